@@ -1,0 +1,118 @@
+"""Command line: ``reader [PATH|URL|DIR ...]`` opens the app; subcommands run headless.
+
+This module stays thin and imports nothing heavy: each subcommand lives in
+``reader/commands/NAME.py`` with ``add_arguments(parser)`` and ``run(args) -> int`` and is
+imported only when used, so ``reader PATH`` starts fast. User mistakes become one line on
+stderr: exit 2 for usage, 1 for everything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import ReaderError, UsageError
+
+COMMANDS: dict[str, str] = {
+    "analyze": "Print the entities and attributed quotes of an article.",
+    "add": "Add articles to the library; prints each article's id.",
+    "list": "List the articles in the library.",
+    "tag": "Add or remove tags on an article.",
+    "note": "Add a note to an article ('note add').",
+    "notes": "List notes, re-anchored against each article's current text.",
+    "export": "Export notes and highlights to markdown or JSON.",
+    "themes": "List the available themes.",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises UsageError instead of printing usage and exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the library file (default: $READER_DB or the platform data folder)")
+    parser.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help="start with this theme")
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    """The parser for the default action: opening the app."""
+    commands = "\n".join(f"  {name:<9} {text}" for name, text in COMMANDS.items())
+    parser = _Parser(
+        prog="reader",
+        description="Read articles in the terminal and see who is named and who said what.",
+        epilog=f"commands (reader COMMAND --help):\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH|URL|DIR",
+                        help="articles to open (.md, .txt, .html, a URL, '-' for stdin) or a folder of them; "
+                             "none opens the library")
+    _global_options(parser)
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def build_command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser for one subcommand, with the global options too."""
+    parser = _Parser(prog=f"reader {name}", description=COMMANDS[name])
+    _global_options(parser)
+    module = importlib.import_module(f"reader.commands.{name}")
+    module.add_arguments(parser)
+    parser.set_defaults(_run=module.run)
+    return parser
+
+
+def _split_command(argv: list[str]) -> tuple[str | None, list[str]]:
+    """Find the subcommand name, allowing global options before it."""
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg in ("--db", "--theme"):
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        if arg in COMMANDS:
+            return arg, argv[:index] + argv[index + 1:]
+        return None, argv
+    return None, argv
+
+
+def db_path(args: argparse.Namespace) -> str | None:
+    """The library path chosen with --db or READER_DB, or None for the default."""
+    return getattr(args, "db", None) or os.environ.get("READER_DB") or None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``reader`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        name, rest = _split_command(argv)
+        if name is None:
+            args = build_open_parser().parse_args(rest)
+            from reader.commands.open import run as run_open
+
+            return run_open(args)
+        args = build_command_parser(name).parse_args(rest)
+        return int(args._run(args) or 0)
+    except ReaderError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `reader list | head`); not an error.
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            return 0  # noqa: B012

@@ -1,0 +1,1 @@
+"""Headless subcommands, one module each, imported only when used (see reader.cli)."""

@@ -1,0 +1,40 @@
+"""The default action: open the app on articles, a folder, or the library."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reader.document.loader import ARTICLE_SUFFIXES, is_url
+from reader.errors import ReaderError
+
+
+def collect_sources(paths: list[str]) -> list[str]:
+    """Expand folders into the articles inside them (sorted); check that files exist."""
+    sources: list[str] = []
+    for raw in paths:
+        if raw == "-" or is_url(raw):
+            sources.append(raw)
+            continue
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir()
+                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+            if not found:
+                raise ReaderError(f"{raw}: no articles (.md, .txt, .html) in this folder")
+            sources.extend(str(p) for p in found)
+        elif path.exists():
+            sources.append(str(path))
+        else:
+            raise ReaderError(f"{raw}: no such file or folder")
+    return sources
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the Textual app (imported only here, so headless commands never load it)."""
+    sources = collect_sources(args.paths)
+    from reader.tui.app import ReaderApp
+
+    app = ReaderApp(sources=sources, db=getattr(args, "db", None), theme_name=getattr(args, "theme", None))
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,281 @@
+"""Markdown articles through markdown-it-py (CommonMark plus tables and strikethrough).
+
+Raw HTML is not interpreted: it stays visible as text, because article text is data. Large
+files are parsed in chunks cut at safe blank lines (outside fenced code, before an unindented
+line), so the first screen can be shown before the rest is parsed; :class:`MarkdownParser`
+keeps the state between chunks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reader.document.model import Article, BlockKind, Inline, InlineKind, TextBuilder
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?$", re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_LIST_START = re.compile(r"^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_INLINE_STYLES = {
+    "strong_open": InlineKind.BOLD,
+    "em_open": InlineKind.ITALIC,
+    "s_open": InlineKind.STRIKE,
+    "link_open": InlineKind.LINK,
+}
+_CLOSERS = {"strong_close": "strong_open", "em_close": "em_open", "s_close": "s_open", "link_close": "link_open"}
+
+
+def _markdown_it() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    return md
+
+
+def split_front_matter(source: str) -> tuple[dict[str, str], str]:
+    """Split simple YAML front matter (``key: value`` lines) from the markdown body."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    # Keep the body's offsets simple: blank out the front matter instead of cutting it.
+    return meta, "\n" * match.group(0).count("\n") + source[match.end():]
+
+
+def chunk_markdown(source: str, chunk_size: int) -> Iterator[str]:
+    """Yield pieces of ``source`` about ``chunk_size`` characters long, cut only where safe.
+
+    A cut is safe at a blank line outside fenced code that is followed by a line starting in
+    column 0 that is not a list marker, so no list item, block quote or code block is split.
+    """
+    if len(source) <= chunk_size:
+        yield source
+        return
+    start = 0
+    pos = 0
+    fence: str | None = None
+    length = len(source)
+    while pos < length:
+        end = source.find("\n", pos)
+        if end == -1:
+            end = length
+        line = source[pos:end]
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip()[len(marker):].strip():
+                fence = None
+        nxt = end + 1
+        if (fence is None and not line.strip() and nxt - start >= chunk_size and nxt < length
+                and source[nxt] not in " \t\n" and not _LIST_START.match(source[nxt:nxt + 12])):
+            yield source[start:nxt]
+            start = nxt
+        pos = nxt
+    if start < length:
+        yield source[start:]
+
+
+class MarkdownParser:
+    """Parse markdown into blocks, a chunk at a time, into one growing :class:`TextBuilder`."""
+
+    def __init__(self, source: str, *, path: str = "", fallback_title: str = "", chunk_size: int = 64_000) -> None:
+        self.metadata, body = split_front_matter(source)
+        self._md = _markdown_it()
+        # Reference definitions may sit anywhere; collect them once so every chunk sees them.
+        self._env: dict = {}
+        if "]:" in body:
+            refs = {}
+            for label, href in _REF_DEF.findall(body):
+                key = " ".join(label.split()).casefold().upper()
+                refs.setdefault(key, {"title": "", "href": self._md.normalizeLink(href), "map": None})
+            self._env = {"references": refs}
+        self._chunks = chunk_markdown(body, chunk_size)
+        self._builder = TextBuilder()
+        self._path = path
+        self._fallback_title = fallback_title
+        self._first_heading: tuple[int, str] | None = None
+        self.done = False
+
+    def parse_next(self) -> bool:
+        """Parse the next chunk; return False when nothing was left."""
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            self.done = True
+            return False
+        env = dict(self._env)
+        self._emit(self._md.parse(chunk, env))
+        return True
+
+    def parse_all(self) -> Article:
+        """Parse whatever is left and return the whole article."""
+        while self.parse_next():
+            pass
+        return self.article()
+
+    def article(self) -> Article:
+        """A snapshot of what has been parsed so far."""
+        title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+        meta = {k: v for k, v in self.metadata.items() if k in ("author", "site", "published", "date", "url")}
+        if "date" in meta and "published" not in meta:
+            meta["published"] = meta.pop("date")
+        meta.pop("date", None)
+        return Article(title=title or self._fallback_title, text=self._builder.text(),
+                       blocks=list(self._builder.blocks), source=self._path, format="markdown",
+                       metadata=meta, complete=self.done)
+
+    # -- token walking -------------------------------------------------------------------
+
+    def _emit(self, tokens: list[Token]) -> None:
+        quote = 0
+        lists: list[dict] = []  # stack: {"ordered": bool, "next": int}
+        item_marker: list[str] = []  # marker waiting for the first paragraph of a list item
+        heading_level = 0
+        in_table = False
+        table_rows: list[tuple[str, list[Inline]]] = []
+        row_cells: list[tuple[str, list[Inline]]] = []
+        header_rows = 0
+        in_thead = False
+        add = self._builder.add
+        for token in tokens:
+            kind = token.type
+            if kind == "inline":
+                text, inlines = _render_inline(token.children or [])
+                if in_table:
+                    row_cells.append((text, inlines))
+                elif heading_level:
+                    block = add(BlockKind.HEADING, text, inlines, level=heading_level, quote=quote)
+                    if block and (self._first_heading is None or (heading_level == 1 and self._first_heading[0] > 1)):
+                        self._first_heading = (heading_level, text)
+                elif lists:
+                    marker = item_marker.pop() if item_marker else ""
+                    add(BlockKind.LIST_ITEM, text, inlines, depth=len(lists), quote=quote, marker=marker)
+                elif quote:
+                    add(BlockKind.BLOCKQUOTE, text, inlines, quote=quote)
+                else:
+                    add(BlockKind.PARAGRAPH, text, inlines)
+            elif kind == "heading_open":
+                heading_level = int(token.tag[1])
+            elif kind == "heading_close":
+                heading_level = 0
+            elif kind == "blockquote_open":
+                quote += 1
+            elif kind == "blockquote_close":
+                quote -= 1
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                start = token.attrGet("start")
+                lists.append({"ordered": kind == "ordered_list_open", "next": int(start) if start else 1})
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif kind == "list_item_open":
+                current = lists[-1]
+                if current["ordered"]:
+                    item_marker[:] = [f"{current['next']}{token.markup or '.'}"]
+                    current["next"] += 1
+                else:
+                    item_marker[:] = ["•" if len(lists) % 2 else "◦"]
+            elif kind == "list_item_close":
+                if item_marker:  # an empty item still shows its marker
+                    add(BlockKind.LIST_ITEM, " ", depth=len(lists), quote=quote, marker=item_marker.pop())
+            elif kind in ("fence", "code_block"):
+                code = token.content.rstrip("\n")
+                add(BlockKind.CODE, code or " ", quote=quote, depth=len(lists), lang=token.info.strip())
+                item_marker.clear()
+            elif kind == "hr":
+                add(BlockKind.RULE, "", quote=quote)
+            elif kind == "table_open":
+                in_table, table_rows, header_rows = True, [], 0
+            elif kind == "thead_open":
+                in_thead = True
+            elif kind == "thead_close":
+                in_thead = False
+            elif kind == "tr_open":
+                row_cells = []
+            elif kind == "tr_close":
+                table_rows.append(_join_cells(row_cells))
+                header_rows += in_thead
+            elif kind == "table_close":
+                in_table = False
+                self._add_table(table_rows, header_rows, quote)
+
+    def _add_table(self, rows: list[tuple[str, list[Inline]]], header_rows: int, quote: int) -> None:
+        parts: list[str] = []
+        inlines: list[Inline] = []
+        offset = 0
+        for text, row_inlines in rows:
+            if parts:
+                parts.append("\n")
+                offset += 1
+            parts.append(text)
+            inlines.extend(Inline(i.kind, i.start + offset, i.end + offset, i.href) for i in row_inlines)
+            offset += len(text)
+        self._builder.add(BlockKind.TABLE, "".join(parts), inlines, quote=quote, header_rows=header_rows)
+
+
+def _join_cells(cells: list[tuple[str, list[Inline]]]) -> tuple[str, list[Inline]]:
+    parts: list[str] = []
+    inlines: list[Inline] = []
+    offset = 0
+    for text, cell_inlines in cells:
+        if parts:
+            parts.append(" | ")
+            offset += 3
+        text = text.replace("\n", " ")
+        parts.append(text)
+        inlines.extend(Inline(i.kind, i.start + offset, i.end + offset, i.href) for i in cell_inlines)
+        offset += len(text)
+    return "".join(parts), inlines
+
+
+def _render_inline(children: list[Token]) -> tuple[str, list[Inline]]:
+    """Flatten inline tokens to text plus style ranges relative to that text."""
+    parts: list[str] = []
+    inlines: list[Inline] = []
+    open_at: dict[str, list[tuple[int, str | None]]] = {}
+    length = 0
+    for child in children:
+        kind = child.type
+        if kind == "text" or kind == "html_inline":
+            parts.append(child.content)
+            length += len(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+            length += 1
+        elif kind == "hardbreak":
+            parts.append("\n")
+            length += 1
+        elif kind == "code_inline":
+            parts.append(child.content)
+            inlines.append(Inline(InlineKind.CODE, length, length + len(child.content)))
+            length += len(child.content)
+        elif kind == "image":
+            alt = "".join(c.content for c in child.children or []) or child.content
+            if alt:
+                parts.append(alt)
+                length += len(alt)
+        elif kind in _INLINE_STYLES:
+            open_at.setdefault(kind, []).append((length, child.attrGet("href") if kind == "link_open" else None))
+        elif kind in _CLOSERS:
+            stack = open_at.get(_CLOSERS[kind])
+            if stack:
+                start, href = stack.pop()
+                inlines.append(Inline(_INLINE_STYLES[_CLOSERS[kind]], start, length, href))
+    text = "".join(parts)
+    stripped = text.rstrip()
+    if len(stripped) != len(text):
+        text = stripped
+        inlines = [Inline(i.kind, i.start, min(i.end, len(text)), i.href) for i in inlines]
+    return text, inlines
+
+
+def parse_markdown(source: str, path: str = "", fallback_title: str = "") -> Article:
+    """Parse a whole markdown document into an :class:`Article`."""
+    return MarkdownParser(source, path=path, fallback_title=fallback_title).parse_all()

@@ -1,0 +1,46 @@
+"""Make untrusted text safe to keep and show.
+
+Article text, titles, notes and tags come from anywhere. Terminal escape sequences (CSI
+colours, OSC 52 clipboard writes, OSC 8 links) survive Rich's ``Text`` and Textual's
+``Content`` untouched, so they are removed at the door: every control character (Unicode
+category Cc, which covers ESC and the C1 range) except newline and tab, the bidi
+embedding/override/isolate controls that can reorder what the reader sees, and zero-width
+characters that hide text. Line endings are normalised to ``\\n``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bidi controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM) and
+# zero-width / invisible characters (ZWSP, ZWNJ, ZWJ, WJ, invisible operators, BOM).
+_INVISIBLE = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060-\u2064\ufeff"
+# C0 controls except \t and \n, DEL, and C1 controls.
+_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+# ESC-introduced sequences are removed whole, so their printable tails do not leak as text.
+_ESCAPE_SEQ = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC ... ST
+    r"|\x1b[@-Z\\-_]"  # other two-byte escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+    r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
+)
+_STRIP = re.compile(f"[{_CONTROL}{_INVISIBLE}]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` with escape sequences, control and invisible characters removed.
+
+    Newlines and tabs are kept; CR LF, lone CR and Unicode line separators become ``\\n``.
+    """
+    text = _NEWLINES.sub("\n", text)
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPE_SEQ.sub("", text)
+    return _STRIP.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """Like :func:`clean_text`, for one-line fields (titles, tags): whitespace runs become one space."""
+    return " ".join(clean_text(text).split())
