@@ -1,0 +1,42 @@
+"""The thin CLI: usage errors exit 2, user errors exit 1, each one line on stderr."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reader.cli import _split_command, main
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for name in ("analyze", "add", "list", "tag", "note", "notes", "export", "themes"):
+        assert name in out
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--no-such-option"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("reader:")
+
+
+def test_missing_path_is_an_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["/nonexistent/article.md"]) == 1
+    err = capsys.readouterr().err
+    assert err == "reader: /nonexistent/article.md: no such file or folder\n"
+
+
+def test_global_options_may_come_before_the_command() -> None:
+    assert _split_command(["--db", "x.json", "list", "--json"]) == ("list", ["--db", "x.json", "--json"])
+    assert _split_command(["--theme", "list"]) == (None, ["--theme", "list"])
+    assert _split_command(["article.md"]) == (None, ["article.md"])
+
+
+def test_console_script_runs_as_a_module() -> None:
+    out = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("reader ")
