@@ -252,3 +252,16 @@ def test_bundled_themes_are_found_in_an_installed_layout(tmp_path: Path) -> None
     assert Path(folder) == site / "reader" / "_themes"
     assert names.split(",")[0] == DEFAULT_THEME and sorted(names.split(",")) == BUNDLED
     assert problems == "0"
+
+
+@pytest.mark.parametrize("readme", ["README.md", "themes/README.md"])
+def test_the_documented_example_theme_is_valid_and_readable(readme: str, tmp_path: Path) -> None:
+    from reader.themes import contrast_warnings
+
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```toml\n")[1:]]
+    assert blocks, f"{readme} shows an example theme"
+    path = tmp_path / "example.toml"
+    path.write_text(blocks[0], encoding="utf-8")
+    theme = load_theme_file(path, origin="user")
+    assert contrast_warnings(theme) == []

@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.markup import parse_style
 from textual.widgets import Static
 
-from reader.themes import ANSI_REFERENCE_RGB, DEFAULT_THEME, ROLES, load_themes
+from reader.errors import UsageError
+from reader.themes import ANSI_REFERENCE_RGB, DEFAULT_THEME, ROLES, load_themes, resolve_theme_name
 from reader.tui.theming import reader_variable_defaults, register_reader_themes, to_textual_theme
 
 
@@ -150,3 +151,37 @@ def test_selection_role_drives_textual_selection_colours(user_themes: Path) -> N
 @pytest.mark.parametrize("name", sorted(ANSI_REFERENCE_RGB))
 def test_ansi_reference_rgb_matches_textual(name: str) -> None:
     assert COLOR_NAME_TO_RGB[f"ansi_{name}"] == ANSI_REFERENCE_RGB[name]
+
+
+class WiredApp(App[None]):
+    """The wiring the reader app uses (see themes/README.md): everything set up in ``__init__``."""
+
+    def __init__(self, theme_name: str | None, saved: str | None) -> None:
+        self.reader_themes = load_themes()  # before super().__init__(), which reads the CSS variables
+        super().__init__()
+        register_reader_themes(self, self.reader_themes, hide_builtin=True)
+        self.theme = resolve_theme_name(theme_name, saved, themes=self.reader_themes)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return reader_variable_defaults(self.reader_themes)
+
+    def compose(self) -> ComposeResult:
+        text = Content("Ada Lovelace said so").stylize("$reader-person-style", 0, 12)
+        yield Static(text.stylize("$reader-direct-quote-style", 13, 20), id="pane")
+
+
+async def test_wiring_in_init_starts_with_the_chosen_theme(user_themes: Path) -> None:
+    app = WiredApp("reader-sepia", saved="reader-light")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == "reader-sepia"
+        assert sorted(app.available_themes) == sorted(app.reader_themes.names)
+        svg = app.export_screenshot()
+    sepia = app.reader_themes["reader-sepia"]
+    assert sepia.highlights["person"].fg in svg
+    assert sepia.highlights["direct_quote"].bg in svg
+
+
+def test_wiring_with_an_unknown_theme_is_a_usage_error(user_themes: Path) -> None:
+    with pytest.raises(UsageError, match="unknown theme 'nope'"):
+        WiredApp("nope", saved=None)
