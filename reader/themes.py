@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import UsageError
+from reader.sanitize import clean_line
 
 DEFAULT_THEME = "reader-dark"
 """The theme used when none is chosen, or when the chosen one cannot be loaded."""
@@ -445,9 +446,8 @@ def parse_theme(name: str, data: Mapping[str, Any], *, source: Path | None = Non
                 highlights[role] = highlight
     if errors:
         raise ThemeError("; ".join(errors))
-    description = data.get("description", "")
     return ReaderTheme(
-        name=name, description=" ".join(str(description).split()), dark=bool(data["dark"]),
+        name=name, description=clean_line(data.get("description", "")), dark=bool(data["dark"]),
         colors=colors, highlights=highlights, ansi=ansi, source=source, origin=origin,
     )
 
