@@ -31,6 +31,8 @@ from reader.sanitize import clean_line, clean_text
 
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+SHORT_EXTRACTION = 250
+"""Characters under which trafilatura's result is a rescue dump (its MIN_EXTRACTED_SIZE)."""
 _MAIN_XPATHS = ("//article", "//main", "//*[@role='main']", "//body")
 
 
@@ -107,7 +109,7 @@ def _fallback_walk(html: str, base_url: str) -> TreeWalker | None:
             break
     walker = TreeWalker(html_role, base_url)
     walker.walk(root)
-    return walker
+    return walker if walker.builder.blocks else None
 
 
 def _page_title(html: str) -> str:
@@ -137,13 +139,16 @@ def parse_html(text: str, source: str = "", fallback_title: str = "", *, base_ur
     doc = _extract(html, base_url)
     meta_doc = doc
     walker: TreeWalker | None = None
+    link_base = base_url or (clean_line(doc.url or "") if doc is not None else "")
     if doc is not None and getattr(doc, "body", None) is not None:
-        walker = TreeWalker(trafilatura_role, base_url or clean_line(doc.url or ""))
+        walker = TreeWalker(trafilatura_role, link_base)
         walker.walk(doc.body)
-        if not walker.builder.blocks:
-            walker = None
-    if walker is None:
-        walker = _fallback_walk(html, base_url)
+        if walker.builder.length < SHORT_EXTRACTION:
+            # Below this size trafilatura's last resort is a flat dump of the whole page
+            # (menus included); the structural walk, which drops navigation, does better.
+            walker = _fallback_walk(html, link_base) or walker
+    else:
+        walker = _fallback_walk(html, link_base)
         if meta_doc is None:
             meta_doc = _metadata_only(html, base_url)
     if walker is None or not walker.builder.blocks:
