@@ -20,7 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from reader import __version__
 from reader.document.decode import decode_bytes
@@ -104,6 +104,33 @@ def _check_url(url: str) -> None:
         raise ReaderError(f"{clean_line(url)}: only http and https addresses can be opened")
     if not parts.hostname:
         raise ReaderError(f"{clean_line(url)}: not a valid web address (no host name)")
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise ReaderError(f"{clean_line(url)}: not a valid web address (bad port number)") from None
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise ReaderError(f"{clean_line(url)}: not a valid web address (it contains spaces or control characters)")
+
+
+def ascii_url(url: str) -> str:
+    """``url`` with a non-ASCII host in IDNA form and a non-ASCII path or query percent-encoded."""
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise ReaderError(f"{clean_line(url)}: not a valid web address (bad host name)") from None
+    netloc = host if ":" not in host else f"[{host}]"
+    if parts.port:
+        netloc += f":{parts.port}"
+    if parts.username:
+        netloc = quote(parts.username, safe="") + (":" + quote(parts.password, safe="") if parts.password else "") \
+            + "@" + netloc
+    safe = "/%:@!$&'()*+,;=-._~?"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe),
+                       quote(parts.fragment, safe=safe)))
 
 
 def _host(url: str) -> str:
@@ -163,8 +190,8 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
     _check_url(url)
     opener = _opener()
     deadline = time.monotonic() + 4 * timeout
-    visited = [url]
-    current = url
+    current = ascii_url(url)
+    visited = [current]
     while True:
         request = urllib.request.Request(current, headers={
             "User-Agent": USER_AGENT,
@@ -180,7 +207,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
                     if not location:
                         raise ReaderError(f"{clean_line(current)}: redirect (HTTP {exc.code}) without a "
                                           "new address") from None
-                    target = urljoin(current, location.strip())
+                    target = urljoin(current, location.strip().replace(" ", "%20"))
                     if target in visited:
                         raise ReaderError(f"{clean_line(url)}: redirect loop ({clean_line(current)} leads back "
                                           f"to {clean_line(target)})") from None
@@ -188,12 +215,16 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
                         raise ReaderError(f"{clean_line(url)}: too many redirects (more than "
                                           f"{max_redirects})") from None
                     _check_url(target)
+                    target = ascii_url(target)
                     visited.append(target)
                     current = target
                     continue
                 raise _status_error(current, exc.code, str(exc.reason)) from None
         except urllib.error.URLError as exc:
             raise _network_error(current, exc.reason, timeout) from None
+        except (ValueError, http.client.InvalidURL) as exc:  # anything urllib still finds malformed
+            raise ReaderError(f"{clean_line(current)}: not a valid web address "
+                              f"({clean_line(str(exc)) or 'malformed'})") from None
         except (OSError, http.client.HTTPException) as exc:
             raise _network_error(current, exc, timeout) from None
         with response:
@@ -218,7 +249,7 @@ def _read(url: str, final_url: str, response: http.client.HTTPResponse, *, timeo
     total = 0
     try:
         while True:
-            chunk = response.read(_CHUNK)
+            chunk = response.read1(_CHUNK)  # whatever has arrived: a trickle cannot outrun the deadline
             if not chunk:
                 break
             total += len(chunk)

@@ -128,6 +128,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"<html><body><p>The first half of the page arrives")
             self.wfile.flush()
             self.state.release.wait(30)
+        elif path == "/caf%C3%A9.html":
+            self._send(200, "text/html; charset=utf-8", LATIN1_PAGE.encode("utf-8"))
+        elif path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html><body><p>")
+            while not self.state.release.wait(0.05):  # a byte every 50 ms: never silent, never done
+                self.wfile.write(b"a")
+                self.wfile.flush()
         elif path == "/empty.html":
             self._send(200, "text/html", b"")
         else:

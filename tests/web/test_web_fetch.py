@@ -116,6 +116,19 @@ def test_a_body_that_stalls_times_out(local_server: LocalServer) -> None:
     assert "timed out after 0.5 s" in message
 
 
+def test_a_trickling_body_hits_the_overall_deadline(local_server: LocalServer) -> None:
+    message = _error(fetch, local_server.url("/trickle"), timeout=0.2)
+    assert message == f"{local_server.url('/trickle')}: timed out after 0.8 s reading the page"
+
+
+def test_a_non_ascii_address_is_encoded(local_server: LocalServer) -> None:
+    url = local_server.url("/café.html")
+    article = fetch_article(url)
+    assert article.source == url
+    assert article.metadata["url"] == local_server.url("/caf%C3%A9.html")
+    assert "Renée Dupré" in article.text
+
+
 def test_connection_refused() -> None:
     with socket.socket() as probe:  # a port nobody listens on: bind, note it, close
         probe.bind(("127.0.0.1", 0))
@@ -157,6 +170,10 @@ def test_no_network_route(monkeypatch: pytest.MonkeyPatch) -> None:
     ("ftp://example.invalid/file", "only http and https addresses can be opened"),
     ("http:///nohost", "not a valid web address (no host name)"),
     ("javascript:alert(1)", "only http and https addresses can be opened"),
+    ("http://exa mple.test/", "not a valid web address (it contains spaces or control characters)"),
+    ("http://127.0.0.1:99999/", "not a valid web address (bad port number)"),
+    ("http://127.0.0.1:1/a\x1b[31mb", "not a valid web address (it contains spaces or control characters)"),
+    ("http://[::1", "not a valid web address"),
 ])
 def test_bad_addresses(url: str, expected: str) -> None:
     assert _error(fetch, url).endswith(expected)
