@@ -342,3 +342,19 @@ def test_trafilatura_is_imported_lazily() -> None:
     code = "import reader.document, sys; print('trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_book_length_page_is_walked_directly() -> None:
+    from reader.document.html import LARGE_PAGE_BLOCKS
+
+    paragraphs = "".join(f"<p>Paragraph number {n} of a very long serialised novel.</p>\n"
+                         for n in range(LARGE_PAGE_BLOCKS + 1))
+    html = ("<html><head><title>A Long Novel</title><meta name='author' content='Anna Writer'></head><body>"
+            f"<nav>Chapters Index</nav><article><h1>A Long Novel</h1>{paragraphs}</article>"
+            "<footer>Footer links</footer></body></html>")
+    article = parse_html(html)
+    assert article.title == "A Long Novel"
+    assert article.metadata["author"] == "Anna Writer"
+    assert len(article.blocks) == LARGE_PAGE_BLOCKS + 2
+    assert f"Paragraph number {LARGE_PAGE_BLOCKS} of a very long serialised novel." in article.text
+    assert "Chapters" not in article.text and "Footer" not in article.text
