@@ -19,6 +19,7 @@ import ssl
 import time
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
@@ -262,12 +263,32 @@ def _read(url: str, final_url: str, response: http.client.HTTPResponse, *, timeo
         raise
     except (OSError, http.client.HTTPException) as exc:
         raise _network_error(final_url, exc, timeout) from None
-    data = b"".join(chunks)
+    data = _decompress(b"".join(chunks), headers.get("Content-Encoding", ""), name=name, max_bytes=max_bytes,
+                       limit_text=limit_text)
     if not content_type:  # no header: sniff
         head = data[:1024].lstrip().lower()
         content_type = "text/html" if head.startswith((b"<!doctype html", b"<html")) else "text/plain"
     return FetchResult(url=url, final_url=final_url, status=response.status, content_type=content_type,
                        charset=charset, data=data)
+
+
+def _decompress(data: bytes, encoding: str, *, name: str, max_bytes: int, limit_text: str) -> bytes:
+    """Undo a gzip/deflate body some servers send despite ``Accept-Encoding: identity``, capped."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return data
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise ReaderError(f"{name}: the page is compressed in a way reader cannot read ({clean_line(encoding)})")
+    # wbits: 47 reads gzip or zlib headers; raw deflate needs -15.
+    wbits = 47 if encoding != "deflate" or data[:1] == b"\x78" else -15
+    decompressor = zlib.decompressobj(wbits)
+    try:
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error:
+        raise ReaderError(f"{name}: the server sent a broken compressed page") from None
+    if len(out) > max_bytes or decompressor.unconsumed_tail:
+        raise ReaderError(f"{name}: too large once decompressed (more than {limit_text})")
+    return out
 
 
 def _fallback_title(url: str) -> str:

@@ -10,6 +10,7 @@ the loopback one.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -138,6 +139,15 @@ class _Handler(BaseHTTPRequestHandler):
             while not self.state.release.wait(0.05):  # a byte every 50 ms: never silent, never done
                 self.wfile.write(b"a")
                 self.wfile.flush()
+        elif path in ("/gzipped.html", "/gzip-bomb.html"):
+            body = fixture_html("reef").encode("utf-8") if path == "/gzipped.html" else b"\0" * HUGE_BYTES
+            packed = gzip.compress(body, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Encoding", "gzip")  # sent although the client asked for identity
+            self.send_header("Content-Length", str(len(packed)))
+            self.end_headers()
+            self.wfile.write(packed)
         elif path == "/empty.html":
             self._send(200, "text/html", b"")
         else:

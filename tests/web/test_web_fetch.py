@@ -129,6 +129,15 @@ def test_a_non_ascii_address_is_encoded(local_server: LocalServer) -> None:
     assert "Renée Dupré" in article.text
 
 
+def test_a_gzipped_body_sent_anyway_is_decompressed(local_server: LocalServer) -> None:
+    assert "Coral cover on reefs" in fetch_article(local_server.url("/gzipped.html")).text
+
+
+def test_a_compression_bomb_is_too_large(local_server: LocalServer) -> None:
+    message = _error(fetch, local_server.url("/gzip-bomb.html"))
+    assert message == f"{local_server.url('/gzip-bomb.html')}: too large once decompressed (more than 10 MiB)"
+
+
 def test_connection_refused() -> None:
     with socket.socket() as probe:  # a port nobody listens on: bind, note it, close
         probe.bind(("127.0.0.1", 0))
