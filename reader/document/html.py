@@ -28,7 +28,7 @@ from typing import Any
 
 from reader.document.model import Article
 from reader.document.web_roles import html_role, trafilatura_role
-from reader.document.web_walk import TreeWalker
+from reader.document.web_walk import TreeWalker, safe_href
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
 
@@ -148,7 +148,7 @@ def parse_html(text: str, source: str = "", fallback_title: str = "", *, base_ur
     doc = None if book_length else _extract(html, base_url)
     meta_doc = doc
     walker: TreeWalker | None = None
-    link_base = base_url or (clean_line(doc.url or "") if doc is not None else "")
+    link_base = base_url or (safe_href(doc.url) or "" if doc is not None else "")
     if doc is not None and getattr(doc, "body", None) is not None:
         walker = TreeWalker(trafilatura_role, link_base)
         walker.walk(doc.body)
@@ -168,6 +168,8 @@ def parse_html(text: str, source: str = "", fallback_title: str = "", *, base_ur
         for key, attribute in (("author", "author"), ("site", "sitename"), ("published", "date"),
                                ("url", "url")):
             value = clean_line(str(getattr(meta_doc, attribute, None) or ""))
+            if key == "url":
+                value = safe_href(value) or ""  # a page's canonical link is as untrusted as its text
             if value:
                 metadata[key] = value
     if base_url:

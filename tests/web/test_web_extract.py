@@ -358,3 +358,31 @@ def test_a_book_length_page_is_walked_directly() -> None:
     assert len(article.blocks) == LARGE_PAGE_BLOCKS + 2
     assert f"Paragraph number {LARGE_PAGE_BLOCKS} of a very long serialised novel." in article.text
     assert "Chapters" not in article.text and "Footer" not in article.text
+
+
+def test_a_canonical_link_that_is_not_http_is_not_kept() -> None:
+    html = fixture_html("harbour").replace(
+        'href="https://northbay-courier.example/local/2024/03/12/harbour-flood-wall"', 'href="javascript:alert(1)"')
+    article = parse_html(html)
+    assert "url" not in article.metadata
+
+
+@pytest.mark.parametrize(("href", "base", "expected"), [
+    ("https://a.example/x", "", "https://a.example/x"),
+    ("/x?y=1", "https://a.example/dir/page", "https://a.example/x?y=1"),
+    ("x", "https://a.example/dir/page", "https://a.example/dir/x"),
+    ("mailto:desk@a.example", "", "mailto:desk@a.example"),
+    ("/relative/without/base", "", None),
+    ("#section", "https://a.example/", None),
+    ("JavaScript:alert(1)", "https://a.example/", None),
+    ("  javascript:alert(1)", "", None),
+    ("data:text/html,<script>x</script>", "", None),
+    ("vbscript:msgbox", "", None),
+    ("file:///etc/passwd", "", None),
+    ("https://a.example/\x1b]8;;evil\x07x", "", "https://a.example/x"),
+    ("http://[bad", "", None),
+])
+def test_safe_href(href: str, base: str, expected: str | None) -> None:
+    from reader.document.web_walk import safe_href
+
+    assert safe_href(href, base) == expected
