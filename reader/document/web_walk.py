@@ -57,6 +57,7 @@ BREAK = "break"
 RULE = "rule"
 
 Classifier = Callable[[object], Role]
+_LAYOUT_ROLES = frozenset({PARAGRAPH, HEADING, QUOTE, LIST, TABLE, CODE_BLOCK, CONTAINER})
 
 
 def safe_href(href: str | None, base_url: str = "") -> str | None:
@@ -207,7 +208,11 @@ class TreeWalker:
             self.builder.add(BlockKind.RULE, "", quote=self.quote)
         elif name == TABLE:
             self.flush()
-            self._table(element)
+            if self._is_layout_table(element):
+                self._children(element)  # rows and cells act as plain containers
+                self.flush()
+            else:
+                self._table(element)
         else:
             self._block(element, role)
 
@@ -316,6 +321,12 @@ class TreeWalker:
             return
         text, inlines = _join(rows, "\n")
         self.builder.add(BlockKind.TABLE, text, inlines, quote=self.quote, header_rows=header_rows)
+
+    def _is_layout_table(self, table: object) -> bool:
+        """A table used for page layout: its cells hold paragraphs, headings, lists or tables."""
+        iterator = table.iter()  # type: ignore[attr-defined]
+        next(iterator)  # the table itself
+        return any(self.classify(element).name in _LAYOUT_ROLES for element in iterator)
 
     def _rows(self, table: object) -> list[tuple[list[tuple[object, bool]], bool]]:
         """Rows of a table as (cells, inside a header section), cells as (element, is header)."""

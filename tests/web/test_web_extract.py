@@ -386,3 +386,17 @@ def test_safe_href(href: str, base: str, expected: str | None) -> None:
     from reader.document.web_walk import safe_href
 
     assert safe_href(href, base) == expected
+
+
+def test_a_layout_table_is_walked_as_paragraphs_not_one_giant_row() -> None:
+    from reader.document.html import _fallback_walk
+
+    html = ("<html><body><table><tr><td><h1>Old site</h1><p>First paragraph.</p></td>"
+            "<td><p>Second <b>column</b>.</p><table><tr><th>K</th><th>V</th></tr><tr><td>a</td><td>1</td></tr>"
+            "</table></td></tr></table></body></html>")
+    walker = _fallback_walk(html, "")
+    assert walker is not None
+    text = walker.builder.text()
+    got = [(b.kind, text[b.start:b.end]) for b in walker.builder.blocks]
+    assert got == [(BlockKind.HEADING, "Old site"), (BlockKind.PARAGRAPH, "First paragraph."),
+                   (BlockKind.PARAGRAPH, "Second column."), (BlockKind.TABLE, "K | V\na | 1")]
