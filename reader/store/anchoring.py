@@ -1,0 +1,238 @@
+"""Anchoring notes to passages, and finding them again after the article's text changed.
+
+A note remembers its passage the way the W3C Web Annotation model does: a
+``TextQuoteSelector`` (the exact quote plus up to 32 characters of prefix and suffix) and a
+``TextPositionSelector`` (start and end offsets into ``Article.text``). When the text changes,
+:func:`locate` finds the passage again, in the spirit of Hypothesis's ``match-quote.ts``:
+
+1. the quote is still at its old offsets, with context at least as good as anywhere else
+   -> ``anchored``;
+2. the exact quote occurs elsewhere -> ``moved`` to the occurrence whose prefix, suffix and
+   distance from the old position fit best;
+3. an approximate match of the quote, scored on quote similarity (weight 50), prefix (20),
+   suffix (20) and closeness to the old position (2), above a threshold -> ``fuzzy``;
+4. otherwise ``orphaned``: the note keeps its old selectors and is never dropped.
+
+Everything here is a pure function of its arguments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol, Self, TypeVar
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+CONTEXT = 32
+MAX_EXACT_CANDIDATES = 1000
+FUZZY_CANDIDATES = 8
+#: An approximate match needs at least this quote similarity (0..1) ...
+MIN_QUOTE_SIMILARITY = 0.6
+#: ... and at least this combined score (quote, prefix, suffix, position; 0..1).
+MIN_FUZZY_SCORE = 0.6
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
+
+
+class Status(StrEnum):
+    """How a note's passage was found in the current text."""
+
+    ANCHORED = "anchored"
+    MOVED = "moved"
+    FUZZY = "fuzzy"
+    ORPHANED = "orphaned"
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """Where a passage is: its quote with context, and its offsets into ``Article.text``."""
+
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+    def to_w3c(self) -> list[dict[str, Any]]:
+        """The W3C Web Annotation selectors for this passage."""
+        return [
+            {"type": "TextQuoteSelector", "exact": self.quote, "prefix": self.prefix, "suffix": self.suffix},
+            {"type": "TextPositionSelector", "start": self.start, "end": self.end},
+        ]
+
+    @classmethod
+    def from_w3c(cls, selectors: Iterable[dict[str, Any]]) -> Selector:
+        """Read selectors written by :meth:`to_w3c` (unknown selector types are ignored)."""
+        quote = prefix = suffix = ""
+        start = end = 0
+        for item in selectors:
+            if not isinstance(item, dict):
+                continue
+            if item.get("type") == "TextQuoteSelector":
+                quote, prefix, suffix = (str(item.get(k) or "") for k in ("exact", "prefix", "suffix"))
+            elif item.get("type") == "TextPositionSelector":
+                start, end = _int(item.get("start")), _int(item.get("end"))
+        return cls(quote, prefix, suffix, start, max(start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a passage was found: status, offsets into the current text, and a 0..1 score."""
+
+    status: Status
+    start: int
+    end: int
+    score: float
+
+
+class Anchorable(Protocol):
+    """Anything with a :class:`Selector` that can be moved to an :class:`Anchor` (e.g. a Note)."""
+
+    @property
+    def selector(self) -> Selector: ...
+
+    def anchored(self, anchor: Anchor) -> Self: ...
+
+
+N = TypeVar("N", bound=Anchorable)
+
+
+def describe(text: str, start: int, end: int, context: int = CONTEXT) -> Selector:
+    """The selector for ``text[start:end]``; raises ``ValueError`` for an empty or out-of-range span."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"passage {start}..{end} is not a non-empty range inside the text (0..{len(text)})")
+    return Selector(text[start:end], text[max(0, start - context):start], text[end:end + context], start, end)
+
+
+def find_all(text: str, quote: str, limit: int = MAX_EXACT_CANDIDATES) -> list[int]:
+    """Start offsets of every (possibly overlapping) exact occurrence of ``quote``, up to ``limit``."""
+    found: list[int] = []
+    if not quote:
+        return found
+    index = text.find(quote)
+    while index != -1 and len(found) < limit:
+        found.append(index)
+        index = text.find(quote, index + 1)
+    return found
+
+
+def similarity(a: str, b: str) -> float:
+    """Normalised Levenshtein similarity, 1.0 for equal strings (two empty strings are equal)."""
+    return float(Levenshtein.normalized_similarity(a, b))
+
+
+def _context_scores(selector: Selector, text: str, start: int, end: int) -> tuple[float, float, float]:
+    """How well the prefix, the suffix and the position fit a candidate at ``start..end``."""
+    prefix = text[max(0, start - len(selector.prefix)):start]
+    suffix = text[end:end + len(selector.suffix)]
+    position = 1.0 - min(1.0, abs(start - selector.start) / max(1, len(text)))
+    return similarity(selector.prefix, prefix), similarity(selector.suffix, suffix), position
+
+
+def _exact_fit(selector: Selector, text: str, start: int) -> float:
+    prefix, suffix, position = _context_scores(selector, text, start, start + len(selector.quote))
+    return (PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position) / (
+        PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+
+
+def locate(selector: Selector, text: str) -> Anchor:
+    """Find the passage described by ``selector`` in ``text`` (see the module docstring)."""
+    quote, start, end = selector.quote, selector.start, selector.end
+    if not quote:
+        return _orphan(selector, text)
+    if (text[start:end] == quote and text[max(0, start - len(selector.prefix)):start] == selector.prefix
+            and text[end:end + len(selector.suffix)] == selector.suffix):
+        return Anchor(Status.ANCHORED, start, end, 1.0)
+    exact = find_all(text, quote)
+    if exact:
+        fits = {candidate: _exact_fit(selector, text, candidate) for candidate in exact}
+        best = max(exact, key=lambda c: (fits[c], -abs(c - start)))
+        if start in fits and fits[start] >= fits[best]:
+            return Anchor(Status.ANCHORED, start, start + len(quote), fits[start])
+        return Anchor(Status.MOVED, best, best + len(quote), fits[best])
+    match = _best_approximate(selector, text)
+    if match is not None:
+        return match
+    return _orphan(selector, text)
+
+
+def _orphan(selector: Selector, text: str) -> Anchor:
+    start = min(selector.start, len(text))
+    return Anchor(Status.ORPHANED, start, max(start, min(selector.end, len(text))), 0.0)
+
+
+def _windows(text: str, size: int) -> list[int]:
+    """Start offsets of overlapping windows of ``3 * size`` characters every ``size`` characters."""
+    width = 3 * size
+    if len(text) <= width:
+        return [0]
+    starts = list(range(0, len(text) - width, size))
+    starts.append(len(text) - width)
+    return starts
+
+
+def _best_approximate(selector: Selector, text: str) -> Anchor | None:
+    """The best-scoring approximate match of the quote above the thresholds, or None."""
+    quote = selector.quote
+    size = max(len(quote), 8)
+    starts = _windows(text, size)
+    chunks = [text[s:s + 3 * size] for s in starts]
+    cutoff = 100.0 * MIN_QUOTE_SIMILARITY
+    ranked = process.extract(quote, chunks, scorer=fuzz.partial_ratio, limit=FUZZY_CANDIDATES,
+                             score_cutoff=cutoff)
+    best: Anchor | None = None
+    for _chunk, _score, index in ranked:
+        alignment = fuzz.partial_ratio_alignment(quote, chunks[index], score_cutoff=cutoff)
+        if alignment is None:
+            continue
+        lo, hi = _refine(quote, text, starts[index] + alignment.dest_start, starts[index] + alignment.dest_end)
+        quote_score = similarity(quote, text[lo:hi])
+        if quote_score < MIN_QUOTE_SIMILARITY:
+            continue
+        prefix, suffix, position = _context_scores(selector, text, lo, hi)
+        score = (QUOTE_WEIGHT * quote_score + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix
+                 + POSITION_WEIGHT * position) / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+        if score >= MIN_FUZZY_SCORE and (best is None or score > best.score):
+            best = Anchor(Status.FUZZY, lo, hi, score)
+    return best
+
+
+def _refine(quote: str, text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Move each end of an approximate match to where the match is most similar to the quote."""
+    reach = max(2, min(len(quote) // 4, CONTEXT))
+
+    def score(a: int, b: int) -> float:
+        return similarity(quote, text[a:b]) if b > a else -1.0
+
+    lo = max(range(max(0, lo - reach), min(hi, lo + reach + 1)), key=lambda a: (score(a, hi), -abs(a - lo)))
+    hi = max(range(max(lo + 1, hi - reach), min(len(text), hi + reach) + 1),
+             key=lambda b: (score(lo, b), -abs(b - hi)))
+    return lo, hi
+
+
+def reanchor(notes: Sequence[N], text: str) -> list[N]:
+    """Each note re-anchored against ``text`` (same order; orphaned notes are kept)."""
+    return [note.anchored(locate(note.selector, text)) for note in notes]
+
+
+def _int(value: Any) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a quote typed by a user occurs in ``text``: the first exact occurrence, else the first
+    occurrence that differs only in whitespace (a quote copied across a line break). None if absent."""
+    if not quote.strip():
+        return None
+    index = text.find(quote)
+    if index != -1:
+        return index, index + len(quote)
+    words = quote.split()
+    match = re.search(r"\s+".join(re.escape(word) for word in words), text)
+    return (match.start(), match.end()) if match else None
