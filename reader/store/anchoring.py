@@ -124,12 +124,30 @@ def similarity(a: str, b: str) -> float:
     return float(Levenshtein.normalized_similarity(a, b))
 
 
+def _context_fit(expected: str, found: str, *, before: bool) -> float:
+    """How well recorded context matches the text beside a candidate, 0..1.
+
+    Half edit-distance similarity, half the share of characters that match exactly starting
+    right next to the quote (the nearest characters say the most about which occurrence it is).
+    """
+    if not expected:
+        return 1.0
+    pairs = zip(reversed(expected), reversed(found), strict=False) if before else zip(expected, found, strict=False)
+    adjacent = 0
+    for a, b in pairs:
+        if a != b:
+            break
+        adjacent += 1
+    return 0.5 * similarity(expected, found) + 0.5 * adjacent / len(expected)
+
+
 def _context_scores(selector: Selector, text: str, start: int, end: int) -> tuple[float, float, float]:
     """How well the prefix, the suffix and the position fit a candidate at ``start..end``."""
     prefix = text[max(0, start - len(selector.prefix)):start]
     suffix = text[end:end + len(selector.suffix)]
     position = 1.0 - min(1.0, abs(start - selector.start) / max(1, len(text)))
-    return similarity(selector.prefix, prefix), similarity(selector.suffix, suffix), position
+    return (_context_fit(selector.prefix, prefix, before=True),
+            _context_fit(selector.suffix, suffix, before=False), position)
 
 
 def _exact_fit(selector: Selector, text: str, start: int) -> float:

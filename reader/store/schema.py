@@ -38,8 +38,8 @@ class LibraryFileError(ReaderError):
 
 
 def now() -> str:
-    """The current time as ISO 8601 UTC with milliseconds (sorts as text)."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+    """The current time as ISO 8601 UTC with microseconds (sorts as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def new_database() -> dict[str, Any]:
