@@ -47,9 +47,28 @@ SORTS = ("added", "opened", "title", "source", "progress")
 
 
 class _Table(Table):
-    """A TinyDB table with string ids: ids are chosen by the library, never counted per process."""
+    """A TinyDB table with string ids: ids are chosen by the library, never counted per process.
+
+    Ids are already strings on disk, so the stock ``_update_table``'s two copies of the whole
+    table (int ids to JSON keys and back) are pure overhead: this one updates the cached table
+    in place. That is safe because the storage only accepts writes inside a transaction and
+    drops its cache if the transaction fails.
+    """
 
     document_id_class = str  # type: ignore[assignment]
+
+    def _update_table(self, updater: Callable[[dict[str, Any]], None]) -> None:  # type: ignore[override]
+        if not getattr(self._storage, "in_transaction", False):
+            raise RuntimeError("library tables change only inside storage.transaction()")
+        tables = self._storage.read()
+        table = tables.setdefault(self.name, {})
+        updater(table)
+        self._storage.write(tables)
+        self.clear_cache()
+
+    def raw(self) -> dict[str, dict[str, Any]]:
+        """The live ``{id: record}`` dict (read-only use, under the storage mutex): no copies."""
+        return self._read_table()  # type: ignore[return-value]
 
 
 class _TinyDB(TinyDB):
@@ -83,11 +102,16 @@ class Library:
         self._db = _TinyDB(os.fspath(path), storage=AtomicJSONStorage, lock_timeout=lock_timeout)
         self.storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self.path: Path = self.storage.path
-        self._articles = self._db.table("articles", cache_size=0)
-        self._notes = self._db.table("notes", cache_size=0)
-        self._tags = self._db.table("tags", cache_size=0)
-        self._settings = self._db.table("settings", cache_size=0)
-        self._texts = self._db.table("texts", cache_size=0)
+        self._articles = self._table("articles")
+        self._notes = self._table("notes")
+        self._tags = self._table("tags")
+        self._settings = self._table("settings")
+        self._texts = self._table("texts")
+
+    def _table(self, name: str) -> _Table:
+        table = self._db.table(name, cache_size=0)  # no query cache: another process may change the file
+        assert isinstance(table, _Table)
+        return table
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -250,7 +274,7 @@ class Library:
         wanted = normalize_tag(tag) if tag is not None else None
         needle = query.casefold() if query else None
         with self._reading():
-            records = [ArticleRecord.from_record(doc.doc_id, doc) for doc in self._articles.all()]
+            records = [ArticleRecord.from_record(aid, doc) for aid, doc in self._articles.raw().items()]
         if wanted is not None:
             records = [r for r in records if wanted in r.tags]
         if needle:
@@ -347,9 +371,9 @@ class Library:
         with self._reading():
             counts: Counter[str] = Counter()
             for table in (self._articles, self._notes):
-                for doc in table.all():
-                    counts.update(t for t in doc.get("tags", ()) if isinstance(t, str))
-            known = {str(doc.doc_id) for doc in self._tags.all()}
+                for doc in table.raw().values():
+                    counts.update(_tags_of(doc))
+            known = set(self._tags.raw())
         return {name: counts.get(name, 0) for name in sorted(known | set(counts))}
 
     def rename_tag(self, old: str, new: str) -> int:
@@ -381,7 +405,7 @@ class Library:
 
         with self.storage.transaction():
             for table in (self._articles, self._notes):
-                ids = [doc.doc_id for doc in table.all() if olds & set(doc.get("tags", ()))]
+                ids = [doc_id for doc_id, doc in table.raw().items() if olds & set(_tags_of(doc))]
                 for doc_id in ids:
                     doc = table.get(doc_id=doc_id)
                     assert doc is not None
@@ -482,13 +506,13 @@ class Library:
         return sorted(reanchor(notes, text) if text is not None else notes, key=_note_order)
 
     def _notes_of(self, aid: str) -> list[Note]:
-        return [Note.from_record(doc.doc_id, doc) for doc in self._notes.all() if doc.get("article") == aid]
+        return [Note.from_record(nid, doc) for nid, doc in self._notes.raw().items() if doc.get("article") == aid]
 
     def all_notes(self, *, tag: str | None = None) -> list[Note]:
         """Every note (optionally only those tagged ``tag``), grouped by article, in text order."""
         wanted = normalize_tag(tag) if tag is not None else None
         with self._reading():
-            notes = [Note.from_record(doc.doc_id, doc) for doc in self._notes.all()]
+            notes = [Note.from_record(nid, doc) for nid, doc in self._notes.raw().items()]
         if wanted is not None:
             notes = [n for n in notes if wanted in n.tags]
         return sorted(notes, key=lambda n: (n.article, *_note_order(n)))
@@ -496,7 +520,7 @@ class Library:
     def note_counts(self) -> dict[str, int]:
         """How many notes each article has (articles without notes are absent)."""
         with self._reading():
-            return dict(Counter(doc.get("article") for doc in self._notes.all()))
+            return dict(Counter(doc.get("article") for doc in self._notes.raw().values()))
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -514,7 +538,12 @@ class Library:
     def settings(self) -> dict[str, Any]:
         """Every saved setting."""
         with self._reading():
-            return {str(doc.doc_id): doc.get("value") for doc in self._settings.all()}
+            return {key: doc.get("value") for key, doc in self._settings.raw().items()}
+
+
+def _tags_of(doc: dict[str, Any]) -> list[str]:
+    tags = doc.get("tags")
+    return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
 
 
 def _clean_note(text: str) -> str:

@@ -65,6 +65,11 @@ class AtomicJSONStorage(Storage):
         """The in-process lock every reader of the cached data holds (threads share the cache)."""
         return self._mutex
 
+    @property
+    def in_transaction(self) -> bool:
+        """True inside :meth:`transaction` (in the thread that holds it)."""
+        return self._depth > 0 and self._mutex._is_owned()  # type: ignore[attr-defined]
+
     # -- TinyDB's interface ------------------------------------------------------------------
 
     def read(self) -> dict[str, Any]:

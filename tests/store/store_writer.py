@@ -2,7 +2,9 @@
 
 Usage: ``python store_writer.py DB ARTICLE_ID TEXT_FILE SEED COUNT``. Prints ``ready`` once the
 library is open, then after each change has returned (so is durably saved) one line:
-``add ID``, ``upd ID VERSION`` or ``del ID``. The parent kills it at random moments.
+``add ID``, ``upd ID VERSION`` or ``del ID``; before a deletion it announces ``try-del ID``, so
+the parent knows which note a writer killed mid-deletion may or may not have deleted. The
+parent kills it at random moments.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def main() -> None:
         roll = rng.random()
         if mine and roll < 0.15:
             nid = mine.pop(rng.randrange(len(mine)))
+            print(f"try-del {nid}", flush=True)
             library.delete_note(nid)
             print(f"del {nid}", flush=True)
         elif mine and roll < 0.35:
