@@ -7,8 +7,8 @@ A note remembers its passage the way the W3C Web Annotation model does: a
 
 1. the quote is still at its old offsets, with context at least as good as anywhere else
    -> ``anchored``;
-2. the exact quote occurs elsewhere -> ``moved`` to the occurrence whose prefix, suffix and
-   distance from the old position fit best;
+2. the exact quote occurs elsewhere -> ``moved`` to the occurrence whose prefix and suffix fit
+   best (the nearest to the old position among equals);
 3. an approximate match of the quote, scored on quote similarity (weight 50), prefix (20),
    suffix (20) and closeness to the old position (2), above a threshold -> ``fuzzy``;
 4. otherwise ``orphaned``: the note keeps its old selectors and is never dropped.
@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 CONTEXT = 32
 MAX_EXACT_CANDIDATES = 1000
 FUZZY_CANDIDATES = 8
+LONG_QUOTE = 64  # quotes longer than this are searched with cheaper windows
 #: An approximate match needs at least this quote similarity (0..1) ...
 MIN_QUOTE_SIMILARITY = 0.6
 #: ... and at least this combined score (quote, prefix, suffix, position; 0..1).
@@ -72,7 +73,7 @@ class Selector:
             if not isinstance(item, dict):
                 continue
             if item.get("type") == "TextQuoteSelector":
-                quote, prefix, suffix = (str(item.get(k) or "") for k in ("exact", "prefix", "suffix"))
+                quote, prefix, suffix = _text(item.get("exact")), _text(item.get("prefix")), _text(item.get("suffix"))
             elif item.get("type") == "TextPositionSelector":
                 start, end = _int(item.get("start")), _int(item.get("end"))
         return cls(quote, prefix, suffix, start, max(start, end))
@@ -151,9 +152,9 @@ def _context_scores(selector: Selector, text: str, start: int, end: int) -> tupl
 
 
 def _exact_fit(selector: Selector, text: str, start: int) -> float:
-    prefix, suffix, position = _context_scores(selector, text, start, start + len(selector.quote))
-    return (PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position) / (
-        PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+    """How well the context around an exact occurrence fits (distance only breaks ties)."""
+    prefix, suffix, _position = _context_scores(selector, text, start, start + len(selector.quote))
+    return (PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix) / (PREFIX_WEIGHT + SUFFIX_WEIGHT)
 
 
 def locate(selector: Selector, text: str) -> Anchor:
@@ -182,52 +183,81 @@ def _orphan(selector: Selector, text: str) -> Anchor:
     return Anchor(Status.ORPHANED, start, max(start, min(selector.end, len(text))), 0.0)
 
 
-def _windows(text: str, size: int) -> list[int]:
-    """Start offsets of overlapping windows of ``3 * size`` characters every ``size`` characters."""
-    width = 3 * size
+def _candidate_regions(quote: str, text: str) -> tuple[list[tuple[int, int]], int]:
+    """Rough spans of ``text`` likely to match ``quote``, best first, and how far their ends may be off.
+
+    Short quotes: overlapping windows three quotes wide, ranked by ``partial_ratio``, then
+    aligned inside the window. Long quotes (where ``partial_ratio`` gets slow): windows one
+    quote wide every quarter quote, ranked by ``ratio``; :func:`_refine` then moves their ends
+    by up to half a quote (text inserted into or cut from the passage).
+    """
+    size = max(len(quote), 8)
+    long_quote = size > LONG_QUOTE
+    width, step = (size, max(1, size // 4)) if long_quote else (3 * size, size)
     if len(text) <= width:
-        return [0]
-    starts = list(range(0, len(text) - width, size))
-    starts.append(len(text) - width)
-    return starts
+        starts = [0]
+    else:
+        starts = list(range(0, len(text) - width, step))
+        starts.append(len(text) - width)
+    chunks = [text[s:s + width] for s in starts]
+    if long_quote:
+        ranked = process.extract(quote, chunks, scorer=fuzz.ratio, limit=FUZZY_CANDIDATES,
+                                 score_cutoff=100.0 * (MIN_QUOTE_SIMILARITY - 0.15))
+        return [(starts[i], min(len(text), starts[i] + width)) for _c, _s, i in ranked], size // 2
+    ranked = process.extract(quote, chunks, scorer=fuzz.partial_ratio, limit=FUZZY_CANDIDATES,
+                             score_cutoff=100.0 * MIN_QUOTE_SIMILARITY)
+    regions = []
+    for _chunk, _score, i in ranked:
+        alignment = fuzz.partial_ratio_alignment(quote, chunks[i])
+        regions.append((starts[i] + alignment.dest_start, starts[i] + alignment.dest_end))
+    return regions, max(2, min(len(quote) // 4, CONTEXT))
 
 
 def _best_approximate(selector: Selector, text: str) -> Anchor | None:
     """The best-scoring approximate match of the quote above the thresholds, or None."""
     quote = selector.quote
-    size = max(len(quote), 8)
-    starts = _windows(text, size)
-    chunks = [text[s:s + 3 * size] for s in starts]
-    cutoff = 100.0 * MIN_QUOTE_SIMILARITY
-    ranked = process.extract(quote, chunks, scorer=fuzz.partial_ratio, limit=FUZZY_CANDIDATES,
-                             score_cutoff=cutoff)
     best: Anchor | None = None
-    for _chunk, _score, index in ranked:
-        alignment = fuzz.partial_ratio_alignment(quote, chunks[index], score_cutoff=cutoff)
-        if alignment is None:
-            continue
-        lo, hi = _refine(quote, text, starts[index] + alignment.dest_start, starts[index] + alignment.dest_end)
-        quote_score = similarity(quote, text[lo:hi])
+    regions, reach = _candidate_regions(quote, text)
+    for rough_start, rough_end in regions:
+        start, end = _refine(selector, text, rough_start, rough_end, reach)
+        quote_score = similarity(quote, text[start:end])
         if quote_score < MIN_QUOTE_SIMILARITY:
             continue
-        prefix, suffix, position = _context_scores(selector, text, lo, hi)
+        prefix, suffix, position = _context_scores(selector, text, start, end)
         score = (QUOTE_WEIGHT * quote_score + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix
                  + POSITION_WEIGHT * position) / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
         if score >= MIN_FUZZY_SCORE and (best is None or score > best.score):
-            best = Anchor(Status.FUZZY, lo, hi, score)
+            best = Anchor(Status.FUZZY, start, end, score)
     return best
 
 
-def _refine(quote: str, text: str, lo: int, hi: int) -> tuple[int, int]:
-    """Move each end of an approximate match to where the match is most similar to the quote."""
-    reach = max(2, min(len(quote) // 4, CONTEXT))
+def _refine(selector: Selector, text: str, lo: int, hi: int, reach: int) -> tuple[int, int]:
+    """Move each end of a rough match, within ``reach``, to where quote and context fit best.
 
-    def score(a: int, b: int) -> float:
-        return similarity(quote, text[a:b]) if b > a else -1.0
+    The start is scored on quote similarity and how well the recorded prefix fits before it,
+    the end likewise with the suffix (quote similarity alone prefers a match cut short when text
+    was inserted into the passage). Coarse to fine: every ``reach // 8`` characters, then each.
+    """
+    quote, prefix, suffix = selector.quote, selector.prefix, selector.suffix
 
-    lo = max(range(max(0, lo - reach), min(hi, lo + reach + 1)), key=lambda a: (score(a, hi), -abs(a - lo)))
-    hi = max(range(max(lo + 1, hi - reach), min(len(text), hi + reach) + 1),
-             key=lambda b: (score(lo, b), -abs(b - hi)))
+    def start_score(a: int, end: int) -> float:
+        if end <= a:
+            return -1.0
+        return (QUOTE_WEIGHT * similarity(quote, text[a:end])
+                + PREFIX_WEIGHT * _context_fit(prefix, text[max(0, a - len(prefix)):a], before=True))
+
+    def end_score(begin: int, b: int) -> float:
+        if b <= begin:
+            return -1.0
+        return (QUOTE_WEIGHT * similarity(quote, text[begin:b])
+                + SUFFIX_WEIGHT * _context_fit(suffix, text[b:b + len(suffix)], before=False))
+
+    stride = max(1, reach // 8)
+    for span, step in ((reach, stride), (stride, 1)) if stride > 1 else ((reach, 1),):
+        lo = max(range(max(0, lo - span), min(hi, lo + span + 1), step),
+                 key=lambda a, end=hi, near=lo: (start_score(a, end), -abs(a - near)))
+        hi = max(range(max(lo + 1, hi - span), min(len(text), hi + span) + 1, step),
+                 key=lambda b, begin=lo, near=hi: (end_score(begin, b), -abs(b - near)))
     return lo, hi
 
 
@@ -236,7 +266,13 @@ def reanchor(notes: Sequence[N], text: str) -> list[N]:
     return [note.anchored(locate(note.selector, text)) for note in notes]
 
 
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def _int(value: Any) -> int:
+    if type(value) is int:
+        return max(0, value)
     try:
         return max(0, int(value))
     except (TypeError, ValueError):

@@ -125,7 +125,11 @@ class Library:
         """
         if path is None:
             path = default_db_path()
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ReaderError(f"{path.parent}: cannot create the library folder ({exc.strerror or exc}); "
+                                  "choose a library file with --db") from None
         library = cls(path, lock_timeout=lock_timeout)
         library._upgrade()
         return library

@@ -12,6 +12,8 @@ from typing import Any
 
 from reader.store.anchoring import Anchor, Selector, Status
 
+_STATUS = {str(status): status for status in Status}
+
 
 def _str(value: Any, default: str = "") -> str:
     return value if isinstance(value, str) else default
@@ -124,12 +126,10 @@ class Note:
     @classmethod
     def from_record(cls, doc_id: str, doc: dict[str, Any]) -> Note:
         """Build from a stored JSON object."""
-        selectors = doc.get("target", {}).get("selector", []) if isinstance(doc.get("target"), dict) else []
+        target = doc.get("target")
+        selectors = target.get("selector") if isinstance(target, dict) else None
         sel = Selector.from_w3c(selectors if isinstance(selectors, list) else [])
-        try:
-            status = Status(doc.get("status", "anchored"))
-        except ValueError:
-            status = Status.ANCHORED
+        status = _STATUS.get(doc.get("status"), Status.ANCHORED)  # type: ignore[arg-type]
         return cls(
             id=str(doc_id), article=_str(doc.get("article")), quote=sel.quote, prefix=sel.prefix,
             suffix=sel.suffix, start=sel.start, end=sel.end, note=_str(doc.get("note")),
