@@ -148,6 +148,14 @@ class Library:
             schema.migrate(data)
             self.storage.mark_dirty()
 
+    def changed_on_disk(self) -> bool:
+        """True if another process changed the library since this one last read or wrote it.
+
+        The app can poll this (it costs a ``stat`` and a 30-byte read) to refresh its screens;
+        the data is re-read as a side effect.
+        """
+        return self.storage.refresh()
+
     def close(self) -> None:
         """Drop the cached data; the file is never left locked between calls."""
         self._db.close()
@@ -324,7 +332,9 @@ class Library:
 
         def change(record: ArticleRecord) -> ArticleRecord:
             record = replace(record, last_opened=stamp)
-            return replace(record, position=max(0, position)) if position is not None else record
+            if position is None:
+                return record
+            return replace(record, position=max(0, min(position, record.length or position)))
 
         return self._change_article(article_id, change)
 

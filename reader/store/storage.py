@@ -70,6 +70,13 @@ class AtomicJSONStorage(Storage):
         """True inside :meth:`transaction` (in the thread that holds it)."""
         return self._depth > 0 and self._mutex._is_owned()  # type: ignore[attr-defined]
 
+    def refresh(self) -> bool:
+        """Re-read the file if it changed on disk; True if it did (e.g. another process wrote)."""
+        with self._mutex:
+            before = (self._key, self._token)
+            self._refresh()
+            return (self._key, self._token) != before
+
     # -- TinyDB's interface ------------------------------------------------------------------
 
     def read(self) -> dict[str, Any]:

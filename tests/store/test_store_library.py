@@ -212,3 +212,16 @@ def test_default_library_lives_in_the_user_data_folder(monkeypatch: pytest.Monke
     library.add_article(article)
     assert library.path == (tmp_path / "data" / "reader" / "library.json").resolve()
     assert library.path.exists()
+
+
+def test_changed_on_disk_reports_other_writers_only(db: Path, article: Article) -> None:
+    mine, other = Library.open(db), Library.open(db)
+    record = mine.add_article(article)
+    mine.articles()
+    assert not mine.changed_on_disk()
+    mine.set_setting("theme", "paper")  # our own write is not a change by someone else
+    assert not mine.changed_on_disk()
+    other.tag_article(record.id, ["x"])
+    assert mine.changed_on_disk()
+    assert not mine.changed_on_disk()
+    assert mine.article(record.id).tags == ("x",)
