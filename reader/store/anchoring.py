@@ -8,7 +8,9 @@ A note remembers its passage the way the W3C Web Annotation model does: a
 1. the quote is still at its old offsets, with context at least as good as anywhere else
    -> ``anchored``;
 2. the exact quote occurs elsewhere -> ``moved`` to the occurrence whose prefix and suffix fit
-   best (the nearest to the old position among equals);
+   best (the nearest to the old position among equals) -- unless no occurrence has a fitting
+   context and an approximate match (step 3) scores higher: a common phrase found elsewhere
+   must not steal a note whose own passage was only slightly edited;
 3. an approximate match of the quote, scored on quote similarity (weight 50), prefix (20),
    suffix (20) and closeness to the old position (2), above a threshold -> ``fuzzy``;
 4. otherwise ``orphaned``: the note keeps its old selectors and is never dropped.
@@ -35,6 +37,8 @@ LONG_QUOTE = 64  # quotes longer than this are searched with cheaper windows
 MIN_QUOTE_SIMILARITY = 0.6
 #: ... and at least this combined score (quote, prefix, suffix, position; 0..1).
 MIN_FUZZY_SCORE = 0.6
+#: Exact occurrences whose context fits less than this are weighed against approximate matches.
+WEAK_CONTEXT = 0.5
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
 
 
@@ -171,7 +175,13 @@ def locate(selector: Selector, text: str) -> Anchor:
         best = max(exact, key=lambda c: (fits[c], -abs(c - start)))
         if start in fits and fits[start] >= fits[best]:
             return Anchor(Status.ANCHORED, start, start + len(quote), fits[start])
-        return Anchor(Status.MOVED, best, best + len(quote), fits[best])
+        moved = Anchor(Status.MOVED, best, best + len(quote), fits[best])
+        if fits[best] >= WEAK_CONTEXT:
+            return moved
+        # Only occurrences in foreign context (a common phrase repeated elsewhere): the passage
+        # itself may still be there, slightly edited, in its own context.
+        fuzzy = _best_approximate(selector, text)
+        return fuzzy if fuzzy is not None and fuzzy.score > _score(selector, text, best, best + len(quote)) else moved
     match = _best_approximate(selector, text)
     if match is not None:
         return match
@@ -181,6 +191,13 @@ def locate(selector: Selector, text: str) -> Anchor:
 def _orphan(selector: Selector, text: str) -> Anchor:
     start = min(selector.start, len(text))
     return Anchor(Status.ORPHANED, start, max(start, min(selector.end, len(text))), 0.0)
+
+
+def _score(selector: Selector, text: str, start: int, end: int, quote_score: float = 1.0) -> float:
+    """The combined 0..1 score of a match at ``start..end`` (weights as in match-quote.ts)."""
+    prefix, suffix, position = _context_scores(selector, text, start, end)
+    return (QUOTE_WEIGHT * quote_score + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix
+            + POSITION_WEIGHT * position) / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
 
 
 def _candidate_regions(quote: str, text: str) -> tuple[list[tuple[int, int]], int]:
@@ -223,9 +240,9 @@ def _best_approximate(selector: Selector, text: str) -> Anchor | None:
         quote_score = similarity(quote, text[start:end])
         if quote_score < MIN_QUOTE_SIMILARITY:
             continue
-        prefix, suffix, position = _context_scores(selector, text, start, end)
-        score = (QUOTE_WEIGHT * quote_score + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix
-                 + POSITION_WEIGHT * position) / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+        if text[start:end] == quote:
+            continue  # an exact occurrence: already weighed by locate()
+        score = _score(selector, text, start, end, quote_score)
         if score >= MIN_FUZZY_SCORE and (best is None or score > best.score):
             best = Anchor(Status.FUZZY, start, end, score)
     return best

@@ -224,3 +224,19 @@ def test_long_quote_with_an_insertion_inside_is_fuzzy_with_exact_ends() -> None:
     assert anchor.status is Status.FUZZY
     assert new[anchor.start:anchor.end].startswith("Schools stayed closed")
     assert new[anchor.start:anchor.end].endswith("said his cattle")
+
+
+def test_a_common_phrase_elsewhere_does_not_steal_an_edited_passage() -> None:
+    text = ("Yesterday the minister said the talks had failed and walked out of the room in anger. "
+            "Later, in a separate interview about farming subsidies, the minister said little. "
+            "Economists were unimpressed by the plan. Then the minister said nothing more at all.")
+    sel = describe(text, *span(text, "the minister said the talks had failed"))
+    new = text.replace("the minister said the talks had failed", "the minister said that the talks had failed")
+    anchor = locate(sel, new)
+    assert anchor.status is Status.FUZZY
+    assert new[anchor.start:anchor.end] == "the minister said that the talks had failed"
+    short = describe(text, *span(text, "the minister said"))  # the first of three
+    edited = text.replace("Yesterday the minister said", "Yesterday the minister had said", 1)
+    moved = locate(short, edited)
+    assert moved.status is Status.FUZZY
+    assert edited[moved.start:moved.end] == "the minister had said"
