@@ -18,6 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--quote", required=True, metavar="TEXT", help="the passage; it must occur in the article")
     add.add_argument("--note", default="", metavar="TEXT", help="the note's text")
     add.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    # Options after 'add' are parsed by this subparser, so it needs the global --db as well.
+    add.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                     help="the library file (default: $READER_DB or the platform data folder)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -179,3 +179,13 @@ def test_reader_db_environment_variable(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert main(["add", str(write_article())]) == 0
     capsys.readouterr()
     assert target.exists() and len(Library.open(target).articles()) == 1
+
+
+def test_db_option_after_the_note_subcommand(tmp_path: Path, write_article: Callable[..., Path],
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "late.json"
+    assert main(["note", "add", str(write_article()), "--quote", "the audit", "--db", str(db)]) == 0
+    note_id = capsys.readouterr().out.strip()
+    assert Library.open(db).note(note_id).quote == "the audit"
+    assert main(["notes", "--json", "--db", str(db)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == note_id
