@@ -1,0 +1,39 @@
+"""``reader add PATH|URL ...``: add articles to the library and print each id, one per line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.commands._library import open_library
+from reader.document import Article, load
+from reader.errors import ReaderError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Sources to add, and optional tags for all of them."""
+    parser.add_argument("sources", nargs="+", metavar="PATH|URL",
+                        help="article files, folders of them, or URLs (adding twice is not an error)")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="tag every article added")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load every source, save them in one go, then print the ids (so a printed id is saved)."""
+    from reader.commands.open import collect_sources
+
+    library = open_library(args)
+    failed = False
+    articles: list[Article] = []
+    for raw in args.sources:
+        if raw == "-":
+            raise ReaderError("standard input cannot be added to the library; save it to a file first")
+        try:
+            for source in collect_sources([raw]):
+                articles.append(load(source))
+        except ReaderError as exc:
+            print(f"reader: {exc}", file=sys.stderr)
+            failed = True
+    records = library.add_articles(articles, tags=args.tag)
+    for record in records:
+        print(record.id)
+    return 1 if failed else 0

@@ -1,0 +1,69 @@
+"""``reader notes [PATH|ID] [--json]``: notes, re-anchored against each article's current text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+import orjson
+
+from reader.commands._library import current_text, find_article, open_library
+from reader.errors import ReaderError
+from reader.sanitize import clean_line, clean_text
+from reader.store import ArticleRecord, Library, Note
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Optionally one article; optionally JSON."""
+    parser.add_argument("article", nargs="?", metavar="PATH|ID", help="only this article's notes")
+    parser.add_argument("--tag", metavar="TAG", help="only notes with this tag")
+    parser.add_argument("--json", action="store_true", help="print a JSON list of notes")
+
+
+def _anchored(library: Library, record: ArticleRecord, notes: list[Note]) -> list[Note]:
+    """The notes re-anchored against the article's text now; as stored if it cannot be read."""
+    try:
+        text = current_text(library, record)
+    except ReaderError as exc:
+        print(f"reader: {exc} (its notes are shown where they were last found)", file=sys.stderr)
+        return notes
+    return library.notes_for(record.id, text) if notes else []
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the notes (text or JSON), grouped by article in text order."""
+    library = open_library(args)
+    if args.article is not None:
+        record = find_article(library, args.article)
+        if record is None:
+            raise ReaderError(f"{clean_line(args.article)}: not in the library")
+        records = [record]
+    else:
+        records = library.articles(sort="title")
+    by_article: dict[str, list[Note]] = {}
+    for note in library.all_notes(tag=args.tag):
+        by_article.setdefault(note.article, []).append(note)
+    rows: list[tuple[ArticleRecord, Note]] = []
+    for record in records:
+        notes = by_article.get(record.id, [])
+        if not notes:
+            continue
+        anchored = _anchored(library, record, notes)
+        if args.tag is not None:
+            wanted = {n.id for n in notes}
+            anchored = [n for n in anchored if n.id in wanted]
+        rows.extend((record, note) for note in anchored)
+    if args.json:
+        out: list[dict[str, Any]] = [{**note.to_json(), "source": record.source, "title": record.title}
+                                     for record, note in rows]
+        sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return 0
+    for record, note in rows:
+        print(f"{note.id}  {note.status}  {clean_line(record.title)}  [{note.start}-{note.end}]")
+        print(f"  \u201c{clean_line(note.quote)}\u201d")
+        for line in clean_text(note.note).splitlines():
+            print(f"    {line}")
+        if note.tags:
+            print("  " + " ".join(f"#{clean_line(t)}" for t in note.tags))
+    return 0

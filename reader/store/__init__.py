@@ -1,0 +1,39 @@
+"""The library store (core, no Textual): articles, notes, tags and settings in one TinyDB file.
+
+- :mod:`reader.store.library`: :class:`Library`, the API the CLI and the app use;
+- :mod:`reader.store.storage`: the atomic, locked, cached TinyDB storage;
+- :mod:`reader.store.schema`: file shape, schema version and migrations;
+- :mod:`reader.store.anchoring`: W3C selectors and re-anchoring notes in changed text;
+- :mod:`reader.store.models`: the immutable records handed out (:class:`ArticleRecord`, :class:`Note`);
+- :mod:`reader.store.tags`: tag normalisation.
+"""
+
+from reader.store.anchoring import Anchor, Selector, Status, describe, find_quote, locate, reanchor
+from reader.store.library import Library, RemovedArticle, article_id, text_hash
+from reader.store.models import ArticleRecord, Note
+from reader.store.paths import default_db_path
+from reader.store.schema import SCHEMA_VERSION, LibraryFileError
+from reader.store.storage import AtomicJSONStorage
+from reader.store.tags import normalize_tag, normalize_tags
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Anchor",
+    "ArticleRecord",
+    "AtomicJSONStorage",
+    "Library",
+    "LibraryFileError",
+    "Note",
+    "RemovedArticle",
+    "Selector",
+    "Status",
+    "article_id",
+    "default_db_path",
+    "describe",
+    "find_quote",
+    "locate",
+    "normalize_tag",
+    "normalize_tags",
+    "reanchor",
+    "text_hash",
+]

@@ -1,0 +1,154 @@
+"""Immutable views of library records, handed to the CLI and the app.
+
+Records on disk are plain JSON objects; these classes read them tolerantly (a missing or
+mistyped field falls back to a default instead of crashing the library screen) and turn them
+back into JSON with :meth:`to_record`. Use :func:`dataclasses.replace` to derive changed copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from reader.store.anchoring import Anchor, Selector, Status
+
+_STATUS = {str(status): status for status in Status}
+
+
+def _str(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    return tuple(t for t in value if isinstance(t, str)) if isinstance(value, list) else ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """An article the library knows: where it is and how far the user got, never its body.
+
+    ``id`` is derived from ``source`` (absolute path or URL), so it is stable; ``text_hash`` is
+    the SHA-256 of the text when it was last added or synced; ``length`` its length in
+    characters; ``position`` the reading position as an offset into the text.
+    """
+
+    id: str
+    source: str
+    title: str
+    format: str = "text"
+    text_hash: str = ""
+    length: int = 0
+    metadata: dict[str, str] = field(default_factory=dict)
+    added: str = ""
+    last_opened: str | None = None
+    position: int = 0
+    tags: tuple[str, ...] = ()
+    has_text: bool = False
+
+    @property
+    def progress(self) -> float:
+        """How far through the article the reading position is, 0.0 to 1.0."""
+        return min(1.0, self.position / self.length) if self.length else 0.0
+
+    @classmethod
+    def from_record(cls, doc_id: str, doc: dict[str, Any]) -> ArticleRecord:
+        """Build from a stored JSON object."""
+        metadata = doc.get("metadata")
+        opened = doc.get("last_opened")
+        return cls(
+            id=str(doc_id),
+            source=_str(doc.get("source")),
+            title=_str(doc.get("title"), "untitled"),
+            format=_str(doc.get("format"), "text"),
+            text_hash=_str(doc.get("text_hash")),
+            length=_int(doc.get("length")),
+            metadata={str(k): v for k, v in metadata.items() if isinstance(v, str)}
+            if isinstance(metadata, dict) else {},
+            added=_str(doc.get("added")),
+            last_opened=opened if isinstance(opened, str) else None,
+            position=_int(doc.get("position")),
+            tags=_tags(doc.get("tags")),
+            has_text=bool(doc.get("has_text")),
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON object stored for this article (without its id)."""
+        return {
+            "source": self.source, "title": self.title, "format": self.format, "text_hash": self.text_hash,
+            "length": self.length, "metadata": dict(self.metadata), "added": self.added,
+            "last_opened": self.last_opened, "position": self.position, "tags": list(self.tags),
+            "has_text": self.has_text,
+        }
+
+    def to_json(self, notes: int | None = None) -> dict[str, Any]:
+        """A plain dict for ``reader list --json`` and other tools."""
+        out: dict[str, Any] = {"id": self.id, **self.to_record(), "progress": round(self.progress, 4)}
+        if notes is not None:
+            out["notes"] = notes
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A highlighted passage of an article with the user's note and tags.
+
+    ``quote``/``prefix``/``suffix`` and ``start``/``end`` are the W3C TextQuoteSelector and
+    TextPositionSelector; ``status`` says how the passage was last found
+    (``anchored``, ``moved``, ``fuzzy`` or ``orphaned``, see :mod:`reader.store.anchoring`).
+    """
+
+    id: str
+    article: str
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    updated: str = ""
+    status: Status = Status.ANCHORED
+
+    @property
+    def selector(self) -> Selector:
+        """The passage's selectors."""
+        return Selector(self.quote, self.prefix, self.suffix, self.start, self.end)
+
+    def anchored(self, anchor: Anchor) -> Note:
+        """This note moved to where ``anchor`` found it (the quote and context stay as recorded)."""
+        return replace(self, start=anchor.start, end=anchor.end, status=anchor.status)
+
+    @classmethod
+    def from_record(cls, doc_id: str, doc: dict[str, Any]) -> Note:
+        """Build from a stored JSON object."""
+        target = doc.get("target")
+        selectors = target.get("selector") if isinstance(target, dict) else None
+        sel = Selector.from_w3c(selectors if isinstance(selectors, list) else [])
+        status = _STATUS.get(doc.get("status"), Status.ANCHORED)  # type: ignore[arg-type]
+        return cls(
+            id=str(doc_id), article=_str(doc.get("article")), quote=sel.quote, prefix=sel.prefix,
+            suffix=sel.suffix, start=sel.start, end=sel.end, note=_str(doc.get("note")),
+            tags=_tags(doc.get("tags")), created=_str(doc.get("created")), updated=_str(doc.get("updated")),
+            status=status,
+        )
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON object stored for this note (without its id): W3C selectors in ``target``."""
+        return {
+            "article": self.article, "target": {"selector": self.selector.to_w3c()}, "note": self.note,
+            "tags": list(self.tags), "created": self.created, "updated": self.updated,
+            "status": str(self.status),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """A flat dict for ``reader notes --json`` and exporters."""
+        return {
+            "id": self.id, "article": self.article, "quote": self.quote, "prefix": self.prefix,
+            "suffix": self.suffix, "note": self.note, "tags": list(self.tags), "start": self.start,
+            "end": self.end, "status": str(self.status), "created": self.created, "updated": self.updated,
+        }
