@@ -1,0 +1,405 @@
+"""Quotations and reported speech, each tied to a cue and a speaker.
+
+Direct and partial quotations come from paired quotation marks (:mod:`reader.analysis.marks`): a
+quotation that stands as a sentence, or follows a colon, comma or speech verb, and starts with a
+capital is *direct*; a quoted phrase inside the writer's own sentence is *partial*; a single quoted
+word, a quoted name or a "so-called" label is a scare quote and no quotation at all.
+
+Reported speech is found from speech verbs (one regular expression over the whole text):
+"X said (that) ...", "X told reporters ...", "X warned that ...", "X denied reports that ...",
+"according to X, ...", and the trailing forms "..., X said." / "..., said X." / "..., according to X.".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from reader.analysis.lexicon import (
+    CLAIM_NOUNS,
+    OPINION_VERBS,
+    PARTICIPLES,
+    REPORT_VERBS,
+    SAY_VERBS,
+    TELL_VERBS,
+)
+from reader.analysis.marks import Quoted, find_quoted
+from reader.analysis.model import Mention, Quote
+from reader.analysis.segment import Segments, Span
+from reader.analysis.speakers import Resolver
+
+_VERBS = sorted(REPORT_VERBS, key=len, reverse=True)
+VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|" + "|".join(_VERBS) + r")(?![\w’'-])")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+_TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
+         rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
+_ADVERBIAL = (rf"(?:\s+{_TIME}"
+              r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview"
+              r"|briefing|conference|post|tweet|letter|speech|report|note|email|video|message|address|hearing"
+              r"|meeting|session|call|podcast|appearance|filing|release|blog|op-ed|column)"
+              r"|\s+(?:on|via)\s+(?:Twitter|X|Facebook|Telegram|Instagram|television|TV|radio|social media)"
+              r"|\s+(?:also|further|again|previously|repeatedly|publicly|privately|separately|recently|earlier|later"
+              r"|then|too|however|instead|simply|only|once)"
+              r"|\s+(?:[a-z]+ly))")
+_AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b\s*)?")
+_OBJECT_RE = re.compile(
+    r"\s+(?:reporters|journalists|the\s+press|lawmakers|parliament|investors|analysts|supporters|fans|viewers"
+    r"|listeners|readers|members|staff|students|me|us|him|her|them|Congress|MPs"
+    r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?=[\s,.]|$)"
+    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+)
+_CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
+_BOUNDARY_RE = re.compile(
+    r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|and|but|while|after|before|because|when|with|although|since|as|if|where"
+    r"|whereas|so|than|whom)(?![\w’'-])")
+_TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
+_SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
+_OPENER_RE = re.compile(r"(?:(?:In|On|At|By|For|From|With|Elsewhere|Separately|Meanwhile|However|Earlier|Later|Also"
+                        r"|Still|Overall|Instead|Nonetheless|Nevertheless|Previously|Since|After|Before|During|Despite"
+                        r"|Amid|Under|Over)\b[^,]{0,40},\s+)")
+_WORD_RE = re.compile(r"[A-Za-z0-9][\w’'-]*")
+_SCARE_BEFORE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|termed|branded|the word|the term|"
+                           r"the phrase|titled|entitled|the hashtag)\s*$", re.I)
+_CONTENT_FILLERS = {"that", "the", "a", "an"}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+class QuoteFinder:
+    """Finds the quotes of one text and attributes them."""
+
+    def __init__(self, text: str, segments: Segments, mentions: list[Mention]) -> None:
+        self.text = text
+        self.seg = segments
+        self.quoted = find_quoted(text, segments)
+        spans = [(q.open + 1, q.close) for q in self.quoted]
+        self.quoted_opens = [q.open for q in self.quoted]
+        self.resolver = Resolver(text, mentions, spans)
+        self.hits = [m for m in VERB_RE.finditer(text) if not self._inside_quoted(m.start())]
+        self.hit_starts = [h.start() for h in self.hits]
+
+    def _inside_quoted(self, pos: int) -> bool:
+        q = self.quoted
+        lo, hi = 0, len(q)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if q[mid].open <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        i = lo - 1
+        return i >= 0 and q[i].open < pos < q[i].close
+
+    def _hits_in(self, start: int, end: int) -> list[re.Match[str]]:
+        i = bisect_left(self.hit_starts, start)
+        j = bisect_left(self.hit_starts, end)
+        return self.hits[i:j]
+
+    # -- subject and object phrases -------------------------------------------------------------
+
+    def _subject_window(self, sent: Span, verb_start: int) -> tuple[int, int]:
+        """The words before a verb back to the clause boundary, skipping parenthetical adverbs."""
+        text = self.text
+        lo = max(sent.start, verb_start - 160)
+        bounds = [b for b in _BOUNDARY_RE.finditer(text, lo, verb_start)]
+        end = verb_start
+        for b in reversed(bounds):
+            window = text[b.end():end]
+            if _has_content(window):
+                return b.end(), verb_start
+            end = b.start()
+        return lo, verb_start
+
+    def _main_subject(self, sent: Span, before: int) -> str | None:
+        """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""
+        for hit in self._hits_in(sent.start, before):
+            if hit.group() in PARTICIPLES:
+                continue
+            a, b = self._subject_window(sent, hit.start())
+            speaker = self.resolver.resolve(a, b)
+            if speaker:
+                return speaker
+        return None
+
+    # -- direct and partial quotations ----------------------------------------------------------
+
+    def direct_quotes(self) -> list[Quote]:
+        out: list[Quote] = []
+        text = self.text
+        last: Quote | None = None
+        last_para = -9
+        for q in self.quoted:
+            start, end = q.open + 1, q.close
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1] in " \n\t,":
+                end -= 1
+            if end <= start:
+                continue
+            content = text[start:end]
+            words = _words(content)
+            para_i = self.seg.paragraph_index(q.open)
+            para = self.seg.paragraphs[para_i]
+            sent = self.seg.sentence_at(q.open) or para
+            before = text[sent.start:q.open].rstrip()
+            after = text[q.close + 1:para.end]
+            whole_para = not before.strip(" \t") and not after.strip(" .\t")
+            if len(words) <= 1 and q.paragraphs == 1:
+                continue  # a scare quote around one word
+            if _SCARE_BEFORE.search(before) and len(words) <= 4:
+                continue
+            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w.lower() in
+                                                             {"of", "the", "and", "a", "in", "for", "to", "on"}
+                                                             for w in words) and not whole_para:
+                continue  # a quoted name or title
+            starts_upper = content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
+            led = (not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
+                   or _ends_with_verb(before))
+            if q.paragraphs > 1 or whole_para or (starts_upper and (led or len(words) >= 4 and
+                                                                    content.rstrip()[-1:] in ".?!")):
+                kind = "direct"
+            else:
+                kind = "partial"
+            speaker, cue = self._attribute_quote(q, sent, para, kind)
+            if speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
+                    not whole_para and last.speaker:
+                speaker, cue = last.speaker, None
+            if speaker is None and kind == "direct" and last is not None and para_i == last_para:
+                speaker = last.speaker
+            quote = Quote(text[start:end], kind, start, end, speaker,
+                          *(cue if cue else ("", -1, -1)))
+            out.append(quote)
+            if kind == "direct":
+                last, last_para = quote, self.seg.paragraph_index(q.close)
+        return out
+
+    def _attribute_quote(self, q: Quoted, sent: Span, para: Span,
+                         kind: str) -> tuple[str | None, tuple[str, int, int] | None]:
+        text = self.text
+        close_sent = self.seg.sentence_at(q.close) or para
+        limit = min(close_sent.end, para.end)
+        nxt = bisect_right(self.quoted_opens, q.close)
+        if nxt < len(self.quoted):
+            limit = min(limit, self.quoted[nxt].open)
+        # After the quotation: '..., he said', '..., said the ministry'.
+        for hit in self._hits_in(q.close + 1, limit):
+            gap = text[q.close + 1:hit.start()]
+            if len(_words(gap)) > 8:
+                break
+            cue = (hit.group(), hit.start(), hit.end())
+            if hit.group().lower() == "according to":
+                a = hit.end()
+                b = _clause_end(text, a, limit)
+                return self.resolver.resolve(a, b), cue
+            if _has_content(gap):
+                return self.resolver.resolve(q.close + 1, hit.start()), cue
+            a = hit.end()
+            b = _clause_end(text, a, limit)
+            speaker = self.resolver.resolve(a, b)
+            if speaker:
+                return speaker, cue
+            break
+        # Before the quotation: 'she told journalists: "..."', 'X said "..."'.
+        hits = self._hits_in(sent.start, q.open)
+        if hits:
+            hit = hits[-1]
+            cue = (hit.group(), hit.start(), hit.end())
+            if hit.group().lower() == "according to":
+                return self.resolver.resolve(hit.end(), _clause_end(text, hit.end(), q.open)), cue
+            a, b = self._subject_window(sent, hit.start())
+            speaker = self.resolver.resolve(a, b)
+            if speaker is None and (hit.group() in PARTICIPLES or not _has_content(text[a:b])):
+                speaker = self._main_subject(sent, hit.start())
+            if speaker:
+                return speaker, cue
+        if kind == "partial":
+            for hit in self._hits_in(q.close, sent.end):
+                a, b = self._subject_window(sent, hit.start())
+                speaker = self.resolver.resolve(a, b)
+                if speaker:
+                    return speaker, (hit.group(), hit.start(), hit.end())
+        return None, None
+
+    # -- reported speech ------------------------------------------------------------------------
+
+    def reported(self, taken: list[tuple[int, int]]) -> list[Quote]:
+        """Indirect quotes from speech verbs; ``taken`` are direct quotes' spans to stay out of."""
+        out: list[Quote] = []
+        text = self.text
+        done_until = -1
+        taken_starts = [t[0] for t in taken]
+        for hit in self.hits:
+            if hit.start() < done_until:
+                continue
+            sent = self.seg.sentence_at(hit.start())
+            if sent is None:
+                continue
+            quote = self._reported_at(hit, sent)
+            if quote is None:
+                continue
+            i = bisect_right(taken_starts, quote.end) - 1
+            if i >= 0 and taken[i][1] > quote.start and not (quote.start < taken[i][0] and taken[i][1] < quote.end):
+                continue  # overlaps a direct quotation
+            if text[quote.start:quote.start + 1] in "\"“‘'«":
+                continue
+            out.append(quote)
+            done_until = max(quote.end, hit.end())
+        return out
+
+    def _reported_at(self, hit: re.Match[str], sent: Span) -> Quote | None:
+        text = self.text
+        verb = hit.group()
+        cue = (verb, hit.start(), hit.end())
+        sent_end = sent.end
+        while sent_end > sent.start and text[sent_end - 1] in _SENT_END_STRIP:
+            sent_end -= 1
+        if verb.lower() == "according to":
+            return self._according(hit, sent, sent_end)
+        # Trailing attribution: "..., the ministry said." / "..., said Smith."
+        tail = text[hit.end():sent.end]
+        comma = text.rfind(",", sent.start, hit.start())
+        if _TRAIL_RE.match(tail) and comma > sent.start:
+            subject = (comma + 1, hit.start())
+            if len(_words(text[comma + 1:hit.start()])) <= 8 and _has_content(text[comma + 1:hit.start()]):
+                inner = self._leading_report(sent, comma)
+                if inner is not None:
+                    return inner
+                speaker = self.resolver.resolve(*subject)
+                if speaker:
+                    return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+        if comma > sent.start and comma == _last_nonspace(text, hit.start()) and verb in SAY_VERBS | REPORT_VERBS:
+            # "..., said the ministry." / "..., said Smith, a professor at ..."
+            b = _clause_end(text, hit.end(), sent.end)
+            rest = text[b:sent.end].strip(_SENT_END_STRIP)
+            if b > hit.end() and (not rest or text[b:b + 1] == ","):
+                inner = self._leading_report(sent, comma)
+                if inner is not None:
+                    return inner
+                speaker = self.resolver.resolve(hit.end(), b)
+                if speaker:
+                    return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+        return self._forward(hit, sent, sent_end)
+
+    def _leading_report(self, sent: Span, comma: int) -> Quote | None:
+        """An earlier "X said CLAUSE" inside the sentence takes precedence over a trailing attribution."""
+        for hit in self._hits_in(sent.start, comma):
+            quote = self._forward(hit, sent, comma)
+            if quote is not None:
+                return quote
+        return None
+
+    def _forward(self, hit: re.Match[str], sent: Span, end: int) -> Quote | None:
+        """'X said (that) CLAUSE' with the clause running to ``end``."""
+        text = self.text
+        verb = hit.group()
+        pos = hit.end()
+        if verb in TELL_VERBS:
+            obj = _OBJECT_RE.match(text, pos)
+            if obj:
+                pos = obj.end()
+        claim = _CLAIM_RE.match(text, pos)
+        after = _AFTER_VERB_RE.match(text, pos)
+        has_that = False
+        if claim:
+            pos, has_that = claim.end(), True
+        elif after:
+            pos, has_that = after.end(), bool(after.group("that"))
+        if verb not in SAY_VERBS and not has_that:
+            return None
+        if pos >= end or text[pos:pos + 1] in "\"“‘'«":
+            return None
+        # Cut a trailing attribution inside the clause: "... at dawn, the agency reported".
+        for later in self._hits_in(pos, end):
+            comma = text.rfind(",", pos, later.start())
+            if comma > pos and _TRAIL_RE.match(text[later.end():sent.end]) and \
+                    len(_words(text[comma:later.start()])) <= 8:
+                end = comma
+                break
+        content = text[pos:end]
+        words = _words(content)
+        if len(words) < 3 or words[0].lower() in {"in", "on", "at", "to", "of", "for", "with", "by", "about",
+                                                  "and", "or", "but", "it", "so", "as"} and not has_that:
+            return None
+        if verb in OPINION_VERBS and not has_that:
+            return None
+        a, b = self._subject_window(sent, hit.start())
+        if verb in PARTICIPLES and _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start()):
+            speaker = self._main_subject(sent, hit.start())
+        else:
+            speaker = self.resolver.resolve(a, b)
+            if speaker is None and verb in PARTICIPLES:
+                speaker = self._main_subject(sent, hit.start())
+        if speaker is None:
+            return None
+        return self._make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
+
+    def _according(self, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+        text = self.text
+        cue = ("according to", hit.start(), hit.end())
+        b = _clause_end(text, hit.end(), sent.end)
+        speaker = self.resolver.resolve(hit.end(), b)
+        if speaker is None:
+            return None
+        if text[b:b + 1] == "," and text[sent.start:hit.start()].strip(" ,") == "":
+            return self._make(b + 1, sent_end, "indirect", speaker, cue)
+        comma = _last_nonspace(text, hit.start())
+        if text[comma:comma + 1] == "," and comma > sent.start:
+            return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+        return None
+
+    def _make(self, start: int, end: int, kind: str, speaker: str, cue: tuple[str, int, int],
+              strip_opener: bool = False) -> Quote | None:
+        text = self.text
+        if strip_opener:
+            opener = _OPENER_RE.match(text, start)
+            if opener and opener.end() < end:
+                start = opener.end()
+        while start < end and (text[start].isspace() or text[start] in ",;:"):
+            start += 1
+        while end > start and text[end - 1] in _SENT_END_STRIP:
+            end -= 1
+        if len(_words(text[start:end])) < 3:
+            return None
+        return Quote(text[start:end], kind, start, end, speaker, *cue)
+
+
+def _has_content(window: str) -> bool:
+    """Does a subject window hold a word other than a parenthetical adverb?"""
+    for word in _words(window):
+        low = word.lower()
+        if low in {"however", "also", "further", "meanwhile", "though", "too", "then", "now", "still", "in", "turn",
+                   "again", "instead", "separately", "later", "earlier", "previously", "repeatedly", "moreover",
+                   "has", "have", "had", "was", "is", "would", "will", "did", "does", "could", "may", "might"}:
+            continue
+        if low.endswith("ly") and low not in {"italy", "ally"}:
+            continue
+        return True
+    return False
+
+
+def _ends_with_verb(before: str) -> bool:
+    words = _words(before[-40:])
+    return bool(words) and (words[-1] in REPORT_VERBS or (len(words) > 1 and words[-2] in TELL_VERBS))
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
+    i = start
+    while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
+        i += 1
+    if text[i:i + 1] == "." and i + 1 < limit and text[i + 1:i + 2].isalpha():
+        j = i + 1
+        while j < limit and text[j] not in ",;:!?\"“”«»()—\n" and not (text[j] == "." and
+                                                                       text[j + 1:j + 2] in ("", " ")):
+            j += 1
+        return j
+    return i
+
+
+def _last_nonspace(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i
