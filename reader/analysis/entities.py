@@ -38,8 +38,8 @@ from reader.analysis.segment import Segments
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŴŶŹŻŽ"
 _PREFIX = r"(?:(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu|de|da|di|du|la|le|van|von|der|den|d|o)[-’'])"
-_WORD = rf"(?:{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*|(?:[A-Z]\.){{2,}})"
-_CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn|al|el|&)(?: the)? | )"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*(?:(?<=s)[’'](?= [A-Z]))?)"
+_CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn|al|el|&|and)(?: the)? | )"
 CANDIDATE_RE = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
 _WORD_RE = re.compile(_WORD)
 _PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*)[ ,]+)?([A-Za-z][\w’'-]*)[ ]*$")
@@ -63,7 +63,11 @@ _ORG_MODIFIERS = {"militant", "rebel", "armed", "terror", "terrorist", "jihadist
                   "lobby", "advocacy", "pressure", "campaign", "research", "human", "civil", "rights", "trade",
                   "labour", "labor", "budget", "holding", "parent", "shipping", "logistics", "retail", "paramilitary",
                   "separatist", "insurgent", "islamist", "right-wing", "left-wing", "far-right", "environmental"}
-_ADJ_HYPHEN_RE = re.compile(r".*-[a-z]+$")
+_ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
+_CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
+_FUNCTION_CAPS = {"the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "by", "to", "of", "for", "with",
+                  "from", "as", "i", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
+                  "her", "their", "our", "my", "your", "when", "while", "after", "before", "so", "not", "no"}
 STRONG, MEDIUM, WEAK = 4, 2, 1
 
 
@@ -79,6 +83,11 @@ class _Candidate:
 
 def _key(surface: str) -> str:
     return surface.replace("’", "'")
+
+
+def surname_key(surname: dict[str, str], key: str) -> str:
+    """The key of the full name a surname shortens (or the surname itself)."""
+    return _key(surname.get(key, key))
 
 
 def _surname_forms(name: str) -> list[str]:
@@ -136,25 +145,40 @@ class EntityFinder:
         seg = self.segments
         for match in CANDIDATE_RE.finditer(text):
             words = [(w.start(), w.end()) for w in _WORD_RE.finditer(text, match.start(), match.end())]
+            last_low = text[words[-1][0]:words[-1][1]].lower()
             group: list[tuple[int, int]] = []
             groups: list[list[tuple[int, int]]] = []
-            for i, word in enumerate(words):
+            for word in words:
                 token = text[word[0]:word[1]]
-                if _ADJ_HYPHEN_RE.match(token) and token[:1].isupper():
+                hyphen = _ADJ_HYPHEN_RE.match(token)
+                if hyphen and token[:1].isupper():
+                    # "US-backed", "Indianapolis-based": the name before the hyphen stands alone.
                     if group:
                         groups.append(group)
-                        group = []
+                    groups.append([(word[0], word[0] + hyphen.end(1))])
+                    group = []
+                    continue
+                if _CONTRACTION_RE.match(token):
+                    if group:
+                        groups.append(group)
+                    group = []
                     continue
                 if group:
                     gap = text[group[-1][1]:word[0]].strip()
                     if gap:
                         first = gap.split()[0]
-                        lead = text[group[-1][0]:group[-1][1]].lower().rstrip(".")
-                        if first not in _NAME_PARTICLES and lead not in _OF_ABLE:
+                        left = text[group[-1][0]:group[-1][1]]
+                        lead = left.lower().rstrip(".")
+                        if first == "and":
+                            opened = any(text[a:b].lower() in ORG_OPENERS and text[b:b + 4] == " of " for a, b in group)
+                            keep = (gap == "and" and (last_low in ORG_HEADS or opened) and lead not in ORG_HEADS
+                                    and left not in self.places)
+                        else:
+                            keep = first in _NAME_PARTICLES or lead in _OF_ABLE
+                        if not keep:
                             groups.append(group)
                             group = []
                 group.append(word)
-                del i
             if group:
                 groups.append(group)
             for grp in groups:
@@ -167,19 +191,32 @@ class EntityFinder:
         text = self.text
         para_i = seg.paragraph_index(grp[0][0])
         titlecase, upper_block = self._para_flags[para_i] if para_i >= 0 else (False, False)
-        # Drop sentence-initial common words ("Hundreds", "The", "Separately").
+        # Drop leading common words: function words anywhere ("The"), and at a sentence's start any word
+        # the text also uses in lower case ("Hundreds", "Separately"), unless it begins a known name.
         while grp:
             first = text[grp[0][0]:grp[0][1]]
             low = first.lower()
-            if low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS:
+            if first.isupper() and len(first) > 1:
+                break
+            known = any(text[grp[0][0]:grp[k][1]] in self.places or text[grp[0][0]:grp[k][1]] in KNOWN_ORGS
+                        for k in range(min(len(grp), 4)))
+            if known:
+                break
+            if low in _FUNCTION_CAPS:
                 grp = grp[1:]
                 continue
-            if (len(grp) == 1 or first not in self.places) and self._sentence_initial(grp[0][0]) \
-                    and first not in self.places and first not in KNOWN_ORGS and low in self.lower_vocab \
-                    and not first.isupper():
+            initial = self._sentence_initial(grp[0][0])
+            if initial and ((low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS)
+                            or low in self.lower_vocab):
+                grp = grp[1:]
+                continue
+            if low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS and len(grp) == 1:
                 grp = grp[1:]
                 continue
             break
+        # A trailing party or nationality word is not part of the name ("an Arizona Democrat").
+        if len(grp) > 1 and text[grp[-1][0]:grp[-1][1]].lower().rstrip("s") in DEMONYMS:
+            grp = grp[:-1]
         if not grp:
             return None
         start, end = grp[0][0], grp[-1][1]
@@ -204,7 +241,9 @@ class EntityFinder:
         if surface in KNOWN_ORGS:
             votes["ORG"] += STRONG
         if org_head and len(grp) > 1 and not in_places:
-            votes["ORG"] += STRONG
+            votes["ORG"] += STRONG + 1
+        if " & " in surface:
+            votes["ORG"] += STRONG + 1
         if in_places:
             votes["PLACE"] += STRONG + 1
         elif len(grp) > 1 and (last in PLACE_HEADS or lows[0] in PLACE_OPENERS) and not org_head:
@@ -321,17 +360,25 @@ class EntityFinder:
                 label_of[key] = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
         # Surnames refer back to full names.
         surname: dict[str, str] = {}
+        org_first: dict[str, str] = {}
         for key, label in label_of.items():
             if label == "PERSON" and " " in key:
                 for form in _surname_forms(key):
                     surname.setdefault(form, first_form[key])
+            elif label == "ORG" and " " in key:
+                org_first.setdefault(key.split()[0], first_form[key])
         canonical: dict[str, str] = {}
         for key in list(totals) + [c.key for c in cands if c.key not in totals]:
-            if " " not in key and key in surname:
-                strong_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0)
-                if strong_other <= STRONG:
-                    label_of[key] = "PERSON"
-                    canonical[key] = surname[key]
+            if " " in key:
+                continue
+            best_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0)
+            limit = STRONG if totals[surname_key(surname, key)]["PERSON"] > WEAK else WEAK
+            if key in surname and best_other <= limit:
+                label_of[key] = "PERSON"
+                canonical[key] = surname[key]
+            elif key in org_first and max(totals.get(key, {}).values(), default=0) < STRONG:
+                label_of[key] = "ORG"
+                canonical[key] = org_first[key]
         mentions: list[Mention] = []
         for c in cands:
             label = label_of.get(c.key)

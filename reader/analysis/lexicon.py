@@ -12,44 +12,153 @@ import re
 from functools import cache
 from importlib import resources
 
+
+def _words(block: str) -> frozenset[str]:
+    """A word list written as a whitespace-separated block."""
+    return frozenset(block.split())
+
 # Titles written before a name, capitalised ("Foreign Minister Sergei Lavrov", "Dr Jane Smith").
-PERSON_TITLES: frozenset[str] = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "father", "sister", "brother", "president", "vice", "premier", "chancellor", "minister", "secretary", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "judge", "justice", "ambassador", "envoy", "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "commander", "commissioner", "chairman", "chairwoman", "chair", "king", "queen", "prince", "princess", "emperor", "pope", "cardinal", "bishop", "archbishop", "imam", "rabbi", "sheikh", "ayatollah", "coach", "manager", "chief", "director", "inspector", "detective", "officer", "constable", "superintendent", "agent", "prime", "foreign", "defence", "defense", "interior", "finance", "health", "education", "trade", "justice", "home", "deputy", "acting", "former", "late", "first", "lady", "spokesman", "spokeswoman", "spokesperson", "attorney", "state", "secretary-general", "councillor", "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman", "speaker", "leader", "mp", "mep", "dean", "provost", "rector", "chancellor", "principal", "cabinet"])
+PERSON_TITLES: frozenset[str] = _words("""
+mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother president
+vice premier chancellor minister secretary senator sen rep representative congressman congresswoman
+governor gov mayor judge justice ambassador envoy general gen colonel col major maj captain capt
+lieutenant lt sergeant sgt admiral adm commander commissioner chairman chairwoman chair king queen
+prince princess emperor pope cardinal bishop archbishop imam rabbi sheikh ayatollah coach manager
+chief director inspector detective officer constable superintendent agent prime foreign defence
+defense interior finance health education trade justice home deputy acting former late first lady
+spokesman spokeswoman spokesperson attorney state secretary-general councillor councilman
+councilwoman alderman assemblyman assemblywoman speaker leader mp mep dean provost rector chancellor
+principal cabinet
+""")
 
 # Lower-case roles right before a name ("spokesman Dmitry Peskov", "striker Harry Kane").
-PERSON_ROLES: frozenset[str] = frozenset(["spokesman", "spokeswoman", "spokesperson", "envoy", "minister", "secretary", "president", "chairman", "chairwoman", "chair", "director", "manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "captain", "player", "analyst", "economist", "professor", "researcher", "scientist", "author", "writer", "lawyer", "attorney", "founder", "leader", "head", "officer", "official", "ambassador", "correspondent", "editor", "reporter", "senator", "lawmaker", "actor", "actress", "singer", "artist", "chef", "doctor", "nurse", "teacher", "student", "investor", "trader", "strategist", "executive", "ceo", "cfo", "boss", "chief", "commander", "general", "governor", "mayor", "candidate", "rival", "challenger", "champion", "veteran", "striker", "batsman", "bowler", "driver", "rider", "cyclist", "runner", "sprinter", "swimmer", "boxer", "fighter", "colleague", "teammate", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "partner", "friend", "neighbour", "neighbor", "resident", "witness", "activist", "campaigner", "blogger", "journalist", "historian", "philosopher", "physicist", "chemist", "biologist", "astronomer", "engineer", "designer", "architect", "entrepreneur", "billionaire", "banker", "broker", "prosecutor", "judge", "detective", "inspector", "deputy", "adviser", "advisor", "aide", "counsel", "consultant", "surgeon", "physician", "psychologist", "sociologist", "novelist", "poet", "director-general", "chancellor", "premier", "undersecretary"])
+PERSON_ROLES: frozenset[str] = _words("""
+spokesman spokeswoman spokesperson envoy minister secretary president chairman chairwoman chair
+director manager coach striker midfielder defender goalkeeper forward winger captain player analyst
+economist professor researcher scientist author writer lawyer attorney founder leader head officer
+official ambassador correspondent editor reporter senator lawmaker actor actress singer artist chef
+doctor nurse teacher student investor trader strategist executive ceo cfo boss chief commander
+general governor mayor candidate striker batsman bowler driver
+rider cyclist runner sprinter swimmer boxer fighter colleague teammate son daughter wife husband
+mother father brother sister partner friend neighbour neighbor resident witness activist campaigner
+blogger journalist historian philosopher physicist chemist biologist astronomer engineer designer
+architect entrepreneur billionaire banker broker prosecutor judge detective inspector deputy adviser
+advisor aide counsel consultant surgeon physician psychologist sociologist novelist poet director-
+general chancellor premier undersecretary
+""")
 
 # Words that end an organisation's name ("Russian Defense Ministry", "Arsenal FC").
-ORG_HEADS: frozenset[str] = frozenset(["ministry", "agency", "authority", "council", "committee", "commission", "department", "office", "bank", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "llp", "gmbh", "ag", "sa", "co", "company", "group", "party", "army", "forces", "force", "police", "court", "parliament", "congress", "senate", "assembly", "union", "association", "federation", "foundation", "institute", "university", "college", "school", "academy", "hospital", "clinic", "observatory", "news", "press", "times", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian", "network", "television", "tv", "radio", "broadcasting", "airlines", "airways", "airline", "motors", "technologies", "technology", "systems", "labs", "laboratories", "laboratory", "partners", "capital", "holdings", "bureau", "service", "services", "board", "trust", "fund", "organization", "organisation", "movement", "front", "brigade", "brigades", "guard", "navy", "command", "coalition", "alliance", "club", "society", "church", "reserve", "exchange", "centre", "center", "museum", "unit", "fc", "cf", "afc", "united", "rovers", "wanderers", "athletic", "hotspur", "industries", "enterprises", "solutions", "pharmaceuticals", "pharma", "energy", "petroleum", "oil", "media", "studios", "records", "publishing", "magazine", "review", "monitor", "watch", "institution", "secretariat", "cabinet", "administration", "government", "regime", "council", "league"])
+ORG_HEADS: frozenset[str] = _words("""
+ministry agency authority council committee commission department office bank corp corporation inc
+incorporated ltd limited plc llc llp gmbh ag sa co company group party army forces force police
+court parliament congress senate assembly union association federation foundation institute
+university college school academy hospital clinic observatory news press times post journal herald
+tribune gazette telegraph guardian network television tv radio broadcasting airlines airways airline
+motors technologies technology systems labs laboratories laboratory partners capital holdings bureau
+service services board trust fund organization organisation movement front brigade brigades guard
+navy command coalition alliance club society church reserve exchange centre center museum unit fc cf
+afc united rovers wanderers athletic hotspur industries enterprises solutions pharmaceuticals pharma
+energy petroleum oil media studios records publishing magazine review monitor watch institution
+secretariat cabinet administration government regime council league analytics securities logistics
+ferries freight shipping consulting insurance ventures brands foods retail stores markets software
+semiconductor semiconductors therapeutics biotech robotics aerospace dynamics electric power
+utilities mining steel chemicals resources investments advisors advisers associates management
+communications telecom telecoms wireless entertainment games pictures films music books caucus city
+town house library research shipyard shipyards works mills brewery bakery lines rail railways
+railway transport buses trains motorsport racing circuit guild bee restoration
+""")
 
 # Words that open an organisation's name before "of" ("University of Oxford", "Bank of England").
-ORG_OPENERS: frozenset[str] = frozenset(["university", "bank", "ministry", "department", "institute", "council", "office", "church", "college", "school", "academy", "federation", "association", "organization", "organisation", "league", "court", "board", "chamber", "society", "union", "house", "museum", "army", "party", "order", "commission", "committee", "agency"])
+ORG_OPENERS: frozenset[str] = _words("""
+university bank ministry department institute council office church college school academy
+federation association organization organisation league court board chamber society union house
+museum army party order commission committee agency
+""")
 
 # Words that end a place's name ("Idlib Province", "Red Sea", "Main Street").
-PLACE_HEADS: frozenset[str] = frozenset(["province", "region", "district", "county", "state", "prefecture", "governorate", "oblast", "territory", "street", "avenue", "road", "square", "boulevard", "lane", "valley", "river", "mountains", "mountain", "mount", "hills", "island", "islands", "bay", "sea", "ocean", "lake", "peninsula", "strait", "gulf", "desert", "coast", "plateau", "canyon", "park", "bridge", "airport", "harbour", "harbor", "port", "city", "town", "village", "heights", "neighbourhood", "neighborhood", "quarter", "camp"])
+PLACE_HEADS: frozenset[str] = _words("""
+province region district county state prefecture governorate oblast territory street avenue road
+square boulevard lane valley river mountains mountain mount hills island islands bay sea ocean lake
+peninsula strait gulf desert coast plateau canyon park bridge airport harbour harbor port village
+heights neighbourhood neighborhood quarter camp hall estate country countryside
+""")
 
 # Place words written before the name ("Mount Everest", "Lake Como").
-PLACE_OPENERS: frozenset[str] = frozenset(["mount", "lake", "cape", "fort", "port", "saint", "st", "san", "santa"])
+PLACE_OPENERS: frozenset[str] = _words("""
+mount lake cape fort port saint st san santa river loch glen isle
+""")
 
 # Lower-case nouns right before a name that make it a place ("the city of X", "village of X").
-PLACE_NOUNS: frozenset[str] = frozenset(["city", "town", "village", "villages", "towns", "cities", "capital", "province", "region", "district", "county", "state", "country", "neighbourhood", "neighborhood", "suburb", "island", "port", "area", "areas", "municipality", "governorate", "oblast"])
+PLACE_NOUNS: frozenset[str] = _words("""
+city town village villages towns cities capital province region district county state country
+neighbourhood neighborhood suburb island port area areas municipality governorate oblast
+""")
 
 # Lower-case nouns right after a name that make it a place ("the Bustan al-Qasr neighbourhood").
-PLACE_TAILS: frozenset[str] = frozenset(["neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "province", "region", "area", "suburb", "village", "villages", "town", "city", "border", "valley", "river", "camp", "governorate", "county"])
+PLACE_TAILS: frozenset[str] = _words("""
+neighbourhood neighborhood neighbourhoods neighborhoods district districts province region area
+suburb village villages town city border valley river camp governorate county
+""")
 
 # Lower-case nouns right after a name that make it an organisation ("the Hezbollah movement").
-ORG_TAILS: frozenset[str] = frozenset(["movement", "group", "militia", "party", "agency", "company", "firm", "newspaper", "broadcaster", "channel", "network", "club", "team", "bank", "government", "ministry", "spokesman", "spokeswoman", "spokesperson", "officials", "official", "militants", "fighters", "rebels", "organisation", "organization", "website", "magazine", "daily", "startup", "union", "coalition", "alliance"])
+ORG_TAILS: frozenset[str] = _words("""
+movement group militia party agency company firm newspaper broadcaster channel network club team
+bank government ministry spokesman spokeswoman spokesperson officials official militants fighters
+rebels organisation organization website magazine daily startup union coalition alliance
+""")
 
 # Nationality and group adjectives (NORP): "Russian", "Syrian", "Lebanese".
-DEMONYMS: frozenset[str] = frozenset(["afghan", "albanian", "algerian", "american", "andorran", "angolan", "argentine", "argentinian", "armenian", "australian", "austrian", "azerbaijani", "bahraini", "bangladeshi", "belarusian", "belgian", "bolivian", "bosnian", "brazilian", "british", "bulgarian", "burmese", "cambodian", "cameroonian", "canadian", "chilean", "chinese", "colombian", "congolese", "croatian", "cuban", "cypriot", "czech", "danish", "dutch", "ecuadorian", "egyptian", "emirati", "english", "eritrean", "estonian", "ethiopian", "european", "finnish", "french", "georgian", "german", "ghanaian", "greek", "guatemalan", "haitian", "honduran", "hungarian", "icelandic", "indian", "indonesian", "iranian", "iraqi", "irish", "israeli", "italian", "ivorian", "jamaican", "japanese", "jordanian", "kazakh", "kenyan", "korean", "kosovan", "kurdish", "kuwaiti", "kyrgyz", "lao", "latvian", "lebanese", "liberian", "libyan", "lithuanian", "macedonian", "malagasy", "malaysian", "malian", "maltese", "mexican", "moldovan", "mongolian", "montenegrin", "moroccan", "mozambican", "namibian", "nepalese", "nigerian", "nigerien", "norwegian", "omani", "pakistani", "palestinian", "panamanian", "paraguayan", "peruvian", "philippine", "filipino", "polish", "portuguese", "qatari", "romanian", "russian", "rwandan", "saudi", "scottish", "senegalese", "serbian", "singaporean", "slovak", "slovenian", "somali", "african", "spanish", "sudanese", "swedish", "swiss", "syrian", "taiwanese", "tajik", "tanzanian", "thai", "tunisian", "turkish", "turkmen", "ugandan", "ukrainian", "uruguayan", "uzbek", "venezuelan", "vietnamese", "welsh", "yemeni", "zambian", "zimbabwean", "western", "eastern", "arab", "asian", "latin", "shia", "shiite", "sunni", "muslim", "christian", "jewish", "catholic", "protestant", "hindu", "buddhist", "republican", "democratic", "democrat", "conservative", "labour", "liberal", "socialist", "communist", "kurd", "kurds"])
+DEMONYMS: frozenset[str] = _words("""
+afghan albanian algerian american andorran angolan argentine argentinian armenian australian
+austrian azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british
+bulgarian burmese cambodian cameroonian canadian chilean chinese colombian congolese croatian cuban
+cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian ethiopian european
+finnish french georgian german ghanaian greek guatemalan haitian honduran hungarian icelandic indian
+indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan
+korean kosovan kurdish kuwaiti kyrgyz lao latvian lebanese liberian libyan lithuanian macedonian
+malagasy malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican
+namibian nepalese nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan
+peruvian philippine filipino polish portuguese qatari romanian russian rwandan saudi scottish
+senegalese serbian singaporean slovak slovenian somali african spanish sudanese swedish swiss syrian
+taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan
+vietnamese welsh yemeni zambian zimbabwean western eastern arab asian latin shia shiite sunni muslim
+christian jewish catholic protestant hindu buddhist republican democratic democrat conservative
+labour liberal socialist communist kurd kurds
+""")
 
 # Capitalised words that start sentences or headlines but are never names on their own.
-COMMON_CAPS: frozenset[str] = frozenset(["a", "an", "the", "this", "that", "these", "those", "there", "then", "their", "they", "them", "he", "she", "it", "its", "his", "her", "hers", "we", "our", "us", "you", "your", "i", "me", "my", "mine", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at", "by", "to", "from", "with", "without", "within", "into", "onto", "upon", "about", "above", "below", "after", "before", "during", "since", "until", "while", "when", "where", "why", "how", "what", "which", "who", "whom", "whose", "if", "unless", "although", "though", "because", "as", "than", "also", "however", "meanwhile", "moreover", "furthermore", "nevertheless", "still", "instead", "indeed", "perhaps", "maybe", "yes", "no", "not", "all", "any", "some", "many", "much", "most", "more", "few", "several", "each", "every", "both", "either", "neither", "other", "another", "such", "same", "own", "only", "just", "even", "over", "under", "again", "once", "here", "now", "today", "yesterday", "tomorrow", "tonight", "later", "earlier", "elsewhere", "separately", "according", "asked", "speaking", "citing", "despite", "amid", "among", "between", "through", "throughout", "against", "across", "along", "around", "behind", "beyond", "near", "next", "last", "first", "second", "third", "new", "old", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundreds", "thousands", "millions", "dozens", "scores", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "let", "please", "thanks", "thank", "photo", "photos", "image", "video", "read", "share", "subscribe", "follow", "updated", "published", "posted", "source", "sources", "breaking", "exclusive", "opinion", "analysis", "editorial", "comment", "live", "watch", "listen", "advertisement", "sign", "log", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+COMMON_CAPS: frozenset[str] = _words("""
+a an the this that these those there then their they them he she it its his her hers we our us you
+your i me my mine and or but nor so yet for of in on at by to from with without within into onto
+upon about above below after before during since until while when where why how what which who whom
+whose if unless although though because as than also however meanwhile moreover furthermore
+nevertheless still instead indeed perhaps maybe yes no not all any some many much most more few
+several each every both either neither other another such same own only just even over under again
+once here now today yesterday tomorrow tonight later earlier elsewhere separately according asked
+speaking citing despite amid among between through throughout against across along around behind
+beyond near next last first second third new old one two three four five six seven eight nine ten
+hundreds thousands millions dozens scores is are was were be been being has have had do does did
+will would shall should can could may might must let please thanks thank photo photos image video
+read share subscribe follow updated published posted source sources breaking exclusive opinion
+analysis editorial comment live watch listen advertisement sign log monday tuesday wednesday
+thursday friday saturday sunday january february march april june july august september october
+november december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+""")
 
-MONTHS: frozenset[str] = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
-WEEKDAYS: frozenset[str] = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+MONTHS: frozenset[str] = _words("""
+january february march april may june july august september october november december jan feb mar
+apr jun jul aug sep sept oct nov dec
+""")
+WEEKDAYS: frozenset[str] = _words("""
+monday tuesday wednesday thursday friday saturday sunday
+""")
 
 # Abbreviations whose full stop does not end a sentence.
-ABBREVIATIONS: frozenset[str] = frozenset(["mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "maj", "capt", "lt", "sgt", "adm", "gov", "sen", "rep", "rev", "hon", "messrs", "mme", "mlle", "inc", "ltd", "co", "corp", "no", "nos", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "e.g", "i.e"])
+ABBREVIATIONS: frozenset[str] = _words("""
+mr mrs ms dr prof sr jr st mt ft gen col maj capt lt sgt adm gov sen rep rev hon messrs mme mlle inc
+ltd co corp no nos vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec u.s
+u.k u.n e.u d.c a.m p.m e.g i.e
+""")
 
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_GROUP = frozenset({"they", "it", "we"})
@@ -109,10 +218,25 @@ NOMINAL_FITS: dict[str, frozenset[str]] = {
 }
 
 # Lower-case nouns that can be the subject of a speech verb without a name ("officials said").
-SPEAKER_NOUNS: frozenset[str] = frozenset(["official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "police", "ministry", "government", "agency", "monitor", "newspaper", "paper", "broadcaster", "channel", "network", "television", "radio", "report", "reports", "statement", "study", "survey", "analysts", "analyst", "experts", "expert", "economists", "economist", "researchers", "researcher", "scientists", "scientist", "residents", "resident", "witnesses", "witness", "activists", "activist", "doctors", "doctor", "medics", "prosecutors", "prosecutor", "lawyers", "lawyer", "investigators", "diplomats", "diplomat", "observers", "military", "army", "company", "firm", "group", "movement", "militia", "party", "club", "team", "university", "institute", "bank", "court", "council", "commission", "committee", "authority", "authorities", "board", "union", "organisation", "organization", "regulator", "office", "embassy", "foundation", "charity", "daily", "manager", "coach", "players", "player", "fans", "critics", "officers", "officer", "campaigners", "campaigner", "leaders", "leader", "minister", "ministers", "president", "chairman", "executive", "executives", "aides", "aide", "observatory", "website", "insiders", "insider", "people", "person", "man", "woman", "teachers", "students", "parents", "voters", "workers", "employees", "staff", "farmers", "traders", "investors", "historians"])
+SPEAKER_NOUNS: frozenset[str] = _words("""
+official officials source sources spokesman spokeswoman spokesperson spokespeople police ministry
+government agency monitor newspaper paper broadcaster channel network television radio report
+reports statement study survey analysts analyst experts expert economists economist researchers
+researcher scientists scientist residents resident witnesses witness activists activist doctors
+doctor medics prosecutors prosecutor lawyers lawyer investigators diplomats diplomat observers
+military army company firm group movement militia party club team university institute bank court
+council commission committee authority authorities board union organisation organization regulator
+office embassy foundation charity daily manager coach players player fans critics officers officer
+campaigners campaigner leaders leader minister ministers president chairman executive executives
+aides aide observatory website insiders insider people person man woman teachers students parents
+voters workers employees staff farmers traders investors historians
+""")
 
 # Pronoun-like and vague words that never make a speaker on their own.
-NON_SPEAKERS: frozenset[str] = frozenset(["i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "who", "which", "what", "there", "here", "one", "some", "someone", "anyone", "everyone", "nobody", "something", "anything", "everything", "many", "most", "all", "both", "each", "either", "neither"])
+NON_SPEAKERS: frozenset[str] = _words("""
+i you he she it we they this that these those who which what there here one some someone anyone
+everyone nobody something anything everything many most all both each either neither
+""")
 
 
 def _verb_forms(base: str) -> set[str]:
@@ -191,7 +315,16 @@ def places() -> frozenset[str]:
 
 # Well-known organisations that carry no head word in their name; general knowledge of the news
 # business (wire services, broadcasters, international bodies), not any one article's cast.
-KNOWN_ORGS: frozenset[str] = frozenset(["UN", "NATO", "EU", "WHO", "IMF", "OPEC", "OECD", "ASEAN", "AU", "FIFA", "UEFA", "IOC", "BBC", "CNN", "CBS", "NBC", "ABC", "NPR", "PBS", "AP", "AFP", "Reuters", "Bloomberg", "Xinhua", "TASS", "Pentagon", "Politburo", "Congress", "Parliament", "Senate", "Vatican", "Google", "Apple", "Microsoft", "Amazon", "Meta", "Facebook", "Twitter", "Tesla", "Netflix", "Samsung", "Toyota", "Boeing", "Airbus", "Nasa", "NASA", "ESA", "CERN", "FBI", "CIA", "NSA", "MI5", "MI6", "NHS", "Ofcom", "Ofgem", "Fed", "Interpol", "Europol", "Unicef", "UNICEF", "UNHCR", "Unesco", "UNESCO", "Greenpeace", "Oxfam", "Amnesty", "Hamas", "Taliban", "ISIS", "ISIL", "IS", "Al-Qaeda", "Nasdaq", "Reddit", "YouTube", "Instagram", "TikTok", "WhatsApp", "OpenAI", "Nvidia", "Intel", "IBM", "Oracle", "Uber", "Airbnb", "Spotify", "Walmart", "Alibaba", "Tencent", "Huawei", "Gazprom", "Rosneft", "Aramco", "Shell", "BP", "Exxon", "ExxonMobil", "Chevron", "Pfizer", "Moderna", "AstraZeneca", "Novartis", "Roche", "Siemens", "Volkswagen", "BMW", "Ford", "GM", "Nike", "Adidas", "Disney", "Sony", "Nintendo"])
+KNOWN_ORGS: frozenset[str] = _words("""
+UN NATO EU WHO IMF OPEC OECD ASEAN AU FIFA UEFA IOC BBC CNN CBS NBC ABC NPR PBS AP AFP Reuters
+Bloomberg Xinhua TASS Pentagon Politburo Congress Parliament Senate Vatican Google Apple Microsoft
+Amazon Meta Facebook Twitter Tesla Netflix Samsung Toyota Boeing Airbus Nasa NASA ESA CERN FBI CIA
+NSA MI5 MI6 NHS Ofcom Ofgem Fed Interpol Europol Unicef UNICEF UNHCR Unesco UNESCO Greenpeace Oxfam
+Amnesty Hamas Taliban ISIS ISIL IS Al-Qaeda Nasdaq Reddit YouTube Instagram TikTok WhatsApp OpenAI
+Nvidia Intel IBM Oracle Uber Airbnb Spotify Walmart Alibaba Tencent Huawei Gazprom Rosneft Aramco
+Shell BP Exxon ExxonMobil Chevron Pfizer Moderna AstraZeneca Novartis Roche Siemens Volkswagen BMW
+Ford GM Nike Adidas Disney Sony Nintendo
+""")
 # Wire services and broadcasters, which fit "the agency", "the network", "the report".
 NEWS_ORGS: frozenset[str] = frozenset(
     ["AP", "AFP", "Reuters", "Bloomberg", "Xinhua", "TASS", "BBC", "CNN", "CBS", "NBC", "ABC", "NPR", "PBS"]

@@ -29,7 +29,7 @@ from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver
 
 _VERBS = sorted(REPORT_VERBS, key=len, reverse=True)
-VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|" + "|".join(_VERBS) + r")(?![\w’'-])")
+VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|" + "|".join(_VERBS) + r")(?![\w’'-])")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
          rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
@@ -52,6 +52,16 @@ _CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join
 _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|and|but|while|after|before|because|when|with|although|since|as|if|where"
     r"|whereas|so|than|whom)(?![\w’'-])")
+_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
+_THAT_SOON_RE = re.compile(r"((?:\s+[\w’'$%-]+){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+_VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
+_CUT_RE = re.compile(r",\s+(?:but|and|while|whereas|with|allowing|although|though|even as|as|adding|saying|noting|"
+                     r"which\s+(?:is|was|would|will|has|had))\s+|;\s+|\s+[—–]\s+")
+_BAD_FIRST = {"whether", "if", "how", "what", "why", "when", "where", "who", "and", "or", "but", "so", "as", "to"}
+_PREPOSITIONS = {"in", "on", "at", "of", "for", "with", "by", "about", "outside", "after", "before", "during",
+                 "inside", "near", "from", "over", "under", "following", "ahead", "through", "into", "afterwards",
+                 "later", "earlier", "yesterday", "today", "only"}
+_SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
 _TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
 _OPENER_RE = re.compile(r"(?:(?:In|On|At|By|For|From|With|Elsewhere|Separately|Meanwhile|However|Earlier|Later|Also"
@@ -101,24 +111,51 @@ class QuoteFinder:
 
     def _subject_window(self, sent: Span, verb_start: int) -> tuple[int, int]:
         """The words before a verb back to the clause boundary, skipping parenthetical adverbs."""
+        windows = self._subject_windows(sent, verb_start)
+        return windows[0] if windows else (verb_start, verb_start)
+
+    def _subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int]]:
+        """Candidate subject phrases before a verb, nearest first.
+
+        Commas, dashes and relative pronouns may set off an appositive ("Dalby, a retired
+        librarian who worked there, said"), so the search steps back over them; a conjunction
+        or "that" ends it.
+        """
         text = self.text
-        lo = max(sent.start, verb_start - 160)
-        bounds = [b for b in _BOUNDARY_RE.finditer(text, lo, verb_start)]
+        lo = max(sent.start, verb_start - 200)
+        bounds = list(_BOUNDARY_RE.finditer(text, lo, verb_start))
+        windows: list[tuple[int, int]] = []
         end = verb_start
         for b in reversed(bounds):
-            window = text[b.end():end]
-            if _has_content(window):
-                return b.end(), verb_start
+            if _has_content(text[b.end():end]):
+                windows.append((b.end(), end))
+            if b.group() not in _SOFT_BOUNDARIES or len(windows) >= 4:
+                return windows
             end = b.start()
-        return lo, verb_start
+        if _has_content(text[lo:end]):
+            windows.append((lo, end))
+        return windows
+
+    def _subject(self, sent: Span, verb_start: int) -> str | None:
+        """The speaker of a verb: the nearest subject phrase, or a name further back past an appositive."""
+        windows = self._subject_windows(sent, verb_start)
+        if not windows:
+            return None
+        first, how = self.resolver.resolve_how(*windows[0])
+        if first is not None and how not in ("indefinite", "phrase"):
+            return first
+        for window in windows[1:]:
+            name, how2 = self.resolver.resolve_how(*window)
+            if name is not None and how2 == "named":
+                return name
+        return first
 
     def _main_subject(self, sent: Span, before: int) -> str | None:
         """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""
         for hit in self._hits_in(sent.start, before):
             if hit.group() in PARTICIPLES:
                 continue
-            a, b = self._subject_window(sent, hit.start())
-            speaker = self.resolver.resolve(a, b)
+            speaker = self._subject(sent, hit.start())
             if speaker:
                 return speaker
         return None
@@ -209,15 +246,14 @@ class QuoteFinder:
             if hit.group().lower() == "according to":
                 return self.resolver.resolve(hit.end(), _clause_end(text, hit.end(), q.open)), cue
             a, b = self._subject_window(sent, hit.start())
-            speaker = self.resolver.resolve(a, b)
+            speaker = self._subject(sent, hit.start())
             if speaker is None and (hit.group() in PARTICIPLES or not _has_content(text[a:b])):
                 speaker = self._main_subject(sent, hit.start())
             if speaker:
                 return speaker, cue
         if kind == "partial":
             for hit in self._hits_in(q.close, sent.end):
-                a, b = self._subject_window(sent, hit.start())
-                speaker = self.resolver.resolve(a, b)
+                speaker = self._subject(sent, hit.start())
                 if speaker:
                     return speaker, (hit.group(), hit.start(), hit.end())
         return None, None
@@ -260,7 +296,7 @@ class QuoteFinder:
         # Trailing attribution: "..., the ministry said." / "..., said Smith."
         tail = text[hit.end():sent.end]
         comma = text.rfind(",", sent.start, hit.start())
-        if _TRAIL_RE.match(tail) and comma > sent.start:
+        if _TRAIL_RE.match(tail) and comma > sent.start and len(_words(text[sent.start:comma])) >= 4:
             subject = (comma + 1, hit.start())
             if len(_words(text[comma + 1:hit.start()])) <= 8 and _has_content(text[comma + 1:hit.start()]):
                 inner = self._leading_report(sent, comma)
@@ -269,11 +305,14 @@ class QuoteFinder:
                 speaker = self.resolver.resolve(*subject)
                 if speaker:
                     return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
-        if comma > sent.start and comma == _last_nonspace(text, hit.start()) and verb in SAY_VERBS | REPORT_VERBS:
+        if comma > sent.start and comma == _last_nonspace(text, hit.start()) and verb not in PARTICIPLES \
+                and len(_words(text[sent.start:comma])) >= 4:
             # "..., said the ministry." / "..., said Smith, a professor at ..."
             b = _clause_end(text, hit.end(), sent.end)
             rest = text[b:sent.end].strip(_SENT_END_STRIP)
-            if b > hit.end() and (not rest or text[b:b + 1] == ","):
+            np_words = _words(text[hit.end():b])
+            if b > hit.end() and 0 < len(np_words) <= 6 and np_words[0].lower() not in ("that", "it", "he", "she") \
+                    and (not rest or _APPOSITIVE_RE.match(text, b)):
                 inner = self._leading_report(sent, comma)
                 if inner is not None:
                     return inner
@@ -295,17 +334,22 @@ class QuoteFinder:
         text = self.text
         verb = hit.group()
         pos = hit.end()
-        if verb in TELL_VERBS:
-            obj = _OBJECT_RE.match(text, pos)
-            if obj:
-                pos = obj.end()
+        that = _THAT_SOON_RE.match(text, pos)
         claim = _CLAIM_RE.match(text, pos)
-        after = _AFTER_VERB_RE.match(text, pos)
         has_that = False
         if claim:
             pos, has_that = claim.end(), True
-        elif after:
-            pos, has_that = after.end(), bool(after.group("that"))
+        elif that and len(_words(that.group(1))) <= (8 if verb in TELL_VERBS else 4) and \
+                not _VERB_IN_GAP_RE.search(that.group(1)):
+            pos, has_that = that.end(), True
+        else:
+            if verb in TELL_VERBS:
+                obj = _OBJECT_RE.match(text, pos)
+                if obj:
+                    pos = obj.end()
+            after = _AFTER_VERB_RE.match(text, pos)
+            if after:
+                pos, has_that = after.end(), bool(after.group("that"))
         if verb not in SAY_VERBS and not has_that:
             return None
         if pos >= end or text[pos:pos + 1] in "\"“‘'«":
@@ -317,18 +361,20 @@ class QuoteFinder:
                     len(_words(text[comma:later.start()])) <= 8:
                 end = comma
                 break
+        # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
+        cut = _CUT_RE.search(text, pos, end)
+        if cut and len(_words(text[pos:cut.start()])) >= 3:
+            end = cut.start()
         content = text[pos:end]
         words = _words(content)
-        if len(words) < 3 or words[0].lower() in {"in", "on", "at", "to", "of", "for", "with", "by", "about",
-                                                  "and", "or", "but", "it", "so", "as"} and not has_that:
+        if len(words) < 3 or words[0].lower() in _BAD_FIRST or (words[0].lower() in _PREPOSITIONS and not has_that):
             return None
         if verb in OPINION_VERBS and not has_that:
             return None
-        a, b = self._subject_window(sent, hit.start())
         if verb in PARTICIPLES and _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start()):
             speaker = self._main_subject(sent, hit.start())
         else:
-            speaker = self.resolver.resolve(a, b)
+            speaker = self._subject(sent, hit.start())
             if speaker is None and verb in PARTICIPLES:
                 speaker = self._main_subject(sent, hit.start())
         if speaker is None:

@@ -16,6 +16,7 @@ from reader.analysis.lexicon import (
     DEMONYMS,
     NEWS_ORGS,
     NOMINAL_FITS,
+    PERSON_ROLES,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     SPEAKER_NOUNS,
@@ -78,48 +79,69 @@ class Resolver:
 
     def resolve(self, start: int, end: int) -> str | None:
         """The speaker named by the phrase ``text[start:end]``, or None."""
+        return self.resolve_how(start, end)[0]
+
+    def resolve_how(self, start: int, end: int) -> tuple[str | None, str]:
+        """The speaker of a phrase and how it was found: named, pronoun, nominal, phrase or indefinite."""
         if end <= start:
-            return None
-        found = self.mentions_in(start, end)
-        for label in ("PERSON", "ORG", "PLACE"):
-            named = [m for m in found if m.label == label]
-            if named:
-                name = named[-1].entity if label == "PERSON" else named[0].entity
-                self.remember(start, name, name.split()[-1].lower())
-                return name
+            return None, ""
         tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)
                   if not _is_adverb(t.group().lower())]
-        if not tokens:
-            return None
         lows = [t[2].lower() for t in tokens]
+        found = self.mentions_in(start, end)
+        head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
+        persons = [m for m in found if m.label == "PERSON"]
+        if persons:
+            name = persons[-1].entity
+            self.remember(start, name, name.split()[-1].lower())
+            return name, "named"
+        definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
+        if head_role and found and definite and tokens[-1][0] >= found[-1].end:
+            # "the Ashcombe manager": the person in that role, the most recent one named.
+            who = self._role_holder(start, lows[-1]) or self.recent(start, ("PERSON",))
+            if who:
+                return who, "nominal"
+        for label in ("ORG", "PLACE"):
+            named = [m for m in found if m.label == label]
+            if named:
+                name = named[0].entity
+                self.remember(start, name, name.split()[-1].lower())
+                return name, "named"
+        if not tokens:
+            return None, ""
         for low in lows[::-1]:
             if low in PRONOUNS_PERSON:
-                return self.recent(start, ("PERSON",))
+                return self.recent(start, ("PERSON",)), "pronoun"
             if low in PRONOUNS_GROUP:
-                return self._recent_group(start)
+                return self._recent_group(start), "pronoun"
             if low in ("i", "me", "you"):
-                return None
+                return None, ""
         i = 0
         while i < len(lows) and lows[i] in _DETERMINERS:
             i += 1
         content = list(range(i, len(tokens)))
-        heads = [j for j in content if lows[j] in SPEAKER_NOUNS or lows[j].rstrip("s") in SPEAKER_NOUNS]
+        heads = [j for j in content if lows[j] in SPEAKER_NOUNS or lows[j].rstrip("s") in SPEAKER_NOUNS
+                 or lows[j] in PERSON_ROLES]
         if not heads:
-            return None
+            return None, ""
         head = heads[0]
         head_word = lows[head]
+        if head_word in PERSON_ROLES and head == content[-1] and definite:
+            who = self._role_holder(start, head_word)
+            if who:
+                return who, "nominal"
         bare = head == i and (len(content) == 1 or lows[i + 1] in ("news",) and len(content) == 2)
-        if i > 0 and bare and lows[i - 1] in {"the", "this", "that", "its"}:
+        if i > 0 and bare and definite:
             nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
             for pos, speaker, noun in reversed(self.history[-16:]):
                 if noun == head_word and pos < start:
-                    return speaker
+                    return speaker, "nominal"
             fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word)
             if fits:
                 hit = self.recent(start, ("ORG",), fits)
                 if hit:
-                    return hit
-            return head_word
+                    return hit, "nominal"
+            return head_word, "nominal"
         first = content[0]
         if lows[first] in DEMONYMS or tokens[first][2][:1].isupper() or first < head:
             phrase = self.text[tokens[first][0]:tokens[head][1]]
@@ -128,7 +150,22 @@ class Resolver:
         if len(phrase.split()) > 5:
             phrase = tokens[head][2]
         self.remember(start, phrase, head_word)
-        return phrase
+        how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
+        return phrase, how
+
+    def _role_holder(self, pos: int, role: str) -> str | None:
+        """The most recent person introduced near the word ``role`` ("Pryce, the manager")."""
+        i = bisect_left(self.starts, pos) - 1
+        stop = max(-1, i - 12)
+        text = self.text
+        while i > stop:
+            m = self.mentions[i]
+            i -= 1
+            if m.label != "PERSON" or self._in_quote(m.start):
+                continue
+            if role in text[max(0, m.start - 60):m.end + 60].lower():
+                return m.entity
+        return None
 
     def _recent_group(self, pos: int) -> str | None:
         for p, speaker, _noun in reversed(self.history[-8:]):
