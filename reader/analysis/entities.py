@@ -69,6 +69,7 @@ _FUNCTION_CAPS = {"the", "a", "an", "and", "or", "but", "if", "in", "on", "at", 
                   "from", "as", "i", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
                   "her", "their", "our", "my", "your", "when", "while", "after", "before", "so", "not", "no"}
 STRONG, MEDIUM, WEAK = 4, 2, 1
+_SATURATED = 6  # judgements of one surface form before later ones reuse it
 
 
 @dataclass(slots=True)
@@ -108,11 +109,22 @@ class EntityFinder:
         self.segments = segments
         self.lower_vocab = set(_LOWER_WORD_RE.findall(text))
         self.places = places()
-        self._para_flags = [self._paragraph_flags(p.start, p.end) for p in segments.paragraphs]
+        self._para_flags: dict[int, tuple[bool, bool]] = {}
+        self._cache: dict[tuple[str, bool], list] = {}
+
+    def _flags(self, para_i: int) -> tuple[bool, bool]:
+        """(title-case headline, mostly upper-case) for a paragraph, computed once."""
+        if para_i < 0:
+            return False, False
+        flags = self._para_flags.get(para_i)
+        if flags is None:
+            para = self.segments.paragraphs[para_i]
+            flags = self._para_flags[para_i] = self._paragraph_flags(para.start, para.end)
+        return flags
 
     def _paragraph_flags(self, start: int, end: int) -> tuple[bool, bool]:
         """(title-case headline, mostly upper-case) for one paragraph."""
-        if end - start > 200:
+        if end - start > 200 or self.text[end - 1] in ".!?\"”’":
             return False, False
         chunk = self.text[start:end]
         words = [w for w in chunk.split() if w[:1].isalpha()]
@@ -144,6 +156,12 @@ class EntityFinder:
         out: list[_Candidate] = []
         seg = self.segments
         for match in CANDIDATE_RE.finditer(text):
+            token = match.group()
+            if " " not in token and "-" not in token and "’" not in token and "'" not in token:
+                cand = self._judge_cached([(match.start(), match.end())], seg)
+                if cand is not None:
+                    out.append(cand)
+                continue
             words = [(w.start(), w.end()) for w in _WORD_RE.finditer(text, match.start(), match.end())]
             last_low = text[words[-1][0]:words[-1][1]].lower()
             group: list[tuple[int, int]] = []
@@ -182,15 +200,46 @@ class EntityFinder:
             if group:
                 groups.append(group)
             for grp in groups:
-                cand = self._judge(grp, seg)
+                cand = self._judge_cached(grp, seg)
                 if cand is not None:
                     out.append(cand)
         return out
 
+    def _judge_cached(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
+        """Judge a word run; a form already judged often enough mid-sentence reuses that judgement.
+
+        Evidence is pooled per surface form, so after a few occurrences another one rarely changes
+        the label: skipping its context keeps long texts fast (linear with a small constant).
+        """
+        text = self.text
+        raw_start, raw_end = grp[0][0], grp[-1][1]
+        raw = text[raw_start:raw_end]
+        para_i = seg.paragraph_index(raw_start)
+        flags = self._flags(para_i)
+        initial = self._sentence_initial(raw_start)
+        cache_key = (raw, initial)
+        cached = self._cache.get(cache_key)
+        if cached is not None and cached[0] >= _SATURATED and not flags[0] and not flags[1]:
+            cached[0] += 1
+            if cached[1] is None:
+                return None
+            start, end = raw_start + cached[1], raw_end - cached[2]
+            return _Candidate(start, end, text[start:end], cached[3], {}, cached[4])
+        cand = self._judge(grp, seg)
+        if not flags[0] and not flags[1]:
+            if cached is None:
+                cached = self._cache[cache_key] = [0, None, 0, "", 0]
+            cached[0] += 1
+            if cand is None:
+                cached[1] = None
+            else:
+                cached[1:] = [cand.start - raw_start, raw_end - cand.end, cand.key, cand.words]
+        return cand
+
     def _judge(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
         text = self.text
         para_i = seg.paragraph_index(grp[0][0])
-        titlecase, upper_block = self._para_flags[para_i] if para_i >= 0 else (False, False)
+        titlecase, upper_block = self._flags(para_i)
         # Drop leading common words: function words anywhere ("The"), and at a sentence's start any word
         # the text also uses in lower case ("Hundreds", "Separately"), unless it begins a known name.
         while grp:

@@ -28,8 +28,30 @@ from reader.analysis.model import Mention, Quote
 from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver
 
-_VERBS = sorted(REPORT_VERBS, key=len, reverse=True)
-VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|" + "|".join(_VERBS) + r")(?![\w’'-])")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored by prefix, so matching a big word list stays fast."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|"
+                     + _trie_pattern(sorted(REPORT_VERBS)) + r")(?![\w’'-])")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
          rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?")

@@ -40,6 +40,7 @@ class Resolver:
         self.quoted_starts = [q[0] for q in quoted]
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, head noun)
         self.labels: dict[str, str] = {m.entity: m.label for m in self.mentions}
+        self._words: dict[str, frozenset[str]] = {}
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
@@ -62,12 +63,16 @@ class Resolver:
         while i > stop:
             m = self.mentions[i]
             i -= 1
-            if m.label not in labels or self._in_quote(m.start):
+            if m.label not in labels:
                 continue
             if fits is not None:
-                words = {w.lower() for w in m.entity.split()}
+                words = self._words.get(m.entity)
+                if words is None:
+                    words = self._words[m.entity] = frozenset(w.lower() for w in m.entity.split())
                 if not words & fits and not (m.entity in NEWS_ORGS and fits & {"news", "agency", "press"}):
                     continue
+            if self._in_quote(m.start):
+                continue
             return m.entity
         return None
 
