@@ -69,6 +69,18 @@ _FUNCTION_CAPS = {"the", "a", "an", "and", "or", "but", "if", "in", "on", "at", 
                   "from", "as", "i", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
                   "her", "their", "our", "my", "your", "when", "while", "after", "before", "so", "not", "no"}
 STRONG, MEDIUM, WEAK = 4, 2, 1
+_STRONG_TITLES = frozenset("""
+minister secretary president governor chancellor director spokesman spokeswoman spokesperson chairman
+chairwoman coach manager captain ambassador envoy commissioner mayor senator judge general leader editor
+analyst economist professor executive ceo cfo premier prosecutor attorney inspector detective sergeant
+superintendent constable chief goalkeeper striker midfielder defender winger president-elect dr mr mrs ms
+""".split())
+_ORG_BEFORE = frozenset("""
+operator company firm group carrier airline maker carmaker automaker retailer supermarket bank insurer
+lender broadcaster newspaper club side team rival rivals startup start-up publisher developer builder
+manufacturer supplier chain giant conglomerate regulator watchdog charity union party network website
+app platform brand label studio shipyard yard
+""".split())
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 
 
@@ -297,20 +309,8 @@ class EntityFinder:
             votes["PLACE"] += STRONG + 1
         elif len(grp) > 1 and (last in PLACE_HEADS or lows[0] in PLACE_OPENERS) and not org_head:
             votes["PLACE"] += STRONG
-        # Titles before a personal name: strip them from the mention.
-        titled = False
-        while len(grp) > 1 and lows[0] in PERSON_TITLES and not org_head and not in_places:
-            titled = True
-            grp, words, lows = grp[1:], words[1:], lows[1:]
-        if titled:
-            if all(w in PERSON_TITLES for w in lows):
-                return None
-            start = grp[0][0]
-            surface = text[start:end]
-            key = _key(surface)
-            votes = defaultdict(int, {"PERSON": STRONG + 1})
         # A leading demonym that is not part of an organisation's or place's name is its own NORP.
-        if len(grp) > 1 and lows[0] in DEMONYMS and not org_head and not in_places and not titled:
+        if len(grp) > 1 and lows[0] in DEMONYMS and not org_head and not in_places:
             grp, words, lows = grp[1:], words[1:], lows[1:]
             start = grp[0][0]
             surface = text[start:end]
@@ -320,6 +320,27 @@ class EntityFinder:
                 votes["PLACE"] += STRONG + 1
             if surface in KNOWN_ORGS:
                 votes["ORG"] += STRONG
+        # Titles before a personal name: strip them from the mention.
+        titled = False
+        place_head = len(grp) > 1 and (last in PLACE_HEADS or lows[0] in PLACE_OPENERS)
+        if not org_head and not in_places and not place_head:
+            # Strip the whole title chain: "Economy Minister", "Goalkeeper", "Bank of England Governor".
+            cut = -1
+            for j in range(len(lows) - 1):
+                if lows[j] in _STRONG_TITLES or (j == cut + 1 and lows[j] in PERSON_TITLES | PERSON_ROLES):
+                    cut = j
+            if cut >= 0 and not (lows[cut + 1] in PERSON_TITLES and cut + 2 >= len(lows)):
+                titled = True
+                grp, words, lows = grp[cut + 1:], words[cut + 1:], lows[cut + 1:]
+            elif len(grp) > 1 and all(w in PERSON_TITLES | PERSON_ROLES for w in lows):
+                return None
+        if titled:
+            if all(w in PERSON_TITLES for w in lows):
+                return None
+            start = grp[0][0]
+            surface = text[start:end]
+            key = _key(surface)
+            votes = defaultdict(int, {"PERSON": STRONG + 1})
         if len(grp) == 1 and (lows[0] in DEMONYMS or lows[0].rstrip("s") in DEMONYMS) and not votes:
             cand = _Candidate(start, end, surface, key)
             cand.votes["NORP"] = STRONG
@@ -335,6 +356,8 @@ class EntityFinder:
             p1 = prev.group(2).lower()
         if p1 in PERSON_ROLES and text[start - 1] == " ":
             votes["PERSON"] += STRONG
+        elif p1 in _ORG_BEFORE and text[start - 1] == " ":
+            votes["ORG"] += STRONG
         if p1 in PLACE_NOUNS or (p1 in {"of", "in"} and p2 in PLACE_NOUNS):
             votes["PLACE"] += STRONG
         elif p1 in _PLACE_PREPS or (p1 == "the" and p2 in _PLACE_PREPS and last in PLACE_HEADS):
@@ -364,6 +387,8 @@ class EntityFinder:
                 votes["PLACE"] += MEDIUM
             elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head:
                 votes["PERSON"] += MEDIUM
+            elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places:
+                votes["ORG"] += WEAK
         if _AGE_RE.match(text, end):
             votes["PERSON"] += STRONG
         if start == seg.paragraphs[para_i].start and _DATELINE_RE.match(text, start) and surface.isupper():
@@ -376,7 +401,7 @@ class EntityFinder:
         if titlecase and not votes:
             cand.votes["_TITLECASE"] = 1
         cand.votes.update(votes)
-        if len(grp) > 1 and not votes and all(w[:1].isupper() for w in words):
+        if len(grp) > 1 and not votes and not titlecase and all(w[:1].isupper() for w in words):
             cand.votes["PERSON"] = WEAK
         cand.text, cand.start, cand.key = surface, start, key
         return cand

@@ -135,7 +135,8 @@ whose if unless although though because as than also however meanwhile moreover 
 nevertheless still instead indeed perhaps maybe yes no not all any some many much most more few
 several each every both either neither other another such same own only just even over under again
 once here now today yesterday tomorrow tonight later earlier elsewhere separately according asked
-speaking citing despite amid among between through throughout against across along around behind
+speaking citing local senior junior top federal national regional municipal
+provincial current acting interim despite amid among between through throughout against across along around behind
 beyond near next last first second third new old one two three four five six seven eight nine ten
 hundreds thousands millions dozens scores is are was were be been being has have had do does did
 will would shall should can could may might must let please thanks thank photo photos image video
@@ -282,7 +283,15 @@ _IRREGULAR = {
 # Verbs that report speech and may take a bare clause ("X said the plan failed").
 SAY_VERBS: frozenset[str] = frozenset(_IRREGULAR["say"] | _IRREGULAR["tell"])
 # Verbs that report speech when followed by "that" or placed after the quote ("..., X warned").
-REPORT_BASES = ["add", "state", "announce", "claim", "deny", "warn", "insist", "argue", "note", "explain", "report", "confirm", "acknowledge", "admit", "allege", "assert", "suggest", "reply", "respond", "write", "tweet", "comment", "declare", "emphasise", "emphasize", "stress", "maintain", "contend", "concede", "estimate", "indicate", "reveal", "disclose", "complain", "recall", "promise", "vow", "pledge", "urge", "caution", "predict", "observe", "remark", "mention", "testify", "conclude", "agree", "propose", "recommend", "reiterate", "repeat", "counter", "retort", "boast", "speculate", "hint", "forecast", "signal", "continue", "tell", "say", "answer", "cry", "shout", "whisper", "mutter", "joke", "quip", "plead", "swear", "charge", "accuse", "ask", "wonder", "question", "told", "believe", "think", "fear", "hope", "expect"]
+REPORT_BASES = _words("""
+add state announce claim deny warn insist argue note explain report confirm acknowledge admit allege
+assert suggest reply respond write tweet comment declare emphasise emphasize stress maintain contend
+concede estimate indicate reveal disclose complain recall promise vow pledge urge caution predict
+observe remark mention testify conclude agree propose recommend reiterate repeat counter retort
+boast speculate hint forecast signal continue tell say answer cry shout whisper mutter joke quip
+plead swear charge accuse ask wonder question told believe think fear hope expect call describe dub
+brand label
+""")
 REPORT_VERBS: frozenset[str] = frozenset(
     form for base in REPORT_BASES for form in (_IRREGULAR.get(base) or _verb_forms(base))
 )

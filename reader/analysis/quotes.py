@@ -29,7 +29,6 @@ from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver
 
 
-
 def _trie_pattern(words: list[str]) -> str:
     """A regex alternation factored by prefix, so matching a big word list stays fast."""
     trie: dict[str, dict] = {}
@@ -213,8 +212,11 @@ class QuoteFinder:
                                                              {"of", "the", "and", "a", "in", "for", "to", "on"}
                                                              for w in words) and not whole_para:
                 continue  # a quoted name or title
-            starts_upper = content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
-            led = (not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
+            split = (last is not None and last.end < q.open and q.open - last.end < 80
+                     and self.seg.sentence_index(last.end) == self.seg.sentence_index(q.open)
+                     and _ends_with_verb_phrase(text[last.end:q.open]))  # '” he said, “'
+            starts_upper = split or content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
+            led = (split or not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
                    or _ends_with_verb(before))
             if q.paragraphs > 1 or whole_para or (starts_upper and (led or len(words) >= 4 and
                                                                     content.rstrip()[-1:] in ".?!")):
@@ -238,7 +240,8 @@ class QuoteFinder:
                          kind: str) -> tuple[str | None, tuple[str, int, int] | None]:
         text = self.text
         close_sent = self.seg.sentence_at(q.close) or para
-        limit = min(close_sent.end, para.end)
+        close_para = self.seg.paragraph_at(q.close) or para
+        limit = min(close_sent.end, close_para.end)
         nxt = bisect_right(self.quoted_opens, q.close)
         if nxt < len(self.quoted):
             limit = min(limit, self.quoted[nxt].open)
@@ -253,7 +256,10 @@ class QuoteFinder:
                 b = _clause_end(text, a, limit)
                 return self.resolver.resolve(a, b), cue
             if _has_content(gap):
-                return self.resolver.resolve(q.close + 1, hit.start()), cue
+                speaker = self.resolver.resolve(q.close + 1, hit.start())
+                if speaker:
+                    return speaker, cue
+                break
             a = hit.end()
             b = _clause_end(text, a, limit)
             speaker = self.resolver.resolve(a, b)
@@ -445,6 +451,12 @@ def _has_content(window: str) -> bool:
             continue
         return True
     return False
+
+
+def _ends_with_verb_phrase(gap: str) -> bool:
+    """'” he said, “' between two halves of a split quotation."""
+    words = _words(gap)
+    return 0 < len(words) <= 8 and gap.rstrip().endswith(",") and any(w in REPORT_VERBS for w in words)
 
 
 def _ends_with_verb(before: str) -> bool:
