@@ -32,11 +32,19 @@ def _analyze(text: str) -> Analysis:
     segments = Segments(text)
     mentions = EntityFinder(text, segments).find()
     finder = QuoteFinder(text, segments, mentions)
-    direct = finder.direct_quotes()
-    taken = sorted((q.start, q.end) for q in direct if q.kind == "direct")
-    quotes = direct + finder.reported(taken)
+    quotes = attributed_quotes(finder)
     quotes.sort(key=lambda q: (q.start, q.end))
     return Analysis(entities=mentions, quotes=_dedupe(quotes), groups=group_mentions(mentions))
+
+
+def attributed_quotes(finder: QuoteFinder) -> list[Quote]:
+    """Reported speech first (its clauses then stop names inside them being taken for the
+    antecedent of a later "he said"), then the quotations with their speakers."""
+    spans = finder.direct_quotes(attribute=False)
+    taken = sorted((q.start, q.end) for q in spans if q.kind == "direct")
+    reported = finder.reported(taken)
+    finder.resolver.add_quoted([(q.start, q.end) for q in reported])
+    return finder.direct_quotes() + reported
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -69,18 +69,8 @@ _FUNCTION_CAPS = {"the", "a", "an", "and", "or", "but", "if", "in", "on", "at", 
                   "from", "as", "i", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
                   "her", "their", "our", "my", "your", "when", "while", "after", "before", "so", "not", "no"}
 STRONG, MEDIUM, WEAK = 4, 2, 1
-_STRONG_TITLES = frozenset("""
-minister secretary president governor chancellor director spokesman spokeswoman spokesperson chairman
-chairwoman coach manager captain ambassador envoy commissioner mayor senator judge general leader editor
-analyst economist professor executive ceo cfo premier prosecutor attorney inspector detective sergeant
-superintendent constable chief goalkeeper striker midfielder defender winger president-elect dr mr mrs ms
-""".split())
-_ORG_BEFORE = frozenset("""
-operator company firm group carrier airline maker carmaker automaker retailer supermarket bank insurer
-lender broadcaster newspaper club side team rival rivals startup start-up publisher developer builder
-manufacturer supplier chain giant conglomerate regulator watchdog charity union party network website
-app platform brand label studio shipyard yard
-""".split())
+_STRONG_TITLES = frozenset(["minister", "secretary", "president", "governor", "chancellor", "director", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "coach", "manager", "captain", "ambassador", "envoy", "commissioner", "mayor", "senator", "judge", "general", "leader", "editor", "analyst", "economist", "professor", "executive", "ceo", "cfo", "premier", "prosecutor", "attorney", "inspector", "detective", "sergeant", "superintendent", "constable", "chief", "goalkeeper", "striker", "midfielder", "defender", "winger", "president-elect", "dr", "mr", "mrs", "ms"])
+_ORG_BEFORE = frozenset(["operator", "company", "firm", "group", "carrier", "airline", "maker", "carmaker", "automaker", "retailer", "supermarket", "bank", "insurer", "lender", "broadcaster", "newspaper", "club", "side", "team", "rival", "rivals", "startup", "start-up", "publisher", "developer", "builder", "manufacturer", "supplier", "chain", "giant", "conglomerate", "regulator", "watchdog", "charity", "union", "party", "network", "website", "app", "platform", "brand", "label", "studio", "shipyard", "yard"])
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 
 
@@ -388,7 +378,7 @@ class EntityFinder:
             elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head:
                 votes["PERSON"] += MEDIUM
             elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places:
-                votes["ORG"] += WEAK
+                votes["_SPEAKER"] += 1
         if _AGE_RE.match(text, end):
             votes["PERSON"] += STRONG
         if start == seg.paragraphs[para_i].start and _DATELINE_RE.match(text, start) and surface.isupper():
@@ -454,6 +444,9 @@ class EntityFinder:
                 label_of[key] = "ORG"
                 canonical[key] = org_first[key]
         mentions: list[Mention] = []
+        for c in cands:
+            if c.key not in label_of and c.votes.get("_SPEAKER"):
+                label_of[c.key] = "ORG"  # a named speaker with no other evidence: people come with full names
         for c in cands:
             label = label_of.get(c.key)
             if label is None:

@@ -183,7 +183,8 @@ class QuoteFinder:
 
     # -- direct and partial quotations ----------------------------------------------------------
 
-    def direct_quotes(self) -> list[Quote]:
+    def direct_quotes(self, attribute: bool = True) -> list[Quote]:
+        """Direct and partial quotations; with ``attribute=False`` only their spans and kinds."""
         out: list[Quote] = []
         text = self.text
         last: Quote | None = None
@@ -223,8 +224,8 @@ class QuoteFinder:
                 kind = "direct"
             else:
                 kind = "partial"
-            speaker, cue = self._attribute_quote(q, sent, para, kind)
-            if speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
+            speaker, cue = self._attribute_quote(q, sent, para, kind) if attribute else (None, None)
+            if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
                     not whole_para and last.speaker:
                 speaker, cue = last.speaker, None
             if speaker is None and kind == "direct" and last is not None and para_i == last_para:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.engine import group_mentions
+from reader.analysis.engine import attributed_quotes, group_mentions
 from reader.analysis.model import Analysis, Mention
 from reader.analysis.quotes import QuoteFinder
 from reader.analysis.segment import Segments
@@ -51,9 +51,7 @@ def analyze_spacy(text: str, nlp: Any = None) -> Analysis:
     mentions = _canonical(mentions)
     segments = Segments(text)
     finder = QuoteFinder(text, segments, mentions)
-    direct = finder.direct_quotes()
-    taken = sorted((q.start, q.end) for q in direct if q.kind == "direct")
-    quotes = sorted(direct + finder.reported(taken), key=lambda q: (q.start, q.end))
+    quotes = sorted(attributed_quotes(finder), key=lambda q: (q.start, q.end))
     return Analysis(entities=mentions, quotes=quotes, groups=group_mentions(mentions))
 
 

@@ -10,7 +10,7 @@ it fits; else the noun phrase itself when its head is a speaker noun ("officials
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from reader.analysis.lexicon import (
     DEMONYMS,
@@ -76,11 +76,19 @@ class Resolver:
             return m.entity
         return None
 
+    def _history_before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
+        """The last ``count`` remembered speakers before ``pos``, nearest first."""
+        i = bisect_left(self.history, (pos,))
+        return self.history[max(0, i - count):i][::-1]
+
+    def add_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""
+        self.quoted = sorted(self.quoted + spans)
+        self.quoted_starts = [q[0] for q in self.quoted]
+
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
-        self.history.append((pos, speaker, head))
-        if len(self.history) > 64:
-            del self.history[:32]
+        insort(self.history, (pos, speaker, head))
 
     def resolve(self, start: int, end: int) -> str | None:
         """The speaker named by the phrase ``text[start:end]``, or None."""
@@ -138,8 +146,8 @@ class Resolver:
         bare = head == i and (len(content) == 1 or lows[i + 1] in ("news",) and len(content) == 2)
         if i > 0 and bare and definite:
             nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
-            for pos, speaker, noun in reversed(self.history[-16:]):
-                if noun == head_word and pos < start:
+            for _pos, speaker, noun in self._history_before(start, 16):
+                if noun == head_word:
                     return speaker, "nominal"
             fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word)
             if fits:
@@ -173,8 +181,8 @@ class Resolver:
         return None
 
     def _recent_group(self, pos: int) -> str | None:
-        for p, speaker, _noun in reversed(self.history[-8:]):
-            if p < pos and self.labels.get(speaker, "ORG") != "PERSON":
+        for _p, speaker, _noun in self._history_before(pos, 8):
+            if self.labels.get(speaker, "ORG") != "PERSON":
                 return speaker
         return self.recent(pos, ("ORG",))
 
