@@ -82,6 +82,8 @@ _BAD_FIRST = {"whether", "if", "how", "what", "why", "when", "where", "who", "an
 _PREPOSITIONS = {"in", "on", "at", "of", "for", "with", "by", "about", "outside", "after", "before", "during",
                  "inside", "near", "from", "over", "under", "following", "ahead", "through", "into", "afterwards",
                  "later", "earlier", "yesterday", "today", "only"}
+_SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
+                  "whereas", "so", "than", "though", "until", "unless", "once"}
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
 _TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
@@ -133,43 +135,69 @@ class QuoteFinder:
     def _subject_window(self, sent: Span, verb_start: int) -> tuple[int, int]:
         """The words before a verb back to the clause boundary, skipping parenthetical adverbs."""
         windows = self._subject_windows(sent, verb_start)
-        return windows[0] if windows else (verb_start, verb_start)
+        return (windows[0][0], windows[0][1]) if windows else (verb_start, verb_start)
 
-    def _subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int]]:
-        """Candidate subject phrases before a verb, nearest first.
+    def _subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
+        """Candidate subject phrases before a verb, nearest first, each tagged with its role.
 
         Commas, dashes and relative pronouns may set off an appositive ("Dalby, a retired
         librarian who worked there, said"), so the search steps back over them; a conjunction
-        or "that" ends it.
+        or "that" ends it. Tags: ``rel`` (a relative clause: never the subject), ``sub`` (an
+        adverbial or subordinate phrase: "In Paris", "after the vote"), ``np`` otherwise.
         """
         text = self.text
         lo = max(sent.start, verb_start - 200)
         bounds = list(_BOUNDARY_RE.finditer(text, lo, verb_start))
-        windows: list[tuple[int, int]] = []
+        windows: list[tuple[int, int, str]] = []
         end = verb_start
         for b in reversed(bounds):
+            word = b.group().lower()
             if _has_content(text[b.end():end]):
-                windows.append((b.end(), end))
-            if b.group() not in _SOFT_BOUNDARIES or len(windows) >= 4:
+                windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
+            if word not in _SOFT_BOUNDARIES or len(windows) >= 5:
                 return windows
             end = b.start()
         if _has_content(text[lo:end]):
-            windows.append((lo, end))
+            windows.append((lo, end, self._window_tag("", lo, end)))
         return windows
 
+    def _window_tag(self, boundary: str, start: int, end: int) -> str:
+        if boundary in ("who", "which", "whom"):
+            return "rel"
+        first = _WORD_RE.search(self.text, start, end)
+        if boundary in _SUBORDINATORS or (first and first.group().lower() in _PREPOSITIONS | _SUBORDINATORS):
+            return "sub"
+        return "np"
+
     def _subject(self, sent: Span, verb_start: int) -> str | None:
-        """The speaker of a verb: the nearest subject phrase, or a name further back past an appositive."""
+        """The speaker of a verb.
+
+        A person named right before the verb wins; otherwise the leftmost name of the subject
+        chain ("Priya Sandhu, who covers banks at Westgate, said" -> Priya Sandhu); otherwise the
+        nearest phrase (a pronoun, a nominal reference or a noun phrase such as "officials").
+        """
         windows = self._subject_windows(sent, verb_start)
         if not windows:
             return None
-        first, how = self.resolver.resolve_how(*windows[0])
-        if first is not None and how not in ("indefinite", "phrase"):
-            return first
-        for window in windows[1:]:
-            name, how2 = self.resolver.resolve_how(*window)
-            if name is not None and how2 == "named":
-                return name
-        return first
+        resolve = self.resolver.resolve_how
+        near, how = (None, "")
+        if windows[0][2] != "rel":
+            near, how = resolve(windows[0][0], windows[0][1])
+            if near is not None and how == "named" and self.resolver.labels.get(near) == "PERSON":
+                return near
+        for start, end, tag in reversed(windows[1:]):
+            if tag == "np":
+                name, how2 = resolve(start, end)
+                if name is not None and how2 in ("named", "pronoun"):
+                    return name
+        if near is not None:
+            return near
+        for start, end, tag in windows[1:]:
+            if tag != "rel":
+                name, _how = resolve(start, end)
+                if name is not None:
+                    return name
+        return None
 
     def _main_subject(self, sent: Span, before: int) -> str | None:
         """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""
@@ -224,7 +252,10 @@ class QuoteFinder:
                 kind = "direct"
             else:
                 kind = "partial"
-            speaker, cue = self._attribute_quote(q, sent, para, kind) if attribute else (None, None)
+            if attribute and split and last is not None and last.speaker:
+                speaker, cue = last.speaker, None
+            else:
+                speaker, cue = self._attribute_quote(q, sent, para, kind) if attribute else (None, None)
             if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
                     not whole_para and last.speaker:
                 speaker, cue = last.speaker, None
@@ -275,7 +306,10 @@ class QuoteFinder:
             if hit.group().lower() == "according to":
                 return self.resolver.resolve(hit.end(), _clause_end(text, hit.end(), q.open)), cue
             a, b = self._subject_window(sent, hit.start())
-            speaker = self._subject(sent, hit.start())
+            participle = hit.group() in PARTICIPLES and text[_last_nonspace(text, hit.start())] == ","
+            speaker = self._main_subject(sent, hit.start()) if participle else None
+            if speaker is None:
+                speaker = self._subject(sent, hit.start())
             if speaker is None and (hit.group() in PARTICIPLES or not _has_content(text[a:b])):
                 speaker = self._main_subject(sent, hit.start())
             if speaker:
