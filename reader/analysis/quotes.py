@@ -74,18 +74,25 @@ _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|and|but|while|after|before|because|when|with|although|since|as|if|where"
     r"|whereas|so|than|whom)(?![\w’'-])")
 _APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
-_THAT_SOON_RE = re.compile(r"((?:\s+[\w’'$%-]+){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+_THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 _VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
-_CUT_RE = re.compile(r",\s+(?:but|and|while|whereas|with|allowing|although|though|even as|as|adding|saying|noting|"
-                     r"which\s+(?:is|was|would|will|has|had))\s+|;\s+|\s+[—–]\s+")
+_COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
+_CUT_RE = re.compile(r",\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
+                     r"|,\s+(?=(?:adding|saying|noting|arguing|insisting|warning|explaining|stressing|calling)\b)"
+                     r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
+                     r"|;\s+|\s+[—–]\s+")
 _BAD_FIRST = {"whether", "if", "how", "what", "why", "when", "where", "who", "and", "or", "but", "so", "as", "to"}
 _PREPOSITIONS = {"in", "on", "at", "of", "for", "with", "by", "about", "outside", "after", "before", "during",
                  "inside", "near", "from", "over", "under", "following", "ahead", "through", "into", "afterwards",
                  "later", "earlier", "yesterday", "today", "only"}
+_BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd").rstrip("e") in {
+    "insist", "claim", "argu", "admitt", "admit", "conced", "estimat", "predict", "maintain", "contend",
+    "alleg", "suggest", "add", "not", "warn", "agre", "confirm", "explain", "acknowledg"})
+_CLAUSE_START_RE = re.compile(r"(?:it|he|she|they|we|there|this|its|his|her|their|i)\s+\w+\s+\w+")
 _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
                   "whereas", "so", "than", "though", "until", "unless", "once"}
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
-_TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
+_TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
 _SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
 _OPENER_RE = re.compile(r"(?:(?:In|On|At|By|For|From|With|Elsewhere|Separately|Meanwhile|However|Earlier|Later|Also"
                         r"|Still|Overall|Instead|Nonetheless|Nevertheless|Previously|Since|After|Before|During|Despite"
@@ -403,7 +410,7 @@ class QuoteFinder:
         if claim:
             pos, has_that = claim.end(), True
         elif that and len(_words(that.group(1))) <= (8 if verb in TELL_VERBS else 4) and \
-                not _VERB_IN_GAP_RE.search(that.group(1)):
+                not _VERB_IN_GAP_RE.search(_COMMA_ADVERB_RE.sub(" ", that.group(1))):
             pos, has_that = that.end(), True
         else:
             if verb in TELL_VERBS:
@@ -413,7 +420,8 @@ class QuoteFinder:
             after = _AFTER_VERB_RE.match(text, pos)
             if after:
                 pos, has_that = after.end(), bool(after.group("that"))
-        if verb not in SAY_VERBS and not has_that:
+        if verb not in SAY_VERBS and not has_that and not (
+                verb in _BARE_CLAUSE_VERBS and _CLAUSE_START_RE.match(text, pos)):
             return None
         if pos >= end or text[pos:pos + 1] in "\"“‘'«":
             return None
@@ -448,7 +456,7 @@ class QuoteFinder:
         text = self.text
         cue = ("according to", hit.start(), hit.end())
         b = _clause_end(text, hit.end(), sent.end)
-        speaker = self.resolver.resolve(hit.end(), b)
+        speaker = self.resolver.resolve(hit.end(), b) or _phrase(text[hit.end():b])
         if speaker is None:
             return None
         if text[b:b + 1] == "," and text[sent.start:hit.start()].strip(" ,") == "":
@@ -472,6 +480,14 @@ class QuoteFinder:
         if len(_words(text[start:end])) < 3:
             return None
         return Quote(text[start:end], kind, start, end, speaker, *cue)
+
+
+def _phrase(text: str) -> str | None:
+    """A short noun phrase as a speaker, without its determiner ("his plea agreement" -> "plea agreement")."""
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "one", "of"):
+        words = words[1:]
+    return " ".join(words) if 0 < len(words) <= 6 else None
 
 
 def _has_content(window: str) -> bool:
