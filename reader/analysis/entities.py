@@ -46,7 +46,7 @@ _PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*)[ ,]+)?([A-Za-z][\w’'-]*)[ ]*$"
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
-_DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
+DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
 
 _OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | frozenset(
     ["republic", "isle", "isles", "duke", "duchess", "earl", "kingdom", "state", "states", "house", "gulf", "sea", "bay", "cape", "strait", "province", "city", "bank", "museum", "school", "governor", "secretary", "minister", "prince", "princess", "king", "queen", "emperor"]
@@ -278,7 +278,7 @@ class EntityFinder:
             cand = _Candidate(start, end, words[0], _key(words[0]))
             cand.votes["DATE"] = STRONG
             return cand
-        if upper_block and not (grp[0][0] == seg.paragraphs[para_i].start and _DATELINE_RE.match(text, start)):
+        if upper_block and not (grp[0][0] == seg.paragraphs[para_i].start and DATELINE_RE.match(text, start)):
             return None
         votes: dict[str, int] = defaultdict(int)
         surface = text[start:end]
@@ -381,7 +381,7 @@ class EntityFinder:
                 votes["_SPEAKER"] += 1
         if _AGE_RE.match(text, end):
             votes["PERSON"] += STRONG
-        if start == seg.paragraphs[para_i].start and _DATELINE_RE.match(text, start) and surface.isupper():
+        if start == seg.paragraphs[para_i].start and DATELINE_RE.match(text, start) and surface.isupper():
             votes["PLACE"] += STRONG
         if surface.replace(".", "").isupper() and len(surface.replace(".", "")) >= 2 and surface not in _NOT_ACRONYMS:
             if not in_places:

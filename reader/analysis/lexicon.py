@@ -291,6 +291,7 @@ observe remark mention testify conclude agree propose recommend reiterate repeat
 boast speculate hint forecast signal continue tell say answer cry shout whisper mutter joke quip
 plead swear charge accuse ask wonder question told believe think fear hope expect call describe dub
 brand label
+reject dismiss
 """)
 REPORT_VERBS: frozenset[str] = frozenset(
     form for base in REPORT_BASES for form in (_IRREGULAR.get(base) or _verb_forms(base))
@@ -311,7 +312,8 @@ PARTICIPLES: frozenset[str] = frozenset(form for form in REPORT_VERBS if form.en
 
 # Nouns whose "that"-clause is reported speech after "deny", "confirm", "dismiss" ...
 CLAIM_NOUNS: frozenset[str] = frozenset(
-    ["reports", "report", "claims", "claim", "allegations", "allegation", "accusations", "suggestions", "rumours", "rumors", "speculation"]
+    ["reports", "report", "claims", "claim", "allegations", "allegation", "accusations", "suggestions",
+     "suggestion", "rumours", "rumors", "speculation", "fears", "concerns", "criticism", "charges"]
 )
 
 

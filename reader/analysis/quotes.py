@@ -23,6 +23,7 @@ from reader.analysis.lexicon import (
     SAY_VERBS,
     TELL_VERBS,
 )
+from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
 from reader.analysis.marks import Quoted, find_quoted
 from reader.analysis.model import Mention, Quote
 from reader.analysis.segment import Segments, Span
@@ -89,6 +90,9 @@ _BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd"
     "insist", "claim", "argu", "admitt", "admit", "conced", "estimat", "predict", "maintain", "contend",
     "alleg", "suggest", "add", "not", "warn", "agre", "confirm", "explain", "acknowledg"})
 _CLAUSE_START_RE = re.compile(r"(?:it|he|she|they|we|there|this|its|his|her|their|i)\s+\w+\s+\w+")
+_PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+_NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "her", "their", "of", "for", "at", "from",
+             "and", "de", "al", "van", "von", "aged", "who", "which"}
 _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
                   "whereas", "so", "than", "though", "until", "unless", "once"}
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
@@ -161,7 +165,7 @@ class QuoteFinder:
             word = b.group().lower()
             if _has_content(text[b.end():end]):
                 windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
-            if word not in _SOFT_BOUNDARIES or len(windows) >= 5:
+            if (word not in _SOFT_BOUNDARIES and word not in _SUBORDINATORS) or len(windows) >= 5:
                 return windows
             end = b.start()
         if _has_content(text[lo:end]):
@@ -214,7 +218,25 @@ class QuoteFinder:
             speaker = self._subject(sent, hit.start())
             if speaker:
                 return speaker
-        return None
+        return self._sentence_subject(sent, before)
+
+    def _sentence_subject(self, sent: Span, before: int) -> str | None:
+        """The subject at the start of a sentence ("Margaret Ellison, 74, joined ... and said")."""
+        text = self.text
+        start = sent.start
+        opener = _OPENER_RE.match(text, start)
+        if opener and opener.end() < before:
+            start = opener.end()
+        stop = start
+        for word in _WORD_RE.finditer(text, start, min(before, start + 120)):
+            token = word.group()
+            if token[:1].islower() and token.lower() not in _NP_WORDS:
+                break
+            stop = word.end()
+        if stop <= start:
+            return None
+        name, how = self.resolver.resolve_how(start, stop)
+        return name if how in ("named", "pronoun") else None
 
     # -- direct and partial quotations ----------------------------------------------------------
 
@@ -442,7 +464,10 @@ class QuoteFinder:
             return None
         if verb in OPINION_VERBS and not has_that:
             return None
-        if verb in PARTICIPLES and _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start()):
+        prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
+        coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
+        if coordinated or (verb in PARTICIPLES and
+                           _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())):
             speaker = self._main_subject(sent, hit.start())
         else:
             speaker = self._subject(sent, hit.start())
@@ -470,6 +495,9 @@ class QuoteFinder:
               strip_opener: bool = False) -> Quote | None:
         text = self.text
         if strip_opener:
+            dateline = _DATELINE_RE.match(text, start)
+            if dateline and dateline.end() < end:
+                start = dateline.end()
             opener = _OPENER_RE.match(text, start)
             if opener and opener.end() < end:
                 start = opener.end()
