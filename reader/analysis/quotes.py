@@ -501,6 +501,9 @@ class QuoteFinder:
             opener = _OPENER_RE.match(text, start)
             if opener and opener.end() < end:
                 start = opener.end()
+            cut = _CUT_RE.search(text, start, end)
+            if cut and len(_words(text[start:cut.start()])) >= 3:
+                end = cut.start()
         while start < end and (text[start].isspace() or text[start] in ",;:"):
             start += 1
         while end > start and text[end - 1] in _SENT_END_STRIP:
