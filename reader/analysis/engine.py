@@ -44,7 +44,7 @@ def attributed_quotes(finder: QuoteFinder) -> list[Quote]:
     taken = sorted((q.start, q.end) for q in spans if q.kind == "direct")
     reported = finder.reported(taken)
     finder.resolver.add_quoted([(q.start, q.end) for q in reported])
-    return finder.direct_quotes() + reported
+    return finder.direct_quotes() + finder.introduced_blocks() + reported
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -24,7 +24,7 @@ from reader.analysis.lexicon import (
     TELL_VERBS,
 )
 from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
-from reader.analysis.marks import Quoted, find_quoted
+from reader.analysis.marks import MARK_RE, Quoted, find_quoted
 from reader.analysis.model import Mention, Quote
 from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver
@@ -290,9 +290,14 @@ class QuoteFinder:
                 speaker, cue = last.speaker, None
             if speaker is None and kind == "direct" and last is not None and para_i == last_para:
                 speaker = last.speaker
-            quote = Quote(text[start:end], kind, start, end, speaker,
-                          *(cue if cue else ("", -1, -1)))
-            out.append(quote)
+            cue_fields = cue if cue else ("", -1, -1)
+            quote = Quote(text[start:end], kind, start, end, speaker, *cue_fields)
+            if q.paragraphs > 1:
+                # One quotation over several paragraphs: one span per paragraph, same speaker.
+                out.extend(Quote(text[a:b], kind, a, b, speaker, *cue_fields)
+                           for a, b in _paragraph_pieces(text, start, end))
+            else:
+                out.append(quote)
             if kind == "direct":
                 last, last_para = quote, self.seg.paragraph_index(q.close)
         return out
@@ -349,6 +354,27 @@ class QuoteFinder:
                 if speaker:
                     return speaker, (hit.group(), hit.start(), hit.end())
         return None, None
+
+    def introduced_blocks(self) -> list[Quote]:
+        """A paragraph introduced by "X said:" at the end of the previous one is X's direct quotation
+        (block quotes and statements set off without quotation marks)."""
+        out: list[Quote] = []
+        text = self.text
+        paras = self.seg.paragraphs
+        for i in range(len(paras) - 1):
+            para, nxt = paras[i], paras[i + 1]
+            if text[para.end - 1] != ":" or MARK_RE.search(text, nxt.start, nxt.end):
+                continue
+            sent = self.seg.sentence_at(para.end - 1) or para
+            hits = self._hits_in(sent.start, para.end)
+            if not hits or len(_words(text[hits[-1].end():para.end])) > 4:
+                continue
+            hit = hits[-1]
+            speaker = self._subject(sent, hit.start())
+            if len(_words(text[nxt.start:nxt.end])) >= 3:
+                out.append(Quote(text[nxt.start:nxt.end], "direct", nxt.start, nxt.end, speaker,
+                                 hit.group(), hit.start(), hit.end()))
+        return out
 
     # -- reported speech ------------------------------------------------------------------------
 
@@ -511,6 +537,25 @@ class QuoteFinder:
         if len(_words(text[start:end])) < 3:
             return None
         return Quote(text[start:end], kind, start, end, speaker, *cue)
+
+
+def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a quotation running over paragraphs into per-paragraph spans without the marks."""
+    pieces = []
+    a = start
+    while a < end:
+        b = text.find("\n\n", a, end)
+        if b < 0:
+            b = end
+        x, y = a, b
+        while x < y and (text[x].isspace() or text[x] in "\"“‘'«„"):
+            x += 1
+        while y > x and (text[y - 1].isspace() or text[y - 1] in ","):
+            y -= 1
+        if y > x:
+            pieces.append((x, y))
+        a = b + 2
+    return pieces
 
 
 def _phrase(text: str) -> str | None:

@@ -70,10 +70,10 @@ def test_multi_paragraph_quote() -> None:
     text = ("Professor Hanna Lind described the find.\n\n"
             "“It was buried under two metres of ash and we almost missed it.\n\n"
             "“Then the drill hit bone, and everything changed,” Lind said.")
-    q = one(text, "direct")
-    assert q.text.startswith("It was buried") and q.text.endswith("everything changed")
-    assert "\n\n" in q.text
-    assert q.speaker == "Hanna Lind"
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert [q.text for q in found] == ["It was buried under two metres of ash and we almost missed it.",
+                                       "Then the drill hit bone, and everything changed"]
+    assert {q.speaker for q in found} == {"Hanna Lind"}
 
 
 def test_partial_quote_inside_writers_sentence() -> None:
@@ -178,3 +178,12 @@ def test_second_that_clause_stays_in_the_report_but_a_writers_clause_does_not() 
     assert found[0].text == "the trial had gone well, but that more patients were needed"
     assert found[0].speaker == "Tarvik Institute"
     assert found[1].text == "the pitch was poor"
+
+
+def test_paragraph_introduced_by_a_colon_is_a_block_quote() -> None:
+    text = ("The Harbour Pilots Association said in a statement:\n\n"
+            "Our members will not work unsafe shifts, and we have told the port so.\n\n"
+            "The port did not reply.")
+    q = one(text, "direct")
+    assert q.text == "Our members will not work unsafe shifts, and we have told the port so."
+    assert q.speaker == "Harbour Pilots Association"
