@@ -1,0 +1,87 @@
+"""Words per second of ``reader.analysis.analyze`` on a generated ~3 MB article.
+
+Standalone: ``python benchmarks/analysis_speed.py [MEGABYTES]`` prints the figures. Other benchmark
+code calls :func:`measure` with any text. The article is made from varied news paragraphs (quotes,
+reported speech, names, places) with numbered names so the entity tables grow as in a real book.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+import tracemalloc
+
+from reader.analysis import analyze
+
+_PARAGRAPHS = [
+    "Foreign Minister Anna Kowalczyk{n} said on Tuesday that the talks in Geneva would resume next week, "
+    "according to the Polish News Agency.",
+    "\u201cWe expect a result within days,\u201d she told reporters. \u201cNobody wants another winter of this.\u201d",
+    "The ministry later said in a statement that it had \u201cno plans\u201d to recall its ambassador from Brussels.",
+    "Shares of Harwell Logistics{n} fell 4 per cent after the company warned that freight volumes would "
+    "stay weak, analysts at Brightwater Securities said.",
+    "'It was a scrappy game and we rode our luck,' said coach Daniel Mensah{n}, whose side climbed to "
+    "sixth. Mensah added that the club's injury list was 'the longest I can remember'.",
+    "According to the Northfield University study, older adults who walked daily were less likely to "
+    "develop dementia, though the researchers cautioned that the link may not be causal.",
+    "Police in Manchester said two men had been arrested. A spokeswoman for Greater Manchester Police, "
+    "Claire Hughes{n}, declined to comment further.",
+    "The bill, which passed the House in March, would spend $4.2 billion over five years on pipes, "
+    "treatment plants and wells in rural counties across Nevada, Utah and New Mexico.",
+    "Harwell Logistics{n} operates about 14,000 trucks from hubs in Memphis, Indianapolis and Dallas; "
+    "its shares have lost a third of their value since January.",
+    "The study followed 78,000 adults in the United Kingdom for an average of seven years. Participants "
+    "wore activity trackers for a week at the start.",
+    "\u201cThis is the beginning, not the end,\u201d said Senator Maria Delgado{n}, a Democrat from Arizona. "
+    "\u201cWe will keep pushing until the water reaches every town.\u201d",
+]
+
+
+def make_article(megabytes: float = 3.0) -> str:
+    """A news-like article of about ``megabytes`` MB, paragraphs separated by blank lines."""
+    parts: list[str] = []
+    size = 0
+    n = 0
+    target = int(megabytes * 1_000_000)
+    while size < target:
+        para = _PARAGRAPHS[n % len(_PARAGRAPHS)].format(n=chr(ord("a") + (n // len(_PARAGRAPHS)) % 26))
+        parts.append(para)
+        size += len(para) + 2
+        n += 1
+    return "\n\n".join(parts)
+
+
+def measure(text: str, repeat: int = 1) -> dict[str, float]:
+    """Run ``analyze`` on ``text``; return words, seconds (best of ``repeat``), words/s and peak MB."""
+    words = len(text.split())
+    best = float("inf")
+    result = None
+    for _ in range(max(1, repeat)):
+        gc.collect()
+        start = time.perf_counter()
+        result = analyze(text)
+        best = min(best, time.perf_counter() - start)
+    tracemalloc.start()
+    analyze(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result is not None
+    return {"chars": float(len(text)), "words": float(words), "seconds": best,
+            "words_per_second": words / best if best else float("inf"), "peak_mb": peak / 1e6,
+            "entities": float(len(result.entities)), "quotes": float(len(result.quotes))}
+
+
+def main(argv: list[str]) -> int:
+    megabytes = float(argv[0]) if argv else 3.0
+    text = make_article(megabytes)
+    for label, chunk in (("1/4 size", text[: len(text) // 4]), ("full size", text)):
+        stats = measure(chunk, repeat=2)
+        print(f"{label}: {stats['chars'] / 1e6:.2f} MB, {stats['words']:,.0f} words, {stats['seconds']:.2f} s, "
+              f"{stats['words_per_second']:,.0f} words/s, peak {stats['peak_mb']:.0f} MB, "
+              f"{stats['entities']:,.0f} entities, {stats['quotes']:,.0f} quotes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,458 @@
+"""Named entities by rule: capitalised word runs, classified from the words in and around them.
+
+One regular expression finds every run of capitalised words (with name particles such as "al-",
+"de", "van" and the connectors "of"/"for" after words that take them: "University of Oxford").
+Each run is then judged from evidence, strongest first: titles and roles before it ("President",
+"spokesman"), organisation and place head words ("Ministry", "Province"), the gazetteer, nouns
+around it ("the city of X", "the X neighbourhood", "the X movement"), datelines, prepositions ("in
+X"), and finally its shape. Evidence is pooled per surface form and the winning label is spread to
+every mention; a surname takes the label and canonical name of the full name it shortens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from reader.analysis.lexicon import (
+    COMMON_CAPS,
+    DEMONYMS,
+    KNOWN_ORGS,
+    MONTHS,
+    ORG_HEADS,
+    ORG_OPENERS,
+    ORG_TAILS,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    PLACE_OPENERS,
+    PLACE_TAILS,
+    REPORT_VERBS,
+    WEEKDAYS,
+    places,
+)
+from reader.analysis.model import Mention
+from reader.analysis.segment import Segments
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŴŶŹŻŽ"
+_PREFIX = r"(?:(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu|de|da|di|du|la|le|van|von|der|den|d|o)[-’'])"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*(?:(?<=s)[’'](?= [A-Z]))?)"
+_CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn|al|el|&|and)(?: the)? | )"
+CANDIDATE_RE = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
+_WORD_RE = re.compile(_WORD)
+_PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*)[ ,]+)?([A-Za-z][\w’'-]*)[ ]*$")
+_NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
+_AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
+DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
+
+_OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | frozenset(
+    ["republic", "isle", "isles", "duke", "duchess", "earl", "kingdom", "state", "states", "house", "gulf", "sea", "bay", "cape", "strait", "province", "city", "bank", "museum", "school", "governor", "secretary", "minister", "prince", "princess", "king", "queen", "emperor"]
+)
+_NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn",
+                   "al", "el", "&"}
+_PLACE_PREPS = {"in", "near", "across", "outside", "throughout", "around", "inside", "towards", "toward"}
+_NOT_ACRONYMS = {"I", "A", "OK", "TV", "CEO", "CFO", "GDP", "PM", "AM", "MP", "MPs", "II", "III", "IV", "VI", "VII",
+                 "VIII", "IX", "XI", "XII", "COVID", "AI", "ID", "PC", "FAQ", "HTML", "PDF", "USB", "DNA", "HIV",
+                 "AIDS", "SUV", "CCTV", "QC", "KC", "JR", "SR", "LGBT", "NB", "PS"}
+_ORG_MODIFIERS = {"militant", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist", "political",
+                  "opposition", "football", "news", "media", "tech", "technology", "software", "investment",
+                  "private", "state", "state-owned", "public", "insurance", "energy", "oil", "mining", "car",
+                  "lobby", "advocacy", "pressure", "campaign", "research", "human", "civil", "rights", "trade",
+                  "labour", "labor", "budget", "holding", "parent", "shipping", "logistics", "retail", "paramilitary",
+                  "separatist", "insurgent", "islamist", "right-wing", "left-wing", "far-right", "environmental"}
+_ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
+_CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
+_FUNCTION_CAPS = {"the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "by", "to", "of", "for", "with",
+                  "from", "as", "i", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
+                  "her", "their", "our", "my", "your", "when", "while", "after", "before", "so", "not", "no"}
+STRONG, MEDIUM, WEAK = 4, 2, 1
+_STRONG_TITLES = frozenset(["minister", "secretary", "president", "governor", "chancellor", "director", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "coach", "manager", "captain", "ambassador", "envoy", "commissioner", "mayor", "senator", "judge", "general", "leader", "editor", "analyst", "economist", "professor", "executive", "ceo", "cfo", "premier", "prosecutor", "attorney", "inspector", "detective", "sergeant", "superintendent", "constable", "chief", "goalkeeper", "striker", "midfielder", "defender", "winger", "president-elect", "dr", "mr", "mrs", "ms"])
+_ORG_BEFORE = frozenset(["operator", "company", "firm", "group", "carrier", "airline", "maker", "carmaker", "automaker", "retailer", "supermarket", "bank", "insurer", "lender", "broadcaster", "newspaper", "club", "side", "team", "rival", "rivals", "startup", "start-up", "publisher", "developer", "builder", "manufacturer", "supplier", "chain", "giant", "conglomerate", "regulator", "watchdog", "charity", "union", "party", "network", "website", "app", "platform", "brand", "label", "studio", "shipyard", "yard"])
+_SATURATED = 6  # judgements of one surface form before later ones reuse it
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    key: str
+    votes: dict[str, int] = field(default_factory=dict)
+    words: int = 1
+
+
+def _key(surface: str) -> str:
+    return surface.replace("’", "'")
+
+
+def surname_key(surname: dict[str, str], key: str) -> str:
+    """The key of the full name a surname shortens (or the surname itself)."""
+    return _key(surname.get(key, key))
+
+
+def _surname_forms(name: str) -> list[str]:
+    """Short forms a full personal name is referred back by: "al-Assad" and "Assad"."""
+    last = name.split()[-1]
+    forms = [last]
+    stripped = re.sub(r"^(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu)[-’']", "", last)
+    if stripped != last and stripped[:1].isupper():
+        forms.append(stripped)
+    return forms
+
+
+class EntityFinder:
+    """Finds and labels the named entities of one text."""
+
+    def __init__(self, text: str, segments: Segments) -> None:
+        self.text = text
+        self.segments = segments
+        self.lower_vocab = set(_LOWER_WORD_RE.findall(text))
+        self.places = places()
+        self._para_flags: dict[int, tuple[bool, bool]] = {}
+        self._cache: dict[tuple[str, bool], list] = {}
+
+    def _flags(self, para_i: int) -> tuple[bool, bool]:
+        """(title-case headline, mostly upper-case) for a paragraph, computed once."""
+        if para_i < 0:
+            return False, False
+        flags = self._para_flags.get(para_i)
+        if flags is None:
+            para = self.segments.paragraphs[para_i]
+            flags = self._para_flags[para_i] = self._paragraph_flags(para.start, para.end)
+        return flags
+
+    def _paragraph_flags(self, start: int, end: int) -> tuple[bool, bool]:
+        """(title-case headline, mostly upper-case) for one paragraph."""
+        if end - start > 200 or self.text[end - 1] in ".!?\"”’":
+            return False, False
+        chunk = self.text[start:end]
+        words = [w for w in chunk.split() if w[:1].isalpha()]
+        if not words:
+            return False, False
+        upper = sum(1 for w in words if w.isupper() and len(w) > 1)
+        caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "the", "and", "in", "for", "a", "to", "on"})
+        titlecase = len(words) >= 3 and caps == len(words) and chunk.rstrip()[-1:] not in ".!?\"”"
+        return titlecase, upper * 2 > len(words)
+
+    def _sentence_initial(self, start: int) -> bool:
+        """True when ``start`` opens a sentence, paragraph or quotation."""
+        i = start - 1
+        text = self.text
+        while i >= 0 and text[i] in " \t\"“‘'«(“[—–-":
+            if text[i] in "\"“‘'«" and i + 1 < len(text) and i >= 1 and text[i - 1] in " \n\t":
+                return True
+            i -= 1
+        return i < 0 or text[i] in ".!?:\n;|"
+
+    def find(self) -> list[Mention]:
+        """All entity mentions, sorted by start."""
+        candidates = self._candidates()
+        self._coordinate(candidates)
+        return self._resolve(candidates)
+
+    def _candidates(self) -> list[_Candidate]:
+        text = self.text
+        out: list[_Candidate] = []
+        seg = self.segments
+        for match in CANDIDATE_RE.finditer(text):
+            token = match.group()
+            if " " not in token and "-" not in token and "’" not in token and "'" not in token:
+                cand = self._judge_cached([(match.start(), match.end())], seg)
+                if cand is not None:
+                    out.append(cand)
+                continue
+            words = [(w.start(), w.end()) for w in _WORD_RE.finditer(text, match.start(), match.end())]
+            last_low = text[words[-1][0]:words[-1][1]].lower()
+            group: list[tuple[int, int]] = []
+            groups: list[list[tuple[int, int]]] = []
+            for word in words:
+                token = text[word[0]:word[1]]
+                hyphen = _ADJ_HYPHEN_RE.match(token)
+                if hyphen and token[:1].isupper():
+                    # "US-backed", "Indianapolis-based": the name before the hyphen stands alone.
+                    if group:
+                        groups.append(group)
+                    groups.append([(word[0], word[0] + hyphen.end(1))])
+                    group = []
+                    continue
+                if _CONTRACTION_RE.match(token):
+                    if group:
+                        groups.append(group)
+                    group = []
+                    continue
+                if group:
+                    gap = text[group[-1][1]:word[0]].strip()
+                    if gap:
+                        first = gap.split()[0]
+                        left = text[group[-1][0]:group[-1][1]]
+                        lead = left.lower().rstrip(".")
+                        if first == "and":
+                            opened = any(text[a:b].lower() in ORG_OPENERS and text[b:b + 4] == " of " for a, b in group)
+                            keep = (gap == "and" and (last_low in ORG_HEADS or opened) and lead not in ORG_HEADS
+                                    and left not in self.places)
+                        else:
+                            keep = first in _NAME_PARTICLES or lead in _OF_ABLE
+                        if not keep:
+                            groups.append(group)
+                            group = []
+                group.append(word)
+            if group:
+                groups.append(group)
+            for grp in groups:
+                cand = self._judge_cached(grp, seg)
+                if cand is not None:
+                    out.append(cand)
+        return out
+
+    def _judge_cached(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
+        """Judge a word run; a form already judged often enough mid-sentence reuses that judgement.
+
+        Evidence is pooled per surface form, so after a few occurrences another one rarely changes
+        the label: skipping its context keeps long texts fast (linear with a small constant).
+        """
+        text = self.text
+        raw_start, raw_end = grp[0][0], grp[-1][1]
+        raw = text[raw_start:raw_end]
+        para_i = seg.paragraph_index(raw_start)
+        flags = self._flags(para_i)
+        initial = self._sentence_initial(raw_start)
+        cache_key = (raw, initial)
+        cached = self._cache.get(cache_key)
+        if cached is not None and cached[0] >= _SATURATED and not flags[0] and not flags[1]:
+            cached[0] += 1
+            if cached[1] is None:
+                return None
+            start, end = raw_start + cached[1], raw_end - cached[2]
+            return _Candidate(start, end, text[start:end], cached[3], {}, cached[4])
+        cand = self._judge(grp, seg)
+        if not flags[0] and not flags[1]:
+            if cached is None:
+                cached = self._cache[cache_key] = [0, None, 0, "", 0]
+            cached[0] += 1
+            if cand is None:
+                cached[1] = None
+            else:
+                cached[1:] = [cand.start - raw_start, raw_end - cand.end, cand.key, cand.words]
+        return cand
+
+    def _judge(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
+        text = self.text
+        para_i = seg.paragraph_index(grp[0][0])
+        titlecase, upper_block = self._flags(para_i)
+        # Drop leading common words: function words anywhere ("The"), and at a sentence's start any word
+        # the text also uses in lower case ("Hundreds", "Separately"), unless it begins a known name.
+        while grp:
+            first = text[grp[0][0]:grp[0][1]]
+            low = first.lower()
+            if first.isupper() and len(first) > 1:
+                break
+            known = any(text[grp[0][0]:grp[k][1]] in self.places or text[grp[0][0]:grp[k][1]] in KNOWN_ORGS
+                        for k in range(min(len(grp), 4)))
+            if known:
+                break
+            if low in _FUNCTION_CAPS:
+                grp = grp[1:]
+                continue
+            initial = self._sentence_initial(grp[0][0])
+            if initial and ((low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS)
+                            or low in self.lower_vocab):
+                grp = grp[1:]
+                continue
+            if low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS and len(grp) == 1:
+                grp = grp[1:]
+                continue
+            break
+        # A trailing party or nationality word is not part of the name ("an Arizona Democrat").
+        if len(grp) > 1 and text[grp[-1][0]:grp[-1][1]].lower().rstrip("s") in DEMONYMS:
+            grp = grp[:-1]
+        if not grp:
+            return None
+        start, end = grp[0][0], grp[-1][1]
+        # Strip a gap connector left at the front by dropping words ("of Syria").
+        words = [text[a:b] for a, b in grp]
+        lows = [w.lower().rstrip(".") for w in words]
+        if len(grp) == 1 and (lows[0] in WEEKDAYS or lows[0] in MONTHS):
+            cand = _Candidate(start, end, words[0], _key(words[0]))
+            cand.votes["DATE"] = STRONG
+            return cand
+        if upper_block and not (grp[0][0] == seg.paragraphs[para_i].start and DATELINE_RE.match(text, start)):
+            return None
+        votes: dict[str, int] = defaultdict(int)
+        surface = text[start:end]
+        key = _key(surface)
+        last = lows[-1]
+        in_places = surface in self.places
+        # Organisation evidence from the name itself.
+        org_head = last in ORG_HEADS or any(
+            lows[i] in ORG_HEADS | ORG_OPENERS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
+            for i in range(len(grp) - 1))
+        if surface in KNOWN_ORGS:
+            votes["ORG"] += STRONG
+        if org_head and len(grp) > 1 and not in_places:
+            votes["ORG"] += STRONG + 1
+        if " & " in surface:
+            votes["ORG"] += STRONG + 1
+        if in_places:
+            votes["PLACE"] += STRONG + 1
+        elif len(grp) > 1 and (last in PLACE_HEADS or lows[0] in PLACE_OPENERS) and not org_head:
+            votes["PLACE"] += STRONG
+        # A leading demonym that is not part of an organisation's or place's name is its own NORP.
+        if len(grp) > 1 and lows[0] in DEMONYMS and not org_head and not in_places:
+            grp, words, lows = grp[1:], words[1:], lows[1:]
+            start = grp[0][0]
+            surface = text[start:end]
+            key = _key(surface)
+            in_places = surface in self.places
+            if in_places:
+                votes["PLACE"] += STRONG + 1
+            if surface in KNOWN_ORGS:
+                votes["ORG"] += STRONG
+        # Titles before a personal name: strip them from the mention.
+        titled = False
+        place_head = len(grp) > 1 and (last in PLACE_HEADS or lows[0] in PLACE_OPENERS)
+        if not org_head and not in_places and not place_head:
+            # Strip the whole title chain: "Economy Minister", "Goalkeeper", "Bank of England Governor".
+            cut = -1
+            for j in range(len(lows) - 1):
+                if lows[j] in _STRONG_TITLES or (j == cut + 1 and lows[j] in PERSON_TITLES | PERSON_ROLES):
+                    cut = j
+            if cut >= 0 and not (lows[cut + 1] in PERSON_TITLES and cut + 2 >= len(lows)):
+                titled = True
+                grp, words, lows = grp[cut + 1:], words[cut + 1:], lows[cut + 1:]
+            elif len(grp) > 1 and all(w in PERSON_TITLES | PERSON_ROLES for w in lows):
+                return None
+        if titled:
+            if all(w in PERSON_TITLES for w in lows):
+                return None
+            start = grp[0][0]
+            surface = text[start:end]
+            key = _key(surface)
+            votes = defaultdict(int, {"PERSON": STRONG + 1})
+        if len(grp) == 1 and (lows[0] in DEMONYMS or lows[0].rstrip("s") in DEMONYMS) and not votes:
+            cand = _Candidate(start, end, surface, key)
+            cand.votes["NORP"] = STRONG
+            return cand
+        if len(grp) == 1 and lows[0] in PERSON_TITLES | PERSON_ROLES and not votes:
+            return None
+        cand = _Candidate(start, end, surface, key, words=len(grp))
+        # Context before: roles, place nouns, prepositions.
+        prev = _PREV_RE.search(text, max(0, start - 40), start)
+        p1 = p2 = ""
+        if prev and prev.end() == start:
+            p2 = (prev.group(1) or "").lower()
+            p1 = prev.group(2).lower()
+        if p1 in PERSON_ROLES and text[start - 1] == " ":
+            votes["PERSON"] += STRONG
+        elif p1 in _ORG_BEFORE and text[start - 1] == " ":
+            votes["ORG"] += STRONG
+        if p1 in PLACE_NOUNS or (p1 in {"of", "in"} and p2 in PLACE_NOUNS):
+            votes["PLACE"] += STRONG
+        elif p1 in _PLACE_PREPS or (p1 == "the" and p2 in _PLACE_PREPS and last in PLACE_HEADS):
+            votes["PLACE"] += MEDIUM
+        elif p1 == "from":
+            votes["PLACE"] += WEAK
+        if p1 == "of" and p2 in {"group", "groups", "members", "member", "leader", "leaders", "militants",
+                                 "spokesman", "spokeswoman", "head", "chief", "ranks"}:
+            votes["ORG"] += MEDIUM
+        # Context after: place and organisation nouns, ages, speech verbs.
+        nxt = _NEXT_RE.match(text, end)
+        n1 = n2 = ""
+        if nxt:
+            n1, n2 = nxt.group(1), nxt.group(2) or ""
+            possessive = text[end:end + 3] in ("’s ", "'s ")
+            if "news" in nxt.group(0)[:12] and n1 in {"agency", "service", "network", "channel", "website"}:
+                votes["ORG"] += STRONG
+            elif n1 in PLACE_TAILS and not possessive:
+                votes["PLACE"] += STRONG
+            elif n1 in ORG_TAILS:
+                votes["ORG"] += STRONG if n1 not in {"officials", "official", "government", "militants"} else MEDIUM
+            elif n2 in ORG_TAILS and not possessive and n2 not in {"officials", "official", "government"} \
+                    and n1 in _ORG_MODIFIERS:
+                votes["ORG"] += STRONG
+            elif n2 in PLACE_TAILS and not possessive and n1 in {"border", "city", "town", "old", "eastern",
+                                                                "western", "northern", "southern", "central"}:
+                votes["PLACE"] += MEDIUM
+            elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head:
+                votes["PERSON"] += MEDIUM
+            elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places:
+                votes["_SPEAKER"] += 1
+        if _AGE_RE.match(text, end):
+            votes["PERSON"] += STRONG
+        if start == seg.paragraphs[para_i].start and DATELINE_RE.match(text, start) and surface.isupper():
+            votes["PLACE"] += STRONG
+        if surface.replace(".", "").isupper() and len(surface.replace(".", "")) >= 2 and surface not in _NOT_ACRONYMS:
+            if not in_places:
+                votes["ORG"] += MEDIUM
+        elif surface.isupper() and len(grp) == 1:
+            return None
+        if titlecase and not votes:
+            cand.votes["_TITLECASE"] = 1
+        cand.votes.update(votes)
+        if len(grp) > 1 and not votes and not titlecase and all(w[:1].isupper() for w in words):
+            cand.votes["PERSON"] = WEAK
+        cand.text, cand.start, cand.key = surface, start, key
+        return cand
+
+    def _coordinate(self, cands: list[_Candidate]) -> None:
+        """"X and Y districts": X shares the strong place or organisation evidence Y has from its tail."""
+        text = self.text
+        for i in range(len(cands) - 2, -1, -1):
+            a, b = cands[i], cands[i + 1]
+            gap = text[a.end:b.start]
+            if gap not in (" and ", ", ", " or ", ", and "):
+                continue
+            for x, y in ((a, b), (b, a)):
+                if max(x.votes.values(), default=0) <= WEAK:
+                    for label in ("PLACE", "ORG"):
+                        if y.votes.get(label, 0) >= STRONG:
+                            x.votes[label] = x.votes.get(label, 0) + MEDIUM
+
+    def _resolve(self, cands: list[_Candidate]) -> list[Mention]:
+        totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        first_form: dict[str, str] = {}
+        for c in cands:
+            first_form.setdefault(c.key, c.text)
+            for label, score in c.votes.items():
+                if not label.startswith("_"):
+                    totals[c.key][label] += score
+        label_of: dict[str, str] = {}
+        for key, scores in totals.items():
+            if scores:
+                label_of[key] = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
+        # Surnames refer back to full names.
+        surname: dict[str, str] = {}
+        org_first: dict[str, str] = {}
+        for key, label in label_of.items():
+            if label == "PERSON" and " " in key:
+                for form in _surname_forms(key):
+                    surname.setdefault(form, first_form[key])
+            elif label == "ORG" and " " in key:
+                org_first.setdefault(key.split()[0], first_form[key])
+        canonical: dict[str, str] = {}
+        for key in list(totals) + [c.key for c in cands if c.key not in totals]:
+            if " " in key:
+                continue
+            best_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0)
+            limit = STRONG if totals[surname_key(surname, key)]["PERSON"] > WEAK else WEAK
+            if key in surname and best_other <= limit:
+                label_of[key] = "PERSON"
+                canonical[key] = surname[key]
+            elif key in org_first and max(totals.get(key, {}).values(), default=0) < STRONG:
+                label_of[key] = "ORG"
+                canonical[key] = org_first[key]
+        mentions: list[Mention] = []
+        for c in cands:
+            if c.key not in label_of and c.votes.get("_SPEAKER"):
+                label_of[c.key] = "ORG"  # a named speaker with no other evidence: people come with full names
+        for c in cands:
+            label = label_of.get(c.key)
+            if label is None:
+                if c.votes.get("_TITLECASE") or c.words > 1:
+                    continue
+                continue
+            name = canonical.get(c.key) or first_form[c.key]
+            mentions.append(Mention(c.text, label, c.start, c.end, name))
+        return mentions

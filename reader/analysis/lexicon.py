@@ -1,0 +1,344 @@
+"""Word lists the rule engine reasons with: titles, roles, organisation and place heads, demonyms,
+speech verbs and the nominal references a speaker can hide behind.
+
+Everything here is general English news vocabulary, written for this project from the usual public
+lists (textacy's and the Gender Gap Tracker's reporting verbs, style-guide title lists); nothing names
+a particular article's people. Lookups are on lower-cased words unless said otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+
+def _words(block: str) -> frozenset[str]:
+    """A word list written as a whitespace-separated block."""
+    return frozenset(block.split())
+
+# Titles written before a name, capitalised ("Foreign Minister Sergei Lavrov", "Dr Jane Smith").
+PERSON_TITLES: frozenset[str] = _words("""
+mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother president
+vice premier chancellor minister secretary senator sen rep representative congressman congresswoman
+governor gov mayor judge justice ambassador envoy general gen colonel col major maj captain capt
+lieutenant lt sergeant sgt admiral adm commander commissioner chairman chairwoman chair king queen
+prince princess emperor pope cardinal bishop archbishop imam rabbi sheikh ayatollah coach manager
+chief director inspector detective officer constable superintendent agent prime foreign defence
+defense interior finance health education trade justice home deputy acting former late first lady
+spokesman spokeswoman spokesperson attorney state secretary-general councillor councilman
+councilwoman alderman assemblyman assemblywoman speaker leader mp mep dean provost rector chancellor
+principal cabinet
+""")
+
+# Lower-case roles right before a name ("spokesman Dmitry Peskov", "striker Harry Kane").
+PERSON_ROLES: frozenset[str] = _words("""
+spokesman spokeswoman spokesperson envoy minister secretary president chairman chairwoman chair
+director manager coach striker midfielder defender goalkeeper forward winger captain player analyst
+economist professor researcher scientist author writer lawyer attorney founder leader head officer
+official ambassador correspondent editor reporter senator lawmaker actor actress singer artist chef
+doctor nurse teacher student investor trader strategist executive ceo cfo boss chief commander
+general governor mayor candidate striker batsman bowler driver
+rider cyclist runner sprinter swimmer boxer fighter colleague teammate son daughter wife husband
+mother father brother sister partner friend neighbour neighbor resident witness activist campaigner
+blogger journalist historian philosopher physicist chemist biologist astronomer engineer designer
+architect entrepreneur billionaire banker broker prosecutor judge detective inspector deputy adviser
+advisor aide counsel consultant surgeon physician psychologist sociologist novelist poet director-
+general chancellor premier undersecretary
+""")
+
+# Words that end an organisation's name ("Russian Defense Ministry", "Arsenal FC").
+ORG_HEADS: frozenset[str] = _words("""
+ministry agency authority council committee commission department office bank corp corporation inc
+incorporated ltd limited plc llc llp gmbh ag sa co company group party army forces force police
+court parliament congress senate assembly union association federation foundation institute
+university college school academy hospital clinic observatory news press times post journal herald
+tribune gazette telegraph guardian network television tv radio broadcasting airlines airways airline
+motors technologies technology systems labs laboratories laboratory partners capital holdings bureau
+service services board trust fund organization organisation movement front brigade brigades guard
+navy command coalition alliance club society church reserve exchange centre center museum unit fc cf
+afc united rovers wanderers athletic hotspur industries enterprises solutions pharmaceuticals pharma
+energy petroleum oil media studios records publishing magazine review monitor watch institution
+secretariat cabinet administration government regime council league analytics securities logistics
+ferries freight shipping consulting insurance ventures brands foods retail stores markets software
+semiconductor semiconductors therapeutics biotech robotics aerospace dynamics electric power
+utilities mining steel chemicals resources investments advisors advisers associates management
+communications telecom telecoms wireless entertainment games pictures films music books caucus city
+town house library research shipyard shipyards works mills brewery bakery lines rail railways
+railway transport buses trains motorsport racing circuit guild bee restoration
+""")
+
+# Words that open an organisation's name before "of" ("University of Oxford", "Bank of England").
+ORG_OPENERS: frozenset[str] = _words("""
+university bank ministry department institute council office church college school academy
+federation association organization organisation league court board chamber society union house
+museum army party order commission committee agency
+""")
+
+# Words that end a place's name ("Idlib Province", "Red Sea", "Main Street").
+PLACE_HEADS: frozenset[str] = _words("""
+province region district county state prefecture governorate oblast territory street avenue road
+square boulevard lane valley river mountains mountain mount hills island islands bay sea ocean lake
+peninsula strait gulf desert coast plateau canyon park bridge airport harbour harbor port village
+heights neighbourhood neighborhood quarter camp hall estate country countryside
+""")
+
+# Place words written before the name ("Mount Everest", "Lake Como").
+PLACE_OPENERS: frozenset[str] = _words("""
+mount lake cape fort port saint st san santa river loch glen isle
+""")
+
+# Lower-case nouns right before a name that make it a place ("the city of X", "village of X").
+PLACE_NOUNS: frozenset[str] = _words("""
+city town village villages towns cities capital province region district county state country
+neighbourhood neighborhood suburb island port area areas municipality governorate oblast
+""")
+
+# Lower-case nouns right after a name that make it a place ("the Bustan al-Qasr neighbourhood").
+PLACE_TAILS: frozenset[str] = _words("""
+neighbourhood neighborhood neighbourhoods neighborhoods district districts province region area
+suburb village villages town city border valley river camp governorate county
+""")
+
+# Lower-case nouns right after a name that make it an organisation ("the Hezbollah movement").
+ORG_TAILS: frozenset[str] = _words("""
+movement group militia party agency company firm newspaper broadcaster channel network club team
+bank government ministry spokesman spokeswoman spokesperson officials official militants fighters
+rebels organisation organization website magazine daily startup union coalition alliance
+""")
+
+# Nationality and group adjectives (NORP): "Russian", "Syrian", "Lebanese".
+DEMONYMS: frozenset[str] = _words("""
+afghan albanian algerian american andorran angolan argentine argentinian armenian australian
+austrian azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british
+bulgarian burmese cambodian cameroonian canadian chilean chinese colombian congolese croatian cuban
+cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian ethiopian european
+finnish french georgian german ghanaian greek guatemalan haitian honduran hungarian icelandic indian
+indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan
+korean kosovan kurdish kuwaiti kyrgyz lao latvian lebanese liberian libyan lithuanian macedonian
+malagasy malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican
+namibian nepalese nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan
+peruvian philippine filipino polish portuguese qatari romanian russian rwandan saudi scottish
+senegalese serbian singaporean slovak slovenian somali african spanish sudanese swedish swiss syrian
+taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan
+vietnamese welsh yemeni zambian zimbabwean western eastern arab asian latin shia shiite sunni muslim
+christian jewish catholic protestant hindu buddhist republican democratic democrat conservative
+labour liberal socialist communist kurd kurds
+""")
+
+# Capitalised words that start sentences or headlines but are never names on their own.
+COMMON_CAPS: frozenset[str] = _words("""
+a an the this that these those there then their they them he she it its his her hers we our us you
+your i me my mine and or but nor so yet for of in on at by to from with without within into onto
+upon about above below after before during since until while when where why how what which who whom
+whose if unless although though because as than also however meanwhile moreover furthermore
+nevertheless still instead indeed perhaps maybe yes no not all any some many much most more few
+several each every both either neither other another such same own only just even over under again
+once here now today yesterday tomorrow tonight later earlier elsewhere separately according asked
+speaking citing local senior junior top federal national regional municipal
+provincial current acting interim despite amid among between through throughout against across along around behind
+beyond near next last first second third new old one two three four five six seven eight nine ten
+hundreds thousands millions dozens scores is are was were be been being has have had do does did
+will would shall should can could may might must let please thanks thank photo photos image video
+read share subscribe follow updated published posted source sources breaking exclusive opinion
+analysis editorial comment live watch listen advertisement sign log monday tuesday wednesday
+thursday friday saturday sunday january february march april june july august september october
+november december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+""")
+
+MONTHS: frozenset[str] = _words("""
+january february march april may june july august september october november december jan feb mar
+apr jun jul aug sep sept oct nov dec
+""")
+WEEKDAYS: frozenset[str] = _words("""
+monday tuesday wednesday thursday friday saturday sunday
+""")
+
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS: frozenset[str] = _words("""
+mr mrs ms dr prof sr jr st mt ft gen col maj capt lt sgt adm gov sen rep rev hon messrs mme mlle inc
+ltd co corp no nos vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec u.s
+u.k u.n e.u d.c a.m p.m e.g i.e
+""")
+
+PRONOUNS_PERSON = frozenset({"he", "she"})
+PRONOUNS_GROUP = frozenset({"they", "it", "we"})
+PRONOUNS_FIRST = frozenset({"i", "we"})
+
+# Nominal references to speakers, mapped to the name heads they can refer back to
+# ("the ministry" -> an organisation named "... Ministry"; "the monitor" -> "... Observatory").
+NOMINAL_FITS: dict[str, frozenset[str]] = {
+    "ministry": frozenset({"ministry", "department"}),
+    "department": frozenset({"department", "ministry"}),
+    "agency": frozenset({"agency", "news", "press", "bureau", "office", "authority", "service"}),
+    "news agency": frozenset({"agency", "news", "press"}),
+    "monitor": frozenset({"observatory", "monitor", "watch"}),
+    "observatory": frozenset({"observatory"}),
+    "newspaper": frozenset({"times", "post", "journal", "herald", "tribune", "gazette", "telegraph",
+                            "guardian", "news", "daily", "newspaper"}),
+    "paper": frozenset({"times", "post", "journal", "herald", "tribune", "gazette", "telegraph", "guardian"}),
+    "daily": frozenset({"times", "post", "journal", "herald", "tribune", "gazette", "daily"}),
+    "broadcaster": frozenset({"television", "tv", "radio", "broadcasting", "network", "news"}),
+    "channel": frozenset({"television", "tv", "channel", "network", "news"}),
+    "network": frozenset({"network", "television", "tv", "news"}),
+    "television": frozenset({"television", "tv"}),
+    "company": frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "company", "group",
+                          "holdings", "motors", "technologies", "airlines", "industries", "energy"}),
+    "firm": frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "company", "group",
+                       "partners", "capital", "holdings", "technologies"}),
+    "group": frozenset({"group", "movement", "front", "brigade", "brigades", "alliance", "coalition"}),
+    "movement": frozenset({"movement", "front", "party"}),
+    "militia": frozenset({"brigade", "brigades", "militia", "front", "army", "movement"}),
+    "party": frozenset({"party"}),
+    "club": frozenset({"fc", "cf", "afc", "united", "city", "club", "rovers", "athletic", "hotspur"}),
+    "team": frozenset({"fc", "cf", "afc", "united", "club", "team"}),
+    "university": frozenset({"university", "college", "institute"}),
+    "institute": frozenset({"institute", "university"}),
+    "bank": frozenset({"bank", "reserve"}),
+    "court": frozenset({"court"}),
+    "police": frozenset({"police"}),
+    "army": frozenset({"army", "forces", "military"}),
+    "military": frozenset({"army", "forces", "military", "ministry"}),
+    "council": frozenset({"council"}),
+    "commission": frozenset({"commission"}),
+    "committee": frozenset({"committee"}),
+    "government": frozenset({"government", "administration"}),
+    "authority": frozenset({"authority"}),
+    "board": frozenset({"board"}),
+    "union": frozenset({"union"}),
+    "organisation": frozenset({"organisation", "organization"}),
+    "organization": frozenset({"organisation", "organization"}),
+    "report": frozenset({"agency", "news", "press", "times", "post", "journal"}),
+    "statement": frozenset(),
+    "regulator": frozenset({"authority", "commission", "agency", "board", "office"}),
+    "office": frozenset({"office"}),
+    "embassy": frozenset({"embassy"}),
+    "foundation": frozenset({"foundation"}),
+    "charity": frozenset({"foundation", "trust"}),
+    "study": frozenset(),
+}
+
+# Lower-case nouns that can be the subject of a speech verb without a name ("officials said").
+SPEAKER_NOUNS: frozenset[str] = _words("""
+official officials source sources spokesman spokeswoman spokesperson spokespeople police ministry
+government agency monitor newspaper paper broadcaster channel network television radio report
+reports statement study survey analysts analyst experts expert economists economist researchers
+researcher scientists scientist residents resident witnesses witness activists activist doctors
+doctor medics prosecutors prosecutor lawyers lawyer investigators diplomats diplomat observers
+military army company firm group movement militia party club team university institute bank court
+council commission committee authority authorities board union organisation organization regulator
+office embassy foundation charity daily manager coach players player fans critics officers officer
+campaigners campaigner leaders leader minister ministers president chairman executive executives
+aides aide observatory website insiders insider people person man woman teachers students parents
+voters workers employees staff farmers traders investors historians
+""")
+
+# Pronoun-like and vague words that never make a speaker on their own.
+NON_SPEAKERS: frozenset[str] = _words("""
+i you he she it we they this that these those who which what there here one some someone anyone
+everyone nobody something anything everything many most all both each either neither
+""")
+
+
+def _verb_forms(base: str) -> set[str]:
+    """Regular English forms of a verb: base, -s, -ed, -ing."""
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+    return forms
+
+
+_IRREGULAR = {
+    "say": {"say", "says", "said", "saying"},
+    "tell": {"tell", "tells", "told", "telling"},
+    "write": {"write", "writes", "wrote", "written", "writing"},
+    "admit": {"admit", "admits", "admitted", "admitting"},
+    "commit": {"commit", "commits", "committed"},
+    "predict": _verb_forms("predict"),
+    "concede": _verb_forms("concede"),
+    "retort": _verb_forms("retort"),
+    "forecast": {"forecast", "forecasts", "forecasting"},
+    "tweet": _verb_forms("tweet"),
+    "post": _verb_forms("post"),
+    "insist": _verb_forms("insist"),
+    "emphasise": _verb_forms("emphasise"),
+    "emphasize": _verb_forms("emphasize"),
+    "admonish": _verb_forms("admonish"),
+    "vow": _verb_forms("vow"),
+    "allege": _verb_forms("allege"),
+    "reply": _verb_forms("reply"),
+    "testify": _verb_forms("testify"),
+    "signal": {"signal", "signals", "signalled", "signaled", "signalling", "signaling"},
+    "quip": {"quip", "quips", "quipped", "quipping"},
+    "plead": {"plead", "pleads", "pleaded", "pled", "pleading"},
+    "swear": {"swear", "swears", "swore", "sworn", "swearing"},
+}
+
+# Verbs that report speech and may take a bare clause ("X said the plan failed").
+SAY_VERBS: frozenset[str] = frozenset(_IRREGULAR["say"] | _IRREGULAR["tell"])
+# Verbs that report speech when followed by "that" or placed after the quote ("..., X warned").
+REPORT_BASES = _words("""
+add state announce claim deny warn insist argue note explain report confirm acknowledge admit allege
+assert suggest reply respond write tweet comment declare emphasise emphasize stress maintain contend
+concede estimate indicate reveal disclose complain recall promise vow pledge urge caution predict
+observe remark mention testify conclude agree propose recommend reiterate repeat counter retort
+boast speculate hint forecast signal continue tell say answer cry shout whisper mutter joke quip
+plead swear charge accuse ask wonder question told believe think fear hope expect call describe dub
+brand label
+reject dismiss
+""")
+REPORT_VERBS: frozenset[str] = frozenset(
+    form for base in REPORT_BASES for form in (_IRREGULAR.get(base) or _verb_forms(base))
+)
+# Opinion verbs only count with "that" after a named subject ("X believes that ...").
+OPINION_VERBS: frozenset[str] = frozenset(
+    form for base in ("believe", "think", "fear", "hope", "expect", "wonder", "ask", "question", "continue",
+                      "charge", "accuse", "cry")
+    for form in (_IRREGULAR.get(base) or _verb_forms(base)) | ({"thought"} if base == "think" else set())
+)
+# Verbs that need an object before their clause ("told reporters", "warned investors").
+TELL_VERBS: frozenset[str] = frozenset(
+    {"tell", "tells", "told", "telling", "warn", "warns", "warned", "warning", "remind", "reminded",
+     "assure", "assured", "inform", "informed", "urge", "urged", "advise", "advised", "caution", "cautioned"}
+)
+# Forms that work as a verb after a comma without a subject ("..., adding that ...").
+PARTICIPLES: frozenset[str] = frozenset(form for form in REPORT_VERBS if form.endswith("ing"))
+
+# Nouns whose "that"-clause is reported speech after "deny", "confirm", "dismiss" ...
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    ["reports", "report", "claims", "claim", "allegations", "allegation", "accusations", "suggestions",
+     "suggestion", "rumours", "rumors", "speculation", "fears", "concerns", "criticism", "charges"]
+)
+
+
+@cache
+def places() -> frozenset[str]:
+    """The gazetteer of place names (countries, capitals, states, large cities); loaded once."""
+    raw = resources.files("reader.analysis").joinpath("data/places.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in raw.splitlines() if line and not line.startswith("#"))
+
+
+# Well-known organisations that carry no head word in their name; general knowledge of the news
+# business (wire services, broadcasters, international bodies), not any one article's cast.
+KNOWN_ORGS: frozenset[str] = _words("""
+UN NATO EU WHO IMF OPEC OECD ASEAN AU FIFA UEFA IOC BBC CNN CBS NBC ABC NPR PBS AP AFP Reuters
+Bloomberg Xinhua TASS Pentagon Politburo Congress Parliament Senate Vatican Google Apple Microsoft
+Amazon Meta Facebook Twitter Tesla Netflix Samsung Toyota Boeing Airbus Nasa NASA ESA CERN FBI CIA
+NSA MI5 MI6 NHS Ofcom Ofgem Fed Interpol Europol Unicef UNICEF UNHCR Unesco UNESCO Greenpeace Oxfam
+Amnesty Hamas Taliban ISIS ISIL IS Al-Qaeda Nasdaq Reddit YouTube Instagram TikTok WhatsApp OpenAI
+Nvidia Intel IBM Oracle Uber Airbnb Spotify Walmart Alibaba Tencent Huawei Gazprom Rosneft Aramco
+Shell BP Exxon ExxonMobil Chevron Pfizer Moderna AstraZeneca Novartis Roche Siemens Volkswagen BMW
+Ford GM Nike Adidas Disney Sony Nintendo
+""")
+# Wire services and broadcasters, which fit "the agency", "the network", "the report".
+NEWS_ORGS: frozenset[str] = frozenset(
+    ["AP", "AFP", "Reuters", "Bloomberg", "Xinhua", "TASS", "BBC", "CNN", "CBS", "NBC", "ABC", "NPR", "PBS"]
+)
+
+WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")

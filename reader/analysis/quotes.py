@@ -1,0 +1,612 @@
+"""Quotations and reported speech, each tied to a cue and a speaker.
+
+Direct and partial quotations come from paired quotation marks (:mod:`reader.analysis.marks`): a
+quotation that stands as a sentence, or follows a colon, comma or speech verb, and starts with a
+capital is *direct*; a quoted phrase inside the writer's own sentence is *partial*; a single quoted
+word, a quoted name or a "so-called" label is a scare quote and no quotation at all.
+
+Reported speech is found from speech verbs (one regular expression over the whole text):
+"X said (that) ...", "X told reporters ...", "X warned that ...", "X denied reports that ...",
+"according to X, ...", and the trailing forms "..., X said." / "..., said X." / "..., according to X.".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from reader.analysis.lexicon import (
+    CLAIM_NOUNS,
+    OPINION_VERBS,
+    PARTICIPLES,
+    REPORT_VERBS,
+    SAY_VERBS,
+    TELL_VERBS,
+)
+from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
+from reader.analysis.marks import MARK_RE, Quoted, find_quoted
+from reader.analysis.model import Mention, Quote
+from reader.analysis.segment import Segments, Span
+from reader.analysis.speakers import Resolver
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored by prefix, so matching a big word list stays fast."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|"
+                     + _trie_pattern(sorted(REPORT_VERBS)) + r")(?![\w’'-])")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+_TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
+         rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
+_ADVERBIAL = (rf"(?:\s+{_TIME}"
+              r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview"
+              r"|briefing|conference|post|tweet|letter|speech|report|note|email|video|message|address|hearing"
+              r"|meeting|session|call|podcast|appearance|filing|release|blog|op-ed|column)"
+              r"|\s+(?:on|via)\s+(?:Twitter|X|Facebook|Telegram|Instagram|television|TV|radio|social media)"
+              r"|\s+(?:also|further|again|previously|repeatedly|publicly|privately|separately|recently|earlier|later"
+              r"|then|too|however|instead|simply|only|once)"
+              r"|\s+(?:[a-z]+ly))")
+_AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b\s*)?")
+_OBJECT_RE = re.compile(
+    r"\s+(?:reporters|journalists|the\s+press|lawmakers|parliament|investors|analysts|supporters|fans|viewers"
+    r"|listeners|readers|members|staff|students|me|us|him|her|them|Congress|MPs"
+    r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?=[\s,.]|$)"
+    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+)
+_CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
+_BOUNDARY_RE = re.compile(
+    r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|and|but|while|after|before|because|when|with|although|since|as|if|where"
+    r"|whereas|so|than|whom)(?![\w’'-])")
+_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
+_THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+_VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
+_COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
+_CUT_RE = re.compile(r",\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
+                     r"|,\s+(?=(?:adding|saying|noting|arguing|insisting|warning|explaining|stressing|calling)\b)"
+                     r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
+                     r"|;\s+|\s+[—–]\s+")
+_BAD_FIRST = {"whether", "if", "how", "what", "why", "when", "where", "who", "and", "or", "but", "so", "as", "to"}
+_PREPOSITIONS = {"in", "on", "at", "of", "for", "with", "by", "about", "outside", "after", "before", "during",
+                 "inside", "near", "from", "over", "under", "following", "ahead", "through", "into", "afterwards",
+                 "later", "earlier", "yesterday", "today", "only"}
+_BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd").rstrip("e") in {
+    "insist", "claim", "argu", "admitt", "admit", "conced", "estimat", "predict", "maintain", "contend",
+    "alleg", "suggest", "add", "not", "warn", "agre", "confirm", "explain", "acknowledg"})
+_CLAUSE_START_RE = re.compile(r"(?:it|he|she|they|we|there|this|its|his|her|their|i)\s+\w+\s+\w+")
+_PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+_NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "her", "their", "of", "for", "at", "from",
+             "and", "de", "al", "van", "von", "aged", "who", "which"}
+_SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
+                  "whereas", "so", "than", "though", "until", "unless", "once"}
+_SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
+_TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
+_SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
+_OPENER_RE = re.compile(r"(?:(?:In|On|At|By|For|From|With|Elsewhere|Separately|Meanwhile|However|Earlier|Later|Also"
+                        r"|Still|Overall|Instead|Nonetheless|Nevertheless|Previously|Since|After|Before|During|Despite"
+                        r"|Amid|Under|Over)\b[^,]{0,40},\s+)")
+_WORD_RE = re.compile(r"[A-Za-z0-9][\w’'-]*")
+_SCARE_BEFORE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|termed|branded|the word|the term|"
+                           r"the phrase|titled|entitled|the hashtag)\s*$", re.I)
+_CONTENT_FILLERS = {"that", "the", "a", "an"}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+class QuoteFinder:
+    """Finds the quotes of one text and attributes them."""
+
+    def __init__(self, text: str, segments: Segments, mentions: list[Mention]) -> None:
+        self.text = text
+        self.seg = segments
+        self.quoted = find_quoted(text, segments)
+        spans = [(q.open + 1, q.close) for q in self.quoted]
+        self.quoted_opens = [q.open for q in self.quoted]
+        self.resolver = Resolver(text, mentions, spans)
+        self.hits = [m for m in VERB_RE.finditer(text) if not self._inside_quoted(m.start())]
+        self.hit_starts = [h.start() for h in self.hits]
+
+    def _inside_quoted(self, pos: int) -> bool:
+        q = self.quoted
+        lo, hi = 0, len(q)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if q[mid].open <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        i = lo - 1
+        return i >= 0 and q[i].open < pos < q[i].close
+
+    def _hits_in(self, start: int, end: int) -> list[re.Match[str]]:
+        i = bisect_left(self.hit_starts, start)
+        j = bisect_left(self.hit_starts, end)
+        return self.hits[i:j]
+
+    # -- subject and object phrases -------------------------------------------------------------
+
+    def _subject_window(self, sent: Span, verb_start: int) -> tuple[int, int]:
+        """The words before a verb back to the clause boundary, skipping parenthetical adverbs."""
+        windows = self._subject_windows(sent, verb_start)
+        return (windows[0][0], windows[0][1]) if windows else (verb_start, verb_start)
+
+    def _subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
+        """Candidate subject phrases before a verb, nearest first, each tagged with its role.
+
+        Commas, dashes and relative pronouns may set off an appositive ("Dalby, a retired
+        librarian who worked there, said"), so the search steps back over them; a conjunction
+        or "that" ends it. Tags: ``rel`` (a relative clause: never the subject), ``sub`` (an
+        adverbial or subordinate phrase: "In Paris", "after the vote"), ``np`` otherwise.
+        """
+        text = self.text
+        lo = max(sent.start, verb_start - 200)
+        bounds = list(_BOUNDARY_RE.finditer(text, lo, verb_start))
+        windows: list[tuple[int, int, str]] = []
+        end = verb_start
+        for b in reversed(bounds):
+            word = b.group().lower()
+            if _has_content(text[b.end():end]):
+                windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
+            if (word not in _SOFT_BOUNDARIES and word not in _SUBORDINATORS) or len(windows) >= 5:
+                return windows
+            end = b.start()
+        if _has_content(text[lo:end]):
+            windows.append((lo, end, self._window_tag("", lo, end)))
+        return windows
+
+    def _window_tag(self, boundary: str, start: int, end: int) -> str:
+        if boundary in ("who", "which", "whom"):
+            return "rel"
+        first = _WORD_RE.search(self.text, start, end)
+        if boundary in _SUBORDINATORS or (first and first.group().lower() in _PREPOSITIONS | _SUBORDINATORS):
+            return "sub"
+        return "np"
+
+    def _subject(self, sent: Span, verb_start: int) -> str | None:
+        """The speaker of a verb.
+
+        A person named right before the verb wins; otherwise the leftmost name of the subject
+        chain ("Priya Sandhu, who covers banks at Westgate, said" -> Priya Sandhu); otherwise the
+        nearest phrase (a pronoun, a nominal reference or a noun phrase such as "officials").
+        """
+        windows = self._subject_windows(sent, verb_start)
+        if not windows:
+            return None
+        resolve = self.resolver.resolve_how
+        near, how = (None, "")
+        if windows[0][2] != "rel":
+            near, how = resolve(windows[0][0], windows[0][1])
+            if near is not None and how == "named" and self.resolver.labels.get(near) == "PERSON":
+                return near
+        for start, end, tag in reversed(windows[1:]):
+            if tag == "np":
+                name, how2 = resolve(start, end)
+                if name is not None and how2 in ("named", "pronoun"):
+                    return name
+        if near is not None:
+            return near
+        for start, end, tag in windows[1:]:
+            if tag != "rel":
+                name, _how = resolve(start, end)
+                if name is not None:
+                    return name
+        return None
+
+    def _main_subject(self, sent: Span, before: int) -> str | None:
+        """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""
+        for hit in self._hits_in(sent.start, before):
+            if hit.group() in PARTICIPLES:
+                continue
+            speaker = self._subject(sent, hit.start())
+            if speaker:
+                return speaker
+        return self._sentence_subject(sent, before)
+
+    def _sentence_subject(self, sent: Span, before: int) -> str | None:
+        """The subject at the start of a sentence ("Margaret Ellison, 74, joined ... and said")."""
+        text = self.text
+        start = sent.start
+        opener = _OPENER_RE.match(text, start)
+        if opener and opener.end() < before:
+            start = opener.end()
+        stop = start
+        for word in _WORD_RE.finditer(text, start, min(before, start + 120)):
+            token = word.group()
+            if token[:1].islower() and token.lower() not in _NP_WORDS:
+                break
+            stop = word.end()
+        if stop <= start:
+            return None
+        name, how = self.resolver.resolve_how(start, stop)
+        return name if how in ("named", "pronoun") else None
+
+    # -- direct and partial quotations ----------------------------------------------------------
+
+    def direct_quotes(self, attribute: bool = True) -> list[Quote]:
+        """Direct and partial quotations; with ``attribute=False`` only their spans and kinds."""
+        out: list[Quote] = []
+        text = self.text
+        last: Quote | None = None
+        last_para = -9
+        for q in self.quoted:
+            start, end = q.open + 1, q.close
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1] in " \n\t,":
+                end -= 1
+            if end <= start:
+                continue
+            content = text[start:end]
+            words = _words(content)
+            para_i = self.seg.paragraph_index(q.open)
+            para = self.seg.paragraphs[para_i]
+            sent = self.seg.sentence_at(q.open) or para
+            before = text[sent.start:q.open].rstrip()
+            after = text[q.close + 1:para.end]
+            whole_para = not before.strip(" \t") and not after.strip(" .\t")
+            if len(words) <= 1 and q.paragraphs == 1:
+                continue  # a scare quote around one word
+            if _SCARE_BEFORE.search(before) and len(words) <= 4:
+                continue
+            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w.lower() in
+                                                             {"of", "the", "and", "a", "in", "for", "to", "on"}
+                                                             for w in words) and not whole_para:
+                continue  # a quoted name or title
+            split = (last is not None and last.end < q.open and q.open - last.end < 80
+                     and self.seg.sentence_index(last.end) == self.seg.sentence_index(q.open)
+                     and _ends_with_verb_phrase(text[last.end:q.open]))  # '” he said, “'
+            starts_upper = split or content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
+            led = (split or not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
+                   or _ends_with_verb(before))
+            if q.paragraphs > 1 or whole_para or (starts_upper and (led or len(words) >= 4 and
+                                                                    content.rstrip()[-1:] in ".?!")):
+                kind = "direct"
+            else:
+                kind = "partial"
+            if attribute and split and last is not None and last.speaker:
+                speaker, cue = last.speaker, None
+            else:
+                speaker, cue = self._attribute_quote(q, sent, para, kind) if attribute else (None, None)
+            if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
+                    not whole_para and last.speaker:
+                speaker, cue = last.speaker, None
+            if speaker is None and kind == "direct" and last is not None and para_i == last_para:
+                speaker = last.speaker
+            cue_fields = cue if cue else ("", -1, -1)
+            quote = Quote(text[start:end], kind, start, end, speaker, *cue_fields)
+            if q.paragraphs > 1:
+                # One quotation over several paragraphs: one span per paragraph, same speaker.
+                out.extend(Quote(text[a:b], kind, a, b, speaker, *cue_fields)
+                           for a, b in _paragraph_pieces(text, start, end))
+            else:
+                out.append(quote)
+            if kind == "direct":
+                last, last_para = quote, self.seg.paragraph_index(q.close)
+        return out
+
+    def _attribute_quote(self, q: Quoted, sent: Span, para: Span,
+                         kind: str) -> tuple[str | None, tuple[str, int, int] | None]:
+        text = self.text
+        close_sent = self.seg.sentence_at(q.close) or para
+        close_para = self.seg.paragraph_at(q.close) or para
+        limit = min(close_sent.end, close_para.end)
+        nxt = bisect_right(self.quoted_opens, q.close)
+        if nxt < len(self.quoted):
+            limit = min(limit, self.quoted[nxt].open)
+        # After the quotation: '..., he said', '..., said the ministry'.
+        for hit in self._hits_in(q.close + 1, limit):
+            gap = text[q.close + 1:hit.start()]
+            if len(_words(gap)) > 8:
+                break
+            cue = (hit.group(), hit.start(), hit.end())
+            if hit.group().lower() == "according to":
+                a = hit.end()
+                b = _clause_end(text, a, limit)
+                return self.resolver.resolve(a, b), cue
+            if _has_content(gap):
+                speaker = self.resolver.resolve(q.close + 1, hit.start())
+                if speaker:
+                    return speaker, cue
+                break
+            a = hit.end()
+            b = _clause_end(text, a, limit)
+            speaker = self.resolver.resolve(a, b)
+            if speaker:
+                return speaker, cue
+            break
+        # Before the quotation: 'she told journalists: "..."', 'X said "..."'.
+        hits = self._hits_in(sent.start, q.open)
+        if hits:
+            hit = hits[-1]
+            cue = (hit.group(), hit.start(), hit.end())
+            if hit.group().lower() == "according to":
+                return self.resolver.resolve(hit.end(), _clause_end(text, hit.end(), q.open)), cue
+            a, b = self._subject_window(sent, hit.start())
+            participle = hit.group() in PARTICIPLES and text[_last_nonspace(text, hit.start())] == ","
+            speaker = self._main_subject(sent, hit.start()) if participle else None
+            if speaker is None:
+                speaker = self._subject(sent, hit.start())
+            if speaker is None and (hit.group() in PARTICIPLES or not _has_content(text[a:b])):
+                speaker = self._main_subject(sent, hit.start())
+            if speaker:
+                return speaker, cue
+        if kind == "partial":
+            for hit in self._hits_in(q.close, sent.end):
+                speaker = self._subject(sent, hit.start())
+                if speaker:
+                    return speaker, (hit.group(), hit.start(), hit.end())
+        return None, None
+
+    def introduced_blocks(self) -> list[Quote]:
+        """A paragraph introduced by "X said:" at the end of the previous one is X's direct quotation
+        (block quotes and statements set off without quotation marks)."""
+        out: list[Quote] = []
+        text = self.text
+        paras = self.seg.paragraphs
+        for i in range(len(paras) - 1):
+            para, nxt = paras[i], paras[i + 1]
+            if text[para.end - 1] != ":" or MARK_RE.search(text, nxt.start, nxt.end):
+                continue
+            sent = self.seg.sentence_at(para.end - 1) or para
+            hits = self._hits_in(sent.start, para.end)
+            if not hits or len(_words(text[hits[-1].end():para.end])) > 4:
+                continue
+            hit = hits[-1]
+            speaker = self._subject(sent, hit.start())
+            if len(_words(text[nxt.start:nxt.end])) >= 3:
+                out.append(Quote(text[nxt.start:nxt.end], "direct", nxt.start, nxt.end, speaker,
+                                 hit.group(), hit.start(), hit.end()))
+        return out
+
+    # -- reported speech ------------------------------------------------------------------------
+
+    def reported(self, taken: list[tuple[int, int]]) -> list[Quote]:
+        """Indirect quotes from speech verbs; ``taken`` are direct quotes' spans to stay out of."""
+        out: list[Quote] = []
+        text = self.text
+        done_until = -1
+        taken_starts = [t[0] for t in taken]
+        for hit in self.hits:
+            if hit.start() < done_until:
+                continue
+            sent = self.seg.sentence_at(hit.start())
+            if sent is None:
+                continue
+            quote = self._reported_at(hit, sent)
+            if quote is None:
+                continue
+            i = bisect_right(taken_starts, quote.end) - 1
+            if i >= 0 and taken[i][1] > quote.start and not (quote.start < taken[i][0] and taken[i][1] < quote.end):
+                continue  # overlaps a direct quotation
+            if text[quote.start:quote.start + 1] in "\"“‘'«":
+                continue
+            out.append(quote)
+            done_until = max(quote.end, hit.end())
+        return out
+
+    def _reported_at(self, hit: re.Match[str], sent: Span) -> Quote | None:
+        text = self.text
+        verb = hit.group()
+        cue = (verb, hit.start(), hit.end())
+        sent_end = sent.end
+        while sent_end > sent.start and text[sent_end - 1] in _SENT_END_STRIP:
+            sent_end -= 1
+        if verb.lower() == "according to":
+            return self._according(hit, sent, sent_end)
+        # Trailing attribution: "..., the ministry said." / "..., said Smith."
+        tail = text[hit.end():sent.end]
+        comma = text.rfind(",", sent.start, hit.start())
+        if _TRAIL_RE.match(tail) and comma > sent.start and len(_words(text[sent.start:comma])) >= 4:
+            subject = (comma + 1, hit.start())
+            if len(_words(text[comma + 1:hit.start()])) <= 8 and _has_content(text[comma + 1:hit.start()]):
+                inner = self._leading_report(sent, comma)
+                if inner is not None:
+                    return inner
+                speaker = self.resolver.resolve(*subject)
+                if speaker:
+                    return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+        if comma > sent.start and comma == _last_nonspace(text, hit.start()) and verb not in PARTICIPLES \
+                and len(_words(text[sent.start:comma])) >= 4:
+            # "..., said the ministry." / "..., said Smith, a professor at ..."
+            b = _clause_end(text, hit.end(), sent.end)
+            rest = text[b:sent.end].strip(_SENT_END_STRIP)
+            np_words = _words(text[hit.end():b])
+            if b > hit.end() and 0 < len(np_words) <= 6 and np_words[0].lower() not in ("that", "it", "he", "she") \
+                    and (not rest or _APPOSITIVE_RE.match(text, b)):
+                inner = self._leading_report(sent, comma)
+                if inner is not None:
+                    return inner
+                speaker = self.resolver.resolve(hit.end(), b)
+                if speaker:
+                    return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+        return self._forward(hit, sent, sent_end)
+
+    def _leading_report(self, sent: Span, comma: int) -> Quote | None:
+        """An earlier "X said CLAUSE" inside the sentence takes precedence over a trailing attribution."""
+        for hit in self._hits_in(sent.start, comma):
+            quote = self._forward(hit, sent, comma)
+            if quote is not None:
+                return quote
+        return None
+
+    def _forward(self, hit: re.Match[str], sent: Span, end: int) -> Quote | None:
+        """'X said (that) CLAUSE' with the clause running to ``end``."""
+        text = self.text
+        verb = hit.group()
+        pos = hit.end()
+        that = _THAT_SOON_RE.match(text, pos)
+        claim = _CLAIM_RE.match(text, pos)
+        has_that = False
+        if claim:
+            pos, has_that = claim.end(), True
+        elif that and len(_words(that.group(1))) <= (8 if verb in TELL_VERBS else 4) and \
+                not _VERB_IN_GAP_RE.search(_COMMA_ADVERB_RE.sub(" ", that.group(1))):
+            pos, has_that = that.end(), True
+        else:
+            if verb in TELL_VERBS:
+                obj = _OBJECT_RE.match(text, pos)
+                if obj:
+                    pos = obj.end()
+            after = _AFTER_VERB_RE.match(text, pos)
+            if after:
+                pos, has_that = after.end(), bool(after.group("that"))
+        if verb not in SAY_VERBS and not has_that and not (
+                verb in _BARE_CLAUSE_VERBS and _CLAUSE_START_RE.match(text, pos)):
+            return None
+        if pos >= end or text[pos:pos + 1] in "\"“‘'«":
+            return None
+        # Cut a trailing attribution inside the clause: "... at dawn, the agency reported".
+        for later in self._hits_in(pos, end):
+            comma = text.rfind(",", pos, later.start())
+            if comma > pos and _TRAIL_RE.match(text[later.end():sent.end]) and \
+                    len(_words(text[comma:later.start()])) <= 8:
+                end = comma
+                break
+        # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
+        cut = _CUT_RE.search(text, pos, end)
+        if cut and len(_words(text[pos:cut.start()])) >= 3:
+            end = cut.start()
+        content = text[pos:end]
+        words = _words(content)
+        if len(words) < 3 or words[0].lower() in _BAD_FIRST or (words[0].lower() in _PREPOSITIONS and not has_that):
+            return None
+        if verb in OPINION_VERBS and not has_that:
+            return None
+        prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
+        coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
+        if coordinated or (verb in PARTICIPLES and
+                           _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())):
+            speaker = self._main_subject(sent, hit.start())
+        else:
+            speaker = self._subject(sent, hit.start())
+            if speaker is None and verb in PARTICIPLES:
+                speaker = self._main_subject(sent, hit.start())
+        if speaker is None:
+            return None
+        return self._make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
+
+    def _according(self, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+        text = self.text
+        cue = ("according to", hit.start(), hit.end())
+        b = _clause_end(text, hit.end(), sent.end)
+        speaker = self.resolver.resolve(hit.end(), b) or _phrase(text[hit.end():b])
+        if speaker is None:
+            return None
+        if text[b:b + 1] == "," and text[sent.start:hit.start()].strip(" ,") == "":
+            return self._make(b + 1, sent_end, "indirect", speaker, cue)
+        comma = _last_nonspace(text, hit.start())
+        if text[comma:comma + 1] == "," and comma > sent.start:
+            return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+        return None
+
+    def _make(self, start: int, end: int, kind: str, speaker: str, cue: tuple[str, int, int],
+              strip_opener: bool = False) -> Quote | None:
+        text = self.text
+        if strip_opener:
+            dateline = _DATELINE_RE.match(text, start)
+            if dateline and dateline.end() < end:
+                start = dateline.end()
+            opener = _OPENER_RE.match(text, start)
+            if opener and opener.end() < end:
+                start = opener.end()
+            cut = _CUT_RE.search(text, start, end)
+            if cut and len(_words(text[start:cut.start()])) >= 3:
+                end = cut.start()
+        while start < end and (text[start].isspace() or text[start] in ",;:"):
+            start += 1
+        while end > start and text[end - 1] in _SENT_END_STRIP:
+            end -= 1
+        if len(_words(text[start:end])) < 3:
+            return None
+        return Quote(text[start:end], kind, start, end, speaker, *cue)
+
+
+def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a quotation running over paragraphs into per-paragraph spans without the marks."""
+    pieces = []
+    a = start
+    while a < end:
+        b = text.find("\n\n", a, end)
+        if b < 0:
+            b = end
+        x, y = a, b
+        while x < y and (text[x].isspace() or text[x] in "\"“‘'«„"):
+            x += 1
+        while y > x and (text[y - 1].isspace() or text[y - 1] in ","):
+            y -= 1
+        if y > x:
+            pieces.append((x, y))
+        a = b + 2
+    return pieces
+
+
+def _phrase(text: str) -> str | None:
+    """A short noun phrase as a speaker, without its determiner ("his plea agreement" -> "plea agreement")."""
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "one", "of"):
+        words = words[1:]
+    return " ".join(words) if 0 < len(words) <= 6 else None
+
+
+def _has_content(window: str) -> bool:
+    """Does a subject window hold a word other than a parenthetical adverb?"""
+    for word in _words(window):
+        low = word.lower()
+        if low in {"however", "also", "further", "meanwhile", "though", "too", "then", "now", "still", "in", "turn",
+                   "again", "instead", "separately", "later", "earlier", "previously", "repeatedly", "moreover",
+                   "has", "have", "had", "was", "is", "would", "will", "did", "does", "could", "may", "might"}:
+            continue
+        if low.endswith("ly") and low not in {"italy", "ally"}:
+            continue
+        return True
+    return False
+
+
+def _ends_with_verb_phrase(gap: str) -> bool:
+    """'” he said, “' between two halves of a split quotation."""
+    words = _words(gap)
+    return 0 < len(words) <= 8 and gap.rstrip().endswith(",") and any(w in REPORT_VERBS for w in words)
+
+
+def _ends_with_verb(before: str) -> bool:
+    words = _words(before[-40:])
+    return bool(words) and (words[-1] in REPORT_VERBS or (len(words) > 1 and words[-2] in TELL_VERBS))
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
+    i = start
+    while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
+        i += 1
+    if text[i:i + 1] == "." and i + 1 < limit and text[i + 1:i + 2].isalpha():
+        j = i + 1
+        while j < limit and text[j] not in ",;:!?\"“”«»()—\n" and not (text[j] == "." and
+                                                                       text[j + 1:j + 2] in ("", " ")):
+            j += 1
+        return j
+    return i
+
+
+def _last_nonspace(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i

@@ -1,0 +1,87 @@
+"""Paragraphs and sentences as offset ranges, found in one linear pass each.
+
+Paragraphs are separated by a blank line (the document model's ``"\\n\\n"``). A sentence ends at
+``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by space and a capital, digit
+or opening quote, unless the full stop ends a known abbreviation or an initial ("Mr.", "U.S.", "J.").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from reader.analysis.lexicon import ABBREVIATIONS
+
+_PARA_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range ``[start, end)`` of the text."""
+
+    start: int
+    end: int
+
+
+class Segments:
+    """Paragraph and sentence ranges of a text, with fast lookups by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs: list[Span] = []
+        self.sentences: list[Span] = []
+        for para in _PARA_RE.finditer(text):
+            start, end = para.start(), para.end()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start >= end:
+                continue
+            self.paragraphs.append(Span(start, end))
+            self._split_sentences(start, end)
+        self._para_starts = [p.start for p in self.paragraphs]
+        self._sent_starts = [s.start for s in self.sentences]
+
+    def _split_sentences(self, start: int, end: int) -> None:
+        text = self.text
+        begin = start
+        for match in _END_RE.finditer(text, start, end):
+            if match.group()[:1] == ".":
+                word = _LAST_WORD_RE.search(text, max(begin, match.start() - 12), match.start())
+                if word:
+                    token = word.group(1).lower()
+                    if token in ABBREVIATIONS or len(token) == 1 or (len(token) <= 3 and "." in token):
+                        continue
+            stop = match.end()
+            self.sentences.append(Span(begin, stop))
+            begin = stop
+            while begin < end and text[begin].isspace():
+                begin += 1
+        if begin < end:
+            self.sentences.append(Span(begin, end))
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph containing (or preceding) ``offset``; -1 before the first."""
+        return bisect_right(self._para_starts, offset) - 1
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing (or preceding) ``offset``; -1 before the first."""
+        return bisect_right(self._sent_starts, offset) - 1
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        """The paragraph containing ``offset``, or None."""
+        i = self.paragraph_index(offset)
+        if i < 0 or offset > self.paragraphs[i].end:
+            return None
+        return self.paragraphs[i]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence containing ``offset``, or None."""
+        i = self.sentence_index(offset)
+        if i < 0 or offset > self.sentences[i].end:
+            return None
+        return self.sentences[i]

@@ -1,0 +1,196 @@
+"""Who a subject phrase refers to: a named entity in it, a pronoun, a nominal reference, or the phrase.
+
+Resolution order for the words before a speech verb ("Kremlin spokesman Dmitry Peskov", "he", "the
+ministry", "Russian officials"): a person named in the phrase; else an organisation; else a place
+("Russia said"); else a pronoun, resolved to the most recent fitting person or organisation outside
+quotations; else a bare nominal ("the agency"), resolved to the most recent speaker or organisation
+it fits; else the noun phrase itself when its head is a speaker noun ("officials", "sources").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+
+from reader.analysis.lexicon import (
+    DEMONYMS,
+    NEWS_ORGS,
+    NOMINAL_FITS,
+    PERSON_ROLES,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    SPEAKER_NOUNS,
+)
+from reader.analysis.model import Mention
+
+_TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+                "so-called", "some", "many", "several", "other", "one", "two", "three", "both", "all", "most"}
+_LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
+
+
+class Resolver:
+    """Resolves subject phrases to speaker names, remembering recent speakers."""
+
+    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.mentions = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
+        self.starts = [m.start for m in self.mentions]
+        self.quoted = quoted
+        self.quoted_starts = [q[0] for q in quoted]
+        self.history: list[tuple[int, str, str]] = []  # (offset, speaker, head noun)
+        self.labels: dict[str, str] = {m.entity: m.label for m in self.mentions}
+        self._words: dict[str, frozenset[str]] = {}
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def recent(self, pos: int, labels: tuple[str, ...], fits: frozenset[str] | None = None) -> str | None:
+        """The most recent mention before ``pos`` (outside quotations) with a label (and head) that fits."""
+        i = bisect_left(self.starts, pos) - 1
+        stop = max(-1, i - _LOOKBACK)
+        while i > stop:
+            m = self.mentions[i]
+            i -= 1
+            if m.label not in labels:
+                continue
+            if fits is not None:
+                words = self._words.get(m.entity)
+                if words is None:
+                    words = self._words[m.entity] = frozenset(w.lower() for w in m.entity.split())
+                if not words & fits and not (m.entity in NEWS_ORGS and fits & {"news", "agency", "press"}):
+                    continue
+            if self._in_quote(m.start):
+                continue
+            return m.entity
+        return None
+
+    def _history_before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
+        """The last ``count`` remembered speakers before ``pos``, nearest first."""
+        i = bisect_left(self.history, (pos,))
+        return self.history[max(0, i - count):i][::-1]
+
+    def add_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""
+        self.quoted = sorted(self.quoted + spans)
+        self.quoted_starts = [q[0] for q in self.quoted]
+
+    def remember(self, pos: int, speaker: str, head: str) -> None:
+        """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
+        insort(self.history, (pos, speaker, head))
+
+    def resolve(self, start: int, end: int) -> str | None:
+        """The speaker named by the phrase ``text[start:end]``, or None."""
+        return self.resolve_how(start, end)[0]
+
+    def resolve_how(self, start: int, end: int) -> tuple[str | None, str]:
+        """The speaker of a phrase and how it was found: named, pronoun, nominal, phrase or indefinite."""
+        if end <= start:
+            return None, ""
+        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)
+                  if not _is_adverb(t.group().lower())]
+        lows = [t[2].lower() for t in tokens]
+        found = self.mentions_in(start, end)
+        head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
+        persons = [m for m in found if m.label == "PERSON"]
+        if persons:
+            name = persons[-1].entity
+            self.remember(start, name, name.split()[-1].lower())
+            return name, "named"
+        definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
+        if head_role and found and definite and tokens[-1][0] >= found[-1].end:
+            # "the Ashcombe manager": the person in that role, the most recent one named.
+            who = self._role_holder(start, lows[-1]) or self.recent(start, ("PERSON",))
+            if who:
+                return who, "nominal"
+        for label in ("ORG", "PLACE"):
+            named = [m for m in found if m.label == label]
+            if named:
+                name = named[0].entity
+                self.remember(start, name, name.split()[-1].lower())
+                return name, "named"
+        if not tokens:
+            return None, ""
+        for low in lows[::-1]:
+            if low in PRONOUNS_PERSON:
+                return self.recent(start, ("PERSON",)), "pronoun"
+            if low in PRONOUNS_GROUP:
+                return self._recent_group(start), "pronoun"
+            if low in ("i", "me", "you"):
+                return None, ""
+        i = 0
+        while i < len(lows) and lows[i] in _DETERMINERS:
+            i += 1
+        content = list(range(i, len(tokens)))
+        heads = [j for j in content if lows[j] in SPEAKER_NOUNS or lows[j].rstrip("s") in SPEAKER_NOUNS
+                 or lows[j] in PERSON_ROLES]
+        if not heads:
+            return None, ""
+        head = heads[0]
+        head_word = lows[head]
+        if head_word in PERSON_ROLES and head == content[-1] and definite:
+            who = self._role_holder(start, head_word)
+            if who:
+                return who, "nominal"
+        bare = head == i and (len(content) == 1 or lows[i + 1] in ("news",) and len(content) == 2)
+        if i > 0 and bare and definite:
+            nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
+            for _pos, speaker, noun in self._history_before(start, 16):
+                if noun == head_word:
+                    return speaker, "nominal"
+            fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word)
+            if fits:
+                hit = self.recent(start, ("ORG",), fits)
+                if hit:
+                    return hit, "nominal"
+            return head_word, "nominal"
+        first = content[0]
+        if lows[first] in DEMONYMS or tokens[first][2][:1].isupper() or first < head:
+            phrase = self.text[tokens[first][0]:tokens[head][1]]
+        else:
+            phrase = tokens[head][2]
+        if len(phrase.split()) > 5:
+            phrase = tokens[head][2]
+        self.remember(start, phrase, head_word)
+        how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
+        return phrase, how
+
+    def _role_holder(self, pos: int, role: str) -> str | None:
+        """The most recent person introduced near the word ``role`` ("Pryce, the manager")."""
+        i = bisect_left(self.starts, pos) - 1
+        stop = max(-1, i - 12)
+        text = self.text
+        while i > stop:
+            m = self.mentions[i]
+            i -= 1
+            if m.label != "PERSON" or self._in_quote(m.start):
+                continue
+            if role in text[max(0, m.start - 60):m.end + 60].lower():
+                return m.entity
+        return None
+
+    def _recent_group(self, pos: int) -> str | None:
+        for _p, speaker, _noun in self._history_before(pos, 8):
+            if self.labels.get(speaker, "ORG") != "PERSON":
+                return speaker
+        return self.recent(pos, ("ORG",))
+
+
+_ADVERBS = {"however", "also", "further", "meanwhile", "though", "too", "then", "now", "still", "again", "instead",
+            "separately", "later", "earlier", "previously", "moreover", "has", "have", "had", "was", "is", "would",
+            "will", "did", "does", "could", "may", "might", "in", "turn"}
+
+
+def _is_adverb(low: str) -> bool:
+    return low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in {"italy", "family", "rally"})

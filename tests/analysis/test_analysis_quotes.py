@@ -1,0 +1,189 @@
+"""Quote rules and speaker resolution, on sentences written for these tests.
+
+Covers straight, curly, British single and guillemet quotation marks; apostrophes that are not
+quote marks; speakers before and after; split and multi-paragraph quotes; partial and scare quotes;
+reported speech in its usual forms; pronoun, nominal, surname and appositive speaker resolution.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import Quote, analyze
+
+
+def quotes(text: str) -> list[Quote]:
+    return analyze(text).quotes
+
+
+def one(text: str, kind: str | None = None) -> Quote:
+    found = [q for q in quotes(text) if kind is None or q.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    'Coach Maria Duarte was blunt. "We were not good enough today," Duarte said.',
+    "Coach Maria Duarte was blunt. “We were not good enough today,” Duarte said.",
+    "Coach Maria Duarte was blunt. ‘We were not good enough today,’ Duarte said.",
+    "Coach Maria Duarte was blunt. «We were not good enough today», Duarte said.",
+    "Coach Maria Duarte was blunt. “We were not good enough today,” said Duarte.",
+    "Coach Maria Duarte was blunt. “We were not good enough today,” said Ms Duarte, whose side lost.",
+])
+def test_direct_quote_marks_and_speaker_after(text: str) -> None:
+    q = one(text, "direct")
+    assert q.text.startswith("We were not good enough today")
+    assert q.speaker == "Maria Duarte"
+    assert q.cue == "said" and text[q.cue_start:q.cue_end] == "said"
+
+
+def test_speaker_before_with_colon() -> None:
+    text = "Finance Minister Olu Adebayo told journalists: ‘The budget is balanced and it will stay balanced.’"
+    q = one(text, "direct")
+    assert q.speaker == "Olu Adebayo"
+    assert q.text.startswith("The budget is balanced")
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = ("The country’s rock ’n’ roll scene of the ’90s didn’t survive, and the players’ union "
+            "said it wasn’t surprised. ‘It’s the end of an era,’ said union chief Dana Holt.")
+    direct = [q for q in quotes(text) if q.kind == "direct"]
+    assert [q.text for q in direct] == ["It’s the end of an era"]
+    assert direct[0].speaker == "Dana Holt"
+
+
+def test_split_quote_keeps_speaker() -> None:
+    text = ("Inspector Raj Patel addressed the crowd. “We have made two arrests,” he said, “and we expect "
+            "more before the weekend.”")
+    direct = [q for q in quotes(text) if q.kind == "direct"]
+    assert len(direct) == 2
+    assert all(q.speaker == "Raj Patel" for q in direct)
+
+
+def test_second_quote_after_attribution_keeps_speaker() -> None:
+    text = ('Mayor Ines Carvalho spoke first. "The bridge is safe," she said. "We checked every bolt."')
+    direct = [q for q in quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Ines Carvalho", "Ines Carvalho"]
+
+
+def test_multi_paragraph_quote() -> None:
+    text = ("Professor Hanna Lind described the find.\n\n"
+            "“It was buried under two metres of ash and we almost missed it.\n\n"
+            "“Then the drill hit bone, and everything changed,” Lind said.")
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert [q.text for q in found] == ["It was buried under two metres of ash and we almost missed it.",
+                                       "Then the drill hit bone, and everything changed"]
+    assert {q.speaker for q in found} == {"Hanna Lind"}
+
+
+def test_partial_quote_inside_writers_sentence() -> None:
+    text = "Senator Ruth Abara called the bill “a gift to polluters” and promised to vote against it."
+    q = one(text, "partial")
+    assert q.text == "a gift to polluters"
+    assert q.speaker == "Ruth Abara"
+
+
+@pytest.mark.parametrize("text", [
+    "The so-called “peace dividend” never arrived in Kelso.",
+    "Residents call the tower block “Alcatraz” because of its narrow windows.",
+    "He starred in “The Long Winter Road” in 1998.",
+])
+def test_scare_quotes_and_titles_are_not_quotes(text: str) -> None:
+    assert quotes(text) == []
+
+
+def test_headline_quote_is_direct() -> None:
+    q = one("‘We will not back down’\n\nUnion leaders met on Monday.")
+    assert q.kind == "direct" and q.text == "We will not back down"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Interior Minister Farid Zaman said on Tuesday that the border would reopen next month.",
+     "the border would reopen next month", "Farid Zaman"),
+    ("Rail operator Northline said the strike had cost it £4 million.",
+     "the strike had cost it £4 million", "Northline"),
+    ("Club chairman Peter Vance told reporters the manager would stay until the summer.",
+     "the manager would stay until the summer", "Peter Vance"),
+    ("Analyst Mei Tanaka warned investors that profits would fall again in the spring.",
+     "profits would fall again in the spring", "Mei Tanaka"),
+    ("Defence lawyer Grant Osei denied reports that his client had fled the country.",
+     "his client had fled the country", "Grant Osei"),
+    ("According to the Harbour Authority, the port handled a record 2.1 million containers.",
+     "the port handled a record 2.1 million containers", "Harbour Authority"),
+    ("The port handled a record 2.1 million containers, according to the Harbour Authority.",
+     "The port handled a record 2.1 million containers", "Harbour Authority"),
+    ("The factory will close in June, the Delmont Group said on Friday.",
+     "The factory will close in June", "Delmont Group"),
+    ("The factory will close in June, said Delmont Group spokeswoman Alice Brandt.",
+     "The factory will close in June", "Alice Brandt"),
+])
+def test_reported_speech(text: str, content: str, speaker: str) -> None:
+    q = one(text, "indirect")
+    assert q.text == content
+    assert q.speaker == speaker
+
+
+def test_participle_continues_the_speaker() -> None:
+    text = ("Economy Minister Lena Vogt said growth had slowed, adding that the government would cut "
+            "taxes in the autumn.")
+    found = [q for q in quotes(text) if q.kind == "indirect"]
+    assert {q.speaker for q in found} == {"Lena Vogt"}
+    assert any(q.text == "the government would cut taxes in the autumn" for q in found)
+
+
+def test_pronoun_resolves_to_most_recent_person() -> None:
+    text = ("Goalkeeper Sam Oduya made six saves. He said the team had defended well, and the coach "
+            "agreed.")
+    q = one(text, "indirect")
+    assert q.speaker == "Sam Oduya"
+
+
+def test_nominal_resolves_to_most_recent_fitting_organisation() -> None:
+    text = ("The Ministry of Health published new figures on Monday. The ministry said that 40 "
+            "hospitals were at full capacity.")
+    assert one(text, "indirect").speaker == "Ministry of Health"
+
+
+def test_monitor_and_agency_nominals() -> None:
+    text = ("The Eastern Observatory for Civil Rights counted 30 deaths. The monitor said most of the "
+            "victims were civilians. The Lowland Press Agency, citing police, said roads were closed. "
+            "The agency said that ten people had been arrested.")
+    speakers = [q.speaker for q in quotes(text) if q.kind == "indirect"]
+    assert speakers[0] == "Eastern Observatory for Civil Rights"
+    assert speakers[-1] == "Lowland Press Agency"
+
+
+def test_appositive_subject_is_skipped_to_the_name() -> None:
+    text = ("Nadia Kowal, who has run the shelter for ten years, said the money would run out by March.")
+    q = one(text, "indirect")
+    assert q.speaker == "Nadia Kowal"
+    assert q.text == "the money would run out by March"
+
+
+def test_unnamed_speakers_keep_their_noun_phrase() -> None:
+    text = "Local officials said the water supply had been restored to most homes."
+    q = one(text, "indirect")
+    assert q.speaker == "Local officials"
+
+
+def test_speaker_is_never_a_bare_pronoun() -> None:
+    for q in quotes("“We are ready,” she said. They said the vote would go ahead. He warned that it would rain."):
+        assert q.speaker is None or q.speaker.lower() not in {"she", "they", "he"}
+
+
+def test_second_that_clause_stays_in_the_report_but_a_writers_clause_does_not() -> None:
+    text = ("The Tarvik Institute said the trial had gone well, but that more patients were needed. "
+            "The coach said the pitch was poor, and on this evidence nobody would disagree.")
+    found = quotes(text)
+    assert found[0].text == "the trial had gone well, but that more patients were needed"
+    assert found[0].speaker == "Tarvik Institute"
+    assert found[1].text == "the pitch was poor"
+
+
+def test_paragraph_introduced_by_a_colon_is_a_block_quote() -> None:
+    text = ("The Harbour Pilots Association said in a statement:\n\n"
+            "Our members will not work unsafe shifts, and we have told the port so.\n\n"
+            "The port did not reply.")
+    q = one(text, "direct")
+    assert q.text == "Our members will not work unsafe shifts, and we have told the port so."
+    assert q.speaker == "Harbour Pilots Association"
