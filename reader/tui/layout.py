@@ -95,29 +95,34 @@ def _wrap_hard_line(text: str, start: int, end: int, width: int, out: list[tuple
     for match in _TOKEN.finditer(text, start, end):
         token = match.group()
         if token[0] in " \t":
-            if line_end == start:
+            cells = text_cells(token)
+            if line_end == start and cells <= width:
                 line_end = match.end()  # leading indentation of a hard line is kept
-            col += text_cells(token)
+            col += cells
             continue
         cells = text_cells(token)
         if col + cells <= width:
             col += cells
             line_end = match.end()
             continue
-        if line_end > line_start:
-            out.append((line_start, line_end))
-        line_start = line_end = match.start()
-        col = 0
-        if cells <= width:
-            col = cells
-            line_end = match.end()
-            continue
+        if cells > width and not token.isascii() and col < width:
+            # Text without spaces (Chinese, Japanese) fills the current line before it is cut.
+            piece_start = line_start
+        else:
+            if line_end > line_start:
+                out.append((line_start, line_end))
+            line_start = line_end = match.start()
+            col = 0
+            if cells <= width:
+                col = cells
+                line_end = match.end()
+                continue
+            piece_start = match.start()
         # A word longer than a line: cut it by cells.
-        piece_start = match.start()
         for index in range(match.start(), match.end()):
             char_cells = text_cells(text[index])
             if col + char_cells > width and index > piece_start:
-                out.append((piece_start, index))
+                out.append((piece_start, line_end if index == match.start() else index))
                 piece_start = index
                 col = 0
             col += char_cells

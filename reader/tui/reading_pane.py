@@ -32,7 +32,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.document.model import Article
+from reader.document.model import Article, Block
 from reader.tui.layout import HeightIndex, Line, estimate_height, layout_block
 from reader.tui.overlays import OverlayStore
 from reader.tui.render import GUTTER_WIDTH, LineRenderer
@@ -394,8 +394,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._heights = HeightIndex()
             return
         text, width = article.text, self._width
+        followers: list[Block | None] = [*blocks[1:], None] if blocks else []
         heights = [estimate_height(text, block, width, following)
-                   for block, following in zip(blocks, [*blocks[1:], None], strict=True)]
+                   for block, following in zip(blocks, followers, strict=True)]
         self._heights = HeightIndex(heights)
         if not blocks:
             self._update_virtual_size()
@@ -464,7 +465,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def _settle(self) -> None:
         """Lay out the visible blocks and a screenful either side; anchor the top block."""
         blocks = self._article.blocks
-        if not blocks or not self._width:
+        if not blocks:
+            self.progress = 100
+            return
+        if not self._width:
             return
         heights = self._heights
         height = self._view_height()

@@ -1,0 +1,143 @@
+"""The reading pane's API for later features: overlays, gutter marks, cursor messages, growth."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from textual import on
+from textual.app import App, ComposeResult
+
+from reader.document import MarkdownParser, parse_markdown
+from reader.document.model import Article
+from reader.tui.reading_pane import ReadingPane
+from tests.tui.generate import large_markdown, paragraph
+
+SIZE = (60, 12)
+
+
+class PaneApp(App[None]):
+    """Just a reading pane, recording the cursor messages it sends."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
+        self.moves: list[tuple[int, int]] = []
+
+    def compose(self) -> ComposeResult:
+        yield ReadingPane(self.article)
+
+    @on(ReadingPane.CursorMoved)
+    def _moved(self, event: ReadingPane.CursorMoved) -> None:
+        self.moves.append((event.block, event.offset))
+
+
+def article(paragraphs: int = 30) -> Article:
+    return parse_markdown("\n\n".join(f"Para {i}: {paragraph(i, 40)}" for i in range(paragraphs)))
+
+
+def cell_styles(pane: ReadingPane, y: int) -> list[tuple[str, Style | None]]:
+    return [(segment.text, segment.style) for segment in pane.render_line(y)]
+
+
+def text_at(pane: ReadingPane, y: int) -> str:
+    return "".join(segment.text for segment in pane.render_line(y))
+
+
+async def test_overlay_styles_the_span_and_clearing_restores_it() -> None:
+    doc = article()
+    app = PaneApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        first = doc.blocks[0]
+        lines_before = pane._lines[0]
+        plain = cell_styles(pane, 0)
+        pane.set_overlay("entities", [(first.start, first.start + 4, Style(bgcolor="red"))])
+        await pilot.pause()
+        styled = cell_styles(pane, 0)
+        assert any(text == "Para" and style is not None and style.bgcolor is not None
+                   and style.bgcolor.name == "red" for text, style in styled)
+        assert pane._lines[0] is lines_before  # overlays never re-wrap
+        pane.clear_overlay("entities")
+        await pilot.pause()
+        assert cell_styles(pane, 0) == plain
+
+
+async def test_later_layers_win_and_component_class_styles_resolve() -> None:
+    doc = article()
+    app = PaneApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        start = doc.blocks[0].start
+        pane.set_overlay("selection", [(start, start + 4, Style(bgcolor="blue"))])
+        pane.set_overlay("entities", [(start, start + 4, Style(bgcolor="red"))])
+        await pilot.pause()
+        para = next(style for text, style in cell_styles(pane, 0) if text == "Para")
+        assert para is not None and para.bgcolor is not None and para.bgcolor.name == "blue"
+        pane.set_overlay("search", [(start, start + 4, "reading-pane--search-current")])
+        assert pane.overlay_spans("search")[0][2] == pane.get_component_rich_style(
+            "reading-pane--search-current", partial=True)
+
+
+async def test_gutter_marks_show_left_of_the_block() -> None:
+    doc = article()
+    app = PaneApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        pane.set_gutter_marks({1: "✎"})
+        await pilot.pause()
+        rows = [text_at(pane, y) for y in range(SIZE[1])]
+        marked = [row for row in rows if row[1:3].strip()]
+        assert len(marked) == 1 and marked[0][1] == "✎" and "Para 1:" in marked[0]
+        pane.set_gutter_marks({})
+        await pilot.pause()
+        assert not any(text_at(pane, y)[1:3].strip() for y in range(SIZE[1]))
+
+
+async def test_cursor_moved_message_and_properties() -> None:
+    doc = article()
+    app = PaneApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        pane.focus()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert pane.cursor_block == 1 and pane.cursor_offset == doc.blocks[1].start
+        assert app.moves[-1] == (1, doc.blocks[1].start)
+        pane.move_cursor(20)
+        await pilot.pause()
+        assert app.moves[-1] == (20, doc.blocks[20].start)
+        visible = "".join(text_at(pane, y) for y in range(SIZE[1]))
+        assert "Para 20:" in visible  # moving the cursor scrolled it into view
+
+
+async def test_growing_the_article_keeps_the_reading_position() -> None:
+    parser = MarkdownParser(large_markdown(300_000))
+    parser.parse_next()
+    app = PaneApp(parser.article())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        pane.focus()
+        await pilot.press("space", "space", "j")
+        before = [text_at(pane, y) for y in range(SIZE[1])]
+        offset = pane.top_offset
+        pane.extend_article(parser.parse_all())
+        await pilot.pause()
+        assert pane.top_offset == offset
+        assert [text_at(pane, y) for y in range(SIZE[1])] == before
+        await pilot.press("G")
+        assert "The final line of the generated report." in text_at(pane, SIZE[1] - 1)
+
+
+async def test_empty_article_renders_blank() -> None:
+    app = PaneApp(Article(title="", text="", blocks=[]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        pane.focus()
+        await pilot.press("G", "g", "j", "right_square_bracket")
+        assert text_at(pane, 0).strip() == ""
+        assert pane.progress == 100
