@@ -134,6 +134,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor = 0
         self._top_offset = 0
         self._renderer: LineRenderer | None = None
+        self._stick_to_end = False  # End pressed while the article is still growing
 
     # -- article ---------------------------------------------------------------------------
 
@@ -158,6 +159,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """Take a grown snapshot of the same article (more blocks parsed); the view stays put."""
         old = self._article
         count = len(old.blocks)
+        at_end = self._width and round(self.scroll_y) >= self._max_y()
         self._article = article
         self._renderer = None
         if not self._width:
@@ -169,7 +171,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._heights.append(estimate_height(article.text, article.blocks[index], self._width, following))
         self._overlays.rebucket(article)
         self._update_virtual_size()
-        self._settle()
+        if at_end and self._stick_to_end:  # End was pressed before the parse finished
+            self.action_bottom()
+        else:
+            self._settle()
         self.refresh()
 
     # -- overlays, gutter, cursor ------------------------------------------------------------
@@ -280,6 +285,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._update_virtual_size()
         self._scroll_y(self._max_y())
         self.move_cursor(len(blocks) - 1, scroll=False)
+        self._stick_to_end = not self._article.complete
 
     def action_cursor_next(self) -> None:
         """Move the reading cursor to the next block."""

@@ -111,7 +111,10 @@ async def test_search_is_case_insensitive_and_escape_cancels() -> None:
     app = ReaderApp([str(SEED)])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("slash", *"ALEPPO")
+        await pilot.press("slash", *"ALEPPOX")
+        assert pane(app).overlay_spans("search") == []
+        await pilot.press("backspace")  # edits the query, does not leave the article
+        assert isinstance(app.screen, ReaderScreen)
         assert len(pane(app).overlay_spans("search")) == pane(app).article.text.lower().count("aleppo")
         await pilot.press("escape")
         assert pane(app).overlay_spans("search") == []

@@ -141,3 +141,20 @@ async def test_empty_article_renders_blank() -> None:
         await pilot.press("G", "g", "j", "right_square_bracket")
         assert text_at(pane, 0).strip() == ""
         assert pane.progress == 100
+
+
+async def test_end_pressed_while_parsing_follows_the_article_to_its_end() -> None:
+    parser = MarkdownParser(large_markdown(300_000))
+    parser.parse_next()
+    partial = parser.article()
+    assert not partial.complete
+    app = PaneApp(partial)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        pane.focus()
+        await pilot.press("G")
+        pane.extend_article(parser.parse_all())
+        await pilot.pause()
+        assert "The final line of the generated report." in text_at(pane, SIZE[1] - 1)
+        assert pane.progress == 100

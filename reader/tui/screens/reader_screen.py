@@ -64,8 +64,8 @@ class ReaderScreen(Screen[None]):
         self._set_titles(self.article)
         self.watch(self.pane, "progress", self._show_progress)
         self.pane.focus()
-        if self._parser is not None:
-            self._finish_parsing(self._parser)
+        if self._parser is not None:  # after the first paint, so parsing does not delay it
+            self.call_after_refresh(self._finish_parsing, self._parser)
 
     def _set_titles(self, article: Article) -> None:
         self.title = article.title or "untitled"
