@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from reader.document import Article, MarkdownParser
 from reader.errors import ReaderError
 from reader.tui.loading import open_for_reading
 from reader.tui.screens.error import ErrorScreen
@@ -36,6 +37,13 @@ class ReaderApp(App[int]):
         self.sources = list(sources)
         self.db = db
         self.theme_name = theme_name
+        # Standard input must be read before Textual takes over the terminal, and only once.
+        self._preloaded: dict[str, tuple[Article, MarkdownParser | None] | ReaderError] = {}
+        if "-" in self.sources:
+            try:
+                self._preloaded["-"] = open_for_reading("-")
+            except ReaderError as exc:
+                self._preloaded["-"] = exc
 
     def on_mount(self) -> None:
         """Apply the theme and show the first screen."""
@@ -52,7 +60,10 @@ class ReaderApp(App[int]):
     def open_source(self, source: str, *, can_go_back: bool) -> None:
         """Open ``source`` in a reader screen, or show why it cannot be opened."""
         try:
-            article, parser = open_for_reading(source)
+            loaded = self._preloaded.pop(source, None) or open_for_reading(source)
+            if isinstance(loaded, ReaderError):
+                raise loaded
+            article, parser = loaded
         except ReaderError as exc:
             if can_go_back:
                 self.notify(str(exc), title="Cannot open", severity="error", markup=False)

@@ -207,6 +207,11 @@ async def test_folder_picker_opens_an_article_and_escape_returns(tmp_path: Path)
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert "Body two of the second." in "\n".join(pane_lines(app))
+        await pilot.press("slash", "t", "w", "o", "escape")  # Escape cancels the search first
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("slash", "t", "w", "o", "enter", "escape")  # then clears the kept matches
+        assert isinstance(app.screen, ReaderScreen)
+        assert pane(app).overlay_spans("search") == []
         await pilot.press("escape")
         assert isinstance(app.screen, PickerScreen)
         await pilot.press("up", "enter")
@@ -286,3 +291,17 @@ async def test_large_markdown_opens_fast_and_end_reaches_the_last_line(tmp_path:
         assert pane_lines(app)[0] == "A very long generated report"
         # Not asserted (timing is not a test): reported for the benchmark notes.
         print(f"\n3 MB markdown: first paint {first_paint:.2f}s, End {end_time:.3f}s")
+
+
+async def test_standard_input_is_read_before_the_app_starts(monkeypatch) -> None:
+    import io
+    import sys
+
+    fake = io.TextIOWrapper(io.BytesIO(b"# Piped In Title\n\nText that came through a pipe.\n"))
+    monkeypatch.setattr(sys, "stdin", fake)
+    app = ReaderApp(["-"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Text that came through a pipe." in "\n".join(pane_lines(app))
+        assert "Piped In Title" in screen_text(app).splitlines()[0]
