@@ -30,6 +30,9 @@ from reader.tui.layout import (
 
 Span = tuple[int, int, Style]
 
+TABLE_SEPARATOR = " | "
+"""How the document model joins table cells."""
+
 CURSOR_CHAR = "▎"
 QUOTE_BAR = "▎ "
 MARK_WIDTH = 2
@@ -66,6 +69,7 @@ class LineRenderer:
         self.text = text
         self.style_of = style_of
         self.base = base
+        self._tables: dict[tuple[int, int], list[int]] = {}
 
     def render(
         self,
@@ -100,9 +104,15 @@ class LineRenderer:
         used = self._prefix(block, line, segments, line_style)
         if line.kind is RULE:
             rule_style = base + self.style_of("reading-pane--rule")
-            segments.append(Segment("─" * max(0, text_width - used), rule_style))
+            columns = self._columns(block, text_width - used) if block.kind is BlockKind.TABLE else None
+            rule = "─┼─".join("─" * cells for cells in columns) if columns else "─" * max(0, text_width - used)
+            segments.append(Segment(rule, rule_style))
             return _finish(segments, width, base)
-        body = self._body(block, line, line_style, overlays)
+        columns = self._columns(block, text_width - used) if block.kind is BlockKind.TABLE else None
+        if columns:
+            body = self._table_row(block, line, line_style, overlays, columns)
+        else:
+            body = self._body(block, line, line_style, overlays)
         segments.extend(body)
         if block.kind is BlockKind.CODE:  # the code background spans the text column
             body_cells = sum(s.cell_length for s in body)
@@ -136,6 +146,45 @@ class LineRenderer:
             segments.append(Segment(" " * CODE_INDENT, line_style))
             used += CODE_INDENT
         return used
+
+    def _columns(self, block: Block, avail: int) -> list[int] | None:
+        """Column widths of a table, or None when the aligned table would not fit ``avail``."""
+        key = (block.start, block.end)
+        if key not in self._tables:
+            rows = self.text[block.start:block.end].split("\n")
+            cells = [row.split(TABLE_SEPARATOR) for row in rows]
+            count = max(len(row) for row in cells)
+            widths = [0] * count
+            for row in cells:
+                for index, cell in enumerate(row):
+                    widths[index] = max(widths[index], text_cells(cell))
+            self._tables[key] = widths
+        widths = self._tables[key]
+        fits = sum(widths) + len(TABLE_SEPARATOR) * (len(widths) - 1) <= avail
+        return widths if fits else None
+
+    def _table_row(self, block: Block, line: Line, line_style: Style, overlays: Sequence[Span],
+                   columns: list[int]) -> list[Segment]:
+        """A table row with its cells padded to the column widths and "│" between them."""
+        segments: list[Segment] = []
+        separator = Segment(" │ ", self.base + self.style_of("reading-pane--rule"))
+        position = line.start
+        for index, cells in enumerate(columns):
+            if position > line.end:
+                break
+            cut = self.text.find(TABLE_SEPARATOR, position, line.end)
+            cell_end = line.end if cut == -1 or index == len(columns) - 1 else cut
+            if index:
+                segments.append(separator)
+            cell = Line(position, cell_end, line.kind, line.row)
+            segments.extend(self._body(block, cell, line_style, overlays))
+            pad = cells - text_cells(self.text[position:cell_end])
+            if pad > 0 and index < len(columns) - 1:
+                segments.append(Segment(" " * pad, line_style))
+            if cut == -1:
+                break
+            position = cut + len(TABLE_SEPARATOR)
+        return segments
 
     def _body(self, block: Block, line: Line, line_style: Style, overlays: Sequence[Span]) -> list[Segment]:
         """Segments of ``text[line.start:line.end]`` with inline styles and overlays applied."""

@@ -158,3 +158,13 @@ async def test_end_pressed_while_parsing_follows_the_article_to_its_end() -> Non
         await pilot.pause()
         assert "The final line of the generated report." in text_at(pane, SIZE[1] - 1)
         assert pane.progress == 100
+
+
+async def test_tables_align_their_columns_when_they_fit() -> None:
+    doc = parse_markdown("| Name | Role |\n| --- | --- |\n| Ali | driver |\n| 中文名字 | x |\n")
+    app = PaneApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        rows = [text_at(pane, y)[4:].rstrip() for y in range(4)]
+        assert rows == ["Name     │ Role", "─────────┼───────", "Ali      │ driver", "中文名字 │ x"]
