@@ -168,3 +168,35 @@ async def test_tables_align_their_columns_when_they_fit() -> None:
         pane = app.query_one(ReadingPane)
         rows = [text_at(pane, y)[4:].rstrip() for y in range(4)]
         assert rows == ["Name     │ Role", "─────────┼───────", "Ali      │ driver", "中文名字 │ x"]
+
+
+async def test_scrolling_is_continuous_after_jumps_into_estimated_regions() -> None:
+    """Jump anywhere (as a scrollbar drag does), then j/k/space/b move by exactly a line or page."""
+    import random
+
+    doc = MarkdownParser(large_markdown(400_000)).parse_all()
+    app = PaneApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        pane.focus()
+        rng = random.Random(7)
+        height = SIZE[1]
+        for _ in range(20):
+            pane.scroll_to(y=rng.randrange(pane.virtual_size.height), animate=False)
+            await pilot.pause()
+            # Column 0 is the cursor bar, which may follow the scroll; the text may not move.
+            before = [text_at(pane, y)[1:] for y in range(height)]
+            key = rng.choice(["j", "k", "space", "b"])
+            await pilot.press(key)
+            after = [text_at(pane, y)[1:] for y in range(height)]
+            if before == after:
+                continue  # at the very top or bottom
+            if key == "j":
+                assert after[:-1] == before[1:]
+            elif key == "k":
+                assert after[1:] == before[:-1]
+            elif key == "space":
+                assert after[0] == before[-1]
+            else:
+                assert after[-1] == before[0]
