@@ -305,3 +305,15 @@ async def test_standard_input_is_read_before_the_app_starts(monkeypatch) -> None
         assert isinstance(app.screen, ReaderScreen)
         assert "Text that came through a pipe." in "\n".join(pane_lines(app))
         assert "Piped In Title" in screen_text(app).splitlines()[0]
+
+
+async def test_theme_name_is_applied_and_an_unknown_one_is_reported() -> None:
+    app = ReaderApp([str(SEED)], theme_name="nord")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+    app = ReaderApp([str(SEED)], theme_name="no-such-theme")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert any("no-such-theme" in n.message for n in app._notifications)

@@ -54,12 +54,14 @@ def option_label(title: str, source: str) -> Text:
     return Text.assemble((title, "bold"), "  ", (name, "dim"))
 
 
+class ArticleList(OptionList):
+    """The option list of articles, with Enter described for the footer and help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", key_display="Enter")]
+
+
 class PickerScreen(Screen[None]):
     """A list of articles; Enter opens one in the reader."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=True, key_display="Enter"),
-    ]
 
     def __init__(self, sources: list[str]) -> None:
         super().__init__()
@@ -69,7 +71,7 @@ class PickerScreen(Screen[None]):
         """The header, the list (or the empty-state message) and the footer."""
         yield Header(show_clock=False, icon="¶")
         if self.sources:
-            yield OptionList(*[Option(Text(display_name(s)), id=str(i)) for i, s in enumerate(self.sources)],
+            yield ArticleList(*[Option(Text(display_name(s)), id=str(i)) for i, s in enumerate(self.sources)],
                              id="articles")
         else:
             yield Static(EMPTY_MESSAGE, id="empty", markup=False)
@@ -97,12 +99,6 @@ class PickerScreen(Screen[None]):
         option_list = self.query_one(OptionList)
         option_list.replace_option_prompt(str(index), option_label(title, self.sources[index]))
 
-    def action_open(self) -> None:
-        """Open the highlighted article."""
-        option_list = self.query_one(OptionList)
-        if option_list.highlighted is not None:
-            self._open(option_list.highlighted)
-
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -110,9 +106,3 @@ class PickerScreen(Screen[None]):
 
     def _open(self, index: int) -> None:
         self.app.open_source(self.sources[index], can_go_back=True)  # type: ignore[attr-defined]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing to open in an empty list."""
-        if action == "open":
-            return bool(self.sources)
-        return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -120,7 +120,7 @@ class ReaderScreen(Screen[None]):
         if not self._search.matches and self._search.query:
             self.notify(f"Not found: {self._search.query}", severity="warning", markup=False)
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event: events.Key) -> None:
         """Escape in the search bar cancels the search."""
         bar = self.query_one(SearchBar)
         if event.key == "escape" and bar.has_focus:
