@@ -31,6 +31,11 @@ LIST_INDENT = 2
 """Cells each list nesting level indents by."""
 
 _TOKEN = re.compile(r"[ \t]+|[^ \t]+")
+# Any character that is not certainly one cell wide (tabs, wide CJK, combining and zero-width
+# marks, emoji): text without them wraps by counting characters, which is much faster.
+_NOT_NARROW = re.compile(
+    "[^\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]"
+)
 
 
 class Line(NamedTuple):
@@ -86,9 +91,68 @@ def _wrap_hard_line(text: str, start: int, end: int, width: int, out: list[tuple
     if start >= end:
         out.append((start, start))
         return
-    if end - start <= width and _plain_ascii(text, start, end):
-        out.append((start, end))
+    if not _NOT_NARROW.search(text, start, end):
+        if end - start <= width:
+            out.append((start, end))
+        else:
+            _wrap_narrow(text, start, end, width, out)
         return
+    _wrap_tokens(text, start, end, width, out)
+
+
+def _wrap_narrow(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
+    """Exactly what :func:`_wrap_tokens` does, for text where every character is one cell.
+
+    It jumps a line at a time with ``rfind`` instead of walking every word, so a
+    multi-megabyte paragraph lays out many times faster. A property test checks that both agree.
+    """
+    indent = _count_spaces(text, start, end)
+    if indent == end - start:  # only spaces, wider than the line
+        out.append((start, start))
+        return
+    line_start = start if indent <= width else start + indent
+    while True:
+        if end - line_start <= width:
+            if line_start < end:  # (only spaces may follow the last break)
+                out.append((line_start, _rstrip_end(text, line_start, end)))
+            return
+        limit = line_start + width
+        space = limit if text[limit] == " " else text.rfind(" ", line_start, limit)
+        word_end = _rstrip_end(text, line_start, space) if space > line_start else line_start
+        first_word = line_start + indent if line_start == start else line_start
+        if word_end > first_word:
+            out.append((line_start, word_end))
+            line_start = space + _count_spaces(text, space, end)
+            continue
+        # The first word does not fit: the kept indentation is a line of its own, then the
+        # word is cut at the edge; its last piece starts the next line.
+        if first_word > line_start:
+            out.append((line_start, first_word))
+        word_stop = text.find(" ", first_word, end)
+        word_stop = end if word_stop == -1 else word_stop
+        line_start = first_word
+        while word_stop - line_start > width:
+            out.append((line_start, line_start + width))
+            line_start += width
+
+
+def _count_spaces(text: str, start: int, end: int) -> int:
+    """How many spaces run from ``start``."""
+    index = start
+    while index < end and text[index] == " ":
+        index += 1
+    return index - start
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing spaces (not before ``start``)."""
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return end
+
+
+def _wrap_tokens(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
+    """Word-wrap one hard line token by token (any text: wide characters, tabs)."""
     emitted = len(out)
     line_start = line_end = start  # line_end: end of the last word placed on the current line
     col = 0
@@ -105,7 +169,7 @@ def _wrap_hard_line(text: str, start: int, end: int, width: int, out: list[tuple
             col += cells
             line_end = match.end()
             continue
-        if cells > width and not token.isascii() and col < width:
+        if cells > width and cells != len(token) and col < width:
             # Text without spaces (Chinese, Japanese) fills the current line before it is cut.
             piece_start = line_start
         else:
@@ -130,11 +194,6 @@ def _wrap_hard_line(text: str, start: int, end: int, width: int, out: list[tuple
         line_end = match.end()
     if line_end > line_start or len(out) == emitted:
         out.append((line_start, line_end))
-
-
-def _plain_ascii(text: str, start: int, end: int) -> bool:
-    segment = text[start:end]
-    return segment.isascii() and "\t" not in segment
 
 
 def prefix_width(block: Block) -> int:
