@@ -32,8 +32,8 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
-        Binding("n", "search_next", "Next match"),
-        Binding("N", "search_previous", "Previous match"),
+        Binding("n", "search_next", "Next match", show=False),
+        Binding("N", "search_previous", "Previous match", show=False),
         Binding("escape,backspace", "back", "Back"),
     ]
 
@@ -51,7 +51,7 @@ class ReaderScreen(Screen[None]):
         yield ReadingPane(self.article, id="pane")
         yield SearchBar()
         with Horizontal(id="status"):
-            yield Footer()
+            yield Footer(show_command_palette=False)
             yield ProgressLabel("  0%", id="progress")
 
     @property
@@ -178,9 +178,7 @@ class ReaderScreen(Screen[None]):
             self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide n/N without matches, and Back when there is nowhere to go."""
-        if action in ("search_next", "search_previous"):
-            return bool(self._search.matches)
+        """Hide Back when there is no search to clear and nowhere to go."""
         if action == "back":
             return self._can_go_back or bool(self._search.query)
         return True
