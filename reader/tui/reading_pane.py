@@ -13,7 +13,8 @@ Public API (used by later features):
 * :meth:`ReadingPane.set_gutter_marks` (a mark per block in the left gutter)
 * :attr:`ReadingPane.cursor_block`, :attr:`ReadingPane.cursor_offset`,
   :meth:`ReadingPane.move_cursor`, the :class:`ReadingPane.CursorMoved` message
-* :attr:`ReadingPane.top_offset`, :attr:`ReadingPane.progress`, :meth:`ReadingPane.scroll_to_offset`
+* :attr:`ReadingPane.top_offset`, :attr:`ReadingPane.progress`, :meth:`ReadingPane.scroll_to_offset`,
+  :meth:`ReadingPane.line_at`, :meth:`ReadingPane.visible_range`
 """
 
 from __future__ import annotations
@@ -235,6 +236,27 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def top_offset(self) -> int:
         """Offset in ``Article.text`` of the first line shown (the reading position)."""
         return self._top_offset
+
+    def line_at(self, y: int) -> tuple[int, int] | None:
+        """The ``(start, end)`` text range shown on viewport row ``y`` (None past the end)."""
+        if not self._article.blocks or not self._width:
+            return None
+        virtual_y = round(self.scroll_y) + y
+        if not 0 <= virtual_y < self._heights.total:
+            return None
+        block, line_no = self._heights.find(virtual_y)
+        lines = self._layout(block)
+        if line_no >= len(lines):
+            return None
+        line = lines[line_no]
+        return line.start, line.end
+
+    def visible_range(self) -> tuple[int, int]:
+        """The text offsets from the first to the last line on screen (for lazy analysis)."""
+        ranges = [r for r in (self.line_at(y) for y in range(self._view_height())) if r is not None]
+        if not ranges:
+            return 0, 0
+        return ranges[0][0], ranges[-1][1]
 
     def scroll_to_offset(self, offset: int, *, move_cursor: bool = True) -> None:
         """Bring the line holding ``offset`` into view (a third from the top if it was hidden)."""

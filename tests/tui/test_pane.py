@@ -200,3 +200,16 @@ async def test_scrolling_is_continuous_after_jumps_into_estimated_regions() -> N
                 assert after[0] == before[-1]
             else:
                 assert after[-1] == before[0]
+
+
+async def test_line_at_and_visible_range_map_rows_to_text() -> None:
+    doc = article()
+    app = PaneApp(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        start, end = pane.line_at(0)
+        assert start == 0 and doc.text[start:end] in text_at(pane, 0)
+        first, last = pane.visible_range()
+        assert first == 0 and doc.text[last - 5:last] in "".join(text_at(pane, y) for y in range(SIZE[1]))
+        assert pane.line_at(10_000) is None
