@@ -476,7 +476,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         height = self._view_height()
         current = round(self.scroll_y)
         if y < current <= y + 2 * height:  # a short move up: lay out what comes into view first
-            top_block, offset = self._heights.find(current)
+            top_block, _ = self._heights.find(current)
             before = self._heights.prefix(top_block)
             self._layout_backwards(top_block, current - y + height)
             shift = self._heights.prefix(top_block) - before

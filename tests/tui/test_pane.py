@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.style import Style
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 
@@ -90,6 +91,11 @@ async def test_gutter_marks_show_left_of_the_block() -> None:
         rows = [text_at(pane, y) for y in range(SIZE[1])]
         marked = [row for row in rows if row[1:3].strip()]
         assert len(marked) == 1 and marked[0][1] == "✎" and "Para 1:" in marked[0]
+        pane.set_gutter_marks({1: Text.assemble(("!", "red"), ("ab", "blue"))})  # cropped to two cells
+        await pilot.pause()
+        marked = [segments for y in range(SIZE[1]) if (segments := cell_styles(pane, y))[1][0].strip()]
+        assert len(marked) == 1
+        assert [(text, style.color.name) for text, style in marked[0][1:3]] == [("!", "red"), ("a", "blue")]
         pane.set_gutter_marks({})
         await pilot.pause()
         assert not any(text_at(pane, y)[1:3].strip() for y in range(SIZE[1]))
