@@ -49,7 +49,7 @@ def finish_parsing(parser: MarkdownParser, update: Callable[[Article], None],
     pending = 0
     while not cancelled() and parser.parse_next():
         pending += 1
-        if pending >= CHUNKS_PER_UPDATE:
+        if pending >= CHUNKS_PER_UPDATE and not cancelled():
             update(snapshot(parser))
             pending = 0
     if not cancelled():

@@ -317,3 +317,22 @@ async def test_theme_name_is_applied_and_an_unknown_one_is_reported() -> None:
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert any("no-such-theme" in n.message for n in app._notifications)
+
+
+async def test_going_back_while_a_large_article_parses_is_quiet(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    big.write_text(large_markdown(1_500_000), encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Small text.\n", encoding="utf-8")
+    app = ReaderApp([str(big), str(tmp_path / "small.txt")])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        reader._grow(reader.article)  # a late update from the parsing thread is ignored
+        assert not any(n.severity == "error" for n in app._notifications)

@@ -84,11 +84,15 @@ class ReaderScreen(Screen[None]):
             finish_parsing(parser, lambda article: self.app.call_from_thread(self._grow, article),
                            lambda: worker.is_cancelled)
         except Exception as exc:  # a parser bug: keep what was parsed, say so in one line
+            if worker.is_cancelled:  # the screen closed or the app quit meanwhile
+                return
             message = one_line_error(self.article.source, exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
 
     def _grow(self, article: Article) -> None:
         """Take more of the article; the reading position and search stay where they are."""
+        if not self.is_attached:  # the reader went back to the list while parsing
+            return
         self.article = article
         self.pane.extend_article(article)
         self._set_titles(article)
