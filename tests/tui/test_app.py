@@ -265,15 +265,26 @@ async def test_markup_in_article_text_is_shown_literally(tmp_path: Path) -> None
         assert app.is_running
 
 
-async def test_large_markdown_opens_fast_and_end_reaches_the_last_line(tmp_path: Path) -> None:
+async def test_large_markdown_opens_fast_and_end_reaches_the_last_line(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "big.md"
     path.write_text(large_markdown(3_000_000), encoding="utf-8")
     assert path.stat().st_size > 2_900_000
+    first_paint: list[tuple[float, bool]] = []
+    render_lines = ReadingPane.render_lines
+
+    def record_first_paint(self: ReadingPane, crop):  # noqa: ANN001, ANN202
+        strips = render_lines(self, crop)
+        if not first_paint:
+            first_paint.append((time.perf_counter(), self.article.complete))
+        return strips
+
+    monkeypatch.setattr(ReadingPane, "render_lines", record_first_paint)
     app = ReaderApp([str(path)])
     started = time.perf_counter()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        first_paint = time.perf_counter() - started
+        painted_at, complete_then = first_paint[0]
+        assert not complete_then  # the first screen was painted before the rest was parsed
         lines = pane_lines(app)
         assert lines[0] == "A very long generated report"
         assert "Section 1" in lines
@@ -281,16 +292,16 @@ async def test_large_markdown_opens_fast_and_end_reaches_the_last_line(tmp_path:
         await pilot.pause()
         assert pane(app).article.complete
         assert pane_lines(app)[0] == "A very long generated report"  # parsing did not move the view
-        started = time.perf_counter()
+        pressed = time.perf_counter()
         await pilot.press("G")
-        end_time = time.perf_counter() - started
+        end_time = time.perf_counter() - pressed
         assert pane_lines(app)[-1] == "The final line of the generated report."
         await pilot.press("k", "k", "b", "b")
         assert pane_lines(app)[-1] != "The final line of the generated report."
         await pilot.press("g")
         assert pane_lines(app)[0] == "A very long generated report"
         # Not asserted (timing is not a test): reported for the benchmark notes.
-        print(f"\n3 MB markdown: first paint {first_paint:.2f}s, End {end_time:.3f}s")
+        print(f"\n3 MB markdown: first paint {painted_at - started:.2f}s, End {end_time:.3f}s")
 
 
 async def test_standard_input_is_read_before_the_app_starts(monkeypatch) -> None:
