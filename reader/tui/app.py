@@ -1,0 +1,80 @@
+"""The Textual application: which screen to show, app-wide keys, the theme.
+
+One source opens straight in the reader; several (a folder) or none show the article list.
+Opening never raises into Textual: a :class:`ReaderError` (or any loader failure) becomes a
+one-line error screen or notification.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from reader.document import Article, MarkdownParser
+from reader.errors import ReaderError
+from reader.tui.loading import open_for_reading
+from reader.tui.screens.error import ErrorScreen
+from reader.tui.screens.help import HelpScreen, binding_rows
+from reader.tui.screens.picker import PickerScreen
+from reader.tui.screens.reader_screen import ReaderScreen
+
+
+class ReaderApp(App[int]):
+    """The terminal article reader."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "reader"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, sources: list[str], db: str | None = None, theme_name: str | None = None) -> None:
+        super().__init__()
+        self.sources = list(sources)
+        self.db = db
+        self.theme_name = theme_name
+        # Standard input must be read before Textual takes over the terminal, and only once.
+        self._preloaded: dict[str, tuple[Article, MarkdownParser | None] | ReaderError] = {}
+        if "-" in self.sources:
+            try:
+                self._preloaded["-"] = open_for_reading("-")
+            except ReaderError as exc:
+                self._preloaded["-"] = exc
+
+    def on_mount(self) -> None:
+        """Apply the theme and show the first screen."""
+        if self.theme_name:
+            if self.theme_name in self.available_themes:
+                self.theme = self.theme_name
+            else:
+                self.notify(f"Unknown theme: {self.theme_name}", severity="warning", markup=False)
+        if len(self.sources) == 1:
+            self.open_source(self.sources[0], can_go_back=False)
+        else:
+            self.push_screen(PickerScreen(self.sources))
+
+    def open_source(self, source: str, *, can_go_back: bool) -> None:
+        """Open ``source`` in a reader screen, or show why it cannot be opened."""
+        try:
+            loaded = self._preloaded.pop(source, None) or open_for_reading(source)
+            if isinstance(loaded, ReaderError):
+                raise loaded
+            article, parser = loaded
+        except ReaderError as exc:
+            if can_go_back:
+                self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+            else:
+                self.push_screen(ErrorScreen(str(exc), can_go_back=False))
+            return
+        self.push_screen(ReaderScreen(article, parser, can_go_back=can_go_back))
+
+    def action_help(self) -> None:
+        """Show every key that works here."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        rows = binding_rows(self.screen.active_bindings, self.get_key_display)
+        self.push_screen(HelpScreen(rows))

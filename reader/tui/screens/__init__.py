@@ -1,0 +1,1 @@
+"""The app's screens: the article list, the reader, help and errors."""

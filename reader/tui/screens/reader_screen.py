@@ -1,0 +1,188 @@
+"""The reader screen: the article title in the header, the reading pane, search, progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from reader.document import Article, MarkdownParser
+from reader.tui.loading import finish_parsing, one_line_error
+from reader.tui.reading_pane import ReadingPane
+from reader.tui.search import SearchBar, SearchState
+
+
+class ProgressLabel(Static):
+    """How far through the article the reader is ("42%")."""
+
+    def show_progress(self, percent: int, complete: bool = True) -> None:
+        """Show ``percent``; a trailing "+" while the article is still being parsed."""
+        self.update(f"{percent:>3}%{'' if complete else '+'}")
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one article. Escape goes back to the list it was opened from, if any."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("n", "search_next", "Next match", show=False),
+        Binding("N", "search_previous", "Previous match", show=False),
+        Binding("escape,backspace", "back", "Back"),
+    ]
+
+    def __init__(self, article: Article, parser: MarkdownParser | None = None, *, can_go_back: bool = False) -> None:
+        super().__init__()
+        self.article = article
+        self._parser = parser
+        self._can_go_back = can_go_back
+        self._search = SearchState()
+        self._search_origin = 0
+
+    def compose(self) -> ComposeResult:
+        """Header, the pane, the (hidden) search bar and the status line."""
+        yield Header(show_clock=False, icon="¶")
+        yield ReadingPane(self.article, id="pane")
+        yield SearchBar()
+        with Horizontal(id="status"):
+            yield Footer(show_command_palette=False)
+            yield ProgressLabel("  0%", id="progress")
+
+    @property
+    def pane(self) -> ReadingPane:
+        """The reading pane."""
+        return self.query_one(ReadingPane)
+
+    def on_mount(self) -> None:
+        """Title the screen, follow progress, and finish parsing a large article."""
+        self._set_titles(self.article)
+        self.watch(self.pane, "progress", self._show_progress)
+        self.pane.focus()
+        if self._parser is not None:  # after the first paint, so parsing does not delay it
+            self.call_after_refresh(self._finish_parsing, self._parser)
+
+    def _set_titles(self, article: Article) -> None:
+        self.title = article.title or "untitled"
+        source = article.source
+        self.sub_title = Path(source).name if source and source != "-" and "://" not in source else source
+
+    def _show_progress(self, percent: int) -> None:
+        self.query_one(ProgressLabel).show_progress(percent, self.pane.article.complete)
+
+    # -- background parsing ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="parse", exit_on_error=False)
+    def _finish_parsing(self, parser: MarkdownParser) -> None:
+        worker = get_current_worker()
+        try:
+            finish_parsing(parser, lambda article: self.app.call_from_thread(self._grow, article),
+                           lambda: worker.is_cancelled)
+        except Exception as exc:  # a parser bug: keep what was parsed, say so in one line
+            if worker.is_cancelled:  # the screen closed or the app quit meanwhile
+                return
+            message = one_line_error(self.article.source, exc)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+
+    def _grow(self, article: Article) -> None:
+        """Take more of the article; the reading position and search stay where they are."""
+        if not self.is_attached:  # the reader went back to the list while parsing
+            return
+        self.article = article
+        self.pane.extend_article(article)
+        self._set_titles(article)
+        self._show_progress(self.pane.progress)
+        if self._search.query:
+            self._search.update(article.text, self._search.query, self._current_match_start())
+            self._paint_search()
+
+    # -- search ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search bar (incremental, case-insensitive)."""
+        bar = self.query_one(SearchBar)
+        self._search_origin = self.pane.top_offset
+        bar.add_class("-active")
+        bar.value = self._search.query
+        bar.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._search.update(self.pane.article.text, event.value, self._search_origin)
+        event.input.set_class(bool(event.value) and not self._search.matches, "-no-match")
+        self._paint_search()
+        self._show_current_match()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._close_search_bar()
+        if not self._search.matches and self._search.query:
+            self.notify(f"Not found: {self._search.query}", severity="warning", markup=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Escape in the search bar cancels the search."""
+        bar = self.query_one(SearchBar)
+        if event.key == "escape" and bar.has_focus:
+            event.stop()
+            event.prevent_default()
+            self._search.clear()
+            self.pane.clear_overlay("search")
+            self._close_search_bar()
+
+    def _close_search_bar(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.remove_class("-active")
+        self.pane.focus()
+        self.refresh_bindings()
+
+    def action_search_next(self) -> None:
+        """Go to the next match."""
+        self._step(1)
+
+    def action_search_previous(self) -> None:
+        """Go to the previous match."""
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        if self._search.step(direction) is None:
+            return
+        self._paint_search()
+        self._show_current_match()
+
+    def _current_match_start(self) -> int:
+        match = self._search.current_match
+        return match[0] if match else self._search_origin
+
+    def _paint_search(self) -> None:
+        current = self._search.current_match
+        spans = [(start, end, "reading-pane--search-current" if (start, end) == current else "reading-pane--search")
+                 for start, end in self._search.matches]
+        self.pane.set_overlay("search", spans)
+        self.refresh_bindings()
+
+    def _show_current_match(self) -> None:
+        match = self._search.current_match
+        if match:
+            self.pane.scroll_to_offset(match[0])
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Clear the search if one is shown; otherwise go back to the article list."""
+        if self._search.query:
+            self._search.clear()
+            self.pane.clear_overlay("search")
+            self.refresh_bindings()
+        elif self._can_go_back:
+            self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide Back when there is no search to clear and nowhere to go."""
+        if action == "back":
+            return self._can_go_back or bool(self._search.query)
+        return True

@@ -1,0 +1,25 @@
+"""Helpers for the Pilot tests: read what is on screen as plain text."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from reader.tui.reading_pane import ReadingPane
+
+
+def screen_lines(app: App) -> list[str]:
+    """The whole screen as plain text lines (what a user sees, without colours)."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
+
+
+def screen_text(app: App) -> str:
+    """The whole screen as one string."""
+    return "\n".join(screen_lines(app))
+
+
+def pane_lines(app: App) -> list[str]:
+    """The visible lines of the reading pane, gutter stripped."""
+    pane = app.screen.query_one(ReadingPane)
+    region = pane.scrollable_content_region
+    return ["".join(segment.text for segment in pane.render_line(y))[4:].rstrip() for y in range(region.height)]

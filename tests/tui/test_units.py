@@ -1,0 +1,79 @@
+"""Unit tests of the small pure parts: search, overlay stacking, loading errors, help rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.style import Style
+
+from reader.document import parse_markdown
+from reader.errors import ReaderError
+from reader.tui.loading import finish_parsing, open_for_reading
+from reader.tui.overlays import LAYER_ORDER, OverlayStore, layer_rank
+from reader.tui.search import MAX_MATCHES, SearchState, find_matches
+from tests.tui.generate import large_markdown
+
+
+def test_find_matches_is_case_insensitive_and_literal() -> None:
+    text = "Aleppo and ALEPPO and aleppo. a.b axb"
+    assert find_matches(text, "aleppo") == [(0, 6), (11, 17), (22, 28)]
+    assert find_matches(text, "a.b") == [(30, 33)]  # the dot is not a regex wildcard
+    assert find_matches(text, "") == []
+
+
+def test_find_matches_stops_at_the_limit() -> None:
+    assert len(find_matches("a" * (MAX_MATCHES + 10), "a")) == MAX_MATCHES
+
+
+def test_search_state_starts_at_origin_and_wraps() -> None:
+    state = SearchState()
+    state.update("x.x.x.x", "x", origin=3)
+    assert state.current_match == (4, 5)
+    assert state.step(1) == (6, 7)
+    assert state.step(1) == (0, 1)  # wraps to the first
+    assert state.step(-1) == (6, 7)  # and back to the last
+    state.clear()
+    assert state.step(1) is None
+
+
+def test_layer_order_puts_selection_on_top_and_unknown_layers_before_search() -> None:
+    ranks = sorted(["selection", "search", "custom", "entities", "notes"], key=layer_rank)
+    assert ranks == ["entities", "notes", "custom", "search", "selection"]
+    assert LAYER_ORDER[-1] == "selection"
+
+
+def test_overlay_store_buckets_spans_by_block_in_layer_order() -> None:
+    article = parse_markdown("first para\n\nsecond para\n\nthird para\n")
+    store = OverlayStore()
+    red, blue = Style(color="red"), Style(color="blue")
+    second = article.blocks[1]
+    touched = store.set("search", [(second.start, second.start + 3, red)], article)
+    assert touched == {1}
+    store.set("entities", [(0, article.blocks[2].end, blue)], article)  # spans all blocks
+    assert [span[2] for span in store.for_block(1)] == [blue, red]  # entities under search
+    assert store.clear("search") == {1}
+    assert [span[2] for span in store.for_block(1)] == [blue]
+
+
+def test_open_for_reading_reports_missing_and_binary_files(tmp_path: Path) -> None:
+    with pytest.raises(ReaderError):
+        open_for_reading(str(tmp_path / "missing.txt"))
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(ReaderError):
+        open_for_reading(str(binary))
+
+
+def test_large_markdown_parses_the_first_chunk_then_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "big.md"
+    path.write_text(large_markdown(400_000), encoding="utf-8")
+    article, parser = open_for_reading(str(path))
+    assert parser is not None and not article.complete
+    first_length = len(article.text)
+    grown: list[int] = []
+    finish_parsing(parser, lambda snapshot: grown.append(len(snapshot.text)))
+    assert grown == sorted(grown) and grown[0] > first_length
+    final = parser.article()
+    assert final.complete and final.text.startswith(article.text)
+    assert final.text.rstrip().endswith("The final line of the generated report.")
