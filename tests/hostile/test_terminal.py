@@ -1,0 +1,87 @@
+"""In a real terminal (tmux): escapes in an article never reach it, markup never runs.
+
+tmux with ``set-clipboard on`` copies any OSC 52 sequence the program prints into its paste
+buffers, so an empty buffer list after reading a hostile article proves no clipboard write
+got through. A control run first shows that the check can fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+HOSTILE = (
+    "Hostile article title for the terminal test\n\n"
+    "Clipboard \x1b]52;c;ZXZpbC1wYXlsb2Fk\x07 write and \x1b[2J clear and \x1b[31mred\x1b[0m text.\n\n"
+    "Link \x1b]8;;http://evil.example/\x1b\\click here\x1b]8;;\x1b\\ and [@click=app.quit]press me[/] "
+    "and [bold]not bold[/bold] and \u202eesrever\u202c end.\n"
+)
+READER = [sys.executable, "-m", "reader"]
+
+
+class Tmux:
+    """A private tmux server (own socket) with one session of a fixed size."""
+
+    def __init__(self, name: str) -> None:
+        self.base = ["tmux", "-L", name, "-f", "/dev/null"]
+
+    def __call__(self, *args: str) -> str:
+        return subprocess.run([*self.base, *args], capture_output=True, text=True, timeout=20).stdout
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self("capture-pane", "-p", "-t", "t")
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
+
+
+@pytest.fixture()
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    server = Tmux(f"reader-test-{os.getpid()}")
+    server("new-session", "-d", "-x", "100", "-y", "30", "-s", "t", "sleep 120")
+    server("set-option", "-g", "set-clipboard", "on")
+    server("set-option", "-g", "remain-on-exit", "on")
+    yield server
+    server("kill-server")
+
+
+def test_control_osc52_would_be_caught(tmux: Tmux) -> None:
+    tmux("new-window", "-d", "-t", "t", "printf '\\033]52;c;Y29udHJvbA==\\a'; sleep 5")
+    deadline = time.monotonic() + 10
+    while "control" not in tmux("list-buffers") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "control" in tmux("list-buffers")
+
+
+def test_hostile_article_is_shown_inert(tmux: Tmux, tmp_path: Path) -> None:
+    article = tmp_path / "hostile.txt"
+    article.write_bytes(HOSTILE.encode("utf-8"))
+    env = f"READER_DB={tmp_path / 'lib.json'} READER_CONFIG_DIR={tmp_path / 'config'} TERM=xterm-256color"
+    command = " ".join([env, *READER, str(article)])
+    tmux("respawn-pane", "-k", "-t", "t", command)
+    screen = tmux.wait_for("press me")
+    assert "[@click=app.quit]press me[/]" in screen
+    assert "[bold]not bold[/bold]" in screen
+    assert "ZXZpbC1wYXlsb2Fk" not in screen and "evil.example" not in screen
+    assert tmux("list-buffers") == ""
+    raw = tmux("capture-pane", "-p", "-e", "-t", "t")
+    assert "\x1b]52" not in raw and "\x1b]8;;http://evil" not in raw
+    assert "\u202e" not in raw
+    tmux("send-keys", "-t", "t", "q")
+    deadline = time.monotonic() + 10
+    while "press me" in tmux("capture-pane", "-p", "-t", "t") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert tmux("list-buffers") == ""
