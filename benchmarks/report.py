@@ -52,8 +52,22 @@ class Row:
         return mine / theirs
 
     @property
+    def ratio_bound(self) -> float | None:
+        """When the reference timed out: the ratio is known to be below this."""
+        mine, floor = self.reader.value, self.reference.at_least
+        if self.ratio is not None or mine is None or not floor:
+            return None
+        return mine / floor
+
+    @property
     def met(self) -> bool | None:
-        return self.goal.check(self.reader.value, self.ratio) if self.goal else None
+        if self.goal is None:
+            return None
+        verdict = self.goal.check(self.reader.value, self.ratio)
+        bound = self.ratio_bound
+        if verdict is None and self.goal.kind == "ratio_at_most" and bound is not None and bound <= self.goal.limit:
+            return True  # the reference took longer than its timeout, and even that is slow enough
+        return verdict
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +81,8 @@ class Row:
             "reference_runs": self.reference.runs,
             "reference_note": self.reference.note,
             "ratio": self.ratio,
+            "ratio_below": self.ratio_bound,
+            "reference_at_least": self.reference.at_least,
             "goal": self.goal.text if self.goal else None,
             "met": self.met,
             "notes": self.notes,
@@ -100,6 +116,8 @@ def format_ratio(ratio: float | None) -> str:
 def _cell(measured: Measured, unit: str, footnotes: list[str]) -> str:
     """The figure, or 'n/a' with a footnote number that says why."""
     text = format_value(measured.value, unit)
+    if measured.value is None and measured.at_least is not None:
+        text = "> " + format_value(measured.at_least, unit)
     if measured.note:
         if measured.note not in footnotes:
             footnotes.append(measured.note)
@@ -114,7 +132,8 @@ def format_table(rows: list[Row]) -> str:
     for row in rows:
         reference = f"{row.reference_name} {_cell(row.reference, row.unit, footnotes)}" if row.reference_name else "-"
         met = {True: "yes", False: "NO", None: "-" if row.goal is None else "n/a"}[row.met]
-        body.append([row.metric, _cell(row.reader, row.unit, footnotes), reference, format_ratio(row.ratio),
+        ratio = format_ratio(row.ratio) if row.ratio_bound is None else "< " + format_ratio(row.ratio_bound)
+        body.append([row.metric, _cell(row.reader, row.unit, footnotes), reference, ratio,
                      row.goal.text if row.goal else "", met])
     header = ["metric", "reader", "reference", "ratio", "goal", "met?"]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
@@ -156,16 +175,19 @@ def render_svg(rows: list[Row], title: str) -> str:
         colour = {True: "#2f855a", False: "#c53030", None: "#4a5568"}[met]
         out.append(f'<text x="10" y="{top + 12}" fill="{colour}">{escape(row.metric[:44])}</text>')
         out.append(f'<text x="10" y="{top + 27}" fill="#718096">{escape(("vs " + row.reference_name)[:44])}</text>')
-        values = [row.reader.value, row.reference.value]
+        # a figure that timed out is drawn at its timeout, labelled "> timeout"
+        values = [m.value if m.value is not None else m.at_least for m in (row.reader, row.reference)]
         scale = max((v for v in values if v is not None), default=0.0)
-        for offset, value, fill in ((2, values[0], "#2b6cb0"), (18, values[1], "#a0aec0")):
+        for offset, measured, value, fill in ((2, row.reader, values[0], "#2b6cb0"),
+                                              (18, row.reference, values[1], "#a0aec0")):
             y = top + offset
             if value is None:
                 out.append(f'<text x="{label_w}" y="{y + 11}" fill="#718096">n/a</text>')
                 continue
+            label = format_value(value, row.unit) if measured.value is not None else "> " + format_value(value, row.unit)
             length = max(1.0, bar_w * value / scale) if scale > 0 else 1.0
             out.append(f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="14" fill="{fill}"/>')
-            out.append(f'<text x="{label_w + bar_w + 8}" y="{y + 11}">{escape(format_value(value, row.unit))}</text>')
+            out.append(f'<text x="{label_w + bar_w + 8}" y="{y + 11}">{escape(label)}</text>')
     out.append(f'<text x="10" y="{height - 10}" fill="#718096">green: goal met, red: goal missed, '
                'grey: no goal or no figure. Bars are scaled per row.</text>')
     out.append("</svg>")

@@ -91,7 +91,9 @@ def run_cell(tmux: Tmux, program: Program, article: ArticleFile, settings: Setti
             why = f"{label}: run {index + 1} did not paint ({result.error})"
             if not paints:
                 missing = Measured.missing(why)
-                return Cell(missing, missing, missing)
+                # A timeout still tells something: the first paint takes longer than the timeout.
+                paint = Measured.missing(why, article.paint_timeout) if result.timed_out else missing
+                return Cell(paint, missing, missing)
             paint_note = end_note = peak_note = f"{why}; median of the {len(paints)} runs before it"
             break
         paints.append(result.first_paint)

@@ -23,11 +23,12 @@ class Measured:
 
     runs: list[float] = field(default_factory=list)
     note: str = ""
+    at_least: float | None = None  # when it timed out: the figure is known to exceed this
 
     @property
     def value(self) -> float | None:
         return median(self.runs) if self.runs else None
 
     @classmethod
-    def missing(cls, note: str) -> Measured:
-        return cls([], note)
+    def missing(cls, note: str, at_least: float | None = None) -> Measured:
+        return cls([], note, at_least)

@@ -26,6 +26,7 @@ TMUX = shutil.which("tmux") or "/usr/bin/tmux"
 POLL_INTERVAL = 0.010
 _PLAIN_TOKEN = re.compile(r"^[A-Za-z0-9]+$")
 MARKER_WORDS = 3
+TIMED_OUT = "timed out"
 
 
 class TerminalError(RuntimeError):
@@ -40,6 +41,7 @@ class RunResult:
     end: float | None = None
     peak_mib: float | None = None
     error: str | None = None
+    timed_out: bool = False
     end_error: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -261,7 +263,7 @@ class Tmux:
                     last = _last_words(self.screen(session))
                     return None, last, f"exited with status {status or '?'}" + (f": {last}" if last else "")
             if started >= deadline:
-                return None, screen, f"timed out after {timeout:g} s"
+                return None, screen, f"{TIMED_OUT} after {timeout:g} s"
             time.sleep(max(0.0, POLL_INTERVAL - (time.monotonic() - started)))
 
     def close(self) -> None:
@@ -319,6 +321,7 @@ def measure_run(tmux: Tmux, argv: Sequence[str], first_marker: str, last_marker:
         result.first_paint = paint
         if failure:
             result.error = failure
+            result.timed_out = failure.startswith(TIMED_OUT)
         elif end_key is not None:
             if last_marker in screen:
                 result.end_error = "the last line was already on the first screen"

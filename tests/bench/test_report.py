@@ -81,3 +81,18 @@ def test_svg_is_well_formed_and_escapes_text() -> None:
     assert document.documentElement.tagName == "svg"
     assert len(document.getElementsByTagName("rect")) >= 4
     assert "a &lt;b&gt; &amp; c" in svg
+
+
+def test_a_reference_that_timed_out_bounds_the_ratio() -> None:
+    slow = Measured.missing("frogmouth: timed out after 90 s", at_least=90.0)
+    row = Row("first paint, 3 MB", "s", Measured([1.8]), "frogmouth", slow,
+              Goal("ratio_at_most", 0.05, "<= 0.05x"))
+    assert row.ratio is None
+    assert row.ratio_bound == 0.02
+    assert row.met is True  # 1.8 s against more than 90 s is at least 50x faster
+    line = format_table([row]).splitlines()[2]
+    assert "> 90.0 s [1]" in line and "< 0.0200x" in line
+    assert "&gt; 90.0 s" in render_svg([row], "t")
+    too_slow = Row("first paint, 3 MB", "s", Measured([9.0]), "frogmouth", slow,
+                   Goal("ratio_at_most", 0.05, "<= 0.05x"))
+    assert too_slow.met is None  # 9 s against "more than 90 s" cannot be judged
