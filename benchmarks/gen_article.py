@@ -108,7 +108,7 @@ class _Writer:
         verb = self.pick(SPEECH_VERBS)
         style = rng.randrange(4)
         if style == 0:
-            return f"\u201c{clause[0].upper()}{clause[1:]},\u201d {verb} {who}, {role}."
+            return f"\u201c{clause[0].upper()}{clause[1:]},\u201d {who}, {role}, {verb}."
         if style == 1:
             return f"{who}, {role}, {verb} that {clause}."
         if style == 2:
