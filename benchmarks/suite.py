@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ from benchmarks import frogmouth, gen_article, library_open, saving, throughput
 from benchmarks.report import Goal, Row, format_table, write_json, write_svg
 from benchmarks.startup import ArticleFile, Cell, Program, Settings, run_startup, time_command
 from benchmarks.stats import Measured
-from benchmarks.terminal import Tmux
+from benchmarks.terminal import TerminalError, Tmux
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "benchmarks" / ".cache"
@@ -101,9 +102,11 @@ def prepare_articles(quick: bool) -> list[ArticleFile]:
     ]
 
 
-def startup_rows(cells: dict[tuple[str, str], Cell], textual_import: Measured) -> list[Row]:
+def startup_rows(cells: dict[tuple[str, str], Cell], textual_import: Measured,
+                 why_missing: str = "not measured") -> list[Row]:
+    """The startup rows with their goals; a cell that was never filled says ``why_missing``."""
     rows: list[Row] = []
-    missing = Measured.missing("not measured")
+    missing = Measured.missing(why_missing)
 
     def cell(program: str, label: str) -> Cell:
         return cells.get((program, label), Cell(missing, missing, missing))
@@ -138,7 +141,10 @@ def run_startup_section(options: Options, articles: list[ArticleFile], env: dict
         textual_import = time_command([str(python), "-c", "import textual.app"], options.runs)
     else:
         textual_import = Measured.missing(f"{python} does not exist")
-    cells = run_startup(found, articles, settings, log)
+    try:
+        cells = run_startup(found, articles, settings, log)
+    except TerminalError as exc:
+        return startup_rows({}, textual_import, f"the terminal harness failed: {exc}")
     return startup_rows(cells, textual_import)
 
 
@@ -200,7 +206,12 @@ def run(options: Options) -> tuple[list[Row], dict[str, Any]]:
         for name, section in sections.items():
             if options.wants(name):
                 _say(f"{name} ...")
-                rows += section()
+                try:
+                    rows += section()
+                except Exception as exc:  # one broken section must not cost the rest of the table
+                    traceback.print_exc()
+                    failed = Measured.missing(f"the {name} section failed: {type(exc).__name__}: {exc}")
+                    rows.append(Row(f"{name} (section failed)", "s", failed, "", Measured()))
     meta = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "duration_s": round(time.monotonic() - started, 1),
