@@ -37,6 +37,7 @@ class ArticleFile:
     path: Path
     markdown_path: Path
     paint_timeout: float
+    end_timeout: float = 30.0
     first_marker: str = ""
     last_marker: str = ""
 
@@ -61,7 +62,6 @@ class Settings:
     runs: int = 5
     min_runs: int = 3
     cell_budget: float = 240.0
-    end_timeout: float = 30.0
     width: int = 120
     height: int = 40
 
@@ -82,7 +82,7 @@ def run_cell(tmux: Tmux, program: Program, article: ArticleFile, settings: Setti
     for index in range(settings.runs):
         result = measure_run(
             tmux, [*program.argv, str(path)], article.first_marker, article.last_marker,
-            None if skip_end else program.end_key, article.paint_timeout, settings.end_timeout, env=program.env,
+            None if skip_end else program.end_key, article.paint_timeout, article.end_timeout, env=program.env,
         )
         shown = "-" if result.first_paint is None else f"{result.first_paint:.3f} s"
         log.append(f"{label} run {index + 1}: paint {shown}, end {result.end}, peak {result.peak_mib}, "
@@ -144,7 +144,7 @@ def run_startup(programs: list[Program], articles: list[ArticleFile], settings: 
                 continue
             warm = articles[0]
             result = measure_run(tmux, [*program.argv, str(warm.for_program(program))], warm.first_marker,
-                                 warm.last_marker, None, warm.paint_timeout, settings.end_timeout, env=program.env)
+                                 warm.last_marker, None, warm.paint_timeout, warm.end_timeout, env=program.env)
             log.append(f"{program.name} warm-up: paint {result.first_paint}, error {result.error}")
             if result.error:
                 # Running it again would only repeat the failure (or its timeout) in every cell.
