@@ -153,7 +153,7 @@ class Tmux:
         env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "TMUX_PANE")}
         env.setdefault("TERM", "xterm-256color")
         self._proc = subprocess.Popen(
-            [TMUX, "-L", self.socket, "-f", "/dev/null", "-C", "new-session", "-s", "bench-idle",
+            [TMUX, "-u", "-L", self.socket, "-f", "/dev/null", "-C", "new-session", "-s", "bench-idle",
              "-x", str(self.width), "-y", str(self.height), "sleep", "100000"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
@@ -199,7 +199,7 @@ class Tmux:
         self._send(f"display -p {token}")
         deadline = time.monotonic() + 10
         while True:
-            ok, output = self._read_block(max(0.1, deadline - time.monotonic()))
+            _, output = self._read_block(max(0.1, deadline - time.monotonic()))
             if token in output:
                 return
 
@@ -235,9 +235,16 @@ class Tmux:
         return self.command(f"capture-pane -p -t {session}")
 
     def pane_dead(self, session: str) -> tuple[bool, str]:
-        out = self.command(f"display -p -t {session} {_quote('#{pane_dead} #{pane_dead_status}')}")
-        dead, _, status = (out[0] if out else "0").partition(" ")
-        return dead == "1", status
+        """Whether the program has exited, and its exit status ("" if tmux does not know it yet)."""
+        for attempt in range(10):
+            out = self.command(f"display -p -t {session} {_quote('#{pane_dead} #{pane_dead_status}')}")
+            dead, _, status = (out[0] if out else "0").partition(" ")
+            # tmux can see the pane close before it has reaped the process (and 3.3a sometimes never
+            # records the status at all): give it a moment, then do without
+            if dead != "1" or status.strip() or attempt == 9:
+                return dead == "1", status.strip()
+            time.sleep(0.025)
+        raise AssertionError("unreachable")
 
     def send_key(self, session: str, key: str) -> None:
         self.command(f"send-keys -t {session} {_quote(key)}")
@@ -260,8 +267,10 @@ class Tmux:
             if polls % 5 == 0:
                 dead, status = self.pane_dead(session)
                 if dead:
+                    # tmux may flag the pane dead before it has read the last output: let it settle
+                    time.sleep(0.1)
                     last = _last_words(self.screen(session))
-                    return None, last, f"exited with status {status or '?'}" + (f": {last}" if last else "")
+                    return None, last, f"exited with status {status or 'unknown'}" + (f": {last}" if last else "")
             if started >= deadline:
                 return None, screen, f"{TIMED_OUT} after {timeout:g} s"
             time.sleep(max(0.0, POLL_INTERVAL - (time.monotonic() - started)))
