@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from xml.sax.saxutils import escape
@@ -41,7 +41,6 @@ class Row:
     reference_name: str
     reference: Measured
     goal: Goal | None = None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def ratio(self) -> float | None:
@@ -85,7 +84,6 @@ class Row:
             "reference_at_least": self.reference.at_least,
             "goal": self.goal.text if self.goal else None,
             "met": self.met,
-            "notes": self.notes,
         }
 
 

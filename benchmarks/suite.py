@@ -216,7 +216,7 @@ def run(options: Options) -> tuple[list[Row], dict[str, Any]]:
     meta = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "duration_s": round(time.monotonic() - started, 1),
-        "command": "python -m benchmarks " + " ".join(sys.argv[1:]),
+        "command": " ".join(["python -m benchmarks", *sys.argv[1:]]),
         "options": {"quick": options.quick, "only": options.only, "runs": options.runs,
                     "reader": str(options.reader), "frogmouth": options.frogmouth},
         "articles": {a.label: {"path": str(a.path), "bytes": a.path.stat().st_size,

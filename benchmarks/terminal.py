@@ -19,13 +19,14 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 TMUX = shutil.which("tmux") or "/usr/bin/tmux"
 POLL_INTERVAL = 0.010
 _PLAIN_TOKEN = re.compile(r"^[A-Za-z0-9]+$")
 MARKER_WORDS = 3
+PARAGRAPH_WORDS = 12  # a line this long is body text, not a title, kicker or heading
 TIMED_OUT = "timed out"
 
 
@@ -43,7 +44,6 @@ class RunResult:
     error: str | None = None
     timed_out: bool = False
     end_error: str | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def normalise_screen(lines: Sequence[str]) -> str:
@@ -55,9 +55,11 @@ def pick_markers(source: str, words: int = MARKER_WORDS) -> tuple[str, str]:
     """Choose the texts that prove the article's start and its end are on screen.
 
     The start marker is the first run of ``words`` plain tokens (letters and digits only, so no
-    markdown syntax or typography can change how it renders) on a line that is not a markdown
-    heading; the end marker is the last such run in the file that occurs only once, so seeing it
-    means the last lines are really shown.
+    markdown syntax or typography can change how it renders) in the first paragraph of body text:
+    a line of at least PARAGRAPH_WORDS words that is not a markdown heading, so a title shown in a
+    header bar before the article itself cannot count as the first paint (the first such run on
+    any non-heading line when no line is that long). The end marker is the last such run in the
+    file that occurs only once, so seeing it means the last lines are really shown.
     """
     lines = source.splitlines()
 
@@ -70,7 +72,9 @@ def pick_markers(source: str, words: int = MARKER_WORDS) -> tuple[str, str]:
                 found.append(" ".join(chunk))
         return found
 
-    first = next((w[0] for line in lines if not line.lstrip().startswith("#") and (w := windows(line))), None)
+    body = [line for line in lines if not line.lstrip().startswith("#")]
+    paragraphs = [line for line in body if len(line.split()) >= PARAGRAPH_WORDS]
+    first = next((w[0] for line in paragraphs + body if (w := windows(line))), None)
     flat = " ".join(source.split())
     last = None
     for line in reversed(lines):

@@ -31,12 +31,17 @@ def test_normalise_screen_joins_lines_and_collapses_spaces() -> None:
     assert normalise_screen(["  Over   360", "militants  lay  "]) == "Over 360 militants lay"
 
 
-def test_markers_skip_headings_and_markup_and_the_end_marker_is_unique() -> None:
-    source = "# Big title here\n\nNews / Syria\n\nThe **bold** word and the first plain words.\n\n" \
+def test_markers_skip_headings_titles_and_markup_and_the_end_marker_is_unique() -> None:
+    source = "# Big title here\n\nNews / Syria\n\nA short title line\n\n" \
+             "The **bold** word and the first plain words of a paragraph long enough to be body text.\n\n" \
              "the first plain words again\n\nClosing line ends the story.\n"
     first, last = pick_markers(source)
     assert first == "word and the"
     assert last == "line ends the"
+
+
+def test_short_articles_fall_back_to_any_line_that_is_not_a_heading() -> None:
+    assert pick_markers("# Title words here\n\nJust three words\n\nand then an end\n")[0] == "Just three words"
 
 
 def test_end_marker_falls_back_to_an_earlier_unique_run() -> None:
