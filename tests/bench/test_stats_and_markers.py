@@ -69,13 +69,16 @@ def test_rate_from_analysis_results() -> None:
     assert rate_from_result({"something": 1}) is None
 
 
-def test_store_results_in_both_shapes() -> None:
-    nested = store_figures({"in_app_ms": {1000: 1.5, "10000": 2.5}, "process_ms": {1000: 300}})
-    assert nested[("in_app", 1000)].value == 1.5
-    assert nested[("in_app", 10000)].value == 2.5
-    assert nested[("process", 1000)].value == 300.0
-    assert nested[("process", 10000)].value is None
-    assert "process_ms" in nested[("process", 10000)].note
-    flat = store_figures({"in_app_ms_1000": 1.0, "in_app_ms_10000": 2.0})
-    assert flat[("in_app", 10000)].value == 2.0
+def test_store_results_in_every_accepted_shape() -> None:
+    theirs = store_figures({"api_save_ms": {1000: 1.5, 10000: 2.5}, "cli_save_ms": {1000: 300.0},
+                            "sqlite_insert_fsync_ms": 0.9, "goal_api_save_10000_under_30ms": True})
+    assert theirs[("in_app", 1000)].value == 1.5
+    assert theirs[("in_app", 10000)].value == 2.5
+    assert theirs[("process", 1000)].value == 300.0
+    assert theirs[("process", 10000)].value is None
+    assert "cli_save_ms" in theirs[("process", 10000)].note
+    nested = store_figures({"in_app_ms": {"10000": 2.0}, "process_ms": {1000: 310}})
+    assert nested[("in_app", 10000)].value == 2.0 and nested[("process", 1000)].value == 310.0
+    flat = store_figures({"in_app_ms_1000": 1.0, "api_save_ms_10000": 2.0})
+    assert flat[("in_app", 1000)].value == 1.0 and flat[("in_app", 10000)].value == 2.0
     assert store_figures(None)[("in_app", 1000)].value is None
