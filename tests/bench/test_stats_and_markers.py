@@ -67,6 +67,9 @@ def test_rate_from_analysis_results() -> None:
     assert rate_from_result({"words": 1000, "seconds": 0.5}) == 2000.0
     assert rate_from_result({"words": 1000, "seconds": 0}) is None
     assert rate_from_result({"something": 1}) is None
+    # with this harness's own word count, the engine's time is what counts
+    assert rate_from_result({"words": 1000, "seconds": 0.5, "words_per_second": 2000}, words=900) == 1800.0
+    assert rate_from_result({"words_per_second": 2000}, words=900) == 2000.0
 
 
 def test_store_results_in_every_accepted_shape() -> None:
