@@ -9,6 +9,7 @@ keeps the state between chunks.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
@@ -104,16 +105,20 @@ class MarkdownParser:
         self._fallback_title = fallback_title
         self._first_heading: tuple[int, str] | None = None
         self.done = False
+        self._lock = threading.Lock()
 
     def parse_next(self) -> bool:
-        """Parse the next chunk; return False when nothing was left."""
-        chunk = next(self._chunks, None)
-        if chunk is None:
-            self.done = True
-            return False
-        env = dict(self._env)
-        self._emit(self._md.parse(chunk, env))
-        return True
+        """Parse the next chunk; return False when nothing was left.
+
+        Thread-safe: a background worker and the UI thread may both drive the same parser.
+        """
+        with self._lock:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                self.done = True
+                return False
+            self._emit(self._md.parse(chunk, dict(self._env)))
+            return True
 
     def parse_all(self) -> Article:
         """Parse whatever is left and return the whole article."""
@@ -123,6 +128,10 @@ class MarkdownParser:
 
     def article(self) -> Article:
         """A snapshot of what has been parsed so far."""
+        with self._lock:
+            return self._snapshot()
+
+    def _snapshot(self) -> Article:
         title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
         meta = {k: v for k, v in self.metadata.items() if k in ("author", "site", "published", "date", "url")}
         if "date" in meta and "published" not in meta:

@@ -119,6 +119,17 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             """The pane that sent the message."""
             return self.pane
 
+    @dataclass
+    class EndWanted(Message):
+        """End was pressed before the article finished parsing: whoever parses it can finish now."""
+
+        pane: ReadingPane
+
+        @property
+        def control(self) -> ReadingPane:
+            """The pane that sent the message."""
+            return self.pane
+
     progress: reactive[int] = reactive(0, init=False)
     """How far the reader is, in percent (100 at the end)."""
 
@@ -308,6 +319,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_y(self._max_y())
         self.move_cursor(len(blocks) - 1, scroll=False)
         self._stick_to_end = not self._article.complete
+        if self._stick_to_end:
+            self.post_message(self.EndWanted(self))
 
     def action_cursor_next(self) -> None:
         """Move the reading cursor to the next block."""
