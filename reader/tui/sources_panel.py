@@ -22,8 +22,10 @@ from reader.tui.analysis_nav import GROUP_TITLES, AnalysisIndex, Target
 from reader.tui.analysis_style import QUOTE_MARKS
 
 PANEL_WIDTH = 38
-COUNT_CELLS = 4
+COUNT_CELLS = 3
 """Cells per count column."""
+ROW_CELLS = PANEL_WIDTH - 3
+"""Cells a row may use: the panel less its border and the list's scrollbar."""
 KIND_ORDER = ("direct", "partial", "indirect")
 
 
@@ -38,21 +40,21 @@ def _fit(name: str, cells: int) -> str:
 
 def _row(name: str, counts: list[int], name_cells: int) -> Text:
     cells = "".join(f"{count or '·':>{COUNT_CELLS}}" for count in counts)
-    return Text.assemble(_fit(name, name_cells), (cells, "bold"))
+    return Text.assemble(_fit(name, name_cells - 1), " ", (cells, "bold"))
 
 
-def panel_rows(index: AnalysisIndex, width: int = PANEL_WIDTH) -> list[tuple[Text, Target | None]]:
+def panel_rows(index: AnalysisIndex, width: int = ROW_CELLS) -> list[tuple[Text, Target | None]]:
     """The panel's rows: ``(prompt, target)``, target None for a heading."""
     rows: list[tuple[Text, Target | None]] = []
-    name_cells = max(8, width - 4 - 3 * COUNT_CELLS)
+    name_cells = max(8, width - 3 * COUNT_CELLS)
     speakers = index.speakers()
     marks = "".join(f"{QUOTE_MARKS[kind]:>{COUNT_CELLS}}" for kind in KIND_ORDER)
-    rows.append((Text.assemble((_fit(f"Speakers ({len(speakers)})", name_cells), "bold underline"),
-                               (marks, "bold")), None))
+    rows.append((Text.assemble((_fit(f"Speakers ({len(speakers)})", name_cells - 1), "bold underline"),
+                               " ", (marks, "bold")), None))
     for name, counts in speakers:
         rows.append((_row(name, [counts.get(kind, 0) for kind in KIND_ORDER], name_cells),
                      Target(name, "speaker")))
-    name_cells = max(8, width - 4 - COUNT_CELLS)
+    name_cells = max(8, width - COUNT_CELLS)
     for role, entities in index.entities_by_role().items():
         rows.append((Text(f"{GROUP_TITLES[role]} ({len(entities)})", style="bold underline"), None))
         for name, count in entities:
@@ -112,7 +114,7 @@ class SourcesPanel(Vertical):
             title.update(Text("Sources: analysing…" if busy else "Sources"))
             return
         title.update(Text("Sources" if index.narrow is None else "Sources (narrowed)"))
-        rows = panel_rows(index, max(20, (self.size.width or PANEL_WIDTH) - 1))
+        rows = panel_rows(index)
         option_list.add_options([Option(prompt, disabled=target is None) for prompt, target in rows])
         self._targets = [target for _, target in rows]
         keep = next((i for i, t in enumerate(self._targets) if t is not None and t == previous), None)
