@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reader.cli import db_path
 from reader.document.loader import ARTICLE_SUFFIXES, is_url
 from reader.errors import ReaderError
+from reader.themes import resolve_theme_name
 
 
 def collect_sources(paths: list[str]) -> list[str]:
@@ -32,9 +34,12 @@ def collect_sources(paths: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Start the Textual app (imported only here, so headless commands never load it)."""
+    theme_name = getattr(args, "theme", None)
+    if theme_name is not None:  # a typo is a usage error (exit 2) before the screen is taken over
+        resolve_theme_name(theme_name, None)
     sources = collect_sources(args.paths)
     from reader.tui.app import ReaderApp
 
-    app = ReaderApp(sources=sources, db=getattr(args, "db", None), theme_name=getattr(args, "theme", None))
+    app = ReaderApp(sources=sources, db=db_path(args), theme_name=theme_name)
     app.run()
     return app.return_code or 0

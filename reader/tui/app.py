@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 
 from reader.document import Article, MarkdownParser
@@ -19,9 +18,10 @@ from reader.tui.screens.error import ErrorScreen
 from reader.tui.screens.help import HelpScreen, binding_rows
 from reader.tui.screens.picker import PickerScreen
 from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.theme_support import ThemedApp
 
 
-class ReaderApp(App[int]):
+class ReaderApp(ThemedApp):
     """The terminal article reader."""
 
     CSS_PATH = "app.tcss"
@@ -33,7 +33,7 @@ class ReaderApp(App[int]):
     ]
 
     def __init__(self, sources: list[str], db: str | None = None, theme_name: str | None = None) -> None:
-        super().__init__()
+        super().__init__(theme_name=theme_name, db=db)
         self.sources = list(sources)
         self.db = db
         self.theme_name = theme_name
@@ -46,12 +46,7 @@ class ReaderApp(App[int]):
                 self._preloaded["-"] = exc
 
     def on_mount(self) -> None:
-        """Apply the theme and show the first screen."""
-        if self.theme_name:
-            if self.theme_name in self.available_themes:
-                self.theme = self.theme_name
-            else:
-                self.notify(f"Unknown theme: {self.theme_name}", severity="warning", markup=False)
+        """Show the first screen (the theme was chosen in ``ThemedApp.__init__``)."""
         if len(self.sources) == 1:
             self.open_source(self.sources[0], can_go_back=False)
         else:

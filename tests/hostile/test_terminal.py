@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,12 +46,13 @@ class Tmux:
             if text in screen:
                 return screen
             time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
+        panes = self("list-panes", "-a", "-F", "#{pane_dead} #{pane_dead_status} #{pane_current_command} #{pane_start_command}")
+        raise AssertionError(f"{text!r} never appeared; panes: {panes}; screen was:\n{screen}")
 
 
 @pytest.fixture()
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"reader-test-{os.getpid()}")
+    server = Tmux(f"reader-test-{os.getpid()}-{uuid.uuid4().hex[:8]}")  # a fresh server per test
     server("new-session", "-d", "-x", "100", "-y", "30", "-s", "t", "sleep 120")
     server("set-option", "-g", "set-clipboard", "on")
     server("set-option", "-g", "remain-on-exit", "on")

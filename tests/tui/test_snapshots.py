@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from reader.tui.app import ReaderApp
 
 SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "aleppo-evacuation.txt"
@@ -37,20 +39,27 @@ code block
 """
 
 
+async def settle(pilot: Pilot) -> None:
+    """Wait for the background parse and analysis, so highlights are always in the picture."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_reading_pane_seed_article(snap_compare) -> None:
-    assert snap_compare(ReaderApp([str(SEED)]), terminal_size=(80, 24))
+    assert snap_compare(ReaderApp([str(SEED)]), terminal_size=(80, 24), run_before=settle)
 
 
 def test_reading_pane_after_scrolling_and_cursor(snap_compare) -> None:
     assert snap_compare(ReaderApp([str(SEED)]), press=["space", "j", "right_curly_bracket"],
-                        terminal_size=(80, 24))
+                        terminal_size=(80, 24), run_before=settle)
 
 
 def test_reading_pane_block_kinds(snap_compare, tmp_path: Path) -> None:
     path = tmp_path / "kinds.md"
     path.write_text(KINDS, encoding="utf-8")
-    assert snap_compare(ReaderApp([str(path)]), terminal_size=(80, 34))
+    assert snap_compare(ReaderApp([str(path)]), terminal_size=(80, 34), run_before=settle)
 
 
 def test_help_screen(snap_compare) -> None:
-    assert snap_compare(ReaderApp([str(SEED)]), press=["question_mark"], terminal_size=(80, 24))
+    assert snap_compare(ReaderApp([str(SEED)]), press=["question_mark"], terminal_size=(80, 24), run_before=settle)

@@ -9,14 +9,16 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from reader.document import Article, MarkdownParser
+from reader.tui.analysis_view import AnalysisScreen
 from reader.tui.loading import finish_parsing, one_line_error, snapshot
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.search import SearchBar, SearchState
+from reader.tui.sources_panel import SourcesPanel
+from reader.tui.status_line import AnalysisStatus
 
 
 class ProgressLabel(Static):
@@ -27,7 +29,7 @@ class ProgressLabel(Static):
         self.update(f"{percent:>3}%{'' if complete else '+'}")
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(AnalysisScreen):
     """Reads one article. Escape goes back to the list it was opened from, if any."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -48,7 +50,10 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, the pane, the (hidden) search bar and the status line."""
         yield Header(show_clock=False, icon="¶")
-        yield ReadingPane(self.article, id="pane")
+        with Horizontal(id="reading-row"):
+            yield ReadingPane(self.article, id="pane")
+            yield SourcesPanel(id="sources")
+        yield AnalysisStatus(id="analysis-status")
         yield SearchBar()
         with Horizontal(id="status"):
             yield Footer(show_command_palette=False)
@@ -109,6 +114,7 @@ class ReaderScreen(Screen[None]):
         self.pane.extend_article(article)
         self._set_titles(article)
         self._show_progress(self.pane.progress)
+        self.article_grown(article)
         if self._search.query:
             self._search.update(article.text, self._search.query, self._current_match_start())
             self._paint_search()

@@ -1,0 +1,22 @@
+"""Keep every test away from the real user's files: config (themes) and data (the library).
+
+The app reads user themes and the saved theme setting at startup; without this a developer's
+own themes or library would change what the UI tests and snapshots see. Tests that need a
+particular folder still set it themselves (monkeypatch wins over this fixture).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(Path(home) / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(Path(home) / "data"))
+    monkeypatch.setenv("READER_CONFIG_DIR", str(Path(home) / "config" / "reader"))
+    monkeypatch.delenv("READER_DB", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
