@@ -159,7 +159,7 @@ class EntityFinder:
         seg = self.segments
         for match in CANDIDATE_RE.finditer(text):
             token = match.group()
-            if " " not in token and "-" not in token and "’" not in token and "'" not in token:
+            if token.isalnum():
                 cand = self._judge_cached([(match.start(), match.end())], seg)
                 if cand is not None:
                     out.append(cand)

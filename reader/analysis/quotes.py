@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
 from reader.analysis.lexicon import (
     CLAIM_NOUNS,
     OPINION_VERBS,
@@ -23,7 +24,6 @@ from reader.analysis.lexicon import (
     SAY_VERBS,
     TELL_VERBS,
 )
-from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
 from reader.analysis.marks import MARK_RE, Quoted, find_quoted
 from reader.analysis.model import Mention, Quote
 from reader.analysis.segment import Segments, Span

@@ -41,6 +41,7 @@ class Resolver:
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, head noun)
         self.labels: dict[str, str] = {m.entity: m.label for m in self.mentions}
         self._words: dict[str, frozenset[str]] = {}
+        self._memo: dict[tuple[int, int], tuple[str | None, str]] = {}
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
@@ -85,6 +86,7 @@ class Resolver:
         """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""
         self.quoted = sorted(self.quoted + spans)
         self.quoted_starts = [q[0] for q in self.quoted]
+        self._memo.clear()  # pronoun antecedents may change now
 
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
@@ -95,19 +97,28 @@ class Resolver:
         return self.resolve_how(start, end)[0]
 
     def resolve_how(self, start: int, end: int) -> tuple[str | None, str]:
-        """The speaker of a phrase and how it was found: named, pronoun, nominal, phrase or indefinite."""
+        """The speaker of a phrase and how it was found: named, pronoun, nominal, phrase or indefinite.
+
+        Memoised per span: the same subject phrase is asked about by several cues.
+        """
+        key = (start, end)
+        cached = self._memo.get(key)
+        if cached is None:
+            cached = self._memo[key] = self._resolve_how(start, end)
+        return cached
+
+    def _resolve_how(self, start: int, end: int) -> tuple[str | None, str]:
         if end <= start:
             return None, ""
+        found = self.mentions_in(start, end)
+        for m in reversed(found):
+            if m.label == "PERSON":
+                self.remember(start, m.entity, m.entity.split()[-1].lower())
+                return m.entity, "named"
         tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)
                   if not _is_adverb(t.group().lower())]
         lows = [t[2].lower() for t in tokens]
-        found = self.mentions_in(start, end)
         head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
-        persons = [m for m in found if m.label == "PERSON"]
-        if persons:
-            name = persons[-1].entity
-            self.remember(start, name, name.split()[-1].lower())
-            return name, "named"
         definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
         if head_role and found and definite and tokens[-1][0] >= found[-1].end:
             # "the Ashcombe manager": the person in that role, the most recent one named.
