@@ -49,7 +49,7 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
 DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
 
 _OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | frozenset(
-    ["republic", "isle", "isles", "duke", "duchess", "earl", "kingdom", "state", "states", "house", "gulf", "sea", "bay", "cape", "strait", "province", "city", "bank", "museum", "school", "governor", "secretary", "minister", "prince", "princess", "king", "queen", "emperor"]
+    ["republic", "isle", "isles", "duke", "duchess", "earl", "kingdom", "state", "states", "house", "gulf", "sea", "bay", "cape", "strait", "province", "city", "bank", "museum", "school", "governor", "secretary", "minister", "prince", "princess", "king", "queen", "emperor", "friends"]
 )
 _NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn",
                    "al", "el", "&"}

@@ -231,6 +231,9 @@ office embassy foundation charity daily manager coach players player fans critic
 campaigners campaigner leaders leader minister ministers president chairman executive executives
 aides aide observatory website insiders insider people person man woman teachers students parents
 voters workers employees staff farmers traders investors historians
+delegates negotiators lawmakers legislators senators members protesters organisers organizers unions
+regulators judges voters commentators bankers lenders unionists spokespeople neighbours neighbors
+friends relatives families victims survivors opponents supporters critics sceptics skeptics
 """)
 
 # Pronoun-like and vague words that never make a speaker on their own.

@@ -18,6 +18,8 @@ from bisect import bisect_left, bisect_right
 from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
 from reader.analysis.lexicon import (
     CLAIM_NOUNS,
+    COMMON_CAPS,
+    NON_SPEAKERS,
     OPINION_VERBS,
     PARTICIPLES,
     REPORT_VERBS,
@@ -158,7 +160,8 @@ class QuoteFinder:
         """
         text = self.text
         lo = max(sent.start, verb_start - 200)
-        bounds = list(_BOUNDARY_RE.finditer(text, lo, verb_start))
+        inside = self.resolver.inside_mention
+        bounds = [b for b in _BOUNDARY_RE.finditer(text, lo, verb_start) if not inside(b.start())]
         windows: list[tuple[int, int, str]] = []
         end = verb_start
         for b in reversed(bounds):
@@ -208,6 +211,12 @@ class QuoteFinder:
                 name, _how = resolve(start, end)
                 if name is not None:
                     return name
+        # An untyped name as the subject ("Unison, which represents staff, said"): use it as written.
+        for start, end, tag in reversed(windows):
+            words = self.text[start:end].split()
+            if tag == "np" and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and \
+                    not any(w.lower().strip(",;:") in COMMON_CAPS or w.lower() in NON_SPEAKERS for w in words):
+                return " ".join(words).strip(",;:")
         return None
 
     def _main_subject(self, sent: Span, before: int) -> str | None:
@@ -421,6 +430,8 @@ class QuoteFinder:
                 if inner is not None:
                     return inner
                 speaker = self.resolver.resolve(*subject)
+                if speaker is None and verb in SAY_VERBS:
+                    speaker = _phrase(text[subject[0]:subject[1]])
                 if speaker:
                     return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
         if comma > sent.start and comma == _last_nonspace(text, hit.start()) and verb not in PARTICIPLES \
@@ -481,9 +492,9 @@ class QuoteFinder:
                 end = comma
                 break
         # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
-        cut = _CUT_RE.search(text, pos, end)
-        if cut and len(_words(text[pos:cut.start()])) >= 3:
-            end = cut.start()
+        cut = self._cut(pos, end)
+        if cut is not None:
+            end = cut
         content = text[pos:end]
         words = _words(content)
         if len(words) < 3 or words[0].lower() in _BAD_FIRST or (words[0].lower() in _PREPOSITIONS and not has_that):
@@ -517,6 +528,15 @@ class QuoteFinder:
             return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
         return None
 
+    def _cut(self, start: int, end: int) -> int | None:
+        """Where a writer's clause starts inside a reported one (outside quotation marks), if anywhere."""
+        for cut in _CUT_RE.finditer(self.text, start, end):
+            if self._inside_quoted(cut.start()):
+                continue
+            if len(_words(self.text[start:cut.start()])) >= 3:
+                return cut.start()
+        return None
+
     def _make(self, start: int, end: int, kind: str, speaker: str, cue: tuple[str, int, int],
               strip_opener: bool = False) -> Quote | None:
         text = self.text
@@ -527,9 +547,9 @@ class QuoteFinder:
             opener = _OPENER_RE.match(text, start)
             if opener and opener.end() < end:
                 start = opener.end()
-            cut = _CUT_RE.search(text, start, end)
-            if cut and len(_words(text[start:cut.start()])) >= 3:
-                end = cut.start()
+            cut = self._cut(start, end)
+            if cut is not None:
+                end = cut
         while start < end and (text[start].isspace() or text[start] in ",;:"):
             start += 1
         while end > start and text[end - 1] in _SENT_END_STRIP:

@@ -47,6 +47,11 @@ class Resolver:
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
+    def inside_mention(self, pos: int) -> bool:
+        """Is ``pos`` strictly inside an entity mention (e.g. the "and" of "Fire and Rescue Service")?"""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.mentions[i].start < pos < self.mentions[i].end
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
         i = bisect_left(self.starts, start)
