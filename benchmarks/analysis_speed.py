@@ -32,14 +32,25 @@ _PARAGRAPHS = [
     "Harwell Logistics{n} operates about 14,000 trucks from hubs in Memphis, Indianapolis and Dallas; "
     "its shares have lost a third of their value since January.",
     "The study followed 78,000 adults in the United Kingdom for an average of seven years. Participants "
-    "wore activity trackers for a week at the start.",
+    "wore activity trackers for a week at the start, and their health was then tracked through hospital "
+    "records. Those who walked less than ten minutes a day were compared with those who walked more.",
+    "Negotiations began in the spring and were expected to finish by the summer, but disagreements over "
+    "the price of carbon and the treatment of smaller island states kept delegations apart for months. "
+    "By October, several governments had quietly lowered their expectations for a deal this year.",
+    "The port handles about a fifth of the country's container traffic and employs more than 3,000 "
+    "people, most of them on permanent contracts negotiated before the pandemic. Its owners have spent "
+    "heavily on automation since 2019.",
     "\u201cThis is the beginning, not the end,\u201d said Senator Maria Delgado{n}, a Democrat from Arizona. "
     "\u201cWe will keep pushing until the water reaches every town.\u201d",
 ]
 
 
 def make_article(megabytes: float = 3.0) -> str:
-    """A news-like article of about ``megabytes`` MB, paragraphs separated by blank lines."""
+    """A news-like article of about ``megabytes`` MB, paragraphs separated by blank lines.
+
+    About one quotation or report per 30 words, a little denser than the hand-annotated news in
+    ``tests/gold`` (one per ~40 words), so the figure is not flattered by quiet text.
+    """
     parts: list[str] = []
     size = 0
     n = 0
