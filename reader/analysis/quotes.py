@@ -93,6 +93,7 @@ _BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd"
     "alleg", "suggest", "add", "not", "warn", "agre", "confirm", "explain", "acknowledg"})
 _CLAUSE_START_RE = re.compile(r"(?:it|he|she|they|we|there|this|its|his|her|their|i)\s+\w+\s+\w+")
 _PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+_CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "her", "their", "of", "for", "at", "from",
              "and", "de", "al", "van", "von", "aged", "who", "which"}
 _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
@@ -491,6 +492,11 @@ class QuoteFinder:
                     len(_words(text[comma:later.start()])) <= 8:
                 end = comma
                 break
+            # "... was credible but warned that ...": a second report by the same speaker.
+            conj = _CONJ_BEFORE_RE.search(text, max(pos, later.start() - 16), later.start())
+            if conj and conj.start() > pos and not self._inside_quoted(later.start()):
+                end = conj.start()
+                break
         # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
         cut = self._cut(pos, end)
         if cut is not None:
@@ -556,6 +562,10 @@ class QuoteFinder:
             end -= 1
         if len(_words(text[start:end])) < 3:
             return None
+        content = text[start:end]
+        if (content.count('"') % 2 == 1 or content.count("“") > content.count("”")) and \
+                end < len(text) and text[end] in '"”':
+            end += 1  # keep the closing mark of a quoted phrase that ends the report
         return Quote(text[start:end], kind, start, end, speaker, *cue)
 
 

@@ -187,3 +187,16 @@ def test_paragraph_introduced_by_a_colon_is_a_block_quote() -> None:
     q = one(text, "direct")
     assert q.text == "Our members will not work unsafe shifts, and we have told the port so."
     assert q.speaker == "Harbour Pilots Association"
+
+
+def test_coordinated_second_report_verb_starts_a_new_report() -> None:
+    text = "Dr Sunita Rao said the plan was credible but warned that growth forecasts looked weak."
+    found = [(q.text, q.speaker) for q in quotes(text) if q.kind == "indirect"]
+    assert found == [("the plan was credible", "Sunita Rao"), ("growth forecasts looked weak", "Sunita Rao")]
+
+
+def test_report_ending_in_a_quoted_phrase_keeps_its_closing_mark() -> None:
+    text = 'Chancellor Rachel Tembe told MPs that the country could not "borrow its way out of trouble".'
+    q = one(text, "indirect")
+    assert q.text == 'the country could not "borrow its way out of trouble"'
+    assert one(text, "partial").speaker == "Rachel Tembe"
