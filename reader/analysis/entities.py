@@ -32,6 +32,7 @@ from reader.analysis.lexicon import (
     REPORT_VERBS,
     WEEKDAYS,
     places,
+    word_set,
 )
 from reader.analysis.model import Mention
 from reader.analysis.segment import Segments
@@ -48,9 +49,10 @@ _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
 DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
 
-_OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | frozenset(
-    ["republic", "isle", "isles", "duke", "duchess", "earl", "kingdom", "state", "states", "house", "gulf", "sea", "bay", "cape", "strait", "province", "city", "bank", "museum", "school", "governor", "secretary", "minister", "prince", "princess", "king", "queen", "emperor", "friends"]
-)
+_OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | word_set("""
+republic isle isles duke duchess earl kingdom state states house gulf sea bay cape strait province
+city bank museum school governor secretary minister prince princess king queen emperor friends
+""")
 _NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn",
                    "al", "el", "&"}
 _PLACE_PREPS = {"in", "near", "across", "outside", "throughout", "around", "inside", "towards", "toward"}
@@ -69,8 +71,20 @@ _FUNCTION_CAPS = {"the", "a", "an", "and", "or", "but", "if", "in", "on", "at", 
                   "from", "as", "i", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
                   "her", "their", "our", "my", "your", "when", "while", "after", "before", "so", "not", "no"}
 STRONG, MEDIUM, WEAK = 4, 2, 1
-_STRONG_TITLES = frozenset(["minister", "secretary", "president", "governor", "chancellor", "director", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "coach", "manager", "captain", "ambassador", "envoy", "commissioner", "mayor", "senator", "judge", "general", "leader", "editor", "analyst", "economist", "professor", "executive", "ceo", "cfo", "premier", "prosecutor", "attorney", "inspector", "detective", "sergeant", "superintendent", "constable", "chief", "goalkeeper", "striker", "midfielder", "defender", "winger", "president-elect", "dr", "mr", "mrs", "ms"])
-_ORG_BEFORE = frozenset(["operator", "company", "firm", "group", "carrier", "airline", "maker", "carmaker", "automaker", "retailer", "supermarket", "bank", "insurer", "lender", "broadcaster", "newspaper", "club", "side", "team", "rival", "rivals", "startup", "start-up", "publisher", "developer", "builder", "manufacturer", "supplier", "chain", "giant", "conglomerate", "regulator", "watchdog", "charity", "union", "party", "network", "website", "app", "platform", "brand", "label", "studio", "shipyard", "yard"])
+_STRONG_TITLES = word_set("""
+minister secretary president governor chancellor director spokesman spokeswoman spokesperson
+chairman chairwoman coach manager captain ambassador envoy commissioner mayor senator judge general
+leader editor analyst economist professor executive ceo cfo premier prosecutor attorney inspector
+detective sergeant superintendent constable chief goalkeeper striker midfielder defender winger
+president-elect dr mr mrs ms substitute keeper skipper full-back centre-back playmaker rookie boss
+owner founder trainer jockey
+""")
+_ORG_BEFORE = word_set("""
+operator company firm group carrier airline maker carmaker automaker retailer supermarket bank
+insurer lender broadcaster newspaper club side team rival rivals startup start-up publisher
+developer builder manufacturer supplier chain giant conglomerate regulator watchdog charity union
+party network website app platform brand label studio shipyard yard
+""")
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 
 
@@ -291,6 +305,8 @@ class EntityFinder:
             for i in range(len(grp) - 1))
         if surface in KNOWN_ORGS:
             votes["ORG"] += STRONG
+        elif len(grp) > 1 and words[0] in KNOWN_ORGS and not in_places:
+            votes["ORG"] += STRONG + 1  # "BBC Radio Scotland", "NHS England"
         if org_head and len(grp) > 1 and not in_places:
             votes["ORG"] += STRONG + 1
         if " & " in surface:

@@ -26,6 +26,7 @@ from reader.analysis.model import Mention
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
                 "so-called", "some", "many", "several", "other", "one", "two", "three", "both", "all", "most"}
+_PREPOSITIONS = {"on", "in", "at", "for", "of", "from", "with", "to", "by", "near", "inside", "outside"}
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
 
@@ -149,10 +150,16 @@ class Resolver:
         while i < len(lows) and lows[i] in _DETERMINERS:
             i += 1
         content = list(range(i, len(tokens)))
-        heads = [j for j in content if lows[j] in SPEAKER_NOUNS or lows[j].rstrip("s") in SPEAKER_NOUNS
-                 or lows[j] in PERSON_ROLES]
+        # The head is the last noun before any prepositional phrase ("club officials" -> officials,
+        # "sources on the ground" -> sources).
+        np_end = next((j for j in content if lows[j] in _PREPOSITIONS), len(tokens))
+        heads = [j for j in content if (lows[j] in SPEAKER_NOUNS or lows[j].rstrip("s") in SPEAKER_NOUNS
+                                        or lows[j] in PERSON_ROLES)]
         if not heads:
             return None, ""
+        before_prep = [j for j in heads if j < np_end]
+        if before_prep:
+            heads = [before_prep[-1]]
         head = heads[0]
         head_word = lows[head]
         if head_word in PERSON_ROLES and head == content[-1] and definite:
