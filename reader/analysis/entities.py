@@ -43,7 +43,9 @@ _WORD = rf"(?:(?:[A-Z]\.){{2,}}|{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)
 _CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn|al|el|&|and)(?: the)? | )"
 CANDIDATE_RE = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
 _WORD_RE = re.compile(_WORD)
-_PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*)[ ,]+)?([A-Za-z][\w’'-]*)[ ]*$")
+_PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*)[ ,]+)?([A-Za-z][\w’'-]*)\.?[ ]*$")
+_ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "col", "capt", "lt", "sgt", "rev",
+                       "maj", "adm", "supt", "insp", "det", "cllr"}
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
@@ -205,8 +207,8 @@ class EntityFinder:
                         lead = left.lower().rstrip(".")
                         if first == "and":
                             opened = any(text[a:b].lower() in ORG_OPENERS and text[b:b + 4] == " of " for a, b in group)
-                            keep = (gap == "and" and (last_low in ORG_HEADS or opened) and lead not in ORG_HEADS
-                                    and left not in self.places)
+                            keep = (gap == "and" and (last_low in ORG_HEADS or opened) and left not in self.places
+                                    and (len(group) == 1 or lead not in ORG_HEADS))
                         else:
                             keep = first in _NAME_PARTICLES or lead in _OF_ABLE
                         if not keep:
@@ -360,7 +362,7 @@ class EntityFinder:
         if prev and prev.end() == start:
             p2 = (prev.group(1) or "").lower()
             p1 = prev.group(2).lower()
-        if p1 in PERSON_ROLES and text[start - 1] == " ":
+        if (p1 in PERSON_ROLES or p1 in _ABBREVIATED_TITLES) and text[start - 1] == " ":
             votes["PERSON"] += STRONG
         elif p1 in _ORG_BEFORE and text[start - 1] == " ":
             votes["ORG"] += STRONG
@@ -393,7 +395,7 @@ class EntityFinder:
                 votes["PLACE"] += MEDIUM
             elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head:
                 votes["PERSON"] += MEDIUM
-            elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places:
+            elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places and not self._sentence_initial(start):
                 votes["_SPEAKER"] += 1
         if _AGE_RE.match(text, end):
             votes["PERSON"] += STRONG
@@ -441,24 +443,30 @@ class EntityFinder:
         # Surnames refer back to full names.
         surname: dict[str, str] = {}
         org_first: dict[str, str] = {}
+        org_initials: dict[str, str] = {}
         for key, label in label_of.items():
             if label == "PERSON" and " " in key:
                 for form in _surname_forms(key):
                     surname.setdefault(form, first_form[key])
             elif label == "ORG" and " " in key:
                 org_first.setdefault(key.split()[0], first_form[key])
+                initials = "".join(w[0] for w in key.split() if w[:1].isupper())
+                if len(initials) >= 2:
+                    org_initials.setdefault(initials, first_form[key])
         canonical: dict[str, str] = {}
         for key in list(totals) + [c.key for c in cands if c.key not in totals]:
             if " " in key:
                 continue
             best_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0)
-            limit = STRONG if totals[surname_key(surname, key)]["PERSON"] > WEAK else WEAK
+            limit = STRONG + 1 if totals[surname_key(surname, key)]["PERSON"] > WEAK else WEAK
             if key in surname and best_other <= limit:
                 label_of[key] = "PERSON"
                 canonical[key] = surname[key]
             elif key in org_first and max(totals.get(key, {}).values(), default=0) < STRONG:
                 label_of[key] = "ORG"
                 canonical[key] = org_first[key]
+            elif key.isupper() and key in org_initials and label_of.get(key) == "ORG":
+                canonical[key] = org_initials[key]  # "FDA" is the Food and Drug Administration
         mentions: list[Mention] = []
         for c in cands:
             if c.key not in label_of and c.votes.get("_SPEAKER"):

@@ -165,6 +165,17 @@ PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_GROUP = frozenset({"they", "it", "we"})
 PRONOUNS_FIRST = frozenset({"i", "we"})
 
+# Name endings of businesses, which "the company" or "the firm" can refer back to.
+BUSINESS_HEADS: frozenset[str] = word_set("""
+inc corp corporation ltd limited plc llc llp gmbh ag sa co company group holdings motors technologies
+technology airlines airways industries energy pharmaceuticals pharma logistics analytics securities freight
+shipping foods retail stores brands systems labs laboratories ventures partners capital insurance bank
+media studios records publishing software semiconductor therapeutics biotech robotics aerospace
+dynamics electric power utilities mining steel chemicals resources investments associates management
+communications telecom wireless entertainment games pictures works mills brewery lines rail railways
+transport buses ferries shipyard petroleum oil solutions enterprises
+""")
+
 # Nominal references to speakers, mapped to the name heads they can refer back to
 # ("the ministry" -> an organisation named "... Ministry"; "the monitor" -> "... Observatory").
 NOMINAL_FITS: dict[str, frozenset[str]] = {
@@ -182,10 +193,11 @@ NOMINAL_FITS: dict[str, frozenset[str]] = {
     "channel": frozenset({"television", "tv", "channel", "network", "news"}),
     "network": frozenset({"network", "television", "tv", "news"}),
     "television": frozenset({"television", "tv"}),
-    "company": frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "company", "group",
-                          "holdings", "motors", "technologies", "airlines", "industries", "energy"}),
-    "firm": frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "company", "group",
-                       "partners", "capital", "holdings", "technologies"}),
+    "company": BUSINESS_HEADS,
+    "firm": BUSINESS_HEADS,
+    "business": BUSINESS_HEADS,
+    "carrier": BUSINESS_HEADS,
+    "retailer": BUSINESS_HEADS,
     "group": frozenset({"group", "movement", "front", "brigade", "brigades", "alliance", "coalition"}),
     "movement": frozenset({"movement", "front", "party"}),
     "militia": frozenset({"brigade", "brigades", "militia", "front", "army", "movement"}),

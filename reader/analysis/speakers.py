@@ -27,6 +27,8 @@ _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
                 "so-called", "some", "many", "several", "other", "one", "two", "three", "both", "all", "most"}
 _PREPOSITIONS = {"on", "in", "at", "for", "of", "from", "with", "to", "by", "near", "inside", "outside"}
+_GENERIC_ORG_NOUNS = {"company", "firm", "group", "club", "team", "organisation", "organization", "charity",
+                      "party", "union", "business", "retailer", "airline", "carrier", "bank", "lender", "insurer"}
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
 
@@ -175,6 +177,8 @@ class Resolver:
             fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word)
             if fits:
                 hit = self.recent(start, ("ORG",), fits)
+                if hit is None and head_word in _GENERIC_ORG_NOUNS:
+                    hit = self.recent(start, ("ORG",))  # "the company": the organisation last named
                 if hit:
                     return hit, "nominal"
             return head_word, "nominal"

@@ -200,3 +200,10 @@ def test_report_ending_in_a_quoted_phrase_keeps_its_closing_mark() -> None:
     q = one(text, "indirect")
     assert q.text == 'the country could not "borrow its way out of trouble"'
     assert one(text, "partial").speaker == "Rachel Tembe"
+
+
+def test_the_company_refers_to_the_last_business_named() -> None:
+    text = ("Pellham Pharmaceuticals is recalling 1.2 million bottles, the Food and Drug Administration said. "
+            "The company said that no illnesses had been reported.")
+    speakers = [q.speaker for q in quotes(text) if q.kind == "indirect"]
+    assert speakers == ["Food and Drug Administration", "Pellham Pharmaceuticals"]
