@@ -117,6 +117,7 @@ def find_quoted(text: str, segments: Segments) -> list[Quoted]:
 def _later_closer(text: str, marks: list[tuple[int, str]], j: int, end: int, closers: str) -> bool:
     """Is there a clean closer (not after "s" before a lower-case word) later in the paragraph?"""
     n = len(marks)
+    end = min(end, marks[j - 1][0] + 400) if j > 0 else end  # bounded look-ahead
     while j < n and marks[j][0] < end:
         pos, ch = marks[j]
         if ch in closers and _is_single_closer(text, pos):

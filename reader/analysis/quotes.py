@@ -94,6 +94,8 @@ _BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd"
 _CLAUSE_START_RE = re.compile(r"(?:it|he|she|they|we|there|this|its|his|her|their|i)\s+\w+\s+\w+")
 _PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 _CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+_MAX_REPORT = 600  # longest reported clause considered, in characters
+_NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
 _NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "her", "their", "of", "for", "at", "from",
              "and", "de", "al", "van", "von", "aged", "who", "which"}
 _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
@@ -222,7 +224,7 @@ class QuoteFinder:
 
     def _main_subject(self, sent: Span, before: int) -> str | None:
         """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""
-        for hit in self._hits_in(sent.start, before):
+        for hit in self._hits_in(max(sent.start, before - _NEAR), before):
             if hit.group() in PARTICIPLES:
                 continue
             speaker = self._subject(sent, hit.start())
@@ -270,7 +272,7 @@ class QuoteFinder:
             para = self.seg.paragraphs[para_i]
             sent = self.seg.sentence_at(q.open) or para
             before = text[sent.start:q.open].rstrip()
-            after = text[q.close + 1:para.end]
+            after = text[q.close + 1:min(para.end, q.close + 300)]
             whole_para = not before.strip(" \t") and not after.strip(" .\t")
             if len(words) <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
@@ -343,7 +345,7 @@ class QuoteFinder:
                 return speaker, cue
             break
         # Before the quotation: 'she told journalists: "..."', 'X said "..."'.
-        hits = self._hits_in(sent.start, q.open)
+        hits = self._hits_in(max(sent.start, q.open - _NEAR), q.open)
         if hits:
             hit = hits[-1]
             cue = (hit.group(), hit.start(), hit.end())
@@ -359,7 +361,7 @@ class QuoteFinder:
             if speaker:
                 return speaker, cue
         if kind == "partial":
-            for hit in self._hits_in(q.close, sent.end):
+            for hit in self._hits_in(q.close, min(sent.end, q.close + _NEAR)):
                 speaker = self._subject(sent, hit.start())
                 if speaker:
                     return speaker, (hit.group(), hit.start(), hit.end())
@@ -453,7 +455,7 @@ class QuoteFinder:
 
     def _leading_report(self, sent: Span, comma: int) -> Quote | None:
         """An earlier "X said CLAUSE" inside the sentence takes precedence over a trailing attribution."""
-        for hit in self._hits_in(sent.start, comma):
+        for hit in self._hits_in(max(sent.start, comma - _NEAR), comma):
             quote = self._forward(hit, sent, comma)
             if quote is not None:
                 return quote
@@ -485,8 +487,9 @@ class QuoteFinder:
             return None
         if pos >= end or text[pos:pos + 1] in "\"“‘'«":
             return None
+        end = min(end, pos + _MAX_REPORT)
         # Cut a trailing attribution inside the clause: "... at dawn, the agency reported".
-        for later in self._hits_in(pos, end):
+        for later in self._hits_in(pos, end)[:6]:
             comma = text.rfind(",", pos, later.start())
             if comma > pos and _TRAIL_RE.match(text[later.end():sent.end]) and \
                     len(_words(text[comma:later.start()])) <= 8:
@@ -623,6 +626,7 @@ def _ends_with_verb(before: str) -> bool:
 
 def _clause_end(text: str, start: int, limit: int) -> int:
     """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
+    limit = min(limit, start + 150)
     i = start
     while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
         i += 1

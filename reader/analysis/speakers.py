@@ -29,6 +29,7 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his"
 _PREPOSITIONS = {"on", "in", "at", "for", "of", "from", "with", "to", "by", "near", "inside", "outside"}
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "club", "team", "organisation", "organization", "charity",
                       "party", "union", "business", "retailer", "airline", "carrier", "bank", "lender", "insurer"}
+_MAX_TOKENS = 16
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
 
@@ -123,8 +124,10 @@ class Resolver:
             if m.label == "PERSON":
                 self.remember(start, m.entity, m.entity.split()[-1].lower())
                 return m.entity, "named"
-        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)
-                  if not _is_adverb(t.group().lower())]
+        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)]
+        if len(tokens) > _MAX_TOKENS:  # a subject is a few words: look at the first ones only
+            tokens = tokens[:_MAX_TOKENS]
+        tokens = [t for t in tokens if not _is_adverb(t[2].lower())]
         lows = [t[2].lower() for t in tokens]
         head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
         definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
