@@ -33,7 +33,9 @@ class Quoted:
 def _is_opener(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if prev not in _OPEN_BEFORE or nxt.isspace():
+    if prev not in _OPEN_BEFORE:
+        return False
+    if nxt.isspace() and not (text[i] == "«" and nxt in " \u00a0\u202f"):  # French « with a space
         return False
     # '90s, 'em, rock 'n' roll are apostrophes.
     return not (text[i] in "'’‘" and (nxt.isdigit() or text[i + 1:i + 3].lower() in ("em", "n ", "n'")))

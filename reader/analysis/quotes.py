@@ -262,7 +262,7 @@ class QuoteFinder:
             start, end = q.open + 1, q.close
             while start < end and text[start].isspace():
                 start += 1
-            while end > start and text[end - 1] in " \n\t,":
+            while end > start and text[end - 1] in " \n\t,\u00a0\u202f":
                 end -= 1
             if end <= start:
                 continue

@@ -15,7 +15,7 @@ from reader.analysis.lexicon import ABBREVIATIONS
 
 MAX_SENTENCE = 800
 _PARA_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+(?:[\"“‘„'(\[]|« ?)?[A-Z0-9])")
 _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

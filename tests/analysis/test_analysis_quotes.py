@@ -27,6 +27,9 @@ def one(text: str, kind: str | None = None) -> Quote:
     "Coach Maria Duarte was blunt. “We were not good enough today,” Duarte said.",
     "Coach Maria Duarte was blunt. ‘We were not good enough today,’ Duarte said.",
     "Coach Maria Duarte was blunt. «We were not good enough today», Duarte said.",
+    "Coach Maria Duarte was blunt. « We were not good enough today », Duarte said.",
+    "Coach Maria Duarte was blunt. 'We were not good enough today,' Duarte said.",
+    "Coach Maria Duarte was blunt. „We were not good enough today“, Duarte said.",
     "Coach Maria Duarte was blunt. “We were not good enough today,” said Duarte.",
     "Coach Maria Duarte was blunt. “We were not good enough today,” said Ms Duarte, whose side lost.",
 ])
