@@ -78,7 +78,7 @@ minister secretary president governor chancellor director spokesman spokeswoman 
 chairman chairwoman coach manager captain ambassador envoy commissioner mayor senator judge general
 leader editor analyst economist professor executive ceo cfo premier prosecutor attorney inspector
 detective sergeant superintendent constable chief goalkeeper striker midfielder defender winger
-president-elect dr mr mrs ms substitute keeper skipper full-back centre-back playmaker rookie boss
+president-elect dr mr mrs ms speaker substitute keeper skipper full-back centre-back playmaker rookie boss
 owner founder trainer jockey
 """)
 _ORG_BEFORE = word_set("""

@@ -91,10 +91,13 @@ _PREPOSITIONS = {"in", "on", "at", "of", "for", "with", "by", "about", "outside"
 _BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd").rstrip("e") in {
     "insist", "claim", "argu", "admitt", "admit", "conced", "estimat", "predict", "maintain", "contend",
     "alleg", "suggest", "add", "not", "warn", "agre", "confirm", "explain", "acknowledg"})
-_CLAUSE_START_RE = re.compile(r"(?:it|he|she|they|we|there|this|its|his|her|their|i)\s+\w+\s+\w+")
+_CLAUSE_START_RE = re.compile(
+    r"(?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:was|were|is|are|had|has|have|would|will|could"
+    r"|should|might|must|can|did|does)\b|(?:it|he|she|they|we|there|this|i)\s+\w+\s+\w+")
 _PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 _CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _MAX_REPORT = 600  # longest reported clause considered, in characters
+_ABBREV_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
 _NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
 _NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "her", "their", "of", "for", "at", "from",
              "and", "de", "al", "van", "von", "aged", "who", "which"}
@@ -163,6 +166,9 @@ class QuoteFinder:
         """
         text = self.text
         lo = max(sent.start, verb_start - 200)
+        i = bisect_right(self.quoted_opens, verb_start) - 1
+        if i >= 0 and self.quoted[i].close < verb_start:
+            lo = max(lo, self.quoted[i].close + 1)  # a subject is never inside a quotation before it
         inside = self.resolver.inside_mention
         bounds = [b for b in _BOUNDARY_RE.finditer(text, lo, verb_start) if not inside(b.start())]
         windows: list[tuple[int, int, str]] = []
@@ -170,6 +176,10 @@ class QuoteFinder:
         for b in reversed(bounds):
             word = b.group().lower()
             if _has_content(text[b.end():end]):
+                if end == verb_start and word in _SUBORDINATORS:
+                    # "..., while hardliners warned": the clause holding the verb has its own subject.
+                    windows.append((b.end(), end, "np"))
+                    return windows
                 windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
             if (word not in _SOFT_BOUNDARIES and word not in _SUBORDINATORS) or len(windows) >= 5:
                 return windows
@@ -466,6 +476,8 @@ class QuoteFinder:
         text = self.text
         verb = hit.group()
         pos = hit.end()
+        if text[_last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
+            return None  # '..." said X' attributes the quotation before it; it reports nothing itself
         that = _THAT_SOON_RE.match(text, pos)
         claim = _CLAIM_RE.match(text, pos)
         has_that = False
@@ -628,8 +640,13 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
     limit = min(limit, start + 150)
     i = start
-    while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
-        i += 1
+    while True:
+        while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
+            i += 1
+        if i < limit and text[i] == "." and _ABBREV_BEFORE_RE.search(text, max(start, i - 6), i):
+            i += 1  # "Rep. Chip Roy", "Dr. Santos": not the end of the phrase
+            continue
+        break
     if text[i:i + 1] == "." and i + 1 < limit and text[i + 1:i + 2].isalpha():
         j = i + 1
         while j < limit and text[j] not in ",;:!?\"“”«»()—\n" and not (text[j] == "." and

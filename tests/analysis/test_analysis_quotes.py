@@ -210,3 +210,19 @@ def test_the_company_refers_to_the_last_business_named() -> None:
             "The company said that no illnesses had been reported.")
     speakers = [q.speaker for q in quotes(text) if q.kind == "indirect"]
     assert speakers == ["Food and Drug Administration", "Pellham Pharmaceuticals"]
+
+
+def test_us_style_attribution_with_abbreviated_titles() -> None:
+    text = ('"This is not how a serious country funds its government," said Rep. Chip Roy of Texas. '
+            '"We keep kicking the can down the road."')
+    found = quotes(text)
+    assert [q.kind for q in found] == ["direct", "direct"]
+    assert {q.speaker for q in found} == {"Chip Roy"}
+
+
+def test_subordinate_clause_keeps_its_own_subject() -> None:
+    text = ("House Speaker Mike Johnson insisted the bill was the best available option, while hardliners "
+            "in his party warned they would oppose any further extensions.")
+    found = [(q.text, q.speaker) for q in quotes(text)]
+    assert ("the bill was the best available option", "Mike Johnson") in found
+    assert ("they would oppose any further extensions", "hardliners in his party") in found
