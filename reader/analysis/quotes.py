@@ -129,7 +129,10 @@ class QuoteFinder:
         spans = [(q.open + 1, q.close) for q in self.quoted]
         self.quoted_opens = [q.open for q in self.quoted]
         self.resolver = Resolver(text, mentions, spans)
-        self.hits = [m for m in VERB_RE.finditer(text) if not self._inside_quoted(m.start())]
+        all_hits = list(VERB_RE.finditer(text))
+        self.hits = [m for m in all_hits if not self._inside_quoted(m.start())]
+        # Cues inside quotations ("he told me we had whatever we needed") report third parties.
+        self.inner_hits = [m for m in all_hits if self._inside_quoted(m.start())]
         self.hit_starts = [h.start() for h in self.hits]
 
     def _inside_quoted(self, pos: int) -> bool:
@@ -255,10 +258,17 @@ class QuoteFinder:
             if token[:1].islower() and token.lower() not in _NP_WORDS:
                 break
             stop = word.end()
-        if stop <= start:
-            return None
-        name, how = self.resolver.resolve_how(start, stop)
-        return name if how in ("named", "pronoun") else None
+        if stop > start:
+            name, how = self.resolver.resolve_how(start, stop)
+            if name is not None and how in ("named", "pronoun"):
+                return name
+        # "The council leader at the time, Graham Fitch, rang me ... and told me ...": the first name.
+        near = self.resolver.mentions_in(start, min(before, start + 100))
+        head = _BOUNDARY_RE.search(text, start, min(before, start + 100))
+        named = [m for m in near if m.label == "PERSON"] or [m for m in near if m.label == "ORG"]
+        if named and (head is None or head.group() in (",", "—", "–", "(") or named[0].start < head.start()):
+            return named[0].entity
+        return None
 
     # -- direct and partial quotations ----------------------------------------------------------
 
@@ -422,6 +432,35 @@ class QuoteFinder:
                 continue
             out.append(quote)
             done_until = max(quote.end, hit.end())
+        out.extend(self._reported_inside_quotes())
+        return out
+
+    def _reported_inside_quotes(self) -> list[Quote]:
+        """Reports inside a quotation, kept only when their subject is a name ("Graham Fitch told me
+        ..."): "I said", "we told them" are the quoted speaker's own story, not a report."""
+        out: list[Quote] = []
+        done_until = -1
+        for hit in self.inner_hits:
+            if hit.start() < done_until or hit.group() in PARTICIPLES or hit.group().lower() == "according to":
+                continue
+            sent = self.seg.sentence_at(hit.start())
+            j = bisect_right(self.quoted_opens, hit.start()) - 1
+            if sent is None or j < 0:
+                continue
+            inner = Span(max(sent.start, self.quoted[j].open + 1), min(sent.end, self.quoted[j].close))
+            windows = self._subject_windows(inner, hit.start())
+            if windows:
+                name, how = self.resolver.resolve_how(windows[0][0], windows[0][1])
+            else:  # "Graham Fitch rang me ... and told me ...": the name opening the sentence
+                near = self.resolver.mentions_in(inner.start, min(hit.start(), inner.start + 100))
+                named = [m for m in near if m.label == "PERSON"] or [m for m in near if m.label == "ORG"]
+                name, how = (named[0].entity, "named") if named else (None, "")
+            if name is None or how != "named":
+                continue
+            quote = self._forward(hit, inner, inner.end, speaker=name)
+            if quote is not None:
+                out.append(quote)
+                done_until = quote.end
         return out
 
     def _reported_at(self, hit: re.Match[str], sent: Span) -> Quote | None:
@@ -471,7 +510,7 @@ class QuoteFinder:
                 return quote
         return None
 
-    def _forward(self, hit: re.Match[str], sent: Span, end: int) -> Quote | None:
+    def _forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
         """'X said (that) CLAUSE' with the clause running to ``end``."""
         text = self.text
         verb = hit.group()
@@ -524,7 +563,9 @@ class QuoteFinder:
             return None
         prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
         coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
-        if coordinated or (verb in PARTICIPLES and
+        if speaker is not None:
+            pass
+        elif coordinated or (verb in PARTICIPLES and
                            _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())):
             speaker = self._main_subject(sent, hit.start())
         else:

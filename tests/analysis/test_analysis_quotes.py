@@ -226,3 +226,17 @@ def test_subordinate_clause_keeps_its_own_subject() -> None:
     found = [(q.text, q.speaker) for q in quotes(text)]
     assert ("the bill was the best available option", "Mike Johnson") in found
     assert ("they would oppose any further extensions", "hardliners in his party") in found
+
+
+def test_named_third_party_reported_inside_a_quotation() -> None:
+    text = ("“The council leader, Graham Fitch, rang me at three in the morning and told me we had whatever "
+            "we needed. I said we would manage,” the chief said.")
+    inner = [q for q in quotes(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in inner] == [("we had whatever we needed", "Graham Fitch")]
+
+
+def test_coordinated_report_after_a_long_subject_phrase() -> None:
+    text = ("The club's chairman at the time, Victor Hale, called me on a Sunday night and told me the money "
+            "was there if we needed it.")
+    found = [(q.text, q.speaker) for q in quotes(text) if q.kind == "indirect"]
+    assert found == [("the money was there if we needed it", "Victor Hale")]
