@@ -86,6 +86,7 @@ operator company firm group carrier airline maker carmaker automaker retailer su
 insurer lender broadcaster newspaper club side team rival rivals startup start-up publisher
 developer builder manufacturer supplier chain giant conglomerate regulator watchdog charity union
 party network website app platform brand label studio shipyard yard
+journal magazine tabloid daily agency institute university
 """)
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 
