@@ -407,8 +407,6 @@ class EntityFinder:
                 votes["ORG"] += MEDIUM
         elif surface.isupper() and len(grp) == 1:
             return None
-        if titlecase and not votes:
-            cand.votes["_TITLECASE"] = 1
         cand.votes.update(votes)
         if len(grp) > 1 and not votes and not titlecase and all(w[:1].isupper() for w in words):
             cand.votes["PERSON"] = WEAK
@@ -475,9 +473,7 @@ class EntityFinder:
         for c in cands:
             label = label_of.get(c.key)
             if label is None:
-                if c.votes.get("_TITLECASE") or c.words > 1:
-                    continue
-                continue
+                continue  # no evidence at all: a capitalised word, not a name we can type
             name = canonical.get(c.key) or first_form[c.key]
             mentions.append(Mention(c.text, label, c.start, c.end, name))
         return mentions

@@ -563,10 +563,10 @@ class QuoteFinder:
             return None
         prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
         coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
+        after_comma = _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
         if speaker is not None:
-            pass
-        elif coordinated or (verb in PARTICIPLES and
-                           _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())):
+            pass  # given by the caller (a named subject inside a quotation)
+        elif coordinated or (verb in PARTICIPLES and after_comma):
             speaker = self._main_subject(sent, hit.start())
         else:
             speaker = self._subject(sent, hit.start())
