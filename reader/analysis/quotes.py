@@ -103,6 +103,7 @@ _NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "h
              "and", "de", "al", "van", "von", "aged", "who", "which"}
 _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
                   "whereas", "so", "than", "though", "until", "unless", "once"}
+_TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
 _TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
 _SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
@@ -474,6 +475,8 @@ class QuoteFinder:
             return self._according(hit, sent, sent_end)
         # Trailing attribution: "..., the ministry said." / "..., said Smith."
         tail = text[hit.end():sent.end]
+        if verb in TELL_VERBS and _TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
+            tail = ""
         comma = text.rfind(",", sent.start, hit.start())
         if _TRAIL_RE.match(tail) and comma > sent.start and len(_words(text[sent.start:comma])) >= 4:
             subject = (comma + 1, hit.start())

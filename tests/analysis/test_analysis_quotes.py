@@ -240,3 +240,10 @@ def test_coordinated_report_after_a_long_subject_phrase() -> None:
             "was there if we needed it.")
     found = [(q.text, q.speaker) for q in quotes(text) if q.kind == "indirect"]
     assert found == [("the money was there if we needed it", "Victor Hale")]
+
+
+def test_trailing_attribution_with_an_object() -> None:
+    text = "The rebels had burned two schools before leaving the town, the sources told the news agency."
+    q = one(text, "indirect")
+    assert q.text == "The rebels had burned two schools before leaving the town"
+    assert q.speaker == "sources"
