@@ -386,6 +386,18 @@ class QuoteFinder:
                 speaker = self._subject(sent, hit.start())
                 if speaker:
                     return speaker, (hit.group(), hit.start(), hit.end())
+        if kind == "direct" and text[para.start] in "\"“‘'«„":
+            # A quotation opening its paragraph after "She wrote:" at the end of the one before.
+            pi = self.seg.paragraph_index(para.start)
+            if pi > 0:
+                prev = self.seg.paragraphs[pi - 1]
+                if text[prev.end - 1] == ":":
+                    hits = self._hits_in(max(prev.start, prev.end - _NEAR), prev.end)
+                    if hits and len(_words(text[hits[-1].end():prev.end])) <= 4:
+                        prev_sent = self.seg.sentence_at(hits[-1].start()) or prev
+                        speaker = self._subject(prev_sent, hits[-1].start())
+                        if speaker:
+                            return speaker, (hits[-1].group(), hits[-1].start(), hits[-1].end())
         return None, None
 
     def introduced_blocks(self) -> list[Quote]:

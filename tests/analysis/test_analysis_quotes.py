@@ -247,3 +247,10 @@ def test_trailing_attribution_with_an_object() -> None:
     q = one(text, "indirect")
     assert q.text == "The rebels had burned two schools before leaving the town"
     assert q.speaker == "sources"
+
+
+def test_quoted_block_after_a_colon_paragraph() -> None:
+    text = ("In her letter, head teacher Joan Reyes wrote:\n\n"
+            "“We cannot keep the school open with the staff we have, and parents deserve to know that now.”")
+    q = one(text, "direct")
+    assert q.speaker == "Joan Reyes"
