@@ -32,6 +32,7 @@ from reader.analysis.lexicon import (
     REPORT_VERBS,
     WEEKDAYS,
     places,
+    word_set,
 )
 from reader.analysis.model import Mention
 from reader.analysis.segment import Segments
@@ -42,15 +43,18 @@ _WORD = rf"(?:(?:[A-Z]\.){{2,}}|{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)
 _CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn|al|el|&|and)(?: the)? | )"
 CANDIDATE_RE = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
 _WORD_RE = re.compile(_WORD)
-_PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*)[ ,]+)?([A-Za-z][\w’'-]*)[ ]*$")
+_PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*)[ ,]+)?([A-Za-z][\w’'-]*)\.?[ ]*$")
+_ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "col", "capt", "lt", "sgt", "rev",
+                       "maj", "adm", "supt", "insp", "det", "cllr"}
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
 DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
 
-_OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | frozenset(
-    ["republic", "isle", "isles", "duke", "duchess", "earl", "kingdom", "state", "states", "house", "gulf", "sea", "bay", "cape", "strait", "province", "city", "bank", "museum", "school", "governor", "secretary", "minister", "prince", "princess", "king", "queen", "emperor"]
-)
+_OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | word_set("""
+republic isle isles duke duchess earl kingdom state states house gulf sea bay cape strait province
+city bank museum school governor secretary minister prince princess king queen emperor friends
+""")
 _NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn",
                    "al", "el", "&"}
 _PLACE_PREPS = {"in", "near", "across", "outside", "throughout", "around", "inside", "towards", "toward"}
@@ -69,8 +73,21 @@ _FUNCTION_CAPS = {"the", "a", "an", "and", "or", "but", "if", "in", "on", "at", 
                   "from", "as", "i", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
                   "her", "their", "our", "my", "your", "when", "while", "after", "before", "so", "not", "no"}
 STRONG, MEDIUM, WEAK = 4, 2, 1
-_STRONG_TITLES = frozenset(["minister", "secretary", "president", "governor", "chancellor", "director", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "coach", "manager", "captain", "ambassador", "envoy", "commissioner", "mayor", "senator", "judge", "general", "leader", "editor", "analyst", "economist", "professor", "executive", "ceo", "cfo", "premier", "prosecutor", "attorney", "inspector", "detective", "sergeant", "superintendent", "constable", "chief", "goalkeeper", "striker", "midfielder", "defender", "winger", "president-elect", "dr", "mr", "mrs", "ms"])
-_ORG_BEFORE = frozenset(["operator", "company", "firm", "group", "carrier", "airline", "maker", "carmaker", "automaker", "retailer", "supermarket", "bank", "insurer", "lender", "broadcaster", "newspaper", "club", "side", "team", "rival", "rivals", "startup", "start-up", "publisher", "developer", "builder", "manufacturer", "supplier", "chain", "giant", "conglomerate", "regulator", "watchdog", "charity", "union", "party", "network", "website", "app", "platform", "brand", "label", "studio", "shipyard", "yard"])
+_STRONG_TITLES = word_set("""
+minister secretary president governor chancellor director spokesman spokeswoman spokesperson
+chairman chairwoman coach manager captain ambassador envoy commissioner mayor senator judge general
+leader editor analyst economist professor executive ceo cfo premier prosecutor attorney inspector
+detective sergeant superintendent constable chief goalkeeper striker midfielder defender winger
+president-elect dr mr mrs ms speaker substitute keeper skipper full-back centre-back playmaker rookie boss
+owner founder trainer jockey
+""")
+_ORG_BEFORE = word_set("""
+operator company firm group carrier airline maker carmaker automaker retailer supermarket bank
+insurer lender broadcaster newspaper club side team rival rivals startup start-up publisher
+developer builder manufacturer supplier chain giant conglomerate regulator watchdog charity union
+party network website app platform brand label studio shipyard yard
+journal magazine tabloid daily agency institute university
+""")
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 
 
@@ -159,7 +176,7 @@ class EntityFinder:
         seg = self.segments
         for match in CANDIDATE_RE.finditer(text):
             token = match.group()
-            if " " not in token and "-" not in token and "’" not in token and "'" not in token:
+            if token.isalnum():
                 cand = self._judge_cached([(match.start(), match.end())], seg)
                 if cand is not None:
                     out.append(cand)
@@ -191,8 +208,8 @@ class EntityFinder:
                         lead = left.lower().rstrip(".")
                         if first == "and":
                             opened = any(text[a:b].lower() in ORG_OPENERS and text[b:b + 4] == " of " for a, b in group)
-                            keep = (gap == "and" and (last_low in ORG_HEADS or opened) and lead not in ORG_HEADS
-                                    and left not in self.places)
+                            keep = (gap == "and" and (last_low in ORG_HEADS or opened) and left not in self.places
+                                    and (len(group) == 1 or lead not in ORG_HEADS))
                         else:
                             keep = first in _NAME_PARTICLES or lead in _OF_ABLE
                         if not keep:
@@ -291,6 +308,8 @@ class EntityFinder:
             for i in range(len(grp) - 1))
         if surface in KNOWN_ORGS:
             votes["ORG"] += STRONG
+        elif len(grp) > 1 and words[0] in KNOWN_ORGS and not in_places:
+            votes["ORG"] += STRONG + 1  # "BBC Radio Scotland", "NHS England"
         if org_head and len(grp) > 1 and not in_places:
             votes["ORG"] += STRONG + 1
         if " & " in surface:
@@ -344,7 +363,7 @@ class EntityFinder:
         if prev and prev.end() == start:
             p2 = (prev.group(1) or "").lower()
             p1 = prev.group(2).lower()
-        if p1 in PERSON_ROLES and text[start - 1] == " ":
+        if (p1 in PERSON_ROLES or p1 in _ABBREVIATED_TITLES) and text[start - 1] == " ":
             votes["PERSON"] += STRONG
         elif p1 in _ORG_BEFORE and text[start - 1] == " ":
             votes["ORG"] += STRONG
@@ -377,7 +396,7 @@ class EntityFinder:
                 votes["PLACE"] += MEDIUM
             elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head:
                 votes["PERSON"] += MEDIUM
-            elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places:
+            elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places and not self._sentence_initial(start):
                 votes["_SPEAKER"] += 1
         if _AGE_RE.match(text, end):
             votes["PERSON"] += STRONG
@@ -388,8 +407,6 @@ class EntityFinder:
                 votes["ORG"] += MEDIUM
         elif surface.isupper() and len(grp) == 1:
             return None
-        if titlecase and not votes:
-            cand.votes["_TITLECASE"] = 1
         cand.votes.update(votes)
         if len(grp) > 1 and not votes and not titlecase and all(w[:1].isupper() for w in words):
             cand.votes["PERSON"] = WEAK
@@ -425,24 +442,30 @@ class EntityFinder:
         # Surnames refer back to full names.
         surname: dict[str, str] = {}
         org_first: dict[str, str] = {}
+        org_initials: dict[str, str] = {}
         for key, label in label_of.items():
             if label == "PERSON" and " " in key:
                 for form in _surname_forms(key):
                     surname.setdefault(form, first_form[key])
             elif label == "ORG" and " " in key:
                 org_first.setdefault(key.split()[0], first_form[key])
+                initials = "".join(w[0] for w in key.split() if w[:1].isupper())
+                if len(initials) >= 2:
+                    org_initials.setdefault(initials, first_form[key])
         canonical: dict[str, str] = {}
         for key in list(totals) + [c.key for c in cands if c.key not in totals]:
             if " " in key:
                 continue
             best_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0)
-            limit = STRONG if totals[surname_key(surname, key)]["PERSON"] > WEAK else WEAK
+            limit = STRONG + 1 if totals[surname_key(surname, key)]["PERSON"] > WEAK else WEAK
             if key in surname and best_other <= limit:
                 label_of[key] = "PERSON"
                 canonical[key] = surname[key]
             elif key in org_first and max(totals.get(key, {}).values(), default=0) < STRONG:
                 label_of[key] = "ORG"
                 canonical[key] = org_first[key]
+            elif key.isupper() and key in org_initials and label_of.get(key) == "ORG":
+                canonical[key] = org_initials[key]  # "FDA" is the Food and Drug Administration
         mentions: list[Mention] = []
         for c in cands:
             if c.key not in label_of and c.votes.get("_SPEAKER"):
@@ -450,9 +473,7 @@ class EntityFinder:
         for c in cands:
             label = label_of.get(c.key)
             if label is None:
-                if c.votes.get("_TITLECASE") or c.words > 1:
-                    continue
-                continue
+                continue  # no evidence at all: a capitalised word, not a name we can type
             name = canonical.get(c.key) or first_form[c.key]
             mentions.append(Mention(c.text, label, c.start, c.end, name))
         return mentions

@@ -13,12 +13,12 @@ from functools import cache
 from importlib import resources
 
 
-def _words(block: str) -> frozenset[str]:
+def word_set(block: str) -> frozenset[str]:
     """A word list written as a whitespace-separated block."""
     return frozenset(block.split())
 
 # Titles written before a name, capitalised ("Foreign Minister Sergei Lavrov", "Dr Jane Smith").
-PERSON_TITLES: frozenset[str] = _words("""
+PERSON_TITLES: frozenset[str] = word_set("""
 mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sister brother president
 vice premier chancellor minister secretary senator sen rep representative congressman congresswoman
 governor gov mayor judge justice ambassador envoy general gen colonel col major maj captain capt
@@ -32,7 +32,7 @@ principal cabinet
 """)
 
 # Lower-case roles right before a name ("spokesman Dmitry Peskov", "striker Harry Kane").
-PERSON_ROLES: frozenset[str] = _words("""
+PERSON_ROLES: frozenset[str] = word_set("""
 spokesman spokeswoman spokesperson envoy minister secretary president chairman chairwoman chair
 director manager coach striker midfielder defender goalkeeper forward winger captain player analyst
 economist professor researcher scientist author writer lawyer attorney founder leader head officer
@@ -48,7 +48,7 @@ general chancellor premier undersecretary
 """)
 
 # Words that end an organisation's name ("Russian Defense Ministry", "Arsenal FC").
-ORG_HEADS: frozenset[str] = _words("""
+ORG_HEADS: frozenset[str] = word_set("""
 ministry agency authority council committee commission department office bank corp corporation inc
 incorporated ltd limited plc llc llp gmbh ag sa co company group party army forces force police
 court parliament congress senate assembly union association federation foundation institute
@@ -69,14 +69,14 @@ railway transport buses trains motorsport racing circuit guild bee restoration
 """)
 
 # Words that open an organisation's name before "of" ("University of Oxford", "Bank of England").
-ORG_OPENERS: frozenset[str] = _words("""
+ORG_OPENERS: frozenset[str] = word_set("""
 university bank ministry department institute council office church college school academy
 federation association organization organisation league court board chamber society union house
 museum army party order commission committee agency
 """)
 
 # Words that end a place's name ("Idlib Province", "Red Sea", "Main Street").
-PLACE_HEADS: frozenset[str] = _words("""
+PLACE_HEADS: frozenset[str] = word_set("""
 province region district county state prefecture governorate oblast territory street avenue road
 square boulevard lane valley river mountains mountain mount hills island islands bay sea ocean lake
 peninsula strait gulf desert coast plateau canyon park bridge airport harbour harbor port village
@@ -84,31 +84,31 @@ heights neighbourhood neighborhood quarter camp hall estate country countryside
 """)
 
 # Place words written before the name ("Mount Everest", "Lake Como").
-PLACE_OPENERS: frozenset[str] = _words("""
+PLACE_OPENERS: frozenset[str] = word_set("""
 mount lake cape fort port saint st san santa river loch glen isle
 """)
 
 # Lower-case nouns right before a name that make it a place ("the city of X", "village of X").
-PLACE_NOUNS: frozenset[str] = _words("""
+PLACE_NOUNS: frozenset[str] = word_set("""
 city town village villages towns cities capital province region district county state country
 neighbourhood neighborhood suburb island port area areas municipality governorate oblast
 """)
 
 # Lower-case nouns right after a name that make it a place ("the Bustan al-Qasr neighbourhood").
-PLACE_TAILS: frozenset[str] = _words("""
+PLACE_TAILS: frozenset[str] = word_set("""
 neighbourhood neighborhood neighbourhoods neighborhoods district districts province region area
 suburb village villages town city border valley river camp governorate county
 """)
 
 # Lower-case nouns right after a name that make it an organisation ("the Hezbollah movement").
-ORG_TAILS: frozenset[str] = _words("""
+ORG_TAILS: frozenset[str] = word_set("""
 movement group militia party agency company firm newspaper broadcaster channel network club team
 bank government ministry spokesman spokeswoman spokesperson officials official militants fighters
 rebels organisation organization website magazine daily startup union coalition alliance
 """)
 
 # Nationality and group adjectives (NORP): "Russian", "Syrian", "Lebanese".
-DEMONYMS: frozenset[str] = _words("""
+DEMONYMS: frozenset[str] = word_set("""
 afghan albanian algerian american andorran angolan argentine argentinian armenian australian
 austrian azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british
 bulgarian burmese cambodian cameroonian canadian chilean chinese colombian congolese croatian cuban
@@ -127,7 +127,7 @@ labour liberal socialist communist kurd kurds
 """)
 
 # Capitalised words that start sentences or headlines but are never names on their own.
-COMMON_CAPS: frozenset[str] = _words("""
+COMMON_CAPS: frozenset[str] = word_set("""
 a an the this that these those there then their they them he she it its his her hers we our us you
 your i me my mine and or but nor so yet for of in on at by to from with without within into onto
 upon about above below after before during since until while when where why how what which who whom
@@ -146,16 +146,16 @@ thursday friday saturday sunday january february march april june july august se
 november december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 """)
 
-MONTHS: frozenset[str] = _words("""
+MONTHS: frozenset[str] = word_set("""
 january february march april may june july august september october november december jan feb mar
 apr jun jul aug sep sept oct nov dec
 """)
-WEEKDAYS: frozenset[str] = _words("""
+WEEKDAYS: frozenset[str] = word_set("""
 monday tuesday wednesday thursday friday saturday sunday
 """)
 
 # Abbreviations whose full stop does not end a sentence.
-ABBREVIATIONS: frozenset[str] = _words("""
+ABBREVIATIONS: frozenset[str] = word_set("""
 mr mrs ms dr prof sr jr st mt ft gen col maj capt lt sgt adm gov sen rep rev hon messrs mme mlle inc
 ltd co corp no nos vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec u.s
 u.k u.n e.u d.c a.m p.m e.g i.e
@@ -164,6 +164,17 @@ u.k u.n e.u d.c a.m p.m e.g i.e
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_GROUP = frozenset({"they", "it", "we"})
 PRONOUNS_FIRST = frozenset({"i", "we"})
+
+# Name endings of businesses, which "the company" or "the firm" can refer back to.
+BUSINESS_HEADS: frozenset[str] = word_set("""
+inc corp corporation ltd limited plc llc llp gmbh ag sa co company group holdings motors technologies
+technology airlines airways industries energy pharmaceuticals pharma logistics analytics securities freight
+shipping foods retail stores brands systems labs laboratories ventures partners capital insurance bank
+media studios records publishing software semiconductor therapeutics biotech robotics aerospace
+dynamics electric power utilities mining steel chemicals resources investments associates management
+communications telecom wireless entertainment games pictures works mills brewery lines rail railways
+transport buses ferries shipyard petroleum oil solutions enterprises
+""")
 
 # Nominal references to speakers, mapped to the name heads they can refer back to
 # ("the ministry" -> an organisation named "... Ministry"; "the monitor" -> "... Observatory").
@@ -182,10 +193,11 @@ NOMINAL_FITS: dict[str, frozenset[str]] = {
     "channel": frozenset({"television", "tv", "channel", "network", "news"}),
     "network": frozenset({"network", "television", "tv", "news"}),
     "television": frozenset({"television", "tv"}),
-    "company": frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "company", "group",
-                          "holdings", "motors", "technologies", "airlines", "industries", "energy"}),
-    "firm": frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "co", "company", "group",
-                       "partners", "capital", "holdings", "technologies"}),
+    "company": BUSINESS_HEADS,
+    "firm": BUSINESS_HEADS,
+    "business": BUSINESS_HEADS,
+    "carrier": BUSINESS_HEADS,
+    "retailer": BUSINESS_HEADS,
     "group": frozenset({"group", "movement", "front", "brigade", "brigades", "alliance", "coalition"}),
     "movement": frozenset({"movement", "front", "party"}),
     "militia": frozenset({"brigade", "brigades", "militia", "front", "army", "movement"}),
@@ -219,7 +231,7 @@ NOMINAL_FITS: dict[str, frozenset[str]] = {
 }
 
 # Lower-case nouns that can be the subject of a speech verb without a name ("officials said").
-SPEAKER_NOUNS: frozenset[str] = _words("""
+SPEAKER_NOUNS: frozenset[str] = word_set("""
 official officials source sources spokesman spokeswoman spokesperson spokespeople police ministry
 government agency monitor newspaper paper broadcaster channel network television radio report
 reports statement study survey analysts analyst experts expert economists economist researchers
@@ -231,10 +243,13 @@ office embassy foundation charity daily manager coach players player fans critic
 campaigners campaigner leaders leader minister ministers president chairman executive executives
 aides aide observatory website insiders insider people person man woman teachers students parents
 voters workers employees staff farmers traders investors historians
+delegates negotiators lawmakers legislators senators members protesters organisers organizers unions
+regulators judges voters commentators bankers lenders unionists spokespeople neighbours neighbors
+friends relatives families victims survivors opponents supporters critics sceptics skeptics
 """)
 
 # Pronoun-like and vague words that never make a speaker on their own.
-NON_SPEAKERS: frozenset[str] = _words("""
+NON_SPEAKERS: frozenset[str] = word_set("""
 i you he she it we they this that these those who which what there here one some someone anyone
 everyone nobody something anything everything many most all both each either neither
 """)
@@ -283,7 +298,7 @@ _IRREGULAR = {
 # Verbs that report speech and may take a bare clause ("X said the plan failed").
 SAY_VERBS: frozenset[str] = frozenset(_IRREGULAR["say"] | _IRREGULAR["tell"])
 # Verbs that report speech when followed by "that" or placed after the quote ("..., X warned").
-REPORT_BASES = _words("""
+REPORT_BASES = word_set("""
 add state announce claim deny warn insist argue note explain report confirm acknowledge admit allege
 assert suggest reply respond write tweet comment declare emphasise emphasize stress maintain contend
 concede estimate indicate reveal disclose complain recall promise vow pledge urge caution predict
@@ -326,7 +341,7 @@ def places() -> frozenset[str]:
 
 # Well-known organisations that carry no head word in their name; general knowledge of the news
 # business (wire services, broadcasters, international bodies), not any one article's cast.
-KNOWN_ORGS: frozenset[str] = _words("""
+KNOWN_ORGS: frozenset[str] = word_set("""
 UN NATO EU WHO IMF OPEC OECD ASEAN AU FIFA UEFA IOC BBC CNN CBS NBC ABC NPR PBS AP AFP Reuters
 Bloomberg Xinhua TASS Pentagon Politburo Congress Parliament Senate Vatican Google Apple Microsoft
 Amazon Meta Facebook Twitter Tesla Netflix Samsung Toyota Boeing Airbus Nasa NASA ESA CERN FBI CIA

@@ -33,7 +33,9 @@ class Quoted:
 def _is_opener(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else "\n"
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if prev not in _OPEN_BEFORE or nxt.isspace():
+    if prev not in _OPEN_BEFORE:
+        return False
+    if nxt.isspace() and not (text[i] == "«" and nxt in " \u00a0\u202f"):  # French « with a space
         return False
     # '90s, 'em, rock 'n' roll are apostrophes.
     return not (text[i] in "'’‘" and (nxt.isdigit() or text[i + 1:i + 3].lower() in ("em", "n ", "n'")))
@@ -117,6 +119,7 @@ def find_quoted(text: str, segments: Segments) -> list[Quoted]:
 def _later_closer(text: str, marks: list[tuple[int, str]], j: int, end: int, closers: str) -> bool:
     """Is there a clean closer (not after "s" before a lower-case word) later in the paragraph?"""
     n = len(marks)
+    end = min(end, marks[j - 1][0] + 400) if j > 0 else end  # bounded look-ahead
     while j < n and marks[j][0] < end:
         pos, ch = marks[j]
         if ch in closers and _is_single_closer(text, pos):

@@ -18,6 +18,8 @@ from bisect import bisect_left, bisect_right
 from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
 from reader.analysis.lexicon import (
     CLAIM_NOUNS,
+    COMMON_CAPS,
+    NON_SPEAKERS,
     OPINION_VERBS,
     PARTICIPLES,
     REPORT_VERBS,
@@ -89,12 +91,19 @@ _PREPOSITIONS = {"in", "on", "at", "of", "for", "with", "by", "about", "outside"
 _BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd").rstrip("e") in {
     "insist", "claim", "argu", "admitt", "admit", "conced", "estimat", "predict", "maintain", "contend",
     "alleg", "suggest", "add", "not", "warn", "agre", "confirm", "explain", "acknowledg"})
-_CLAUSE_START_RE = re.compile(r"(?:it|he|she|they|we|there|this|its|his|her|their|i)\s+\w+\s+\w+")
+_CLAUSE_START_RE = re.compile(
+    r"(?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:was|were|is|are|had|has|have|would|will|could"
+    r"|should|might|must|can|did|does)\b|(?:it|he|she|they|we|there|this|i)\s+\w+\s+\w+")
 _PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+_CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+_MAX_REPORT = 600  # longest reported clause considered, in characters
+_ABBREV_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
+_NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
 _NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "her", "their", "of", "for", "at", "from",
              "and", "de", "al", "van", "von", "aged", "who", "which"}
 _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
                   "whereas", "so", "than", "though", "until", "unless", "once"}
+_TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
 _TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
 _SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
@@ -121,7 +130,10 @@ class QuoteFinder:
         spans = [(q.open + 1, q.close) for q in self.quoted]
         self.quoted_opens = [q.open for q in self.quoted]
         self.resolver = Resolver(text, mentions, spans)
-        self.hits = [m for m in VERB_RE.finditer(text) if not self._inside_quoted(m.start())]
+        all_hits = list(VERB_RE.finditer(text))
+        self.hits = [m for m in all_hits if not self._inside_quoted(m.start())]
+        # Cues inside quotations ("he told me we had whatever we needed") report third parties.
+        self.inner_hits = [m for m in all_hits if self._inside_quoted(m.start())]
         self.hit_starts = [h.start() for h in self.hits]
 
     def _inside_quoted(self, pos: int) -> bool:
@@ -158,12 +170,20 @@ class QuoteFinder:
         """
         text = self.text
         lo = max(sent.start, verb_start - 200)
-        bounds = list(_BOUNDARY_RE.finditer(text, lo, verb_start))
+        i = bisect_right(self.quoted_opens, verb_start) - 1
+        if i >= 0 and self.quoted[i].close < verb_start:
+            lo = max(lo, self.quoted[i].close + 1)  # a subject is never inside a quotation before it
+        inside = self.resolver.inside_mention
+        bounds = [b for b in _BOUNDARY_RE.finditer(text, lo, verb_start) if not inside(b.start())]
         windows: list[tuple[int, int, str]] = []
         end = verb_start
         for b in reversed(bounds):
             word = b.group().lower()
             if _has_content(text[b.end():end]):
+                if end == verb_start and word in _SUBORDINATORS:
+                    # "..., while hardliners warned": the clause holding the verb has its own subject.
+                    windows.append((b.end(), end, "np"))
+                    return windows
                 windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
             if (word not in _SOFT_BOUNDARIES and word not in _SUBORDINATORS) or len(windows) >= 5:
                 return windows
@@ -208,11 +228,17 @@ class QuoteFinder:
                 name, _how = resolve(start, end)
                 if name is not None:
                     return name
+        # An untyped name as the subject ("Unison, which represents staff, said"): use it as written.
+        for start, end, tag in reversed(windows):
+            words = self.text[start:end].split()
+            if tag == "np" and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and \
+                    not any(w.lower().strip(",;:") in COMMON_CAPS or w.lower() in NON_SPEAKERS for w in words):
+                return " ".join(words).strip(",;:")
         return None
 
     def _main_subject(self, sent: Span, before: int) -> str | None:
         """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""
-        for hit in self._hits_in(sent.start, before):
+        for hit in self._hits_in(max(sent.start, before - _NEAR), before):
             if hit.group() in PARTICIPLES:
                 continue
             speaker = self._subject(sent, hit.start())
@@ -233,10 +259,17 @@ class QuoteFinder:
             if token[:1].islower() and token.lower() not in _NP_WORDS:
                 break
             stop = word.end()
-        if stop <= start:
-            return None
-        name, how = self.resolver.resolve_how(start, stop)
-        return name if how in ("named", "pronoun") else None
+        if stop > start:
+            name, how = self.resolver.resolve_how(start, stop)
+            if name is not None and how in ("named", "pronoun"):
+                return name
+        # "The council leader at the time, Graham Fitch, rang me ... and told me ...": the first name.
+        near = self.resolver.mentions_in(start, min(before, start + 100))
+        head = _BOUNDARY_RE.search(text, start, min(before, start + 100))
+        named = [m for m in near if m.label == "PERSON"] or [m for m in near if m.label == "ORG"]
+        if named and (head is None or head.group() in (",", "—", "–", "(") or named[0].start < head.start()):
+            return named[0].entity
+        return None
 
     # -- direct and partial quotations ----------------------------------------------------------
 
@@ -250,7 +283,7 @@ class QuoteFinder:
             start, end = q.open + 1, q.close
             while start < end and text[start].isspace():
                 start += 1
-            while end > start and text[end - 1] in " \n\t,":
+            while end > start and text[end - 1] in " \n\t,\u00a0\u202f":
                 end -= 1
             if end <= start:
                 continue
@@ -260,7 +293,7 @@ class QuoteFinder:
             para = self.seg.paragraphs[para_i]
             sent = self.seg.sentence_at(q.open) or para
             before = text[sent.start:q.open].rstrip()
-            after = text[q.close + 1:para.end]
+            after = text[q.close + 1:min(para.end, q.close + 300)]
             whole_para = not before.strip(" \t") and not after.strip(" .\t")
             if len(words) <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
@@ -333,7 +366,7 @@ class QuoteFinder:
                 return speaker, cue
             break
         # Before the quotation: 'she told journalists: "..."', 'X said "..."'.
-        hits = self._hits_in(sent.start, q.open)
+        hits = self._hits_in(max(sent.start, q.open - _NEAR), q.open)
         if hits:
             hit = hits[-1]
             cue = (hit.group(), hit.start(), hit.end())
@@ -349,10 +382,22 @@ class QuoteFinder:
             if speaker:
                 return speaker, cue
         if kind == "partial":
-            for hit in self._hits_in(q.close, sent.end):
+            for hit in self._hits_in(q.close, min(sent.end, q.close + _NEAR)):
                 speaker = self._subject(sent, hit.start())
                 if speaker:
                     return speaker, (hit.group(), hit.start(), hit.end())
+        if kind == "direct" and text[para.start] in "\"“‘'«„":
+            # A quotation opening its paragraph after "She wrote:" at the end of the one before.
+            pi = self.seg.paragraph_index(para.start)
+            if pi > 0:
+                prev = self.seg.paragraphs[pi - 1]
+                if text[prev.end - 1] == ":":
+                    hits = self._hits_in(max(prev.start, prev.end - _NEAR), prev.end)
+                    if hits and len(_words(text[hits[-1].end():prev.end])) <= 4:
+                        prev_sent = self.seg.sentence_at(hits[-1].start()) or prev
+                        speaker = self._subject(prev_sent, hits[-1].start())
+                        if speaker:
+                            return speaker, (hits[-1].group(), hits[-1].start(), hits[-1].end())
         return None, None
 
     def introduced_blocks(self) -> list[Quote]:
@@ -400,6 +445,35 @@ class QuoteFinder:
                 continue
             out.append(quote)
             done_until = max(quote.end, hit.end())
+        out.extend(self._reported_inside_quotes())
+        return out
+
+    def _reported_inside_quotes(self) -> list[Quote]:
+        """Reports inside a quotation, kept only when their subject is a name ("Graham Fitch told me
+        ..."): "I said", "we told them" are the quoted speaker's own story, not a report."""
+        out: list[Quote] = []
+        done_until = -1
+        for hit in self.inner_hits:
+            if hit.start() < done_until or hit.group() in PARTICIPLES or hit.group().lower() == "according to":
+                continue
+            sent = self.seg.sentence_at(hit.start())
+            j = bisect_right(self.quoted_opens, hit.start()) - 1
+            if sent is None or j < 0:
+                continue
+            inner = Span(max(sent.start, self.quoted[j].open + 1), min(sent.end, self.quoted[j].close))
+            windows = self._subject_windows(inner, hit.start())
+            if windows:
+                name, how = self.resolver.resolve_how(windows[0][0], windows[0][1])
+            else:  # "Graham Fitch rang me ... and told me ...": the name opening the sentence
+                near = self.resolver.mentions_in(inner.start, min(hit.start(), inner.start + 100))
+                named = [m for m in near if m.label == "PERSON"] or [m for m in near if m.label == "ORG"]
+                name, how = (named[0].entity, "named") if named else (None, "")
+            if name is None or how != "named":
+                continue
+            quote = self._forward(hit, inner, inner.end, speaker=name)
+            if quote is not None:
+                out.append(quote)
+                done_until = quote.end
         return out
 
     def _reported_at(self, hit: re.Match[str], sent: Span) -> Quote | None:
@@ -413,6 +487,8 @@ class QuoteFinder:
             return self._according(hit, sent, sent_end)
         # Trailing attribution: "..., the ministry said." / "..., said Smith."
         tail = text[hit.end():sent.end]
+        if verb in TELL_VERBS and _TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
+            tail = ""
         comma = text.rfind(",", sent.start, hit.start())
         if _TRAIL_RE.match(tail) and comma > sent.start and len(_words(text[sent.start:comma])) >= 4:
             subject = (comma + 1, hit.start())
@@ -421,6 +497,8 @@ class QuoteFinder:
                 if inner is not None:
                     return inner
                 speaker = self.resolver.resolve(*subject)
+                if speaker is None and verb in SAY_VERBS:
+                    speaker = _phrase(text[subject[0]:subject[1]])
                 if speaker:
                     return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
         if comma > sent.start and comma == _last_nonspace(text, hit.start()) and verb not in PARTICIPLES \
@@ -441,17 +519,19 @@ class QuoteFinder:
 
     def _leading_report(self, sent: Span, comma: int) -> Quote | None:
         """An earlier "X said CLAUSE" inside the sentence takes precedence over a trailing attribution."""
-        for hit in self._hits_in(sent.start, comma):
+        for hit in self._hits_in(max(sent.start, comma - _NEAR), comma):
             quote = self._forward(hit, sent, comma)
             if quote is not None:
                 return quote
         return None
 
-    def _forward(self, hit: re.Match[str], sent: Span, end: int) -> Quote | None:
+    def _forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
         """'X said (that) CLAUSE' with the clause running to ``end``."""
         text = self.text
         verb = hit.group()
         pos = hit.end()
+        if text[_last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
+            return None  # '..." said X' attributes the quotation before it; it reports nothing itself
         that = _THAT_SOON_RE.match(text, pos)
         claim = _CLAIM_RE.match(text, pos)
         has_that = False
@@ -473,17 +553,23 @@ class QuoteFinder:
             return None
         if pos >= end or text[pos:pos + 1] in "\"“‘'«":
             return None
+        end = min(end, pos + _MAX_REPORT)
         # Cut a trailing attribution inside the clause: "... at dawn, the agency reported".
-        for later in self._hits_in(pos, end):
+        for later in self._hits_in(pos, end)[:6]:
             comma = text.rfind(",", pos, later.start())
             if comma > pos and _TRAIL_RE.match(text[later.end():sent.end]) and \
                     len(_words(text[comma:later.start()])) <= 8:
                 end = comma
                 break
+            # "... was credible but warned that ...": a second report by the same speaker.
+            conj = _CONJ_BEFORE_RE.search(text, max(pos, later.start() - 16), later.start())
+            if conj and conj.start() > pos and not self._inside_quoted(later.start()):
+                end = conj.start()
+                break
         # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
-        cut = _CUT_RE.search(text, pos, end)
-        if cut and len(_words(text[pos:cut.start()])) >= 3:
-            end = cut.start()
+        cut = self._cut(pos, end)
+        if cut is not None:
+            end = cut
         content = text[pos:end]
         words = _words(content)
         if len(words) < 3 or words[0].lower() in _BAD_FIRST or (words[0].lower() in _PREPOSITIONS and not has_that):
@@ -492,8 +578,10 @@ class QuoteFinder:
             return None
         prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
         coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
-        if coordinated or (verb in PARTICIPLES and
-                           _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())):
+        after_comma = _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
+        if speaker is not None:
+            pass  # given by the caller (a named subject inside a quotation)
+        elif coordinated or (verb in PARTICIPLES and after_comma):
             speaker = self._main_subject(sent, hit.start())
         else:
             speaker = self._subject(sent, hit.start())
@@ -517,6 +605,15 @@ class QuoteFinder:
             return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
         return None
 
+    def _cut(self, start: int, end: int) -> int | None:
+        """Where a writer's clause starts inside a reported one (outside quotation marks), if anywhere."""
+        for cut in _CUT_RE.finditer(self.text, start, end):
+            if self._inside_quoted(cut.start()):
+                continue
+            if len(_words(self.text[start:cut.start()])) >= 3:
+                return cut.start()
+        return None
+
     def _make(self, start: int, end: int, kind: str, speaker: str, cue: tuple[str, int, int],
               strip_opener: bool = False) -> Quote | None:
         text = self.text
@@ -527,15 +624,19 @@ class QuoteFinder:
             opener = _OPENER_RE.match(text, start)
             if opener and opener.end() < end:
                 start = opener.end()
-            cut = _CUT_RE.search(text, start, end)
-            if cut and len(_words(text[start:cut.start()])) >= 3:
-                end = cut.start()
+            cut = self._cut(start, end)
+            if cut is not None:
+                end = cut
         while start < end and (text[start].isspace() or text[start] in ",;:"):
             start += 1
         while end > start and text[end - 1] in _SENT_END_STRIP:
             end -= 1
         if len(_words(text[start:end])) < 3:
             return None
+        content = text[start:end]
+        if (content.count('"') % 2 == 1 or content.count("“") > content.count("”")) and \
+                end < len(text) and text[end] in '"”':
+            end += 1  # keep the closing mark of a quoted phrase that ends the report
         return Quote(text[start:end], kind, start, end, speaker, *cue)
 
 
@@ -593,9 +694,15 @@ def _ends_with_verb(before: str) -> bool:
 
 def _clause_end(text: str, start: int, limit: int) -> int:
     """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
+    limit = min(limit, start + 150)
     i = start
-    while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
-        i += 1
+    while True:
+        while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
+            i += 1
+        if i < limit and text[i] == "." and _ABBREV_BEFORE_RE.search(text, max(start, i - 6), i):
+            i += 1  # "Rep. Chip Roy", "Dr. Santos": not the end of the phrase
+            continue
+        break
     if text[i:i + 1] == "." and i + 1 < limit and text[i + 1:i + 2].isalpha():
         j = i + 1
         while j < limit and text[j] not in ",;:!?\"“”«»()—\n" and not (text[j] == "." and

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from reader.analysis.lexicon import ABBREVIATIONS
 
+MAX_SENTENCE = 800
 _PARA_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])")
+_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+(?:[\"“‘„'(\[]|« ?)?[A-Z0-9])")
 _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -46,6 +47,24 @@ class Segments:
         self._para_starts = [p.start for p in self.paragraphs]
         self._sent_starts = [s.start for s in self.sentences]
 
+    def _add_sentence(self, start: int, end: int) -> None:
+        """Record a sentence, cut into pieces of at most MAX_SENTENCE characters at spaces.
+
+        Real sentences are far shorter; the cap keeps every per-sentence scan bounded, so
+        analysis stays linear even on text without punctuation.
+        """
+        text = self.text
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            if cut <= start:
+                cut = start + MAX_SENTENCE
+            self.sentences.append(Span(start, cut))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            self.sentences.append(Span(start, end))
+
     def _split_sentences(self, start: int, end: int) -> None:
         text = self.text
         begin = start
@@ -57,12 +76,12 @@ class Segments:
                     if token in ABBREVIATIONS or len(token) == 1 or (len(token) <= 3 and "." in token):
                         continue
             stop = match.end()
-            self.sentences.append(Span(begin, stop))
+            self._add_sentence(begin, stop)
             begin = stop
             while begin < end and text[begin].isspace():
                 begin += 1
         if begin < end:
-            self.sentences.append(Span(begin, end))
+            self._add_sentence(begin, end)
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing (or preceding) ``offset``; -1 before the first."""

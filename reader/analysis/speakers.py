@@ -26,6 +26,10 @@ from reader.analysis.model import Mention
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
                 "so-called", "some", "many", "several", "other", "one", "two", "three", "both", "all", "most"}
+_PREPOSITIONS = {"on", "in", "at", "for", "of", "from", "with", "to", "by", "near", "inside", "outside"}
+_GENERIC_ORG_NOUNS = {"company", "firm", "group", "club", "team", "organisation", "organization", "charity",
+                      "party", "union", "business", "retailer", "airline", "carrier", "bank", "lender", "insurer"}
+_MAX_TOKENS = 16
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
 
@@ -41,10 +45,16 @@ class Resolver:
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, head noun)
         self.labels: dict[str, str] = {m.entity: m.label for m in self.mentions}
         self._words: dict[str, frozenset[str]] = {}
+        self._memo: dict[tuple[int, int], tuple[str | None, str]] = {}
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def inside_mention(self, pos: int) -> bool:
+        """Is ``pos`` strictly inside an entity mention (e.g. the "and" of "Fire and Rescue Service")?"""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.mentions[i].start < pos < self.mentions[i].end
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
@@ -85,6 +95,7 @@ class Resolver:
         """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""
         self.quoted = sorted(self.quoted + spans)
         self.quoted_starts = [q[0] for q in self.quoted]
+        self._memo.clear()  # pronoun antecedents may change now
 
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
@@ -95,19 +106,30 @@ class Resolver:
         return self.resolve_how(start, end)[0]
 
     def resolve_how(self, start: int, end: int) -> tuple[str | None, str]:
-        """The speaker of a phrase and how it was found: named, pronoun, nominal, phrase or indefinite."""
+        """The speaker of a phrase and how it was found: named, pronoun, nominal, phrase or indefinite.
+
+        Memoised per span: the same subject phrase is asked about by several cues.
+        """
+        key = (start, end)
+        cached = self._memo.get(key)
+        if cached is None:
+            cached = self._memo[key] = self._resolve_how(start, end)
+        return cached
+
+    def _resolve_how(self, start: int, end: int) -> tuple[str | None, str]:
         if end <= start:
             return None, ""
-        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)
-                  if not _is_adverb(t.group().lower())]
-        lows = [t[2].lower() for t in tokens]
         found = self.mentions_in(start, end)
+        for m in reversed(found):
+            if m.label == "PERSON":
+                self.remember(start, m.entity, m.entity.split()[-1].lower())
+                return m.entity, "named"
+        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)]
+        if len(tokens) > _MAX_TOKENS:  # a subject is a few words: look at the first ones only
+            tokens = tokens[:_MAX_TOKENS]
+        tokens = [t for t in tokens if not _is_adverb(t[2].lower())]
+        lows = [t[2].lower() for t in tokens]
         head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
-        persons = [m for m in found if m.label == "PERSON"]
-        if persons:
-            name = persons[-1].entity
-            self.remember(start, name, name.split()[-1].lower())
-            return name, "named"
         definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
         if head_role and found and definite and tokens[-1][0] >= found[-1].end:
             # "the Ashcombe manager": the person in that role, the most recent one named.
@@ -133,10 +155,16 @@ class Resolver:
         while i < len(lows) and lows[i] in _DETERMINERS:
             i += 1
         content = list(range(i, len(tokens)))
-        heads = [j for j in content if lows[j] in SPEAKER_NOUNS or lows[j].rstrip("s") in SPEAKER_NOUNS
-                 or lows[j] in PERSON_ROLES]
+        # The head is the last noun before any prepositional phrase ("club officials" -> officials,
+        # "sources on the ground" -> sources).
+        np_end = next((j for j in content if lows[j] in _PREPOSITIONS), len(tokens))
+        heads = [j for j in content if (lows[j] in SPEAKER_NOUNS or lows[j].rstrip("s") in SPEAKER_NOUNS
+                                        or lows[j] in PERSON_ROLES)]
         if not heads:
             return None, ""
+        before_prep = [j for j in heads if j < np_end]
+        if before_prep:
+            heads = [before_prep[-1]]
         head = heads[0]
         head_word = lows[head]
         if head_word in PERSON_ROLES and head == content[-1] and definite:
@@ -152,6 +180,8 @@ class Resolver:
             fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word)
             if fits:
                 hit = self.recent(start, ("ORG",), fits)
+                if hit is None and head_word in _GENERIC_ORG_NOUNS:
+                    hit = self.recent(start, ("ORG",))  # "the company": the organisation last named
                 if hit:
                     return hit, "nominal"
             return head_word, "nominal"

@@ -128,3 +128,16 @@ def test_acronyms_are_organisations_unless_places() -> None:
 
 def test_contractions_are_not_names() -> None:
     assert "I’d" not in labels("“I’d go again,” she said in Rome.")
+
+
+def test_acronym_groups_with_its_full_name() -> None:
+    text = "The Food and Drug Administration approved the drug. An FDA panel had backed it."
+    result = analyze(text)
+    assert entity_of(text, "FDA") == "Food and Drug Administration"
+    assert len(result.groups["Food and Drug Administration"].mentions) == 2
+
+
+def test_abbreviated_title_with_full_stop_marks_a_person_over_the_gazetteer() -> None:
+    text = "Dr. Miguel Santos, a cardiologist, urged calm. Santos said patients should keep taking the pills."
+    assert labels(text).get("Santos") == "PERSON"
+    assert entity_of(text, "Santos") == "Miguel Santos"

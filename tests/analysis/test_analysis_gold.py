@@ -26,9 +26,11 @@ assert _spec and _spec.loader
 scoring = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(scoring)
 
-# Floors for the whole set (micro-averaged), just under the level reached.
-FLOORS = {"entity_f1": 0.90, "quote_f1": 0.86, "direct_r": 0.94, "indirect_r": 0.65,
-          "attribution": 0.80, "offsets": 1.0}
+# Floors for the whole set (micro-averaged): a little under the level reached on the 11 articles
+# present when they were set (entity_f1 0.95, quote_f1 0.97, direct_r 1.00, indirect_r 0.92,
+# attribution 0.96, offsets 1.00), and never under the goals.
+FLOORS = {"entity_f1": 0.92, "quote_f1": 0.94, "direct_r": 0.97, "indirect_r": 0.88,
+          "attribution": 0.93, "offsets": 1.0}
 
 
 def _predict(gold_path: Path) -> tuple[dict, dict]:

@@ -27,6 +27,9 @@ def one(text: str, kind: str | None = None) -> Quote:
     "Coach Maria Duarte was blunt. “We were not good enough today,” Duarte said.",
     "Coach Maria Duarte was blunt. ‘We were not good enough today,’ Duarte said.",
     "Coach Maria Duarte was blunt. «We were not good enough today», Duarte said.",
+    "Coach Maria Duarte was blunt. « We were not good enough today », Duarte said.",
+    "Coach Maria Duarte was blunt. 'We were not good enough today,' Duarte said.",
+    "Coach Maria Duarte was blunt. „We were not good enough today“, Duarte said.",
     "Coach Maria Duarte was blunt. “We were not good enough today,” said Duarte.",
     "Coach Maria Duarte was blunt. “We were not good enough today,” said Ms Duarte, whose side lost.",
 ])
@@ -187,3 +190,67 @@ def test_paragraph_introduced_by_a_colon_is_a_block_quote() -> None:
     q = one(text, "direct")
     assert q.text == "Our members will not work unsafe shifts, and we have told the port so."
     assert q.speaker == "Harbour Pilots Association"
+
+
+def test_coordinated_second_report_verb_starts_a_new_report() -> None:
+    text = "Dr Sunita Rao said the plan was credible but warned that growth forecasts looked weak."
+    found = [(q.text, q.speaker) for q in quotes(text) if q.kind == "indirect"]
+    assert found == [("the plan was credible", "Sunita Rao"), ("growth forecasts looked weak", "Sunita Rao")]
+
+
+def test_report_ending_in_a_quoted_phrase_keeps_its_closing_mark() -> None:
+    text = 'Chancellor Rachel Tembe told MPs that the country could not "borrow its way out of trouble".'
+    q = one(text, "indirect")
+    assert q.text == 'the country could not "borrow its way out of trouble"'
+    assert one(text, "partial").speaker == "Rachel Tembe"
+
+
+def test_the_company_refers_to_the_last_business_named() -> None:
+    text = ("Pellham Pharmaceuticals is recalling 1.2 million bottles, the Food and Drug Administration said. "
+            "The company said that no illnesses had been reported.")
+    speakers = [q.speaker for q in quotes(text) if q.kind == "indirect"]
+    assert speakers == ["Food and Drug Administration", "Pellham Pharmaceuticals"]
+
+
+def test_us_style_attribution_with_abbreviated_titles() -> None:
+    text = ('"This is not how a serious country funds its government," said Rep. Chip Roy of Texas. '
+            '"We keep kicking the can down the road."')
+    found = quotes(text)
+    assert [q.kind for q in found] == ["direct", "direct"]
+    assert {q.speaker for q in found} == {"Chip Roy"}
+
+
+def test_subordinate_clause_keeps_its_own_subject() -> None:
+    text = ("House Speaker Mike Johnson insisted the bill was the best available option, while hardliners "
+            "in his party warned they would oppose any further extensions.")
+    found = [(q.text, q.speaker) for q in quotes(text)]
+    assert ("the bill was the best available option", "Mike Johnson") in found
+    assert ("they would oppose any further extensions", "hardliners in his party") in found
+
+
+def test_named_third_party_reported_inside_a_quotation() -> None:
+    text = ("“The council leader, Graham Fitch, rang me at three in the morning and told me we had whatever "
+            "we needed. I said we would manage,” the chief said.")
+    inner = [q for q in quotes(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in inner] == [("we had whatever we needed", "Graham Fitch")]
+
+
+def test_coordinated_report_after_a_long_subject_phrase() -> None:
+    text = ("The club's chairman at the time, Victor Hale, called me on a Sunday night and told me the money "
+            "was there if we needed it.")
+    found = [(q.text, q.speaker) for q in quotes(text) if q.kind == "indirect"]
+    assert found == [("the money was there if we needed it", "Victor Hale")]
+
+
+def test_trailing_attribution_with_an_object() -> None:
+    text = "The rebels had burned two schools before leaving the town, the sources told the news agency."
+    q = one(text, "indirect")
+    assert q.text == "The rebels had burned two schools before leaving the town"
+    assert q.speaker == "sources"
+
+
+def test_quoted_block_after_a_colon_paragraph() -> None:
+    text = ("In her letter, head teacher Joan Reyes wrote:\n\n"
+            "“We cannot keep the school open with the staff we have, and parents deserve to know that now.”")
+    q = one(text, "direct")
+    assert q.speaker == "Joan Reyes"

@@ -1,0 +1,96 @@
+"""``reader analyze``: JSON shape, the plain summary, and the optional spaCy engine."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+ARTICLE = """# Port strike ends after three days
+
+Dockers at the port of Felixstowe returned to work on Friday, the Harbour Workers Union said.
+
+“We got most of what we asked for,” union leader Rosa Lindqvist told reporters. “Not all of it.”
+
+Lindqvist said the new contract would raise pay by 6 per cent over two years.
+"""
+
+
+@pytest.fixture()
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "strike.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_json_has_the_eval_shape_and_exact_offsets(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(article), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"title", "text", "entities", "quotes"}
+    assert data["title"] == "Port strike ends after three days"
+    text = data["text"]
+    for span in data["entities"] + data["quotes"]:
+        assert text[span["start"]:span["end"]] == span["text"]
+    assert {"text", "label", "start", "end"} <= set(data["entities"][0])
+    assert {"text", "kind", "start", "end", "speaker", "cue"} <= set(data["quotes"][0])
+    speakers = {q["speaker"] for q in data["quotes"]}
+    assert "Rosa Lindqvist" in speakers
+    assert "Harbour Workers Union" in speakers
+
+
+def test_plain_summary_lists_speakers_then_entities(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "Speakers" in out and "Rosa Lindqvist" in out
+    assert "[direct] We got most of what we asked for" in out
+    assert "People" in out and "Places" in out and "Felixstowe" in out
+    assert out.index("Speakers") < out.index("People")
+
+
+def test_markup_in_article_text_is_printed_verbatim(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text("Title\n\n“[bold red]Not markup[/] at all,” said Mayor Jo Banks.\n", encoding="utf-8")
+    assert main(["analyze", str(path)]) == 0
+    assert "[bold red]Not markup[/] at all" in capsys.readouterr().out
+
+
+def test_missing_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tmp_path / "nope.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such file" in err
+
+
+@pytest.mark.skipif(importlib.util.find_spec("spacy") is not None, reason="spaCy is installed here")
+def test_spacy_engine_without_spacy_is_one_clear_error(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(article), "--engine", "spacy"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "spacy" in err.lower()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("spacy") is None, reason="spaCy is not installed (optional extra)")
+def test_spacy_engine_with_an_entity_ruler() -> None:
+    import spacy
+
+    from reader.analysis.spacy_engine import analyze_spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([
+        {"label": "PERSON", "pattern": "Rosa Lindqvist"},
+        {"label": "PERSON", "pattern": "Lindqvist"},
+        {"label": "GPE", "pattern": "Felixstowe"},
+        {"label": "ORG", "pattern": "Harbour Workers Union"},
+    ])
+    text = ARTICLE.split("\n", 2)[2]
+    result = analyze_spacy(text, nlp)
+    labels = {m.text: m.label for m in result.entities}
+    assert labels == {"Rosa Lindqvist": "PERSON", "Lindqvist": "PERSON", "Felixstowe": "PLACE",
+                      "Harbour Workers Union": "ORG"}
+    assert {m.entity for m in result.entities if m.label == "PERSON"} == {"Rosa Lindqvist"}
+    assert "Rosa Lindqvist" in {q.speaker for q in result.quotes}
+    for m in result.entities:
+        assert text[m.start:m.end] == m.text
