@@ -37,6 +37,9 @@ class ReaderScreen(Screen[None]):
         Binding("escape,backspace", "back", "Back"),
     ]
 
+    PANE_CLASS: ClassVar[type[ReadingPane]] = ReadingPane
+    """The pane widget to show (a subclass may add to it, e.g. mouse selection)."""
+
     def __init__(self, article: Article, parser: MarkdownParser | None = None, *, can_go_back: bool = False) -> None:
         super().__init__()
         self.article = article
@@ -48,7 +51,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, the pane, the (hidden) search bar and the status line."""
         yield Header(show_clock=False, icon="¶")
-        yield ReadingPane(self.article, id="pane")
+        yield self.PANE_CLASS(self.article, id="pane")
         yield SearchBar()
         with Horizontal(id="status"):
             yield Footer(show_command_palette=False)
