@@ -111,9 +111,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, the table, a message line, the search field and the footer."""
         yield Header(show_clock=False, icon="¶")
-        table = ArticleTable(id="library-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns(*COLUMNS)
-        yield table
+        yield ArticleTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-message", markup=False)
         yield LibrarySearch(placeholder="search titles and sources", id="library-search")
         yield Footer()
@@ -174,7 +172,8 @@ class LibraryScreen(Screen[None]):
         if keep is None and table.row_count and table.cursor_row < len(self.records):
             keep = self.records[table.cursor_row].id
         self.records, self.counts, self.known_tags = records, counts, tags
-        table.clear()
+        table.clear(columns=True)  # columns too, so their widths fit the new rows
+        table.add_columns(*COLUMNS)
         for record in records:
             table.add_row(*row_cells(record, counts.get(record.id, 0)), key=record.id)
         ids = [r.id for r in records]

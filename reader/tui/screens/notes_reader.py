@@ -165,9 +165,25 @@ class NotesReaderScreen(ReaderScreen):
         self._show_notes(notes)
         self._saved_position = record.position
         if record.position > 0 and self.pane.top_offset == 0:
-            self.pane.scroll_to_offset(record.position)
+            self._resume_at(record.position)
         self._position_timer = self.set_interval(POSITION_SAVE_SECONDS, self._save_position_later)
         self.refresh_bindings()
+
+    def _resume_at(self, position: int) -> None:
+        """Put the line holding ``position`` at the top, where the reader left it."""
+        pane = self.pane
+        pane.scroll_to_offset(position)
+        for _ in range(pane.size.height):  # scroll_to_offset leaves it a third down the screen
+            if pane.top_offset >= position:
+                break
+            before = pane.scroll_y
+            pane.action_line_down()
+            if pane.top_offset > position:
+                pane.action_line_up()
+                break
+            if pane.scroll_y == before:  # the end of the article
+                break
+        self._last_top = pane.top_offset
 
     def _save_position_later(self) -> None:
         position = self._last_top = self.pane.top_offset
@@ -272,18 +288,25 @@ class NotesReaderScreen(ReaderScreen):
             self.pane.set_overlay("selection", [(passage[0], passage[1], SELECTION_STYLE)])
         self.refresh_bindings()
 
-    def _wake_cursor(self) -> None:
-        """Show the sentence cursor, starting at the reading cursor's block."""
+    def _wake_cursor(self) -> bool:
+        """Show the sentence cursor (True if it was hidden), in the reading cursor's block."""
         self.cursor.sync(self.pane.article)
-        if not self._show_cursor:
-            self._show_cursor = True
-            self.cursor.go_to(self.pane.cursor_offset)
+        if self._show_cursor:
+            return False
+        self._show_cursor = True
+        blocks = self.pane.article.blocks
+        span = self.cursor.sentence()
+        if blocks and span is not None:
+            block = blocks[self.pane.cursor_block]
+            if block.start <= span[0] < max(block.end, block.start + 1):
+                return True  # still in the block the reader is on: carry on from there
+        self.cursor.go_to(self.pane.cursor_offset)
+        return True
 
     def action_sentence(self, step: int) -> None:
         """Move the sentence cursor (extending the selection if one was started)."""
-        first = not self._show_cursor
-        self._wake_cursor()
-        span = self.cursor.sentence() if first else self.cursor.move(step)
+        placed = self._wake_cursor()
+        span = self.cursor.sentence() if placed else self.cursor.move(step)
         if span is not None:
             self.pane.scroll_to_offset(span[0])
         self._paint_selection()
@@ -340,10 +363,11 @@ class NotesReaderScreen(ReaderScreen):
                 return
             self._store_call(lambda lib: lib.add_note(record.id, start, end, text, note=written), self._note_added)
 
-        self.push_screen(NoteEditor(text[start:end]), save)
+        self.app.push_screen(NoteEditor(text[start:end]), save)
 
     def _note_added(self, note: Note) -> None:
         self.cursor.clear()
+        self._show_cursor = False  # let the new note's mark show; ( or ) brings the cursor back
         self._paint_selection()
         self._show_notes([*self.notes, note], keep=note.id)
         self.notify("Note saved.", markup=False)
@@ -375,7 +399,7 @@ class NotesReaderScreen(ReaderScreen):
                 self._store_call(lambda lib: lib.update_note(note.id, note=written),
                                  lambda saved: self._replace_note(_keep_anchor(saved, note)))
 
-        self.push_screen(NoteEditor(note.quote, note.note, title="Edit note"), save)
+        self.app.push_screen(NoteEditor(note.quote, note.note, title="Edit note"), save)
 
     def _note_deleted(self, note: Note) -> None:
         self._deleted.append(note)
@@ -395,9 +419,9 @@ class NotesReaderScreen(ReaderScreen):
         self.notify("Note restored.", markup=False)
 
     def action_toggle_notes(self) -> None:
-        """Show the notes panel (and focus it), or hide it."""
+        """Show the notes panel and focus it; hide it if it has the focus already."""
         panel = self.panel
-        if panel.is_open:
+        if panel.is_open and panel.has_focus_within:
             panel.remove_class("-open")
             self.pane.focus()
         else:
@@ -426,7 +450,7 @@ class NotesReaderScreen(ReaderScreen):
 
             self._store_call(change, self._article_tagged)
 
-        self.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
+        self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
 
     def _article_tagged(self, result: tuple[ArticleRecord, dict[str, int]]) -> None:
         self.record, self.known_tags = result
@@ -443,7 +467,7 @@ class NotesReaderScreen(ReaderScreen):
 
             self._store_call(change, self._note_tagged)
 
-        self.push_screen(TagInput("Tags of the note", note.tags, self.known_tags), save)
+        self.app.push_screen(TagInput("Tags of the note", note.tags, self.known_tags), save)
 
     def _note_tagged(self, result: tuple[Note, dict[str, int]]) -> None:
         saved, self.known_tags = result
