@@ -72,7 +72,7 @@ class NotesPanel(Vertical):
     }
     NotesPanel.-open { display: block; }
     NotesPanel > #notes-title { padding: 0 1; text-style: bold; }
-    NotesPanel > NoteList { height: 1fr; border: none; background: $surface; }
+    NotesPanel > NoteList, NotesPanel > NoteList:focus { height: 1fr; border: none; background: $surface; }
     NotesPanel > #notes-empty { padding: 0 1; color: $text-muted; }
     """
 

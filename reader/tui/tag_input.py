@@ -52,7 +52,7 @@ class TagSuggester(Suggester):
         needle = typed.lstrip("#").lower()
         for tag in self.tags:
             if tag.startswith(needle) and tag != needle:
-                return f"{head}{comma}{lead}{typed[: len(typed) - len(needle)]}{tag}"
+                return f"{head}{comma}{lead}{typed}{tag[len(needle):]}"  # keeps what was typed
         return None
 
 
