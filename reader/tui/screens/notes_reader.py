@@ -361,7 +361,9 @@ class NotesReaderScreen(ReaderScreen):
         def save(written: str | None) -> None:
             if written is None:
                 return
-            self._store_call(lambda lib: lib.add_note(record.id, start, end, text, note=written), self._note_added)
+            # After the repaint that closes the editor, so the save does not share the GIL with it.
+            self.call_after_refresh(self._store_call, lambda lib: lib.add_note(record.id, start, end, text,
+                                                                               note=written), self._note_added)
 
         self.app.push_screen(NoteEditor(text[start:end]), save)
 
