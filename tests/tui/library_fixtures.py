@@ -44,3 +44,18 @@ async def settle(app: ReaderApp, pilot: Pilot) -> None:
     for _ in range(3):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def complete(pilot: Pilot, typed: str) -> None:
+    """Type into the focused input, wait for its suggestion (worked out in a worker), accept it."""
+    from textual.widgets import Input
+
+    await pilot.press(*typed)
+    field = pilot.app.focused
+    assert isinstance(field, Input)
+    for _ in range(1000):
+        if field._suggestion:
+            break
+        await pilot.pause()
+    assert field._suggestion, f"no suggestion for {typed!r}"
+    await pilot.press("right")

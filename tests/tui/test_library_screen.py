@@ -12,7 +12,7 @@ from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.tag_input import Confirm, RenameTag, TagInput
 from tests.tui.helpers import screen_text
-from tests.tui.library_fixtures import library_with, settle, write_article
+from tests.tui.library_fixtures import complete, library_with, settle, write_article
 
 SIZE = (100, 24)
 
@@ -69,7 +69,8 @@ async def test_sort_cycles_and_search_and_tag_filter(tmp_path: Path) -> None:
         assert len(titles(app)) == 3
         await pilot.press("f")
         assert isinstance(app.screen, TagInput)
-        await pilot.press(*"cit", "right", "enter")  # completion: cit -> city
+        await complete(pilot, "cit")
+        await pilot.press("enter")  # completion: cit -> city
         await settle(app, pilot)
         assert titles(app) == ["Charlie report today"]
         assert "tag: #city" in app.screen.sub_title
@@ -138,12 +139,14 @@ async def test_tag_an_article_and_rename_a_tag(tmp_path: Path) -> None:
         assert titles(app) == ["Two small items", "One small item"]
         await pilot.press("t")  # tag "Two small items" with completion from the existing "economy"
         assert isinstance(app.screen, TagInput)
-        await pilot.press(*"eco", "right", "enter")
+        await complete(pilot, "eco")
+        await pilot.press("enter")
         await settle(app, pilot)
         assert Library.open(db).article(str(two)).tags == ("economy",)
         await pilot.press("r")
         assert isinstance(app.screen, RenameTag)
-        await pilot.press(*"econ", "right", "enter", *"money", "enter")
+        await complete(pilot, "econ")
+        await pilot.press("enter", *"money", "enter")
         await settle(app, pilot)
         fresh = Library.open(db)
         assert fresh.article(str(one)).tags == ("money",) and fresh.article(str(two)).tags == ("money",)

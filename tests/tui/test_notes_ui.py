@@ -15,7 +15,7 @@ from reader.tui.notes_panel import NoteList
 from reader.tui.screens.notes_reader import NOTE_MARK, NotesReaderScreen
 from reader.tui.tag_input import TagInput
 from tests.tui.helpers import screen_text
-from tests.tui.library_fixtures import PARAGRAPHS, library_with, settle, write_article
+from tests.tui.library_fixtures import PARAGRAPHS, complete, library_with, settle, write_article
 
 SIZE = (100, 30)
 TITLE = "Harbour plan divides council"
@@ -45,13 +45,13 @@ async def test_select_sentences_with_keys_and_add_a_note(tmp_path: Path) -> None
             "The council met on Tuesday to discuss the harbour plan. Members argued for two hours."]
         await pilot.press("a")
         assert isinstance(app.screen, NoteEditor)
-        await pilot.press(*"Key point", "enter", *"second line", "ctrl+s")
+        await pilot.press(*"Quite a point", "enter", *"second line", "ctrl+s")  # q types, never quits
         await settle(app, pilot)
         assert app.screen is screen
         saved = Library.open(db).notes_for(screen.record.id)
         assert [(n.quote, n.note) for n in saved] == [
             ("The council met on Tuesday to discuss the harbour plan. Members argued for two hours.",
-             "Key point\nsecond line")]
+             "Quite a point\nsecond line")]
         assert screen.pane.overlay_spans("selection") == []  # the selection is used up
         note_spans = screen.pane.overlay_spans("notes")
         assert [(s, e) for s, e, _ in note_spans] == [(saved[0].start, saved[0].end)]
@@ -61,7 +61,7 @@ async def test_select_sentences_with_keys_and_add_a_note(tmp_path: Path) -> None
         await pilot.press("p")
         assert screen.panel.is_open and screen.query_one(NoteList).has_focus
         panel_text = screen_text(app)
-        assert "Notes (1)" in panel_text and "Key point" in panel_text
+        assert "Notes (1)" in panel_text and "Quite a point" in panel_text
 
 
 async def test_without_a_selection_the_note_goes_on_the_cursor_sentence(tmp_path: Path) -> None:
@@ -125,14 +125,16 @@ async def test_tag_a_note_and_the_article_with_completion(tmp_path: Path) -> Non
         await settle(app, pilot)
         await pilot.press("p", "t")
         assert isinstance(app.screen, TagInput)
-        await pilot.press(*"har", "right", *", Urgent", "enter")
+        await complete(pilot, "har")
+        await pilot.press(*", Urgent", "enter")
         await settle(app, pilot)
         assert Library.open(db).note(note.id).tags == ("harbour-plans", "urgent")
         assert "#harbour-plans #urgent" in screen_text(app)
         await pilot.press("escape")  # leaves the panel for the pane
         await pilot.press("t")
         assert isinstance(app.screen, TagInput)
-        await pilot.press(*"cou", "right", "enter")
+        await complete(pilot, "cou")
+        await pilot.press("enter")
         await settle(app, pilot)
         assert Library.open(db).article(record.id).tags == ("council",)
         await pilot.press("t")  # the input starts with the current tags; clearing it removes them

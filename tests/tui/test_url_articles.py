@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 
 from reader.cli import main as cli_main
 from reader.store import Library, article_id
 from reader.tui.app import ReaderApp
+from reader.tui.palette import binding_commands
 from reader.tui.screens.notes_reader import NotesReaderScreen
 from tests.tui.library_fixtures import settle
 
@@ -88,7 +90,17 @@ async def test_refresh_fetches_again_and_reports_moved_and_orphaned_notes(tmp_pa
             start = text.index(quote)
             library.add_note(screen.record.id, start, start + len(quote), text)
         Page.body = VERSION_TWO
-        await pilot.press("R")
+        titles = [title for title, _, _ in binding_commands(screen, screen.PALETTE)]
+        assert "Refresh from the web" in titles and "Note" in titles
+        await pilot.press("ctrl+p", *"Refresh from")  # the command palette (the key is R)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        for _ in range(1000):  # the palette searches in a background task: wait for its first hit
+            if palette.query_one(CommandList).option_count:
+                break
+            await pilot.pause()
+        assert "Refresh from the web" in str(palette.query_one(CommandList).get_option_at_index(0).prompt)
+        await pilot.press("enter")
         await settle(app, pilot)
         messages = [n.message for n in app._notifications]
         assert "Refreshed: 1 note moved, 1 orphaned." in messages
@@ -117,3 +129,16 @@ async def test_a_stored_page_opens_offline_with_its_structure(tmp_path: Path, pa
         assert screen.pane.article.text == stored.text
         assert [b.kind for b in screen.pane.article.blocks] == [b.kind for b in stored.blocks]
         assert screen.title == "Harbour plan divides the council"
+        assert "Refresh from the web" in [t for t, _, _ in binding_commands(screen, screen.PALETTE)]
+
+
+async def test_refresh_is_only_offered_for_web_pages(tmp_path: Path) -> None:
+    path = tmp_path / "local.txt"
+    path.write_text(VERSION_ONE, encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesReaderScreen)
+        titles = [title for title, _, _ in binding_commands(screen, screen.PALETTE)]
+        assert "Refresh from the web" not in titles and "Tag" in titles

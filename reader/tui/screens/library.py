@@ -24,6 +24,7 @@ from reader.errors import ReaderError
 from reader.store import ArticleRecord, Library, RemovedArticle
 from reader.store.library import SORTS
 from reader.tui.library_service import LibraryService
+from reader.tui.palette import ScreenCommands
 from reader.tui.screens.picker import display_name
 from reader.tui.tag_input import Confirm, RenameTag, TagInput
 
@@ -89,6 +90,17 @@ class LibraryScreen(Screen[None]):
         Binding("u", "undo_delete", "Undo delete", show=False),
         Binding("escape", "clear_filters", "Clear filters", show=False),
     ]
+
+    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
+    PALETTE: ClassVar[dict[str, str]] = {
+        "cycle_sort": "Sort by the next key (newest, last opened, title, source, least read)",
+        "search": "Search titles and sources",
+        "filter_tag": "Show only articles with a tag",
+        "tag_article": "Add or remove the article's tags",
+        "rename_tag": "Rename a tag across the library, or merge it into another",
+        "delete": "Remove the article and its notes (asks first)",
+        "undo_delete": "Put back the last removed article",
+    }
 
     DEFAULT_CSS = """
     LibraryScreen #library-table { height: 1fr; border: none; }

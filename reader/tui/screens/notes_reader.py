@@ -17,7 +17,6 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.timer import Timer
 
 from reader.document import Article, MarkdownParser, is_url
@@ -26,6 +25,7 @@ from reader.store import ArticleRecord, Library, Note, Status, reanchor
 from reader.tui.library_service import RECOVERY_HINT, LibraryService
 from reader.tui.note_editor import NoteEditor
 from reader.tui.notes_panel import NoteList, NotesPanel
+from reader.tui.palette import ScreenCommands
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.selection import SelectablePane, SentenceCursor
@@ -37,34 +37,11 @@ SELECTION_STYLE = "reading-pane--selection"
 NOTE_STYLE = "reading-pane--note"
 
 
-class NotesCommands(Provider):
-    """Command palette entries for the reader screen's library actions (from its bindings)."""
-
-    async def discover(self) -> Hits:
-        """List every library action that is available now."""
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        """Match the query against the action titles."""
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
-
-    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        screen = self.screen
-        if not isinstance(screen, NotesReaderScreen):
-            return []
-        return screen.palette_commands()
-
-
 class NotesReaderScreen(ReaderScreen):
     """Reads one article with the library: notes, tags, selection and (for web pages) refresh."""
 
     PANE_CLASS: ClassVar[type[ReadingPane]] = SelectablePane
-    COMMANDS: ClassVar[set[Any]] = {NotesCommands}
+    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_parenthesis", "sentence(1)", "Next sentence", key_display=")", show=False),
         Binding("left_parenthesis", "sentence(-1)", "Previous sentence", key_display="(", show=False),
@@ -79,6 +56,7 @@ class NotesReaderScreen(ReaderScreen):
         "add_note": "Add a note on the selection (or the sentence at the cursor)",
         "tag_article": "Add or remove this article's tags",
         "toggle_notes": "Show or hide the notes panel",
+        "select": "Start or drop a selection at the sentence cursor",
         "undo_delete": "Put back the last deleted note",
         "refresh_page": "Fetch the web page again and re-anchor its notes",
     }
@@ -521,21 +499,6 @@ class NotesReaderScreen(ReaderScreen):
         self._show_notes(notes)
         self.notify(f"Refreshed: {moved} note{'s' if moved != 1 else ''} moved, {orphaned} orphaned.",
                     markup=False)
-
-    # -- command palette ---------------------------------------------------------------------
-
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
-        """``(title, help, callback)`` for each library action available now (from the bindings)."""
-        commands = []
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            name = binding.action.split("(")[0]
-            help_text = self.PALETTE.get(name)
-            if help_text is None or not self.check_action(name, ()):
-                continue
-            commands.append((binding.description, help_text,
-                             lambda action=binding.action: self.run_action(action)))
-        return commands
 
 
 def _keep_anchor(saved: Note, current: Note) -> Note:
