@@ -176,3 +176,19 @@ async def test_a_broken_library_is_named_on_screen_and_left_untouched(tmp_path: 
         await pilot.press("a")  # a note cannot be saved: says why instead of opening the editor
         assert isinstance(app.screen, NotesReaderScreen)
     assert db.read_bytes() == before
+
+
+async def test_changes_made_by_another_process_show_up(tmp_path: Path) -> None:
+    db = tmp_path / "lib.json"
+    library_with(db, [write_article(tmp_path, "one.txt", "One small item")])
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert titles(app) == ["One small item"]
+        other = Library(db)  # as another reader would: its own handle on the file
+        other.add_article(load(str(write_article(tmp_path, "two.txt", "Two small items"))))
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        screen.poll_disk()  # what the timer does every few seconds
+        await settle(app, pilot)
+        assert titles(app) == ["Two small items", "One small item"]

@@ -34,6 +34,8 @@ EMPTY_LIBRARY = ("The library is empty. Open an article with: reader PATH (a fil
                  "it is added here.")
 COLUMNS = ("Title", "Source", "Tags", "Notes", "Read", "Opened")
 TITLE_CELLS = 40
+POLL_SECONDS = 3.0
+"""How often the library screen checks whether another reader changed the file (a stat)."""
 
 
 def source_label(source: str) -> str:
@@ -138,6 +140,22 @@ class LibraryScreen(Screen[None]):
         self.title = "Library"
         self.table.focus()
         self.reload()
+        self.set_interval(POLL_SECONDS, self.poll_disk)
+
+    def poll_disk(self) -> None:
+        """Reload if another process (``reader add``, another window) changed the library file."""
+        if self.loaded and self.is_current and self.service.library is not None:
+            self._check_disk()
+
+    @work(thread=True, exclusive=True, group="library-poll", exit_on_error=False)
+    def _check_disk(self) -> None:
+        library = self.service.library
+        try:
+            changed = library is not None and library.changed_on_disk()
+        except ReaderError:
+            return
+        if changed:
+            self.app.call_from_thread(self.reload)
 
     def on_screen_resume(self) -> None:
         """Back from an article: progress, last opened and notes may have changed."""
