@@ -10,6 +10,7 @@ import pytest
 from reader.document import parse_text
 from reader.errors import ReaderError
 from reader.store import Library
+from reader.tui.screens.notes_reader import NOTE_MARK, gutter_mark
 from reader.tui.selection import SentenceCursor, snap_to_words
 from reader.tui.tag_input import TagSuggester, parse_tags
 
@@ -72,3 +73,7 @@ def test_stored_article_keeps_structure_and_falls_back_to_plain_text(tmp_path: P
     assert plain is not None and plain.text == article.text
     assert [plain.text[b.start:b.end] for b in plain.blocks] == article.text.split("\n\n")
     assert library.stored_article("nope") is None
+
+
+def test_gutter_mark_counts_notes_in_two_cells() -> None:
+    assert [gutter_mark(n) for n in (1, 2, 9, 12)] == [NOTE_MARK, NOTE_MARK + "2", NOTE_MARK + "9", NOTE_MARK + "+"]

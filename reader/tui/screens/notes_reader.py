@@ -10,6 +10,7 @@ every :data:`POSITION_SAVE_SECONDS` while reading.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar
@@ -249,7 +250,8 @@ class NotesReaderScreen(ReaderScreen):
         shown = [n for n in self.notes if n.status is not Status.ORPHANED and n.end > n.start]
         self.pane.set_overlay("notes", [(n.start, n.end, NOTE_STYLE) for n in shown])
         article = self.pane.article
-        self.pane.set_gutter_marks({max(0, article.block_at(n.start)): NOTE_MARK for n in shown})
+        per_block = Counter(max(0, article.block_at(n.start)) for n in shown)
+        self.pane.set_gutter_marks({block: gutter_mark(count) for block, count in per_block.items()})
         self.panel.show_notes(self.notes, keep=keep)
 
     def _replace_note(self, note: Note) -> None:
@@ -499,6 +501,13 @@ class NotesReaderScreen(ReaderScreen):
         self._show_notes(notes)
         self.notify(f"Refreshed: {moved} note{'s' if moved != 1 else ''} moved, {orphaned} orphaned.",
                     markup=False)
+
+
+def gutter_mark(count: int) -> str:
+    """The gutter mark of a block with ``count`` notes starting in it (two cells at most)."""
+    if count <= 1:
+        return NOTE_MARK
+    return NOTE_MARK + (str(count) if count < 10 else "+")
 
 
 def _keep_anchor(saved: Note, current: Note) -> Note:
