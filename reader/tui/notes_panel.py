@@ -67,7 +67,7 @@ class NotesPanel(Vertical):
 
     DEFAULT_CSS = """
     NotesPanel {
-        dock: right; width: 42; height: 1fr;
+        dock: right; width: 40%; min-width: 28; max-width: 56; height: 1fr;
         border-left: vkey $foreground 30%; background: $surface; display: none;
     }
     NotesPanel.-open { display: block; }

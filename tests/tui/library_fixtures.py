@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from reader.document import load
 from reader.store import Library
@@ -42,7 +43,10 @@ def library_with(db: Path, paths: list[Path], tags: dict[Path, list[str]] | None
 async def settle(app: ReaderApp, pilot: Pilot) -> None:
     """Let store workers finish and their results reach the screen."""
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive reload replaced an older one: wait for the new one
+            continue
         await pilot.pause()
 
 

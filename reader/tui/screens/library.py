@@ -33,7 +33,10 @@ SORT_LABELS = {"added": "newest", "opened": "last opened", "title": "title", "so
 EMPTY_LIBRARY = ("The library is empty. Open an article with: reader PATH (a file, a folder or a URL); "
                  "it is added here.")
 COLUMNS = ("Title", "Source", "Tags", "Notes", "Read", "Opened")
-TITLE_CELLS = 40
+FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened"))
+"""Notes, Read and Opened columns plus each column's padding; the rest is shared out."""
+SHARES = (0.5, 0.28, 0.22)
+"""How the remaining width is split between title, source and tags."""
 POLL_SECONDS = 3.0
 """How often the library screen checks whether another reader changed the file (a stat)."""
 
@@ -51,13 +54,25 @@ def opened_label(stamp: str | None) -> str:
     return stamp[:10] if stamp else "never"
 
 
-def row_cells(record: ArticleRecord, notes: int) -> tuple[Text, ...]:
-    """The table cells for one article (plain text, never markup)."""
-    title = record.title if len(record.title) <= TITLE_CELLS else record.title[: TITLE_CELLS - 1] + "…"
+def shorten(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` characters with an ellipsis (titles and names are mostly narrow)."""
+    return text if len(text) <= cells else text[: max(0, cells - 1)] + "…"
+
+
+def column_widths(total: int) -> tuple[int, int, int]:
+    """Widths of the title, source and tags columns for a table ``total`` cells wide."""
+    spare = max(30, total - FIXED_CELLS - 1)
+    title, source, _ = (max(6, int(spare * share)) for share in SHARES)
+    return title, source, max(6, spare - title - source)
+
+
+def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = (48, 28, 22)) -> tuple[Text, ...]:
+    """The table cells for one article (plain text, never markup), cut to ``widths``."""
+    title_cells, source_cells, tag_cells = widths
     return (
-        Text(title, style="bold"),
-        Text(source_label(record.source), style="dim"),
-        Text(" ".join("#" + tag for tag in record.tags)),
+        Text(shorten(record.title, title_cells), style="bold"),
+        Text(shorten(source_label(record.source), source_cells), style="dim"),
+        Text(shorten(" ".join("#" + tag for tag in record.tags), tag_cells)),
         Text(str(notes) if notes else "", justify="right"),
         Text(f"{round(record.progress * 100)}%", justify="right"),
         Text(opened_label(record.last_opened)),
@@ -85,7 +100,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "cycle_sort", "Sort"),
         Binding("slash", "search", "Search"),
-        Binding("f", "filter_tag", "Filter tag"),
+        Binding("f", "filter_tag", "Filter"),
         Binding("t", "tag_article", "Tag", show=False),
         Binding("r", "rename_tag", "Rename tag", show=False),
         Binding("d,delete", "delete", "Delete"),
@@ -120,6 +135,7 @@ class LibraryScreen(Screen[None]):
         self.counts: dict[str, int] = {}
         self.known_tags: dict[str, int] = {}
         self._removed: list[RemovedArticle] = []
+        self._widths = (0, 0, 0)
         self.loaded = False
 
     def compose(self) -> ComposeResult:
@@ -156,6 +172,11 @@ class LibraryScreen(Screen[None]):
             return
         if changed:
             self.app.call_from_thread(self.reload)
+
+    def on_resize(self) -> None:
+        """Re-cut the columns when the width changed."""
+        if self.loaded and column_widths(self.app.size.width) != self._widths:
+            self.reload()
 
     def on_screen_resume(self) -> None:
         """Back from an article: progress, last opened and notes may have changed."""
@@ -204,8 +225,9 @@ class LibraryScreen(Screen[None]):
         self.records, self.counts, self.known_tags = records, counts, tags
         table.clear(columns=True)  # columns too, so their widths fit the new rows
         table.add_columns(*COLUMNS)
+        widths = self._widths = column_widths(self.app.size.width)
         for record in records:
-            table.add_row(*row_cells(record, counts.get(record.id, 0)), key=record.id)
+            table.add_row(*row_cells(record, counts.get(record.id, 0), widths), key=record.id)
         ids = [r.id for r in records]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
