@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from reader.commands._library import open_library
-from reader.document import Article, load
+from reader.document import Article, is_url, load
 from reader.errors import ReaderError
 
 
@@ -33,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
         except ReaderError as exc:
             print(f"reader: {exc}", file=sys.stderr)
             failed = True
-    records = library.add_articles(articles, tags=args.tag)
+    # Web pages are kept whole (text and structure) so they open offline and keep their notes' anchors.
+    with library.batch():
+        records = [library.add_article(article, tags=args.tag, store_text=is_url(article.source))
+                   for article in articles]
     for record in records:
         print(record.id)
     return 1 if failed else 0

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from reader.document.serialize import article_to_dict
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
 from reader.store import schema
@@ -229,8 +230,9 @@ class Library:
         self._articles.upsert(Document(record.to_record(), doc_id=aid))
         self._register_tags(tags)
         if store_text or (stored is not None and record.has_text):
-            self._texts.upsert(Document({"text": article.text, "text_hash": digest, "saved": schema.now()},
-                                        doc_id=aid))
+            structure = {k: v for k, v in article_to_dict(article).items() if k != "text"}
+            self._texts.upsert(Document({"text": article.text, "text_hash": digest, "saved": schema.now(),
+                                         "structure": structure}, doc_id=aid))
         return record
 
     def _reanchor_saved(self, aid: str, text: str) -> list[Note]:
@@ -344,6 +346,30 @@ class Library:
             doc = self._texts.get(doc_id=article_id)
         text = doc.get("text") if doc is not None else None
         return text if isinstance(text, str) else None
+
+    def stored_article(self, article_id: str) -> Article | None:
+        """The whole article kept with ``store_text=True`` (blocks, links, metadata), or None.
+
+        Lets a fetched web page reopen offline exactly as it was (same text, so note offsets
+        stay valid). A copy saved without its structure comes back as plain paragraphs.
+        """
+        from reader.document.serialize import article_from_dict
+
+        with self._reading():
+            doc = self._texts.get(doc_id=article_id)
+            record = self._articles.get(doc_id=article_id)
+        text = doc.get("text") if doc is not None else None
+        if not isinstance(text, str):
+            return None
+        structure = doc.get("structure") if doc is not None else None
+        if isinstance(structure, dict):
+            try:
+                return article_from_dict({**structure, "text": text})
+            except ReaderError:
+                pass  # damaged structure: fall back to the plain text, which is what notes anchor to
+        source = record.get("source", "") if record is not None else ""
+        title = record.get("title", "") if record is not None else ""
+        return _plain_article(text, source if isinstance(source, str) else "", title if isinstance(title, str) else "")
 
     def _change_article(self, ref: str, change: Callable[[ArticleRecord], ArticleRecord]) -> ArticleRecord:
         with self.storage.transaction():
@@ -553,6 +579,21 @@ class Library:
         """Every saved setting."""
         with self._reading():
             return {key: doc.get("value") for key, doc in self._settings.raw().items()}
+
+
+def _plain_article(text: str, source: str, title: str) -> Article:
+    """Paragraph blocks over ``text`` exactly as stored (split at blank lines), so offsets hold."""
+    from reader.document.model import Article, Block, BlockKind
+
+    blocks: list[Block] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if end > start:
+            blocks.append(Block(BlockKind.PARAGRAPH, start, end))
+        start = end + 2
+    return Article(title=title or "untitled", text=text, blocks=blocks, source=source)
 
 
 def _tags_of(doc: dict[str, Any]) -> list[str]:

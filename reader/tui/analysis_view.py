@@ -16,20 +16,19 @@ analysis so the reader screen only composes its two widgets (:class:`SourcesPane
   when the theme changes; see :mod:`reader.tui.analysis_style` for the monochrome cues.
 
 Every key is one :class:`~textual.binding.Binding` in :data:`ANALYSIS_BINDINGS`; the footer,
-the help screen and the command palette (:class:`AnalysisCommands`) are all built from it.
+the help screen and the command palette (:class:`reader.tui.palette.ScreenCommands`, through
+:data:`ANALYSIS_PALETTE`) are all built from it.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
@@ -40,6 +39,7 @@ from reader.analysis import Analysis, analyze
 from reader.document.model import Article
 from reader.tui.analysis_nav import AnalysisIndex, Item, Target
 from reader.tui.analysis_style import FOCUS_STYLE, entity_spans, gutter_marks, quote_spans, role_styles
+from reader.tui.palette import ScreenCommands
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.sources_panel import SourcesPanel
 from reader.tui.status_line import AnalysisStatus, describe
@@ -53,8 +53,8 @@ ANALYSIS_BINDINGS: list[Binding] = [
     Binding("s", "toggle_sources", "Sources"),
     Binding("e", "toggle_entities", "Toggle name highlights", show=False),
     Binding("quotation_mark", "toggle_quotes", "Toggle quote highlights", show=False, key_display='"'),
-    Binding("right_parenthesis", "next_quote", "Next quote", show=False, key_display=")"),
-    Binding("left_parenthesis", "previous_quote", "Previous quote", show=False, key_display="("),
+    Binding("right_square_bracket", "next_quote", "Next quote", show=False, key_display="]"),
+    Binding("left_square_bracket", "previous_quote", "Previous quote", show=False, key_display="["),
     Binding("greater_than_sign", "next_mention", "Next name", show=False, key_display=">"),
     Binding("less_than_sign", "previous_mention", "Previous name", show=False, key_display="<"),
     Binding("full_stop", "next_occurrence", "Next of selected source", show=False, key_display="."),
@@ -63,36 +63,12 @@ ANALYSIS_BINDINGS: list[Binding] = [
 ]
 
 
-class AnalysisCommands(Provider):
-    """The analysis keys in the command palette, built from :data:`ANALYSIS_BINDINGS`."""
-
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        screen = self.screen
-        commands = []
-        for binding in ANALYSIS_BINDINGS:
-            keys = binding.key_display or binding.key
-            commands.append((binding.description, f"key: {keys}", partial(screen.run_action, binding.action)))
-        return commands
-
-    async def discover(self) -> Hits:
-        """Every analysis command, for the palette's empty search."""
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        """Analysis commands matching ``query``."""
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
-
-
 class AnalysisScreen(Screen[None]):
     """Base class of the reader screen: runs the analysis and shows it (see the module doc)."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(ANALYSIS_BINDINGS)
-    COMMANDS = Screen.COMMANDS | {AnalysisCommands}
+    COMMANDS = Screen.COMMANDS | {ScreenCommands}
+    PALETTE: ClassVar[dict[str, str]] = {b.action.split("(")[0]: b.description for b in ANALYSIS_BINDINGS}
 
     analyze_text: Callable[[str], Analysis] = staticmethod(analyze)
     """The analysis function (tests replace it to hold the worker while they scroll)."""
@@ -212,7 +188,7 @@ class AnalysisScreen(Screen[None]):
         if index is None:
             for layer in ("entities", "quotes", FOCUS_LAYER):
                 pane.clear_overlay(layer)
-            pane.set_gutter_marks({})
+            pane.set_gutter_marks({}, layer="quotes")
             return
         styles = role_styles(self._theme_variables())
         if self.show_entities:
@@ -222,10 +198,10 @@ class AnalysisScreen(Screen[None]):
         if self.show_quotes:
             pane.set_overlay("quotes", quote_spans(index.quotes, styles,
                                                    index.mentions if self.show_entities else None))
-            pane.set_gutter_marks(gutter_marks(pane.article, index.quotes))
+            pane.set_gutter_marks(gutter_marks(pane.article, index.quotes), layer="quotes")
         else:
             pane.clear_overlay("quotes")
-            pane.set_gutter_marks({})
+            pane.set_gutter_marks({}, layer="quotes")
         self._paint_focus()
 
     def _paint_focus(self) -> None:
@@ -409,4 +385,4 @@ class AnalysisScreen(Screen[None]):
             self.jump_to(occurrences[0])
 
 
-__all__ = ["ANALYSIS_BINDINGS", "AnalysisCommands", "AnalysisScreen"]
+__all__ = ["ANALYSIS_BINDINGS", "AnalysisScreen"]

@@ -1,6 +1,8 @@
 """The Textual application: which screen to show, app-wide keys, the theme.
 
-One source opens straight in the reader; several (a folder) or none show the article list.
+One source opens straight in the reader; several (a folder) show the article list; none
+shows the library. Every article opened is added to the library (``db``: the --db file, or
+None for the default one); a web page the library keeps opens offline from its stored copy.
 Opening never raises into Textual: a :class:`ReaderError` (or any loader failure) becomes a
 one-line error screen or notification.
 """
@@ -11,13 +13,16 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from reader.document import Article, MarkdownParser
+from reader.document import Article, MarkdownParser, is_url
 from reader.errors import ReaderError
+from reader.store import article_id
+from reader.tui.library_service import LibraryService
 from reader.tui.loading import open_for_reading
 from reader.tui.screens.error import ErrorScreen
 from reader.tui.screens.help import HelpScreen, binding_rows
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.screens.picker import PickerScreen
-from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.theme_support import ThemedApp
 
 
@@ -36,6 +41,7 @@ class ReaderApp(ThemedApp):
         super().__init__(theme_name=theme_name, db=db)
         self.sources = list(sources)
         self.db = db
+        self.library = LibraryService(db)
         self.theme_name = theme_name
         # Standard input must be read before Textual takes over the terminal, and only once.
         self._preloaded: dict[str, tuple[Article, MarkdownParser | None] | ReaderError] = {}
@@ -49,13 +55,15 @@ class ReaderApp(ThemedApp):
         """Show the first screen (the theme was chosen in ``ThemedApp.__init__``)."""
         if len(self.sources) == 1:
             self.open_source(self.sources[0], can_go_back=False)
+        elif not self.sources:
+            self.push_screen(LibraryScreen(self.library))
         else:
             self.push_screen(PickerScreen(self.sources))
 
     def open_source(self, source: str, *, can_go_back: bool) -> None:
         """Open ``source`` in a reader screen, or show why it cannot be opened."""
         try:
-            loaded = self._preloaded.pop(source, None) or open_for_reading(source)
+            loaded = self._preloaded.pop(source, None) or self._stored_copy(source) or open_for_reading(source)
             if isinstance(loaded, ReaderError):
                 raise loaded
             article, parser = loaded
@@ -65,7 +73,18 @@ class ReaderApp(ThemedApp):
             else:
                 self.push_screen(ErrorScreen(str(exc), can_go_back=False))
             return
-        self.push_screen(ReaderScreen(article, parser, can_go_back=can_go_back))
+        self.push_screen(NotesReaderScreen(article, parser, can_go_back=can_go_back, service=self.library))
+
+    def _stored_copy(self, source: str) -> tuple[Article, None] | None:
+        """The library's copy of a web page (opens offline, keeps note anchors), if it has one."""
+        if not is_url(source):
+            return None
+        library = self.library.open()
+        try:
+            stored = library.stored_article(article_id(source)) if library is not None else None
+        except ReaderError:
+            return None
+        return (stored, None) if stored is not None else None
 
     def action_help(self) -> None:
         """Show every key that works here."""

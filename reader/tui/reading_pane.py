@@ -54,8 +54,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("b,pageup", "page_up", "Page up", show=False),
         Binding("g,home", "top", "Top", show=False),
         Binding("G,end", "bottom", "End", show=False),
-        Binding("right_curly_bracket,right_square_bracket", "cursor_next", "Next paragraph", show=False),
-        Binding("left_curly_bracket,left_square_bracket", "cursor_previous", "Previous paragraph", show=False),
+        Binding("right_curly_bracket", "cursor_next", "Next paragraph", show=False),
+        Binding("left_curly_bracket", "cursor_previous", "Previous paragraph", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -143,6 +143,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: dict[int, dict[int, Strip]] = {}
         self._overlays = OverlayStore()
         self._marks: dict[int, Text] = {}
+        self._mark_layers: dict[str, dict[int, Text]] = {}
         self._cursor = 0
         self._top_offset = 0
         self._renderer: LineRenderer | None = None
@@ -160,6 +161,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._article = article
         self._overlays = OverlayStore()
         self._marks = {}
+        self._mark_layers = {}
         self._cursor = 0
         self._top_offset = 0
         self._width = 0
@@ -210,12 +212,28 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """The spans currently shown on ``layer``."""
         return self._overlays.spans(layer)
 
-    def set_gutter_marks(self, marks: dict[int, str | Text]) -> None:
-        """Show a mark (up to two cells) left of each given block's first line; replaces all marks."""
+    def set_gutter_marks(self, marks: dict[int, str | Text], layer: str = "default") -> None:
+        """Show marks left of each given block's first line; replaces the marks of ``layer``.
+
+        Several features mark the gutter (notes, quotes); each owns a layer. A block's marks
+        are shown side by side, ``notes`` first, cropped to the gutter's two cells.
+        """
         new = {index: mark if isinstance(mark, Text) else Text(mark) for index, mark in marks.items()}
-        touched = set(self._marks) | set(new)
-        self._marks = new
+        old = self._mark_layers.get(layer, {})
+        self._mark_layers[layer] = new
+        touched = set(old) | set(new)
+        for index in touched:
+            parts = [self._mark_layers[name][index] for name in sorted(self._mark_layers, key=_gutter_order)
+                     if index in self._mark_layers[name]]
+            if parts:
+                self._marks[index] = Text("").join(parts)
+            else:
+                self._marks.pop(index, None)
         self._invalidate(touched)
+
+    def gutter_marks(self, layer: str = "default") -> dict[int, Text]:
+        """The marks ``layer`` currently shows, by block index."""
+        return dict(self._mark_layers.get(layer, {}))
 
     @property
     def cursor_block(self) -> int:
@@ -563,3 +581,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._scroll_y(start)
         elif start + min(len(lines), height) > top + height:
             self._scroll_y(start + min(len(lines), height) - height)
+
+
+def _gutter_order(layer: str) -> tuple[int, str]:
+    """Notes' marks come first in the gutter, then every other layer by name."""
+    return (0 if layer == "notes" else 1, layer)

@@ -171,7 +171,7 @@ async def test_quote_jumps_land_on_each_quote_and_describe_it(seed_analysis) -> 
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_analysis(pilot)
         for quote in analysis.quotes[:4]:
-            await pilot.press("right_parenthesis")
+            await pilot.press("right_square_bracket")
             assert screen(app).focus_item == quote
             block = pane(app).article.block_at(quote.start)
             assert pane(app).cursor_block == block
@@ -181,7 +181,7 @@ async def test_quote_jumps_land_on_each_quote_and_describe_it(seed_analysis) -> 
             assert status(app).startswith(expected)
             if quote.cue:
                 assert status(app).endswith(f" - {quote.cue}")
-        await pilot.press("left_parenthesis")
+        await pilot.press("left_square_bracket")
         assert screen(app).focus_item == analysis.quotes[2]
 
 
@@ -258,7 +258,7 @@ async def test_panel_enter_next_previous_and_narrowing(seed_analysis) -> None:
         assert all(any(q.start <= s and e <= q.end for q in theirs) for s, e in quoted)
         assert all(m.entity == name for m in screen(app).analysis_index.mentions)  # type: ignore[union-attr]
         assert status(app).startswith(f"only: {name}")
-        await pilot.press(")")
+        await pilot.press("right_square_bracket")
         assert screen(app).focus_item in theirs  # quote jumps follow the narrowing
         await pilot.press("f")
         assert len(pane(app).overlay_spans("entities")) == len(

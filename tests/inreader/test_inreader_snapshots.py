@@ -18,7 +18,7 @@ BUNDLED = sorted(path.stem for path in bundled_themes_dir().glob("*.toml"))
 
 def test_seed_with_highlights(snap_compare) -> None:
     assert snap_compare(ReaderApp([str(SEED)]), terminal_size=SIZE, run_before=wait_for_analysis,
-                        press=["right_parenthesis"])
+                        press=["right_square_bracket"])
 
 
 def test_seed_with_sources_panel(snap_compare) -> None:

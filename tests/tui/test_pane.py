@@ -101,6 +101,23 @@ async def test_gutter_marks_show_left_of_the_block() -> None:
         assert not any(text_at(pane, y)[1:3].strip() for y in range(SIZE[1]))
 
 
+async def test_gutter_layers_share_the_gutter_notes_first() -> None:
+    app = PaneApp(article())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ReadingPane)
+        pane.set_gutter_marks({0: "“", 1: "»"}, layer="quotes")
+        pane.set_gutter_marks({1: "✎"}, layer="notes")
+        await pilot.pause()
+        marked = sorted(row[1:3] for y in range(SIZE[1]) if (row := text_at(pane, y))[1:3].strip())
+        assert marked == ["“ ", "✎»"]
+        pane.set_gutter_marks({}, layer="notes")  # clearing one layer keeps the other's marks
+        await pilot.pause()
+        marked = sorted(row[1:3] for y in range(SIZE[1]) if (row := text_at(pane, y))[1:3].strip())
+        assert marked == ["» ", "“ "]
+        assert pane.gutter_marks("quotes").keys() == {0, 1} and pane.gutter_marks("notes") == {}
+
+
 async def test_cursor_moved_message_and_properties() -> None:
     doc = article()
     app = PaneApp(doc)
@@ -108,7 +125,7 @@ async def test_cursor_moved_message_and_properties() -> None:
         await pilot.pause()
         pane = app.query_one(ReadingPane)
         pane.focus()
-        await pilot.press("right_square_bracket")
+        await pilot.press("right_curly_bracket")
         await pilot.pause()
         assert pane.cursor_block == 1 and pane.cursor_offset == doc.blocks[1].start
         assert app.moves[-1] == (1, doc.blocks[1].start)
@@ -144,7 +161,7 @@ async def test_empty_article_renders_blank() -> None:
         await pilot.pause()
         pane = app.query_one(ReadingPane)
         pane.focus()
-        await pilot.press("G", "g", "j", "right_square_bracket")
+        await pilot.press("G", "g", "j", "right_curly_bracket")
         assert text_at(pane, 0).strip() == ""
         assert pane.progress == 100
 

@@ -39,6 +39,9 @@ class ReaderScreen(AnalysisScreen):
         Binding("escape,backspace", "back", "Back"),
     ]
 
+    PANE_CLASS: ClassVar[type[ReadingPane]] = ReadingPane
+    """The pane widget to show (a subclass may add to it, e.g. mouse selection)."""
+
     def __init__(self, article: Article, parser: MarkdownParser | None = None, *, can_go_back: bool = False) -> None:
         super().__init__()
         self.article = article
@@ -51,7 +54,7 @@ class ReaderScreen(AnalysisScreen):
         """Header, the pane, the (hidden) search bar and the status line."""
         yield Header(show_clock=False, icon="¶")
         with Horizontal(id="reading-row"):
-            yield ReadingPane(self.article, id="pane")
+            yield self.PANE_CLASS(self.article, id="pane")
             yield SourcesPanel(id="sources")
         yield AnalysisStatus(id="analysis-status")
         yield SearchBar()

@@ -1,0 +1,50 @@
+"""The app's handle on the library file: opened once, a broken file kept as one line of text.
+
+Opening reads the file (no lock unless an old schema is migrated). If it fails with a
+:class:`~reader.errors.ReaderError` (damaged file, newer schema, busy lock, unwritable
+folder), :attr:`LibraryService.error` holds the message, the file is left alone, and the app
+keeps working without a library. Every other store call happens in thread workers of the
+screens, because a save can wait on another process's lock.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from reader.errors import ReaderError
+from reader.sanitize import clean_line
+from reader.store import Library
+
+RECOVERY_HINT = "Reading still works; notes and tags are off until the library can be opened."
+
+
+class LibraryService:
+    """Opens the library at ``db`` (None: the default file) once, remembering why it failed."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self._library: Library | None = None
+        self._error: str | None = None
+        self._tried = False
+        self._lock = threading.Lock()
+
+    def open(self) -> Library | None:
+        """The library, opening it on first use; None (see :attr:`error`) when it cannot be used."""
+        with self._lock:
+            if not self._tried:
+                self._tried = True
+                try:
+                    self._library = Library.open(self.db)
+                except ReaderError as exc:
+                    self._error = clean_line(str(exc))
+            return self._library
+
+    @property
+    def library(self) -> Library | None:
+        """The open library, or None (not opened yet, or broken)."""
+        return self._library
+
+    @property
+    def error(self) -> str | None:
+        """Why the library could not be opened (one line naming the file), or None."""
+        return self._error

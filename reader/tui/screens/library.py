@@ -1,0 +1,389 @@
+"""The library screen: every article in the library, with tags, notes, progress and last opened.
+
+Shown when ``reader`` starts without arguments. Rows are loaded in a thread worker (the store
+may wait on another process's lock) and built from plain strings with :class:`rich.text.Text`.
+Keys: Enter opens, ``s`` cycles the sort, ``/`` searches titles and sources, ``f`` filters
+by a tag, ``t`` tags the article, ``r`` renames or merges a tag, ``d`` deletes (after asking)
+and ``u`` undoes the last delete. A broken library file is named on screen, never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from reader.errors import ReaderError
+from reader.store import ArticleRecord, Library, RemovedArticle
+from reader.store.library import SORTS
+from reader.tui.library_service import LibraryService
+from reader.tui.palette import ScreenCommands
+from reader.tui.screens.picker import display_name
+from reader.tui.tag_input import Confirm, RenameTag, TagInput
+
+SORT_LABELS = {"added": "newest", "opened": "last opened", "title": "title", "source": "source",
+               "progress": "least read"}
+EMPTY_LIBRARY = ("The library is empty. Open an article with: reader PATH (a file, a folder or a URL); "
+                 "it is added here.")
+COLUMNS = ("Title", "Source", "Tags", "Notes", "Read", "Opened")
+FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened"))
+"""Notes, Read and Opened columns plus each column's padding; the rest is shared out."""
+SHARES = (0.5, 0.28, 0.22)
+"""How the remaining width is split between title, source and tags."""
+POLL_SECONDS = 3.0
+"""How often the library screen checks whether another reader changed the file (a stat)."""
+
+
+def source_label(source: str) -> str:
+    """A short form of the source: the file name, or a URL's host and path."""
+    if "://" in source:
+        parts = urlsplit(source)
+        return f"{parts.netloc}{parts.path}".rstrip("/") or source
+    return display_name(source)
+
+
+def opened_label(stamp: str | None) -> str:
+    """The date an article was last opened (``YYYY-MM-DD``, UTC), or "never"."""
+    return stamp[:10] if stamp else "never"
+
+
+def shorten(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` characters with an ellipsis (titles and names are mostly narrow)."""
+    return text if len(text) <= cells else text[: max(0, cells - 1)] + "…"
+
+
+def column_widths(total: int) -> tuple[int, int, int]:
+    """Widths of the title, source and tags columns for a table ``total`` cells wide."""
+    spare = max(30, total - FIXED_CELLS - 1)
+    title, source, _ = (max(6, int(spare * share)) for share in SHARES)
+    return title, source, max(6, spare - title - source)
+
+
+def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = (48, 28, 22)) -> tuple[Text, ...]:
+    """The table cells for one article (plain text, never markup), cut to ``widths``."""
+    title_cells, source_cells, tag_cells = widths
+    return (
+        Text(shorten(record.title, title_cells), style="bold"),
+        Text(shorten(source_label(record.source), source_cells), style="dim"),
+        Text(shorten(" ".join("#" + tag for tag in record.tags), tag_cells)),
+        Text(str(notes) if notes else "", justify="right"),
+        Text(f"{round(record.progress * 100)}%", justify="right"),
+        Text(opened_label(record.last_opened)),
+    )
+
+
+class ArticleTable(DataTable[Text]):
+    """The table of articles; Enter is described for the footer and help."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter")]
+
+
+class LibrarySearch(Input):
+    """The search field (hidden until ``/``)."""
+
+    DEFAULT_CSS = """
+    LibrarySearch { dock: bottom; display: none; margin-bottom: 1; border: tall $accent; }
+    LibrarySearch.-active { display: block; }
+    """
+
+
+class LibraryScreen(Screen[None]):
+    """Every article in the library (see the module docstring for the keys)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "cycle_sort", "Sort"),
+        Binding("slash", "search", "Search"),
+        Binding("f", "filter_tag", "Filter"),
+        Binding("t", "tag_article", "Tag", show=False),
+        Binding("r", "rename_tag", "Rename tag", show=False),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("u", "undo_delete", "Undo delete", show=False),
+        Binding("escape", "clear_filters", "Clear filters", show=False),
+    ]
+
+    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
+    PALETTE: ClassVar[dict[str, str]] = {
+        "cycle_sort": "Sort by the next key (newest, last opened, title, source, least read)",
+        "search": "Search titles and sources",
+        "filter_tag": "Show only articles with a tag",
+        "tag_article": "Add or remove the article's tags",
+        "rename_tag": "Rename a tag across the library, or merge it into another",
+        "delete": "Remove the article and its notes (asks first)",
+        "undo_delete": "Put back the last removed article",
+    }
+
+    DEFAULT_CSS = """
+    LibraryScreen #library-table { height: 1fr; border: none; }
+    LibraryScreen #library-message { padding: 1 2; color: $text-muted; }
+    LibraryScreen #library-message.-error { color: $text-error; }
+    """
+
+    def __init__(self, service: LibraryService) -> None:
+        super().__init__()
+        self.service = service
+        self.sort = "added"
+        self.tag: str | None = None
+        self.query_text = ""
+        self.records: list[ArticleRecord] = []
+        self.counts: dict[str, int] = {}
+        self.known_tags: dict[str, int] = {}
+        self._removed: list[RemovedArticle] = []
+        self._widths = (0, 0, 0)
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        """Header, the table, a message line, the search field and the footer."""
+        yield Header(show_clock=False, icon="¶")
+        yield ArticleTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="library-message", markup=False)
+        yield LibrarySearch(placeholder="search titles and sources", id="library-search")
+        yield Footer()
+
+    @property
+    def table(self) -> ArticleTable:
+        """The article table."""
+        return self.query_one(ArticleTable)
+
+    def on_mount(self) -> None:
+        """Title the screen and load the articles."""
+        self.title = "Library"
+        self.table.focus()
+        self.reload()
+        self.set_interval(POLL_SECONDS, self.poll_disk)
+
+    def poll_disk(self) -> None:
+        """Reload if another process (``reader add``, another window) changed the library file."""
+        if self.loaded and self.is_current and self.service.library is not None:
+            self._check_disk()
+
+    @work(thread=True, exclusive=True, group="library-poll", exit_on_error=False)
+    def _check_disk(self) -> None:
+        library = self.service.library
+        try:
+            changed = library is not None and library.changed_on_disk()
+        except ReaderError:
+            return
+        if changed:
+            self.app.call_from_thread(self.reload)
+
+    def on_resize(self) -> None:
+        """Re-cut the columns when the width changed."""
+        if self.loaded and column_widths(self.app.size.width) != self._widths:
+            self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: progress, last opened and notes may have changed."""
+        if self.loaded:
+            self.reload()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def reload(self, keep: str | None = None) -> None:
+        """Read the articles again (in a worker) with the current sort, tag and search."""
+        self._load(self.sort, self.tag, self.query_text, keep)
+
+    @work(thread=True, exclusive=True, group="library-load", exit_on_error=False)
+    def _load(self, sort: str, tag: str | None, query: str, keep: str | None) -> None:
+        library = self.service.open()
+        if library is None:
+            self.app.call_from_thread(self._show_broken)
+            return
+        try:
+            records = library.articles(tag=tag, sort=sort, query=query or None)
+            counts = library.note_counts()
+            tags = library.all_tags()
+        except ReaderError as exc:
+            self.app.call_from_thread(self._message, str(exc), True)
+            return
+        self.app.call_from_thread(self._fill, records, counts, tags, keep)
+
+    def _show_broken(self) -> None:
+        self.table.display = False
+        self.sub_title = "library not available"
+        self._message(f"{self.service.error}\nReading still works: open an article with reader PATH.", True)
+
+    def _message(self, text: str, error: bool = False) -> None:
+        message = self.query_one("#library-message", Static)
+        message.update(Text(text))
+        message.set_class(error, "-error")
+        message.display = bool(text)
+
+    def _fill(self, records: list[ArticleRecord], counts: dict[str, int], tags: dict[str, int],
+              keep: str | None) -> None:
+        if not self.is_attached:
+            return
+        table = self.table
+        if keep is None and table.row_count and table.cursor_row < len(self.records):
+            keep = self.records[table.cursor_row].id
+        self.records, self.counts, self.known_tags = records, counts, tags
+        table.clear(columns=True)  # columns too, so their widths fit the new rows
+        table.add_columns(*COLUMNS)
+        widths = self._widths = column_widths(self.app.size.width)
+        for record in records:
+            table.add_row(*row_cells(record, counts.get(record.id, 0), widths), key=record.id)
+        ids = [r.id for r in records]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
+        filters = [f"sort: {SORT_LABELS[self.sort]}"]
+        if self.tag:
+            filters.append(f"tag: #{self.tag}")
+        if self.query_text:
+            filters.append(f"search: {self.query_text}")
+        count = len(records)
+        self.sub_title = f"{count} article{'s' if count != 1 else ''} · " + " · ".join(filters)
+        if not records:
+            self._message(EMPTY_LIBRARY if not (self.tag or self.query_text) else "No article matches.")
+        else:
+            self._message("")
+        self.loaded = True
+
+    def current(self) -> ArticleRecord | None:
+        """The article under the cursor."""
+        table = self.table
+        if not self.records or not 0 <= table.cursor_row < len(self.records):
+            return None
+        return self.records[table.cursor_row]
+
+    # -- running store calls -----------------------------------------------------------------
+
+    @work(thread=True, group="library-store", exit_on_error=False)
+    def _store_call(self, call: Callable[[Library], Any], done: Callable[[Any], None] | None = None) -> None:
+        library = self.service.library
+        if library is None:
+            return
+        try:
+            result = call(library)
+        except ReaderError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        if done is not None:
+            self.app.call_from_thread(done, result)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        record = self.current()
+        if record is not None:
+            self.app.open_source(record.source, can_go_back=True)  # type: ignore[attr-defined]
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next key: newest, last opened, title, source, least read."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.reload()
+
+    def action_search(self) -> None:
+        """Show the search field (titles and sources, as you type)."""
+        search = self.query_one(LibrarySearch)
+        search.add_class("-active")
+        search.value = self.query_text
+        search.focus()
+
+    @on(Input.Changed, "#library-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self.reload()
+
+    @on(Input.Submitted, "#library-search")
+    def _search_submitted(self) -> None:
+        self.query_one(LibrarySearch).remove_class("-active")
+        self.table.focus()
+
+    def action_clear_filters(self) -> None:
+        """Close the search field and drop the search and tag filter."""
+        self.query_one(LibrarySearch).remove_class("-active")
+        self.table.focus()
+        if self.query_text or self.tag:
+            self.query_text, self.tag = "", None
+            self.reload()
+
+    def action_filter_tag(self) -> None:
+        """Show only articles with a tag (empty: all)."""
+        def chosen(tags: tuple[str, ...] | None) -> None:
+            if tags is None:
+                return
+            self.tag = tags[0] if tags else None
+            self.reload()
+
+        self.app.push_screen(TagInput("Show articles tagged", (self.tag,) if self.tag else (), self.known_tags,
+                                      hint="One tag · empty shows all · Right accepts a suggestion"), chosen)
+
+    def action_tag_article(self) -> None:
+        """Edit the tags of the article under the cursor."""
+        record = self.current()
+        if record is None:
+            return
+
+        def save(tags: tuple[str, ...] | None) -> None:
+            if tags is None:
+                return
+
+            def change(library: Library) -> None:
+                with library.batch():
+                    removed = [t for t in record.tags if t not in tags]
+                    if removed:
+                        library.untag_article(record.id, removed)
+                    if tags:
+                        library.tag_article(record.id, tags)
+
+            self._store_call(change, lambda _: self.reload(keep=record.id))
+
+        self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
+
+    def action_rename_tag(self) -> None:
+        """Rename a tag everywhere, or merge it into another."""
+        if not self.known_tags:
+            self.notify("There are no tags yet.", severity="warning", markup=False)
+            return
+
+        def save(names: tuple[str, str] | None) -> None:
+            if names is None:
+                return
+            old, new = names
+            merge = new in self.known_tags
+
+            def done(changed: int) -> None:
+                verb = "Merged" if merge else "Renamed"
+                self.notify(f"{verb} #{old} into #{new} on {changed} item{'s' if changed != 1 else ''}.",
+                            markup=False)
+                self.reload()
+
+            self._store_call(lambda library: library.rename_tag(old, new), done)
+
+        self.app.push_screen(RenameTag(self.known_tags), save)
+
+    def action_delete(self) -> None:
+        """Remove the article and its notes from the library, after asking."""
+        record = self.current()
+        if record is None:
+            return
+        notes = self.counts.get(record.id, 0)
+        question = f"Remove “{record.title}” and its {notes} note{'s' if notes != 1 else ''} from the library?"
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._store_call(lambda library: library.remove_article(record.id), self._deleted)
+
+        self.app.push_screen(Confirm(question), answer)
+
+    def _deleted(self, removed: RemovedArticle) -> None:
+        self._removed.append(removed)
+        self.notify(f"Removed “{removed.article.title}”. Press u to undo.", markup=False)
+        self.reload()
+
+    def action_undo_delete(self) -> None:
+        """Put back the last removed article with its notes."""
+        if not self._removed:
+            self.notify("Nothing to undo.", severity="warning", markup=False)
+            return
+        removed = self._removed.pop()
+        self._store_call(lambda library: library.restore_article(removed),
+                         lambda record: self.reload(keep=record.id))

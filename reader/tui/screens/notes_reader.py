@@ -1,0 +1,513 @@
+"""The reader screen with the library: resume position, select passages, notes, tags, refresh.
+
+:class:`NotesReaderScreen` extends :class:`~reader.tui.screens.reader_screen.ReaderScreen`.
+Once the article is whole (large markdown parses in the background), a worker adds it to the
+library, marks it opened, reads its notes (re-anchored against the current text) and resumes
+at the saved reading position. Every store call runs in a thread worker (a save may wait on
+another process's lock); the reading position is saved when leaving the article and at most
+every :data:`POSITION_SAVE_SECONDS` while reading.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+
+from reader.document import Article, MarkdownParser, is_url
+from reader.errors import ReaderError
+from reader.store import ArticleRecord, Library, Note, Status, reanchor
+from reader.tui.library_service import RECOVERY_HINT, LibraryService
+from reader.tui.note_editor import NoteEditor
+from reader.tui.notes_panel import NoteList, NotesPanel
+from reader.tui.reading_pane import ReadingPane
+from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.selection import SelectablePane, SentenceCursor
+from reader.tui.tag_input import TagInput
+
+POSITION_SAVE_SECONDS = 5.0
+NOTE_MARK = "✎"
+SELECTION_STYLE = "reading-pane--selection"
+NOTE_STYLE = "reading-pane--note"
+
+
+class NotesReaderScreen(ReaderScreen):
+    """Reads one article with the library: notes, tags, selection and (for web pages) refresh."""
+
+    PANE_CLASS: ClassVar[type[ReadingPane]] = SelectablePane
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_parenthesis", "sentence(1)", "Next sentence", key_display=")", show=False),
+        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", key_display="(", show=False),
+        Binding("v", "select", "Select", show=False),
+        Binding("a", "add_note", "Note"),
+        Binding("t", "tag_article", "Tag", show=False),
+        Binding("p", "toggle_notes", "Notes"),
+        Binding("u", "undo_delete", "Undo delete", show=False),
+        Binding("R", "refresh_page", "Refresh from the web", show=False),
+    ]
+    PALETTE: ClassVar[dict[str, str]] = {
+        "add_note": "Add a note on the selection (or the sentence at the cursor)",
+        "tag_article": "Add or remove this article's tags",
+        "toggle_notes": "Show or hide the notes panel",
+        "select": "Start or drop a selection at the sentence cursor",
+        "undo_delete": "Put back the last deleted note",
+        "refresh_page": "Fetch the web page again and re-anchor its notes",
+    }
+
+    def __init__(self, article: Article, parser: MarkdownParser | None = None, *, can_go_back: bool = False,
+                 service: LibraryService | None = None) -> None:
+        super().__init__(article, parser, can_go_back=can_go_back)
+        self.service = service
+        self.record: ArticleRecord | None = None
+        self.notes: list[Note] = []
+        self.known_tags: dict[str, int] = {}
+        self.cursor = SentenceCursor()
+        self._show_cursor = False
+        self._saved_position: int | None = None
+        self._position_timer: Timer | None = None
+        self._deleted: list[Note] = []
+        self._last_top: int | None = None
+
+    def compose(self) -> ComposeResult:
+        """The reader's widgets plus the (hidden) notes panel."""
+        yield from super().compose()
+        yield NotesPanel(id="notes-panel")
+
+    @property
+    def panel(self) -> NotesPanel:
+        """The notes panel."""
+        return self.query_one(NotesPanel)
+
+    @property
+    def library(self) -> Library | None:
+        """The open library, if there is one."""
+        return self.service.library if self.service is not None else None
+
+    def on_mount(self) -> None:
+        """Attach to the library now if the article is whole (else when parsing ends)."""
+        self.watch(self.pane, "scroll_y", self._track_position)
+        if self.article.complete:
+            self._attach_library(self.article)
+
+    def _track_position(self) -> None:
+        """Remember the reading position (the pane is gone by the time the screen unmounts)."""
+        self._last_top = self.pane.top_offset
+
+    def _grow(self, article: Article) -> None:
+        super()._grow(article)
+        if article.complete and self.is_attached and self.record is None:
+            self._attach_library(article)
+
+    # -- library: attach, position ----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="attach", exit_on_error=False)
+    def _attach_library(self, article: Article) -> None:
+        if self.service is None or article.source in ("", "-"):
+            return
+        library = self.service.open()
+        if library is None:
+            self.app.call_from_thread(self._library_broken)
+            return
+        try:
+            with library.batch():
+                record = library.add_article(article, store_text=is_url(article.source))
+                record = library.mark_opened(record.id)
+            notes = library.notes_for(record.id, article.text)
+            tags = library.all_tags()
+        except ReaderError as exc:
+            self.app.call_from_thread(self._report, str(exc))
+            return
+        self.app.call_from_thread(self._attached, record, notes, tags)
+
+    def _library_broken(self) -> None:
+        message = self.service.error if self.service is not None else None
+        self.notify(f"{message}\n{RECOVERY_HINT}", title="Library not available", severity="error",
+                    timeout=30, markup=False)
+
+    def _report(self, message: str, severity: str = "error") -> None:
+        if self.is_attached:
+            self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def _attached(self, record: ArticleRecord, notes: list[Note], tags: dict[str, int]) -> None:
+        if not self.is_attached:
+            return
+        self.record = record
+        self.known_tags = tags
+        self._show_notes(notes)
+        self._saved_position = record.position
+        if record.position > 0 and self.pane.top_offset == 0:
+            self._resume_at(record.position)
+        self._position_timer = self.set_interval(POSITION_SAVE_SECONDS, self._save_position_later)
+        self.refresh_bindings()
+
+    def _resume_at(self, position: int) -> None:
+        """Put the line holding ``position`` at the top, where the reader left it."""
+        pane = self.pane
+        pane.scroll_to_offset(position)
+        for _ in range(pane.size.height):  # scroll_to_offset leaves it a third down the screen
+            if pane.top_offset >= position:
+                break
+            before = pane.scroll_y
+            pane.action_line_down()
+            if pane.top_offset > position:
+                pane.action_line_up()
+                break
+            if pane.scroll_y == before:  # the end of the article
+                break
+        self._last_top = pane.top_offset
+
+    def _save_position_later(self) -> None:
+        position = self._last_top = self.pane.top_offset
+        if self.record is not None and position != self._saved_position:
+            self._saved_position = position
+            self._store_call(lambda lib: lib.set_position(self.record.id, position))  # type: ignore[union-attr]
+
+    def save_position_now(self) -> None:
+        """Save the reading position at once if it changed (when leaving the article)."""
+        library, record = self.library, self.record
+        position = self._last_top
+        if library is None or record is None or position is None or position == self._saved_position:
+            return
+        self._saved_position = position
+        try:
+            library.set_position(record.id, position)
+        except ReaderError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+
+    def action_back(self) -> None:
+        """Close the notes panel, drop the selection, clear a search, or go back (saving the position)."""
+        if self.panel.is_open and self.panel.has_focus_within:
+            self.action_toggle_notes()
+        elif self.cursor.selecting:
+            self.cursor.clear()
+            self._paint_selection()
+        else:
+            if self._can_go_back and not self._search.query:
+                self._last_top = self.pane.top_offset
+                self.save_position_now()
+            super().action_back()
+
+    def on_unmount(self) -> None:
+        """Leaving the article (or quitting): save where the reader got to."""
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self.save_position_now()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back also clears a selection; refresh only for web pages; library actions need the library."""
+        if action == "back":
+            panel_open = bool(self.query("#notes-panel.-open"))
+            return self.cursor.selecting or panel_open or super().check_action(action, parameters)
+        if action == "refresh_page":
+            return self.record is not None and is_url(self.record.source)
+        if action in ("tag_article", "undo_delete"):
+            return self.record is not None
+        return super().check_action(action, parameters)
+
+    # -- running store calls ----------------------------------------------------------------
+
+    @work(thread=True, group="store", exit_on_error=False)
+    def _store_call(self, call: Callable[[Library], Any], done: Callable[[Any], None] | None = None) -> None:
+        """Run ``call(library)`` in a thread; hand the result to ``done`` on the UI thread."""
+        library = self.library
+        if library is None:
+            return
+        try:
+            result = call(library)
+        except ReaderError as exc:
+            self.app.call_from_thread(self._report, str(exc))
+            return
+        if done is not None:
+            self.app.call_from_thread(self._if_attached, done, result)
+
+    def _if_attached(self, done: Callable[[Any], None], result: Any) -> None:
+        if self.is_attached:
+            done(result)
+
+    def _need_record(self) -> ArticleRecord | None:
+        if self.record is None:
+            if self.service is not None and self.service.error:
+                self._library_broken()
+            elif self.article.source in ("", "-"):
+                self.notify("Notes need a saved article: save standard input to a file and open that.",
+                            severity="warning", markup=False)
+            else:
+                self.notify("The article is still being added to the library.", severity="warning", markup=False)
+        return self.record
+
+    # -- notes on screen --------------------------------------------------------------------
+
+    def _show_notes(self, notes: list[Note], keep: str | None = None) -> None:
+        self.notes = sorted(notes, key=lambda n: (n.start, n.end, n.created))
+        shown = [n for n in self.notes if n.status is not Status.ORPHANED and n.end > n.start]
+        self.pane.set_overlay("notes", [(n.start, n.end, NOTE_STYLE) for n in shown])
+        article = self.pane.article
+        per_block = Counter(max(0, article.block_at(n.start)) for n in shown)
+        self.pane.set_gutter_marks({block: gutter_mark(count) for block, count in per_block.items()}, layer="notes")
+        self.panel.show_notes(self.notes, keep=keep)
+
+    def _replace_note(self, note: Note) -> None:
+        others = [n for n in self.notes if n.id != note.id]
+        self._show_notes([*others, note], keep=note.id)
+
+    # -- sentence cursor and selection ------------------------------------------------------
+
+    def _paint_selection(self) -> None:
+        passage = self.cursor.passage() if self._show_cursor or self.cursor.selecting else None
+        if passage is None:
+            self.pane.clear_overlay("selection")
+        else:
+            self.pane.set_overlay("selection", [(passage[0], passage[1], SELECTION_STYLE)])
+        self.refresh_bindings()
+
+    def _wake_cursor(self) -> bool:
+        """Show the sentence cursor (True if it was hidden), in the reading cursor's block."""
+        self.cursor.sync(self.pane.article)
+        if self._show_cursor:
+            return False
+        self._show_cursor = True
+        blocks = self.pane.article.blocks
+        span = self.cursor.sentence()
+        if blocks and span is not None:
+            block = blocks[self.pane.cursor_block]
+            if block.start <= span[0] < max(block.end, block.start + 1):
+                return True  # still in the block the reader is on: carry on from there
+        self.cursor.go_to(self.pane.cursor_offset)
+        return True
+
+    def action_sentence(self, step: int) -> None:
+        """Move the sentence cursor (extending the selection if one was started)."""
+        placed = self._wake_cursor()
+        span = self.cursor.sentence() if placed else self.cursor.move(step)
+        if span is not None:
+            self.pane.scroll_to_offset(span[0])
+        self._paint_selection()
+
+    def action_select(self) -> None:
+        """Start a selection at the cursor sentence; press again to drop it."""
+        self._wake_cursor()
+        if self.cursor.selecting:
+            self.cursor.clear()
+        else:
+            self.cursor.start_selection()
+        self._paint_selection()
+
+    @on(ReadingPane.CursorMoved)
+    def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
+        """Keep the sentence cursor inside the block the reading cursor moved to."""
+        if not self._show_cursor:
+            return
+        self.cursor.sync(self.pane.article)
+        blocks = self.pane.article.blocks
+        block = blocks[event.block]
+        span = self.cursor.sentence()
+        if span is None or block.start <= span[0] < max(block.end, block.start + 1):
+            return
+        self.cursor.mouse = None
+        self.cursor.go_to(block.start)
+        self._paint_selection()
+
+    @on(SelectablePane.Dragged)
+    def _dragged(self, event: SelectablePane.Dragged) -> None:
+        self.cursor.sync(self.pane.article)
+        self._show_cursor = True
+        self.cursor.anchor = None
+        self.cursor.go_to(event.end)
+        self.cursor.mouse = (event.start, event.end)
+        self._paint_selection()
+
+    # -- adding, editing, deleting notes ----------------------------------------------------
+
+    def action_add_note(self) -> None:
+        """Write a note on the selection, or on the sentence at the cursor."""
+        record = self._need_record()
+        if record is None:
+            return
+        self._wake_cursor()
+        passage = self.cursor.passage()
+        if passage is None:
+            return
+        start, end = passage
+        text = self.pane.article.text
+
+        def save(written: str | None) -> None:
+            if written is None:
+                return
+            # After the repaint that closes the editor, so the save does not share the GIL with it.
+            self.call_after_refresh(self._store_call, lambda lib: lib.add_note(record.id, start, end, text,
+                                                                               note=written), self._note_added)
+
+        self.app.push_screen(NoteEditor(text[start:end]), save)
+
+    def _note_added(self, note: Note) -> None:
+        self.cursor.clear()
+        self._show_cursor = False  # let the new note's mark show; ( or ) brings the cursor back
+        self._paint_selection()
+        self._show_notes([*self.notes, note], keep=note.id)
+        self.notify("Note saved.", markup=False)
+
+    @on(NotesPanel.Chosen)
+    def _chosen(self, event: NotesPanel.Chosen) -> None:
+        note = event.note
+        if event.what == "jump":
+            self._jump_to(note)
+        elif event.what == "edit":
+            self._edit(note)
+        elif event.what == "delete":
+            self._store_call(lambda lib: lib.delete_note(note.id), self._note_deleted)
+        elif event.what == "tag":
+            self._tag_note(note)
+
+    def _jump_to(self, note: Note) -> None:
+        if note.status is Status.ORPHANED:
+            self.notify("This note's passage is no longer in the article.", severity="warning", markup=False)
+            return
+        self.pane.scroll_to_offset(note.start)
+        self.cursor.sync(self.pane.article)
+        self.cursor.go_to(note.start)
+        self.pane.focus()
+
+    def _edit(self, note: Note) -> None:
+        def save(written: str | None) -> None:
+            if written is not None:
+                self._store_call(lambda lib: lib.update_note(note.id, note=written),
+                                 lambda saved: self._replace_note(_keep_anchor(saved, note)))
+
+        self.app.push_screen(NoteEditor(note.quote, note.note, title="Edit note"), save)
+
+    def _note_deleted(self, note: Note) -> None:
+        self._deleted.append(note)
+        self._show_notes([n for n in self.notes if n.id != note.id])
+        self.notify("Note deleted. Press u to undo.", markup=False)
+
+    def action_undo_delete(self) -> None:
+        """Put back the last deleted note."""
+        if not self._deleted:
+            self.notify("No deleted note to put back.", severity="warning", markup=False)
+            return
+        note = self._deleted.pop()
+        self._store_call(lambda lib: lib.restore_note(note), self._note_restored)
+
+    def _note_restored(self, note: Note) -> None:
+        self._show_notes([*self.notes, note], keep=note.id)
+        self.notify("Note restored.", markup=False)
+
+    def action_toggle_notes(self) -> None:
+        """Show the notes panel and focus it; hide it if it has the focus already."""
+        panel = self.panel
+        if panel.is_open and panel.has_focus_within:
+            panel.remove_class("-open")
+            self.pane.focus()
+        else:
+            panel.add_class("-open")
+            panel.query_one(NoteList).focus()
+        self.refresh_bindings()
+
+    # -- tags --------------------------------------------------------------------------------
+
+    def action_tag_article(self) -> None:
+        """Edit this article's tags (with completion from the library's tags)."""
+        record = self._need_record()
+        if record is None:
+            return
+
+        def save(tags: tuple[str, ...] | None) -> None:
+            if tags is None:
+                return
+
+            def change(lib: Library) -> tuple[ArticleRecord, dict[str, int]]:
+                with lib.batch():
+                    removed = [t for t in record.tags if t not in tags]
+                    updated = lib.untag_article(record.id, removed) if removed else record
+                    updated = lib.tag_article(record.id, tags) if tags else updated
+                return updated, lib.all_tags()
+
+            self._store_call(change, self._article_tagged)
+
+        self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
+
+    def _article_tagged(self, result: tuple[ArticleRecord, dict[str, int]]) -> None:
+        self.record, self.known_tags = result
+        shown = ", ".join(self.record.tags) or "none"
+        self.notify(f"Tags: {shown}", markup=False)
+
+    def _tag_note(self, note: Note) -> None:
+        def save(tags: tuple[str, ...] | None) -> None:
+            if tags is None:
+                return
+
+            def change(lib: Library) -> tuple[Note, dict[str, int]]:
+                return lib.update_note(note.id, tags=tags), lib.all_tags()
+
+            self._store_call(change, self._note_tagged)
+
+        self.app.push_screen(TagInput("Tags of the note", note.tags, self.known_tags), save)
+
+    def _note_tagged(self, result: tuple[Note, dict[str, int]]) -> None:
+        saved, self.known_tags = result
+        current = next((n for n in self.notes if n.id == saved.id), saved)
+        self._replace_note(_keep_anchor(saved, current))
+
+    # -- refreshing a web page ---------------------------------------------------------------
+
+    def action_refresh_page(self) -> None:
+        """Fetch the page again, keep its new text, and re-anchor the notes."""
+        record = self.record
+        if record is None or not is_url(record.source):
+            return
+        self.notify("Fetching the page again…", markup=False)
+        self._refresh(record)
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def _refresh(self, record: ArticleRecord) -> None:
+        from reader.document.fetch import fetch_article
+
+        library = self.library
+        if library is None:
+            return
+        try:
+            article = fetch_article(record.source)
+            before = library.notes_for(record.id)
+            after = reanchor(before, article.text)
+            moved = sum(1 for old, new in zip(before, after, strict=True)
+                        if new.status is not Status.ORPHANED and (old.start, old.end) != (new.start, new.end))
+            orphaned = sum(1 for new in after if new.status is Status.ORPHANED)
+            library.add_article(article, store_text=True)
+            notes = library.notes_for(record.id, article.text)
+            record = library.article(record.id)
+        except ReaderError as exc:
+            self.app.call_from_thread(self._report, str(exc))
+            return
+        self.app.call_from_thread(self._refreshed, article, record, notes, moved, orphaned)
+
+    def _refreshed(self, article: Article, record: ArticleRecord, notes: list[Note], moved: int,
+                   orphaned: int) -> None:
+        if not self.is_attached:
+            return
+        self.article = article
+        self.record = record
+        self.pane.set_article(article)
+        self._set_titles(article)
+        self.cursor = SentenceCursor()
+        self._show_cursor = False
+        self._show_notes(notes)
+        self.notify(f"Refreshed: {moved} note{'s' if moved != 1 else ''} moved, {orphaned} orphaned.",
+                    markup=False)
+
+
+def gutter_mark(count: int) -> str:
+    """The gutter mark of a block with ``count`` notes starting in it (two cells at most)."""
+    if count <= 1:
+        return NOTE_MARK
+    return NOTE_MARK + (str(count) if count < 10 else "+")
+
+
+def _keep_anchor(saved: Note, current: Note) -> Note:
+    """A saved note with the offsets and status it has in the text on screen."""
+    return replace(saved, start=current.start, end=current.end, status=current.status)
