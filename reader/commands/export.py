@@ -5,12 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
-from reader.errors import ReaderError, UsageError
-
-JSON_FILE = "reader-export.json"
+from reader.errors import UsageError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,16 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace files at the target that reader did not write")
 
 
-def exported_now() -> str:
-    """The export time, ISO 8601 in UTC to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
 def run(args: argparse.Namespace) -> int:
     """Export the chosen articles; print each file written (or the export itself with --out -)."""
     from reader.commands._library import open_library, resolve_article
-    from reader.export import export_file_name, render_json, render_markdown, write_export
+    from reader.export import render_json, render_markdown
     from reader.export.collect import collect
+    from reader.export.service import export_json, export_markdown, exported_now
 
     if not args.articles and not args.all:
         raise UsageError("export: name the articles to export, or use --all")
@@ -44,35 +37,19 @@ def run(args: argparse.Namespace) -> int:
         records = [resolve_article(library, ref, add=False)[0] for ref in args.articles]
     exported = exported_now()
     articles = [collect(library, record) for record in records]
-    to_stdout = args.out == "-"
-    if args.format == "json":
-        document = json.dumps(render_json(articles, exported), ensure_ascii=False, indent=2) + "\n"
-        if to_stdout:
-            sys.stdout.write(document)
-            return 0
-        folder = Path(args.out).expanduser()
-        path = folder / JSON_FILE
-        if path.exists() and not args.force and not _is_our_json(path):
-            raise ReaderError(f"{path}: exists and was not written by reader; use --force to replace it")
-        write_export(folder, JSON_FILE, document, "", force=True, check_owner=False)
-        print(path)
-        return 0
-    if to_stdout:
-        sys.stdout.write("\n".join(render_markdown(a, exported) for a in articles))
+    if args.out == "-":
+        if args.format == "json":
+            sys.stdout.write(json.dumps(render_json(articles, exported), ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write("\n".join(render_markdown(a, exported) for a in articles))
         return 0
     folder = Path(args.out).expanduser()
-    for article in articles:
-        path = write_export(folder, export_file_name(article.title, article.id), render_markdown(article, exported),
-                            article.id, force=args.force)
+    if args.format == "json":
+        paths = [export_json(articles, folder, force=args.force, exported=exported)]
+    else:
+        paths = export_markdown(articles, folder, force=args.force, exported=exported)
+    for path in paths:
         print(path)
     if not articles:
         print("reader: no notes to export", file=sys.stderr)
     return 0
-
-
-def _is_our_json(path: Path) -> bool:
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle).get("format") == "reader-export"
-    except (OSError, ValueError, AttributeError):
-        return False

@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from reader.errors import ReaderError
 from reader.store import ArticleRecord, Library, RemovedArticle
 from reader.store.library import SORTS
+from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService
 from reader.tui.palette import ScreenCommands
 from reader.tui.screens.picker import display_name
@@ -105,6 +106,7 @@ class LibraryScreen(Screen[None]):
         Binding("r", "rename_tag", "Rename tag", show=False),
         Binding("d,delete", "delete", "Delete"),
         Binding("u", "undo_delete", "Undo delete", show=False),
+        Binding("x", "export_notes", "Export notes", show=False),
         Binding("escape", "clear_filters", "Clear filters", show=False),
     ]
 
@@ -117,6 +119,7 @@ class LibraryScreen(Screen[None]):
         "rename_tag": "Rename a tag across the library, or merge it into another",
         "delete": "Remove the article and its notes (asks first)",
         "undo_delete": "Put back the last removed article",
+        "export_notes": "Write the article's notes to a markdown file in the export folder",
     }
 
     DEFAULT_CSS = """
@@ -359,6 +362,11 @@ class LibraryScreen(Screen[None]):
             self._store_call(lambda library: library.rename_tag(old, new), done)
 
         self.app.push_screen(RenameTag(self.known_tags), save)
+
+    def action_export_notes(self) -> None:
+        """Export the selected article's notes to markdown and say where the file went."""
+        record = self.current()
+        export_in_background(self, self.service.library, [record.id] if record is not None else [])
 
     def action_delete(self) -> None:
         """Remove the article and its notes from the library, after asking."""

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from reader.document import Article, MarkdownParser, is_url
 from reader.errors import ReaderError
 from reader.store import ArticleRecord, Library, Note, Status, reanchor
+from reader.tui.exporting import export_in_background
 from reader.tui.library_service import RECOVERY_HINT, LibraryService
 from reader.tui.note_editor import NoteEditor
 from reader.tui.notes_panel import NoteList, NotesPanel
@@ -50,6 +51,7 @@ class NotesReaderScreen(ReaderScreen):
         Binding("p", "toggle_notes", "Notes"),
         Binding("u", "undo_delete", "Undo delete", show=False),
         Binding("R", "refresh_page", "Refresh from the web", show=False),
+        Binding("x", "export_notes", "Export notes", show=False),
     ]
     PALETTE: ClassVar[dict[str, str]] = {
         "add_note": "Add a note on the selection (or the sentence at the cursor)",
@@ -58,6 +60,7 @@ class NotesReaderScreen(ReaderScreen):
         "select": "Start or drop a selection at the sentence cursor",
         "undo_delete": "Put back the last deleted note",
         "refresh_page": "Fetch the web page again and re-anchor its notes",
+        "export_notes": "Write this article's notes to a markdown file in the export folder",
     }
 
     def __init__(self, article: Article, parser: MarkdownParser | None = None, *, can_go_back: bool = False,
@@ -397,6 +400,10 @@ class NotesReaderScreen(ReaderScreen):
     def _note_restored(self, note: Note) -> None:
         self._show_notes([*self.notes, note], keep=note.id)
         self.notify("Note restored.", markup=False)
+
+    def action_export_notes(self) -> None:
+        """Export this article's notes to markdown and say where the file went."""
+        export_in_background(self, self.library, [self.record.id] if self.record is not None else [])
 
     def action_toggle_notes(self) -> None:
         """Show the notes panel and focus it; hide it if it has the focus already."""
