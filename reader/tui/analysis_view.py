@@ -331,13 +331,13 @@ class AnalysisScreen(Screen[None]):
         """Show or hide the name highlights."""
         self.show_entities = not self.show_entities
         self.paint_analysis()
-        self.notify(f"Name highlights {'on' if self.show_entities else 'off'}", timeout=2)
+        self.notify(f"Name highlights {'on' if self.show_entities else 'off'}", timeout=2, markup=False)
 
     def action_toggle_quotes(self) -> None:
         """Show or hide the quote highlights and marks."""
         self.show_quotes = not self.show_quotes
         self.paint_analysis()
-        self.notify(f"Quote highlights {'on' if self.show_quotes else 'off'}", timeout=2)
+        self.notify(f"Quote highlights {'on' if self.show_quotes else 'off'}", timeout=2, markup=False)
 
     def action_narrow(self) -> None:
         """Highlight only the selected speaker's quotes and mentions; again to show all."""
