@@ -109,8 +109,8 @@ def test_every_notification_in_the_app_turns_markup_off() -> None:
     offenders = []
     for path in root.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "notify":
-                if not any(k.arg == "markup" and isinstance(k.value, ast.Constant) and k.value.value is False
-                           for k in node.keywords):
-                    offenders.append(f"{path.name}:{node.lineno}")
+            is_notify = isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "notify"
+            if is_notify and not any(k.arg == "markup" and isinstance(k.value, ast.Constant) and k.value.value is False
+                                     for k in node.keywords):
+                offenders.append(f"{path.name}:{node.lineno}")
     assert not offenders, offenders
