@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from reader.document.decode import MAX_BYTES, decode_bytes
-from reader.document.markdown import MarkdownParser
 from reader.document.model import Article
 from reader.document.plaintext import parse_text
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from reader.document.markdown import MarkdownParser
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -94,6 +96,8 @@ def parse_source_text(text: str, source: str, fmt: str) -> Article | MarkdownPar
     fallback = _fallback_title(source)
     stored = source_name(source)
     if fmt == "markdown":
+        from reader.document.markdown import MarkdownParser  # late: text articles never need it
+
         return MarkdownParser(text, path=stored, fallback_title=fallback)
     if fmt == "html":
         from reader.document.html import parse_html  # late import: trafilatura is heavy
@@ -116,7 +120,7 @@ def open_article(source: str, stdin: BinaryIO | None = None) -> Article | Markdo
 def load(source: str, stdin: BinaryIO | None = None) -> Article:
     """Load a whole article from a path, URL or ``-``; raise :class:`ReaderError` on failure."""
     result = open_article(source, stdin)
-    if isinstance(result, MarkdownParser):
+    if not isinstance(result, Article):
         result = result.parse_all()
     result.title = clean_line(result.title)
     return result

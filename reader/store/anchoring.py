@@ -26,9 +26,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, Self, TypeVar
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 CONTEXT = 32
 MAX_EXACT_CANDIDATES = 1000
 FUZZY_CANDIDATES = 8
@@ -126,6 +123,8 @@ def find_all(text: str, quote: str, limit: int = MAX_EXACT_CANDIDATES) -> list[i
 
 def similarity(a: str, b: str) -> float:
     """Normalised Levenshtein similarity, 1.0 for equal strings (two empty strings are equal)."""
+    from rapidfuzz.distance import Levenshtein  # late: only re-anchoring needs it, not start-up
+
     return float(Levenshtein.normalized_similarity(a, b))
 
 
@@ -208,6 +207,8 @@ def _candidate_regions(quote: str, text: str) -> tuple[list[tuple[int, int]], in
     quote wide every quarter quote, ranked by ``ratio``; :func:`_refine` then moves their ends
     by up to half a quote (text inserted into or cut from the passage).
     """
+    from rapidfuzz import fuzz, process  # late: only fuzzy re-anchoring needs it, not start-up
+
     size = max(len(quote), 8)
     long_quote = size > LONG_QUOTE
     width, step = (size, max(1, size // 4)) if long_quote else (3 * size, size)

@@ -35,7 +35,7 @@ from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
-from reader.analysis import Analysis, analyze
+from reader.analysis import Analysis
 from reader.document.model import Article
 from reader.tui.analysis_nav import AnalysisIndex, Item, Target
 from reader.tui.analysis_style import FOCUS_STYLE, entity_spans, gutter_marks, quote_spans, role_styles
@@ -63,6 +63,13 @@ ANALYSIS_BINDINGS: list[Binding] = [
 ]
 
 
+def _analyze(text: str) -> Analysis:
+    """The engine, imported on first use: loading it must not delay the first paint."""
+    from reader.analysis import analyze
+
+    return analyze(text)
+
+
 class AnalysisScreen(Screen[None]):
     """Base class of the reader screen: runs the analysis and shows it (see the module doc)."""
 
@@ -70,7 +77,7 @@ class AnalysisScreen(Screen[None]):
     COMMANDS = Screen.COMMANDS | {ScreenCommands}
     PALETTE: ClassVar[dict[str, str]] = {b.action.split("(")[0]: b.description for b in ANALYSIS_BINDINGS}
 
-    analyze_text: Callable[[str], Analysis] = staticmethod(analyze)
+    analyze_text: Callable[[str], Analysis] = staticmethod(_analyze)
     """The analysis function (tests replace it to hold the worker while they scroll)."""
 
     busy_delay: float = BUSY_DELAY

@@ -9,13 +9,12 @@ one-line error screen or notification.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 
-from reader.document import Article, MarkdownParser, is_url
+from reader.document import Article, is_url
 from reader.errors import ReaderError
-from reader.store import article_id
 from reader.tui.library_service import LibraryService
 from reader.tui.loading import open_for_reading
 from reader.tui.screens.error import ErrorScreen
@@ -24,6 +23,9 @@ from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.screens.picker import PickerScreen
 from reader.tui.theme_support import ThemedApp
+
+if TYPE_CHECKING:
+    from reader.document import MarkdownParser
 
 
 class ReaderApp(ThemedApp):
@@ -79,6 +81,8 @@ class ReaderApp(ThemedApp):
         """The library's copy of a web page (opens offline, keeps note anchors), if it has one."""
         if not is_url(source):
             return None
+        from reader.store import article_id
+
         library = self.library.open()
         try:
             stored = library.stored_article(article_id(source)) if library is not None else None

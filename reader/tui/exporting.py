@@ -7,12 +7,14 @@ folder is the library's ``export_dir`` setting, else ``Documents/reader-notes``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
 from reader.errors import ReaderError
-from reader.store import Library
+
+if TYPE_CHECKING:
+    from reader.store import Library
 
 
 def export_in_background(screen: Screen[Any], library: Library | None, article_ids: list[str]) -> None:

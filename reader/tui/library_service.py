@@ -10,10 +10,13 @@ screens, because a save can wait on another process's lock.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
-from reader.store import Library
+
+if TYPE_CHECKING:
+    from reader.store import Library
 
 RECOVERY_HINT = "Reading still works; notes and tags are off until the library can be opened."
 
@@ -33,6 +36,8 @@ class LibraryService:
         with self._lock:
             if not self._tried:
                 self._tried = True
+                from reader.store import Library  # late: keeps the library's imports off the first paint
+
                 try:
                     self._library = Library.open(self.db)
                 except ReaderError as exc:

@@ -9,8 +9,12 @@ Every failure becomes a one-line :class:`ReaderError`, so a bad file never crash
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from reader.document import Article, MarkdownParser, open_article
+from reader.document import Article, open_article
+
+if TYPE_CHECKING:
+    from reader.document import MarkdownParser
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 
@@ -29,7 +33,7 @@ def open_for_reading(source: str) -> tuple[Article, MarkdownParser | None]:
     """Load ``source``; a markdown parser that still has chunks to parse comes back with it."""
     try:
         result = open_article(source)
-        if isinstance(result, MarkdownParser):
+        if not isinstance(result, Article):  # a markdown parser with chunks to go
             result.parse_next()
             return snapshot(result), result
         result.title = clean_line(result.title)

@@ -25,8 +25,8 @@ from textual.app import App
 from textual.theme import Theme
 
 from reader.errors import ReaderError
-from reader.store import Library
 from reader.store.paths import default_db_path
+from reader.store.peek import peek_setting
 from reader.themes import ThemeSet, load_themes, resolve_theme_name
 from reader.tui.theming import reader_variable_defaults, register_reader_themes
 
@@ -41,27 +41,19 @@ def library_path(db: str | None) -> Path:
 
 
 def read_saved_theme(db: str | None) -> tuple[str | None, str | None]:
-    """``(saved theme name or None, problem message or None)``.
+    """``(saved theme name or None, problem message or None)``, read without opening the library.
 
-    A library that does not exist yet has no saved theme (and is not created just to find
-    out). A damaged one gives its one-line :class:`ReaderError` message.
+    A peek at the file (see :mod:`reader.store.peek`) keeps the library's full open, and its
+    imports, off the first paint; a damaged library is reported when the reader screen opens it.
     """
-    path = library_path(db)
-    if not path.exists():
-        return None, None
-    try:
-        library = Library.open(path)
-        try:
-            value = library.get_setting(THEME_SETTING)
-        finally:
-            library.close()
-    except (ReaderError, OSError) as exc:
-        return None, str(exc)
+    value = peek_setting(library_path(db), THEME_SETTING)
     return (value if isinstance(value, str) else None), None
 
 
 def save_theme(db: str | None, name: str) -> None:
     """Remember ``name`` in the library settings; raises :class:`ReaderError` or ``OSError``."""
+    from reader.store import Library  # late: the library's imports stay off the first paint
+
     path = library_path(db)
     library = Library.open(path)
     try:

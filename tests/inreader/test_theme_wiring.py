@@ -110,11 +110,14 @@ async def test_broken_library_is_a_notification_not_a_crash(tmp_path: Path) -> N
     app = ReaderApp([str(SEED)], db=str(db))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert app.theme == DEFAULT_THEME
-        assert any(n.title == "Library" for n in app._notifications)
+        # The reader screen says the library cannot be used, naming the file.
+        assert any(n.title == "Library not available" and str(db) in n.message for n in app._notifications)
         app.theme = "reader-light"  # saving fails too: another notification, still no crash
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert sum(n.title == "Library" for n in app._notifications) == 2
+        assert sum(n.title == "Library" for n in app._notifications) == 1
         assert db.read_text(encoding="utf-8") == "{ this is not json"

@@ -10,7 +10,7 @@ and ``u`` undoes the last delete. A broken library file is named on screen, neve
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
 from rich.text import Text
@@ -21,13 +21,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from reader.errors import ReaderError
-from reader.store import ArticleRecord, Library, RemovedArticle
-from reader.store.library import SORTS
+from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService
 from reader.tui.palette import ScreenCommands
 from reader.tui.screens.picker import display_name
 from reader.tui.tag_input import Confirm, RenameTag, TagInput
+
+if TYPE_CHECKING:
+    from reader.store import Library, RemovedArticle
 
 SORT_LABELS = {"added": "newest", "opened": "last opened", "title": "title", "source": "source",
                "progress": "least read"}
@@ -280,6 +282,8 @@ class LibraryScreen(Screen[None]):
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key: newest, last opened, title, source, least read."""
+        from reader.store.library import SORTS
+
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.reload()
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
 
-from reader.document import Article, MarkdownParser, is_url
+from reader.document import Article, is_url
 from reader.errors import ReaderError
-from reader.store import ArticleRecord, Library, Note, Status, reanchor
+from reader.store import ArticleRecord, Note, Status, reanchor
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import RECOVERY_HINT, LibraryService
 from reader.tui.note_editor import NoteEditor
@@ -31,6 +31,10 @@ from reader.tui.reading_pane import ReadingPane
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.selection import SelectablePane, SentenceCursor
 from reader.tui.tag_input import TagInput
+
+if TYPE_CHECKING:
+    from reader.document import MarkdownParser
+    from reader.store import Library
 
 POSITION_SAVE_SECONDS = 5.0
 NOTE_MARK = "✎"

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.document import MarkdownParser, open_article
+from reader.document import Article, open_article
 from reader.sanitize import clean_line
 
 EMPTY_MESSAGE = "No articles to show. Open one with: reader PATH (a file, a folder, a URL or - for stdin)."
@@ -38,7 +38,7 @@ def peek_title(source: str) -> str:
         return ""  # standard input can be read only once: keep it for opening
     try:
         result = open_article(source)
-        if isinstance(result, MarkdownParser):
+        if not isinstance(result, Article):  # a markdown parser: the title needs the first chunk
             result.parse_next()
             result = result.article()
         return clean_line(result.title)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -12,13 +12,16 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from reader.document import Article, MarkdownParser
+from reader.document import Article
 from reader.tui.analysis_view import AnalysisScreen
 from reader.tui.loading import finish_parsing, one_line_error, snapshot
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.search import SearchBar, SearchState
 from reader.tui.sources_panel import SourcesPanel
 from reader.tui.status_line import AnalysisStatus
+
+if TYPE_CHECKING:
+    from reader.document import MarkdownParser
 
 
 class ProgressLabel(Static):
