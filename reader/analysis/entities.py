@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 
 from reader.analysis.lexicon import (
     COMMON_CAPS,
+    COMPASS,
+    COUNTRY_CODES,
     DEMONYMS,
     KNOWN_ORGS,
     MONTHS,
+    NAME_NOUNS,
     ORG_HEADS,
     ORG_OPENERS,
     ORG_TAILS,
@@ -30,7 +33,10 @@ from reader.analysis.lexicon import (
     PLACE_OPENERS,
     PLACE_TAILS,
     REPORT_VERBS,
+    TOPONYM_SUFFIXES,
+    VENUE_NOUNS,
     WEEKDAYS,
+    first_names,
     places,
     word_set,
 )
@@ -39,7 +45,12 @@ from reader.analysis.segment import Segments
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŴŶŹŻŽ"
 _PREFIX = r"(?:(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu|de|da|di|du|la|le|van|von|der|den|d|o)[-’'])"
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*(?:(?<=s)[’'](?= [A-Z]))?)"
+# Head words a possessive "'s" may precede inside a name ("St Agnes's Hospital", "Children's Trust").
+_POSSESSIVE_HEADS = ("Hospital|Hospitals|School|College|Church|Cathedral|Chapel|Abbey|Infirmary|Hospice|Park|Hall|"
+                     "Institute|Academy|Centre|Center|Square|Road|Street|Green|Court|Bay|Island|Head|Cross|Gate|"
+                     "Home|Trust|Fund|Society|Club|Union|Association|League|Guild|Inn|Market|University|Wood")
+_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft)\.(?= [A-Z])|{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*"
+         rf"(?:(?<=s)[’'](?= [A-Z])|[’']s(?= (?:{_POSSESSIVE_HEADS})\b))?)")
 _CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn|al|el|&|and)(?: the)? | )"
 CANDIDATE_RE = re.compile(rf"(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
 _WORD_RE = re.compile(_WORD)
@@ -88,6 +99,13 @@ developer builder manufacturer supplier chain giant conglomerate regulator watch
 party network website app platform brand label studio shipyard yard
 journal magazine tabloid daily agency institute university
 """)
+# Words before "Centre"/"Center" that make it an institution rather than a venue ("Research Centre").
+_INSTITUTE_CENTRE = word_set("""
+research policy studies study medical cancer science sciences data innovation health training strategic
+legal law advice development excellence technology security
+""")
+_CENTRES = {"centre", "center"}
+_FIRST_NAMES = first_names()
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 
 
@@ -118,6 +136,42 @@ def _surname_forms(name: str) -> list[str]:
     if stripped != last and stripped[:1].isupper():
         forms.append(stripped)
     return forms
+
+
+def _shape_votes(votes: dict[str, int], words: list[str], lows: list[str], in_places: bool, org_head: bool,
+                 titled: bool) -> tuple[bool, bool]:
+    """Evidence from the shape of a multi-word name; returns (ends in a common noun, opens with a given name).
+
+    A person needs positive evidence; a run ending in an ordinary noun of trade, events or
+    publishing ("Dunmore Textiles", "Harlow Tour") is an organisation and one ending in a venue
+    noun ("Kestrel Arena") a place, while a known given name ("Lena Hartigan") points to a person.
+    Compass words name regions ("the North East", "South Riding").
+    """
+    if len(words) < 2 or titled or in_places:
+        return False, False
+    last = lows[-1]
+    if all(w in COMPASS for w in lows):
+        votes["PLACE"] += STRONG + 1
+        return True, False
+    if last in VENUE_NOUNS and not org_head:
+        votes["PLACE"] += MEDIUM + 1
+        return True, False
+    if last in NAME_NOUNS:
+        votes["ORG"] += MEDIUM + 1
+        return True, False
+    if lows[0] in COMPASS and not org_head:
+        votes["PLACE"] += MEDIUM
+        return False, False
+    if words[0] in _FIRST_NAMES and not org_head and last not in PLACE_HEADS and words[-1][:1].isupper():
+        votes["PERSON"] += STRONG
+        return False, True
+    return False, False
+
+
+def _toponym_shape(word: str) -> bool:
+    """A single title-case word with a place-name ending that is not a given name ("Varnholt", "Ardmore")."""
+    return (len(word) >= 6 and word[:1].isupper() and word[1:].islower() and word.isalpha()
+            and word.lower().endswith(TOPONYM_SUFFIXES) and word not in _FIRST_NAMES)
 
 
 class EntityFinder:
@@ -208,7 +262,11 @@ class EntityFinder:
                         lead = left.lower().rstrip(".")
                         if first == "and":
                             opened = any(text[a:b].lower() in ORG_OPENERS and text[b:b + 4] == " of " for a, b in group)
-                            keep = (gap == "and" and (last_low in ORG_HEADS or opened) and left not in self.places
+                            # Two names joined by "and" stay apart when the left one is already complete
+                            # ("Consumer Reports and Pellham Review"), unless an opener binds them.
+                            whole = lead in NAME_NOUNS and sum(text[a:b].lower() not in _FUNCTION_CAPS for a, b in group) > 1
+                            keep = (gap == "and" and ((last_low in ORG_HEADS and not whole) or opened)
+                                    and left not in self.places
                                     and (len(group) == 1 or lead not in ORG_HEADS))
                         else:
                             keep = first in _NAME_PARTICLES or lead in _OF_ABLE
@@ -303,7 +361,8 @@ class EntityFinder:
         last = lows[-1]
         in_places = surface in self.places
         # Organisation evidence from the name itself.
-        org_head = last in ORG_HEADS or any(
+        venue_centre = last in _CENTRES and not any(w in _INSTITUTE_CENTRE for w in lows[:-1])
+        org_head = (last in ORG_HEADS and not venue_centre) or any(
             lows[i] in ORG_HEADS | ORG_OPENERS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
             for i in range(len(grp) - 1))
         if surface in KNOWN_ORGS:
@@ -357,6 +416,8 @@ class EntityFinder:
         if len(grp) == 1 and lows[0] in PERSON_TITLES | PERSON_ROLES and not votes:
             return None
         cand = _Candidate(start, end, surface, key, words=len(grp))
+        in_places = in_places or surface in COUNTRY_CODES
+        noun_tail, first_named = _shape_votes(votes, words, lows, in_places, org_head, titled)
         # Context before: roles, place nouns, prepositions.
         prev = _PREV_RE.search(text, max(0, start - 40), start)
         p1 = p2 = ""
@@ -386,7 +447,7 @@ class EntityFinder:
                 votes["ORG"] += STRONG
             elif n1 in PLACE_TAILS and not possessive:
                 votes["PLACE"] += STRONG
-            elif n1 in ORG_TAILS:
+            elif n1 in ORG_TAILS and not (possessive and first_named):
                 votes["ORG"] += STRONG if n1 not in {"officials", "official", "government", "militants"} else MEDIUM
             elif n2 in ORG_TAILS and not possessive and n2 not in {"officials", "official", "government"} \
                     and n1 in _ORG_MODIFIERS:
@@ -394,7 +455,7 @@ class EntityFinder:
             elif n2 in PLACE_TAILS and not possessive and n1 in {"border", "city", "town", "old", "eastern",
                                                                 "western", "northern", "southern", "central"}:
                 votes["PLACE"] += MEDIUM
-            elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head:
+            elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head and not noun_tail:
                 votes["PERSON"] += MEDIUM
             elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places and not self._sentence_initial(start):
                 votes["_SPEAKER"] += 1
@@ -410,6 +471,8 @@ class EntityFinder:
         cand.votes.update(votes)
         if len(grp) > 1 and not votes and not titlecase and all(w[:1].isupper() for w in words):
             cand.votes["PERSON"] = WEAK
+        elif len(grp) == 1 and not votes and _toponym_shape(surface):
+            cand.votes["_TOPONYM"] = 1  # "flew home to Varnholt": a place-name ending, the last resort
         cand.text, cand.start, cand.key = surface, start, key
         return cand
 
@@ -470,6 +533,9 @@ class EntityFinder:
         for c in cands:
             if c.key not in label_of and c.votes.get("_SPEAKER"):
                 label_of[c.key] = "ORG"  # a named speaker with no other evidence: people come with full names
+        for c in cands:
+            if c.key not in label_of and c.votes.get("_TOPONYM"):
+                label_of[c.key] = "PLACE"  # no evidence but a place-name shape, and no longer name it shortens
         for c in cands:
             label = label_of.get(c.key)
             if label is None:
