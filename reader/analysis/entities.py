@@ -65,6 +65,7 @@ DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][
 _OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | word_set("""
 republic isle isles duke duchess earl kingdom state states house gulf sea bay cape strait province
 city bank museum school governor secretary minister prince princess king queen emperor friends
+festival championship championships cup games tour exhibition carnival fair
 """)
 _NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn",
                    "al", "el", "&"}
@@ -165,7 +166,16 @@ def _shape_votes(votes: dict[str, int], words: list[str], lows: list[str], in_pl
     if words[0] in _FIRST_NAMES and not org_head and last not in PLACE_HEADS and words[-1][:1].isupper():
         votes["PERSON"] += STRONG
         return False, True
+    if last in COMPASS and not org_head:
+        votes["PLACE"] += MEDIUM  # "Eastport Central", "Kelby North": a station or district
+        return True, False
     return False, False
+
+
+def _person_shape(words: list[str], gazetteer: frozenset[str]) -> bool:
+    """Could these words be a personal name? Not when they begin or end in a known place or a word
+    with a place-name ending ("Metrolink Eastport", "Harwich Ferries")."""
+    return not any(w in gazetteer or _toponym_shape(w) for w in (words[0], words[-1]))
 
 
 def _toponym_shape(word: str) -> bool:
@@ -416,7 +426,9 @@ class EntityFinder:
         if len(grp) == 1 and lows[0] in PERSON_TITLES | PERSON_ROLES and not votes:
             return None
         cand = _Candidate(start, end, surface, key, words=len(grp))
-        in_places = in_places or surface in COUNTRY_CODES
+        if surface in COUNTRY_CODES and not in_places:
+            votes["PLACE"] += STRONG + 1  # "NZ", "PNG": a country's abbreviation is not an organisation
+            in_places = True
         noun_tail, first_named = _shape_votes(votes, words, lows, in_places, org_head, titled)
         # Context before: roles, place nouns, prepositions.
         prev = _PREV_RE.search(text, max(0, start - 40), start)
@@ -456,7 +468,10 @@ class EntityFinder:
                                                                 "western", "northern", "southern", "central"}:
                 votes["PLACE"] += MEDIUM
             elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head and not noun_tail:
-                votes["PERSON"] += MEDIUM
+                if first_named or _person_shape(words, self.places):
+                    votes["PERSON"] += MEDIUM
+                else:
+                    votes["_SPEAKER"] += 1  # "Metrolink Eastport says": a speaker, not shaped like a person
             elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places and not self._sentence_initial(start):
                 votes["_SPEAKER"] += 1
         if _AGE_RE.match(text, end):
@@ -469,7 +484,8 @@ class EntityFinder:
         elif surface.isupper() and len(grp) == 1:
             return None
         cand.votes.update(votes)
-        if len(grp) > 1 and not votes and not titlecase and all(w[:1].isupper() for w in words):
+        if (len(grp) > 1 and not votes and not titlecase and all(w[:1].isupper() for w in words)
+                and _person_shape(words, self.places)):
             cand.votes["PERSON"] = WEAK
         elif len(grp) == 1 and not votes and _toponym_shape(surface):
             cand.votes["_TOPONYM"] = 1  # "flew home to Varnholt": a place-name ending, the last resort
@@ -482,6 +498,11 @@ class EntityFinder:
         for i in range(len(cands) - 2, -1, -1):
             a, b = cands[i], cands[i + 1]
             gap = text[a.end:b.start]
+            if gap == " to " and text[max(0, a.start - 5):a.start] == "from ":
+                # "from Wrexham to Felixstowe": the end of a route is a place like its start.
+                if max(b.votes.values(), default=0) <= WEAK and a.votes.get("PLACE", 0) >= STRONG:
+                    b.votes["PLACE"] = b.votes.get("PLACE", 0) + MEDIUM
+                continue
             if gap not in (" and ", ", ", " or ", ", and "):
                 continue
             for x, y in ((a, b), (b, a)):
@@ -532,7 +553,9 @@ class EntityFinder:
         mentions: list[Mention] = []
         for c in cands:
             if c.key not in label_of and c.votes.get("_SPEAKER"):
-                label_of[c.key] = "ORG"  # a named speaker with no other evidence: people come with full names
+                # A named speaker with no other evidence: a lone given name is a person ("as Colin
+                # said"); otherwise an organisation, since people come with full names.
+                label_of[c.key] = "PERSON" if c.key in _FIRST_NAMES else "ORG"  # a named speaker with no other evidence: people come with full names
         for c in cands:
             if c.key not in label_of and c.votes.get("_TOPONYM"):
                 label_of[c.key] = "PLACE"  # no evidence but a place-name shape, and no longer name it shortens

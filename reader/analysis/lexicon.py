@@ -137,6 +137,7 @@ several each every both either neither other another such same own only just eve
 once here now today yesterday tomorrow tonight later earlier elsewhere separately according asked
 speaking citing local senior junior top federal national regional municipal
 provincial current acting interim despite amid among between through throughout against across along around behind
+outside inside towards toward via unlike beside besides alongside underneath
 beyond near next last first second third new old one two three four five six seven eight nine ten
 hundreds thousands millions dozens scores is are was were be been being has have had do does did
 will would shall should can could may might must let please thanks thank photo photos image video
@@ -396,7 +397,12 @@ minerals mining timber forestry seeds nurseries garden gardens florists pets vet
 jewellery jewelers jewellers optics optical instruments devices semiconductors chips robotics
 systems solutions technologies technology tech labs innovations ventures holdings group brands
 stores store markets market supermarkets wholesale traders trading imports exports distributors
-distribution supply-chain collective cooperative alliance network
+distribution supply-chain collective cooperative alliance network cables wires wiring glass
+paints coatings batteries cement bricks tiles pumps valves engines fibres fibers ceramics pottery
+printing print signs lighting fittings fixtures kitchens bathrooms windows doors roofing flooring
+carpets textiles linen leather steelworks ironworks foundries plating chemicals fertilisers feeds
+quartet quintet trio orchestra ensemble choir chorus band singers philharmonic symphony sinfonia
+opera ballet players consort
 """)
 
 # Nouns that end the names of venues and districts: places, not organisations ("Kestrel Arena").
@@ -422,6 +428,6 @@ US USA UK GB UAE DRC PRC ROK DPRK NZ PNG KSA ROC RSA BiH U.S. U.S.A. U.K. U.A.E.
 TOPONYM_SUFFIXES: tuple[str, ...] = (
     "ton", "ham", "ford", "bury", "borough", "burgh", "wick", "wich", "chester", "caster", "cester",
     "mouth", "stead", "ville", "thorpe", "worth", "minster", "holt", "combe", "coombe", "dale", "mere",
-    "more", "moor", "shire", "stow", "stoke", "haven", "hurst", "leigh", "field", "bridge", "port",
+    "more", "moor", "shire", "stow", "stowe", "stoke", "haven", "hurst", "leigh", "field", "bridge", "port",
     "pool", "hithe", "sted", "heim", "dorf", "stad", "vik",
 )

@@ -117,3 +117,30 @@ def test_compass_surname_of_a_person_stays_a_person() -> None:
 
 def test_an_organisation_noun_before_a_given_name_does_not_make_it_an_organisation() -> None:
     assert labels("The charity Helen Bright founded has closed.").get("Helen Bright") == "PERSON"
+
+
+def test_a_speaker_named_after_a_place_is_not_a_person() -> None:
+    text = "Tram services stopped in Kelvport on Monday. Transit Kelvport said the line would reopen."
+    assert labels(text).get("Transit Kelvport") == "ORG"
+
+
+def test_a_lone_given_name_as_speaker_is_a_person() -> None:
+    text = "A man who gave his name only as Gareth said the queue was the worst he had seen."
+    assert labels(text).get("Gareth") == "PERSON"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Outside Dunmere Central on Monday, commuters waited for buses.", "Dunmere Central"),
+    ("The route ends from Wrexham to Brindlestowe along the coast.", "Brindlestowe"),
+])
+def test_stations_and_route_ends_are_places(text: str, surface: str) -> None:
+    assert labels(text).get(surface) == "PLACE"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The Calder Quartet played to a packed room.", "Calder Quartet"),
+    ("Tickets for the Harlow Festival of Music sold out.", "Harlow Festival of Music"),
+    ("Kettering Cables said profits rose.", "Kettering Cables"),
+])
+def test_ensembles_events_and_product_makers_are_organisations(text: str, surface: str) -> None:
+    assert labels(text).get(surface) == "ORG"
