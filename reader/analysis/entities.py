@@ -12,6 +12,7 @@ every mention; a surname takes the label and canonical name of the full name it 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -194,6 +195,8 @@ class EntityFinder:
         self.places = places()
         self._para_flags: dict[int, tuple[bool, bool]] = {}
         self._cache: dict[tuple[str, bool], list] = {}
+        self._group_cache: dict[str, list[list[tuple[int, int]]]] = {}
+        self._para_starts = [p.start for p in segments.paragraphs]
 
     def _flags(self, para_i: int) -> tuple[bool, bool]:
         """(title-case headline, mostly upper-case) for a paragraph, computed once."""
@@ -238,59 +241,74 @@ class EntityFinder:
         text = self.text
         out: list[_Candidate] = []
         seg = self.segments
+        judge = self._judge_cached
+        groups_of = self._group_cache
         for match in CANDIDATE_RE.finditer(text):
             token = match.group()
+            offset = match.start()
             if token.isalnum():
-                cand = self._judge_cached([(match.start(), match.end())], seg)
+                cand = judge([(offset, match.end())], seg)
                 if cand is not None:
                     out.append(cand)
                 continue
-            words = [(w.start(), w.end()) for w in _WORD_RE.finditer(text, match.start(), match.end())]
-            last_low = text[words[-1][0]:words[-1][1]].lower()
-            group: list[tuple[int, int]] = []
-            groups: list[list[tuple[int, int]]] = []
-            for word in words:
-                token = text[word[0]:word[1]]
-                hyphen = _ADJ_HYPHEN_RE.match(token)
-                if hyphen and token[:1].isupper():
-                    # "US-backed", "Indianapolis-based": the name before the hyphen stands alone.
-                    if group:
-                        groups.append(group)
-                    groups.append([(word[0], word[0] + hyphen.end(1))])
-                    group = []
-                    continue
-                if _CONTRACTION_RE.match(token):
-                    if group:
-                        groups.append(group)
-                    group = []
-                    continue
-                if group:
-                    gap = text[group[-1][1]:word[0]].strip()
-                    if gap:
-                        first = gap.split()[0]
-                        left = text[group[-1][0]:group[-1][1]]
-                        lead = left.lower().rstrip(".")
-                        if first == "and":
-                            opened = any(text[a:b].lower() in ORG_OPENERS and text[b:b + 4] == " of " for a, b in group)
-                            # Two names joined by "and" stay apart when the left one is already complete
-                            # ("Consumer Reports and Pellham Review"), unless an opener binds them.
-                            whole = lead in NAME_NOUNS and sum(text[a:b].lower() not in _FUNCTION_CAPS for a, b in group) > 1
-                            keep = (gap == "and" and ((last_low in ORG_HEADS and not whole) or opened)
-                                    and left not in self.places
-                                    and (len(group) == 1 or lead not in ORG_HEADS))
-                        else:
-                            keep = first in _NAME_PARTICLES or lead in _OF_ABLE
-                        if not keep:
-                            groups.append(group)
-                            group = []
-                group.append(word)
-            if group:
-                groups.append(group)
-            for grp in groups:
-                cand = self._judge_cached(grp, seg)
+            groups = groups_of.get(token)
+            if groups is None:
+                groups = groups_of[token] = self._groups(token)
+            for rel in groups:
+                cand = judge([(offset + a, offset + b) for a, b in rel], seg)
                 if cand is not None:
                     out.append(cand)
         return out
+
+    def _groups(self, token: str) -> list[list[tuple[int, int]]]:
+        """Split one multi-word run into names, as offsets into ``token``: "US-backed" and "I'm"
+        stand alone, and a gap word ("of", "and") joins two names only after words that take it.
+
+        A pure function of the run's own characters, so each distinct run is split once per text.
+        """
+        words = [(w.start(), w.end()) for w in _WORD_RE.finditer(token)]
+        last_low = token[words[-1][0]:words[-1][1]].lower()
+        group: list[tuple[int, int]] = []
+        groups: list[list[tuple[int, int]]] = []
+        for word in words:
+            piece = token[word[0]:word[1]]
+            hyphen = _ADJ_HYPHEN_RE.match(piece) if "-" in piece else None
+            if hyphen and piece[:1].isupper():
+                # "US-backed", "Indianapolis-based": the name before the hyphen stands alone.
+                if group:
+                    groups.append(group)
+                groups.append([(word[0], word[0] + hyphen.end(1))])
+                group = []
+                continue
+            if ("'" in piece or "’" in piece) and _CONTRACTION_RE.match(piece):
+                if group:
+                    groups.append(group)
+                group = []
+                continue
+            if group:
+                gap = token[group[-1][1]:word[0]].strip()
+                if gap:
+                    first = gap.split()[0]
+                    left = token[group[-1][0]:group[-1][1]]
+                    lead = left.lower().rstrip(".")
+                    if first == "and":
+                        opened = any(token[a:b].lower() in ORG_OPENERS and token[b:b + 4] == " of " for a, b in group)
+                        # Two names joined by "and" stay apart when the left one is already complete
+                        # ("Consumer Reports and Pellham Review"), unless an opener binds them.
+                        whole = lead in NAME_NOUNS and sum(token[a:b].lower() not in _FUNCTION_CAPS
+                                                           for a, b in group) > 1
+                        keep = (gap == "and" and ((last_low in ORG_HEADS and not whole) or opened)
+                                and left not in self.places
+                                and (len(group) == 1 or lead not in ORG_HEADS))
+                    else:
+                        keep = first in _NAME_PARTICLES or lead in _OF_ABLE
+                    if not keep:
+                        groups.append(group)
+                        group = []
+            group.append(word)
+        if group:
+            groups.append(group)
+        return groups
 
     def _judge_cached(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
         """Judge a word run; a form already judged often enough mid-sentence reuses that judgement.
@@ -301,9 +319,13 @@ class EntityFinder:
         text = self.text
         raw_start, raw_end = grp[0][0], grp[-1][1]
         raw = text[raw_start:raw_end]
-        para_i = seg.paragraph_index(raw_start)
-        flags = self._flags(para_i)
-        initial = self._sentence_initial(raw_start)
+        para_i = bisect_right(self._para_starts, raw_start) - 1
+        flags = self._para_flags.get(para_i) or self._flags(para_i)
+        # Mid-sentence after a word or comma (the usual case) without walking back.
+        if raw_start >= 2 and text[raw_start - 1] == " " and (text[raw_start - 2].isalnum() or text[raw_start - 2] == ","):
+            initial = False
+        else:
+            initial = self._sentence_initial(raw_start)
         cache_key = (raw, initial)
         cached = self._cache.get(cache_key)
         if cached is not None and cached[0] >= _SATURATED and not flags[0] and not flags[1]:

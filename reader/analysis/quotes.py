@@ -130,23 +130,24 @@ class QuoteFinder:
         spans = [(q.open + 1, q.close) for q in self.quoted]
         self.quoted_opens = [q.open for q in self.quoted]
         self.resolver = Resolver(text, mentions, spans)
-        all_hits = list(VERB_RE.finditer(text))
-        self.hits = [m for m in all_hits if not self._inside_quoted(m.start())]
+        self._closes = [q.close for q in self.quoted]
+        self._shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
         # Cues inside quotations ("he told me we had whatever we needed") report third parties.
-        self.inner_hits = [m for m in all_hits if self._inside_quoted(m.start())]
+        # Both lists are sorted, so one merge-walk splits the cues (quoted spans never overlap).
+        self.hits: list[re.Match[str]] = []
+        self.inner_hits: list[re.Match[str]] = []
+        opens, closes = self.quoted_opens, self._closes
+        n, k = len(opens), 0
+        for m in VERB_RE.finditer(text):
+            pos = m.start()
+            while k < n and closes[k] <= pos:
+                k += 1
+            (self.inner_hits if k < n and opens[k] < pos else self.hits).append(m)
         self.hit_starts = [h.start() for h in self.hits]
 
     def _inside_quoted(self, pos: int) -> bool:
-        q = self.quoted
-        lo, hi = 0, len(q)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if q[mid].open <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        i = lo - 1
-        return i >= 0 and q[i].open < pos < q[i].close
+        i = bisect_right(self.quoted_opens, pos) - 1
+        return i >= 0 and self.quoted_opens[i] < pos < self._closes[i]
 
     def _hits_in(self, start: int, end: int) -> list[re.Match[str]]:
         i = bisect_left(self.hit_starts, start)
@@ -274,11 +275,45 @@ class QuoteFinder:
     # -- direct and partial quotations ----------------------------------------------------------
 
     def direct_quotes(self, attribute: bool = True) -> list[Quote]:
-        """Direct and partial quotations; with ``attribute=False`` only their spans and kinds."""
+        """Direct and partial quotations; with ``attribute=False`` only their spans and kinds.
+
+        The shapes (span, kind, split) do not depend on attribution, so they are worked out once
+        and reused by the attributing call.
+        """
+        if self._shapes is None:
+            self._shapes = self._quote_shapes()
         out: list[Quote] = []
         text = self.text
         last: Quote | None = None
         last_para = -9
+        for q, start, end, para_i, para, sent, kind, split, whole_para in self._shapes:
+            if attribute and split and last is not None and last.speaker:
+                speaker, cue = last.speaker, None
+            else:
+                speaker, cue = self._attribute_quote(q, sent, para, kind) if attribute else (None, None)
+            if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
+                    not whole_para and last.speaker:
+                speaker, cue = last.speaker, None
+            if speaker is None and kind == "direct" and last is not None and para_i == last_para:
+                speaker = last.speaker
+            cue_fields = cue if cue else ("", -1, -1)
+            quote = Quote(text[start:end], kind, start, end, speaker, *cue_fields)
+            if q.paragraphs > 1:
+                # One quotation over several paragraphs: one span per paragraph, same speaker.
+                out.extend(Quote(text[a:b], kind, a, b, speaker, *cue_fields)
+                           for a, b in _paragraph_pieces(text, start, end))
+            else:
+                out.append(quote)
+            if kind == "direct":
+                last, last_para = quote, self.seg.paragraph_index(q.close)
+        return out
+
+    def _quote_shapes(self) -> list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]]:
+        """Each real quotation (not a scare quote or quoted name) with its span, paragraph, sentence,
+        kind, whether it continues a split quotation, and whether it fills its paragraph."""
+        out: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] = []
+        text = self.text
+        last_end = -1
         for q in self.quoted:
             start, end = q.open + 1, q.close
             while start < end and text[start].isspace():
@@ -303,9 +338,9 @@ class QuoteFinder:
                                                              {"of", "the", "and", "a", "in", "for", "to", "on"}
                                                              for w in words) and not whole_para:
                 continue  # a quoted name or title
-            split = (last is not None and last.end < q.open and q.open - last.end < 80
-                     and self.seg.sentence_index(last.end) == self.seg.sentence_index(q.open)
-                     and _ends_with_verb_phrase(text[last.end:q.open]))  # '” he said, “'
+            split = (last_end >= 0 and last_end < q.open and q.open - last_end < 80
+                     and self.seg.sentence_index(last_end) == self.seg.sentence_index(q.open)
+                     and _ends_with_verb_phrase(text[last_end:q.open]))  # '” he said, “'
             starts_upper = split or content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
             led = (split or not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
                    or _ends_with_verb(before))
@@ -314,25 +349,9 @@ class QuoteFinder:
                 kind = "direct"
             else:
                 kind = "partial"
-            if attribute and split and last is not None and last.speaker:
-                speaker, cue = last.speaker, None
-            else:
-                speaker, cue = self._attribute_quote(q, sent, para, kind) if attribute else (None, None)
-            if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
-                    not whole_para and last.speaker:
-                speaker, cue = last.speaker, None
-            if speaker is None and kind == "direct" and last is not None and para_i == last_para:
-                speaker = last.speaker
-            cue_fields = cue if cue else ("", -1, -1)
-            quote = Quote(text[start:end], kind, start, end, speaker, *cue_fields)
-            if q.paragraphs > 1:
-                # One quotation over several paragraphs: one span per paragraph, same speaker.
-                out.extend(Quote(text[a:b], kind, a, b, speaker, *cue_fields)
-                           for a, b in _paragraph_pieces(text, start, end))
-            else:
-                out.append(quote)
+            out.append((q, start, end, para_i, para, sent, kind, split, whole_para))
             if kind == "direct":
-                last, last_para = quote, self.seg.paragraph_index(q.close)
+                last_end = end
         return out
 
     def _attribute_quote(self, q: Quoted, sent: Span, para: Span,
