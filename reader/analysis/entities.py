@@ -68,6 +68,8 @@ republic isle isles duke duchess earl kingdom state states house gulf sea bay ca
 city bank museum school governor secretary minister prince princess king queen emperor friends
 festival championship championships cup games tour exhibition carnival fair
 """)
+_ORG_OF_HEADS = ORG_HEADS | ORG_OPENERS  # precomputed: unions inside loops rebuild big sets per word
+_TITLES_ROLES = PERSON_TITLES | PERSON_ROLES
 _NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn",
                    "al", "el", "&"}
 _PLACE_PREPS = {"in", "near", "across", "outside", "throughout", "around", "inside", "towards", "toward"}
@@ -395,7 +397,7 @@ class EntityFinder:
         # Organisation evidence from the name itself.
         venue_centre = last in _CENTRES and not any(w in _INSTITUTE_CENTRE for w in lows[:-1])
         org_head = (last in ORG_HEADS and not venue_centre) or any(
-            lows[i] in ORG_HEADS | ORG_OPENERS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
+            lows[i] in _ORG_OF_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
             for i in range(len(grp) - 1))
         if surface in KNOWN_ORGS:
             votes["ORG"] += STRONG
@@ -427,12 +429,12 @@ class EntityFinder:
             # Strip the whole title chain: "Economy Minister", "Goalkeeper", "Bank of England Governor".
             cut = -1
             for j in range(len(lows) - 1):
-                if lows[j] in _STRONG_TITLES or (j == cut + 1 and lows[j] in PERSON_TITLES | PERSON_ROLES):
+                if lows[j] in _STRONG_TITLES or (j == cut + 1 and lows[j] in _TITLES_ROLES):
                     cut = j
             if cut >= 0 and not (lows[cut + 1] in PERSON_TITLES and cut + 2 >= len(lows)):
                 titled = True
                 grp, words, lows = grp[cut + 1:], words[cut + 1:], lows[cut + 1:]
-            elif len(grp) > 1 and all(w in PERSON_TITLES | PERSON_ROLES for w in lows):
+            elif len(grp) > 1 and all(w in _TITLES_ROLES for w in lows):
                 return None
         if titled:
             if all(w in PERSON_TITLES for w in lows):
@@ -445,7 +447,7 @@ class EntityFinder:
             cand = _Candidate(start, end, surface, key)
             cand.votes["NORP"] = STRONG
             return cand
-        if len(grp) == 1 and lows[0] in PERSON_TITLES | PERSON_ROLES and not votes:
+        if len(grp) == 1 and lows[0] in _TITLES_ROLES and not votes:
             return None
         cand = _Candidate(start, end, surface, key, words=len(grp))
         if surface in COUNTRY_CODES and not in_places:

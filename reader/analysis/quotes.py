@@ -103,6 +103,7 @@ _NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "h
              "and", "de", "al", "van", "von", "aged", "who", "which"}
 _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
                   "whereas", "so", "than", "though", "until", "unless", "once"}
+_PREP_OR_SUB = _PREPOSITIONS | _SUBORDINATORS
 _TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
 _TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
@@ -197,7 +198,7 @@ class QuoteFinder:
         if boundary in ("who", "which", "whom"):
             return "rel"
         first = _WORD_RE.search(self.text, start, end)
-        if boundary in _SUBORDINATORS or (first and first.group().lower() in _PREPOSITIONS | _SUBORDINATORS):
+        if boundary in _SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB):
             return "sub"
         return "np"
 

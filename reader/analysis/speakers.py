@@ -95,7 +95,8 @@ class Resolver:
         """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""
         self.quoted = sorted(self.quoted + spans)
         self.quoted_starts = [q[0] for q in self.quoted]
-        self._memo.clear()  # pronoun antecedents may change now
+        # Pronoun and nominal antecedents may change now; a name, or a phrase taken as written, cannot.
+        self._memo = {k: v for k, v in self._memo.items() if v[1] not in ("pronoun", "nominal")}
 
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
