@@ -12,6 +12,7 @@ every mention; a surname takes the label and canonical name of the full name it 
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ _ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "go
                        "maj", "adm", "supt", "insp", "det", "cllr"}
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
-_LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
+_VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
 DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
 
 _OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | word_set("""
@@ -187,13 +188,26 @@ def _toponym_shape(word: str) -> bool:
             and word.lower().endswith(TOPONYM_SUFFIXES) and word not in _FIRST_NAMES)
 
 
+def lower_vocabulary(text: str) -> set[str]:
+    """The lower-case ASCII words of ``text`` (two letters or more), used to tell a capitalised
+    sentence opener that is an ordinary word ("Separately") from a name.
+
+    Split on white space, full stops and dashes, with punctuation stripped from each distinct token:
+    about three times faster than a regular expression over the whole text. Words with an inner
+    apostrophe, hyphen or digit ("don't", "e-mail") are not words here.
+    """
+    tokens = set(text.replace(".", " ").replace("—", " ").replace("–", " ").replace("/", " ").split())
+    return {w for w in (t.strip(_VOCAB_STRIP) for t in tokens)
+            if len(w) > 1 and w.isascii() and w.isalpha() and w.islower()}
+
+
 class EntityFinder:
     """Finds and labels the named entities of one text."""
 
     def __init__(self, text: str, segments: Segments) -> None:
         self.text = text
         self.segments = segments
-        self.lower_vocab = set(_LOWER_WORD_RE.findall(text))
+        self.lower_vocab = lower_vocabulary(text)
         self.places = places()
         self._para_flags: dict[int, tuple[bool, bool]] = {}
         self._cache: dict[tuple[str, bool], list] = {}
