@@ -176,10 +176,12 @@ class QuoteFinder:
         if i >= 0 and self.quoted[i].close < verb_start:
             lo = max(lo, self.quoted[i].close + 1)  # a subject is never inside a quotation before it
         inside = self.resolver.inside_mention
-        bounds = [b for b in _BOUNDARY_RE.finditer(text, lo, verb_start) if not inside(b.start())]
         windows: list[tuple[int, int, str]] = []
         end = verb_start
-        for b in reversed(bounds):
+        # Nearest boundary first; whether one lies inside a name is asked only of those visited.
+        for b in reversed(list(_BOUNDARY_RE.finditer(text, lo, verb_start))):
+            if inside(b.start()):
+                continue
             word = b.group().lower()
             if _has_content(text[b.end():end]):
                 if end == verb_start and word in _SUBORDINATORS:

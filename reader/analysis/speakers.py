@@ -125,11 +125,17 @@ class Resolver:
             if m.label == "PERSON":
                 self.remember(start, m.entity, m.entity.split()[-1].lower())
                 return m.entity, "named"
-        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)]
-        if len(tokens) > _MAX_TOKENS:  # a subject is a few words: look at the first ones only
-            tokens = tokens[:_MAX_TOKENS]
-        tokens = [t for t in tokens if not _is_adverb(t[2].lower())]
-        lows = [t[2].lower() for t in tokens]
+        # A subject is a few words: look at the first ones only, leaving out adverbs.
+        tokens: list[tuple[int, int, str]] = []
+        lows: list[str] = []
+        for n, t in enumerate(_TOKEN_RE.finditer(self.text, start, end)):
+            if n >= _MAX_TOKENS:
+                break
+            word = t.group()
+            low = word.lower()
+            if not _is_adverb(low):
+                tokens.append((t.start(), t.end(), word))
+                lows.append(low)
         head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
         definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
         if head_role and found and definite and tokens[-1][0] >= found[-1].end:
