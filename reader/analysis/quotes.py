@@ -335,7 +335,7 @@ class QuoteFinder:
             whole_para = not before.strip(" \t") and not after.strip(" .\t")
             if len(words) <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
-            if _SCARE_BEFORE.search(before) and len(words) <= 4:
+            if len(words) <= 4 and _SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
             if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w.lower() in
                                                              {"of", "the", "and", "a", "in", "for", "to", "on"}
