@@ -262,10 +262,23 @@ class EntityFinder:
         seg = self.segments
         judge = self._judge_cached
         groups_of = self._group_cache
+        cache, para_starts, para_flags = self._cache, self._para_starts, self._para_flags
         for match in CANDIDATE_RE.finditer(text):
             token = match.group()
             offset = match.start()
             if token.isalnum():
+                # Fast path, same outcome as _judge_cached: a single word mid-sentence whose form is
+                # saturated, in a paragraph already known to be ordinary prose.
+                if offset >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum() or text[offset - 2] == ","):
+                    cached = cache.get((token, False))
+                    if cached is not None and cached[0] >= _SATURATED:
+                        flags = para_flags.get(bisect_right(para_starts, offset) - 1)
+                        if flags is not None and not flags[0] and not flags[1]:
+                            cached[0] += 1
+                            if cached[1] is not None:
+                                start, end = offset + cached[1], offset + len(token) - cached[2]
+                                out.append(_Candidate(start, end, text[start:end], cached[3], {}, cached[4]))
+                            continue
                 cand = judge([(offset, match.end())], seg)
                 if cand is not None:
                     out.append(cand)
