@@ -112,6 +112,11 @@ legal law advice development excellence technology security
 """)
 _CENTRES = {"centre", "center"}
 _FIRST_NAMES = first_names()
+# Head nouns that are also common surnames: after a given name they make a person, not a venue or firm.
+_SURNAME_NOUNS = word_set("""
+mills green fields field cross fair power post court head heath press marsh hill wood lane row
+bell page stone house banks brook rivers hall
+""")
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 
 
@@ -145,7 +150,7 @@ def _surname_forms(name: str) -> list[str]:
 
 
 def _shape_votes(votes: dict[str, int], words: list[str], lows: list[str], in_places: bool, org_head: bool,
-                 titled: bool) -> tuple[bool, bool]:
+                 titled: bool, after_the: bool = False) -> tuple[bool, bool]:
     """Evidence from the shape of a multi-word name; returns (ends in a common noun, opens with a given name).
 
     A person needs positive evidence; a run ending in an ordinary noun of trade, events or
@@ -156,6 +161,10 @@ def _shape_votes(votes: dict[str, int], words: list[str], lows: list[str], in_pl
     if len(words) < 2 or titled or in_places:
         return False, False
     last = lows[-1]
+    given = words[0] in _FIRST_NAMES and not after_the
+    if len(words) == 2 and given and last in _SURNAME_NOUNS:
+        votes["PERSON"] += STRONG + 1  # "Sarah Mills", "Tom Cross": a given name before a common surname
+        return False, True
     if all(w in COMPASS for w in lows):
         votes["PLACE"] += STRONG + 1
         return True, False
@@ -168,7 +177,7 @@ def _shape_votes(votes: dict[str, int], words: list[str], lows: list[str], in_pl
     if lows[0] in COMPASS and not org_head:
         votes["PLACE"] += MEDIUM
         return False, False
-    if words[0] in _FIRST_NAMES and not org_head and last not in PLACE_HEADS and words[-1][:1].isupper():
+    if given and not org_head and last not in PLACE_HEADS and words[-1][:1].isupper():
         votes["PERSON"] += STRONG
         return False, True
     if last in COMPASS and not org_head:
@@ -329,7 +338,9 @@ class EntityFinder:
                         # ("Consumer Reports and Pellham Review"), unless an opener binds them.
                         whole = lead in NAME_NOUNS and sum(token[a:b].lower() not in _FUNCTION_CAPS
                                                            for a, b in group) > 1
-                        keep = (gap == "and" and ((last_low in ORG_HEADS and not whole) or opened)
+                        # "Peter Hall and Sarah Mills": two people, each opening with a given name.
+                        people = piece in _FIRST_NAMES and token[group[0][0]:group[0][1]] in _FIRST_NAMES
+                        keep = (gap == "and" and not people and ((last_low in ORG_HEADS and not whole) or opened)
                                 and left not in self.places
                                 and (len(group) == 1 or lead not in ORG_HEADS))
                     else:
@@ -483,13 +494,14 @@ class EntityFinder:
         if surface in COUNTRY_CODES and not in_places:
             votes["PLACE"] += STRONG + 1  # "NZ", "PNG": a country's abbreviation is not an organisation
             in_places = True
-        noun_tail, first_named = _shape_votes(votes, words, lows, in_places, org_head, titled)
         # Context before: roles, place nouns, prepositions.
         prev = _PREV_RE.search(text, max(0, start - 40), start)
         p1 = p2 = ""
         if prev and prev.end() == start:
             p2 = (prev.group(1) or "").lower()
             p1 = prev.group(2).lower()
+        # "the Albert Hall": a personal name does not take "the", so a given name is no evidence there.
+        noun_tail, first_named = _shape_votes(votes, words, lows, in_places, org_head, titled, p1 == "the")
         if (p1 in PERSON_ROLES or p1 in _ABBREVIATED_TITLES) and text[start - 1] == " ":
             votes["PERSON"] += STRONG
         elif p1 in _ORG_BEFORE and text[start - 1] == " ":

@@ -144,3 +144,18 @@ def test_stations_and_route_ends_are_places(text: str, surface: str) -> None:
 ])
 def test_ensembles_events_and_product_makers_are_organisations(text: str, surface: str) -> None:
     assert labels(text).get(surface) == "ORG"
+
+
+@pytest.mark.parametrize("surface", ["Owen Mills", "Clara Fields", "Martin Cross", "Nadia Power", "Hugo Green"])
+def test_a_given_name_before_a_surname_that_is_also_a_noun_is_a_person(surface: str) -> None:
+    assert labels(f"The plan was criticised by {surface} on Tuesday.").get(surface) == "PERSON"
+
+
+def test_two_people_joined_by_and_stay_two_people() -> None:
+    found = labels("The plan was criticised by Owen Mills and Clara Fields.")
+    assert found.get("Owen Mills") == "PERSON"
+    assert found.get("Clara Fields") == "PERSON"
+
+
+def test_a_given_name_after_the_is_a_venue_not_a_person() -> None:
+    assert labels("The recital was held at the Edwin Hall last night.").get("Edwin Hall") == "PLACE"
