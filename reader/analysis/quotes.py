@@ -133,6 +133,7 @@ class QuoteFinder:
         self.resolver = Resolver(text, mentions, spans)
         self._closes = [q.close for q in self.quoted]
         self._shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
+        self._windows: dict[tuple[int, int, int], tuple[tuple[int, int, str], ...]] = {}
         # Cues inside quotations ("he told me we had whatever we needed") report third parties.
         # Both lists are sorted, so one merge-walk splits the cues (quoted spans never overlap).
         self.hits: list[re.Match[str]] = []
@@ -162,14 +163,23 @@ class QuoteFinder:
         windows = self._subject_windows(sent, verb_start)
         return (windows[0][0], windows[0][1]) if windows else (verb_start, verb_start)
 
-    def _subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
+    def _subject_windows(self, sent: Span, verb_start: int) -> tuple[tuple[int, int, str], ...]:
         """Candidate subject phrases before a verb, nearest first, each tagged with its role.
 
         Commas, dashes and relative pronouns may set off an appositive ("Dalby, a retired
         librarian who worked there, said"), so the search steps back over them; a conjunction
         or "that" ends it. Tags: ``rel`` (a relative clause: never the subject), ``sub`` (an
         adverbial or subordinate phrase: "In Paris", "after the vote"), ``np`` otherwise.
+        Memoised: a pure function of the text, its quotations and its mentions, asked again by
+        several cues and by the attribution of quotations.
         """
+        key = (sent.start, sent.end, verb_start)
+        cached = self._windows.get(key)
+        if cached is None:
+            cached = self._windows[key] = tuple(self._find_subject_windows(sent, verb_start))
+        return cached
+
+    def _find_subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
         text = self.text
         lo = max(sent.start, verb_start - 200)
         i = bisect_right(self.quoted_opens, verb_start) - 1
