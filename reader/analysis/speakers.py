@@ -29,6 +29,7 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his"
 _PREPOSITIONS = {"on", "in", "at", "for", "of", "from", "with", "to", "by", "near", "inside", "outside"}
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "club", "team", "organisation", "organization", "charity",
                       "party", "union", "business", "retailer", "airline", "carrier", "bank", "lender", "insurer"}
+_NEWS_HEADS = frozenset({"news", "agency", "press"})
 _MAX_TOKENS = 16
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
@@ -79,7 +80,7 @@ class Resolver:
                 words = self._words.get(m.entity)
                 if words is None:
                     words = self._words[m.entity] = frozenset(w.lower() for w in m.entity.split())
-                if not words & fits and not (m.entity in NEWS_ORGS and fits & {"news", "agency", "press"}):
+                if fits.isdisjoint(words) and not (m.entity in NEWS_ORGS and not fits.isdisjoint(_NEWS_HEADS)):
                     continue
             if self._in_quote(m.start):
                 continue
