@@ -114,6 +114,14 @@ research policy studies study medical cancer science sciences data innovation he
 legal law advice development excellence technology security
 """)
 _CENTRES = {"centre", "center"}
+# Words of travel before "to": what follows is where someone went ("moved to X", "flew back to X").
+_MOTION_WORDS = word_set("""
+flew fly flies flying travelled traveled travel travels travelling traveling moved move moves moving
+returned return returns returning drove drive drives driving sailed sail sailing headed head heads
+heading went go goes going came come comes coming fled flee flees fleeing relocated relocate walked
+walk marched march evacuated deported transferred transfer commute commuted commuting home back
+trip journey flight flights route routes road rail ferry ferries train trains bus buses
+""")
 _FIRST_NAMES = first_names()
 # Head nouns that are also common surnames: after a given name they make a person, not a venue or firm.
 _SURNAME_NOUNS = word_set("""
@@ -515,6 +523,8 @@ class EntityFinder:
             votes["PLACE"] += MEDIUM
         elif p1 == "from":
             votes["PLACE"] += WEAK
+        elif p1 in ("to", "towards", "toward") and p2 in _MOTION_WORDS:
+            votes["PLACE"] += MEDIUM  # "flew home to Varnholt", "travelled to Kessa"
         if p1 == "of" and p2 in {"group", "groups", "members", "member", "leader", "leaders", "militants",
                                  "spokesman", "spokeswoman", "head", "chief", "ranks"}:
             votes["ORG"] += MEDIUM

@@ -159,3 +159,17 @@ def test_two_people_joined_by_and_stay_two_people() -> None:
 
 def test_a_given_name_after_the_is_a_venue_not_a_person() -> None:
     assert labels("The recital was held at the Edwin Hall last night.").get("Edwin Hall") == "PLACE"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The delegation travelled to Kessa on Monday.", "Kessa"),
+    ("Hundreds of families fled to Marruk overnight.", "Marruk"),
+    ("The new ferry route to Tolvi opens in spring.", "Tolvi"),
+])
+def test_a_destination_after_a_travel_word_is_a_place(text: str, surface: str) -> None:
+    assert labels(text).get(surface) == "PLACE"
+
+
+def test_a_person_after_to_without_travel_stays_unlabelled_or_a_person() -> None:
+    text = "Elena Varga said the prize would go to charity. The award was given to Varga."
+    assert labels(text).get("Varga") == "PERSON"
