@@ -137,6 +137,7 @@ several each every both either neither other another such same own only just eve
 once here now today yesterday tomorrow tonight later earlier elsewhere separately according asked
 speaking citing local senior junior top federal national regional municipal
 provincial current acting interim despite amid among between through throughout against across along around behind
+outside inside towards toward via unlike beside besides alongside underneath
 beyond near next last first second third new old one two three four five six seven eight nine ten
 hundreds thousands millions dozens scores is are was were be been being has have had do does did
 will would shall should can could may might must let please thanks thank photo photos image video
@@ -357,3 +358,76 @@ NEWS_ORGS: frozenset[str] = frozenset(
 )
 
 WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Common given names (generated from Faker's locales by data/build_first_names.py); loaded once.
+
+    Positive evidence that a capitalised pair is a person ("Lena Hartigan"), so a pair without it
+    and ending in an ordinary noun ("Corvell Supply") is not taken for one.
+    """
+    raw = resources.files("reader.analysis").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in raw.splitlines() if line and not line.startswith("#"))
+
+
+# Ordinary English nouns that end the names of businesses, co-operatives, events, products and
+# publications ("Dunmore Textiles", "Holloway Vineyards", "Harlow Tour", "Marine Ecology Letters").
+# A capitalised run ending in one is an organisation unless a person is evidenced some other way.
+# Nouns that are also frequent surnames (Baker, Smith, Cook, Mason) are deliberately left out.
+NAME_NOUNS: frozenset[str] = word_set("""
+supply supplies electronics textiles textile vineyards vineyard winery wines cooperative co-operative
+coop co-op reports report letters review reviews quarterly weekly monthly digest bulletin chronicle
+courier dispatch observer standard mirror express echo argus sentinel examiner record register
+journal gazette tour open cup classic championship championships trophy series grand prix games
+festival awards prize marathon derby league rally regatta expo fair show exhibition biennale
+farms farm dairy dairies orchards orchard foods food drinks beverages bakery brewery distillery
+distillers brewers roasters coffee tea chocolate confectionery catering kitchens restaurants
+outfitters apparel fashion clothing footwear furniture interiors homes housing properties property
+estates realty construction builders engineering machinery tools plastics packaging paper metals
+fabrics mills works motors cars automotive garage tyres aviation air airlines airways cargo haulage
+couriers parcels post telecom mobile digital data cloud networks software apps games studios
+pictures films records music media publishing press books bookshop pharmacy health healthcare care
+medical dental diagnostics genetics biosciences labs solar wind renewables energy power fuels gas
+water utilities waste recycling cleaning security insurance finance financial credit lending loans
+mortgages savings payments capital partners advisory consulting consultants recruitment staffing
+travel tours holidays cruises hotels hotel resorts resort inns leisure fitness sports outdoor marine
+boats yachts shipping logistics freight transport rail buses coaches taxis foundry quarry quarries
+minerals mining timber forestry seeds nurseries garden gardens florists pets veterinary toys gifts
+jewellery jewelers jewellers optics optical instruments devices semiconductors chips robotics
+systems solutions technologies technology tech labs innovations ventures holdings group brands
+stores store markets market supermarkets wholesale traders trading imports exports distributors
+distribution supply-chain collective cooperative alliance network cables wires wiring glass
+paints coatings batteries cement bricks tiles pumps valves engines fibres fibers ceramics pottery
+printing print signs lighting fittings fixtures kitchens bathrooms windows doors roofing flooring
+carpets textiles linen leather steelworks ironworks foundries plating chemicals fertilisers feeds
+quartet quintet trio orchestra ensemble choir chorus band singers philharmonic symphony sinfonia
+opera ballet players consort
+""")
+
+# Nouns that end the names of venues and districts: places, not organisations ("Kestrel Arena").
+VENUE_NOUNS: frozenset[str] = word_set("""
+arena stadium ground grounds park square hall centre center head bay point green common heath
+field fields gardens pier wharf quay dock docks marina racecourse raceway speedway velodrome
+pavilion amphitheatre theatre theater bowl dome coliseum colosseum oval showground showgrounds
+plaza mall terrace crescent close row walk parade cross junction station terminal
+""")
+
+# Compass words: a run made of them, or opening with one, names a region ("the North East").
+COMPASS: frozenset[str] = word_set("""
+north south east west north-east north-west south-east south-west northeast northwest southeast
+southwest northern southern eastern western central mid upper lower
+""")
+
+# Upper-case abbreviations of countries and unions of them, used as places ("exports to the UK").
+COUNTRY_CODES: frozenset[str] = word_set("""
+US USA UK GB UAE DRC PRC ROK DPRK NZ PNG KSA ROC RSA BiH U.S. U.S.A. U.K. U.A.E.
+""")
+
+# Endings of English and Northern European place names ("Varnholt", "Ardmore", "Kingsbury").
+TOPONYM_SUFFIXES: tuple[str, ...] = (
+    "ton", "ham", "ford", "bury", "borough", "burgh", "wick", "wich", "chester", "caster", "cester",
+    "mouth", "stead", "ville", "thorpe", "worth", "minster", "holt", "combe", "coombe", "dale", "mere",
+    "more", "moor", "shire", "stow", "stowe", "stoke", "haven", "hurst", "leigh", "field", "bridge", "port",
+    "pool", "hithe", "sted", "heim", "dorf", "stad", "vik",
+)

@@ -103,6 +103,7 @@ _NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "h
              "and", "de", "al", "van", "von", "aged", "who", "which"}
 _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
                   "whereas", "so", "than", "though", "until", "unless", "once"}
+_PREP_OR_SUB = _PREPOSITIONS | _SUBORDINATORS
 _TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
 _TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
@@ -130,23 +131,25 @@ class QuoteFinder:
         spans = [(q.open + 1, q.close) for q in self.quoted]
         self.quoted_opens = [q.open for q in self.quoted]
         self.resolver = Resolver(text, mentions, spans)
-        all_hits = list(VERB_RE.finditer(text))
-        self.hits = [m for m in all_hits if not self._inside_quoted(m.start())]
+        self._closes = [q.close for q in self.quoted]
+        self._shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
+        self._windows: dict[tuple[int, int, int], tuple[tuple[int, int, str], ...]] = {}
         # Cues inside quotations ("he told me we had whatever we needed") report third parties.
-        self.inner_hits = [m for m in all_hits if self._inside_quoted(m.start())]
+        # Both lists are sorted, so one merge-walk splits the cues (quoted spans never overlap).
+        self.hits: list[re.Match[str]] = []
+        self.inner_hits: list[re.Match[str]] = []
+        opens, closes = self.quoted_opens, self._closes
+        n, k = len(opens), 0
+        for m in VERB_RE.finditer(text):
+            pos = m.start()
+            while k < n and closes[k] <= pos:
+                k += 1
+            (self.inner_hits if k < n and opens[k] < pos else self.hits).append(m)
         self.hit_starts = [h.start() for h in self.hits]
 
     def _inside_quoted(self, pos: int) -> bool:
-        q = self.quoted
-        lo, hi = 0, len(q)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if q[mid].open <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        i = lo - 1
-        return i >= 0 and q[i].open < pos < q[i].close
+        i = bisect_right(self.quoted_opens, pos) - 1
+        return i >= 0 and self.quoted_opens[i] < pos < self._closes[i]
 
     def _hits_in(self, start: int, end: int) -> list[re.Match[str]]:
         i = bisect_left(self.hit_starts, start)
@@ -160,24 +163,35 @@ class QuoteFinder:
         windows = self._subject_windows(sent, verb_start)
         return (windows[0][0], windows[0][1]) if windows else (verb_start, verb_start)
 
-    def _subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
+    def _subject_windows(self, sent: Span, verb_start: int) -> tuple[tuple[int, int, str], ...]:
         """Candidate subject phrases before a verb, nearest first, each tagged with its role.
 
         Commas, dashes and relative pronouns may set off an appositive ("Dalby, a retired
         librarian who worked there, said"), so the search steps back over them; a conjunction
         or "that" ends it. Tags: ``rel`` (a relative clause: never the subject), ``sub`` (an
         adverbial or subordinate phrase: "In Paris", "after the vote"), ``np`` otherwise.
+        Memoised: a pure function of the text, its quotations and its mentions, asked again by
+        several cues and by the attribution of quotations.
         """
+        key = (sent.start, sent.end, verb_start)
+        cached = self._windows.get(key)
+        if cached is None:
+            cached = self._windows[key] = tuple(self._find_subject_windows(sent, verb_start))
+        return cached
+
+    def _find_subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
         text = self.text
         lo = max(sent.start, verb_start - 200)
         i = bisect_right(self.quoted_opens, verb_start) - 1
         if i >= 0 and self.quoted[i].close < verb_start:
             lo = max(lo, self.quoted[i].close + 1)  # a subject is never inside a quotation before it
         inside = self.resolver.inside_mention
-        bounds = [b for b in _BOUNDARY_RE.finditer(text, lo, verb_start) if not inside(b.start())]
         windows: list[tuple[int, int, str]] = []
         end = verb_start
-        for b in reversed(bounds):
+        # Nearest boundary first; whether one lies inside a name is asked only of those visited.
+        for b in reversed(list(_BOUNDARY_RE.finditer(text, lo, verb_start))):
+            if inside(b.start()):
+                continue
             word = b.group().lower()
             if _has_content(text[b.end():end]):
                 if end == verb_start and word in _SUBORDINATORS:
@@ -196,7 +210,7 @@ class QuoteFinder:
         if boundary in ("who", "which", "whom"):
             return "rel"
         first = _WORD_RE.search(self.text, start, end)
-        if boundary in _SUBORDINATORS or (first and first.group().lower() in _PREPOSITIONS | _SUBORDINATORS):
+        if boundary in _SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB):
             return "sub"
         return "np"
 
@@ -274,46 +288,18 @@ class QuoteFinder:
     # -- direct and partial quotations ----------------------------------------------------------
 
     def direct_quotes(self, attribute: bool = True) -> list[Quote]:
-        """Direct and partial quotations; with ``attribute=False`` only their spans and kinds."""
+        """Direct and partial quotations; with ``attribute=False`` only their spans and kinds.
+
+        The shapes (span, kind, split) do not depend on attribution, so they are worked out once
+        and reused by the attributing call.
+        """
+        if self._shapes is None:
+            self._shapes = self._quote_shapes()
         out: list[Quote] = []
         text = self.text
         last: Quote | None = None
         last_para = -9
-        for q in self.quoted:
-            start, end = q.open + 1, q.close
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1] in " \n\t,\u00a0\u202f":
-                end -= 1
-            if end <= start:
-                continue
-            content = text[start:end]
-            words = _words(content)
-            para_i = self.seg.paragraph_index(q.open)
-            para = self.seg.paragraphs[para_i]
-            sent = self.seg.sentence_at(q.open) or para
-            before = text[sent.start:q.open].rstrip()
-            after = text[q.close + 1:min(para.end, q.close + 300)]
-            whole_para = not before.strip(" \t") and not after.strip(" .\t")
-            if len(words) <= 1 and q.paragraphs == 1:
-                continue  # a scare quote around one word
-            if _SCARE_BEFORE.search(before) and len(words) <= 4:
-                continue
-            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w.lower() in
-                                                             {"of", "the", "and", "a", "in", "for", "to", "on"}
-                                                             for w in words) and not whole_para:
-                continue  # a quoted name or title
-            split = (last is not None and last.end < q.open and q.open - last.end < 80
-                     and self.seg.sentence_index(last.end) == self.seg.sentence_index(q.open)
-                     and _ends_with_verb_phrase(text[last.end:q.open]))  # '” he said, “'
-            starts_upper = split or content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
-            led = (split or not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
-                   or _ends_with_verb(before))
-            if q.paragraphs > 1 or whole_para or (starts_upper and (led or len(words) >= 4 and
-                                                                    content.rstrip()[-1:] in ".?!")):
-                kind = "direct"
-            else:
-                kind = "partial"
+        for q, start, end, para_i, para, sent, kind, split, whole_para in self._shapes:
             if attribute and split and last is not None and last.speaker:
                 speaker, cue = last.speaker, None
             else:
@@ -333,6 +319,52 @@ class QuoteFinder:
                 out.append(quote)
             if kind == "direct":
                 last, last_para = quote, self.seg.paragraph_index(q.close)
+        return out
+
+    def _quote_shapes(self) -> list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]]:
+        """Each real quotation (not a scare quote or quoted name) with its span, paragraph, sentence,
+        kind, whether it continues a split quotation, and whether it fills its paragraph."""
+        out: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] = []
+        text = self.text
+        last_end = -1
+        for q in self.quoted:
+            start, end = q.open + 1, q.close
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1] in " \n\t,\u00a0\u202f":
+                end -= 1
+            if end <= start:
+                continue
+            content = text[start:end]
+            words = _words(content)
+            para_i = self.seg.paragraph_index(q.open)
+            para = self.seg.paragraphs[para_i]
+            sent = self.seg.sentence_at(q.open) or para
+            before = text[sent.start:q.open].rstrip()
+            after = text[q.close + 1:min(para.end, q.close + 300)]
+            whole_para = not before.strip(" \t") and not after.strip(" .\t")
+            if len(words) <= 1 and q.paragraphs == 1:
+                continue  # a scare quote around one word
+            if len(words) <= 4 and _SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
+                continue
+            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w.lower() in
+                                                             {"of", "the", "and", "a", "in", "for", "to", "on"}
+                                                             for w in words) and not whole_para:
+                continue  # a quoted name or title
+            split = (last_end >= 0 and last_end < q.open and q.open - last_end < 80
+                     and self.seg.sentence_index(last_end) == self.seg.sentence_index(q.open)
+                     and _ends_with_verb_phrase(text[last_end:q.open]))  # '” he said, “'
+            starts_upper = split or content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
+            led = (split or not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
+                   or _ends_with_verb(before))
+            if q.paragraphs > 1 or whole_para or (starts_upper and (led or len(words) >= 4 and
+                                                                    content.rstrip()[-1:] in ".?!")):
+                kind = "direct"
+            else:
+                kind = "partial"
+            out.append((q, start, end, para_i, para, sent, kind, split, whole_para))
+            if kind == "direct":
+                last_end = end
         return out
 
     def _attribute_quote(self, q: Quoted, sent: Span, para: Span,

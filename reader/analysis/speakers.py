@@ -29,6 +29,7 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his"
 _PREPOSITIONS = {"on", "in", "at", "for", "of", "from", "with", "to", "by", "near", "inside", "outside"}
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "club", "team", "organisation", "organization", "charity",
                       "party", "union", "business", "retailer", "airline", "carrier", "bank", "lender", "insurer"}
+_NEWS_HEADS = frozenset({"news", "agency", "press"})
 _MAX_TOKENS = 16
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
@@ -79,7 +80,7 @@ class Resolver:
                 words = self._words.get(m.entity)
                 if words is None:
                     words = self._words[m.entity] = frozenset(w.lower() for w in m.entity.split())
-                if not words & fits and not (m.entity in NEWS_ORGS and fits & {"news", "agency", "press"}):
+                if fits.isdisjoint(words) and not (m.entity in NEWS_ORGS and not fits.isdisjoint(_NEWS_HEADS)):
                     continue
             if self._in_quote(m.start):
                 continue
@@ -95,7 +96,8 @@ class Resolver:
         """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""
         self.quoted = sorted(self.quoted + spans)
         self.quoted_starts = [q[0] for q in self.quoted]
-        self._memo.clear()  # pronoun antecedents may change now
+        # Pronoun and nominal antecedents may change now; a name, or a phrase taken as written, cannot.
+        self._memo = {k: v for k, v in self._memo.items() if v[1] not in ("pronoun", "nominal")}
 
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
@@ -124,11 +126,17 @@ class Resolver:
             if m.label == "PERSON":
                 self.remember(start, m.entity, m.entity.split()[-1].lower())
                 return m.entity, "named"
-        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(self.text, start, end)]
-        if len(tokens) > _MAX_TOKENS:  # a subject is a few words: look at the first ones only
-            tokens = tokens[:_MAX_TOKENS]
-        tokens = [t for t in tokens if not _is_adverb(t[2].lower())]
-        lows = [t[2].lower() for t in tokens]
+        # A subject is a few words: look at the first ones only, leaving out adverbs.
+        tokens: list[tuple[int, int, str]] = []
+        lows: list[str] = []
+        for n, t in enumerate(_TOKEN_RE.finditer(self.text, start, end)):
+            if n >= _MAX_TOKENS:
+                break
+            word = t.group()
+            low = word.lower()
+            if not _is_adverb(low):
+                tokens.append((t.start(), t.end(), word))
+                lows.append(low)
         head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
         definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
         if head_role and found and definite and tokens[-1][0] >= found[-1].end:

@@ -28,8 +28,9 @@ _spec.loader.exec_module(scoring)
 
 # Floors for the whole set (micro-averaged): a little under the level reached on the 11 articles
 # present when they were set (entity_f1 0.95, quote_f1 0.97, direct_r 1.00, indirect_r 0.92,
-# attribution 0.96, offsets 1.00), and never under the goals.
-FLOORS = {"entity_f1": 0.92, "quote_f1": 0.94, "direct_r": 0.97, "indirect_r": 0.88,
+# attribution 0.96, offsets 1.00), and never under the goals. entity_f1 raised once the
+# name-shape rules reached 0.97 on 13 articles.
+FLOORS = {"entity_f1": 0.95, "quote_f1": 0.94, "direct_r": 0.97, "indirect_r": 0.88,
           "attribution": 0.93, "offsets": 1.0}
 
 
