@@ -17,11 +17,7 @@ from reader.document import Article, is_url
 from reader.errors import ReaderError
 from reader.tui.library_service import LibraryService
 from reader.tui.loading import open_for_reading
-from reader.tui.screens.error import ErrorScreen
-from reader.tui.screens.help import HelpScreen, binding_rows
-from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.notes_reader import NotesReaderScreen
-from reader.tui.screens.picker import PickerScreen
 from reader.tui.theme_support import ThemedApp
 
 if TYPE_CHECKING:
@@ -58,8 +54,12 @@ class ReaderApp(ThemedApp):
         if len(self.sources) == 1:
             self.open_source(self.sources[0], can_go_back=False)
         elif not self.sources:
+            from reader.tui.screens.library import LibraryScreen  # screens load when first shown
+
             self.push_screen(LibraryScreen(self.library))
         else:
+            from reader.tui.screens.picker import PickerScreen
+
             self.push_screen(PickerScreen(self.sources))
 
     def open_source(self, source: str, *, can_go_back: bool) -> None:
@@ -73,6 +73,8 @@ class ReaderApp(ThemedApp):
             if can_go_back:
                 self.notify(str(exc), title="Cannot open", severity="error", markup=False)
             else:
+                from reader.tui.screens.error import ErrorScreen
+
                 self.push_screen(ErrorScreen(str(exc), can_go_back=False))
             return
         self.push_screen(NotesReaderScreen(article, parser, can_go_back=can_go_back, service=self.library))
@@ -92,6 +94,8 @@ class ReaderApp(ThemedApp):
 
     def action_help(self) -> None:
         """Show every key that works here."""
+        from reader.tui.screens.help import HelpScreen, binding_rows
+
         if isinstance(self.screen, HelpScreen):
             return
         rows = binding_rows(self.screen.active_bindings, self.get_key_display)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from textual import events
 from textual.message import Message
 
-from reader.analysis.segment import Segments
 from reader.document.model import Article
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.render import GUTTER_WIDTH
@@ -38,6 +37,8 @@ class SentenceCursor:
         if article.text is self._text or article.text == self._text:
             return
         self._text = article.text
+        from reader.analysis.segment import Segments  # late: sentence splitting is needed on first use
+
         segments = Segments(article.text)
         self._spans = [(s.start, s.end) for s in segments.sentences]
         self._starts = [start for start, _ in self._spans]
