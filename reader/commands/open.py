@@ -32,14 +32,32 @@ def collect_sources(paths: list[str]) -> list[str]:
     return sources
 
 
+def _preload(sources: list[str]) -> dict[str, object]:
+    """Open a single local article before Textual starts, so a large markdown file can be
+    finished by a forked child while the app paints its first screen (see reader.document.forked)."""
+    if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]):
+        return {}
+    from reader.tui.loading import open_for_reading
+
+    try:
+        loaded = open_for_reading(sources[0])
+    except ReaderError as exc:
+        return {sources[0]: exc}
+    _article, parser = loaded
+    if parser is not None:
+        parser.finish_in_child()
+    return {sources[0]: loaded}
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the Textual app (imported only here, so headless commands never load it)."""
     theme_name = getattr(args, "theme", None)
     if theme_name is not None:  # a typo is a usage error (exit 2) before the screen is taken over
         resolve_theme_name(theme_name, None)
     sources = collect_sources(args.paths)
+    preloaded = _preload(sources)
     from reader.tui.app import ReaderApp
 
-    app = ReaderApp(sources=sources, db=db_path(args), theme_name=theme_name)
+    app = ReaderApp(sources=sources, db=db_path(args), theme_name=theme_name, preloaded=preloaded)
     app.run()
     return app.return_code or 0

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.document.model import Article, BlockKind, Inline, InlineKind, TextBuilder
+
+if TYPE_CHECKING:
+    from reader.document.forked import ForkedParse
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?$", re.MULTILINE)
@@ -106,6 +110,8 @@ class MarkdownParser:
         self._first_heading: tuple[int, str] | None = None
         self.done = False
         self._lock = threading.Lock()
+        self._forked: ForkedParse | None = None
+        self._adopted: Article | None = None
 
     def parse_next(self) -> bool:
         """Parse the next chunk; return False when nothing was left.
@@ -113,12 +119,28 @@ class MarkdownParser:
         Thread-safe: a background worker and the UI thread may both drive the same parser.
         """
         with self._lock:
+            if self._forked is not None:
+                forked, self._forked = self._forked, None
+                whole = forked.result()
+                if whole is not None:  # the child finished the parse: take its article whole
+                    self._adopted = whole
+                    self._chunks = iter(())
+            if self._adopted is not None:
+                self.done = True
+                return False
             chunk = next(self._chunks, None)
             if chunk is None:
                 self.done = True
                 return False
             self._emit(self._md.parse(chunk, dict(self._env)))
             return True
+
+    def finish_in_child(self) -> None:
+        """Let a forked child parse the rest (see :mod:`reader.document.forked`); call before any thread starts."""
+        from reader.document.forked import ForkedParse, can_fork
+
+        if not self.done and self._forked is None and can_fork():
+            self._forked = ForkedParse(self)
 
     def parse_all(self) -> Article:
         """Parse whatever is left and return the whole article."""
@@ -132,6 +154,10 @@ class MarkdownParser:
             return self._snapshot()
 
     def _snapshot(self) -> Article:
+        if self._adopted is not None:
+            whole = self._adopted
+            return Article(title=whole.title, text=whole.text, blocks=list(whole.blocks), source=whole.source,
+                           format=whole.format, metadata=dict(whole.metadata), complete=True)
         title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
         meta = {k: v for k, v in self.metadata.items() if k in ("author", "site", "published", "date", "url")}
         if "date" in meta and "published" not in meta:

@@ -35,14 +35,16 @@ class ReaderApp(ThemedApp):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, sources: list[str], db: str | None = None, theme_name: str | None = None) -> None:
+    def __init__(self, sources: list[str], db: str | None = None, theme_name: str | None = None,
+                 preloaded: dict[str, object] | None = None) -> None:
         super().__init__(theme_name=theme_name, db=db)
         self.sources = list(sources)
         self.db = db
         self.library = LibraryService(db)
         self.theme_name = theme_name
         # Standard input must be read before Textual takes over the terminal, and only once.
-        self._preloaded: dict[str, tuple[Article, MarkdownParser | None] | ReaderError] = {}
+        # Articles the command line already opened (and stdin, read here): source -> loaded or error.
+        self._preloaded: dict[str, tuple[Article, MarkdownParser | None] | ReaderError] = dict(preloaded or {})  # type: ignore[arg-type]
         if "-" in self.sources:
             try:
                 self._preloaded["-"] = open_for_reading("-")

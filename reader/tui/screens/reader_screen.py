@@ -120,7 +120,7 @@ class ReaderScreen(AnalysisScreen):
         self.pane.extend_article(article)
         self._set_titles(article)
         self._show_progress(self.pane.progress)
-        self.article_grown(article)
+        self.call_after_refresh(self.article_grown, article)  # let this growth paint before analysis starts
         if self._search.query:
             self._search.update(article.text, self._search.query, self._current_match_start())
             self._paint_search()

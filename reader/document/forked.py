@@ -1,0 +1,71 @@
+"""Finish parsing a large markdown article in a child process, on the machine's other core.
+
+The app parses the first chunk itself and paints it; the rest used to be parsed by a thread
+that shares the interpreter lock with the UI, so a 3 MB article took about twice its
+stand-alone parse time to complete (and End had to wait for it). When the command line opens
+one large markdown file it forks, before Textual starts any thread, a child that finishes the
+parse and sends the article back through a pipe; the parser then adopts it (see
+:meth:`reader.document.markdown.MarkdownParser.parse_next`). Without ``fork`` (Windows), or if
+the child fails, the parser simply carries on by itself: the result is the same either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.document.markdown import MarkdownParser
+    from reader.document.model import Article
+
+
+class ForkedParse:
+    """A child process finishing ``parser``; :meth:`result` waits for and returns its article."""
+
+    def __init__(self, parser: MarkdownParser) -> None:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
+            code = 1
+            try:
+                os.close(read_end)
+                article = parser.parse_all()
+                data = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._fd: int | None = read_end
+        self._pid = pid
+        self._lock = threading.Lock()
+        self._article: Article | None = None
+
+    def result(self) -> Article | None:
+        """The whole article from the child (waiting for it), or None if the child failed."""
+        with self._lock:
+            if self._fd is not None:
+                fd, self._fd = self._fd, None
+                try:
+                    with os.fdopen(fd, "rb") as pipe:
+                        data = pipe.read()
+                    self._article = pickle.loads(data) if data else None
+                except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+                    self._article = None
+                finally:
+                    _reap(self._pid)
+            return self._article
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def can_fork() -> bool:
+    """True where a child process can be forked (not on Windows)."""
+    return hasattr(os, "fork")

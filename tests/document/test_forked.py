@@ -1,0 +1,65 @@
+"""Finishing a large markdown parse in a forked child gives exactly the in-process result."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from reader.document.forked import can_fork
+from reader.document.markdown import MarkdownParser
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork on this platform")
+
+SOURCE = "# Big article\n\n" + "\n\n".join(
+    f"## Part {i}\n\nParagraph {i} with *emphasis*, a [link](https://example.org/{i}) and `code`.\n\n"
+    f"- item {i}\n- another\n\n> quoted {i}" for i in range(1_500))
+
+
+def _shape(article):
+    return article.title, article.text, [(b.kind, b.start, b.end, b.level, b.depth, b.quote, b.marker, b.inlines)
+                                          for b in article.blocks]
+
+
+def test_child_result_equals_in_process_parse() -> None:
+    whole = MarkdownParser(SOURCE, chunk_size=8_000).parse_all()
+    parser = MarkdownParser(SOURCE, chunk_size=8_000)
+    parser.parse_next()
+    first = parser.article()
+    parser.finish_in_child()
+    finished = parser.parse_all()
+    assert finished.complete and parser.done
+    assert _shape(finished) == _shape(whole)
+    assert finished.text.startswith(first.text)
+    assert parser.parse_next() is False
+
+
+def test_a_failing_child_falls_back_to_parsing_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("child cannot send")
+
+    whole = MarkdownParser(SOURCE, chunk_size=8_000).parse_all()
+    parser = MarkdownParser(SOURCE, chunk_size=8_000)
+    parser.parse_next()
+    monkeypatch.setattr(pickle, "dumps", broken)  # the forked child inherits this and sends nothing
+    parser.finish_in_child()
+    monkeypatch.undo()
+    assert _shape(parser.parse_all()) == _shape(whole)
+
+
+async def test_the_app_reaches_the_last_line_of_a_forked_parse(tmp_path) -> None:
+    from reader.commands.open import _preload
+    from reader.tui.app import ReaderApp
+    from tests.tui.helpers import pane_lines
+
+    path = tmp_path / "big.md"
+    path.write_text(SOURCE + "\n\nThe very last line of the article.\n", encoding="utf-8")
+    preloaded = _preload([str(path)])
+    _article, parser = preloaded[str(path)]
+    assert parser is not None and parser._forked is not None
+    app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"), preloaded=preloaded)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        assert any("The very last line of the article." in line for line in pane_lines(app))
