@@ -20,3 +20,15 @@ def _hermetic_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.setenv("READER_CONFIG_DIR", str(Path(home) / "config" / "reader"))
     monkeypatch.delenv("READER_DB", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _background_work_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app waits a moment after mounting before it opens the library and analyses, so the
+    first frame is written first; tests start them at once, so that waiting for workers waits
+    for them."""
+    from reader.tui.analysis_view import AnalysisScreen
+    from reader.tui.screens.notes_reader import NotesReaderScreen
+
+    monkeypatch.setattr(AnalysisScreen, "start_delay", 0.0)
+    monkeypatch.setattr(NotesReaderScreen, "attach_delay", 0.0)

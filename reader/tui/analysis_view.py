@@ -80,6 +80,11 @@ class AnalysisScreen(Screen[None]):
     analyze_text: Callable[[str], Analysis] = staticmethod(_analyze)
     """The analysis function (tests replace it to hold the worker while they scroll)."""
 
+    start_delay: float = 0.1
+    """Seconds after mounting before the analysis starts, so that the first frame is drawn and
+    written without competing with the worker for the interpreter lock (0: right after the first
+    refresh, as the tests do)."""
+
     busy_delay: float = BUSY_DELAY
     """Seconds before "analysing…" shows (0: at once)."""
 
@@ -123,7 +128,10 @@ class AnalysisScreen(Screen[None]):
     def on_mount(self) -> None:
         """Repaint on theme changes; analyse once the article is on screen (if fully parsed)."""
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.call_after_refresh(self.article_grown, self.reading_pane.article)
+        if self.start_delay > 0:
+            self.set_timer(self.start_delay, lambda: self.article_grown(self.reading_pane.article))
+        else:
+            self.call_after_refresh(self.article_grown, self.reading_pane.article)
 
     def article_grown(self, article: Article) -> None:
         """The article shown grew (or was first shown): analyse it once it is complete."""

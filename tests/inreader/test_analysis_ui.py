@@ -369,3 +369,19 @@ async def test_no_color_keeps_every_distinction(seed_analysis, monkeypatch: pyte
         assert len({next(iter(looks)) for looks in attributes.values()}) == 3
         marks = gutter_marks_shown(app)
         assert marks and marks <= {a + b for a in QUOTE_MARKS.values() for b in ["", *QUOTE_MARKS.values()]}
+
+
+async def test_with_the_real_start_delay_analysis_and_library_still_arrive(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from reader.tui.screens.notes_reader import NotesReaderScreen
+
+    monkeypatch.setattr(AnalysisScreen, "start_delay", 0.1)
+    monkeypatch.setattr(NotesReaderScreen, "attach_delay", 0.1)
+    app = ReaderApp([str(SEED)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NotesReaderScreen)
+        await pilot.pause(0.3)
+        await wait_for_analysis(pilot)
+        assert screen.analysis_index is not None and screen.record is not None

@@ -65,6 +65,9 @@ class NotesReaderScreen(ReaderScreen):
         "export_notes": "Write this article's notes to a markdown file in the export folder",
     }
 
+    attach_delay: float = 0.1
+    """Seconds after mounting before the library is opened and read (see ``start_delay``)."""
+
     def __init__(self, article: Article, parser: MarkdownParser | None = None, *, can_go_back: bool = False,
                  service: LibraryService | None = None) -> None:
         super().__init__(article, parser, can_go_back=can_go_back)
@@ -98,7 +101,10 @@ class NotesReaderScreen(ReaderScreen):
         """Attach to the library now if the article is whole (else when parsing ends)."""
         self.watch(self.pane, "scroll_y", self._track_position)
         if self.article.complete:
-            self._attach_library(self.article)
+            if self.attach_delay > 0:
+                self.set_timer(self.attach_delay, lambda: self._attach_library(self.article))
+            else:
+                self._attach_library(self.article)
 
     def _track_position(self) -> None:
         """Remember the reading position (the pane is gone by the time the screen unmounts)."""
