@@ -10,12 +10,15 @@ screens, because a save can wait on another process's lock.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from reader.store import Library
 
 RECOVERY_HINT = "Reading still works; notes and tags are off until the library can be opened."
@@ -53,3 +56,33 @@ class LibraryService:
     def error(self) -> str | None:
         """Why the library could not be opened (one line naming the file), or None."""
         return self._error
+
+
+def run_store_call(screen: Screen[Any], library: Library | None, call: Callable[[Library], Any],
+                   done: Callable[[Any], None] | None = None) -> None:
+    """Run ``call(library)`` in a thread worker of ``screen`` (a save may wait on another process's
+    lock); hand the result to ``done`` on the UI thread if the screen is still shown. A
+    :class:`ReaderError` becomes an error notification. Nothing happens without a library."""
+    if library is None:
+        return
+
+    def work() -> None:
+        try:
+            result = call(library)
+        except ReaderError as exc:
+            screen.app.call_from_thread(_report, screen, str(exc))
+            return
+        if done is not None:
+            screen.app.call_from_thread(_deliver, screen, done, result)
+
+    screen.run_worker(work, thread=True, group="store", exit_on_error=False)
+
+
+def _report(screen: Screen[Any], message: str) -> None:
+    if screen.is_attached:
+        screen.notify(message, severity="error", markup=False)
+
+
+def _deliver(screen: Screen[Any], done: Callable[[Any], None], result: Any) -> None:
+    if screen.is_attached:
+        done(result)

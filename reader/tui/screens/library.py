@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from reader.errors import ReaderError
 from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
-from reader.tui.library_service import LibraryService
+from reader.tui.library_service import LibraryService, run_store_call
 from reader.tui.palette import ScreenCommands
 from reader.tui.screens.picker import display_name
 from reader.tui.tag_input import Confirm, RenameTag, TagInput
@@ -258,18 +258,9 @@ class LibraryScreen(Screen[None]):
 
     # -- running store calls -----------------------------------------------------------------
 
-    @work(thread=True, group="library-store", exit_on_error=False)
     def _store_call(self, call: Callable[[Library], Any], done: Callable[[Any], None] | None = None) -> None:
-        library = self.service.library
-        if library is None:
-            return
-        try:
-            result = call(library)
-        except ReaderError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
-            return
-        if done is not None:
-            self.app.call_from_thread(done, result)
+        """Run ``call(library)`` off the UI thread; ``done(result)`` back on it."""
+        run_store_call(self, self.service.library, call, done)
 
     # -- actions -----------------------------------------------------------------------------
 

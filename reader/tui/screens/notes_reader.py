@@ -24,7 +24,7 @@ from reader.document import Article, is_url
 from reader.errors import ReaderError
 from reader.store import ArticleRecord, Note, Status, reanchor
 from reader.tui.exporting import export_in_background
-from reader.tui.library_service import RECOVERY_HINT, LibraryService
+from reader.tui.library_service import RECOVERY_HINT, LibraryService, run_store_call
 from reader.tui.notes_panel import NoteList, NotesPanel
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.screens.reader_screen import ReaderScreen
@@ -223,23 +223,9 @@ class NotesReaderScreen(ReaderScreen):
 
     # -- running store calls ----------------------------------------------------------------
 
-    @work(thread=True, group="store", exit_on_error=False)
     def _store_call(self, call: Callable[[Library], Any], done: Callable[[Any], None] | None = None) -> None:
-        """Run ``call(library)`` in a thread; hand the result to ``done`` on the UI thread."""
-        library = self.library
-        if library is None:
-            return
-        try:
-            result = call(library)
-        except ReaderError as exc:
-            self.app.call_from_thread(self._report, str(exc))
-            return
-        if done is not None:
-            self.app.call_from_thread(self._if_attached, done, result)
-
-    def _if_attached(self, done: Callable[[Any], None], result: Any) -> None:
-        if self.is_attached:
-            done(result)
+        """Run ``call(library)`` off the UI thread; ``done(result)`` back on it."""
+        run_store_call(self, self.library, call, done)
 
     def _need_record(self) -> ArticleRecord | None:
         if self.record is None:
