@@ -114,3 +114,20 @@ def test_every_notification_in_the_app_turns_markup_off() -> None:
                                      for k in node.keywords):
                 offenders.append(f"{path.name}:{node.lineno}")
     assert not offenders, offenders
+
+
+async def test_a_file_that_disappears_while_open_keeps_reading(tmp_path: Path) -> None:
+    db = tmp_path / "lib.json"
+    path = tmp_path / "vanishing.txt"
+    path.write_text("A vanishing article\n\n" + "\n\n".join(f"Paragraph {i} of the text." for i in range(80)),
+                    encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        path.unlink()
+        await pilot.press("space", "G", "slash", *"Paragraph 7", "enter", "n", "x")  # scroll, search, export
+        await settle(app, pilot)
+        assert "Paragraph 79 of the text." in app.screen.pane.article.text
+        assert app.is_running
+        await pilot.press("q")
+    assert Library.open(db).articles()[0].position > 0  # the reading position was still saved
