@@ -40,3 +40,11 @@ def test_global_options_may_come_before_the_command() -> None:
 def test_console_script_runs_as_a_module() -> None:
     out = subprocess.run([sys.executable, "-m", "reader", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("reader ")
+
+
+def test_a_folder_opens_its_articles_but_not_its_readme(tmp_path) -> None:
+    from reader.commands.open import collect_sources
+
+    for name in ("b.md", "a.txt", "README.md", "LICENSE.txt", ".hidden.md", "image.png"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert collect_sources([str(tmp_path)]) == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]

@@ -12,7 +12,10 @@ from reader.themes import resolve_theme_name
 
 
 def collect_sources(paths: list[str]) -> list[str]:
-    """Expand folders into the articles inside them (sorted); check that files exist."""
+    """Expand folders into the articles inside them (sorted); check that files exist.
+
+    A folder's README and LICENSE files describe the folder; they are not articles in it.
+    """
     sources: list[str] = []
     for raw in paths:
         if raw == "-" or is_url(raw):
@@ -21,7 +24,8 @@ def collect_sources(paths: list[str]) -> list[str]:
         path = Path(raw).expanduser()
         if path.is_dir():
             found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+                           and not p.stem.lower().startswith(("readme", "license", "licence")))
             if not found:
                 raise ReaderError(f"{raw}: no articles (.md, .txt, .html) in this folder")
             sources.extend(str(p) for p in found)
