@@ -26,7 +26,9 @@ _ESCAPE_SEQ = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
     r"|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"  # 8-bit OSC
 )
-_STRIP = re.compile(f"[{_CONTROL}{_INVISIBLE}]")
+# Lone surrogates (from file names or arguments that were not valid UTF-8) cannot be saved or shown.
+_SURROGATES = "\ud800-\udfff"
+_STRIP = re.compile(f"[{_CONTROL}{_INVISIBLE}{_SURROGATES}]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 

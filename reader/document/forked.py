@@ -27,7 +27,12 @@ class ForkedParse:
 
     def __init__(self, parser: MarkdownParser) -> None:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: the parser carries on in this process
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
             code = 1
             try:

@@ -140,7 +140,10 @@ class MarkdownParser:
         from reader.document.forked import ForkedParse, can_fork
 
         if not self.done and self._forked is None and can_fork():
-            self._forked = ForkedParse(self)
+            try:
+                self._forked = ForkedParse(self)
+            except OSError:  # fork refused (process limit, memory): parse here as before
+                self._forked = None
 
     def parse_all(self) -> Article:
         """Parse whatever is left and return the whole article."""

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from reader.document.model import BlockKind, Inline, InlineKind, TextBuilder
 from reader.sanitize import clean_line, clean_text
 
-_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u3000]+")
+_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -270,8 +270,7 @@ class TreeWalker:
             return
         context = self.contexts[-1]
         if context.kind is BlockKind.HEADING:
-            text = " ".join(text.split())
-            inlines = [i for i in inlines if i.end <= len(text)]
+            text = text.replace("\n", " ")  # one line; same length, so the inline ranges stay put
             if not self.first_heading:
                 self.first_heading = text
             self.builder.add(BlockKind.HEADING, text, inlines, level=context.level, quote=self.quote)
@@ -304,8 +303,8 @@ class TreeWalker:
                 walker = TreeWalker(self.classify, self.base_url)
                 walker._children(cell)
                 text, inlines = walker.buffer.take()
-                text = " ".join(text.split())
-                cells.append((text, [i for i in inlines if i.end <= len(text)]))
+                text = text.replace("\n", " ")  # same length: inline ranges stay put
+                cells.append((text, inlines))
                 all_head = all_head and (is_head or not text)
             filled = [cell for cell in cells if cell[0]]
             if not filled:

@@ -560,7 +560,7 @@ class Library:
     def note_counts(self) -> dict[str, int]:
         """How many notes each article has (articles without notes are absent)."""
         with self._reading():
-            return dict(Counter(doc.get("article") for doc in self._notes.raw().values()))
+            return dict(Counter(a for doc in self._notes.raw().values() if isinstance(a := doc.get("article"), str)))
 
     # -- settings ----------------------------------------------------------------------------
 

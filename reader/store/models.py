@@ -129,7 +129,8 @@ class Note:
         target = doc.get("target")
         selectors = target.get("selector") if isinstance(target, dict) else None
         sel = Selector.from_w3c(selectors if isinstance(selectors, list) else [])
-        status = _STATUS.get(doc.get("status"), Status.ANCHORED)  # type: ignore[arg-type]
+        raw_status = doc.get("status")
+        status = _STATUS.get(raw_status, Status.ANCHORED) if isinstance(raw_status, str) else Status.ANCHORED
         return cls(
             id=str(doc_id), article=_str(doc.get("article")), quote=sel.quote, prefix=sel.prefix,
             suffix=sel.suffix, start=sel.start, end=sel.end, note=_str(doc.get("note")),

@@ -145,7 +145,11 @@ class AtomicJSONStorage(Storage):
                     self._invalidate()
                     raise RuntimeError("a nested change failed; nothing was saved")
                 if self._dirty:
-                    self._commit()
+                    try:
+                        self._commit()
+                    except BaseException:  # whatever failed, the cache must not keep unsaved changes
+                        self._invalidate()
+                        raise
             finally:
                 self._depth = 0
                 self._dirty = False
@@ -224,7 +228,11 @@ class AtomicJSONStorage(Storage):
         """Write the staged data atomically; on failure the old file stays as it was."""
         assert self._data is not None
         token = secrets.token_hex(8)
-        payload = orjson.dumps({WRITE_TOKEN: token, **self._data})
+        try:
+            payload = orjson.dumps({WRITE_TOKEN: token, **self._data})
+        except orjson.JSONEncodeError as exc:
+            self._invalidate()
+            raise ReaderError(f"{self.path}: could not save: {exc} (nothing was written)") from None
         existing: os.stat_result | None
         try:
             existing = os.stat(self.path)
