@@ -19,8 +19,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
+from reader.sanitize import clean_line
 from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
@@ -48,7 +50,7 @@ def source_label(source: str) -> str:
     """A short form of the source: the file name, or a URL's host and path."""
     if "://" in source:
         parts = urlsplit(source)
-        return f"{parts.netloc}{parts.path}".rstrip("/") or source
+        return clean_line(f"{parts.netloc}{parts.path}".rstrip("/") or source)
     return display_name(source)
 
 
@@ -206,6 +208,8 @@ class LibraryScreen(Screen[None]):
             tags = library.all_tags()
         except ReaderError as exc:
             self.app.call_from_thread(self._message, str(exc), True)
+            return
+        if get_current_worker().is_cancelled:  # a newer sort, filter or search replaced this one
             return
         self.app.call_from_thread(self._fill, records, counts, tags, keep)
 

@@ -154,6 +154,8 @@ class NotesReaderScreen(ReaderScreen):
         self._saved_position = record.position
         if record.position > 0 and self.pane.top_offset == 0:
             self._resume_at(record.position)
+        if self._position_timer is not None:
+            self._position_timer.stop()
         self._position_timer = self.set_interval(POSITION_SAVE_SECONDS, self._save_position_later)
         self.refresh_bindings()
 
@@ -506,6 +508,10 @@ class NotesReaderScreen(ReaderScreen):
         self.cursor = SentenceCursor()
         self._show_cursor = False
         self._show_notes(notes)
+        self.start_analysis(article)  # the old analysis and search described the old text
+        if self._search.query:
+            self._search.update(article.text, self._search.query, 0)
+            self._paint_search()
         self.notify(f"Refreshed: {moved} note{'s' if moved != 1 else ''} moved, {orphaned} orphaned.",
                     markup=False)
 

@@ -28,8 +28,8 @@ EMPTY_MESSAGE = "No articles to show. Open one with: reader PATH (a file, a fold
 def display_name(source: str) -> str:
     """The file name of a path; URLs and "-" as they are."""
     if source == "-" or "://" in source:
-        return source
-    return Path(source).name
+        return clean_line(source)
+    return clean_line(Path(source).name)  # a file name can hold escapes too
 
 
 def peek_title(source: str) -> str:

@@ -116,6 +116,8 @@ class ReaderScreen(AnalysisScreen):
             return
         if len(article.blocks) < len(self.article.blocks):  # a worker's snapshot older than ours
             return
+        if self.article.complete and len(article.blocks) == len(self.article.blocks):
+            return  # End already finished the parse; the worker's final snapshot adds nothing
         self.article = article
         self.pane.extend_article(article)
         self._set_titles(article)
