@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli import db_path
 from reader.document.loader import ARTICLE_SUFFIXES, is_url
 from reader.errors import ReaderError
+from reader.sanitize import clean_line
 from reader.themes import resolve_theme_name
+
+if TYPE_CHECKING:
+    from reader.document import Article
 
 
 def collect_sources(paths: list[str]) -> list[str]:
@@ -36,13 +42,23 @@ def collect_sources(paths: list[str]) -> list[str]:
     return sources
 
 
-def _preload(sources: list[str]) -> dict[str, object]:
-    """Open a single local article before Textual starts, so a large markdown file can be
-    finished by a forked child while the app paints its first screen (see reader.document.forked)."""
-    if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]):
+def _preload(sources: list[str], db: str | None = None) -> dict[str, object]:
+    """Open a single article before Textual starts.
+
+    A large markdown file can then be finished by a forked child while the app paints its first
+    screen (see reader.document.forked), and a web page is read from the library's stored copy
+    or fetched here, where the wait shows on the terminal and Ctrl+C works, instead of freezing
+    the app's first screen.
+    """
+    if len(sources) != 1 or sources[0] == "-":
         return {}
     from reader.tui.loading import open_for_reading
 
+    if is_url(sources[0]):
+        stored = _stored_web_copy(sources[0], db)
+        if stored is not None:
+            return {sources[0]: (stored, None)}
+        print(f"reader: fetching {clean_line(sources[0])}", file=sys.stderr)
     try:
         loaded = open_for_reading(sources[0])
     except ReaderError as exc:
@@ -53,13 +69,23 @@ def _preload(sources: list[str]) -> dict[str, object]:
     return {sources[0]: loaded}
 
 
+def _stored_web_copy(url: str, db: str | None) -> Article | None:
+    """The library's copy of a web page (opens offline, keeps note anchors), if there is one."""
+    from reader.store import Library, article_id
+
+    try:
+        return Library.open(db).stored_article(article_id(url))
+    except ReaderError:
+        return None  # a damaged library is reported once the app opens it
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the Textual app (imported only here, so headless commands never load it)."""
     theme_name = getattr(args, "theme", None)
     if theme_name is not None:  # a typo is a usage error (exit 2) before the screen is taken over
         resolve_theme_name(theme_name, None)
     sources = collect_sources(args.paths)
-    preloaded = _preload(sources)
+    preloaded = _preload(sources, db_path(args))
     from reader.tui.app import ReaderApp
 
     app = ReaderApp(sources=sources, db=db_path(args), theme_name=theme_name, preloaded=preloaded)

@@ -142,3 +142,21 @@ async def test_refresh_is_only_offered_for_web_pages(tmp_path: Path) -> None:
         assert isinstance(screen, NotesReaderScreen)
         titles = [title for title, _, _ in binding_commands(screen, screen.PALETTE)]
         assert "Refresh from the web" not in titles and "Tag" in titles
+
+
+def test_the_command_line_reads_a_url_before_the_app_starts(
+        tmp_path: Path, page_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.commands.open import _preload
+
+    db = tmp_path / "lib.json"
+    fetched = _preload([page_url], str(db))[page_url]
+    assert not isinstance(fetched, Exception) and "petition" in fetched[0].text
+    assert "fetching" in capsys.readouterr().err  # the wait shows on the terminal, not in a frozen app
+    assert cli_main(["--db", str(db), "add", page_url]) == 0
+    Page.body = None  # gone from the web: the stored copy is used, without a fetch
+    capsys.readouterr()
+    stored = _preload([page_url], str(db))[page_url]
+    assert not isinstance(stored, Exception) and "petition" in stored[0].text
+    assert "fetching" not in capsys.readouterr().err
+    missing = _preload([page_url + "/other"], str(db))[page_url + "/other"]
+    assert isinstance(missing, Exception) and "404" in str(missing)
