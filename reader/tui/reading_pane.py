@@ -142,6 +142,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: dict[int, list[Line]] = {}
         self._strips: dict[int, dict[int, Strip]] = {}
         self._overlays = OverlayStore()
+        self._overlay_specs: dict[str, list[tuple[int, int, Style | str]]] = {}
         self._marks: dict[int, Text] = {}
         self._mark_layers: dict[str, dict[int, Text]] = {}
         self._cursor = 0
@@ -160,6 +161,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """Show another article from its top; overlays, marks and the cursor are reset."""
         self._article = article
         self._overlays = OverlayStore()
+        self._overlay_specs = {}
         self._marks = {}
         self._mark_layers = {}
         self._cursor = 0
@@ -200,12 +202,15 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         of this pane's component classes (themeable), or a Rich style definition such as
         ``"bold red"``. Layers stack in :data:`reader.tui.overlays.LAYER_ORDER`.
         """
-        resolved = [(start, end, self._resolve_style(style)) for start, end, style in spans if end > start]
+        specs = [(start, end, style) for start, end, style in spans if end > start]
+        self._overlay_specs[layer] = specs  # kept to re-resolve theme styles when the theme changes
+        resolved = [(start, end, self._resolve_style(style)) for start, end, style in specs]
         touched = self._overlays.set(layer, resolved, self._article)
         self._invalidate(touched)
 
     def clear_overlay(self, layer: str) -> None:
         """Remove every span of ``layer``."""
+        self._overlay_specs.pop(layer, None)
         self._invalidate(self._overlays.clear(layer))
 
     def overlay_spans(self, layer: str) -> list[tuple[int, int, Style]]:
@@ -373,6 +378,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         super().notify_style_update()
         self._renderer = None
         self._strips.clear()
+        self._overlay_styles_stale = True  # re-resolved at the next render, once the new CSS applies
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Make sure the width is current and the visible blocks are laid out, then render."""
@@ -404,7 +410,17 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- internals ---------------------------------------------------------------------------
 
+    def _restyle_overlays(self) -> None:
+        """Resolve overlay styles given as component-class names again (the theme changed)."""
+        self._overlay_styles_stale = False
+        for layer, specs in self._overlay_specs.items():
+            if any(isinstance(style, str) for _, _, style in specs):
+                resolved = [(start, end, self._resolve_style(style)) for start, end, style in specs]
+                self._overlays.set(layer, resolved, self._article)
+
     def _render_strip(self, index: int, line: Line, width: int) -> Strip:
+        if getattr(self, "_overlay_styles_stale", False):
+            self._restyle_overlays()
         if self._renderer is None:
             self._renderer = LineRenderer(self._article.text, self._component_style, self.rich_style)
         return self._renderer.render(

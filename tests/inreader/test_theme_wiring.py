@@ -10,6 +10,7 @@ from reader.cli import main
 from reader.store import Library
 from reader.themes import DEFAULT_THEME, bundled_themes_dir
 from reader.tui.app import ReaderApp
+from reader.tui.reading_pane import ReadingPane
 from reader.tui.theme_support import THEME_SETTING
 from tests.inreader.helpers import SEED
 
@@ -121,3 +122,16 @@ async def test_broken_library_is_a_notification_not_a_crash(tmp_path: Path) -> N
         await pilot.pause()
         assert sum(n.title == "Library" for n in app._notifications) == 1
         assert db.read_text(encoding="utf-8") == "{ this is not json"
+
+
+async def test_search_and_selection_colours_follow_a_theme_switch(tmp_path: Path) -> None:
+    app = ReaderApp([str(SEED)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(ReadingPane)
+        pane.set_overlay("search", [(0, 4, "reading-pane--search")])
+        before = pane.overlay_spans("search")[0][2]
+        app.theme = "reader-light"
+        await pilot.pause()
+        after = pane.overlay_spans("search")[0][2]
+        assert after != before and after == pane._resolve_style("reading-pane--search")
