@@ -40,14 +40,14 @@ def library_path(db: str | None) -> Path:
     return Path(chosen).expanduser() if chosen else default_db_path()
 
 
-def read_saved_theme(db: str | None) -> tuple[str | None, str | None]:
-    """``(saved theme name or None, problem message or None)``, read without opening the library.
+def read_saved_theme(db: str | None) -> str | None:
+    """The saved theme name, or None; read without opening the library.
 
     A peek at the file (see :mod:`reader.store.peek`) keeps the library's full open, and its
     imports, off the first paint; a damaged library is reported when the reader screen opens it.
     """
     value = peek_setting(library_path(db), THEME_SETTING)
-    return (value if isinstance(value, str) else None), None
+    return value if isinstance(value, str) else None
 
 
 def save_theme(db: str | None, name: str) -> None:
@@ -73,7 +73,7 @@ class ThemedApp(App[int]):
         self._theme_db = db
         register_reader_themes(self, self.reader_themes, hide_builtin=True)
         self._save_lock = threading.Lock()
-        saved, self._library_problem = (None, None) if theme_name else read_saved_theme(db)
+        saved = None if theme_name else read_saved_theme(db)
         if self.reader_themes.names:  # else a broken installation: keep Textual's default
             self.theme = resolve_theme_name(theme_name, saved, themes=self.reader_themes)
         self._remembered_theme = self.theme
@@ -84,15 +84,13 @@ class ThemedApp(App[int]):
         return reader_variable_defaults(self.reader_themes)
 
     def on_mount(self) -> None:
-        """Report theme and library problems; start remembering theme switches."""
+        """Report theme problems; start remembering theme switches."""
         for problem in self.reader_themes.problems:
             self.notify(f"{problem.path}: {problem.message}", title="Theme skipped", severity="error",
                         timeout=10, markup=False)
         for warning in self.reader_themes.warnings:
             self.notify(f"{warning.path}: {warning.message}", title="Theme contrast", severity="warning",
                         timeout=10, markup=False)
-        if self._library_problem:
-            self.notify(self._library_problem, title="Library", severity="error", timeout=10, markup=False)
         self.theme_changed_signal.subscribe(self, self._theme_switched)
 
     def _theme_switched(self, theme: Theme) -> None:
