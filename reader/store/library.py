@@ -392,6 +392,20 @@ class Library:
         gone = set(normalize_tags(tags))
         return self._change_article(ref, lambda r: replace(r, tags=tuple(t for t in r.tags if t not in gone)))
 
+    def retag_article(self, ref: str, tags: Iterable[str], seen: Iterable[str]) -> ArticleRecord:
+        """Make an article's tags what the user chose: ``tags``, edited from ``seen``.
+
+        Tags in ``seen`` but not in ``tags`` are removed, ``tags`` are added; a tag another
+        process added meanwhile (not in ``seen``) is kept. One locked change.
+        """
+        wanted = normalize_tags(tags)
+        removed = set(normalize_tags(seen)) - set(wanted)
+        with self.storage.transaction():
+            record = self._change_article(ref, lambda r: replace(
+                r, tags=tuple(t for t in r.tags if t not in removed) + tuple(t for t in wanted if t not in r.tags)))
+            self._register_tags(wanted)
+        return record
+
     def tag_note(self, note_id: str, tags: Iterable[str]) -> Note:
         """Add tags to a note."""
         new = normalize_tags(tags)

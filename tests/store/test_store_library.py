@@ -225,3 +225,16 @@ def test_changed_on_disk_reports_other_writers_only(db: Path, article: Article) 
     assert mine.changed_on_disk()
     assert not mine.changed_on_disk()
     assert mine.article(record.id).tags == ("x",)
+
+
+def test_retag_replaces_what_the_user_edited_and_keeps_a_concurrent_addition(tmp_path) -> None:
+    from reader.document import load
+
+    path = tmp_path / "a.txt"
+    path.write_text("A title line here\n\nBody.\n", encoding="utf-8")
+    library = Library.open(tmp_path / "lib.json")
+    record = library.add_article(load(str(path)), tags=["old", "keep"])
+    Library.open(tmp_path / "lib.json").tag_article(record.id, ["meanwhile"])  # another process
+    updated = library.retag_article(record.id, ["keep", "New Tag"], seen=record.tags)
+    assert updated.tags == ("keep", "meanwhile", "new-tag")
+    assert "new-tag" in library.all_tags()

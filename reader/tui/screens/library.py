@@ -329,12 +329,7 @@ class LibraryScreen(Screen[None]):
                 return
 
             def change(library: Library) -> None:
-                with library.batch():
-                    removed = [t for t in record.tags if t not in tags]
-                    if removed:
-                        library.untag_article(record.id, removed)
-                    if tags:
-                        library.tag_article(record.id, tags)
+                library.retag_article(record.id, tags, seen=record.tags)
 
             self._store_call(change, lambda _: self.reload(keep=record.id))
 

@@ -429,11 +429,7 @@ class NotesReaderScreen(ReaderScreen):
                 return
 
             def change(lib: Library) -> tuple[ArticleRecord, dict[str, int]]:
-                with lib.batch():
-                    removed = [t for t in record.tags if t not in tags]
-                    updated = lib.untag_article(record.id, removed) if removed else record
-                    updated = lib.tag_article(record.id, tags) if tags else updated
-                return updated, lib.all_tags()
+                return lib.retag_article(record.id, tags, seen=record.tags), lib.all_tags()
 
             self._store_call(change, self._article_tagged)
 
