@@ -229,7 +229,9 @@ class Library:
                              has_text=old.has_text or store_text)
         self._articles.upsert(Document(record.to_record(), doc_id=aid))
         self._register_tags(tags)
-        if store_text or (stored is not None and record.has_text):
+        kept = self._texts.get(doc_id=aid) if (store_text or record.has_text) else None
+        if (store_text or (stored is not None and record.has_text)) and (
+                kept is None or kept.get("text_hash") != digest):  # an unchanged copy is not rewritten
             structure = {k: v for k, v in article_to_dict(article).items() if k != "text"}
             self._texts.upsert(Document({"text": article.text, "text_hash": digest, "saved": schema.now(),
                                          "structure": structure}, doc_id=aid))
