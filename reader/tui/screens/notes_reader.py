@@ -22,7 +22,7 @@ from textual.timer import Timer
 
 from reader.document import Article, is_url
 from reader.errors import ReaderError
-from reader.store import ArticleRecord, Note, Status, reanchor
+from reader.store import ArticleRecord, Note, Status
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import RECOVERY_HINT, LibraryService, run_store_call
 from reader.tui.notes_panel import NoteList, NotesPanel
@@ -480,13 +480,12 @@ class NotesReaderScreen(ReaderScreen):
             return
         try:
             article = fetch_article(record.source)
-            before = library.notes_for(record.id)
-            after = reanchor(before, article.text)
-            moved = sum(1 for old, new in zip(before, after, strict=True)
-                        if new.status is not Status.ORPHANED and (old.start, old.end) != (new.start, new.end))
-            orphaned = sum(1 for new in after if new.status is Status.ORPHANED)
-            library.add_article(article, store_text=True)
-            notes = library.notes_for(record.id, article.text)
+            before = {note.id: (note.start, note.end) for note in library.notes_for(record.id)}
+            library.add_article(article, store_text=True)  # re-anchors and saves the notes once
+            notes = library.notes_for(record.id)
+            moved = sum(1 for note in notes
+                        if note.status is not Status.ORPHANED and before.get(note.id) != (note.start, note.end))
+            orphaned = sum(1 for note in notes if note.status is Status.ORPHANED)
             record = library.article(record.id)
         except ReaderError as exc:
             self.app.call_from_thread(self._report, str(exc))
