@@ -94,6 +94,13 @@ class ReaderApp(ThemedApp):
             return None
         return (stored, None) if stored is not None else None
 
+    def save_setting(self, key: str, value: str) -> None:
+        """Save a setting through the library the app already has open (not a second copy)."""
+        library = self.library.open()
+        if library is None:
+            raise ReaderError(self.library.error or "the library is not available")
+        library.set_setting(key, value)
+
     def action_help(self) -> None:
         """Show every key that works here."""
         from reader.tui.screens.help import HelpScreen, binding_rows

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -35,9 +34,8 @@ THEME_SETTING = "theme"
 
 
 def library_path(db: str | None) -> Path:
-    """The library file the app uses: ``db``, else ``$READER_DB``, else the default."""
-    chosen = db or os.environ.get("READER_DB")
-    return Path(chosen).expanduser() if chosen else default_db_path()
+    """The library file the app uses: ``db``, else the default (which honours ``$READER_DB``)."""
+    return Path(db).expanduser() if db else default_db_path()
 
 
 def read_saved_theme(db: str | None) -> str | None:
@@ -48,18 +46,6 @@ def read_saved_theme(db: str | None) -> str | None:
     """
     value = peek_setting(library_path(db), THEME_SETTING)
     return value if isinstance(value, str) else None
-
-
-def save_theme(db: str | None, name: str) -> None:
-    """Remember ``name`` in the library settings; raises :class:`ReaderError` or ``OSError``."""
-    from reader.store import Library  # late: the library's imports stay off the first paint
-
-    path = library_path(db)
-    library = Library.open(path)
-    try:
-        library.set_setting(THEME_SETTING, name)
-    finally:
-        library.close()
 
 
 class ThemedApp(App[int]):
@@ -98,16 +84,26 @@ class ThemedApp(App[int]):
             self._remembered_theme = theme.name
             self._save_theme()
 
+    def save_setting(self, key: str, value: str) -> None:
+        """Save a setting in the library (from a worker); an app that holds the library open overrides this."""
+        from reader.store import Library  # late: the library's imports stay off the first paint
+
+        library = Library.open(library_path(self._theme_db))
+        try:
+            library.set_setting(key, value)
+        finally:
+            library.close()
+
     @work(thread=True, group="settings", exit_on_error=False)
     def _save_theme(self) -> None:
         # Saves the latest choice, not the one that started this worker: quick switches
         # may run several workers and the last to take the lock must not write an old name.
         try:
             with self._save_lock:
-                save_theme(self._theme_db, self._remembered_theme)
+                self.save_setting(THEME_SETTING, self._remembered_theme)
         except (ReaderError, OSError) as exc:
             self.call_from_thread(self.notify, f"Cannot remember the theme: {exc}", title="Library",
                                   severity="error", markup=False)
 
 
-__all__ = ["THEME_SETTING", "ThemedApp", "library_path", "read_saved_theme", "save_theme"]
+__all__ = ["THEME_SETTING", "ThemedApp", "library_path", "read_saved_theme"]
