@@ -21,6 +21,8 @@ from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.theme_support import ThemedApp
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from reader.document import MarkdownParser
 
 
@@ -51,35 +53,44 @@ class ReaderApp(ThemedApp):
             except ReaderError as exc:
                 self._preloaded["-"] = exc
 
-    def on_mount(self) -> None:
-        """Show the first screen (the theme was chosen in ``ThemedApp.__init__``)."""
+    def get_default_screen(self) -> Screen[object]:
+        """The first screen, shown as the app's bottom screen rather than pushed over an empty one.
+
+        One source opens straight in the reader (or an error screen saying why it cannot), none
+        shows the library, several the article list. Not composing and laying out Textual's
+        blank default screen first takes about 20 ms off the first paint.
+        """
         if len(self.sources) == 1:
-            self.open_source(self.sources[0], can_go_back=False)
-        elif not self.sources:
-            from reader.tui.screens.library import LibraryScreen  # screens load when first shown
-
-            self.push_screen(LibraryScreen(self.library))
-        else:
-            from reader.tui.screens.picker import PickerScreen
-
-            self.push_screen(PickerScreen(self.sources))
-
-    def open_source(self, source: str, *, can_go_back: bool) -> None:
-        """Open ``source`` in a reader screen, or show why it cannot be opened."""
-        try:
-            loaded = self._preloaded.pop(source, None) or self._stored_copy(source) or open_for_reading(source)
-            if isinstance(loaded, ReaderError):
-                raise loaded
-            article, parser = loaded
-        except ReaderError as exc:
-            if can_go_back:
-                self.notify(str(exc), title="Cannot open", severity="error", markup=False)
-            else:
+            try:
+                return self._reader_screen(self.sources[0], can_go_back=False)
+            except ReaderError as exc:
                 from reader.tui.screens.error import ErrorScreen
 
-                self.push_screen(ErrorScreen(str(exc), can_go_back=False))
+                return ErrorScreen(str(exc), can_go_back=False)
+        if not self.sources:
+            from reader.tui.screens.library import LibraryScreen  # screens load when first shown
+
+            return LibraryScreen(self.library)
+        from reader.tui.screens.picker import PickerScreen
+
+        return PickerScreen(self.sources)
+
+    def open_source(self, source: str, *, can_go_back: bool) -> None:
+        """Open ``source`` in a reader screen over the current one, or say why it cannot be opened."""
+        try:
+            screen = self._reader_screen(source, can_go_back=can_go_back)
+        except ReaderError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False)
             return
-        self.push_screen(NotesReaderScreen(article, parser, can_go_back=can_go_back, service=self.library))
+        self.push_screen(screen)
+
+    def _reader_screen(self, source: str, *, can_go_back: bool) -> NotesReaderScreen:
+        """A reader screen on ``source`` (preloaded, the library's stored copy, or read now)."""
+        loaded = self._preloaded.pop(source, None) or self._stored_copy(source) or open_for_reading(source)
+        if isinstance(loaded, ReaderError):
+            raise loaded
+        article, parser = loaded
+        return NotesReaderScreen(article, parser, can_go_back=can_go_back, service=self.library)
 
     def _stored_copy(self, source: str) -> tuple[Article, None] | None:
         """The library's copy of a web page (opens offline, keeps note anchors), if it has one."""

@@ -11,16 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-QUOTE_EXCERPT = 240
-
-
-def excerpt(quote: str, limit: int = QUOTE_EXCERPT) -> str:
-    """The passage on one line, shortened in the middle if long."""
-    flat = " ".join(quote.split())
-    if len(flat) <= limit:
-        return flat
-    half = (limit - 3) // 2
-    return f"{flat[:half]} … {flat[-half:]}"
+from reader.tui.excerpt import QUOTE_EXCERPT, excerpt
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -70,3 +61,6 @@ class NoteEditor(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
+
+
+__all__ = ["QUOTE_EXCERPT", "NoteEditor", "excerpt"]

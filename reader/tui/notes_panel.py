@@ -19,7 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.store import Note, Status
-from reader.tui.note_editor import excerpt
+from reader.tui.excerpt import excerpt
 
 QUOTE_CHARS = 90
 NOTE_CHARS = 160

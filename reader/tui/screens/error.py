@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
+
+from reader.tui.chrome import KeyBar, TitleBar
 
 
 class ErrorScreen(Screen[None]):
@@ -23,10 +25,10 @@ class ErrorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The message, centred."""
-        yield Header(show_clock=False, icon="¶")
+        yield TitleBar()
         with Middle(), Center():
             yield Static(self.message, id="error-message", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Title the screen."""

@@ -18,12 +18,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.store import ArticleRecord
+from reader.tui.chrome import KeyBar, TitleBar
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
 from reader.tui.palette import ScreenCommands
@@ -147,11 +148,11 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Header, the table, a message line, the search field and the footer."""
-        yield Header(show_clock=False, icon="¶")
+        yield TitleBar()
         yield ArticleTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-message", markup=False)
         yield LibrarySearch(placeholder="search titles and sources", id="library-search")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def table(self) -> ArticleTable:

@@ -15,12 +15,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.document import Article, open_article
 from reader.sanitize import clean_line
+from reader.tui.chrome import KeyBar, TitleBar
 
 EMPTY_MESSAGE = "No articles to show. Open one with: reader PATH (a file, a folder, a URL or - for stdin)."
 
@@ -69,13 +70,13 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """The header, the list (or the empty-state message) and the footer."""
-        yield Header(show_clock=False, icon="¶")
+        yield TitleBar()
         if self.sources:
             yield ArticleList(*[Option(Text(display_name(s)), id=str(i)) for i, s in enumerate(self.sources)],
                              id="articles")
         else:
             yield Static(EMPTY_MESSAGE, id="empty", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Title the screen and start reading titles."""

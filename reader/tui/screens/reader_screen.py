@@ -9,11 +9,12 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from reader.document import Article
 from reader.tui.analysis_view import AnalysisScreen
+from reader.tui.chrome import KeyBar, TitleBar
 from reader.tui.loading import finish_parsing, one_line_error, snapshot
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.search import SearchBar, SearchState
@@ -55,14 +56,14 @@ class ReaderScreen(AnalysisScreen):
 
     def compose(self) -> ComposeResult:
         """Header, the pane, the (hidden) search bar and the status line."""
-        yield Header(show_clock=False, icon="¶")
+        yield TitleBar()
         with Horizontal(id="reading-row"):
             yield self.PANE_CLASS(self.article, id="pane")
             yield SourcesPanel(id="sources")
         yield AnalysisStatus(id="analysis-status")
         yield SearchBar()
         with Horizontal(id="status"):
-            yield Footer(show_command_palette=False)
+            yield KeyBar(show_palette=False)
             yield ProgressLabel("  0%", id="progress")
 
     @property
