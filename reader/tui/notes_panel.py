@@ -92,12 +92,25 @@ class NotesPanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.notes: list[Note] = []
+        self._built = False
 
     def compose(self) -> ComposeResult:
-        """Title, the list, and a line shown when there are no notes."""
-        yield Static(Text("Notes"), id="notes-title")
-        yield NoteList(id="note-list")
-        yield Static(Text("No notes yet: select a passage and press a."), id="notes-empty")
+        """Nothing yet: the title, list and empty-state line are mounted when the panel first opens.
+
+        The panel starts hidden; mounting and styling its list would cost the first paint a few
+        milliseconds for nothing.
+        """
+        return iter(())
+
+    def open(self) -> None:
+        """Show the panel (building it the first time) and focus the list."""
+        self.add_class("-open")
+        if not self._built:
+            self._built = True
+            self.mount(Static(Text("Notes"), id="notes-title"), NoteList(id="note-list"),
+                       Static(Text("No notes yet: select a passage and press a."), id="notes-empty"))
+            self.show_notes(self.notes)
+        self.query_one(NoteList).focus()
 
     @property
     def is_open(self) -> bool:
@@ -106,9 +119,11 @@ class NotesPanel(Vertical):
 
     def show_notes(self, notes: list[Note], keep: str | None = None) -> None:
         """Show ``notes``; keep the highlight on note id ``keep`` (or the same row) if possible."""
+        self.notes = list(notes)
+        if not self._built:  # drawn when the panel first opens
+            return
         option_list = self.query_one(NoteList)
         old_index = option_list.highlighted
-        self.notes = list(notes)
         option_list.clear_options()
         option_list.add_options([Option(note_row(note), id=note.id) for note in self.notes])
         self.query_one("#notes-title", Static).update(Text(f"Notes ({len(self.notes)})"))
@@ -120,6 +135,8 @@ class NotesPanel(Vertical):
 
     def highlighted_note(self) -> Note | None:
         """The note under the highlight."""
+        if not self._built:
+            return None
         index = self.query_one(NoteList).highlighted
         return self.notes[index] if index is not None and 0 <= index < len(self.notes) else None
 

@@ -87,11 +87,20 @@ class SourcesPanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._targets: list[Target | None] = []
+        self._built = False
 
     def compose(self) -> ComposeResult:
-        """A title and the list."""
-        yield Static(Text("Sources"), id="sources-title", markup=False)
-        yield OptionList(id="sources-list")
+        """Nothing yet: the title and list are mounted when the panel first opens.
+
+        The panel starts hidden, and mounting and styling its list would cost the first paint
+        a few milliseconds for nothing.
+        """
+        return iter(())
+
+    def _build(self) -> None:
+        if not self._built:
+            self._built = True
+            self.mount(Static(Text("Sources"), id="sources-title", markup=False), OptionList(id="sources-list"))
 
     @property
     def is_open(self) -> bool:
@@ -104,7 +113,14 @@ class SourcesPanel(Vertical):
         return self.query_one(OptionList)
 
     def show_index(self, index: AnalysisIndex | None, *, busy: bool = False) -> None:
-        """Fill the list from ``index`` (keeps the highlighted name if it is still there)."""
+        """Fill the list from ``index`` (keeps the highlighted name if it is still there).
+
+        Until the panel first opens there is no list to fill; opening it passes the index again.
+        """
+        if not self._built:
+            if not self.is_open:
+                return
+            self._build()
         previous = self.selected
         option_list = self.option_list
         option_list.clear_options()
@@ -124,7 +140,7 @@ class SourcesPanel(Vertical):
     @property
     def selected(self) -> Target | None:
         """The speaker or entity under the list's cursor."""
-        highlighted = self.option_list.highlighted if self._targets else None
+        highlighted = self.option_list.highlighted if self._targets and self._built else None
         if highlighted is None or not 0 <= highlighted < len(self._targets):
             return None
         return self._targets[highlighted]

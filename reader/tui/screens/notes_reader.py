@@ -25,7 +25,7 @@ from reader.errors import ReaderError
 from reader.store import ArticleRecord, Note, Status
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import RECOVERY_HINT, LibraryService, run_store_call
-from reader.tui.notes_panel import NoteList, NotesPanel
+from reader.tui.notes_panel import NotesPanel
 from reader.tui.reading_pane import ReadingPane
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.selection import SelectablePane, SentenceCursor
@@ -412,8 +412,7 @@ class NotesReaderScreen(ReaderScreen):
             panel.remove_class("-open")
             self.pane.focus()
         else:
-            panel.add_class("-open")
-            panel.query_one(NoteList).focus()
+            panel.open()
         self.refresh_bindings()
 
     # -- tags --------------------------------------------------------------------------------

@@ -61,7 +61,6 @@ class ReaderScreen(AnalysisScreen):
             yield self.PANE_CLASS(self.article, id="pane")
             yield SourcesPanel(id="sources")
         yield AnalysisStatus(id="analysis-status")
-        yield SearchBar()
         with Horizontal(id="status"):
             yield KeyBar(show_palette=False)
             yield ProgressLabel("  0%", id="progress")
@@ -130,9 +129,21 @@ class ReaderScreen(AnalysisScreen):
 
     # -- search ------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
-        """Open the search bar (incremental, case-insensitive)."""
-        bar = self.query_one(SearchBar)
+    def _search_bar(self) -> SearchBar | None:
+        """The search bar, once the first search has mounted it."""
+        found = self.query(SearchBar)
+        return found.first() if found else None
+
+    async def action_search(self) -> None:
+        """Open the search bar (incremental, case-insensitive).
+
+        The bar is mounted by the first search, not at start-up: an Input's styles and widgets
+        are not worth a slower first paint for readers who never search.
+        """
+        bar = self._search_bar()
+        if bar is None:
+            bar = SearchBar()
+            await self.mount(bar, before=self.query_one("#status"))
         self._search_origin = self.pane.top_offset
         bar.add_class("-active")
         bar.value = self._search.query
@@ -153,8 +164,8 @@ class ReaderScreen(AnalysisScreen):
 
     def on_key(self, event: events.Key) -> None:
         """Escape in the search bar cancels the search."""
-        bar = self.query_one(SearchBar)
-        if event.key == "escape" and bar.has_focus:
+        bar = self._search_bar()
+        if event.key == "escape" and bar is not None and bar.has_focus:
             event.stop()
             event.prevent_default()
             self._search.clear()
@@ -162,8 +173,9 @@ class ReaderScreen(AnalysisScreen):
             self._close_search_bar()
 
     def _close_search_bar(self) -> None:
-        bar = self.query_one(SearchBar)
-        bar.remove_class("-active")
+        bar = self._search_bar()
+        if bar is not None:
+            bar.remove_class("-active")
         self.pane.focus()
         self.refresh_bindings()
 
