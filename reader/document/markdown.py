@@ -54,13 +54,16 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
     return meta, "\n" * match.group(0).count("\n") + source[match.end():]
 
 
-def chunk_markdown(source: str, chunk_size: int) -> Iterator[str]:
+def chunk_markdown(source: str, chunk_size: int, first_size: int | None = None) -> Iterator[str]:
     """Yield pieces of ``source`` about ``chunk_size`` characters long, cut only where safe.
 
-    A cut is safe at a blank line outside fenced code that is followed by a line starting in
-    column 0 that is not a list marker, so no list item, block quote or code block is split.
+    The first piece may be shorter (at most ``first_size``): it is parsed while the reader waits for
+    the first screen. A cut is safe at a blank line outside fenced code that is followed by a
+    line starting in column 0 that is not a list marker, so no list item, block quote or code
+    block is split.
     """
-    if len(source) <= chunk_size:
+    size = chunk_size if first_size is None else min(chunk_size, first_size)
+    if len(source) <= size:
         yield source
         return
     start = 0
@@ -80,19 +83,26 @@ def chunk_markdown(source: str, chunk_size: int) -> Iterator[str]:
             elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip()[len(marker):].strip():
                 fence = None
         nxt = end + 1
-        if (fence is None and not line.strip() and nxt - start >= chunk_size and nxt < length
+        if (fence is None and not line.strip() and nxt - start >= size and nxt < length
                 and source[nxt] not in " \t\n" and not _LIST_START.match(source[nxt:nxt + 12])):
             yield source[start:nxt]
             start = nxt
+            size = chunk_size
         pos = nxt
     if start < length:
         yield source[start:]
 
 
+FIRST_CHUNK = 16_000
+"""Characters parsed before the first screen: more than a 200x60 terminal can show (12,000
+cells), so the first screen is whole; the rest is parsed in the background."""
+
+
 class MarkdownParser:
     """Parse markdown into blocks, a chunk at a time, into one growing :class:`TextBuilder`."""
 
-    def __init__(self, source: str, *, path: str = "", fallback_title: str = "", chunk_size: int = 64_000) -> None:
+    def __init__(self, source: str, *, path: str = "", fallback_title: str = "", chunk_size: int = 64_000,
+                 first_chunk_size: int = FIRST_CHUNK) -> None:
         self.metadata, body = split_front_matter(source)
         self._md = _markdown_it()
         # Reference definitions may sit anywhere; collect them once so every chunk sees them.
@@ -103,7 +113,7 @@ class MarkdownParser:
                 key = " ".join(label.split()).casefold().upper()
                 refs.setdefault(key, {"title": "", "href": self._md.normalizeLink(href), "map": None})
             self._env = {"references": refs}
-        self._chunks = chunk_markdown(body, chunk_size)
+        self._chunks = chunk_markdown(body, chunk_size, first_chunk_size)
         self._builder = TextBuilder()
         self._path = path
         self._fallback_title = fallback_title

@@ -147,3 +147,24 @@ def test_any_markdown_gives_exact_ranges(source: str) -> None:
         previous_end = block.end
         for inline in block.inlines:
             assert block.start <= inline.start <= inline.end <= block.end
+
+
+def test_the_first_chunk_is_small_and_the_rest_full_size() -> None:
+    source = "\n\n".join(f"Paragraph {i} " + "word " * 30 for i in range(3_000))
+    chunks = list(chunk_markdown(source, 64_000, 16_000))
+    assert "".join(chunks) == source
+    assert 16_000 <= len(chunks[0]) < 17_000
+    assert all(64_000 <= len(chunk) < 65_000 for chunk in chunks[1:-1])
+    assert list(chunk_markdown(source, 500, 16_000))[0] == list(chunk_markdown(source, 500))[0]
+
+
+def test_a_small_first_chunk_parses_to_the_same_article() -> None:
+    source = "\n\n".join(f"## H{i}\n\nBody {i} *em* [link][r].\n\n- item\n\n    more" for i in range(1_500))
+    source += "\n\n[r]: https://example.org\n"
+    parser = MarkdownParser(source, chunk_size=20_000, first_chunk_size=3_000)
+    assert parser.parse_next()
+    assert len(parser.article().text) < 3_000
+    whole = parse_markdown(source)
+    chunked = parser.parse_all()
+    assert chunked.text == whole.text
+    assert [(b.kind, b.start, b.end) for b in chunked.blocks] == [(b.kind, b.start, b.end) for b in whole.blocks]

@@ -44,3 +44,19 @@ def test_no_control_character_survives(text: str) -> None:
     for ch in cleaned:
         assert ch in "\n\t" or unicodedata.category(ch) != "Cc", repr(ch)
     assert "\r" not in cleaned
+
+
+def _reference_line_endings(text: str) -> str:
+    """The line-ending rule as one regex (what clean_text did before its str.replace fast path)."""
+    import re
+
+    return re.sub(r"\r\n?|[\u2028\u2029\x85]", "\n", text)
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\r", "\u2028", "\u2029", "\x85", "\t", "é"])))
+def test_line_endings_become_newlines_exactly_as_the_rule_says(text: str) -> None:
+    assert clean_text(text) == clean_text(_reference_line_endings(text)) == _reference_line_endings(text)
+
+
+def test_every_kind_of_line_ending() -> None:
+    assert clean_text("a\r\nb\rc\u2028d\u2029e\x85f\r\r\ng") == "a\nb\nc\nd\ne\nf\n\ng"
