@@ -124,6 +124,11 @@ _CITED_RE = re.compile(r"(?<![\w’'-])(?:cite|cites|cited|citing|quote|quotes|q
 _FRAME_SUB_RE = re.compile(r"\s(?:after|before|until|once|when)\s")
 _FRAME_BAD_RE = re.compile(r"[\"“”«»;:]|(?<![\w’'-])(?:that|and\s+(?:was|were|is|are|had|has|have|would|will|could"
                            r"|did|said|says|told|added|also))(?![\w’'-])")
+# Words after which "when" opens a question, not a time clause ("had not been told when ...").
+_WH_TAKERS = frozenset({"know", "knew", "known", "tell", "told", "ask", "asked", "unclear", "clear", "sure",
+                        "certain", "decide", "decided", "explain", "explained", "show", "showed", "shown", "wonder",
+                        "wondered", "say", "said", "remember", "recall", "recalled", "forget", "forgot", "confirm",
+                        "confirmed", "announce", "announced", "reveal", "revealed", "disclose", "disclosed"})
 _DETERMINER_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
                                "some", "any", "no", "every", "each", "all"})
 _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (keeps the test local and bounded)
@@ -714,6 +719,8 @@ class QuoteFinder:
                 continue
             core_words = _words(text[start:m.start()])
             tail_words = _words(tail)
+            if m.group().strip() == "when" and core_words and core_words[-1].lower() in _WH_TAKERS:
+                continue
             if len(core_words) < 5 or not _has_finite_verb(core_words) or \
                     any(w.lower() in MODALS for w in core_words) or not 2 <= len(tail_words) <= 30 or \
                     not _has_finite_verb(tail_words[:8], skip_first=True, past=True):

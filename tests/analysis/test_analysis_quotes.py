@@ -291,6 +291,9 @@ def test_writers_trailing_time_clause_is_cut(text: str, content: str, speaker: s
     ("The delegations left Geneva on Friday. The minister said the talks would resume in the spring when the "
      "delegations returned to Geneva.",
      "the talks would resume in the spring when the delegations returned to Geneva"),
+    # "when" opening a question, not a time clause.
+    ("The bridge was reopened at noon. Residents said they had not been told when the bridge was reopened.",
+     "they had not been told when the bridge was reopened"),
 ])
 def test_reported_time_clause_stays(text: str, content: str) -> None:
     assert one(text, "indirect").text == content
