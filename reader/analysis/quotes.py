@@ -137,8 +137,6 @@ _FUNCTION_WORDS = FINITE_VERBS | _DETERMINER_WORDS | {
     "before", "until", "into", "onto", "over", "under", "about", "also", "been", "being", "more", "most",
     "some", "such", "what", "where", "whose", "would", "could", "should", "other", "others", "only", "very",
     "just", "still", "even", "again", "once", "both", "either", "neither", "because", "since", "through"}
-_POSTMODIFIER_RE = re.compile(r"\s(?:in|on|at|from|near|inside|outside|across|around|close|familiar|linked|"
-                              r"[a-z]+ed|[a-z]+ing|who|with)\s")
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
 
@@ -292,14 +290,7 @@ class QuoteFinder:
         m = _AS_SAYING_RE.match(self.text, cite.end(), verb_start)
         if m is None:
             return None
-        a, b = m.start("who"), m.end("who")
-        name = self.resolver.resolve(a, b)
-        if name is not None and self.resolver.labels.get(name) == "PLACE":
-            # "sources linked to militants in Aleppo": the place modifies the source; take its head.
-            head = _POSTMODIFIER_RE.search(self.text, a + 1, b)
-            if head is not None:
-                name = self.resolver.resolve(a, head.start()) or name
-        return name or self._subject(sent, cite.start())
+        return self.resolver.resolve(m.start("who"), m.end("who")) or self._subject(sent, cite.start())
 
     def _main_subject(self, sent: Span, before: int) -> str | None:
         """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""

@@ -324,3 +324,17 @@ def test_partial_quote_in_a_cited_report_has_the_cited_source() -> None:
 def test_quoting_someone_is_not_citing_a_source() -> None:
     text = "Senator Joe Ruiz denied the story. He quoted Lincoln at length and said that he would not resign."
     assert one(text, "indirect").speaker == "Joe Ruiz"
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("Residents in Lyon", "Residents"),
+    ("Sources on the ground in Lyon", "Sources"),
+    ("Doctors at a hospital near Lyon", "Doctors"),
+    # The place is the speaker, or names the body that speaks.
+    ("Lyon", "Lyon"),
+    ("The government in Kyiv", "Kyiv"),
+    ("Police in Lyon", "Lyon"),
+])
+def test_a_place_where_the_speakers_are_is_not_the_speaker(subject: str, speaker: str) -> None:
+    q = one(f"{subject} said the water had been cut off for two days.", "indirect")
+    assert q.speaker == speaker
