@@ -326,6 +326,18 @@ TELL_VERBS: frozenset[str] = frozenset(
 # Forms that work as a verb after a comma without a subject ("..., adding that ...").
 PARTICIPLES: frozenset[str] = frozenset(form for form in REPORT_VERBS if form.endswith("ing"))
 
+# Words that make a clause finite on their own, used to tell "after he fled" (a clause) from "after
+# leaving" or "after the vote": past auxiliaries and common irregular pasts (regular pasts are
+# recognised by their -ed ending), modals, and present auxiliaries.
+PAST_VERBS: frozenset[str] = word_set("""
+was were had did
+began came fell rose went took made gave got left lost won held met ran sat stood broke fled
+fought hit cut put set shut spread struck built brought bought caught kept led sent spent paid sold
+told said saw knew grew drew threw flew wrote drove rode chose froze stole wore tore bore swore
+""")
+MODALS: frozenset[str] = word_set("will would can could shall should may might must")
+FINITE_VERBS: frozenset[str] = PAST_VERBS | MODALS | word_set("is are has have does do")
+
 # Nouns whose "that"-clause is reported speech after "deny", "confirm", "dismiss" ...
 CLAIM_NOUNS: frozenset[str] = frozenset(
     ["reports", "report", "claims", "claim", "allegations", "allegation", "accusations", "suggestions",

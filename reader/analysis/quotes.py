@@ -19,9 +19,12 @@ from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
 from reader.analysis.lexicon import (
     CLAIM_NOUNS,
     COMMON_CAPS,
+    FINITE_VERBS,
+    MODALS,
     NON_SPEAKERS,
     OPINION_VERBS,
     PARTICIPLES,
+    PAST_VERBS,
     REPORT_VERBS,
     SAY_VERBS,
     TELL_VERBS,
@@ -115,6 +118,26 @@ _WORD_RE = re.compile(r"[A-Za-z0-9][\w’'-]*")
 _SCARE_BEFORE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|termed|branded|the word|the term|"
                            r"the phrase|titled|entitled|the hashtag)\s*$", re.I)
 _CONTENT_FILLERS = {"that", "the", "a", "an"}
+# "X cited / quoted Y as saying ...": Y is the one who said it, X only passes it on.
+_CITED_RE = re.compile(r"(?<![\w’'-])(?:cite|cites|cited|citing|quote|quotes|quoted|quoting)(?![\w’'-])")
+# A trailing temporal clause of the writer's ("... killed seven people after fighting resumed").
+_FRAME_SUB_RE = re.compile(r"\s(?:after|before|until|once|when)\s")
+_FRAME_BAD_RE = re.compile(r"[\"“”«»;:]|(?<![\w’'-])(?:that|and\s+(?:was|were|is|are|had|has|have|would|will|could"
+                           r"|did|said|says|told|added|also))(?![\w’'-])")
+# Words after which "when" opens a question, not a time clause ("had not been told when ...").
+_WH_TAKERS = frozenset({"know", "knew", "known", "tell", "told", "ask", "asked", "unclear", "clear", "sure",
+                        "certain", "decide", "decided", "explain", "explained", "show", "showed", "shown", "wonder",
+                        "wondered", "say", "said", "remember", "recall", "recalled", "forget", "forgot", "confirm",
+                        "confirmed", "announce", "announced", "reveal", "revealed", "disclose", "disclosed"})
+_DETERMINER_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
+                               "some", "any", "no", "every", "each", "all"})
+_GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (keeps the test local and bounded)
+_FUNCTION_WORDS = FINITE_VERBS | _DETERMINER_WORDS | {
+    "that", "this", "with", "from", "there", "then", "than", "them", "they", "which", "while", "when", "after",
+    "before", "until", "into", "onto", "over", "under", "about", "also", "been", "being", "more", "most",
+    "some", "such", "what", "where", "whose", "would", "could", "should", "other", "others", "only", "very",
+    "just", "still", "even", "again", "once", "both", "either", "neither", "because", "since", "through"}
+_AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
 
 def _words(text: str) -> list[str]:
@@ -221,6 +244,9 @@ class QuoteFinder:
         chain ("Priya Sandhu, who covers banks at Westgate, said" -> Priya Sandhu); otherwise the
         nearest phrase (a pronoun, a nominal reference or a noun phrase such as "officials").
         """
+        cited = self._cited_source(sent, verb_start)
+        if cited is not None:
+            return cited
         windows = self._subject_windows(sent, verb_start)
         if not windows:
             return None
@@ -249,6 +275,22 @@ class QuoteFinder:
                     not any(w.lower().strip(",;:") in COMMON_CAPS or w.lower() in NON_SPEAKERS for w in words):
                 return " ".join(words).strip(",;:")
         return None
+
+    def _cited_source(self, sent: Span, verb_start: int) -> str | None:
+        """The source of "X cited (quoted) Y as saying ...": Y, else the citing X, else None.
+
+        The verb of saying belongs to Y, not to the subject of the sentence ("He spoke after the
+        paper quoted aides as saying ..." reports the aides, not "he").
+        """
+        lo = max(sent.start, verb_start - 160)
+        cites = list(_CITED_RE.finditer(self.text, lo, verb_start))
+        if not cites:
+            return None
+        cite = cites[-1]  # the nearest citing verb before the one of saying
+        m = _AS_SAYING_RE.match(self.text, cite.end(), verb_start)
+        if m is None:
+            return None
+        return self.resolver.resolve(m.start("who"), m.end("who")) or self._subject(sent, cite.start())
 
     def _main_subject(self, sent: Span, before: int) -> str | None:
         """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""
@@ -646,6 +688,48 @@ class QuoteFinder:
                 return cut.start()
         return None
 
+    def _framing_clause(self, start: int, end: int) -> int | None:
+        """Where the writer's temporal clause at the end of a reported one starts, if it has one.
+
+        "State television said rocket fire killed seven people after fighting resumed": the
+        "after" clause ties the report to events the article has already told, so it is the
+        writer's framing, not the reported proposition. It is cut only when (1) the report before
+        it is a full clause (five words or more, with a finite verb); (2) it is a finite clause
+        itself ("after he fled", not "after leaving" or "after the vote") running to the end of
+        the report, with no further report ("that"), quotation or verb phrase coordinated with the
+        main clause ("... and was told"); (3) at least half of its content words were already
+        used in the text just before the sentence (given information). A clause that brings new
+        information ("Talks stalled after three nations refused ...", "the findings held after
+        the team accounted for smoking") is what was reported, and stays. Subordinators that
+        carry the speaker's reasoning (because, since, as, while, if, unless) are never cut.
+        """
+        text = self.text
+        for m in _FRAME_SUB_RE.finditer(text, start, end):
+            tail = text[m.end():end]
+            if _FRAME_BAD_RE.search(tail) or self._inside_quoted(m.start()):
+                continue
+            core_words = _words(text[start:m.start()])
+            tail_words = _words(tail)
+            if m.group().strip() == "when" and core_words and core_words[-1].lower() in _WH_TAKERS:
+                continue
+            if len(core_words) < 5 or not _has_finite_verb(core_words) or \
+                    any(w.lower() in MODALS for w in core_words) or not 2 <= len(tail_words) <= 30 or \
+                    not _has_finite_verb(tail_words[:8], skip_first=True, past=True):
+                continue  # a prospective claim ("talks would resume when ...") keeps its time clause
+            if self._given(tail_words, start):
+                return m.start()
+        return None
+
+    def _given(self, words: list[str], pos: int) -> bool:
+        """Were at least half of these words' content words used in the text just before ``pos``'s sentence?"""
+        content = {_stem(w) for w in words if len(w) >= 4 and w.lower() not in _FUNCTION_WORDS}
+        if not content:
+            return False
+        sent = self.seg.sentence_at(pos)
+        stop = sent.start if sent is not None else pos
+        before = {_stem(w) for w in _WORD_RE.findall(self.text, max(0, stop - _GIVEN_WINDOW), stop)}
+        return 2 * len(content & before) >= len(content)
+
     def _make(self, start: int, end: int, kind: str, speaker: str, cue: tuple[str, int, int],
               strip_opener: bool = False) -> Quote | None:
         text = self.text
@@ -659,6 +743,9 @@ class QuoteFinder:
             cut = self._cut(start, end)
             if cut is not None:
                 end = cut
+        frame = self._framing_clause(start, end)
+        if frame is not None:
+            end = frame
         while start < end and (text[start].isspace() or text[start] in ",;:"):
             start += 1
         while end > start and text[end - 1] in _SENT_END_STRIP:
@@ -697,6 +784,31 @@ def _phrase(text: str) -> str | None:
     while words and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "one", "of"):
         words = words[1:]
     return " ".join(words) if 0 < len(words) <= 6 else None
+
+
+def _has_finite_verb(words: list[str], skip_first: bool = False, past: bool = False) -> bool:
+    """Does a clause have a finite verb (with ``past``, a past one): an auxiliary, a common
+    irregular past, or an -ed form not used as an adjective after a determiner ("the alleged
+    killings")?"""
+    finite = PAST_VERBS if past else FINITE_VERBS
+    prev = ""
+    for i, word in enumerate(words):
+        low = word.lower()
+        regular_past = low.endswith("ed") and len(low) > 4 and "-" not in low and prev not in _DETERMINER_WORDS
+        if low in finite or (regular_past and not (skip_first and i == 0)):
+            return True
+        prev = low
+    return False
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to tell that "resumed" and "resume", "evacuations" and "evacuation" meet."""
+    low = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            low = low[: -len(suffix)]
+            break
+    return low[:-1] if low.endswith("e") and len(low) > 4 else low
 
 
 def _has_content(window: str) -> bool:

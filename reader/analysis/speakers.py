@@ -29,6 +29,10 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his"
 _PREPOSITIONS = {"on", "in", "at", "for", "of", "from", "with", "to", "by", "near", "inside", "outside"}
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "club", "team", "organisation", "organization", "charity",
                       "party", "union", "business", "retailer", "airline", "carrier", "bank", "lender", "insurer"}
+_LOCATIVE_RE = re.compile(r"(?<![\w’'-])(?:in|at|on|near|inside|outside|across|around|from)(?![\w’'-])")
+_PLACED_INSTITUTIONS = frozenset({"government", "authorities", "authority", "ministry", "council", "embassy",
+                                  "army", "military", "police", "court", "office", "administration", "parliament",
+                                  "regime", "consulate", "mission"})
 _NEWS_HEADS = frozenset({"news", "agency", "press"})
 _MAX_TOKENS = 16
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
@@ -146,6 +150,8 @@ class Resolver:
                 return who, "nominal"
         for label in ("ORG", "PLACE"):
             named = [m for m in found if m.label == label]
+            if label == "PLACE":
+                named = [m for m in named if not self._located_speaker(tokens, lows, m.start)]
             if named:
                 name = named[0].entity
                 self.remember(start, name, name.split()[-1].lower())
@@ -203,6 +209,19 @@ class Resolver:
         self.remember(start, phrase, head_word)
         how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
         return phrase, how
+
+    def _located_speaker(self, tokens: list[tuple[int, int, str]], lows: list[str], place_start: int) -> bool:
+        """Is the place only where a speaker is ("residents in Aleppo", "sources on the ground in
+        Homs", "doctors at a hospital near Lyon"): after a locative preposition that follows a
+        speaker noun? Then the speaker is the noun phrase, not the place."""
+        for (_a, b, _word), low in zip(tokens, lows, strict=True):
+            if b > place_start:
+                return False
+            if low in _PLACED_INSTITUTIONS:
+                return False  # "the government in Kyiv", "police in Lyon": the place names the body
+            if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or low in PERSON_ROLES:
+                return _LOCATIVE_RE.search(self.text, b, place_start) is not None
+        return False
 
     def _role_holder(self, pos: int, role: str) -> str | None:
         """The most recent person introduced near the word ``role`` ("Pryce, the manager")."""

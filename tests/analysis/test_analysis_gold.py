@@ -66,3 +66,19 @@ def test_gold_set_stays_above_floors() -> None:
     summary = scoring.summarise(pairs)
     low = {k: round(summary[k], 3) for k, floor in FLOORS.items() if summary[k] < floor}
     assert not low, f"below the floor: {low}; all: { {k: round(v, 3) for k, v in summary.items()} }"
+
+
+# The shared seed article on its own (copied unchanged from ../shared/eval, see tests/gold/README.md),
+# held to the issue's goals; it reached quote_f1 0.91, indirect_r 0.83, attribution 1.00, entity_f1
+# 1.00 once reported clauses lost the writer's trailing time clause and "cited Y as saying" named Y.
+SEED = GOLD_DIR / "aleppo-evacuation.gold.json"
+SEED_FLOORS = {"entity_f1": 0.95, "quote_f1": 0.90, "direct_r": 0.95, "indirect_r": 0.80,
+               "attribution": 0.95, "offsets": 1.0}
+
+
+def test_shared_seed_stays_at_the_issue_goals() -> None:
+    if not SEED.exists():
+        pytest.skip("the shared seed is not in this gold directory")
+    summary = scoring.summarise([_predict(SEED)])
+    low = {k: round(summary[k], 3) for k, floor in SEED_FLOORS.items() if summary[k] < floor}
+    assert not low, f"below the floor: {low}; all: { {k: round(v, 3) for k, v in summary.items()} }"

@@ -254,3 +254,87 @@ def test_quoted_block_after_a_colon_paragraph() -> None:
             "“We cannot keep the school open with the staff we have, and parents deserve to know that now.”")
     q = one(text, "direct")
     assert q.speaker == "Joan Reyes"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # The time clause repeats what the article has already told: the writer's framing, cut.
+    ("Fighting resumed in the port city on Tuesday and the ceasefire collapsed. The Coastal Broadcasting "
+     "Corporation said shelling of the harbour district killed four people and injured dozens after fighting "
+     "resumed and the ceasefire collapsed.",
+     "shelling of the harbour district killed four people and injured dozens", "Coastal Broadcasting Corporation"),
+    ("Fighting resumed in the port city on Tuesday. Shelling of the harbour district killed four people and "
+     "injured dozens when fighting resumed, the Coastal Broadcasting Corporation said.",
+     "Shelling of the harbour district killed four people and injured dozens", "Coastal Broadcasting Corporation"),
+])
+def test_writers_trailing_time_clause_is_cut(text: str, content: str, speaker: str) -> None:
+    q = one(text, "indirect")
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize("text, content", [
+    # New information in the time clause: it is what was reported.
+    ("Coastguard officials said the pier was closed for six hours after a tanker struck the breakwater.",
+     "the pier was closed for six hours after a tanker struck the breakwater"),
+    # Not a finite clause.
+    ("The suspects fled the town. Police said the suspects had burned the warehouse before fleeing the town.",
+     "the suspects had burned the warehouse before fleeing the town"),
+    # A reason is the speaker's, even when its words were used before.
+    ("Prices rose sharply in May. The central bank said exports had fallen by a tenth because prices rose sharply.",
+     "exports had fallen by a tenth because prices rose sharply"),
+    # Too little would be left of the report.
+    ("Rates were cut in May. The bank said prices rose after rates were cut.", "prices rose after rates were cut"),
+    # "... and was told" continues the main clause, not the time clause.
+    ("The recall was announced in March. Linda Moss said she had called the firm twice before the recall was "
+     "announced and was told to wait.",
+     "she had called the firm twice before the recall was announced and was told to wait"),
+    # A prospective claim keeps its time clause, whatever its tense.
+    ("The delegations left Geneva on Friday. The minister said the talks would resume in the spring when the "
+     "delegations returned to Geneva.",
+     "the talks would resume in the spring when the delegations returned to Geneva"),
+    # "when" opening a question, not a time clause.
+    ("The bridge was reopened at noon. Residents said they had not been told when the bridge was reopened.",
+     "they had not been told when the bridge was reopened"),
+])
+def test_reported_time_clause_stays(text: str, content: str) -> None:
+    assert one(text, "indirect").text == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Senator Joe Ruiz denied the story. He spoke after the Daily Courier quoted party officials as saying that "
+     "he would resign.", "party officials"),
+    # A place in the source's modifier is not the source.
+    ("Senator Joe Ruiz denied the story. He spoke after the Daily Courier cited sources close to the rebels in "
+     "Lyon as saying that he would resign.", "sources"),
+    # No usable source after the verb: the one who cites it.
+    ("Senator Joe Ruiz denied the story. He spoke after the Daily Courier quoted them as saying that he would "
+     "resign.", "Daily Courier"),
+])
+def test_cited_as_saying_names_the_source(text: str, speaker: str) -> None:
+    q = one(text, "indirect")
+    assert (q.text, q.speaker, q.cue) == ("he would resign", speaker, "saying")
+
+
+def test_partial_quote_in_a_cited_report_has_the_cited_source() -> None:
+    text = ("Senator Joe Ruiz denied the story. He spoke after the Daily Courier quoted party officials as saying "
+            "he had “lost the room”.")
+    assert one(text, "partial").speaker == "party officials"
+    assert one(text, "indirect").speaker == "party officials"
+
+
+def test_quoting_someone_is_not_citing_a_source() -> None:
+    text = "Senator Joe Ruiz denied the story. He quoted Lincoln at length and said that he would not resign."
+    assert one(text, "indirect").speaker == "Joe Ruiz"
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("Residents in Lyon", "Residents"),
+    ("Sources on the ground in Lyon", "Sources"),
+    ("Doctors at a hospital near Lyon", "Doctors"),
+    # The place is the speaker, or names the body that speaks.
+    ("Lyon", "Lyon"),
+    ("The government in Kyiv", "Kyiv"),
+    ("Police in Lyon", "Lyon"),
+])
+def test_a_place_where_the_speakers_are_is_not_the_speaker(subject: str, speaker: str) -> None:
+    q = one(f"{subject} said the water had been cut off for two days.", "indirect")
+    assert q.speaker == speaker
