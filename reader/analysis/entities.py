@@ -65,6 +65,8 @@ _ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "go
                        "maj", "adm", "supt", "insp", "det", "cllr"}
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
+# "the union, X": an organisation noun, then a comma, right before the name.
+_APPOSITIVE_RE = re.compile(r"([A-Za-z][\w-]*+)[’']?s?,[ ]$")
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
 DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
 
@@ -129,6 +131,12 @@ mills green fields field cross fair power post court head heath press marsh hill
 bell page stone house banks brook rivers hall
 """)
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
+# Words a title-case headline leaves in lower case (articles, conjunctions, short prepositions).
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
+                                "in", "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into",
+                                "over", "amid", "after", "than", "out", "is", "are", "be"})
+_BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
+_HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
 
 
 @dataclass(slots=True)
@@ -256,8 +264,9 @@ class EntityFinder:
         if not words:
             return False, False
         upper = sum(1 for w in words if w.isupper() and len(w) > 1)
-        caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "the", "and", "in", "for", "a", "to", "on"})
-        titlecase = len(words) >= 3 and caps == len(words) and chunk.rstrip()[-1:] not in ".!?\"”"
+        caps = sum(1 for w in words if w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS)
+        titlecase = (len(words) >= 3 and caps == len(words) and chunk.rstrip()[-1:] not in ".!?\"”"
+                     and not _BYLINE_RE.match(chunk))
         return titlecase, upper * 2 > len(words)
 
     def _sentence_initial(self, start: int) -> bool:
@@ -272,9 +281,66 @@ class EntityFinder:
 
     def find(self) -> list[Mention]:
         """All entity mentions, sorted by start."""
-        candidates = self._candidates()
+        candidates = self._headlines_known_names(self._candidates())
         self._coordinate(candidates)
         return self._resolve(candidates)
+
+    def _headlines_known_names(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """In a title-case headline, only names the rest of the text (or the gazetteers) know.
+
+        "Mayor Defends Budget Cuts", "Chipmaker Halvorsen Warns of Slower Growth": when every word
+        is capitalised, capitals say nothing, and a title ("Mayor") before capitalised verbs would
+        make a person of them. The candidates found there are replaced by the longest word runs
+        that are also found as names elsewhere in the text (they take those names' labels) or are
+        known places and organisations, plus the candidates whose own words make them an
+        organisation or a place.
+        """
+        heads = [p for i, p in enumerate(self.segments.paragraphs) if self._flags(i)[0]]
+        if not heads:
+            return cands
+        head_starts = [p.start for p in heads]
+
+        def in_head(pos: int) -> bool:
+            i = bisect_right(head_starts, pos) - 1
+            return i >= 0 and pos < heads[i].end
+
+        body = [c for c in cands if not in_head(c.start)]
+        known = {c.key for c in body if c.votes}
+        for key in [k for k in known if " " in k]:  # "Halvorsen" for Halvorsen Semiconductor, "Okafor"
+            known.add(key.split()[0])
+            known.update(_surname_forms(key))
+        text = self.text
+        # A name that is an organisation or place by its own words ("Rushford Rovers" in a score
+        # line, "Ministry of Health") stands even when the body does not repeat it.
+        found = [c for c in cands if in_head(c.start) and max(c.votes.get("ORG", 0), c.votes.get("PLACE", 0)) >= STRONG]
+        taken = [(c.start, c.end) for c in found]
+        for para in heads:
+            words = [(a, b) for a, b in ((m.start(), m.end()) for m in _WORD_RE.finditer(text, para.start, para.end))
+                     if not any(x < b and a < y for x, y in taken)]
+            i = 0
+            while i < len(words):
+                for n in range(min(_HEADLINE_NAME_WORDS, len(words) - i), 0, -1):
+                    span = words[i:i + n]
+                    if any(text[span[k][1]:span[k + 1][0]] not in (" ", "-") for k in range(n - 1)):
+                        continue  # a name does not run across punctuation
+                    start, end = span[0][0], span[-1][1]
+                    surface = text[start:end].removesuffix("’s").removesuffix("'s")
+                    end = start + len(surface)
+                    if not surface[:1].isupper():
+                        continue
+                    if _key(surface) in known:
+                        found.append(_Candidate(start, end, surface, _key(surface), words=n))
+                    elif surface in self.places or surface in KNOWN_ORGS:
+                        cand = self._judge([(a, b) for a, b in span if b <= end] or [(start, end)], self.segments)
+                        if cand is None:
+                            continue
+                        found.append(cand)
+                    else:
+                        continue
+                    i += n - 1
+                    break
+                i += 1
+        return sorted(body + found, key=lambda c: c.start)
 
     def _candidates(self) -> list[_Candidate]:
         text = self.text
@@ -525,6 +591,13 @@ class EntityFinder:
             votes["PLACE"] += WEAK
         elif p1 in ("to", "towards", "toward") and p2 in _MOTION_WORDS:
             votes["PLACE"] += MEDIUM  # "flew home to Varnholt", "travelled to Kessa"
+        if not p1 and not titled:
+            appositive = _APPOSITIVE_RE.search(text, max(0, start - 30), start)
+            if appositive and appositive.group(1).lower() in _ORG_BEFORE:
+                votes["ORG"] += STRONG  # "the library workers' union, AFSCME Local 17, warned"
+        if (len(grp) > 1 and 3 <= len(words[0]) <= 6 and words[0].isupper() and words[0].isalpha()
+                and not in_places and words[0] not in COUNTRY_CODES and words[0] not in self.places and not titled):
+            votes["ORG"] += MEDIUM  # "AFSCME Local", "NASA Ames": an acronym heads an organisation's name
         if p1 == "of" and p2 in {"group", "groups", "members", "member", "leader", "leaders", "militants",
                                  "spokesman", "spokeswoman", "head", "chief", "ranks"}:
             votes["ORG"] += MEDIUM

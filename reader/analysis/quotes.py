@@ -109,6 +109,9 @@ _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "althou
 _PREP_OR_SUB = _PREPOSITIONS | _SUBORDINATORS
 _TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
+# Words that take "with" inside a subject noun phrase ("people familiar with the plans said").
+_WITH_TAKERS = frozenset({"familiar", "acquainted", "involved", "associated", "connected", "linked", "working",
+                          "dealing", "concerned", "tasked", "charged", "along", "together", "friends", "colleagues"})
 _TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
 _SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
 _OPENER_RE = re.compile(r"(?:(?:In|On|At|By|For|From|With|Elsewhere|Separately|Meanwhile|However|Earlier|Later|Also"
@@ -216,6 +219,9 @@ class QuoteFinder:
             if inside(b.start()):
                 continue
             word = b.group().lower()
+            if word == "with" and (taker := _PREV_WORD_RE.search(text, max(lo, b.start() - 16), b.start())) \
+                    and taker.group(1).lower() in _WITH_TAKERS:
+                continue  # "a person familiar with the matter said": "with" is inside the subject
             if _has_content(text[b.end():end]):
                 if end == verb_start and word in _SUBORDINATORS:
                     # "..., while hardliners warned": the clause holding the verb has its own subject.
@@ -582,7 +588,8 @@ class QuoteFinder:
             rest = text[b:sent.end].strip(_SENT_END_STRIP)
             np_words = _words(text[hit.end():b])
             if b > hit.end() and 0 < len(np_words) <= 6 and np_words[0].lower() not in ("that", "it", "he", "she") \
-                    and (not rest or _APPOSITIVE_RE.match(text, b)):
+                    and not _has_finite_verb(np_words) and (not rest or _APPOSITIVE_RE.match(text, b)):
+                # ("..., said the ministry had not been consulted": a clause, so "said" looks forward)
                 inner = self._leading_report(sent, comma)
                 if inner is not None:
                     return inner

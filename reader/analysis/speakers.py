@@ -73,22 +73,52 @@ class Resolver:
 
     def recent(self, pos: int, labels: tuple[str, ...], fits: frozenset[str] | None = None) -> str | None:
         """The most recent mention before ``pos`` (outside quotations) with a label (and head) that fits."""
+        found = self._recent_mention(pos, labels, fits)
+        return found.entity if found is not None else None
+
+    def salient_org(self, pos: int, fits: frozenset[str] | None = None) -> str | None:
+        """The organisation a generic "the company" / "the club" means at ``pos``.
+
+        The one just named in the same paragraph if there is one (a local antecedent);
+        otherwise the one the article has named most often so far, its topic, rather than
+        whichever was named last ("Halvorsen ... its purchase of rival Vermeer ... "We remain
+        committed," the company said": Halvorsen). Ties go to the most recent.
+        """
+        last = self._recent_mention(pos, ("ORG",), fits)
+        if last is None:
+            return None
+        paragraph = self.text.rfind("\n", 0, pos) + 1
+        if last.start >= paragraph:
+            return last.entity
+        i = bisect_left(self.starts, pos) - 1
+        counts: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for k in range(max(0, i - 4 * _LOOKBACK), i + 1):
+            m = self.mentions[k]
+            if m.label == "ORG" and not self._in_quote(m.start) and self._fits(m, fits):
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+                order[m.entity] = k
+        return max(counts, key=lambda name: (counts[name], order[name])) if counts else last.entity
+
+    def _fits(self, m: Mention, fits: frozenset[str] | None) -> bool:
+        if fits is None:
+            return True
+        words = self._words.get(m.entity)
+        if words is None:
+            words = self._words[m.entity] = frozenset(w.lower() for w in m.entity.split())
+        return not fits.isdisjoint(words) or (m.entity in NEWS_ORGS and not fits.isdisjoint(_NEWS_HEADS))
+
+    def _recent_mention(self, pos: int, labels: tuple[str, ...], fits: frozenset[str] | None = None) -> Mention | None:
         i = bisect_left(self.starts, pos) - 1
         stop = max(-1, i - _LOOKBACK)
         while i > stop:
             m = self.mentions[i]
             i -= 1
-            if m.label not in labels:
+            if m.label not in labels or not self._fits(m, fits):
                 continue
-            if fits is not None:
-                words = self._words.get(m.entity)
-                if words is None:
-                    words = self._words[m.entity] = frozenset(w.lower() for w in m.entity.split())
-                if fits.isdisjoint(words) and not (m.entity in NEWS_ORGS and not fits.isdisjoint(_NEWS_HEADS)):
-                    continue
             if self._in_quote(m.start):
                 continue
-            return m.entity
+            return m
         return None
 
     def _history_before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
@@ -193,9 +223,10 @@ class Resolver:
                     return speaker, "nominal"
             fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word)
             if fits:
-                hit = self.recent(start, ("ORG",), fits)
-                if hit is None and head_word in _GENERIC_ORG_NOUNS:
-                    hit = self.recent(start, ("ORG",))  # "the company": the organisation last named
+                generic = head_word in _GENERIC_ORG_NOUNS
+                hit = self.salient_org(start, fits) if generic else self.recent(start, ("ORG",), fits)
+                if hit is None and generic:
+                    hit = self.salient_org(start)  # "the company": an organisation of any name
                 if hit:
                     return hit, "nominal"
             return head_word, "nominal"

@@ -141,3 +141,43 @@ def test_abbreviated_title_with_full_stop_marks_a_person_over_the_gazetteer() ->
     text = "Dr. Miguel Santos, a cardiologist, urged calm. Santos said patients should keep taking the pills."
     assert labels(text).get("Santos") == "PERSON"
     assert entity_of(text, "Santos") == "Miguel Santos"
+
+
+@pytest.mark.parametrize("headline", [
+    "Mayor Defends Budget Cuts",
+    "Chipmaker Halvorsen Warns of Slower Growth as Orders Dry Up",
+    "Governor Signs Water Bill Into Law After Marathon Session",
+])
+def test_title_case_headline_makes_no_person_of_capitalised_words(headline: str) -> None:
+    body = ("Halvorsen Semiconductor said on Thursday that orders fell. Mayor Linda Okafor and "
+            "Governor Ruth Abara spoke in Springfield.")
+    found = analyze(f"{headline}\n\n{body}").entities
+    in_headline = [m for m in found if m.start < len(headline)]
+    assert all(m.label != "PERSON" for m in in_headline), in_headline
+    if "Halvorsen" in headline:  # a name the body knows keeps the body's label
+        assert [(m.text, m.label) for m in in_headline] == [("Halvorsen", "ORG")]
+
+
+def test_title_case_line_keeps_names_that_are_organisations_by_their_own_words() -> None:
+    text = ("Kelby Town 2 Marsh Rovers 1\n\n"
+            "Marsh were the better side before the break, and Kelby Town only woke up after it.")
+    found = labels(text)
+    assert found.get("Marsh Rovers") == "ORG"
+
+
+def test_byline_is_not_a_title_case_headline() -> None:
+    found = labels("Port Strike Ends\n\nBy Anna Lindqvist\n\nDock workers went back to work on Monday.")
+    assert found.get("Anna Lindqvist") == "PERSON"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The library workers' union, AFSCME Local 17, warned that it would strike.", "AFSCME Local"),
+    ("Its Dutch rival, Vermeer Holdings, declined to comment.", "Vermeer Holdings"),
+    ("Engineers at NASA Ames tested the rotor for a week.", "NASA Ames"),
+])
+def test_organisation_noun_before_a_comma_and_a_leading_acronym_make_organisations(text: str, surface: str) -> None:
+    assert labels(text).get(surface) == "ORG"
+
+
+def test_an_appositive_after_a_person_role_is_a_person() -> None:
+    assert labels("Its president, Maria Gomez, said members were ready.").get("Maria Gomez") == "PERSON"

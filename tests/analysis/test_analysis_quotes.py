@@ -338,3 +338,32 @@ def test_quoting_someone_is_not_citing_a_source() -> None:
 def test_a_place_where_the_speakers_are_is_not_the_speaker(subject: str, speaker: str) -> None:
     q = one(f"{subject} said the water had been cut off for two days.", "indirect")
     assert q.speaker == speaker
+
+
+def test_generic_company_means_the_article_topic_not_the_last_company_named() -> None:
+    text = ("Halvorsen Semiconductor cut its forecast on Thursday. Halvorsen said demand from carmakers was weak.\n\n"
+            "The European regulator, which is reviewing Halvorsen's purchase of Vermeer Technologies, declined "
+            "to comment.\n\n"
+            "“We remain committed to the deal,” the company said in a statement.")
+    assert one(text, "direct").speaker == "Halvorsen Semiconductor"
+
+
+def test_generic_company_in_the_same_paragraph_is_the_one_just_named() -> None:
+    text = ("Halvorsen Semiconductor cut its forecast on Thursday. Halvorsen said demand from carmakers was weak.\n\n"
+            "Shares in rival Vermeer Technologies rose. “We see no impact on our orders,” the company said.")
+    assert one(text, "direct").speaker == "Vermeer Technologies"
+
+
+def test_said_followed_by_a_clause_is_not_a_trailing_attribution() -> None:
+    q = one("One official, who asked not to be named, said the ministry had not been consulted.")
+    assert q.kind == "indirect" and q.text == "the ministry had not been consulted"
+    assert q.speaker == "official"
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("A person familiar with the matter", "person"),
+    ("People involved with the talks", "People"),
+])
+def test_with_inside_the_subject_does_not_cut_it(subject: str, speaker: str) -> None:
+    q = one(f"{subject} said the review could be extended into next year.")
+    assert q.text == "the review could be extended into next year" and q.speaker == speaker
