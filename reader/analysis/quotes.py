@@ -97,6 +97,8 @@ _BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd"
 _CLAUSE_START_RE = re.compile(
     r"(?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:was|were|is|are|had|has|have|would|will|could"
     r"|should|might|must|can|did|does)\b|(?:it|he|she|they|we|there|this|i)\s+\w+\s+\w+")
+_AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
+                          r"|may)\b")
 _PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 _CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 _MAX_REPORT = 600  # longest reported clause considered, in characters
@@ -624,8 +626,8 @@ class QuoteFinder:
         else:
             if verb in TELL_VERBS:
                 obj = _OBJECT_RE.match(text, pos)
-                if obj:
-                    pos = obj.end()
+                if obj and not _AUX_NEXT_RE.match(text, obj.end()):
+                    pos = obj.end()  # ("warned the increases could ...": no object, a clause's subject)
             after = _AFTER_VERB_RE.match(text, pos)
             if after:
                 pos, has_that = after.end(), bool(after.group("that"))

@@ -367,3 +367,12 @@ def test_said_followed_by_a_clause_is_not_a_trailing_attribution() -> None:
 def test_with_inside_the_subject_does_not_cut_it(subject: str, speaker: str) -> None:
     q = one(f"{subject} said the review could be extended into next year.")
     assert q.text == "the review could be extended into next year" and q.speaker == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Dr Ellen Marsh, an economist, warned the increases could push thousands into debt.",
+     "the increases could push thousands into debt"),
+    ("The head of the agency warned staff the cuts would be painful.", "the cuts would be painful"),
+])
+def test_a_noun_phrase_before_a_modal_is_the_clause_subject_not_the_object(text: str, content: str) -> None:
+    assert one(text, "indirect").text == content
