@@ -34,6 +34,8 @@ _PLACED_INSTITUTIONS = frozenset({"government", "authorities", "authority", "min
                                   "army", "military", "police", "court", "office", "administration", "parliament",
                                   "regime", "consulate", "mission"})
 _NEWS_HEADS = frozenset({"news", "agency", "press"})
+# "the 24-year-old", "the twenty-four-year-old": a person described by age.
+_AGED_RE = re.compile(r"(?:the|this)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", re.I)
 _MAX_TOKENS = 16
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
@@ -176,6 +178,11 @@ class Resolver:
         if head_role and found and definite and tokens[-1][0] >= found[-1].end:
             # "the Ashcombe manager": the person in that role, the most recent one named.
             who = self._role_holder(start, lows[-1]) or self.recent(start, ("PERSON",))
+            if who:
+                return who, "nominal"
+        if definite and not found and _AGED_RE.fullmatch(self.text[start:end].strip(" ,")):
+            # "said the 24-year-old": a person described by age, the one last named.
+            who = self.recent(start, ("PERSON",))
             if who:
                 return who, "nominal"
         for label in ("ORG", "PLACE"):

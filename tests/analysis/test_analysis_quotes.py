@@ -376,3 +376,10 @@ def test_with_inside_the_subject_does_not_cut_it(subject: str, speaker: str) -> 
 ])
 def test_a_noun_phrase_before_a_modal_is_the_clause_subject_not_the_object(text: str, content: str) -> None:
     assert one(text, "indirect").text == content
+
+
+@pytest.mark.parametrize("descriptor", ["the 24-year-old", "the twenty-four-year-old"])
+def test_a_person_described_by_age_is_the_one_last_named(descriptor: str) -> None:
+    text = (f"Jamie Okoro struck in stoppage time. \"It's the best feeling,\" said {descriptor}, "
+            "who joined in the summer.")
+    assert one(text, "direct").speaker == "Jamie Okoro"
