@@ -50,7 +50,10 @@ class TitleBar(Widget):
         """Follow the screen's (and the app's) title and sub-title."""
         for node, name in ((self.screen, "title"), (self.screen, "sub_title"),
                            (self.app, "title"), (self.app, "sub_title")):
-            self.watch(node, name, self.refresh, init=False)
+            self.watch(node, name, self._title_changed, init=False)
+
+    def _title_changed(self) -> None:
+        self.refresh()
 
     def _titles(self) -> tuple[str, str]:
         screen = self.screen
