@@ -517,6 +517,10 @@ class EntityFinder:
         org_head = (last in ORG_HEADS and not venue_centre) or any(
             lows[i] in _ORG_OF_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
             for i in range(len(grp) - 1))
+        if not org_head and len(grp) > 2:
+            # "King's College London", "University College London": an institution named with its city.
+            org_head = any(lows[i] in ORG_HEADS and text[grp[i + 1][0]:end] in self.places
+                           for i in range(1, len(grp) - 1))
         if surface in KNOWN_ORGS:
             votes["ORG"] += STRONG
         elif len(grp) > 1 and words[0] in KNOWN_ORGS and not in_places:

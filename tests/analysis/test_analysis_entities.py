@@ -181,3 +181,8 @@ def test_organisation_noun_before_a_comma_and_a_leading_acronym_make_organisatio
 
 def test_an_appositive_after_a_person_role_is_a_person() -> None:
     assert labels("Its president, Maria Gomez, said members were ready.").get("Maria Gomez") == "PERSON"
+
+
+@pytest.mark.parametrize("surface", ["King's College London", "University College London"])
+def test_an_institution_named_with_its_city_is_an_organisation(surface: str) -> None:
+    assert labels(f"She studied at {surface} for three years.").get(surface) == "ORG"
