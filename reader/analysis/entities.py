@@ -497,6 +497,11 @@ class EntityFinder:
             grp = grp[:-1]
         if not grp:
             return None
+        # "UN Secretary-General", "BBC Director-General": a known organisation before a title is
+        # that organisation; the title belongs to the person named next.
+        if len(grp) > 1 and text[grp[0][0]:grp[0][1]] in KNOWN_ORGS and all(
+                text[a:b].lower() in _TITLES_ROLES for a, b in grp[1:]):
+            grp = grp[:1]
         start, end = grp[0][0], grp[-1][1]
         # Strip a gap connector left at the front by dropping words ("of Syria").
         words = [text[a:b] for a, b in grp]

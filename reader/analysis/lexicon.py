@@ -25,6 +25,7 @@ governor gov mayor judge justice ambassador envoy general gen colonel col major 
 lieutenant lt sergeant sgt admiral adm commander commissioner chairman chairwoman chair king queen
 prince princess emperor pope cardinal bishop archbishop imam rabbi sheikh ayatollah coach manager
 chief director inspector detective officer constable superintendent agent prime foreign defence
+pc dc ds di dci dsi wpc insp supt det
 defense interior finance health education trade justice home deputy acting former late first lady
 spokesman spokeswoman spokesperson attorney state secretary-general councillor councilman
 councilwoman alderman assemblyman assemblywoman speaker leader mp mep dean provost rector chancellor
@@ -39,6 +40,8 @@ economist professor researcher scientist author writer lawyer attorney founder l
 official ambassador correspondent editor reporter senator lawmaker actor actress singer artist chef
 doctor nurse teacher student investor trader strategist executive ceo cfo boss chief commander
 general governor mayor candidate striker batsman bowler driver
+secretary-general director-general attorney-general solicitor-general inspector-general vice-president
+vice-chancellor vice-chair editor-in-chief commander-in-chief coroner
 rider cyclist runner sprinter swimmer boxer fighter colleague teammate son daughter wife husband
 mother father brother sister partner friend neighbour neighbor resident witness activist campaigner
 blogger journalist historian philosopher physicist chemist biologist astronomer engineer designer
@@ -66,6 +69,7 @@ utilities mining steel chemicals resources investments advisors advisers associa
 communications telecom telecoms wireless entertainment games pictures films music books caucus city
 town house library research shipyard shipyards works mills brewery bakery lines rail railways
 railway transport buses trains motorsport racing circuit guild bee restoration
+tribunal tribunals inquiry ombudsman regulator thistle albion rangers harriers academicals
 """)
 
 # Words that open an organisation's name before "of" ("University of Oxford", "Bank of England").

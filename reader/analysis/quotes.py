@@ -693,6 +693,8 @@ class QuoteFinder:
         for cut in _CUT_RE.finditer(self.text, start, end):
             if self._inside_quoted(cut.start()):
                 continue
+            if cut.group().lstrip(", ").startswith("but") and _AUX_NEXT_RE.match(self.text, cut.end()):
+                continue  # "had never sought to exclude them, but could not allow ...": the same subject goes on
             if len(_words(self.text[start:cut.start()])) >= 3:
                 return cut.start()
         return None

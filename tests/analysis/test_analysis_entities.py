@@ -186,3 +186,15 @@ def test_an_appositive_after_a_person_role_is_a_person() -> None:
 @pytest.mark.parametrize("surface", ["King's College London", "University College London"])
 def test_an_institution_named_with_its_city_is_an_organisation(surface: str) -> None:
     assert labels(f"She studied at {surface} for three years.").get(surface) == "ORG"
+
+
+@pytest.mark.parametrize("text, surface, label", [
+    ("The family is considering an appeal to the Competition Appeal Tribunal.", "Competition Appeal Tribunal", "ORG"),
+    ("Invercraig travel to Port Ardmore Thistle on Tuesday night.", "Port Ardmore Thistle", "ORG"),
+    ("PC Hannah Reid examined the lorry after the crash.", "Hannah Reid", "PERSON"),
+    ("The UN Secretary-General, Ama Owusu, arrived on Monday.", "Ama Owusu", "PERSON"),
+    ("The UN Secretary-General, Ama Owusu, arrived on Monday.", "UN", "ORG"),
+])
+def test_tribunals_club_suffixes_police_ranks_and_titles_after_an_organisation(text: str, surface: str,
+                                                                              label: str) -> None:
+    assert labels(text).get(surface) == label

@@ -383,3 +383,21 @@ def test_a_person_described_by_age_is_the_one_last_named(descriptor: str) -> Non
     text = (f"Jamie Okoro struck in stoppage time. \"It's the best feeling,\" said {descriptor}, "
             "who joined in the summer.")
     assert one(text, "direct").speaker == "Jamie Okoro"
+
+
+def test_a_hyphenated_title_is_a_speaker_and_refers_to_its_holder() -> None:
+    q = one("The delegation was led by Sidi Ould Bakar, the secretary-general of the ministry. "
+            "The secretary-general said the talks would resume in March.")
+    assert q.speaker == "Sidi Ould Bakar" and q.text == "the talks would resume in March"
+
+
+def test_but_with_the_same_subject_stays_in_the_report() -> None:
+    q = one("Bakar said his country had never sought to exclude foreign crews, but could not allow stocks to collapse.")
+    assert q.text.endswith("but could not allow stocks to collapse")
+    q = one("Bakar said his country had never sought to exclude foreign crews, but the minister disagreed.")
+    assert q.text == "his country had never sought to exclude foreign crews"
+
+
+def test_a_police_rank_and_surname_is_the_full_name() -> None:
+    q = one("PC Hannah Reid examined the lorry. PC Reid said: \"It would have given the driver a warning.\"")
+    assert q.speaker == "Hannah Reid"
