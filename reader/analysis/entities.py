@@ -65,6 +65,12 @@ _ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "go
                        "maj", "adm", "supt", "insp", "det", "cllr"}
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
+# "X, a payroll software maker,": an appositive whose head noun is an organisation's.
+_DESCRIBED_AS_RE = re.compile(r",[ ](?:a|an|the|its)[ ](?:[\w’'-]+[ ]){0,4}?([a-z][\w-]*)(?=[,.;]|[ ](?:in|of|for|based|that|which|with|from)\b)")
+# Roles whose "of" names a place as often as an organisation ("mayor of London").
+_PLACE_ROLES = frozenset({"mayor", "governor", "president", "minister", "ambassador", "envoy", "secretary", "senator",
+                          "premier", "king", "queen", "prince", "princess", "resident", "residents", "citizen",
+                          "general", "commander", "chief", "leader", "head", "official", "officials"})
 # "the union, X": an organisation noun, then a comma, right before the name.
 _APPOSITIVE_RE = re.compile(r"([A-Za-z][\w-]*+)[’']?s?,[ ]$")
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
@@ -607,7 +613,9 @@ class EntityFinder:
         if (len(grp) > 1 and 3 <= len(words[0]) <= 6 and words[0].isupper() and words[0].isalpha()
                 and not in_places and words[0] not in COUNTRY_CODES and words[0] not in self.places and not titled):
             votes["ORG"] += MEDIUM  # "AFSCME Local", "NASA Ames": an acronym heads an organisation's name
-        if p1 == "of" and p2 in {"group", "groups", "members", "member", "leader", "leaders", "militants",
+        if p1 == "of" and p2 in PERSON_ROLES and p2 not in _PLACE_ROLES and not in_places:
+            votes["ORG"] += MEDIUM  # "operations director of Halsall Aggregates"
+        elif p1 == "of" and p2 in {"group", "groups", "members", "member", "leader", "leaders", "militants",
                                  "spokesman", "spokeswoman", "head", "chief", "ranks"}:
             votes["ORG"] += MEDIUM
         # Context after: place and organisation nouns, ages, speech verbs.
@@ -637,6 +645,9 @@ class EntityFinder:
                 votes["_SPEAKER"] += 1
         if _AGE_RE.match(text, end):
             votes["PERSON"] += STRONG
+        described = _DESCRIBED_AS_RE.match(text, end)
+        if described and described.group(1).lower() in _ORG_BEFORE:
+            votes["ORG"] += STRONG  # "Pathwise, a payroll software maker, ..."
         if start == seg.paragraphs[para_i].start and DATELINE_RE.match(text, start) and surface.isupper():
             votes["PLACE"] += STRONG
         if surface.replace(".", "").isupper() and len(surface.replace(".", "")) >= 2 and surface not in _NOT_ACRONYMS:

@@ -100,7 +100,8 @@ _CLAUSE_START_RE = re.compile(
 _AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
                           r"|may)\b")
 _PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
-_CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
+_CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
+_CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
 _MAX_REPORT = 600  # longest reported clause considered, in characters
 _ABBREV_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
 _NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
@@ -111,6 +112,8 @@ _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "althou
 _PREP_OR_SUB = _PREPOSITIONS | _SUBORDINATORS
 _TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
+# A relative clause still open: ", which ..." with no comma since.
+_OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who)\s[^,;:—–()]*$")
 # Words that take "with" inside a subject noun phrase ("people familiar with the plans said").
 _WITH_TAKERS = frozenset({"familiar", "acquainted", "involved", "associated", "connected", "linked", "working",
                           "dealing", "concerned", "tasked", "charged", "along", "together", "friends", "colleagues"})
@@ -224,6 +227,8 @@ class QuoteFinder:
             if word == "with" and (taker := _PREV_WORD_RE.search(text, max(lo, b.start() - 16), b.start())) \
                     and taker.group(1).lower() in _WITH_TAKERS:
                 continue  # "a person familiar with the matter said": "with" is inside the subject
+            if word == "and" and _OPEN_RELATIVE_RE.search(text, lo, b.start()):
+                continue  # "Pathwise, which is based in Leeds and employs 900 people, said": inside the clause
             if _has_content(text[b.end():end]):
                 if end == verb_start and word in _SUBORDINATORS:
                     # "..., while hardliners warned": the clause holding the verb has its own subject.
@@ -661,6 +666,9 @@ class QuoteFinder:
             return None
         prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
         coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
+        # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
+        coordinated = coordinated or _CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
+                                                             hit.start()) is not None
         after_comma = _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
         if speaker is not None:
             pass  # given by the caller (a named subject inside a quotation)

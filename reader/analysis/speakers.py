@@ -235,6 +235,7 @@ class Resolver:
                 if hit is None and generic:
                     hit = self.salient_org(start)  # "the company": an organisation of any name
                 if hit:
+                    self.remember(start, hit, head_word)  # a later "it said" may mean it
                     return hit, "nominal"
             return head_word, "nominal"
         first = content[0]

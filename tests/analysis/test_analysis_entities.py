@@ -198,3 +198,17 @@ def test_an_institution_named_with_its_city_is_an_organisation(surface: str) -> 
 def test_tribunals_club_suffixes_police_ranks_and_titles_after_an_organisation(text: str, surface: str,
                                                                               label: str) -> None:
     assert labels(text).get(surface) == label
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Neil Fairbrother, operations director of Halsall Aggregates, said the firm had fitted cameras.",
+     "Halsall Aggregates"),
+    ("The deal for Pathwise, a payroll software maker, was blocked on Monday.", "Pathwise"),
+    ("Shares in Korvel, the Leeds-based accounting group, fell.", "Korvel"),
+])
+def test_role_of_a_name_and_an_organisation_appositive_make_organisations(text: str, surface: str) -> None:
+    assert labels(text).get(surface) == "ORG"
+
+
+def test_mayor_of_a_place_stays_a_place() -> None:
+    assert labels("The mayor of Lisbon, Carla Moedas, opened the bridge.").get("Lisbon") == "PLACE"

@@ -401,3 +401,31 @@ def test_but_with_the_same_subject_stays_in_the_report() -> None:
 def test_a_police_rank_and_surname_is_the_full_name() -> None:
     q = one("PC Hannah Reid examined the lorry. PC Reid said: \"It would have given the driver a warning.\"")
     assert q.speaker == "Hannah Reid"
+
+
+def test_an_apposition_naming_an_organisation_leaves_the_person_the_speaker() -> None:
+    q = one("Neil Fairbrother, operations director of Halsall Aggregates, said the firm had fitted cameras.")
+    assert q.speaker == "Neil Fairbrother"
+
+
+def test_and_he_denied_that_is_a_second_report_by_the_same_speaker() -> None:
+    found = quotes("Coach Ivan Novak said he would speak to the board this week, and he denied that he had "
+                   "lost the dressing room. Goalkeeper Tom Reyes was injured.")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("he would speak to the board this week", "Ivan Novak"),
+        ("he had lost the dressing room", "Ivan Novak"),
+    ]
+
+
+def test_and_inside_a_relative_clause_does_not_cut_the_subject() -> None:
+    text = ("Korvel Group bid for the firm. Pathwise, which is based in Leeds and employs about 900 people, "
+            "said it would remain independent.")
+    assert one(text).speaker == "Pathwise"
+
+
+def test_it_after_a_nominal_speaker_is_that_speaker() -> None:
+    text = ("Pathwise said it would remain independent. The Competition Review Office blocked the deal on Monday. "
+            "The regulator said the merger would have cut choice. In its final report, it concluded that the "
+            "remedies would not work.")
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["the remedies would not work"] == "Competition Review Office"
