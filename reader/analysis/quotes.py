@@ -71,7 +71,8 @@ _ADVERBIAL = (rf"(?:\s+{_TIME}"
 _AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b\s*)?")
 _OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|the\s+press|lawmakers|parliament|investors|analysts|supporters|fans|viewers"
-    r"|listeners|readers|members|staff|students|me|us|him|her|them|Congress|MPs"
+    r"|listeners|readers|members|staff|students|me|us|him|her|them|Congress|MPs|jurors|councillors|councilors"
+    r"|delegates|officers|colleagues|residents|parents|voters|employees|workers|shareholders|lawmakers|senators"
     r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?=[\s,.]|$)"
     r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
 )
@@ -161,7 +162,7 @@ class QuoteFinder:
         self.quoted = find_quoted(text, segments)
         spans = [(q.open + 1, q.close) for q in self.quoted]
         self.quoted_opens = [q.open for q in self.quoted]
-        self.resolver = Resolver(text, mentions, spans)
+        self.resolver = Resolver(text, mentions, spans, segments)
         self._closes = [q.close for q in self.quoted]
         self._shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
         self._windows: dict[tuple[int, int, int], tuple[tuple[int, int, str], ...]] = {}

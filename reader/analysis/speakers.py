@@ -22,6 +22,7 @@ from reader.analysis.lexicon import (
     SPEAKER_NOUNS,
 )
 from reader.analysis.model import Mention
+from reader.analysis.segment import Segments
 
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
@@ -43,8 +44,10 @@ _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work p
 class Resolver:
     """Resolves subject phrases to speaker names, remembering recent speakers."""
 
-    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]],
+                 segments: Segments | None = None) -> None:
         self.text = text
+        self.segments = segments
         self.mentions = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.starts = [m.start for m in self.mentions]
         self.quoted = quoted
@@ -53,6 +56,7 @@ class Resolver:
         self.labels: dict[str, str] = {m.entity: m.label for m in self.mentions}
         self._words: dict[str, frozenset[str]] = {}
         self._memo: dict[tuple[int, int], tuple[str | None, str]] = {}
+        self.gender = _genders(text, self.mentions)
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
@@ -77,6 +81,39 @@ class Resolver:
         """The most recent mention before ``pos`` (outside quotations) with a label (and head) that fits."""
         found = self._recent_mention(pos, labels, fits)
         return found.entity if found is not None else None
+
+    def person_for_pronoun(self, pos: int, pronoun: str) -> str | None:
+        """Who "he" or "she" at ``pos`` is.
+
+        A pronoun opening a sentence continues the previous sentence's subject, its first person
+        named ("The coroner, Julian Hartnell, recorded that Mr Okoro died ... He said ..." is
+        Hartnell); otherwise, the most recent person. Either way a person whose honorific says
+        otherwise ("Mr Okoro" for "she") is passed over.
+        """
+        want = "m" if pronoun == "he" else "f"
+        if self.segments is not None:
+            i = self.segments.sentence_index(pos)
+            if i >= 1 and not self.text[self.segments.sentences[i].start:pos].strip(" \"“‘'«(—–-"):
+                prev = self.segments.sentences[i - 1]
+                for m in self.mentions_in(prev.start, prev.end):
+                    if self.text[m.end:m.end + 2] in ("'s", "’s"):
+                        continue  # "Haskell's lawyer, Robert Fenn,": the possessor is not the subject
+                    if m.label == "PERSON" and not self._in_quote(m.start):
+                        if self.gender.get(m.entity, want) == want:
+                            return m.entity
+                        break
+        i = bisect_left(self.starts, pos) - 1
+        stop = max(-1, i - _LOOKBACK)
+        first = None
+        while i > stop:
+            m = self.mentions[i]
+            i -= 1
+            if m.label != "PERSON" or self._in_quote(m.start):
+                continue
+            if self.gender.get(m.entity, want) == want:
+                return m.entity
+            first = first or m.entity
+        return first
 
     def salient_org(self, pos: int, fits: frozenset[str] | None = None) -> str | None:
         """The organisation a generic "the company" / "the club" means at ``pos``.
@@ -197,7 +234,7 @@ class Resolver:
             return None, ""
         for low in lows[::-1]:
             if low in PRONOUNS_PERSON:
-                return self.recent(start, ("PERSON",)), "pronoun"
+                return self.person_for_pronoun(start, low), "pronoun"
             if low in PRONOUNS_GROUP:
                 return self._recent_group(start), "pronoun"
             if low in ("i", "me", "you"):
@@ -286,6 +323,24 @@ class Resolver:
 _ADVERBS = {"however", "also", "further", "meanwhile", "though", "too", "then", "now", "still", "again", "instead",
             "separately", "later", "earlier", "previously", "moreover", "has", "have", "had", "was", "is", "would",
             "will", "did", "does", "could", "may", "might", "in", "turn"}
+
+
+_MALE_BEFORE = re.compile(r"(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother)\.?[ ]$")
+_FEMALE_BEFORE = re.compile(r"(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?[ ]$")
+
+
+def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Person -> "m" or "f" where an honorific before a mention says so ("Mr Okoro"); unknown otherwise."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label != "PERSON" or m.start < 2:
+            continue
+        before = text[max(0, m.start - 10):m.start]
+        if _MALE_BEFORE.search(before):
+            found.setdefault(m.entity, set()).add("m")
+        elif _FEMALE_BEFORE.search(before):
+            found.setdefault(m.entity, set()).add("f")
+    return {name: next(iter(g)) for name, g in found.items() if len(g) == 1}
 
 
 def _is_adverb(low: str) -> bool:

@@ -429,3 +429,23 @@ def test_it_after_a_nominal_speaker_is_that_speaker() -> None:
             "remedies would not work.")
     found = {q.text: q.speaker for q in quotes(text)}
     assert found["the remedies would not work"] == "Competition Review Office"
+
+
+def test_a_pronoun_opening_a_sentence_continues_the_previous_subject() -> None:
+    text = ("The coroner, Julian Hartnell, recorded that Mr Daniel Okoro died in a collision. "
+            "He said he would send a report to the council.")
+    assert one(text, "indirect").speaker == "Julian Hartnell"
+
+
+def test_a_possessor_is_not_the_subject_a_pronoun_continues() -> None:
+    text = ("Gordon Haskell denied the charges. Haskell's lawyer, Robert Fenn, argued that his client was careless. "
+            "He told jurors the case rested on paperwork.")
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["the case rested on paperwork"] == "Robert Fenn"
+
+
+def test_she_passes_over_a_man_named_more_recently() -> None:
+    text = ("PC Hannah Reid gave evidence on Tuesday. A cyclist in Mr Daniel Okoro's position "
+            "'would have been very difficult' to see in the mirrors, she said.")
+    found = [q for q in quotes(text) if q.kind == "partial"]
+    assert found and found[0].speaker == "Hannah Reid"
