@@ -248,6 +248,7 @@ office embassy foundation charity daily manager coach players player fans critic
 campaigners campaigner leaders leader minister ministers president chairman executive executives
 aides aide observatory website insiders insider people person man woman teachers students parents
 voters workers employees staff farmers traders investors historians
+trial poll analysis audit review filing authors communities fishermen inquest tribunal jury
 delegates negotiators lawmakers legislators senators members protesters organisers organizers unions
 regulators judges voters commentators bankers lenders unionists spokespeople neighbours neighbors
 friends relatives families victims survivors opponents supporters critics sceptics skeptics

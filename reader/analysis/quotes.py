@@ -55,7 +55,7 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|"
+VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|heard|"
                      + _trie_pattern(sorted(REPORT_VERBS)) + r")(?![\w’'-])")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
@@ -101,6 +101,9 @@ _CLAUSE_START_RE = re.compile(
 _AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
                           r"|may)\b")
 _PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+# British court reporting: "..., an inquest has heard", "the jury heard that ...".
+_HEARING_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:court|inquest|tribunal|jury|hearing|trial|inquiry|committee|panel)"
+                                r"(?:\s+(?:has|have|had|was|were))?\s+$", re.I)
 _CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
 _CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
 _MAX_REPORT = 600  # longest reported clause considered, in characters
@@ -174,6 +177,8 @@ class QuoteFinder:
         n, k = len(opens), 0
         for m in VERB_RE.finditer(text):
             pos = m.start()
+            if m.group() == "heard" and not _HEARING_BEFORE_RE.search(text, max(0, pos - 30), pos):
+                continue  # "heard" reports only what a court or inquest heard ("the inquest heard that")
             while k < n and closes[k] <= pos:
                 k += 1
             (self.inner_hits if k < n and opens[k] < pos else self.hits).append(m)
@@ -585,7 +590,7 @@ class QuoteFinder:
                 if inner is not None:
                     return inner
                 speaker = self.resolver.resolve(*subject)
-                if speaker is None and verb in SAY_VERBS:
+                if speaker is None and (verb in SAY_VERBS or verb == "heard"):
                     speaker = _phrase(text[subject[0]:subject[1]])
                 if speaker:
                     return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
@@ -688,6 +693,9 @@ class QuoteFinder:
         cue = ("according to", hit.start(), hit.end())
         b = _clause_end(text, hit.end(), sent.end)
         speaker = self.resolver.resolve(hit.end(), b) or _phrase(text[hit.end():b])
+        named = self._appositive_person(b)
+        if named is not None:  # "According to the mayor's chief of staff, Elena Brandt, ...": Brandt
+            speaker, b = named
         if speaker is None:
             return None
         if text[b:b + 1] == "," and text[sent.start:hit.start()].strip(" ,") == "":
@@ -695,6 +703,20 @@ class QuoteFinder:
         comma = _last_nonspace(text, hit.start())
         if text[comma:comma + 1] == "," and comma > sent.start:
             return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+        return None
+
+    def _appositive_person(self, pos: int) -> tuple[str, int] | None:
+        """A person's name set off by commas right at ``pos`` (", Elena Brandt,"): the name and the comma after it."""
+        text = self.text
+        if text[pos:pos + 1] != ",":
+            return None
+        start = pos + 1
+        while start < len(text) and text[start] == " ":
+            start += 1
+        for m in self.resolver.mentions_in(start, start + 80):
+            if m.start == start and m.label == "PERSON" and text[m.end:m.end + 1] == ",":
+                return m.entity, m.end
+            break
         return None
 
     def _cut(self, start: int, end: int) -> int | None:
@@ -773,8 +795,8 @@ class QuoteFinder:
         if len(_words(text[start:end])) < 3:
             return None
         content = text[start:end]
-        if (content.count('"') % 2 == 1 or content.count("“") > content.count("”")) and \
-                end < len(text) and text[end] in '"”':
+        if (content.count('"') % 2 == 1 or content.count("“") > content.count("”")
+                or content.count("«") > content.count("»")) and end < len(text) and text[end] in '"”»':
             end += 1  # keep the closing mark of a quoted phrase that ends the report
         return Quote(text[start:end], kind, start, end, speaker, *cue)
 
@@ -803,6 +825,8 @@ def _phrase(text: str) -> str | None:
     words = text.split()
     while words and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "one", "of"):
         words = words[1:]
+    while words and words[-1].lower() in ("has", "have", "had", "was", "were", "is", "are"):
+        words = words[:-1]  # "an inquest has (heard)"
     return " ".join(words) if 0 < len(words) <= 6 else None
 
 

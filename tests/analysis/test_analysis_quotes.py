@@ -449,3 +449,33 @@ def test_she_passes_over_a_man_named_more_recently() -> None:
             "'would have been very difficult' to see in the mirrors, she said.")
     found = [q for q in quotes(text) if q.kind == "partial"]
     assert found and found[0].speaker == "Hannah Reid"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("A cyclist was in a blind spot the driver could not have seen, an inquest has heard.",
+     "A cyclist was in a blind spot the driver could not have seen", "inquest"),
+    ("The court heard that the payments had been approved by other officials.",
+     "the payments had been approved by other officials", "court"),
+])
+def test_what_a_court_or_inquest_heard_is_reported(text: str, content: str, speaker: str) -> None:
+    q = one(text)
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+def test_hearing_news_is_not_reporting_it() -> None:
+    assert quotes("She heard the news on the radio and drove to the hospital at once.") == []
+
+
+def test_according_to_a_role_then_a_name_is_the_name() -> None:
+    q = one("According to the mayor's chief of staff, Elena Brandt, using reserves would only delay the problem.")
+    assert (q.text, q.speaker) == ("using reserves would only delay the problem", "Elena Brandt")
+
+
+def test_a_study_located_in_a_place_is_the_source_not_the_place() -> None:
+    q = one("Teenagers who start school later sleep longer, according to a two-year trial in 24 schools in Ontario.")
+    assert q.speaker != "Ontario" and "trial" in q.speaker
+
+
+def test_a_report_ending_in_a_guillemet_phrase_keeps_its_closing_mark() -> None:
+    q = one("The minister said the agreement was «fair to both peoples».", "indirect")
+    assert q.text == "the agreement was «fair to both peoples»"
