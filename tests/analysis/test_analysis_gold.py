@@ -26,12 +26,11 @@ assert _spec and _spec.loader
 scoring = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(scoring)
 
-# Floors for the whole set (micro-averaged): a little under the level reached on the 11 articles
-# present when they were set (entity_f1 0.95, quote_f1 0.97, direct_r 1.00, indirect_r 0.92,
-# attribution 0.96, offsets 1.00), and never under the issue's goals. entity_f1 raised once the
-# name-shape rules reached 0.97 on 13 articles.
-FLOORS = {"entity_f1": 0.95, "quote_f1": 0.94, "direct_r": 0.97, "indirect_r": 0.88,
-          "attribution": 0.93, "offsets": 1.0}
+# Floors for the whole set (micro-averaged): a little under the level reached, never under the
+# issue's goals. Raised on 30 Nov 2026 when the 19 articles reached entity_f1 0.97, quote_f1 0.98,
+# direct_r 1.00, indirect_r 0.95, attribution 0.97, offsets 1.00.
+FLOORS = {"entity_f1": 0.95, "quote_f1": 0.96, "direct_r": 0.97, "indirect_r": 0.92,
+          "attribution": 0.95, "offsets": 1.0}
 
 
 def _predict(gold_path: Path) -> tuple[dict, dict]:
@@ -81,4 +80,22 @@ def test_shared_seed_stays_at_the_issue_goals() -> None:
         pytest.skip("the shared seed is not in this gold directory")
     summary = scoring.summarise([_predict(SEED)])
     low = {k: round(summary[k], 3) for k, floor in SEED_FLOORS.items() if summary[k] < floor}
+    assert not low, f"below the floor: {low}; all: { {k: round(v, 3) for k, v in summary.items()} }"
+
+
+# The second held-out set (tests/gold_heldout2, written blind). Its first run on the engine, unseen:
+# entity_f1 0.95, quote_f1 0.97, direct_r 1.00, indirect_r 0.88, attribution 0.91. General fixes
+# for what it showed took it to 0.98, 0.99, 1.00, 0.96, 0.98; since then it is no longer unseen
+# text, so it is a regression set like tests/gold, held a little under that level.
+HELDOUT2_DIR = Path(__file__).resolve().parents[1] / "gold_heldout2"
+HELDOUT2_FLOORS = {"entity_f1": 0.95, "quote_f1": 0.96, "direct_r": 0.97, "indirect_r": 0.92,
+                   "attribution": 0.95, "offsets": 1.0}
+
+
+def test_second_held_out_set_stays_above_floors() -> None:
+    paths = sorted(HELDOUT2_DIR.glob("*.gold.json"))
+    if not paths:
+        pytest.skip("tests/gold_heldout2 is not present")
+    summary = scoring.summarise([_predict(path) for path in paths])
+    low = {k: round(summary[k], 3) for k, floor in HELDOUT2_FLOORS.items() if summary[k] < floor}
     assert not low, f"below the floor: {low}; all: { {k: round(v, 3) for k, v in summary.items()} }"
