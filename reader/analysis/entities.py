@@ -74,7 +74,8 @@ _PLACE_ROLES = frozenset({"mayor", "governor", "president", "minister", "ambassa
 # "the union, X": an organisation noun, then a comma, right before the name.
 _APPOSITIVE_RE = re.compile(r"([A-Za-z][\w-]*+)[’']?s?,[ ]$")
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
-DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)? ?(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
+DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: (?:[A-Z][\w.]+|\d{1,2}))?)? ?"
+                         r"(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
 
 _OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | word_set("""
 republic isle isles duke duchess earl kingdom state states house gulf sea bay cape strait province
@@ -434,7 +435,17 @@ class EntityFinder:
             group.append(word)
         if group:
             groups.append(group)
-        return groups
+        return [part for g in groups for part in self._split_org_title(token, g)]
+
+    @staticmethod
+    def _split_org_title(token: str, group: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """"Fed Chair Jerome Powell", "BBC Director-General Tim Davie": a known organisation, then
+        a title and a name, are two names, the organisation and the titled person."""
+        if len(group) > 2 and token[group[0][0]:group[0][1]] in KNOWN_ORGS and \
+                token[group[1][0]:group[1][1]].lower() in _TITLES_ROLES and \
+                not token[group[0][1]:group[1][0]].strip():
+            return [group[:1], group[1:]]
+        return [group]
 
     def _judge_cached(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
         """Judge a word run; a form already judged often enough mid-sentence reuses that judgement.
@@ -611,7 +622,8 @@ class EntityFinder:
             if appositive and appositive.group(1).lower() in _ORG_BEFORE:
                 votes["ORG"] += STRONG  # "the library workers' union, AFSCME Local 17, warned"
         if (len(grp) > 1 and 3 <= len(words[0]) <= 6 and words[0].isupper() and words[0].isalpha()
-                and not in_places and words[0] not in COUNTRY_CODES and words[0] not in self.places and not titled):
+                and not in_places and words[0] not in COUNTRY_CODES and words[0] not in self.places and not titled
+                and not surface.isupper()):
             votes["ORG"] += MEDIUM  # "AFSCME Local", "NASA Ames": an acronym heads an organisation's name
         if p1 == "of" and p2 in PERSON_ROLES and p2 not in _PLACE_ROLES and not in_places:
             votes["ORG"] += MEDIUM  # "operations director of Halsall Aggregates"

@@ -394,6 +394,7 @@ def first_names() -> frozenset[str]:
 # Nouns that are also frequent surnames (Baker, Smith, Cook, Mason) are deliberately left out.
 NAME_NOUNS: frozenset[str] = word_set("""
 supply supplies electronics textiles textile vineyards vineyard winery wines cooperative co-operative
+index indices average composite
 coop co-op reports report letters review reviews quarterly weekly monthly digest bulletin chronicle
 courier dispatch observer standard mirror express echo argus sentinel examiner record register
 journal gazette tour open cup classic championship championships trophy series grand prix games

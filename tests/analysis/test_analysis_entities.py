@@ -212,3 +212,19 @@ def test_role_of_a_name_and_an_organisation_appositive_make_organisations(text: 
 
 def test_mayor_of_a_place_stays_a_place() -> None:
     assert labels("The mayor of Lisbon, Carla Moedas, opened the bridge.").get("Lisbon") == "PLACE"
+
+
+def test_organisation_title_and_name_are_two_names() -> None:
+    found = labels("Fed Chair Jerome Powell told lawmakers last week that inflation remained high.")
+    assert found.get("Fed") == "ORG" and found.get("Jerome Powell") == "PERSON"
+    assert "Fed Chair Jerome Powell" not in found
+
+
+def test_upper_case_dateline_with_a_date_is_a_place() -> None:
+    found = labels("NEW YORK, March 3 (Meridian) - U.S. stocks fell on Tuesday as yields rose.")
+    assert found.get("NEW YORK") == "PLACE"
+
+
+def test_a_market_index_is_not_a_person() -> None:
+    found = labels("The Dow Jones Industrial Average fell 0.8% on Tuesday.")
+    assert found.get("Dow Jones Industrial Average") != "PERSON"
