@@ -65,6 +65,8 @@ _ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "go
                        "maj", "adm", "supt", "insp", "det", "cllr"}
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
+_KIN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:son|daughter|wife|husband|brother|sister|mother|father|partner|friend"
+                            r"|widow|widower|grandson|granddaughter|nephew|niece|cousin|fiancée?),[ ]$")
 # "X, a payroll software maker,": an appositive whose head noun is an organisation's.
 _DESCRIBED_AS_RE = re.compile(r",[ ](?:a|an|the|its)[ ](?:[\w’'-]+[ ]){0,4}?([a-z][\w-]*)(?=[,.;]|[ ](?:in|of|for|based|that|which|with|from)\b)")
 # Roles whose "of" names a place as often as an organisation ("mayor of London").
@@ -657,6 +659,8 @@ class EntityFinder:
                 votes["_SPEAKER"] += 1
         if _AGE_RE.match(text, end):
             votes["PERSON"] += STRONG
+        if len(grp) == 1 and words[0] in _FIRST_NAMES and _KIN_BEFORE_RE.search(text, max(0, start - 16), start):
+            votes["PERSON"] += STRONG  # "Her son, David, said": a given name in apposition to a relative
         described = _DESCRIBED_AS_RE.match(text, end)
         if described and described.group(1).lower() in _ORG_BEFORE:
             votes["ORG"] += STRONG  # "Pathwise, a payroll software maker, ..."

@@ -93,7 +93,9 @@ class Resolver:
         want = "m" if pronoun == "he" else "f"
         if self.segments is not None:
             i = self.segments.sentence_index(pos)
-            if i >= 1 and not self.text[self.segments.sentences[i].start:pos].strip(" \"“‘'«(—–-"):
+            opening = self.text[self.segments.sentences[i].start:pos] if i >= 1 else ""
+            # At the start of its sentence, or right after a quotation that opens it ('"...," he said').
+            if i >= 1 and (not opening.strip(" \"“‘'«(—–-") or _QUOTE_THEN_PRONOUN_RE.fullmatch(opening)):
                 prev = self.segments.sentences[i - 1]
                 for m in self.mentions_in(prev.start, prev.end):
                     if self.text[m.end:m.end + 2] in ("'s", "’s"):
@@ -325,6 +327,7 @@ _ADVERBS = {"however", "also", "further", "meanwhile", "though", "too", "then", 
             "will", "did", "does", "could", "may", "might", "in", "turn"}
 
 
+_QUOTE_THEN_PRONOUN_RE = re.compile(r"\s*[\"“‘'«][^\"“”«»]*[,!?]\s*[\"”’'»]\s*", re.S)
 _MALE_BEFORE = re.compile(r"(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother)\.?[ ]$")
 _FEMALE_BEFORE = re.compile(r"(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?[ ]$")
 

@@ -479,3 +479,11 @@ def test_a_study_located_in_a_place_is_the_source_not_the_place() -> None:
 def test_a_report_ending_in_a_guillemet_phrase_keeps_its_closing_mark() -> None:
     q = one("The minister said the agreement was «fair to both peoples».", "indirect")
     assert q.text == "the agreement was «fair to both peoples»"
+
+
+def test_a_relative_named_in_apposition_is_the_speaker_and_the_next_he() -> None:
+    text = ("Margaret Ellwood, a surgeon, has died at 91. Her son, David, said she had died peacefully at home. "
+            "\"She was fearless in the operating theatre,\" he said.")
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["she had died peacefully at home"] == "David"
+    assert found["She was fearless in the operating theatre"] == "David"
