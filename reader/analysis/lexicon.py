@@ -388,6 +388,17 @@ def first_names() -> frozenset[str]:
     return frozenset(line for line in raw.splitlines() if line and not line.startswith("#"))
 
 
+@cache
+def given_genders() -> dict[str, str]:
+    """Given name -> "m" or "f", for names Faker's locales list only one way (data/build_first_names.py).
+
+    Lets "she" pass over Hendrik Vos and "he" over Hilda Marrow; names given both ways are absent.
+    """
+    raw = resources.files("reader.analysis").joinpath("data/given_genders.txt").read_text(encoding="utf-8")
+    pairs = (line.split() for line in raw.splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in pairs}
+
+
 # Ordinary English nouns that end the names of businesses, co-operatives, events, products and
 # publications ("Dunmore Textiles", "Holloway Vineyards", "Harlow Tour", "Marine Ecology Letters").
 # A capitalised run ending in one is an organisation unless a person is evidenced some other way.

@@ -275,6 +275,9 @@ class QuoteFinder:
             near, how = resolve(windows[0][0], windows[0][1])
             if near is not None and how == "named" and self.resolver.labels.get(near) == "PERSON":
                 return near
+            last = self.text[windows[0][0]:windows[0][1]].split()[-1:]
+            if near is not None and how == "pronoun" and last and last[0].lower() in ("he", "she", "they", "it", "we"):
+                return near  # "for what she calls": a pronoun right before the verb is its subject
         for start, end, tag in reversed(windows[1:]):
             if tag == "np":
                 name, how2 = resolve(start, end)

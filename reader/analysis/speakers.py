@@ -20,6 +20,7 @@ from reader.analysis.lexicon import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     SPEAKER_NOUNS,
+    given_genders,
 )
 from reader.analysis.model import Mention
 from reader.analysis.segment import Segments
@@ -82,13 +83,16 @@ class Resolver:
         found = self._recent_mention(pos, labels, fits)
         return found.entity if found is not None else None
 
-    def person_for_pronoun(self, pos: int, pronoun: str) -> str | None:
+    def person_for_pronoun(self, pos: int, pronoun: str, depth: int = 0) -> str | None:
         """Who "he" or "she" at ``pos`` is.
 
-        A pronoun opening a sentence continues the previous sentence's subject, its first person
-        named ("The coroner, Julian Hartnell, recorded that Mr Okoro died ... He said ..." is
-        Hartnell); otherwise, the most recent person. Either way a person whose honorific says
-        otherwise ("Mr Okoro" for "she") is passed over.
+        A pronoun opening a sentence (or attributing a quotation that opens it) continues the
+        previous sentence's subject: the same pronoun if that sentence's subject was one (followed
+        back, a few sentences at most), else its first person named who is not a possessor ("The
+        coroner, Julian Hartnell, recorded that Mr Okoro died ... He said ..." is Hartnell);
+        otherwise the most recent person. A person whose honorific says the other gender ("Mr
+        Okoro" for "she") is passed over; one whose given name only suggests it ("Jude") is passed
+        over only in the search back for the most recent person.
         """
         want = "m" if pronoun == "he" else "f"
         if self.segments is not None:
@@ -101,9 +105,16 @@ class Resolver:
                     if self.text[m.end:m.end + 2] in ("'s", "’s"):
                         continue  # "Haskell's lawyer, Robert Fenn,": the possessor is not the subject
                     if m.label == "PERSON" and not self._in_quote(m.start):
-                        if self.gender.get(m.entity, want) == want:
+                        same = _pronoun_at(self.text, prev.start, m.start, pronoun)
+                        if same is not None and depth < 4:
+                            return self.person_for_pronoun(same, pronoun, depth + 1)  # "She bought it from Vos"
+                        if self.gender.get(m.entity, (want, False))[0] == want or not self.gender[m.entity][1]:
                             return m.entity
                         break
+                else:
+                    same = _pronoun_at(self.text, prev.start, prev.end, pronoun)
+                    if same is not None and depth < 4:
+                        return self.person_for_pronoun(same, pronoun, depth + 1)
         i = bisect_left(self.starts, pos) - 1
         stop = max(-1, i - _LOOKBACK)
         first = None
@@ -112,7 +123,7 @@ class Resolver:
             i -= 1
             if m.label != "PERSON" or self._in_quote(m.start):
                 continue
-            if self.gender.get(m.entity, want) == want:
+            if self.gender.get(m.entity, (want, False))[0] == want:
                 return m.entity
             first = first or m.entity
         return first
@@ -332,9 +343,11 @@ _MALE_BEFORE = re.compile(r"(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother)\.?
 _FEMALE_BEFORE = re.compile(r"(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?[ ]$")
 
 
-def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """Person -> "m" or "f" where an honorific before a mention says so ("Mr Okoro"); unknown otherwise."""
+def _genders(text: str, mentions: list[Mention]) -> dict[str, tuple[str, bool]]:
+    """Person -> ("m" or "f", sure): sure where an honorific before a mention says so ("Mr Okoro"),
+    not sure where only the given name suggests it ("Hendrik Vos"); absent when unknown."""
     found: dict[str, set[str]] = {}
+    names = given_genders()
     for m in mentions:
         if m.label != "PERSON" or m.start < 2:
             continue
@@ -343,7 +356,21 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, str]:
             found.setdefault(m.entity, set()).add("m")
         elif _FEMALE_BEFORE.search(before):
             found.setdefault(m.entity, set()).add("f")
-    return {name: next(iter(g)) for name, g in found.items() if len(g) == 1}
+    genders = {name: (next(iter(g)), True) for name, g in found.items() if len(g) == 1}
+    for m in mentions:
+        if m.label == "PERSON" and m.entity not in found and " " in m.entity:
+            given = names.get(m.entity.split()[0])
+            if given is not None:
+                genders[m.entity] = (given, False)
+    return genders
+
+
+def _pronoun_at(text: str, start: int, end: int, pronoun: str) -> int | None:
+    """Where ``pronoun`` opens the clause in ``text[start:end]`` (its subject), if it does."""
+    m = re.match(rf"\s*(?:[A-Z][\w’'-]*,?\s+){{0,3}}?(?i:{pronoun})\b", text[start:end])
+    if m is None or text[start:end][:1] in "\"“‘'«":
+        return None
+    return start + m.end() - len(pronoun)
 
 
 def _is_adverb(low: str) -> bool:

@@ -487,3 +487,19 @@ def test_a_relative_named_in_apposition_is_the_speaker_and_the_next_he() -> None
     found = {q.text: q.speaker for q in quotes(text)}
     assert found["she had died peacefully at home"] == "David"
     assert found["She was fearless in the operating theatre"] == "David"
+
+
+def test_she_continues_a_she_subject_past_a_man_named_in_between() -> None:
+    text = ("Ngaire Tamsett has fixed typewriters since 1988, when she bought the business from her old boss, "
+            "a Dutch émigré named Hendrik Vos, for what she calls ‘the price of a second-hand car’.\n\n"
+            "‘Everyone told me I was mad,’ she says.")
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["the price of a second-hand car"] == "Ngaire Tamsett"
+    assert found["Everyone told me I was mad"] == "Ngaire Tamsett"
+
+
+def test_the_previous_subject_beats_what_a_given_name_suggests() -> None:
+    text = ("Councillor Jude Ferreira, who represents the ward, said residents had asked for better lighting.\n\n"
+            "'People are frightened to go out after dark,' she said.")
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["People are frightened to go out after dark"] == "Jude Ferreira"
