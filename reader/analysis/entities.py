@@ -158,6 +158,12 @@ class _Candidate:
     words: int = 1
 
 
+def _in_dateline(text: str, para_start: int, pos: int) -> bool:
+    """Is ``pos`` inside the dateline that opens the paragraph at ``para_start``?"""
+    dateline = DATELINE_RE.match(text, para_start)
+    return dateline is not None and pos < dateline.end()
+
+
 def _key(surface: str) -> str:
     return surface.replace("’", "'")
 
@@ -430,7 +436,10 @@ class EntityFinder:
                                 and left not in self.places
                                 and (len(group) == 1 or lead not in ORG_HEADS))
                     else:
-                        keep = first in _NAME_PARTICLES or lead in _OF_ABLE
+                        # "UN Office for the Coordination of Humanitarian Affairs": once the run has an
+                        # organisation's head, "of" goes on naming it.
+                        keep = first in _NAME_PARTICLES or lead in _OF_ABLE or (
+                            first in ("of", "for") and any(token[a:b].lower() in ORG_HEADS for a, b in group))
                     if not keep:
                         groups.append(group)
                         group = []
@@ -627,8 +636,8 @@ class EntityFinder:
                 and not in_places and words[0] not in COUNTRY_CODES and words[0] not in self.places and not titled
                 and not surface.isupper()):
             votes["ORG"] += MEDIUM  # "AFSCME Local", "NASA Ames": an acronym heads an organisation's name
-        if p1 == "of" and p2 in PERSON_ROLES and p2 not in _PLACE_ROLES and not in_places:
-            votes["ORG"] += MEDIUM  # "operations director of Halsall Aggregates"
+        if p1 in ("of", "at") and p2 in PERSON_ROLES and p2 not in _PLACE_ROLES and not in_places:
+            votes["ORG"] += MEDIUM  # "operations director of Halsall Aggregates", "economist at Calder Rowe"
         elif p1 == "of" and p2 in {"group", "groups", "members", "member", "leader", "leaders", "militants",
                                  "spokesman", "spokeswoman", "head", "chief", "ranks"}:
             votes["ORG"] += MEDIUM
@@ -666,6 +675,9 @@ class EntityFinder:
             votes["ORG"] += STRONG  # "Pathwise, a payroll software maker, ..."
         if start == seg.paragraphs[para_i].start and DATELINE_RE.match(text, start) and surface.isupper():
             votes["PLACE"] += STRONG
+        elif text[start - 1:start] == "(" and text[end:end + 1] == ")" and _in_dateline(text, seg.paragraphs[para_i].start,
+                                                                                    start):
+            votes = defaultdict(int, {"ORG": STRONG + 1})  # "LONDON (Harbourline) —": the agency
         if surface.replace(".", "").isupper() and len(surface.replace(".", "")) >= 2 and surface not in _NOT_ACRONYMS:
             if not in_places:
                 votes["ORG"] += MEDIUM

@@ -70,13 +70,14 @@ communications telecom telecoms wireless entertainment games pictures films musi
 town house library research shipyard shipyards works mills brewery bakery lines rail railways
 railway transport buses trains motorsport racing circuit guild bee restoration
 tribunal tribunals inquiry ombudsman regulator thistle albion rangers harriers academicals
+programme program international repairs ledger
 """)
 
 # Words that open an organisation's name before "of" ("University of Oxford", "Bank of England").
 ORG_OPENERS: frozenset[str] = word_set("""
 university bank ministry department institute council office church college school academy
 federation association organization organisation league court board chamber society union house
-museum army party order commission committee agency
+museum army party order commission committee agency elections
 """)
 
 # Words that end a place's name ("Idlib Province", "Red Sea", "Main Street").
@@ -100,7 +101,8 @@ neighbourhood neighborhood suburb island port area areas municipality governorat
 
 # Lower-case nouns right after a name that make it a place ("the Bustan al-Qasr neighbourhood").
 PLACE_TAILS: frozenset[str] = word_set("""
-neighbourhood neighborhood neighbourhoods neighborhoods district districts province region area
+neighbourhood neighborhood neighbourhoods neighborhoods district districts province provinces region
+regions states counties area
 suburb village villages town city border valley river camp governorate county
 """)
 

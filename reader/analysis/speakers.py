@@ -227,7 +227,12 @@ class Resolver:
         definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
         if head_role and found and definite and tokens[-1][0] >= found[-1].end:
             # "the Ashcombe manager": the person in that role, the most recent one named.
-            who = self._role_holder(start, lows[-1]) or self.recent(start, ("PERSON",))
+            # Else a person named in this or the previous paragraph ("Pryce ... the Ashcombe manager
+            # said"); else the organisation, for whom its unnamed officer speaks ("The WFP's country
+            # director said").
+            org = next((m.entity for m in reversed(found) if m.label == "ORG"), None)
+            who = self._role_holder(start, lows[-1]) or self._person_nearby(start) or org \
+                or self.recent(start, ("PERSON",))
             if who:
                 return who, "nominal"
         if definite and not found and _AGED_RE.fullmatch(self.text[start:end].strip(" ,")):
@@ -311,6 +316,13 @@ class Resolver:
             if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or low in PERSON_ROLES:
                 return _LOCATIVE_RE.search(self.text, b, place_start) is not None
         return False
+
+    def _person_nearby(self, pos: int) -> str | None:
+        """The most recent person named in the paragraph of ``pos`` or the one before it."""
+        para = self.text.rfind("\n", 0, pos)
+        para = self.text.rfind("\n", 0, max(0, para - 1)) if para > 0 else -1
+        found = self._recent_mention(pos, ("PERSON",))
+        return found.entity if found is not None and found.start > para else None
 
     def _role_holder(self, pos: int, role: str) -> str | None:
         """The most recent person introduced near the word ``role`` ("Pryce, the manager")."""

@@ -228,3 +228,17 @@ def test_upper_case_dateline_with_a_date_is_a_place() -> None:
 def test_a_market_index_is_not_a_person() -> None:
     found = labels("The Dow Jones Industrial Average fell 0.8% on Tuesday.")
     assert found.get("Dow Jones Industrial Average") != "PERSON"
+
+
+@pytest.mark.parametrize("text, surface, label", [
+    ("LONDON (Harbourline) — Shares rose on Monday.", "Harbourline", "ORG"),
+    ("Shares rose, said Nadia Kerr, chief UK economist at Calder Rowe.", "Calder Rowe", "ORG"),
+    ("The UN Office for the Coordination of Humanitarian Affairs said 40,000 people had fled.",
+     "UN Office for the Coordination of Humanitarian Affairs", "ORG"),
+    ("The World Food Programme sent trucks to the coast.", "World Food Programme", "ORG"),
+    ("Mercy Ridge International sent doctors to the coast.", "Mercy Ridge International", "ORG"),
+    ("Thousands were displaced in Sofala and Zambezia provinces.", "Zambezia", "PLACE"),
+])
+def test_agencies_in_datelines_employers_long_names_and_plural_place_tails(text: str, surface: str,
+                                                                           label: str) -> None:
+    assert labels(text).get(surface) == label

@@ -503,3 +503,15 @@ def test_the_previous_subject_beats_what_a_given_name_suggests() -> None:
             "'People are frightened to go out after dark,' she said.")
     found = {q.text: q.speaker for q in quotes(text)}
     assert found["People are frightened to go out after dark"] == "Jude Ferreira"
+
+
+def test_an_unnamed_officer_of_an_organisation_speaks_for_it() -> None:
+    text = ("Cyclone Amara hit the coast on Monday.\n\nThe World Food Programme began distributing rations.\n\n"
+            "The WFP's country director said the agency had enough food for three weeks.")
+    assert one(text, "indirect").speaker == "World Food Programme"
+
+
+def test_a_named_person_nearby_holds_the_role_of_a_team_modifier() -> None:
+    text = ("Gareth Pryce's side climbed off the bottom.\n\nIt was not pretty, and Pryce didn't pretend otherwise. "
+            "'We rode our luck for forty-five minutes,' the Ashcombe manager said.")
+    assert one(text, "direct").speaker == "Gareth Pryce"
