@@ -104,6 +104,9 @@ _PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 # British court reporting: "..., an inquest has heard", "the jury heard that ...".
 _HEARING_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:court|inquest|tribunal|jury|hearing|trial|inquiry|committee|panel)"
                                 r"(?:\s+(?:has|have|had|was|were))?\s+$", re.I)
+# "..., an honour she rarely mentioned.": a noun and its relative clause, not a trailing attribution.
+_REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
+_PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
 _CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
 _CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
 _MAX_REPORT = 600  # longest reported clause considered, in characters
@@ -179,6 +182,8 @@ class QuoteFinder:
             pos = m.start()
             if m.group() == "heard" and not _HEARING_BEFORE_RE.search(text, max(0, pos - 30), pos):
                 continue  # "heard" reports only what a court or inquest heard ("the inquest heard that")
+            if m.group() in OPINION_VERBS and text.startswith(" to ", m.end()):
+                continue  # "companies hoping to invest", "expects to": an intention, not a report
             while k < n and closes[k] <= pos:
                 k += 1
             (self.inner_hits if k < n and opens[k] < pos else self.hits).append(m)
@@ -586,7 +591,8 @@ class QuoteFinder:
         if verb in TELL_VERBS and _TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
             tail = ""
         comma = text.rfind(",", sent.start, hit.start())
-        if _TRAIL_RE.match(tail) and comma > sent.start and len(_words(text[sent.start:comma])) >= 4:
+        if _TRAIL_RE.match(tail) and comma > sent.start and len(_words(text[sent.start:comma])) >= 4 \
+                and not _REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start()):
             subject = (comma + 1, hit.start())
             if len(_words(text[comma + 1:hit.start()])) <= 8 and _has_content(text[comma + 1:hit.start()]):
                 inner = self._leading_report(sent, comma)
@@ -629,7 +635,11 @@ class QuoteFinder:
         pos = hit.end()
         if text[_last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
             return None  # '..." said X' attributes the quotation before it; it reports nothing itself
+        if _PARTICIPLE_AFTER_RE.match(text, pos):
+            return None  # "..., she says, threading a new ribbon": what she does, not what she says
         that = _THAT_SOON_RE.match(text, pos)
+        if that and that.group(1).strip() and verb not in TELL_VERBS and _relative_that(text, that.end()):
+            that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
         claim = _CLAIM_RE.match(text, pos)
         has_that = False
         if claim:
@@ -831,6 +841,15 @@ def _phrase(text: str) -> str | None:
     while words and words[-1].lower() in ("has", "have", "had", "was", "were", "is", "are"):
         words = words[:-1]  # "an inquest has (heard)"
     return " ".join(words) if 0 < len(words) <= 6 else None
+
+
+def _relative_that(text: str, pos: int) -> bool:
+    """Does the "that" ending at ``pos`` open a relative clause (a verb follows it at once)?"""
+    nxt = _WORD_RE.match(text, pos)
+    if nxt is None:
+        return False
+    low = nxt.group().lower()
+    return low in PAST_VERBS or low in MODALS or (low.endswith("ed") and len(low) > 4)
 
 
 def _has_finite_verb(words: list[str], skip_first: bool = False, past: bool = False) -> bool:

@@ -16,6 +16,7 @@ from reader.analysis.lexicon import (
     DEMONYMS,
     NEWS_ORGS,
     NOMINAL_FITS,
+    ORG_HEADS,
     PERSON_ROLES,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -264,8 +265,8 @@ class Resolver:
         # The head is the last noun before any prepositional phrase ("club officials" -> officials,
         # "sources on the ground" -> sources).
         np_end = next((j for j in content if lows[j] in _PREPOSITIONS), len(tokens))
-        heads = [j for j in content if (lows[j] in SPEAKER_NOUNS or lows[j].rstrip("s") in SPEAKER_NOUNS
-                                        or lows[j] in PERSON_ROLES)]
+        heads = [j for j in content if (_speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
+                                        or (definite and j == content[-1] and lows[j] in ORG_HEADS))]
         if not heads:
             return None, ""
         before_prep = [j for j in heads if j < np_end]
@@ -283,7 +284,8 @@ class Resolver:
             for _pos, speaker, noun in self._history_before(start, 16):
                 if noun == head_word:
                     return speaker, "nominal"
-            fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word)
+            fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word) or (
+                frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
             if fits:
                 generic = head_word in _GENERIC_ORG_NOUNS
                 hit = self.salient_org(start, fits) if generic else self.recent(start, ("ORG",), fits)
@@ -313,8 +315,11 @@ class Resolver:
                 return False
             if low in _PLACED_INSTITUTIONS:
                 return False  # "the government in Kyiv", "police in Lyon": the place names the body
-            if low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or low in PERSON_ROLES:
-                return _LOCATIVE_RE.search(self.text, b, place_start) is not None
+            if _speaker_noun(low) or low in PERSON_ROLES:
+                # "residents in Aleppo", "the governor of Sofala province": where the speaker is
+                between = self.text[b:place_start]
+                return _LOCATIVE_RE.search(between) is not None or (
+                    low in PERSON_ROLES and re.match(r"\s+of\s+(?:the\s+)?$", between) is not None)
         return False
 
     def _person_nearby(self, pos: int) -> str | None:
@@ -383,6 +388,12 @@ def _pronoun_at(text: str, start: int, end: int, pronoun: str) -> int | None:
     if m is None or text[start:end][:1] in "\"“‘'«":
         return None
     return start + m.end() - len(pronoun)
+
+
+def _speaker_noun(low: str) -> bool:
+    """A noun that names who speaks, singular or plural ("agency", "agencies", "sources")."""
+    return low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or (
+        low.endswith("ies") and low[:-3] + "y" in SPEAKER_NOUNS)
 
 
 def _is_adverb(low: str) -> bool:

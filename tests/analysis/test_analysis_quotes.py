@@ -515,3 +515,34 @@ def test_a_named_person_nearby_holds_the_role_of_a_team_modifier() -> None:
     text = ("Gareth Pryce's side climbed off the bottom.\n\nIt was not pretty, and Pryce didn't pretend otherwise. "
             "'We rode our luck for forty-five minutes,' the Ashcombe manager said.")
     assert one(text, "direct").speaker == "Gareth Pryce"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The storm hit on Sunday. The governor of Sofala province said on Monday that the toll would rise.",
+     "the toll would rise", "governor"),
+    ("Aid agencies warned that the flooding could lead to outbreaks of cholera.",
+     "the flooding could lead to outbreaks of cholera", "Aid agencies"),
+    ("The Brass Band Federation praised her. The federation added that it would name its prize after her.",
+     "it would name its prize after her", "Brass Band Federation"),
+])
+def test_titles_of_places_plural_sources_and_organisation_nominals(text: str, content: str, speaker: str) -> None:
+    q = one(text, "indirect")
+    assert (q.text, q.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Ngaire Tamsett was busy. 'Everyone told me I was mad,' she says, threading a new ribbon into the machine.",
+    "Old friends recalled rehearsals that ran until midnight in the winter of 1984.",
+    "Hilda Marrow was appointed MBE in 2004 for services to music, an honour she rarely mentioned.",
+])
+def test_participles_relative_clauses_and_reduced_relatives_are_not_reports(text: str) -> None:
+    assert [q for q in quotes(text) if q.kind == "indirect"] == []
+
+
+def test_hoping_to_is_an_intention_not_a_cue() -> None:
+    text = ("Korvel Systems said it was disappointed, and added that the ruling “sends a chilling signal” "
+            "to technology companies hoping to invest in Britain.")
+    partial = one(text, "partial")
+    assert partial.speaker == "Korvel Systems"
+    reports = [q.text for q in quotes(text) if q.kind == "indirect"]
+    assert reports[-1].endswith("hoping to invest in Britain")
