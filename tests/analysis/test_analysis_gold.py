@@ -87,15 +87,22 @@ def test_shared_seed_stays_at_the_issue_goals() -> None:
 # entity_f1 0.95, quote_f1 0.97, direct_r 1.00, indirect_r 0.88, attribution 0.91. General fixes
 # for what it showed took it to 0.98, 0.99, 1.00, 0.96, 0.98; since then it is no longer unseen
 # text, so it is a regression set like tests/gold, held a little under that level.
-HELDOUT2_DIR = Path(__file__).resolve().parents[1] / "gold_heldout2"
-HELDOUT2_FLOORS = {"entity_f1": 0.95, "quote_f1": 0.96, "direct_r": 0.97, "indirect_r": 0.92,
-                   "attribution": 0.95, "offsets": 1.0}
+# The third (tests/gold_heldout3), likewise: unseen 0.89 / 0.97 / 1.00 / 0.91 / 0.85 (0.90 / 0.97 /
+# 1.00 / 0.91 / 0.89 with fixes made without it), then 0.96 / 0.99 / 1.00 / 0.97 / 0.96.
+HELDOUT_FLOORS = {
+    "gold_heldout2": {"entity_f1": 0.95, "quote_f1": 0.96, "direct_r": 0.97, "indirect_r": 0.92,
+                      "attribution": 0.95, "offsets": 1.0},
+    "gold_heldout3": {"entity_f1": 0.93, "quote_f1": 0.96, "direct_r": 0.97, "indirect_r": 0.92,
+                      "attribution": 0.93, "offsets": 1.0},
+}
 
 
-def test_second_held_out_set_stays_above_floors() -> None:
-    paths = sorted(HELDOUT2_DIR.glob("*.gold.json"))
+@pytest.mark.parametrize("folder", sorted(HELDOUT_FLOORS))
+def test_former_held_out_sets_stay_above_floors(folder: str) -> None:
+    paths = sorted((Path(__file__).resolve().parents[1] / folder).glob("*.gold.json"))
     if not paths:
-        pytest.skip("tests/gold_heldout2 is not present")
+        pytest.skip(f"tests/{folder} is not present")
     summary = scoring.summarise([_predict(path) for path in paths])
-    low = {k: round(summary[k], 3) for k, floor in HELDOUT2_FLOORS.items() if summary[k] < floor}
+    floors = HELDOUT_FLOORS[folder]
+    low = {k: round(summary[k], 3) for k, floor in floors.items() if summary[k] < floor}
     assert not low, f"below the floor: {low}; all: { {k: round(v, 3) for k, v in summary.items()} }"
