@@ -27,6 +27,7 @@ from reader.analysis.lexicon import (
     PAST_VERBS,
     REPORT_VERBS,
     SAY_VERBS,
+    SPEAKER_NOUNS,
     TELL_VERBS,
 )
 from reader.analysis.marks import MARK_RE, Quoted, find_quoted
@@ -78,8 +79,8 @@ _OBJECT_RE = re.compile(
 )
 _CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
 _BOUNDARY_RE = re.compile(
-    r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|and|but|while|after|before|because|when|with|although|since|as|if|where"
-    r"|whereas|so|than|whom)(?![\w’'-])")
+    r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|whose|and|but|while|after|before|because|when|with|although|since|as"
+    r"|if|where|whereas|so|than|whom)(?![\w’'-])")
 _APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
 _THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 _VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
@@ -92,7 +93,7 @@ _BAD_FIRST = {"whether", "if", "how", "what", "why", "when", "where", "who", "an
 _PREPOSITIONS = {"in", "on", "at", "of", "for", "with", "by", "about", "outside", "after", "before", "during",
                  "inside", "near", "from", "over", "under", "following", "ahead", "through", "into", "afterwards",
                  "later", "earlier", "yesterday", "today", "only"}
-_BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.rstrip("sd").rstrip("e") in {
+_BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.removesuffix("ing").rstrip("sd").rstrip("e") in {
     "insist", "claim", "argu", "admitt", "admit", "conced", "estimat", "predict", "maintain", "contend",
     "alleg", "suggest", "add", "not", "warn", "agre", "confirm", "explain", "acknowledg"})
 _CLAUSE_START_RE = re.compile(
@@ -106,6 +107,9 @@ _HEARING_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:court|inquest|tribunal|jury|h
                                 r"(?:\s+(?:has|have|had|was|were))?\s+$", re.I)
 # "..., an honour she rarely mentioned.": a noun and its relative clause, not a trailing attribution.
 _REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
+_NOUNISH_FORMS = frozenset({"states", "reports", "claims", "notes", "comments", "charges", "questions",
+                            "answers", "calls", "pledges", "promises", "hopes", "fears", "doubts", "remarks"})
+_PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
 _PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
 _CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
 _CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
@@ -118,7 +122,7 @@ _SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "althou
                   "whereas", "so", "than", "though", "until", "unless", "once"}
 _PREP_OR_SUB = _PREPOSITIONS | _SUBORDINATORS
 _TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
-_SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom"}
+_SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom", "whose"}
 # A relative clause still open: ", which ..." with no comma since.
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who)\s[^,;:—–()]*$")
 # Words that take "with" inside a subject noun phrase ("people familiar with the plans said").
@@ -184,6 +188,10 @@ class QuoteFinder:
                 continue  # "heard" reports only what a court or inquest heard ("the inquest heard that")
             if m.group() in OPINION_VERBS and text.startswith(" to ", m.end()):
                 continue  # "companies hoping to invest", "expects to": an intention, not a report
+            if m.group() in _NOUNISH_FORMS and text[m.end():m.end() + 1] in ".,;" and \
+                    (prev := _PREV_WORD_RE.search(text, max(0, pos - 24), pos)) and \
+                    prev.group(1).islower() and not _speaker_noun_word(prev.group(1)):
+                continue  # "39 island and coastal states.": a plural noun, not a verb
             while k < n and closes[k] <= pos:
                 k += 1
             (self.inner_hits if k < n and opens[k] < pos else self.hits).append(m)
@@ -224,6 +232,9 @@ class QuoteFinder:
     def _find_subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
         text = self.text
         lo = max(sent.start, verb_start - 200)
+        dateline = _DATELINE_RE.match(text, sent.start)
+        if dateline and dateline.end() <= verb_start:
+            lo = max(lo, dateline.end())  # "TULSA, Okla. — A security guard testified": not Tulsa
         i = bisect_right(self.quoted_opens, verb_start) - 1
         if i >= 0 and self.quoted[i].close < verb_start:
             lo = max(lo, self.quoted[i].close + 1)  # a subject is never inside a quotation before it
@@ -241,8 +252,9 @@ class QuoteFinder:
             if word == "and" and _OPEN_RELATIVE_RE.search(text, lo, b.start()):
                 continue  # "Pathwise, which is based in Leeds and employs 900 people, said": inside the clause
             if _has_content(text[b.end():end]):
-                if end == verb_start and word in _SUBORDINATORS:
-                    # "..., while hardliners warned": the clause holding the verb has its own subject.
+                if end == verb_start and word in _SUBORDINATORS and not text[b.end():end].rstrip().endswith(","):
+                    # "..., while hardliners warned": the clause holding the verb has its own subject
+                    # (but in "Garrity, who voted with Priya Nair, said" the comma closes a clause).
                     windows.append((b.end(), end, "np"))
                     return windows
                 windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
@@ -254,7 +266,7 @@ class QuoteFinder:
         return windows
 
     def _window_tag(self, boundary: str, start: int, end: int) -> str:
-        if boundary in ("who", "which", "whom"):
+        if boundary in ("who", "which", "whom", "whose"):
             return "rel"
         first = _WORD_RE.search(self.text, start, end)
         if boundary in _SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB):
@@ -278,8 +290,9 @@ class QuoteFinder:
         near, how = (None, "")
         if windows[0][2] != "rel":
             near, how = resolve(windows[0][0], windows[0][1])
-            if near is not None and how == "named" and self.resolver.labels.get(near) == "PERSON":
-                return near
+            if near is not None and how == "named" and self.resolver.labels.get(near) == "PERSON" \
+                    and (windows[0][2] == "np" or len(windows) == 1):
+                return near  # (a name after "with" or "after" is not the subject when one comes before)
             last = self.text[windows[0][0]:windows[0][1]].split()[-1:]
             if near is not None and how == "pronoun" and last and last[0].lower() in ("he", "she", "they", "it", "we"):
                 return near  # "for what she calls": a pronoun right before the verb is its subject
@@ -301,6 +314,11 @@ class QuoteFinder:
             if tag == "np" and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and \
                     not any(w.lower().strip(",;:") in COMMON_CAPS or w.lower() in NON_SPEAKERS for w in words):
                 return " ".join(words).strip(",;:")
+        # A plain noun phrase right before the verb ("A security guard testified that"): the phrase.
+        words = self.text[windows[0][0]:windows[0][1]].split()
+        if windows[0][2] == "np" and 2 <= len(words) <= 4 and words[0].lower() in ("a", "an", "the", "one") \
+                and all(w.isalpha() and w.islower() for w in words[1:]) and words[-1] not in NON_SPEAKERS:
+            return " ".join(words[1:])
         return None
 
     def _cited_source(self, sent: Span, verb_start: int) -> str | None:
@@ -647,6 +665,8 @@ class QuoteFinder:
         elif that and len(_words(that.group(1))) <= (8 if verb in TELL_VERBS else 4) and \
                 not _VERB_IN_GAP_RE.search(_COMMA_ADVERB_RE.sub(" ", that.group(1))):
             pos, has_that = that.end(), True
+        elif that and _PARENTHETICAL_RE.fullmatch(that.group(1)):
+            pos, has_that = that.end(), True  # "acknowledged, when questioned by the defense, that"
         else:
             if verb in TELL_VERBS:
                 obj = _OBJECT_RE.match(text, pos)
@@ -683,6 +703,8 @@ class QuoteFinder:
             return None
         if verb in OPINION_VERBS and not has_that:
             return None
+        if verb in TELL_VERBS and not has_that and not _has_finite_verb(words):
+            return None  # "Brandão told the Portuguese sports daily Jornal da Bola.": who, not what
         prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
         coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
         # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
@@ -841,6 +863,12 @@ def _phrase(text: str) -> str | None:
     while words and words[-1].lower() in ("has", "have", "had", "was", "were", "is", "are"):
         words = words[:-1]  # "an inquest has (heard)"
     return " ".join(words) if 0 < len(words) <= 6 else None
+
+
+def _speaker_noun_word(word: str) -> bool:
+    """Could ``word`` head a speaker ("the ministry states.", "he notes,")?"""
+    low = word.lower()
+    return low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or low in ("he", "she", "it", "they", "we", "i")
 
 
 def _relative_that(text: str, pos: int) -> bool:

@@ -102,7 +102,7 @@ class Resolver:
             # At the start of its sentence, or right after a quotation that opens it ('"...," he said').
             if i >= 1 and (not opening.strip(" \"“‘'«(—–-") or _QUOTE_THEN_PRONOUN_RE.fullmatch(opening)):
                 prev = self.segments.sentences[i - 1]
-                for m in self.mentions_in(prev.start, prev.end):
+                for m in self.mentions_in(_subject_start(self.text, prev.start, prev.end), prev.end):
                     if self.text[m.end:m.end + 2] in ("'s", "’s"):
                         continue  # "Haskell's lawyer, Robert Fenn,": the possessor is not the subject
                     if m.label == "PERSON" and not self._in_quote(m.start):
@@ -244,7 +244,8 @@ class Resolver:
         for label in ("ORG", "PLACE"):
             named = [m for m in found if m.label == label]
             if label == "PLACE":
-                named = [m for m in named if not self._located_speaker(tokens, lows, m.start)]
+                named = [m for m in named if not self._located_speaker(tokens, lows, m.start)
+                         and not self._place_modifies_speaker(tokens, lows, m.end)]
             if named:
                 name = named[0].entity
                 self.remember(start, name, name.split()[-1].lower())
@@ -305,6 +306,14 @@ class Resolver:
         self.remember(start, phrase, head_word)
         how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
         return phrase, how
+
+    def _place_modifies_speaker(self, tokens: list[tuple[int, int, str]], lows: list[str], place_end: int) -> bool:
+        """Is the place a modifier of the speaker noun after it ("a senior US official", "the
+        Chinese delegation's statement")? Then the speaker is the noun phrase."""
+        for (a, _b, _word), low in zip(tokens, lows, strict=True):
+            if a >= place_end:
+                return _speaker_noun(low) or low in PERSON_ROLES
+        return False
 
     def _located_speaker(self, tokens: list[tuple[int, int, str]], lows: list[str], place_start: int) -> bool:
         """Is the place only where a speaker is ("residents in Aleppo", "sources on the ground in
@@ -380,6 +389,17 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, tuple[str, bool]]:
             if given is not None:
                 genders[m.entity] = (given, False)
     return genders
+
+
+_OPENING_CLAUSE_RE = re.compile(r"\s*(?:[A-Z][a-z]+(?:ed|ing)|After|Before|When|While|As|Although|Though|Since|If"
+                                r"|Despite|Asked|Told|Pressed)\b[^,.;:]{0,160},")
+
+
+def _subject_start(text: str, start: int, end: int) -> int:
+    """Where a sentence's subject can start: after an opening participle or subordinate clause
+    ("Pressed on whether Vidal would play, Hale smiled": Hale, not Vidal)."""
+    m = _OPENING_CLAUSE_RE.match(text, start, end)
+    return m.end() if m else start
 
 
 def _pronoun_at(text: str, start: int, end: int, pronoun: str) -> int | None:

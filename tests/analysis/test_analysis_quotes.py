@@ -546,3 +546,51 @@ def test_hoping_to_is_an_intention_not_a_cue() -> None:
     assert partial.speaker == "Korvel Systems"
     reports = [q.text for q in quotes(text) if q.kind == "indirect"]
     assert reports[-1].endswith("hoping to invest in Britain")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Kendra Hollis, whose daughter is a sophomore at Linden Falls Senior High, said the policy was overdue.",
+     "Kendra Hollis"),
+    ("Board member Tom Garrity, who voted against the policy with fellow member Priya Nair, said it was rushed.",
+     "Tom Garrity"),
+])
+def test_a_relative_clause_between_name_and_verb_does_not_supply_the_speaker(text: str, speaker: str) -> None:
+    assert one(text, "indirect").speaker == speaker
+
+
+def test_a_dateline_place_is_not_the_subject() -> None:
+    q = one("TULSA, Okla. — A security guard testified Tuesday that he saw the owner drive away.")
+    assert q.speaker == "security guard" and q.text == "he saw the owner drive away"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The presidency said the leaked paper was an early working document.",
+     "the leaked paper was an early working document"),
+    ("The defense argued that the fire was caused by faulty wiring.", "the fire was caused by faulty wiring"),
+    ("Ruth Adair was cross-examined. She acknowledged, when questioned by the defense, that she had not "
+     "tested the wiring.", "she had not tested the wiring"),
+])
+def test_plain_noun_phrase_subjects_and_parentheticals_before_that(text: str, content: str) -> None:
+    assert one(text, "indirect").text == content
+
+
+def test_pressed_on_whether_opens_the_sentence_before_its_subject() -> None:
+    text = ("Manager Neil Hale spoke on Friday. Pressed on whether Tomás Vidal would be available, Hale smiled. "
+            "\"You're asking me the same question twice,\" he said.")
+    assert one(text, "direct").speaker == "Neil Hale"
+
+
+def test_insisting_reports_a_bare_clause_and_told_a_newspaper_reports_nothing() -> None:
+    found = [(x.text, x.speaker) for x in quotes("Neil Hale denied that Vidal would push Mensah out, insisting "
+                                                 "the two could play together.")]
+    assert found == [("Vidal would push Mensah out", "Neil Hale"), ("the two could play together", "Neil Hale")]
+    assert quotes("Jorge Brandão told the Portuguese sports daily Jornal da Bola.") == []
+
+
+def test_a_plural_noun_is_not_a_reporting_verb() -> None:
+    assert quotes("The sharpest words came from the coalition, a group of 39 island and coastal states.") == []
+
+
+def test_a_place_modifying_the_speaker_noun_is_not_the_speaker() -> None:
+    q = one("A senior US official, speaking on condition of anonymity, said Washington would not commit new money.")
+    assert q.speaker != "US" and "official" in q.speaker
