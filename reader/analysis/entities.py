@@ -68,7 +68,12 @@ _AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
 _KIN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:son|daughter|wife|husband|brother|sister|mother|father|partner|friend"
                             r"|widow|widower|grandson|granddaughter|nephew|niece|cousin|fiancée?),[ ]$")
 # "X, a payroll software maker,": an appositive whose head noun is an organisation's.
-_DESCRIBED_AS_RE = re.compile(r",[ ](?:a|an|the|its)[ ](?:[\w’'-]+[ ]){0,4}?([a-z][\w-]*)(?=[,.;]|[ ](?:in|of|for|based|that|which|with|from)\b)")
+_DESCRIBED_AS_RE = re.compile(r",[ ](?:a|an|the|its|[A-Z][\w’'-]*[’']s)[ ](?:[\w’'-]+[ ]){0,4}?([a-z][\w-]*)"
+                              r"(?=[,.;]|[ ](?:in|of|for|based|that|which|with|from)\b)")
+# First words of football clubs' names abroad ("Deportivo Almaraz", "Sporting Lisbon").
+_CLUB_OPENERS = frozenset({"deportivo", "atlético", "atletico", "sporting", "dynamo", "dinamo", "olympique",
+                           "borussia", "racing", "real", "inter", "lokomotiv", "spartak", "partizan", "hapoel",
+                           "maccabi", "fortuna", "eintracht", "union", "athletic"})
 # Roles whose "of" names a place as often as an organisation ("mayor of London").
 _PLACE_ROLES = frozenset({"mayor", "governor", "president", "minister", "ambassador", "envoy", "secretary", "senator",
                           "premier", "king", "queen", "prince", "princess", "resident", "residents", "citizen",
@@ -91,7 +96,7 @@ _NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", 
 _PLACE_PREPS = {"in", "near", "across", "outside", "throughout", "around", "inside", "towards", "toward"}
 _NOT_ACRONYMS = {"I", "A", "OK", "TV", "CEO", "CFO", "GDP", "PM", "AM", "MP", "MPs", "II", "III", "IV", "VI", "VII",
                  "VIII", "IX", "XI", "XII", "COVID", "AI", "ID", "PC", "FAQ", "HTML", "PDF", "USB", "DNA", "HIV",
-                 "AIDS", "SUV", "CCTV", "QC", "KC", "JR", "SR", "LGBT", "NB", "PS"}
+                 "AIDS", "SUV", "CCTV", "QC", "KC", "JR", "SR", "LGBT", "NB", "PS", "GP", "GPs"}
 _ORG_MODIFIERS = {"militant", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist", "political",
                   "opposition", "football", "news", "media", "tech", "technology", "software", "investment",
                   "private", "state", "state-owned", "public", "insurance", "energy", "oil", "mining", "car",
@@ -554,6 +559,8 @@ class EntityFinder:
             # "King's College London", "University College London": an institution named with its city.
             org_head = any(lows[i] in ORG_HEADS and text[grp[i + 1][0]:end] in self.places
                            for i in range(1, len(grp) - 1))
+        if len(grp) > 1 and lows[0] in _CLUB_OPENERS and not in_places:
+            votes["ORG"] += STRONG + 1
         if surface in KNOWN_ORGS:
             votes["ORG"] += STRONG
         elif len(grp) > 1 and words[0] in KNOWN_ORGS and not in_places:

@@ -70,7 +70,7 @@ communications telecom telecoms wireless entertainment games pictures films musi
 town house library research shipyard shipyards works mills brewery bakery lines rail railways
 railway transport buses trains motorsport racing circuit guild bee restoration
 tribunal tribunals inquiry ombudsman regulator thistle albion rangers harriers academicals
-programme program international repairs ledger
+programme program international repairs ledger liga forum schools
 """)
 
 # Words that open an organisation's name before "of" ("University of Oxford", "Bank of England").
@@ -407,7 +407,7 @@ def given_genders() -> dict[str, str]:
 # Nouns that are also frequent surnames (Baker, Smith, Cook, Mason) are deliberately left out.
 NAME_NOUNS: frozenset[str] = word_set("""
 supply supplies electronics textiles textile vineyards vineyard winery wines cooperative co-operative
-index indices average composite
+index indices average composite furnishings
 coop co-op reports report letters review reviews quarterly weekly monthly digest bulletin chronicle
 courier dispatch observer standard mirror express echo argus sentinel examiner record register
 journal gazette tour open cup classic championship championships trophy series grand prix games

@@ -37,6 +37,10 @@ _PLACED_INSTITUTIONS = frozenset({"government", "authorities", "authority", "min
                                   "army", "military", "police", "court", "office", "administration", "parliament",
                                   "regime", "consulate", "mission"})
 _NEWS_HEADS = frozenset({"news", "agency", "press"})
+# Nouns for a business, which may mean one named just before it in the paragraph when that one's name
+# says nothing of its kind ("Orbis ... the company"), though not a "... Administration" or "... Council".
+_BUSINESS_NOUNS = frozenset({"company", "firm", "business", "retailer", "carrier", "airline", "lender", "insurer",
+                             "maker", "startup", "chain"})
 # "the 24-year-old", "the twenty-four-year-old": a person described by age.
 _AGED_RE = re.compile(r"(?:the|this)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", re.I)
 _MAX_TOKENS = 16
@@ -101,7 +105,17 @@ class Resolver:
             opening = self.text[self.segments.sentences[i].start:pos] if i >= 1 else ""
             # At the start of its sentence, or right after a quotation that opens it ('"...," he said').
             if i >= 1 and (not opening.strip(" \"“‘'«(—–-") or _QUOTE_THEN_PRONOUN_RE.fullmatch(opening)):
-                prev = self.segments.sentences[i - 1]
+                k = i - 1
+                # Sentences inside a quotation say nothing of who speaks: go back to its attribution
+                # ('"I'd like him to be," he said. "... at the right price." He denied ...').
+                while k > 0 and i - k < 5 and self._in_quote(self.segments.sentences[k].start + 1) \
+                        and not _ATTRIBUTION_PRONOUN_RE.search(self.text, self.segments.sentences[k].start,
+                                                               self.segments.sentences[k].end):
+                    k -= 1
+                prev = self.segments.sentences[k]
+                said = _ATTRIBUTION_PRONOUN_RE.search(self.text, prev.start, prev.end)
+                if said is not None and said.group(1).lower() == pronoun and depth < 4 and k < i - 1:
+                    return self.person_for_pronoun(said.start(1), pronoun, depth + 1)
                 for m in self.mentions_in(_subject_start(self.text, prev.start, prev.end), prev.end):
                     if self.text[m.end:m.end + 2] in ("'s", "’s"):
                         continue  # "Haskell's lawyer, Robert Fenn,": the possessor is not the subject
@@ -129,7 +143,7 @@ class Resolver:
             first = first or m.entity
         return first
 
-    def salient_org(self, pos: int, fits: frozenset[str] | None = None) -> str | None:
+    def salient_org(self, pos: int, fits: frozenset[str] | None = None, head: str = "") -> str | None:
         """The organisation a generic "the company" / "the club" means at ``pos``.
 
         The one just named in the same paragraph if there is one (a local antecedent);
@@ -137,10 +151,13 @@ class Resolver:
         whichever was named last ("Halvorsen ... its purchase of rival Vermeer ... "We remain
         committed," the company said": Halvorsen). Ties go to the most recent.
         """
+        paragraph = self.text.rfind("\n", 0, pos) + 1
+        local = self._recent_mention(pos, ("ORG",)) if head in _BUSINESS_NOUNS else None
+        if local is not None and local.start >= paragraph and local.entity.split()[-1].lower() not in ORG_HEADS:
+            return local.entity  # "Orbis, Halvern's rival, ... \"...,\" the company said": named just before
         last = self._recent_mention(pos, ("ORG",), fits)
         if last is None:
             return None
-        paragraph = self.text.rfind("\n", 0, pos) + 1
         if last.start >= paragraph:
             return last.entity
         i = bisect_left(self.starts, pos) - 1
@@ -289,9 +306,9 @@ class Resolver:
                 frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
             if fits:
                 generic = head_word in _GENERIC_ORG_NOUNS
-                hit = self.salient_org(start, fits) if generic else self.recent(start, ("ORG",), fits)
+                hit = self.salient_org(start, fits, head_word) if generic else self.recent(start, ("ORG",), fits)
                 if hit is None and generic:
-                    hit = self.salient_org(start)  # "the company": an organisation of any name
+                    hit = self.salient_org(start, None, head_word)  # "the company": an organisation of any name
                 if hit:
                     self.remember(start, hit, head_word)  # a later "it said" may mean it
                     return hit, "nominal"
@@ -364,6 +381,7 @@ _ADVERBS = {"however", "also", "further", "meanwhile", "though", "too", "then", 
             "will", "did", "does", "could", "may", "might", "in", "turn"}
 
 
+_ATTRIBUTION_PRONOUN_RE = re.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)
 _QUOTE_THEN_PRONOUN_RE = re.compile(r"\s*[\"“‘'«][^\"“”«»]*[,!?]\s*[\"”’'»]\s*", re.S)
 _MALE_BEFORE = re.compile(r"(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother)\.?[ ]$")
 _FEMALE_BEFORE = re.compile(r"(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?[ ]$")

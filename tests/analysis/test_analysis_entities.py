@@ -242,3 +242,18 @@ def test_a_market_index_is_not_a_person() -> None:
 def test_agencies_in_datelines_employers_long_names_and_plural_place_tails(text: str, surface: str,
                                                                            label: str) -> None:
     assert labels(text).get(surface) == label
+
+
+@pytest.mark.parametrize("text, surface, label", [
+    ("Castlebridge City agreed a fee with Deportivo Almaraz on Friday.", "Deportivo Almaraz", "ORG"),
+    ("Vidal scored 19 goals in La Liga last season.", "La Liga", "ORG"),
+    ("The Aire Valley Patients' Forum called for an inquiry.", "Aire Valley Patients' Forum", "ORG"),
+    ("She ran Brookfield Home Furnishings for a decade.", "Brookfield Home Furnishings", "ORG"),
+    ("Orbis, Halvern's larger rival, played down the launch.", "Orbis", "ORG"),
+])
+def test_club_openers_league_forum_trade_nouns_and_a_rival_apposition(text: str, surface: str, label: str) -> None:
+    assert labels(text).get(surface) == label
+
+
+def test_a_gp_surgery_has_no_organisation() -> None:
+    assert "GP" not in labels("She was sent home from a GP surgery on Monday.")

@@ -594,3 +594,11 @@ def test_a_plural_noun_is_not_a_reporting_verb() -> None:
 def test_a_place_modifying_the_speaker_noun_is_not_the_speaker() -> None:
     q = one("A senior US official, speaking on condition of anonymity, said Washington would not commit new money.")
     assert q.speaker != "US" and "official" in q.speaker
+
+
+def test_he_after_a_quoted_passage_goes_back_to_its_attribution() -> None:
+    text = ("Manager Neil Hale faced the press on Friday. \"I'd like him to be,\" he said. \"But I've been in "
+            "football long enough. Kwabena Mensah has been brilliant for us.\"\n\n"
+            "He denied that the arrival of Vidal would push Mensah out.")
+    found = {q.text: q.speaker for q in quotes(text)}
+    assert found["the arrival of Vidal would push Mensah out"] == "Neil Hale"
