@@ -149,6 +149,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._top_offset = 0
         self._renderer: LineRenderer | None = None
         self._stick_to_end = False  # End pressed while the article is still growing
+        self._refinements = 0  # bumped whenever a laid-out block's height differs from its estimate
+        self._settled: tuple[int, ...] | None = None  # the state the last _settle left (see _settle_key)
 
     # -- article ---------------------------------------------------------------------------
 
@@ -365,13 +367,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap to the new width, keeping the line at the top."""
         self._ensure_width()
-        self._settle()
+        self._settle_if_needed()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Lay out what came into view and keep the reading position and cursor in step."""
         super().watch_scroll_y(old_value, new_value)
         if self._width:
-            self._settle()
+            self._settle_if_needed()
 
     def notify_style_update(self) -> None:
         """A theme or CSS change: cached strips hold old colours."""
@@ -383,7 +385,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def render_lines(self, crop: Region) -> list[Strip]:
         """Make sure the width is current and the visible blocks are laid out, then render."""
         if self._ensure_width():
-            self._settle()
+            self._settle_if_needed()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -463,6 +465,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines.clear()
         self._strips.clear()
         self._renderer = None
+        self._settled = None
         article = self._article
         blocks = article.blocks
         if not self._width:
@@ -492,7 +495,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             lines = layout_block(article.text, blocks[index], self._width, following)
             self._lines[index] = lines
-            self._heights.set(index, len(lines))
+            if self._heights.set(index, len(lines)):
+                self._refinements += 1  # lines below moved: the anchor may need putting back
         return lines
 
     def _layout_backwards(self, index: int, cells: int) -> None:
@@ -505,6 +509,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def _forget(self, index: int) -> None:
         self._lines.pop(index, None)
         self._strips.pop(index, None)
+        self._settled = None
 
     def _invalidate(self, blocks: Iterable[int]) -> None:
         for index in blocks:
@@ -530,18 +535,33 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             y += shift
         self._update_virtual_size()
         y = max(0, min(y, self._max_y()))
-        self._set_top(y)
-        self._settle()
+        self._set_top(y)  # settles through watch_scroll_y when the top moved
+        self._settle_if_needed()
 
     def _set_top(self, y: int) -> None:
         """Put virtual line ``y`` at the top at once (no animation; scrollbar updated)."""
         self.scroll_to(y=y, animate=False, force=True)
+
+    def _settle_key(self) -> tuple[int, ...]:
+        """Everything :meth:`_settle` reads: while it is unchanged, settling again changes nothing."""
+        return (round(self.scroll_y), self._width, self._view_height(), len(self._article.blocks),
+                self._refinements, self._cursor)
+
+    def _settle_if_needed(self) -> None:
+        """Settle unless nothing moved since the last time.
+
+        A key press reaches here three times (the scroll watcher, the action, the next render)
+        and a frame may render more than once; only the first of them can change anything.
+        """
+        if self._settle_key() != self._settled:
+            self._settle()
 
     def _settle(self) -> None:
         """Lay out the visible blocks and a screenful either side; anchor the top block."""
         blocks = self._article.blocks
         if not blocks:
             self.progress = 100
+            self._settled = self._settle_key()
             return
         if not self._width:
             return
@@ -564,6 +584,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if new_top != top:
             self._set_top(min(new_top, self._max_y()))
         self._after_move(block, lines[offset])
+        self._settled = self._settle_key()
 
     def _after_move(self, top_block: int, top_line: Line) -> None:
         """Record the reading position, update progress, keep the cursor on screen."""

@@ -182,9 +182,12 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self.reload)
 
     def on_resize(self) -> None:
-        """Re-cut the columns when the width changed."""
+        """Re-cut the columns when the width changed, from the rows already loaded.
+
+        Nothing in the library changed, so the store is not asked again (a resize comes as a
+        burst of events while a terminal is dragged)."""
         if self.loaded and column_widths(self.app.size.width) != self._widths:
-            self.reload()
+            self._show_rows(self._cursor_id())
 
     def on_screen_resume(self) -> None:
         """Back from an article: progress, last opened and notes may have changed."""
@@ -229,18 +232,10 @@ class LibraryScreen(Screen[None]):
               keep: str | None) -> None:
         if not self.is_attached:
             return
-        table = self.table
-        if keep is None and table.row_count and table.cursor_row < len(self.records):
-            keep = self.records[table.cursor_row].id
+        if keep is None:
+            keep = self._cursor_id()
         self.records, self.counts, self.known_tags = records, counts, tags
-        table.clear(columns=True)  # columns too, so their widths fit the new rows
-        table.add_columns(*COLUMNS)
-        widths = self._widths = column_widths(self.app.size.width)
-        for record in records:
-            table.add_row(*row_cells(record, counts.get(record.id, 0), widths), key=record.id)
-        ids = [r.id for r in records]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep), animate=False)
+        self._show_rows(keep)
         filters = [f"sort: {SORT_LABELS[self.sort]}"]
         if self.tag:
             filters.append(f"tag: #{self.tag}")
@@ -253,6 +248,25 @@ class LibraryScreen(Screen[None]):
         else:
             self._message("")
         self.loaded = True
+
+    def _cursor_id(self) -> str | None:
+        """The id of the article under the table's cursor (before the rows are rebuilt)."""
+        table = self.table
+        if table.row_count and table.cursor_row < len(self.records):
+            return self.records[table.cursor_row].id
+        return None
+
+    def _show_rows(self, keep: str | None) -> None:
+        """Fill the table from :attr:`records`, cut to the current width; the cursor stays on ``keep``."""
+        table = self.table
+        table.clear(columns=True)  # columns too, so their widths fit the new rows
+        table.add_columns(*COLUMNS)
+        widths = self._widths = column_widths(self.app.size.width)
+        for record in self.records:
+            table.add_row(*row_cells(record, self.counts.get(record.id, 0), widths), key=record.id)
+        ids = [r.id for r in self.records]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
 
     def current(self) -> ArticleRecord | None:
         """The article under the cursor."""
