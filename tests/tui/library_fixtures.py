@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -48,6 +49,15 @@ async def settle(app: ReaderApp, pilot: Pilot) -> None:
         except WorkerCancelled:  # an exclusive reload replaced an older one: wait for the new one
             continue
         await pilot.pause()
+
+
+async def until(app: ReaderApp, pilot: Pilot, condition: Callable[[], bool], rounds: int = 200) -> None:
+    """Let workers and messages run until ``condition`` holds (a bound, not a timing check)."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await settle(app, pilot)
+    assert condition(), "the screen never showed the expected state"
 
 
 async def complete(pilot: Pilot, typed: str) -> None:
