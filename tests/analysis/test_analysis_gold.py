@@ -97,11 +97,15 @@ HELDOUT_FLOORS = {
     # The fourth: unseen 0.93 / 0.95 / 0.99 / 0.81 / 0.89, then 0.98 / 0.97 / 0.99 / 0.91 / 0.95.
     "gold_heldout4": {"entity_f1": 0.95, "quote_f1": 0.94, "direct_r": 0.95, "indirect_r": 0.87,
                       "attribution": 0.92, "offsets": 1.0},
+    # The fifth, written blind as the final measure and never tuned on: 0.96 / 1.00 / 1.00 / 0.99 /
+    # 0.98 on its first run. Floors at the goals: it stays a measure, not a target.
+    "gold_heldout5": {"entity_f1": 0.85, "quote_f1": 0.90, "direct_r": 0.95, "indirect_r": 0.80,
+                      "attribution": 0.90, "offsets": 1.0},
 }
 
 
 @pytest.mark.parametrize("folder", sorted(HELDOUT_FLOORS))
-def test_former_held_out_sets_stay_above_floors(folder: str) -> None:
+def test_held_out_sets_stay_above_floors(folder: str) -> None:
     paths = sorted((Path(__file__).resolve().parents[1] / folder).glob("*.gold.json"))
     if not paths:
         pytest.skip(f"tests/{folder} is not present")
