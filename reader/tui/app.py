@@ -9,12 +9,14 @@ one-line error screen or notification.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 
 from reader.document import Article, is_url
 from reader.errors import ReaderError
+from reader.tui.hangup import CHECK_SECONDS, HangupWatch
 from reader.tui.library_service import LibraryService
 from reader.tui.loading import open_for_reading
 from reader.tui.screens.notes_reader import NotesReaderScreen
@@ -52,6 +54,15 @@ class ReaderApp(ThemedApp):
                 self._preloaded["-"] = open_for_reading("-")
             except ReaderError as exc:
                 self._preloaded["-"] = exc
+
+    def on_mount(self) -> None:
+        """Leave cleanly if the terminal goes away (see :mod:`reader.tui.hangup`)."""
+        if self.is_headless:
+            return
+        watch = HangupWatch(self.exit)
+        if watch.watching:
+            watch.install_signal(asyncio.get_running_loop())
+            self.set_interval(CHECK_SECONDS, watch.check, name="terminal hangup check")
 
     def get_default_screen(self) -> Screen[object]:
         """The first screen, shown as the app's bottom screen rather than pushed over an empty one.

@@ -87,3 +87,37 @@ def test_hostile_article_is_shown_inert(tmux: Tmux, tmp_path: Path) -> None:
     while "press me" in tmux("capture-pane", "-p", "-t", "t") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert tmux("list-buffers") == ""
+
+
+def test_the_app_leaves_when_its_terminal_goes_away(tmp_path: Path) -> None:
+    """A terminal closed under the app, with no SIGHUP reaching it (here ignored, as happened under
+    ``make run`` in tmux), must end the app, not leave Textual's input thread reading end-of-file
+    in a loop on a whole core."""
+    article = tmp_path / "hangup-article.txt"
+    article.write_text("A short article for the hangup test\n\nIt has one paragraph of text.\n", encoding="utf-8")
+    server = Tmux(f"reader-hup-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    env = f"READER_DB={tmp_path / 'lib.json'} READER_CONFIG_DIR={tmp_path / 'config'} TERM=xterm-256color"
+    command = f"trap '' HUP; {env} {' '.join(READER)} {article}"
+    server("new-session", "-d", "-x", "100", "-y", "30", "-s", "t", "sh", "-c", command)
+    try:
+        server.wait_for("one paragraph of text")
+        found = subprocess.run(["pgrep", "-f", str(article)], capture_output=True, text=True).stdout.split()
+        pids = [int(p) for p in found if int(p) != os.getpid()]
+        assert pids, "the reader process was not found"
+    finally:
+        server("kill-server")
+    deadline = time.monotonic() + 30  # a bound for a loaded machine; the app checks every second
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in pids if Path(f"/proc/{p}").exists() and "Z" not in _state(p)]
+    for pid in alive:
+        os.kill(pid, 9)
+    assert not alive, "the app kept running after its terminal went away"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
