@@ -383,8 +383,10 @@ _ADVERBS = {"however", "also", "further", "meanwhile", "though", "too", "then", 
 
 _ATTRIBUTION_PRONOUN_RE = re.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)
 _QUOTE_THEN_PRONOUN_RE = re.compile(r"\s*[\"“‘'«][^\"“”«»]*[,!?]\s*[\"”’'»]\s*", re.S)
-_MALE_BEFORE = re.compile(r"(?:Mr|Mister|Sir|Lord|King|Prince|Father|Brother)\.?[ ]$")
-_FEMALE_BEFORE = re.compile(r"(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess|Sister)\.?[ ]$")
+_MALE_TITLES = tuple(f"{t}{dot} " for t in ("Mr", "Mister", "Sir", "Lord", "King", "Prince", "Father", "Brother")
+                     for dot in ("", "."))
+_FEMALE_TITLES = tuple(f"{t}{dot} " for t in ("Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Sister")
+                       for dot in ("", "."))
 
 
 def _genders(text: str, mentions: list[Mention]) -> dict[str, tuple[str, bool]]:
@@ -395,10 +397,12 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, tuple[str, bool]]:
     for m in mentions:
         if m.label != "PERSON" or m.start < 2:
             continue
+        if text[m.start - 1] != " ":
+            continue
         before = text[max(0, m.start - 10):m.start]
-        if _MALE_BEFORE.search(before):
+        if before.endswith(_MALE_TITLES):
             found.setdefault(m.entity, set()).add("m")
-        elif _FEMALE_BEFORE.search(before):
+        elif before.endswith(_FEMALE_TITLES):
             found.setdefault(m.entity, set()).add("f")
     genders = {name: (next(iter(g)), True) for name, g in found.items() if len(g) == 1}
     for m in mentions:
