@@ -25,6 +25,7 @@ from reader.analysis.lexicon import (
     OPINION_VERBS,
     PARTICIPLES,
     PAST_VERBS,
+    PERSON_ROLES,
     REPORT_VERBS,
     SAY_VERBS,
     SPEAKER_NOUNS,
@@ -156,6 +157,7 @@ _FUNCTION_WORDS = FINITE_VERBS | _DETERMINER_WORDS | {
     "before", "until", "into", "onto", "over", "under", "about", "also", "been", "being", "more", "most",
     "some", "such", "what", "where", "whose", "would", "could", "should", "other", "others", "only", "very",
     "just", "still", "even", "again", "once", "both", "either", "neither", "because", "since", "through"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
 
@@ -335,6 +337,9 @@ class QuoteFinder:
         m = _AS_SAYING_RE.match(self.text, cite.end(), verb_start)
         if m is None:
             return None
+        who = m.group("who").strip().lower()
+        if who in _OBJECT_PRONOUNS:  # "The Times quoted him as saying": him is a person named before
+            return self.resolver.person_for_pronoun(m.start("who"), _OBJECT_PRONOUNS[who])
         return self.resolver.resolve(m.start("who"), m.end("who")) or self._subject(sent, cite.start())
 
     def _main_subject(self, sent: Span, before: int) -> str | None:
@@ -653,9 +658,9 @@ class QuoteFinder:
         pos = hit.end()
         if text[_last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
             return None  # '..." said X' attributes the quotation before it; it reports nothing itself
-        if _PARTICIPLE_AFTER_RE.match(text, pos):
-            return None  # "..., she says, threading a new ribbon": what she does, not what she says
         that = _THAT_SOON_RE.match(text, pos)
+        if _PARTICIPLE_AFTER_RE.match(text, pos) and not (that and _PARENTHETICAL_RE.fullmatch(that.group(1))):
+            return None  # "..., she says, threading a new ribbon": what she does, not what she says
         if that and that.group(1).strip() and verb not in TELL_VERBS and _relative_that(text, that.end()):
             that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
         claim = _CLAIM_RE.match(text, pos)
@@ -728,7 +733,7 @@ class QuoteFinder:
         cue = ("according to", hit.start(), hit.end())
         b = _clause_end(text, hit.end(), sent.end)
         speaker = self.resolver.resolve(hit.end(), b) or _phrase(text[hit.end():b])
-        named = self._appositive_person(b)
+        named = self._appositive_person(b) if _names_a_role(text[hit.end():b]) else None
         if named is not None:  # "According to the mayor's chief of staff, Elena Brandt, ...": Brandt
             speaker, b = named
         if speaker is None:
@@ -749,7 +754,8 @@ class QuoteFinder:
         while start < len(text) and text[start] == " ":
             start += 1
         for m in self.resolver.mentions_in(start, start + 80):
-            if m.start == start and m.label == "PERSON" and text[m.end:m.end + 1] == ",":
+            if m.start == start and m.label == "PERSON" and text[m.end:m.end + 1] == "," \
+                    and not text[m.end + 1:m.end + 3].strip()[:1].isdigit():  # "Smith, 45, was": an age
                 return m.entity, m.end
             break
         return None
@@ -863,6 +869,11 @@ def _phrase(text: str) -> str | None:
     while words and words[-1].lower() in ("has", "have", "had", "was", "were", "is", "are"):
         words = words[:-1]  # "an inquest has (heard)"
     return " ".join(words) if 0 < len(words) <= 6 else None
+
+
+def _names_a_role(phrase: str) -> bool:
+    """Does ``phrase`` name a role a person holds ("the mayor's chief of staff", "its spokeswoman")?"""
+    return any(w.lower().removesuffix("’s").removesuffix("'s") in PERSON_ROLES for w in _words(phrase))
 
 
 def _speaker_noun_word(word: str) -> bool:

@@ -116,20 +116,25 @@ class Resolver:
                 said = _ATTRIBUTION_PRONOUN_RE.search(self.text, prev.start, prev.end)
                 if said is not None and said.group(1).lower() == pronoun and depth < 4 and k < i - 1:
                     return self.person_for_pronoun(said.start(1), pronoun, depth + 1)
-                for m in self.mentions_in(_subject_start(self.text, prev.start, prev.end), prev.end):
-                    if self.text[m.end:m.end + 2] in ("'s", "’s"):
-                        continue  # "Haskell's lawyer, Robert Fenn,": the possessor is not the subject
-                    if m.label == "PERSON" and not self._in_quote(m.start):
-                        same = _pronoun_at(self.text, prev.start, m.start, pronoun)
-                        if same is not None and depth < 4:
-                            return self.person_for_pronoun(same, pronoun, depth + 1)  # "She bought it from Vos"
-                        if self.gender.get(m.entity, (want, False))[0] == want or not self.gender[m.entity][1]:
-                            return m.entity
-                        break
-                else:
-                    same = _pronoun_at(self.text, prev.start, prev.end, pronoun)
-                    if same is not None and depth < 4:
-                        return self.person_for_pronoun(same, pronoun, depth + 1)
+                people = [m for m in self.mentions_in(_subject_start(self.text, prev.start, prev.end), prev.end)
+                          if m.label == "PERSON" and not self._in_quote(m.start)
+                          and self.text[m.end:m.end + 2] not in ("'s", "’s")]  # not "Haskell's (lawyer)"
+                same = _pronoun_at(self.text, prev.start, people[0].start if people else prev.end, pronoun)
+                if same is not None and depth < 4:
+                    return self.person_for_pronoun(same, pronoun, depth + 1)  # "She bought it from Vos"
+                if people:
+                    first = people[0]
+                    gender = self.gender.get(first.entity)
+                    if gender is None or gender[0] == want:
+                        return first.entity
+                    # "John Carter met Susan Hale. She said": the one whose name fits, if one does;
+                    # else the subject, unless an honorific rules it out ("Jude" Ferreira, "she").
+                    fitting = next((m.entity for m in people[1:] if self.gender.get(m.entity, ("", False))[0] == want),
+                                   None)
+                    if fitting is not None:
+                        return fitting
+                    if not gender[1]:
+                        return first.entity
         i = bisect_left(self.starts, pos) - 1
         stop = max(-1, i - _LOOKBACK)
         first = None

@@ -257,3 +257,17 @@ def test_club_openers_league_forum_trade_nouns_and_a_rival_apposition(text: str,
 
 def test_a_gp_surgery_has_no_organisation() -> None:
     assert "GP" not in labels("She was sent home from a GP surgery on Monday.")
+
+
+@pytest.mark.parametrize("text, surface, label", [
+    ("Union County officials said roads were shut.", "Union County", "PLACE"),
+    ("CAIRO (Egypt) — Officials said the talks ended.", "Egypt", "PLACE"),
+])
+def test_common_words_and_places_are_not_taken_for_clubs_or_agencies(text: str, surface: str, label: str) -> None:
+    assert labels(text).get(surface) == label
+
+
+def test_many_title_case_headlines_each_keep_their_own_names() -> None:
+    line = "Bank of England and Ministry of Health Meet in Idlib Province\n\nThe bank said rates would hold.\n\n"
+    found = analyze(line * 50).entities
+    assert sum(1 for m in found if m.text == "Bank of England") == 50

@@ -602,3 +602,28 @@ def test_he_after_a_quoted_passage_goes_back_to_its_attribution() -> None:
             "He denied that the arrival of Vidal would push Mensah out.")
     found = {q.text: q.speaker for q in quotes(text)}
     assert found["the arrival of Vidal would push Mensah out"] == "Neil Hale"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("John Carter met Susan Hale on Monday. She said the talks had gone well.", "Susan Hale"),
+    ("Susan Hale met John Carter on Monday. He said the talks had gone well.", "John Carter"),
+    ("Tom Hicks thanked Jane Fowler. She said the talks had gone well.", "Jane Fowler"),
+    ("Mr Tom Hicks thanked Jane Fowler. He said the talks had gone well.", "Tom Hicks"),
+])
+def test_a_pronoun_takes_the_person_of_the_previous_sentence_whose_name_fits(text: str, speaker: str) -> None:
+    assert one(text, "indirect").speaker == speaker
+
+
+def test_according_to_a_source_then_a_subject_with_an_age_is_not_an_apposition() -> None:
+    q = one("According to police, Smith, 45, was arrested at the scene.")
+    assert q.speaker == "police" and q.text.startswith("Smith, 45")
+
+
+def test_a_participle_inside_commas_before_that_is_a_parenthetical() -> None:
+    q = one("Paula Grant said, citing new data, that inflation had peaked.")
+    assert (q.text, q.speaker) == ("inflation had peaked", "Paula Grant")
+
+
+def test_quoted_him_as_saying_is_the_man_named_before() -> None:
+    text = "Paul Grant resigned on Friday. The Times quoted him as saying he was tired."
+    assert one(text, "indirect").speaker == "Paul Grant"

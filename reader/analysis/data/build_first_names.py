@@ -9,9 +9,10 @@ downloaded or installed at run time.
     pip download --no-deps faker && unzip faker-*.whl -d /tmp/faker
     python reader/analysis/data/build_first_names.py /tmp/faker
 
-``given_genders.txt`` lists the names that every chosen locale gives only as male or only as
-female: evidence that "she" is not Hendrik and "he" is not Hilda, and nothing for names given both
-ways (Jordan, Andrea, Nicola). Names in EXTRA carry no gender.
+``given_genders.txt`` lists the names that the chosen locales give only as male or only as female:
+evidence that "she" is not Hendrik and "he" is not Hilda, never proof (names these locales list one
+way are given both ways elsewhere: Andrea, Jude, Sasha), so the analyser lets a sentence's subject
+override it. Names the locales list both ways, and names in EXTRA, carry no gender.
 """
 
 from __future__ import annotations
