@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 # An editable install leaves reader/ uncompiled; Python then compiles it on every start when
 # bytecode cannot be written (PYTHONDONTWRITEBYTECODE, a read-only checkout): ~30 ms of the
 # first paint. compileall only rewrites what changed.
-BYTECODE := $(BIN)/python -m compileall -q reader > /dev/null
+BYTECODE := $(BIN)/python -m compileall -q reader
 
 run: $(STAMP)
 	@$(BYTECODE)

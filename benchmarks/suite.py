@@ -80,14 +80,15 @@ def compile_reader(reader: Path, log: list[str]) -> None:
     python = reader.parent / "python"
     if not python.exists():
         return
-    where = subprocess.run([str(python), "-c", "import pathlib, reader; print(pathlib.Path(reader.__file__).parent)"],
-                           capture_output=True, text=True, check=False)
+    # -P: the package the measured python imports, not a "reader/" in the folder the bench runs from.
+    where = subprocess.run([str(python), "-P", "-c", "import pathlib, reader; print(pathlib.Path(reader.__file__).parent)"],
+                           capture_output=True, text=True, check=False, timeout=60)
     package = where.stdout.strip()
     if where.returncode != 0 or not package:
         log.append(f"reader: could not locate the package to compile: {where.stderr.strip()[-200:]}")
         return
     done = subprocess.run([str(python), "-m", "compileall", "-q", package], capture_output=True, text=True,
-                          check=False)
+                          check=False, timeout=300)
     log.append(f"reader: compiled bytecode of {package}" + ("" if done.returncode == 0 else " (with errors)"))
 
 

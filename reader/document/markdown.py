@@ -95,7 +95,8 @@ def chunk_markdown(source: str, chunk_size: int, first_size: int | None = None) 
 
 FIRST_CHUNK = 16_000
 """Characters parsed before the first screen: more than a 200x60 terminal can show (12,000
-cells), so the first screen is whole; the rest is parsed in the background."""
+cells), so the first screen is usually whole (markup such as long link targets or tables can make
+it less); the rest is parsed in the background and grows in."""
 
 
 class MarkdownParser:

@@ -22,6 +22,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.sanitize import clean_line
+
 DIM = Style(dim=True)
 """How a key that is disabled just now is drawn (as Footer's ``-disabled``)."""
 
@@ -56,10 +58,11 @@ class TitleBar(Widget):
         self.refresh()
 
     def _titles(self) -> tuple[str, str]:
+        """The titles to show, cleaned again here: whoever set them, no escape reaches the terminal."""
         screen = self.screen
         title = screen.title if screen.title is not None else self.app.title
         sub_title = screen.sub_title if screen.sub_title is not None else self.app.sub_title
-        return title or "", sub_title or ""
+        return clean_line(title or ""), clean_line(sub_title or "")
 
     def render(self) -> Text:
         """`` ¶      Title — sub-title      ``, cropped with an ellipsis when too wide."""

@@ -43,13 +43,13 @@ class HangupWatch:
         self._fd = fd if fd is not None else _stdin_fd()
         self._left = False
         self.watching = self._fd is not None and os.isatty(self._fd)
-        """False when stdin is not a terminal (Pilot tests, pipes): then only SIGHUP is watched."""
+        """False when stdin is not a terminal (Pilot tests, pipes): then nothing is watched."""
 
     def install_signal(self, loop: asyncio.AbstractEventLoop) -> None:
         """Leave on SIGHUP (where the platform has it and the loop can take signal handlers)."""
         hup = getattr(signal, "SIGHUP", None)
-        if hup is None:
-            return
+        if hup is None or signal.getsignal(hup) is signal.SIG_IGN:
+            return  # no SIGHUP here, or the user asked to ignore it ("nohup reader ..."): the check remains
         try:
             loop.add_signal_handler(hup, self.leave)
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no support

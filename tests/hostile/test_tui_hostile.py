@@ -131,3 +131,16 @@ async def test_a_file_that_disappears_while_open_keeps_reading(tmp_path: Path) -
         assert app.is_running
         await pilot.press("q")
     assert Library.open(db).articles()[0].position > 0  # the reading position was still saved
+
+
+async def test_escapes_in_a_file_name_never_reach_the_title_bar(tmp_path: Path) -> None:
+    name = "evil\x1b]2;PWNED\x07 name\x1b[31m.txt"
+    path = tmp_path / name
+    path.write_text("A plain title\n\nA plain paragraph of text.\n", encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        strips = app.screen._compositor.render_strips()
+        top = "".join(segment.text for segment in strips[0])
+        assert "\x1b" not in top and "\x07" not in top
+        assert "evil" in top and "name" in top

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from reader.document import Article
+from reader.sanitize import clean_line
 from reader.tui.analysis_view import AnalysisScreen
 from reader.tui.chrome import KeyBar, TitleBar
 from reader.tui.loading import finish_parsing, one_line_error, snapshot
@@ -81,7 +82,8 @@ class ReaderScreen(AnalysisScreen):
     def _set_titles(self, article: Article) -> None:
         self.title = article.title or "untitled"
         source = article.source
-        self.sub_title = Path(source).name if source and source != "-" and "://" not in source else source
+        # A file name or URL is as untrusted as the article: its escapes must not reach the terminal.
+        self.sub_title = clean_line(Path(source).name if source and source != "-" and "://" not in source else source)
 
     def _show_progress(self, percent: int) -> None:
         self.query_one(ProgressLabel).show_progress(percent, self.pane.article.complete)
