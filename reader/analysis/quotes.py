@@ -28,13 +28,12 @@ from reader.analysis.lexicon import (
     PERSON_ROLES,
     REPORT_VERBS,
     SAY_VERBS,
-    SPEAKER_NOUNS,
     TELL_VERBS,
 )
 from reader.analysis.marks import MARK_RE, Quoted, find_quoted
 from reader.analysis.model import Mention, Quote
 from reader.analysis.segment import Segments, Span
-from reader.analysis.speakers import Resolver
+from reader.analysis.speakers import Resolver, speaker_noun
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -192,7 +191,7 @@ class QuoteFinder:
                 continue  # "companies hoping to invest", "expects to": an intention, not a report
             if m.group() in _NOUNISH_FORMS and text[m.end():m.end() + 1] in ".,;" and \
                     (prev := _PREV_WORD_RE.search(text, max(0, pos - 24), pos)) and \
-                    prev.group(1).islower() and not _speaker_noun_word(prev.group(1)):
+                    prev.group(1).islower() and not _speaker_or_pronoun(prev.group(1).lower()):
                 continue  # "39 island and coastal states.": a plural noun, not a verb
             while k < n and closes[k] <= pos:
                 k += 1
@@ -871,15 +870,14 @@ def _phrase(text: str) -> str | None:
     return " ".join(words) if 0 < len(words) <= 6 else None
 
 
+def _speaker_or_pronoun(low: str) -> bool:
+    """Could ``low`` head a speaker ("the ministry states.", "he notes,")?"""
+    return speaker_noun(low) or low in ("he", "she", "it", "they", "we", "i")
+
+
 def _names_a_role(phrase: str) -> bool:
     """Does ``phrase`` name a role a person holds ("the mayor's chief of staff", "its spokeswoman")?"""
     return any(w.lower().removesuffix("’s").removesuffix("'s") in PERSON_ROLES for w in _words(phrase))
-
-
-def _speaker_noun_word(word: str) -> bool:
-    """Could ``word`` head a speaker ("the ministry states.", "he notes,")?"""
-    low = word.lower()
-    return low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or low in ("he", "she", "it", "they", "we", "i")
 
 
 def _relative_that(text: str, pos: int) -> bool:

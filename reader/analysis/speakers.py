@@ -288,7 +288,7 @@ class Resolver:
         # The head is the last noun before any prepositional phrase ("club officials" -> officials,
         # "sources on the ground" -> sources).
         np_end = next((j for j in content if lows[j] in _PREPOSITIONS), len(tokens))
-        heads = [j for j in content if (_speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
+        heads = [j for j in content if (speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
                                         or (definite and j == content[-1] and lows[j] in ORG_HEADS))]
         if not heads:
             return None, ""
@@ -334,7 +334,7 @@ class Resolver:
         Chinese delegation's statement")? Then the speaker is the noun phrase."""
         for (a, _b, _word), low in zip(tokens, lows, strict=True):
             if a >= place_end:
-                return _speaker_noun(low) or low in PERSON_ROLES
+                return speaker_noun(low) or low in PERSON_ROLES
         return False
 
     def _located_speaker(self, tokens: list[tuple[int, int, str]], lows: list[str], place_start: int) -> bool:
@@ -346,7 +346,7 @@ class Resolver:
                 return False
             if low in _PLACED_INSTITUTIONS:
                 return False  # "the government in Kyiv", "police in Lyon": the place names the body
-            if _speaker_noun(low) or low in PERSON_ROLES:
+            if speaker_noun(low) or low in PERSON_ROLES:
                 # "residents in Aleppo", "the governor of Sofala province": where the speaker is
                 between = self.text[b:place_start]
                 return _LOCATIVE_RE.search(between) is not None or (
@@ -437,7 +437,7 @@ def _pronoun_at(text: str, start: int, end: int, pronoun: str) -> int | None:
     return start + m.end() - len(pronoun)
 
 
-def _speaker_noun(low: str) -> bool:
+def speaker_noun(low: str) -> bool:
     """A noun that names who speaks, singular or plural ("agency", "agencies", "sources")."""
     return low in SPEAKER_NOUNS or low.rstrip("s") in SPEAKER_NOUNS or (
         low.endswith("ies") and low[:-3] + "y" in SPEAKER_NOUNS)

@@ -13,12 +13,13 @@ bars build :class:`rich.text.Text` from plain strings, never markup.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -146,7 +147,8 @@ class KeyBar(Widget):
         line = Text(no_wrap=True, end="")
         items: list[KeyItem] = []
         seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        active = self.screen.active_bindings  # a property that rebuilds the map: read it once
+        for _node, binding, enabled, _tooltip in active.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
@@ -156,7 +158,7 @@ class KeyBar(Widget):
                 line.append(f"{binding.description} ",
                             style=description_style if enabled else description_style + DIM)
             items.append(KeyItem(start, line.cell_len, binding.key, enabled))
-        palette = self._palette_binding()
+        palette = self._palette_binding(active)
         if palette is not None:
             binding, enabled = palette
             label = Text.assemble((f" {self.app.get_key_display(binding)} ", key_style),
@@ -169,11 +171,11 @@ class KeyBar(Widget):
         self._items = items
         return line
 
-    def _palette_binding(self) -> tuple[Binding, bool] | None:
+    def _palette_binding(self, active: Mapping[str, ActiveBinding]) -> tuple[Binding, bool] | None:
         """The command palette's binding and whether it is enabled, when it is to be shown."""
         if not (self.show_palette and self.app.ENABLE_COMMAND_PALETTE):
             return None
-        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        found = active.get(self.app.COMMAND_PALETTE_BINDING)
         if found is None:
             return None
         _node, binding, enabled, _tooltip = found
