@@ -17,33 +17,40 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from reader.analysis import entity_rules as rules
+from reader.analysis.entity_rules import DATELINE_RE, Judgement, Pair
+from reader.analysis.entity_words import (
+    CENTRES,
+    FIRST_NAMES,
+    FUNCTION_CAPS,
+    INSTITUTE_CENTRE,
+    NAME_PARTICLES,
+    OF_ABLE,
+    ORG_OF_HEADS,
+    STRONG,
+    STRONG_TITLES,
+    TITLE_SMALL_WORDS,
+    TITLES_ROLES,
+    WEAK,
+)
 from reader.analysis.lexicon import (
     COMMON_CAPS,
-    COMPASS,
-    COUNTRY_CODES,
     DEMONYMS,
     KNOWN_ORGS,
     MONTHS,
     NAME_NOUNS,
     ORG_HEADS,
     ORG_OPENERS,
-    ORG_TAILS,
-    PERSON_ROLES,
     PERSON_TITLES,
     PLACE_HEADS,
-    PLACE_NOUNS,
     PLACE_OPENERS,
-    PLACE_TAILS,
-    REPORT_VERBS,
-    TOPONYM_SUFFIXES,
-    VENUE_NOUNS,
     WEEKDAYS,
-    first_names,
     places,
-    word_set,
 )
 from reader.analysis.model import Mention
 from reader.analysis.segment import Segments
+
+__all__ = ["DATELINE_RE", "EntityFinder", "explain", "lower_vocabulary", "surname_key"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŴŶŹŻŽ"
 _PREFIX = r"(?:(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu|de|da|di|du|la|le|van|von|der|den|d|o)[-’'])"
@@ -61,95 +68,16 @@ CANDIDATE_RE = re.compile(rf"(?=[{_FIRST_CHARS}])(?<![\w’'-]){_WORD}(?:{_CONNE
 _WORD_RE = re.compile(_WORD)
 # Possessive quantifiers: same matches, without backtracking at every start position of the search.
 _PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
-_ABBREVIATED_TITLES = {"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "col", "capt", "lt", "sgt", "rev",
-                       "maj", "adm", "supt", "insp", "det", "cllr"}
+_PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
-_AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
-_KIN_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:son|daughter|wife|husband|brother|sister|mother|father|partner|friend"
-                            r"|widow|widower|grandson|granddaughter|nephew|niece|cousin|fiancée?),[ ]$")
-# "X, a payroll software maker,": an appositive whose head noun is an organisation's.
-_DESCRIBED_AS_RE = re.compile(r",[ ](?:a|an|the|its|[A-Z][\w’'-]*[’']s)[ ](?:[\w’'-]+[ ]){0,4}?([a-z][\w-]*)"
-                              r"(?=[,.;]|[ ](?:in|of|for|based|that|which|with|from)\b)")
-# First words of football clubs' names abroad ("Deportivo Almaraz", "Sporting Lisbon").
-_CLUB_OPENERS = frozenset({"deportivo", "atlético", "atletico", "sporting", "dynamo", "dinamo", "olympique",
-                           "borussia", "lokomotiv", "spartak", "partizan", "hapoel", "maccabi", "eintracht"})
-# Roles whose "of" names a place as often as an organisation ("mayor of London").
-_PLACE_ROLES = frozenset({"mayor", "governor", "president", "minister", "ambassador", "envoy", "secretary", "senator",
-                          "premier", "king", "queen", "prince", "princess", "resident", "residents", "citizen",
-                          "general", "commander", "chief", "leader", "head", "official", "officials"})
-# "the union, X": an organisation noun, then a comma, right before the name.
-_APPOSITIVE_RE = re.compile(r"([A-Za-z][\w-]*+)[’']?s?,[ ]$")
-_VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
-DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: (?:[A-Z][\w.]+|\d{1,2}))?)? ?"
-                         r"(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
-
-_OF_ABLE = ORG_HEADS | ORG_OPENERS | PERSON_TITLES | word_set("""
-republic isle isles duke duchess earl kingdom state states house gulf sea bay cape strait province
-city bank museum school governor secretary minister prince princess king queen emperor friends
-festival championship championships cup games tour exhibition carnival fair
-""")
-_ORG_OF_HEADS = ORG_HEADS | ORG_OPENERS  # precomputed: unions inside loops rebuild big sets per word
-_TITLES_ROLES = PERSON_TITLES | PERSON_ROLES
-_NAME_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn",
-                   "al", "el", "&"}
-_PLACE_PREPS = {"in", "near", "across", "outside", "throughout", "around", "inside", "towards", "toward"}
-_NOT_ACRONYMS = {"I", "A", "OK", "TV", "CEO", "CFO", "GDP", "PM", "AM", "MP", "MPs", "II", "III", "IV", "VI", "VII",
-                 "VIII", "IX", "XI", "XII", "COVID", "AI", "ID", "PC", "FAQ", "HTML", "PDF", "USB", "DNA", "HIV",
-                 "AIDS", "SUV", "CCTV", "QC", "KC", "JR", "SR", "LGBT", "NB", "PS", "GP", "GPs"}
-_ORG_MODIFIERS = {"militant", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist", "political",
-                  "opposition", "football", "news", "media", "tech", "technology", "software", "investment",
-                  "private", "state", "state-owned", "public", "insurance", "energy", "oil", "mining", "car",
-                  "lobby", "advocacy", "pressure", "campaign", "research", "human", "civil", "rights", "trade",
-                  "labour", "labor", "budget", "holding", "parent", "shipping", "logistics", "retail", "paramilitary",
-                  "separatist", "insurgent", "islamist", "right-wing", "left-wing", "far-right", "environmental"}
 _ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
-_FUNCTION_CAPS = {"the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "by", "to", "of", "for", "with",
-                  "from", "as", "i", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "his",
-                  "her", "their", "our", "my", "your", "when", "while", "after", "before", "so", "not", "no"}
-STRONG, MEDIUM, WEAK = 4, 2, 1
-_STRONG_TITLES = word_set("""
-minister secretary president governor chancellor director spokesman spokeswoman spokesperson
-chairman chairwoman coach manager captain ambassador envoy commissioner mayor senator judge general
-leader editor analyst economist professor executive ceo cfo premier prosecutor attorney inspector
-detective sergeant superintendent constable chief goalkeeper striker midfielder defender winger
-president-elect dr mr mrs ms speaker substitute keeper skipper full-back centre-back playmaker rookie boss
-owner founder trainer jockey
-""")
-_ORG_BEFORE = word_set("""
-operator company firm group carrier airline maker carmaker automaker retailer supermarket bank
-insurer lender broadcaster newspaper club side team rival rivals startup start-up publisher
-developer builder manufacturer supplier chain giant conglomerate regulator watchdog charity union
-party network website app platform brand label studio shipyard yard
-journal magazine tabloid daily agency institute university
-""")
-# Words before "Centre"/"Center" that make it an institution rather than a venue ("Research Centre").
-_INSTITUTE_CENTRE = word_set("""
-research policy studies study medical cancer science sciences data innovation health training strategic
-legal law advice development excellence technology security
-""")
-_CENTRES = {"centre", "center"}
-# Words of travel before "to": what follows is where someone went ("moved to X", "flew back to X").
-_MOTION_WORDS = word_set("""
-flew fly flies flying travelled traveled travel travels travelling traveling moved move moves moving
-returned return returns returning drove drive drives driving sailed sail sailing headed head heads
-heading went go goes going came come comes coming fled flee flees fleeing relocated relocate walked
-walk marched march evacuated deported transferred transfer commute commuted commuting home back
-trip journey flight flights route routes road rail ferry ferries train trains bus buses
-""")
-_FIRST_NAMES = first_names()
-# Head nouns that are also common surnames: after a given name they make a person, not a venue or firm.
-_SURNAME_NOUNS = word_set("""
-mills green fields field cross fair power post court head heath press marsh hill wood lane row
-bell page stone house banks brook rivers hall
-""")
+_VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
-# Words a title-case headline leaves in lower case (articles, conjunctions, short prepositions).
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
-                                "in", "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into",
-                                "over", "amid", "after", "than", "out", "is", "are", "be"})
 _BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
 _HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
+_PHASE_RULES = {phase: rules.rules_of(phase) for phase in rules.PHASES}
+_RERUN_RULES = tuple(r for r in _PHASE_RULES["name"] if r.rerun)
 
 
 @dataclass(slots=True)
@@ -160,12 +88,6 @@ class _Candidate:
     key: str
     votes: dict[str, int] = field(default_factory=dict)
     words: int = 1
-
-
-def _in_dateline(text: str, para_start: int, pos: int) -> bool:
-    """Is ``pos`` inside the dateline that opens the paragraph at ``para_start``?"""
-    dateline = DATELINE_RE.match(text, para_start)
-    return dateline is not None and pos < dateline.end()
 
 
 def _key(surface: str) -> str:
@@ -187,55 +109,6 @@ def _surname_forms(name: str) -> list[str]:
     return forms
 
 
-def _shape_votes(votes: dict[str, int], words: list[str], lows: list[str], in_places: bool, org_head: bool,
-                 titled: bool, after_the: bool = False) -> tuple[bool, bool]:
-    """Evidence from the shape of a multi-word name; returns (ends in a common noun, opens with a given name).
-
-    A person needs positive evidence; a run ending in an ordinary noun of trade, events or
-    publishing ("Dunmore Textiles", "Harlow Tour") is an organisation and one ending in a venue
-    noun ("Kestrel Arena") a place, while a known given name ("Lena Hartigan") points to a person.
-    Compass words name regions ("the North East", "South Riding").
-    """
-    if len(words) < 2 or titled or in_places:
-        return False, False
-    last = lows[-1]
-    given = words[0] in _FIRST_NAMES and not after_the
-    if len(words) == 2 and given and last in _SURNAME_NOUNS:
-        votes["PERSON"] += STRONG + 1  # "Sarah Mills", "Tom Cross": a given name before a common surname
-        return False, True
-    if all(w in COMPASS for w in lows):
-        votes["PLACE"] += STRONG + 1
-        return True, False
-    if last in VENUE_NOUNS and not org_head:
-        votes["PLACE"] += MEDIUM + 1
-        return True, False
-    if last in NAME_NOUNS:
-        votes["ORG"] += MEDIUM + 1
-        return True, False
-    if lows[0] in COMPASS and not org_head:
-        votes["PLACE"] += MEDIUM
-        return False, False
-    if given and not org_head and last not in PLACE_HEADS and words[-1][:1].isupper():
-        votes["PERSON"] += STRONG
-        return False, True
-    if last in COMPASS and not org_head:
-        votes["PLACE"] += MEDIUM  # "Eastport Central", "Kelby North": a station or district
-        return True, False
-    return False, False
-
-
-def _person_shape(words: list[str], gazetteer: frozenset[str]) -> bool:
-    """Could these words be a personal name? Not when they begin or end in a known place or a word
-    with a place-name ending ("Metrolink Eastport", "Harwich Ferries")."""
-    return not any(w in gazetteer or _toponym_shape(w) for w in (words[0], words[-1]))
-
-
-def _toponym_shape(word: str) -> bool:
-    """A single title-case word with a place-name ending that is not a given name ("Varnholt", "Ardmore")."""
-    return (len(word) >= 6 and word[:1].isupper() and word[1:].islower() and word.isalpha()
-            and word.lower().endswith(TOPONYM_SUFFIXES) and word not in _FIRST_NAMES)
-
-
 def lower_vocabulary(text: str) -> set[str]:
     """The lower-case ASCII words of ``text`` (two letters or more), used to tell a capitalised
     sentence opener that is an ordinary word ("Separately") from a name.
@@ -254,8 +127,10 @@ def lower_vocabulary(text: str) -> set[str]:
 class EntityFinder:
     """Finds and labels the named entities of one text."""
 
-    def __init__(self, text: str, segments: Segments) -> None:
+    def __init__(self, text: str, segments: Segments, trace: bool = False) -> None:
         self.text = text
+        # When tracing: (surface, names of the rules that fired) for every run judged, uncached.
+        self.trace: list[tuple[str, tuple[str, ...]]] | None = [] if trace else None
         self.segments = segments
         self.lower_vocab = lower_vocabulary(text)
         self.places = places()
@@ -283,7 +158,7 @@ class EntityFinder:
         if not words:
             return False, False
         upper = sum(1 for w in words if w.isupper() and len(w) > 1)
-        caps = sum(1 for w in words if w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS)
+        caps = sum(1 for w in words if w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS)
         titlecase = (len(words) >= 3 and caps == len(words) and chunk.rstrip()[-1:] not in ".!?\"”"
                      and not _BYLINE_RE.match(chunk))
         return titlecase, upper * 2 > len(words)
@@ -370,13 +245,15 @@ class EntityFinder:
         judge = self._judge_cached
         groups_of = self._group_cache
         cache, para_starts, para_flags = self._cache, self._para_starts, self._para_flags
+        tracing = self.trace is not None
         for match in CANDIDATE_RE.finditer(text):
             token = match.group()
             offset = match.start()
             if token.isalnum():
                 # Fast path, same outcome as _judge_cached: a single word mid-sentence whose form is
                 # saturated, in a paragraph already known to be ordinary prose.
-                if offset >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum() or text[offset - 2] == ","):
+                if not tracing and offset >= 2 and text[offset - 1] == " " and (
+                        text[offset - 2].isalnum() or text[offset - 2] == ","):
                     cached = cache.get((token, False))
                     if cached is not None and cached[0] >= _SATURATED:
                         flags = para_flags.get(bisect_right(para_starts, offset) - 1)
@@ -434,17 +311,17 @@ class EntityFinder:
                         opened = any(token[a:b].lower() in ORG_OPENERS and token[b:b + 4] == " of " for a, b in group)
                         # Two names joined by "and" stay apart when the left one is already complete
                         # ("Consumer Reports and Pellham Review"), unless an opener binds them.
-                        whole = lead in NAME_NOUNS and sum(token[a:b].lower() not in _FUNCTION_CAPS
+                        whole = lead in NAME_NOUNS and sum(token[a:b].lower() not in FUNCTION_CAPS
                                                            for a, b in group) > 1
                         # "Peter Hall and Sarah Mills": two people, each opening with a given name.
-                        people = piece in _FIRST_NAMES and token[group[0][0]:group[0][1]] in _FIRST_NAMES
+                        people = piece in FIRST_NAMES and token[group[0][0]:group[0][1]] in FIRST_NAMES
                         keep = (gap == "and" and not people and ((last_low in ORG_HEADS and not whole) or opened)
                                 and left not in self.places
                                 and (len(group) == 1 or lead not in ORG_HEADS))
                     else:
                         # "UN Office for the Coordination of Humanitarian Affairs": once the run has an
                         # organisation's head, "of" goes on naming it.
-                        keep = first in _NAME_PARTICLES or lead in _OF_ABLE or (
+                        keep = first in NAME_PARTICLES or lead in OF_ABLE or (
                             first in ("of", "for") and any(token[a:b].lower() in ORG_HEADS for a, b in group))
                     if not keep:
                         groups.append(group)
@@ -459,7 +336,7 @@ class EntityFinder:
         """"Fed Chair Jerome Powell", "BBC Director-General Tim Davie": a known organisation, then
         a title and a name, are two names, the organisation and the titled person."""
         if len(group) > 2 and token[group[0][0]:group[0][1]] in KNOWN_ORGS and \
-                token[group[1][0]:group[1][1]].lower() in _TITLES_ROLES and \
+                token[group[1][0]:group[1][1]].lower() in TITLES_ROLES and \
                 not token[group[0][1]:group[1][0]].strip():
             return [group[:1], group[1:]]
         return [group]
@@ -470,6 +347,8 @@ class EntityFinder:
         Evidence is pooled per surface form, so after a few occurrences another one rarely changes
         the label: skipping its context keeps long texts fast (linear with a small constant).
         """
+        if self.trace is not None:
+            return self._judge(grp, seg)  # every occurrence judged, so every rule that fires is seen
         text = self.text
         raw_start, raw_end = grp[0][0], grp[-1][1]
         raw = text[raw_start:raw_end]
@@ -514,9 +393,9 @@ class EntityFinder:
                         for k in range(min(len(grp), 4)))
             if known:
                 break
-            if len(grp) > 1 and low in _ORG_OF_HEADS and text[grp[0][1]:grp[1][0]].strip() in ("of", "for"):
+            if len(grp) > 1 and low in ORG_OF_HEADS and text[grp[0][1]:grp[1][0]].strip() in ("of", "for"):
                 break  # "Bank of England", "Ministry of Health" opening a sentence keep their head
-            if low in _FUNCTION_CAPS:
+            if low in FUNCTION_CAPS:
                 grp = grp[1:]
                 continue
             initial = self._sentence_initial(grp[0][0])
@@ -536,190 +415,111 @@ class EntityFinder:
         # "UN Secretary-General", "BBC Director-General": a known organisation before a title is
         # that organisation; the title belongs to the person named next.
         if len(grp) > 1 and text[grp[0][0]:grp[0][1]] in KNOWN_ORGS and all(
-                text[a:b].lower() in _TITLES_ROLES for a, b in grp[1:]):
+                text[a:b].lower() in TITLES_ROLES for a, b in grp[1:]):
             grp = grp[:1]
         start, end = grp[0][0], grp[-1][1]
-        # Strip a gap connector left at the front by dropping words ("of Syria").
+        para_start = seg.paragraphs[para_i].start
         words = [text[a:b] for a, b in grp]
         lows = [w.lower().rstrip(".") for w in words]
-        if len(grp) == 1 and (lows[0] in WEEKDAYS or lows[0] in MONTHS):
-            cand = _Candidate(start, end, words[0], _key(words[0]))
-            cand.votes["DATE"] = STRONG
-            return cand
-        if upper_block and not (grp[0][0] == seg.paragraphs[para_i].start and DATELINE_RE.match(text, start)):
-            return None
-        votes: dict[str, int] = defaultdict(int)
         surface = text[start:end]
-        key = _key(surface)
+        j = Judgement(self, text, grp, words, lows, start, end, surface, para_start, titlecase)
+        trace = self.trace
+        rules.run(j, _PHASE_RULES["date"])
+        if j.done:
+            return self._settled(j)
+        if upper_block and not (start == para_start and DATELINE_RE.match(text, start)):
+            return None
         last = lows[-1]
-        in_places = surface in self.places
+        j.in_places = surface in self.places
         # Organisation evidence from the name itself.
-        venue_centre = last in _CENTRES and not any(w in _INSTITUTE_CENTRE for w in lows[:-1])
+        venue_centre = last in CENTRES and not any(w in INSTITUTE_CENTRE for w in lows[:-1])
         org_head = (last in ORG_HEADS and not venue_centre) or any(
-            lows[i] in _ORG_OF_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
+            lows[i] in ORG_OF_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
             for i in range(len(grp) - 1))
         if not org_head and len(grp) > 2:
             # "King's College London", "University College London": an institution named with its city.
             org_head = any(lows[i] in ORG_HEADS and text[grp[i + 1][0]:end] in self.places
                            for i in range(1, len(grp) - 1))
-        if len(grp) > 1 and lows[0] in _CLUB_OPENERS and not in_places and last not in PLACE_HEADS:
-            votes["ORG"] += MEDIUM  # "Deportivo Almaraz": evidence, not proof ("Sporting Director X")
-        if surface in KNOWN_ORGS:
-            votes["ORG"] += STRONG
-        elif len(grp) > 1 and words[0] in KNOWN_ORGS and not in_places:
-            votes["ORG"] += STRONG + 1  # "BBC Radio Scotland", "NHS England"
-        if org_head and len(grp) > 1 and not in_places:
-            votes["ORG"] += STRONG + 1
-        if " & " in surface:
-            votes["ORG"] += STRONG + 1
-        if in_places:
-            votes["PLACE"] += STRONG + 1
-        elif len(grp) > 1 and (last in PLACE_HEADS or lows[0] in PLACE_OPENERS) and not org_head:
-            votes["PLACE"] += STRONG
+        j.org_head = org_head
+        rules.run(j, _PHASE_RULES["name"])
         # A leading demonym that is not part of an organisation's or place's name is its own NORP.
-        if len(grp) > 1 and lows[0] in DEMONYMS and not org_head and not in_places:
-            grp, words, lows = grp[1:], words[1:], lows[1:]
-            start = grp[0][0]
-            surface = text[start:end]
-            key = _key(surface)
-            in_places = surface in self.places
-            if in_places:
-                votes["PLACE"] += STRONG + 1
-            if surface in KNOWN_ORGS:
-                votes["ORG"] += STRONG
+        if len(grp) > 1 and lows[0] in DEMONYMS and not org_head and not j.in_places:
+            self._narrow(j, 1)
+            j.in_places = j.surface in self.places
+            for r in _RERUN_RULES:
+                if r.apply(j):
+                    j.fired.append(r.name)
         # Titles before a personal name: strip them from the mention.
-        titled = False
-        place_head = len(grp) > 1 and (last in PLACE_HEADS or lows[0] in PLACE_OPENERS)
-        if not org_head and not in_places and not place_head:
+        lows = j.lows
+        place_head = len(lows) > 1 and (last in PLACE_HEADS or lows[0] in PLACE_OPENERS)
+        if not org_head and not j.in_places and not place_head:
             # Strip the whole title chain: "Economy Minister", "Goalkeeper", "Bank of England Governor".
             cut = -1
-            for j in range(len(lows) - 1):
-                if lows[j] in _STRONG_TITLES or (j == cut + 1 and lows[j] in _TITLES_ROLES):
-                    cut = j
+            for i in range(len(lows) - 1):
+                if lows[i] in STRONG_TITLES or (i == cut + 1 and lows[i] in TITLES_ROLES):
+                    cut = i
             if cut >= 0 and not (lows[cut + 1] in PERSON_TITLES and cut + 2 >= len(lows)):
-                titled = True
-                grp, words, lows = grp[cut + 1:], words[cut + 1:], lows[cut + 1:]
-            elif len(grp) > 1 and all(w in _TITLES_ROLES for w in lows):
-                return None
-        if titled:
-            if all(w in PERSON_TITLES for w in lows):
-                return None
-            start = grp[0][0]
-            surface = text[start:end]
-            key = _key(surface)
-            votes = defaultdict(int, {"PERSON": STRONG + 1})
-        if len(grp) == 1 and (lows[0] in DEMONYMS or lows[0].rstrip("s") in DEMONYMS) and not votes:
-            cand = _Candidate(start, end, surface, key)
-            cand.votes["NORP"] = STRONG
-            return cand
-        if len(grp) == 1 and lows[0] in _TITLES_ROLES and not votes:
-            return None
-        cand = _Candidate(start, end, surface, key, words=len(grp))
-        if surface in COUNTRY_CODES and not in_places:
-            votes["PLACE"] += STRONG + 1  # "NZ", "PNG": a country's abbreviation is not an organisation
-            in_places = True
-        # Context before: roles, place nouns, prepositions.
+                j.titled = True
+                self._narrow(j, cut + 1)
+            elif len(lows) > 1 and all(w in TITLES_ROLES for w in lows):
+                return self._traced(j, None)
+        if j.titled and all(w in PERSON_TITLES for w in j.lows):
+            return self._traced(j, None)
+        for phase in ("title", "alone"):
+            rules.run(j, _PHASE_RULES[phase])
+            if j.done:
+                return self._settled(j)
+            if j.drop:
+                return self._traced(j, None)
+        # Context before and after: the words either side of the name.
+        start = j.start
         prev = _PREV_RE.search(text, max(0, start - 40), start)
-        p1 = p2 = ""
         if prev and prev.end() == start:
-            p2 = (prev.group(1) or "").lower()
-            p1 = prev.group(2).lower()
-        # "the Albert Hall": a personal name does not take "the", so a given name is no evidence there.
-        noun_tail, first_named = _shape_votes(votes, words, lows, in_places, org_head, titled, p1 == "the")
-        if (p1 in PERSON_ROLES or p1 in _ABBREVIATED_TITLES) and text[start - 1] == " ":
-            votes["PERSON"] += STRONG
-        elif p1 in _ORG_BEFORE and text[start - 1] == " ":
-            votes["ORG"] += STRONG
-        if p1 in PLACE_NOUNS or (p1 in {"of", "in"} and p2 in PLACE_NOUNS):
-            votes["PLACE"] += STRONG
-        elif p1 in _PLACE_PREPS or (p1 == "the" and p2 in _PLACE_PREPS and last in PLACE_HEADS):
-            votes["PLACE"] += MEDIUM
-        elif p1 == "from":
-            votes["PLACE"] += WEAK
-        elif p1 in ("to", "towards", "toward") and p2 in _MOTION_WORDS:
-            votes["PLACE"] += MEDIUM  # "flew home to Varnholt", "travelled to Kessa"
-        if not p1 and not titled:
-            appositive = _APPOSITIVE_RE.search(text, max(0, start - 30), start)
-            if appositive and appositive.group(1).lower() in _ORG_BEFORE:
-                votes["ORG"] += STRONG  # "the library workers' union, AFSCME Local 17, warned"
-        if (len(grp) > 1 and 3 <= len(words[0]) <= 6 and words[0].isupper() and words[0].isalpha()
-                and not in_places and words[0] not in COUNTRY_CODES and words[0] not in self.places and not titled
-                and not surface.isupper()):
-            votes["ORG"] += MEDIUM  # "AFSCME Local", "NASA Ames": an acronym heads an organisation's name
-        if p1 in ("of", "at") and p2 in PERSON_ROLES and p2 not in _PLACE_ROLES and not in_places:
-            votes["ORG"] += MEDIUM  # "operations director of Halsall Aggregates", "economist at Calder Rowe"
-        elif p1 == "of" and p2 in {"group", "groups", "members", "member", "leader", "leaders", "militants",
-                                 "spokesman", "spokeswoman", "head", "chief", "ranks"}:
-            votes["ORG"] += MEDIUM
-        # Context after: place and organisation nouns, ages, speech verbs.
+            j.p2 = (prev.group(1) or "").lower()
+            j.p1 = prev.group(2).lower()
         nxt = _NEXT_RE.match(text, end)
-        n1 = n2 = ""
         if nxt:
-            n1, n2 = nxt.group(1), nxt.group(2) or ""
-            possessive = text[end:end + 3] in ("’s ", "'s ")
-            if "news" in nxt.group(0)[:12] and n1 in {"agency", "service", "network", "channel", "website"}:
-                votes["ORG"] += STRONG
-            elif n1 in PLACE_TAILS and not possessive:
-                votes["PLACE"] += STRONG
-            elif n1 in ORG_TAILS and not (possessive and first_named):
-                votes["ORG"] += STRONG if n1 not in {"officials", "official", "government", "militants"} else MEDIUM
-            elif n2 in ORG_TAILS and not possessive and n2 not in {"officials", "official", "government"} \
-                    and n1 in _ORG_MODIFIERS:
-                votes["ORG"] += STRONG
-            elif n2 in PLACE_TAILS and not possessive and n1 in {"border", "city", "town", "old", "eastern",
-                                                                "western", "northern", "southern", "central"}:
-                votes["PLACE"] += MEDIUM
-            elif n1 in REPORT_VERBS and len(grp) > 1 and not org_head and not noun_tail:
-                if first_named or _person_shape(words, self.places):
-                    votes["PERSON"] += MEDIUM
-                else:
-                    votes["_SPEAKER"] += 1  # "Metrolink Eastport says": a speaker, not shaped like a person
-            elif n1 in REPORT_VERBS and len(grp) == 1 and not in_places and not self._sentence_initial(start):
-                votes["_SPEAKER"] += 1
-        if _AGE_RE.match(text, end):
-            votes["PERSON"] += STRONG
-        if len(grp) == 1 and words[0] in _FIRST_NAMES and _KIN_BEFORE_RE.search(text, max(0, start - 16), start):
-            votes["PERSON"] += STRONG  # "Her son, David, said": a given name in apposition to a relative
-        described = _DESCRIBED_AS_RE.match(text, end)
-        if described and described.group(1).lower() in _ORG_BEFORE:
-            votes["ORG"] += STRONG  # "Pathwise, a payroll software maker, ..."
-        if start == seg.paragraphs[para_i].start and DATELINE_RE.match(text, start) and surface.isupper():
-            votes["PLACE"] += STRONG
-        elif text[start - 1:start] == "(" and text[end:end + 1] == ")" and not in_places and \
-                _in_dateline(text, seg.paragraphs[para_i].start, start):
-            votes = defaultdict(int, {"ORG": STRONG + 1})  # "LONDON (Harbourline) —": the agency
-        if surface.replace(".", "").isupper() and len(surface.replace(".", "")) >= 2 and surface not in _NOT_ACRONYMS:
-            if not in_places:
-                votes["ORG"] += MEDIUM
-        elif surface.isupper() and len(grp) == 1:
-            return None
-        cand.votes.update(votes)
-        if (len(grp) > 1 and not votes and not titlecase and all(w[:1].isupper() for w in words)
-                and _person_shape(words, self.places)):
-            cand.votes["PERSON"] = WEAK
-        elif len(grp) == 1 and not votes and _toponym_shape(surface):
-            cand.votes["_TOPONYM"] = 1  # "flew home to Varnholt": a place-name ending, the last resort
-        cand.text, cand.start, cand.key = surface, start, key
+            j.n1, j.n2 = nxt.group(1), nxt.group(2) or ""
+            j.next_text = nxt.group(0)
+            j.possessive = text[end:end + 3] in ("’s ", "'s ")
+        for phase in ("context", "fallback"):
+            rules.run(j, _PHASE_RULES[phase])
+            if j.drop:
+                return self._traced(j, None)
+        cand = _Candidate(j.start, end, j.surface, _key(j.surface), words=len(j.grp))
+        cand.votes.update(j.votes)
+        return self._traced(j, cand) if trace is not None else cand
+
+    @staticmethod
+    def _narrow(j: Judgement, k: int) -> None:
+        """Drop the first ``k`` words of the run being judged (a demonym, a title)."""
+        j.grp, j.words, j.lows = j.grp[k:], j.words[k:], j.lows[k:]
+        j.start = j.grp[0][0]
+        j.surface = j.text[j.start:j.end]
+
+    def _settled(self, j: Judgement) -> _Candidate:
+        """A candidate whose label a rule settled early (a date, a lone demonym)."""
+        cand = _Candidate(j.start, j.end, j.surface, _key(j.surface))
+        cand.votes.update(j.votes)
+        return self._traced(j, cand) if self.trace is not None else cand
+
+    def _traced(self, j: Judgement, cand: _Candidate | None) -> _Candidate | None:
+        """Record which rules fired on ``j`` when tracing (see :func:`explain`)."""
+        if self.trace is not None:
+            self.trace.append((j.surface, tuple(j.fired)))
         return cand
 
     def _coordinate(self, cands: list[_Candidate]) -> None:
-        """"X and Y districts": X shares the strong place or organisation evidence Y has from its tail."""
-        text = self.text
+        """Pair rules over neighbouring names ("X and Y districts", "from X to Y"), right to left so
+        evidence passes along a list of names."""
+        text, pair_rules, trace = self.text, _PHASE_RULES["pair"], self.trace
         for i in range(len(cands) - 2, -1, -1):
             a, b = cands[i], cands[i + 1]
-            gap = text[a.end:b.start]
-            if gap == " to " and text[max(0, a.start - 5):a.start] == "from ":
-                # "from Wrexham to Felixstowe": the end of a route is a place like its start.
-                if max(b.votes.values(), default=0) <= WEAK and a.votes.get("PLACE", 0) >= STRONG:
-                    b.votes["PLACE"] = b.votes.get("PLACE", 0) + MEDIUM
-                continue
-            if gap not in (" and ", ", ", " or ", ", and "):
-                continue
-            for x, y in ((a, b), (b, a)):
-                if max(x.votes.values(), default=0) <= WEAK:
-                    for label in ("PLACE", "ORG"):
-                        if y.votes.get(label, 0) >= STRONG:
-                            x.votes[label] = x.votes.get(label, 0) + MEDIUM
+            pair = Pair(text, a, b, text[a.end:b.start])
+            for r in pair_rules:
+                voted = r.apply(pair)
+                if voted and trace is not None:
+                    trace.extend((c.text, (r.name,)) for c in voted)
 
     def _resolve(self, cands: list[_Candidate]) -> list[Mention]:
         totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -765,7 +565,7 @@ class EntityFinder:
             if c.key not in label_of and c.votes.get("_SPEAKER"):
                 # A named speaker with no other evidence: a lone given name is a person ("as Colin
                 # said"); otherwise an organisation, since people come with full names.
-                label_of[c.key] = "PERSON" if c.key in _FIRST_NAMES else "ORG"  # a named speaker with no other evidence: people come with full names
+                label_of[c.key] = "PERSON" if c.key in FIRST_NAMES else "ORG"  # a named speaker with no other evidence: people come with full names
         for c in cands:
             if c.key not in label_of and c.votes.get("_TOPONYM"):
                 label_of[c.key] = "PLACE"  # no evidence but a place-name shape, and no longer name it shortens
@@ -776,3 +576,12 @@ class EntityFinder:
             name = canonical.get(c.key) or first_form[c.key]
             mentions.append(Mention(c.text, label, c.start, c.end, name))
         return mentions
+
+
+def explain(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(surface, rules fired) for every word run of ``text`` judged, in order; for tests and for
+    finding out why a name got its label. Every occurrence is judged afresh (no cache), so on a
+    long text the labels can differ a little from :meth:`EntityFinder.find`'s."""
+    finder = EntityFinder(text, Segments(text), trace=True)
+    finder.find()
+    return finder.trace or []

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis import analyze
+from reader.analysis import analyze, entity_rules
+from reader.analysis.entities import explain
 
 
 def labels(text: str) -> dict[str, str]:
@@ -271,3 +272,23 @@ def test_many_title_case_headlines_each_keep_their_own_names() -> None:
     line = "Bank of England and Ministry of Health Meet in Idlib Province\n\nThe bank said rates would hold.\n\n"
     found = analyze(line * 50).entities
     assert sum(1 for m in found if m.text == "Bank of England") == 50
+
+
+# --- the rule registry: every rule's own examples --------------------------------------------------
+
+_RULE_EXAMPLES = [(r.name, ex) for r in entity_rules.RULES for ex in r.examples]
+
+
+def test_every_rule_has_examples_and_a_known_phase() -> None:
+    names = [r.name for r in entity_rules.RULES]
+    assert len(names) == len(set(names))
+    assert all(r.examples and r.doc and r.phase in entity_rules.PHASES for r in entity_rules.RULES)
+
+
+@pytest.mark.parametrize("name, example", _RULE_EXAMPLES,
+                         ids=[f"{name}-{i}" for i, (name, _) in enumerate(_RULE_EXAMPLES)])
+def test_rule_example(name: str, example: entity_rules.Example) -> None:
+    """The rule fires on the example's surface, and the surface ends with the expected label."""
+    fired = {rule for surface, rules in explain(example.sentence) if surface == example.surface for rule in rules}
+    assert name in fired, f"{name} did not fire on {example.surface!r}: {sorted(fired)}"
+    assert labels(example.sentence).get(example.surface) == example.label

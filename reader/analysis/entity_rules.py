@@ -1,0 +1,634 @@
+"""Entity votes as named rules, in one ordered registry.
+
+Each rule looks at one word run (a :class:`Judgement`: the name's words, the words before and after
+it, what is already known) and, when its construction is there, adds a vote for a label ("PERSON",
+"ORG", "PLACE", "NORP", "DATE") or marks the run as no name. A rule carries its own ``examples``:
+sentences written for it, with the surface it must find and the label that surface must end up
+with; ``tests/analysis/test_analysis_entities.py`` runs every example and checks that the rule
+fired. Adding a construction means adding one function here, decorated with :func:`rule`.
+
+Rules run in phases, in the order of :data:`PHASES`; within a phase, in the order they are defined.
+Rules sharing a ``group`` are alternatives: the first that fires takes the group, so the later
+ones (weaker readings of the same words) are skipped. Votes are pooled per surface form later,
+in ``entities``, so the strength of a vote says how much one occurrence counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
+
+from reader.analysis.entity_words import (
+    ABBREVIATED_TITLES,
+    CLUB_OPENERS,
+    FIRST_NAMES,
+    GROUP_OF,
+    KIN_NOUNS,
+    MEDIUM,
+    MOTION_WORDS,
+    NOT_ACRONYMS,
+    ORG_BEFORE,
+    ORG_MODIFIERS,
+    PLACE_PREPS,
+    PLACE_ROLES,
+    STRONG,
+    SURNAME_NOUNS,
+    TITLES_ROLES,
+    WEAK,
+)
+from reader.analysis.lexicon import (
+    COMPASS,
+    COUNTRY_CODES,
+    DEMONYMS,
+    KNOWN_ORGS,
+    MONTHS,
+    NAME_NOUNS,
+    ORG_TAILS,
+    PERSON_ROLES,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    PLACE_OPENERS,
+    PLACE_TAILS,
+    REPORT_VERBS,
+    TOPONYM_SUFFIXES,
+    VENUE_NOUNS,
+    WEEKDAYS,
+)
+
+DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: (?:[A-Z][\w.]+|\d{1,2}))?)? ?"
+                         r"(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
+_AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
+_KIN_BEFORE_RE = re.compile(rf"(?<![\w’'-])(?:{KIN_NOUNS}),[ ]$")
+# "X, a payroll software maker,": an appositive whose head noun is an organisation's.
+_DESCRIBED_AS_RE = re.compile(r",[ ](?:a|an|the|its|[A-Z][\w’'-]*[’']s)[ ](?:[\w’'-]+[ ]){0,4}?([a-z][\w-]*)"
+                              r"(?=[,.;]|[ ](?:in|of|for|based|that|which|with|from)\b)")
+# "the union, X": an organisation noun, then a comma, right before the name.
+_APPOSITIVE_RE = re.compile(r"([A-Za-z][\w-]*+)[’']?s?,[ ]$")
+_NEWS_OUTLETS = frozenset({"agency", "service", "network", "channel", "website"})
+_WEAK_ORG_TAILS = frozenset({"officials", "official", "government", "militants"})
+_PLACE_TAIL_MODIFIERS = frozenset({"border", "city", "town", "old", "eastern", "western", "northern", "southern",
+                                   "central"})
+
+
+class Finder(Protocol):
+    """What a rule may ask of the finder judging the run."""
+
+    places: frozenset[str]
+
+    def _sentence_initial(self, start: int) -> bool: ...
+
+
+@dataclass(slots=True)
+class Judgement:
+    """One word run being judged: its words, its surroundings, and the votes cast so far."""
+
+    finder: Finder
+    text: str
+    grp: list[tuple[int, int]]
+    words: list[str]
+    lows: list[str]
+    start: int
+    end: int
+    surface: str
+    para_start: int
+    titlecase: bool
+    in_places: bool = False
+    org_head: bool = False
+    titled: bool = False
+    p1: str = ""  # the word before, lower case ("" at a break)
+    p2: str = ""  # the word before that
+    n1: str = ""  # the lower-case word after (after a possessive "'s")
+    n2: str = ""
+    next_text: str = ""  # what the look-ahead for n1 and n2 matched
+    possessive: bool = False
+    noun_tail: bool = False  # the name ends in an ordinary noun ("Dunmore Textiles")
+    first_named: bool = False  # the name opens with a known given name
+    votes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fired: list[str] = field(default_factory=list)
+    taken: set[str] = field(default_factory=set)
+    done: bool = False  # the label is settled: no later phase runs
+    drop: bool = False  # not a name after all
+
+    @property
+    def last(self) -> str:
+        return self.lows[-1]
+
+    def vote(self, label: str, strength: int) -> bool:
+        self.votes[label] += strength
+        return True
+
+
+class Voted(Protocol):
+    """A judged candidate, as pair rules see it."""
+
+    start: int
+    end: int
+    votes: dict[str, int]
+
+
+@dataclass(slots=True)
+class Pair:
+    """Two neighbouring candidates and the text between them (for rules over coordinated names)."""
+
+    text: str
+    a: Voted
+    b: Voted
+    gap: str
+
+
+class Example(NamedTuple):
+    """A sentence written for a rule, the surface it names and the label it must end with (None:
+    the surface must not be an entity)."""
+
+    sentence: str
+    surface: str
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    phase: str
+    apply: Callable[..., bool]
+    examples: tuple[Example, ...]
+    group: str | None
+    rerun: bool
+    doc: str
+
+
+PHASES = ("date", "name", "title", "alone", "context", "fallback", "pair")
+RULES: list[Rule] = []
+
+
+def rule(phase: str, *examples: tuple[str, str, str | None], group: str | None = None,
+         rerun: bool = False) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
+    """Register the decorated function as the next rule of ``phase``.
+
+    A rule returns whether it fired (a "pair" rule: the candidates it voted for).
+
+    ``rerun``: in the "name" phase, run again on what is left when a leading demonym is split off
+    ("Syrian Red Crescent" -> "Red Crescent").
+    """
+    if phase not in PHASES:
+        raise ValueError(f"unknown phase {phase!r}")
+
+    def register(fn: Callable[..., bool]) -> Callable[..., bool]:
+        RULES.append(Rule(fn.__name__, phase, fn, tuple(Example(*e) for e in examples), group, rerun,
+                          (fn.__doc__ or "").strip()))
+        return fn
+    return register
+
+
+def rules_of(phase: str) -> tuple[Rule, ...]:
+    return tuple(r for r in RULES if r.phase == phase)
+
+
+def run(j: Judgement, rules: tuple[Rule, ...]) -> None:
+    """Apply ``rules`` in order to ``j``; stop when one settles or drops the run."""
+    taken = j.taken
+    for r in rules:
+        if r.group is not None and r.group in taken:
+            continue
+        if r.apply(j):
+            j.fired.append(r.name)
+            if r.group is not None:
+                taken.add(r.group)
+            if j.done or j.drop:
+                return
+
+
+def person_shape(words: list[str], gazetteer: frozenset[str]) -> bool:
+    """Could these words be a personal name? Not when they begin or end in a known place or a word
+    with a place-name ending ("Metrolink Eastport", "Harwich Ferries")."""
+    return not any(w in gazetteer or toponym_shape(w) for w in (words[0], words[-1]))
+
+
+def toponym_shape(word: str) -> bool:
+    """A single title-case word with a place-name ending that is not a given name ("Varnholt", "Ardmore")."""
+    return (len(word) >= 6 and word[:1].isupper() and word[1:].islower() and word.isalpha()
+            and word.lower().endswith(TOPONYM_SUFFIXES) and word not in FIRST_NAMES)
+
+
+def in_dateline(text: str, para_start: int, pos: int) -> bool:
+    """Is ``pos`` inside the dateline that opens the paragraph at ``para_start``?"""
+    dateline = DATELINE_RE.match(text, para_start)
+    return dateline is not None and pos < dateline.end()
+
+
+# --- date: a single word naming a day or month ------------------------------------------------------
+
+@rule("date", ("The vote is due on Thursday, officials said.", "Thursday", "DATE"))
+def weekday_or_month(j: Judgement) -> bool:
+    """A weekday or month on its own is a date, never a name (dates are not reported as entities)."""
+    if len(j.grp) == 1 and (j.lows[0] in WEEKDAYS or j.lows[0] in MONTHS):
+        j.votes["DATE"] = STRONG
+        j.done = True
+        return True
+    return False
+
+
+# --- name: evidence from the words of the name itself -----------------------------------------------
+
+@rule("name", ("Deportivo Almaraz won the cup final.", "Deportivo Almaraz", "ORG"))
+def club_opener(j: Judgement) -> bool:
+    """A foreign club's opening word ("Deportivo", "Sporting"): evidence, not proof ("Sporting Director X")."""
+    return (len(j.grp) > 1 and j.lows[0] in CLUB_OPENERS and not j.in_places and j.last not in PLACE_HEADS
+            and j.vote("ORG", MEDIUM))
+
+
+@rule("name", ("Figures from the NHS showed a rise.", "NHS", "ORG"), group="known", rerun=True)
+def known_organisation(j: Judgement) -> bool:
+    """A name on the list of well-known organisations."""
+    return j.surface in KNOWN_ORGS and j.vote("ORG", STRONG)
+
+
+@rule("name", ("She presented a show on BBC Radio Kent for years.", "BBC Radio Kent", "ORG"), group="known")
+def known_organisation_first(j: Judgement) -> bool:
+    """A well-known organisation's name opening a longer name: "BBC Radio Scotland", "NHS England"."""
+    return (len(j.grp) > 1 and j.words[0] in KNOWN_ORGS and not j.in_places and j.vote("ORG", STRONG + 1))
+
+
+@rule("name", ("Officials at the Marlow Water Authority refused to comment.", "Marlow Water Authority", "ORG"),
+      ("The Department of Roads and Bridges will pay.", "Department of Roads and Bridges", "ORG"))
+def organisation_head(j: Judgement) -> bool:
+    """An organisation's head word ends the name, or opens it before "of"/"for" ("Ministry of Health")."""
+    return j.org_head and len(j.grp) > 1 and not j.in_places and j.vote("ORG", STRONG + 1)
+
+
+@rule("name", ("He joined Harrow & Finch as a junior partner.", "Harrow & Finch", "ORG"))
+def ampersand(j: Judgement) -> bool:
+    """Two names joined by "&" are a firm."""
+    return " & " in j.surface and j.vote("ORG", STRONG + 1)
+
+
+@rule("name", ("Flooding hit homes across Norway on Tuesday.", "Norway", "PLACE"), group="place", rerun=True)
+def gazetteer(j: Judgement) -> bool:
+    """A known place name."""
+    return j.in_places and j.vote("PLACE", STRONG + 1)
+
+
+@rule("name", ("Fighting spread to Wadi Salam Province last week.", "Wadi Salam Province", "PLACE"),
+      ("The ferry left Lake Orrin before noon.", "Lake Orrin", "PLACE"), group="place")
+def place_head(j: Judgement) -> bool:
+    """A place's head word ends the name ("Province", "Valley") or opens it ("Lake", "Mount")."""
+    return (len(j.grp) > 1 and (j.last in PLACE_HEADS or j.lows[0] in PLACE_OPENERS) and not j.org_head
+            and j.vote("PLACE", STRONG))
+
+
+# --- title: a title stripped from before a personal name --------------------------------------------
+
+@rule("title", ("Prime Minister Helen Aldous flew to Lisbon on Friday.", "Helen Aldous", "PERSON"),
+      ("Goalkeeper Tomasz Wirth saved twice.", "Tomasz Wirth", "PERSON"))
+def title_before_name(j: Judgement) -> bool:
+    """A title or role was stripped from the front of the run: what is left is a person."""
+    if not j.titled:
+        return False
+    j.votes.clear()
+    j.votes["PERSON"] = STRONG + 1
+    return True
+
+
+# --- alone: a single word with no evidence yet ------------------------------------------------------
+
+@rule("alone", ("Lebanese officials met in Beirut.", "Lebanese", "NORP"))
+def demonym(j: Judgement) -> bool:
+    """A nationality or party word on its own is a NORP."""
+    if len(j.grp) == 1 and (j.lows[0] in DEMONYMS or j.lows[0].rstrip("s") in DEMONYMS) and not j.votes:
+        j.votes["NORP"] = STRONG
+        j.done = True
+        return True
+    return False
+
+
+@rule("alone", ("The Minister spoke at length.", "Minister", None))
+def lone_title(j: Judgement) -> bool:
+    """A title or role on its own names nobody."""
+    if len(j.grp) == 1 and j.lows[0] in TITLES_ROLES and not j.votes:
+        j.drop = True
+        return True
+    return False
+
+
+# --- context: the name's shape and the words around it ----------------------------------------------
+
+@rule("context", ("The team flew home to PNG after the match.", "PNG", "PLACE"))
+def country_code(j: Judgement) -> bool:
+    """A country's abbreviation ("NZ", "PNG") is a place, not an organisation."""
+    if j.surface in COUNTRY_CODES and not j.in_places:
+        j.in_places = True
+        return j.vote("PLACE", STRONG + 1)
+    return False
+
+
+def _shaped(j: Judgement) -> bool:
+    """Shape rules judge multi-word names without a title or a known place."""
+    return len(j.words) >= 2 and not j.titled and not j.in_places
+
+
+def _given(j: Judgement) -> bool:
+    """Opens with a known given name ("the Albert Hall" is no evidence: a name does not take "the")."""
+    return j.words[0] in FIRST_NAMES and j.p1 != "the"
+
+
+@rule("context", ("Sarah Mills opened the debate.", "Sarah Mills", "PERSON"), group="shape")
+def given_name_common_surname(j: Judgement) -> bool:
+    """A given name before a noun that is also a common surname: "Sarah Mills", "Tom Cross"."""
+    if _shaped(j) and len(j.words) == 2 and _given(j) and j.last in SURNAME_NOUNS:
+        j.first_named = True
+        return j.vote("PERSON", STRONG + 1)
+    return False
+
+
+@rule("context", ("Storms are expected across the North East tonight.", "North East", "PLACE"), group="shape")
+def compass_region(j: Judgement) -> bool:
+    """Compass words only: a region ("the North East", "South West")."""
+    if _shaped(j) and all(w in COMPASS for w in j.lows):
+        j.noun_tail = True
+        return j.vote("PLACE", STRONG + 1)
+    return False
+
+
+@rule("context", ("Fans packed the Kestrel Arena for the final.", "Kestrel Arena", "PLACE"), group="shape")
+def venue_tail(j: Judgement) -> bool:
+    """A name ending in a venue noun ("Arena", "Stadium") is a place."""
+    if _shaped(j) and j.last in VENUE_NOUNS and not j.org_head:
+        j.noun_tail = True
+        return j.vote("PLACE", MEDIUM + 1)
+    return False
+
+
+@rule("context", ("Orders at Dunmore Textiles fell.", "Dunmore Textiles", "ORG"), group="shape")
+def name_noun_tail(j: Judgement) -> bool:
+    """A name ending in an ordinary noun of trade, events or publishing ("Dunmore Textiles") is an organisation."""
+    if _shaped(j) and j.last in NAME_NOUNS:
+        j.noun_tail = True
+        return j.vote("ORG", MEDIUM + 1)
+    return False
+
+
+@rule("context", ("Roads were closed in South Tarrow overnight.", "South Tarrow", "PLACE"), group="shape")
+def compass_opener(j: Judgement) -> bool:
+    """A compass word opening a name: a region or district ("South Tarrow")."""
+    return _shaped(j) and j.lows[0] in COMPASS and not j.org_head and j.vote("PLACE", MEDIUM)
+
+
+@rule("context", ("Lena Hartigan won the seat by 40 votes.", "Lena Hartigan", "PERSON"), group="shape")
+def given_name_person(j: Judgement) -> bool:
+    """A known given name opening a capitalised run: a person ("Lena Hartigan")."""
+    if (_shaped(j) and _given(j) and not j.org_head and j.last not in PLACE_HEADS
+            and j.words[-1][:1].isupper()):
+        j.first_named = True
+        return j.vote("PERSON", STRONG)
+    return False
+
+
+@rule("context", ("Trains stopped at Eastport Central for an hour.", "Eastport Central", "PLACE"), group="shape")
+def compass_tail(j: Judgement) -> bool:
+    """A compass word closing a name: a station or district ("Eastport Central", "Kelby North")."""
+    if _shaped(j) and j.last in COMPASS and not j.org_head:
+        j.noun_tail = True
+        return j.vote("PLACE", MEDIUM)
+    return False
+
+
+@rule("context", ("The report was written by economist Lucia Ferrante for the board.", "Lucia Ferrante", "PERSON"),
+      group="before")
+def role_before(j: Judgement) -> bool:
+    """A role or abbreviated title right before the name ("economist X", "Dr. X")."""
+    return ((j.p1 in PERSON_ROLES or j.p1 in ABBREVIATED_TITLES) and j.text[j.start - 1] == " "
+            and j.vote("PERSON", STRONG))
+
+
+@rule("context", ("Shares in the carmaker Volkova fell.", "Volkova", "ORG"), group="before")
+def organisation_noun_before(j: Judgement) -> bool:
+    """An organisation noun right before the name ("the carmaker X", "the airline X")."""
+    return j.p1 in ORG_BEFORE and j.text[j.start - 1] == " " and j.vote("ORG", STRONG)
+
+
+@rule("context", ("The convoy reached the village of Qaryat Zein at dawn.", "Qaryat Zein", "PLACE"),
+      group="place_before")
+def place_noun_before(j: Judgement) -> bool:
+    """A place noun before the name ("the village of X", "the town X")."""
+    return ((j.p1 in PLACE_NOUNS or (j.p1 in {"of", "in"} and j.p2 in PLACE_NOUNS))
+            and j.vote("PLACE", STRONG))
+
+
+@rule("context", ("Prices rose sharply in Kazan last year.", "Kazan", "PLACE"), group="place_before")
+def place_preposition(j: Judgement) -> bool:
+    """A preposition of place before the name ("in X", "near X", "in the X Valley")."""
+    return ((j.p1 in PLACE_PREPS or (j.p1 == "the" and j.p2 in PLACE_PREPS and j.last in PLACE_HEADS))
+            and j.vote("PLACE", MEDIUM))
+
+
+@rule("context", ("The delegates came from Varnholt on foot.", "Varnholt", "PLACE"), group="place_before")
+def from_before(j: Judgement) -> bool:
+    """"from X": weak evidence of a place."""
+    return j.p1 == "from" and j.vote("PLACE", WEAK)
+
+
+@rule("context", ("She flew home to Kessa on Sunday.", "Kessa", "PLACE"), group="place_before")
+def travel_to(j: Judgement) -> bool:
+    """A word of travel before "to": where someone went ("flew home to X", "travelled to X")."""
+    return j.p1 in ("to", "towards", "toward") and j.p2 in MOTION_WORDS and j.vote("PLACE", MEDIUM)
+
+
+@rule("context", ("The library workers' union, AFSCME Local 17, warned of strikes.", "AFSCME Local", "ORG"))
+def appositive_organisation_noun(j: Judgement) -> bool:
+    """An organisation noun and a comma right before the name ("the union, X, warned")."""
+    if j.p1 or j.titled:
+        return False
+    appositive = _APPOSITIVE_RE.search(j.text, max(0, j.start - 30), j.start)
+    return bool(appositive and appositive.group(1).lower() in ORG_BEFORE and j.vote("ORG", STRONG))
+
+
+@rule("context", ("Engineers at NASA Ames tested the probe.", "NASA Ames", "ORG"))
+def acronym_opener(j: Judgement) -> bool:
+    """An acronym heading a longer name ("AFSCME Local", "NASA Ames") names an organisation."""
+    w0 = j.words[0]
+    return (len(j.grp) > 1 and 3 <= len(w0) <= 6 and w0.isupper() and w0.isalpha() and not j.in_places
+            and w0 not in COUNTRY_CODES and w0 not in j.finder.places and not j.titled
+            and not j.surface.isupper() and j.vote("ORG", MEDIUM))
+
+
+@rule("context", ("He is operations director of Halsall Aggregates.", "Halsall Aggregates", "ORG"),
+      group="of_before")
+def role_of_organisation(j: Judgement) -> bool:
+    """A role "of"/"at" the name ("director of X", "economist at X"), unless the role is also a
+    place's ("mayor of X")."""
+    return (j.p1 in ("of", "at") and j.p2 in PERSON_ROLES and j.p2 not in PLACE_ROLES and not j.in_places
+            and j.vote("ORG", MEDIUM))
+
+
+@rule("context", ("Two members of Kessel Front were arrested.", "Kessel Front", "ORG"), group="of_before")
+def member_of_group(j: Judgement) -> bool:
+    """"members of X", "the leader of X": X is a group."""
+    return j.p1 == "of" and j.p2 in GROUP_OF and j.vote("ORG", MEDIUM)
+
+
+@rule("context", ("The report was carried by the Tasri news agency.", "Tasri", "ORG"), group="after")
+def news_outlet_after(j: Judgement) -> bool:
+    """"X news agency", "X news channel"."""
+    return ("news" in j.next_text[:12] and j.n1 in _NEWS_OUTLETS) and j.vote("ORG", STRONG)
+
+
+@rule("context", ("Shelling was reported in the Harat Nour neighbourhood overnight.", "Harat Nour", "PLACE"),
+      group="after")
+def place_noun_after(j: Judgement) -> bool:
+    """A place noun after the name ("the X neighbourhood", "X province")."""
+    return j.n1 in PLACE_TAILS and not j.possessive and j.vote("PLACE", STRONG)
+
+
+@rule("context", ("A rally was held by the Kelso Farmers movement on Monday.", "Kelso Farmers", "ORG"),
+      group="after")
+def organisation_noun_after(j: Judgement) -> bool:
+    """An organisation noun after the name ("the X movement", "X officials")."""
+    if j.n1 in ORG_TAILS and not (j.possessive and j.first_named):
+        return j.vote("ORG", STRONG if j.n1 not in _WEAK_ORG_TAILS else MEDIUM)
+    return False
+
+
+@rule("context", ("Fighters from the Harun militant group crossed the river.", "Harun", "ORG"), group="after")
+def modified_organisation_noun_after(j: Judgement) -> bool:
+    """A modifier, then an organisation noun after the name ("X militant group", "X software company")."""
+    return (j.n2 in ORG_TAILS and not j.possessive and j.n2 not in {"officials", "official", "government"}
+            and j.n1 in ORG_MODIFIERS and j.vote("ORG", STRONG))
+
+
+@rule("context", ("Troops entered the Zarqa old city at dawn.", "Zarqa", "PLACE"), group="after")
+def modified_place_noun_after(j: Judgement) -> bool:
+    """A modifier, then a place noun after the name ("X border town", "X old city")."""
+    return (j.n2 in PLACE_TAILS and not j.possessive and j.n1 in _PLACE_TAIL_MODIFIERS
+            and j.vote("PLACE", MEDIUM))
+
+
+def _multiword_speaker(j: Judgement) -> bool:
+    return j.n1 in REPORT_VERBS and len(j.grp) > 1 and not j.org_head and not j.noun_tail
+
+
+@rule("context", ("Osman Kareli said the talks would resume.", "Osman Kareli", "PERSON"), group="after")
+def speaker_person(j: Judgement) -> bool:
+    """A multi-word name shaped like a person's before a speech verb ("X Y said") is a person."""
+    return (_multiword_speaker(j) and (j.first_named or person_shape(j.words, j.finder.places))
+            and j.vote("PERSON", MEDIUM))
+
+
+@rule("context", ("Metrolink Eastport says the line will reopen.", "Metrolink Eastport", "ORG"), group="after")
+def speaker_unshaped(j: Judgement) -> bool:
+    """A multi-word speaker not shaped like a person ("Metrolink Eastport says"): a speaker only; the
+    label is settled when the names are pooled (an organisation unless other evidence says more)."""
+    return _multiword_speaker(j) and j.vote("_SPEAKER", 1)
+
+
+@rule("context", ("The report, Colin said, was late.", "Colin", "PERSON"), group="after")
+def speaker_single(j: Judgement) -> bool:
+    """A single word before a speech verb, mid-sentence: a speaker (a person if it is a given name)."""
+    return (j.n1 in REPORT_VERBS and len(j.grp) == 1 and not j.in_places
+            and not j.finder._sentence_initial(j.start) and j.vote("_SPEAKER", 1))
+
+
+@rule("context", ("The winner, Ossie Brandt, 61, was not at the ceremony.", "Ossie Brandt", "PERSON"))
+def age_after(j: Judgement) -> bool:
+    """An age in commas after the name (", 52,")."""
+    return bool(_AGE_RE.match(j.text, j.end)) and j.vote("PERSON", STRONG)
+
+
+@rule("context", ("Her son, David, said the firm had closed.", "David", "PERSON"))
+def kin_apposition(j: Judgement) -> bool:
+    """A given name in apposition to a relative ("Her son, David, said")."""
+    return (len(j.grp) == 1 and j.words[0] in FIRST_NAMES
+            and bool(_KIN_BEFORE_RE.search(j.text, max(0, j.start - 16), j.start)) and j.vote("PERSON", STRONG))
+
+
+@rule("context", ("Pathwise, a payroll software maker, cut 40 jobs.", "Pathwise", "ORG"))
+def described_as_organisation(j: Judgement) -> bool:
+    """An appositive after the name whose head is an organisation noun ("X, a payroll software maker,")."""
+    described = _DESCRIBED_AS_RE.match(j.text, j.end)
+    return bool(described and described.group(1).lower() in ORG_BEFORE and j.vote("ORG", STRONG))
+
+
+@rule("context", ("KINSHASA — Talks between the two sides collapsed on Sunday.", "KINSHASA", "PLACE"),
+      group="dateline")
+def dateline_place(j: Judgement) -> bool:
+    """An upper-case dateline opening a paragraph ("KINSHASA —") is a place."""
+    return (j.start == j.para_start and bool(DATELINE_RE.match(j.text, j.start)) and j.surface.isupper()
+            and j.vote("PLACE", STRONG))
+
+
+@rule("context", ("LISBON (Harbourline) — The port reopened on Monday.", "Harbourline", "ORG"), group="dateline")
+def dateline_agency(j: Judgement) -> bool:
+    """A name in brackets inside a dateline ("LONDON (Harbourline) —") is the news agency."""
+    text = j.text
+    if (text[j.start - 1:j.start] == "(" and text[j.end:j.end + 1] == ")" and not j.in_places
+            and in_dateline(text, j.para_start, j.start)):
+        j.votes.clear()
+        j.votes["ORG"] = STRONG + 1
+        return True
+    return False
+
+
+@rule("context", ("The report by the WTO was late.", "WTO", "ORG"), group="caps")
+def acronym(j: Judgement) -> bool:
+    """An upper-case word of two letters or more (not a common abbreviation) is an organisation,
+    unless it is a known place."""
+    bare = j.surface.replace(".", "")
+    if bare.isupper() and len(bare) >= 2 and j.surface not in NOT_ACRONYMS:
+        if not j.in_places:
+            j.vote("ORG", MEDIUM)
+        return True
+    return False
+
+
+@rule("context", ("The GDP figures were wrong.", "GDP", None), group="caps")
+def not_an_acronym(j: Judgement) -> bool:
+    """A single upper-case word that is a common abbreviation ("CEO", "GDP", "I") names nothing."""
+    if j.surface.isupper() and len(j.grp) == 1:
+        j.drop = True
+        return True
+    return False
+
+
+# --- fallback: no evidence at all -------------------------------------------------------------------
+
+@rule("fallback", ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON"))
+def person_by_shape(j: Judgement) -> bool:
+    """Several capitalised words and no other evidence, outside a title-case headline: weakly a person."""
+    return (len(j.grp) > 1 and not j.votes and not j.titlecase and all(w[:1].isupper() for w in j.words)
+            and person_shape(j.words, j.finder.places) and j.vote("PERSON", WEAK))
+
+
+@rule("fallback", ("Nobody knew what happened at Ardmoreton that night.", "Ardmoreton", "PLACE"))
+def toponym_ending(j: Judgement) -> bool:
+    """One word with a place-name ending and no other evidence: the last resort, a place."""
+    return len(j.grp) == 1 and not j.votes and toponym_shape(j.surface) and j.vote("_TOPONYM", 1)
+
+
+# --- pair: neighbouring names share evidence --------------------------------------------------------
+
+@rule("pair", ("The road from Manchester to Calderby was closed.", "Calderby", "PLACE"))
+def route_end(p: Pair) -> tuple[Voted, ...]:
+    """"from X to Y": the end of a route is a place like its start."""
+    a, b = p.a, p.b
+    if (p.gap == " to " and p.text[max(0, a.start - 5):a.start] == "from "
+            and max(b.votes.values(), default=0) <= WEAK and a.votes.get("PLACE", 0) >= STRONG):
+        b.votes["PLACE"] = b.votes.get("PLACE", 0) + MEDIUM
+        return (b,)
+    return ()
+
+
+@rule("pair", ("Aid was sent to Tel Makhar and Beit Sura villages.", "Tel Makhar", "PLACE"))
+def coordinated_names(p: Pair) -> tuple[Voted, ...]:
+    """"X and Y districts": a name with no evidence shares the strong place or organisation
+    evidence of the name it is coordinated with."""
+    if p.gap not in (" and ", ", ", " or ", ", and "):
+        return ()
+    voted: list[Voted] = []
+    for x, y in ((p.a, p.b), (p.b, p.a)):
+        if max(x.votes.values(), default=0) <= WEAK:
+            for label in ("PLACE", "ORG"):
+                if y.votes.get(label, 0) >= STRONG:
+                    x.votes[label] = x.votes.get(label, 0) + MEDIUM
+                    voted.append(x)
+    return tuple(voted)
