@@ -44,6 +44,7 @@ from reader.analysis.lexicon import (
     PERSON_TITLES,
     PLACE_HEADS,
     PLACE_OPENERS,
+    VENUE_NOUNS,
     WEEKDAYS,
     places,
 )
@@ -58,7 +59,8 @@ _PREFIX = r"(?:(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu|de|da|di|du|la|le|van|
 _POSSESSIVE_HEADS = ("Hospital|Hospitals|School|College|Church|Cathedral|Chapel|Abbey|Infirmary|Hospice|Park|Hall|"
                      "Institute|Academy|Centre|Center|Square|Road|Street|Green|Court|Bay|Island|Head|Cross|Gate|"
                      "Home|Trust|Fund|Society|Club|Union|Association|League|Guild|Inn|Market|University|Wood")
-_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft)\.(?= [A-Z])|{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*"
+# A single capital and a full stop before another capitalised word is an initial ("James B. Cole").
+_WORD = (rf"(?:(?:[A-Z]\.){{2,}}|(?:St|Mt|Ft)\.(?= [A-Z])|[A-Z]\.(?= [{_UPPER}])|{_PREFIX}?[{_UPPER}][\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*"
          rf"(?:(?<=s)[’'](?= [A-Z])|[’']s(?= (?:{_POSSESSIVE_HEADS})\b))?)")
 _CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn|al|el|&|and)(?: the)? | )"
 # The leading look-ahead is a single character-class test (capitals and the first letters of the
@@ -68,7 +70,6 @@ CANDIDATE_RE = re.compile(rf"(?=[{_FIRST_CHARS}])(?<![\w’'-]){_WORD}(?:{_CONNE
 _WORD_RE = re.compile(_WORD)
 # Possessive quantifiers: same matches, without backtracking at every start position of the search.
 _PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
-_PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
@@ -76,6 +77,7 @@ _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘�
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 _BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
 _HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
+_NAME_HEADS = ORG_HEADS | PLACE_HEADS | NAME_NOUNS | VENUE_NOUNS
 _PHASE_RULES = {phase: rules.rules_of(phase) for phase in rules.PHASES}
 _RERUN_RULES = tuple(r for r in _PHASE_RULES["name"] if r.rerun)
 
@@ -288,6 +290,9 @@ class EntityFinder:
         groups: list[list[tuple[int, int]]] = []
         for word in words:
             piece = token[word[0]:word[1]]
+            if group and token[group[-1][1] - 1] == "." and self._opens_sentence(token, group, piece):
+                groups.append(group)  # "Washington D.C. The ...": a name does not run over a full stop
+                group = []
             hyphen = _ADJ_HYPHEN_RE.match(piece) if "-" in piece else None
             if hyphen and piece[:1].isupper():
                 # "US-backed", "Indianapolis-based": the name before the hyphen stands alone.
@@ -329,7 +334,24 @@ class EntityFinder:
             group.append(word)
         if group:
             groups.append(group)
+        for g in groups:
+            a, b = g[-1]
+            if b - a == 2 and token[a + 1] == ".":
+                g[-1] = (a, b - 1)  # an initial left at the end of a name keeps its capital, not the stop
         return [part for g in groups for part in self._split_org_title(token, g)]
+
+    def _opens_sentence(self, token: str, group: list[tuple[int, int]], piece: str) -> bool:
+        """After a word ending in a full stop ("D.C.", "B."), does ``piece`` open a new sentence or
+        caption? Yes for a function word ("The"), and for a word the text uses in lower case
+        ("Image", "Researchers") unless it is the head of a name ("U.S. Army") or the surname
+        after a middle initial ("James B. Cole")."""
+        low = piece.lower()
+        if low in FUNCTION_CAPS:
+            return True
+        if low not in self.lower_vocab or low in _NAME_HEADS:
+            return False
+        a, b = group[-1]
+        return not (b - a == 2 and len(group) > 1)
 
     @staticmethod
     def _split_org_title(token: str, group: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

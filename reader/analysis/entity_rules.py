@@ -36,6 +36,7 @@ from reader.analysis.entity_words import (
     PLACE_ROLES,
     STRONG,
     SURNAME_NOUNS,
+    TITLE_SMALL_WORDS,
     TITLES_ROLES,
     WEAK,
 )
@@ -77,6 +78,7 @@ class Finder(Protocol):
     """What a rule may ask of the finder judging the run."""
 
     places: frozenset[str]
+    lower_vocab: set[str]
 
     def _sentence_initial(self, start: int) -> bool: ...
 
@@ -256,6 +258,15 @@ def known_organisation_first(j: Judgement) -> bool:
 def organisation_head(j: Judgement) -> bool:
     """An organisation's head word ends the name, or opens it before "of"/"for" ("Ministry of Health")."""
     return j.org_head and len(j.grp) > 1 and not j.in_places and j.vote("ORG", STRONG + 1)
+
+
+@rule("name", ("The board met Carla J. Whitcombe on Monday.", "Carla J. Whitcombe", "PERSON"),
+      ("The paper was written by W. R. Tambling and a colleague.", "W. R. Tambling", "PERSON"))
+def middle_initial(j: Judgement) -> bool:
+    """An initial ("J.") before a capitalised word that ends the run: a personal name."""
+    words = j.words
+    return (len(words) > 1 and not j.org_head and not j.in_places and len(words[-1]) > 2
+            and any(len(w) == 2 and w[1] == "." for w in words[:-1]) and j.vote("PERSON", STRONG))
 
 
 @rule("name", ("He joined Harrow & Finch as a junior partner.", "Harrow & Finch", "ORG"))
@@ -596,7 +607,16 @@ def not_an_acronym(j: Judgement) -> bool:
 def person_by_shape(j: Judgement) -> bool:
     """Several capitalised words and no other evidence, outside a title-case headline: weakly a person."""
     return (len(j.grp) > 1 and not j.votes and not j.titlecase and all(w[:1].isupper() for w in j.words)
-            and person_shape(j.words, j.finder.places) and j.vote("PERSON", WEAK))
+            and person_shape(j.words, j.finder.places) and not _common_words(j) and j.vote("PERSON", WEAK))
+
+
+def _common_words(j: Judgement) -> bool:
+    """Does the run hold a word the text also uses in lower case ("Revolutionary War", "Best
+    Actor") or a capitalised small word ("Write Love On Her Arms")? Then it is a title or a
+    phrase, not a personal name."""
+    vocab = j.finder.lower_vocab
+    return any(w in vocab or w in TITLE_SMALL_WORDS for w, raw in zip(j.lows, j.words, strict=True)
+               if not raw.isupper())
 
 
 @rule("fallback", ("Nobody knew what happened at Ardmoreton that night.", "Ardmoreton", "PLACE"))
