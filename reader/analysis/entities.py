@@ -20,13 +20,17 @@ from dataclasses import dataclass, field
 from reader.analysis import entity_rules as rules
 from reader.analysis.entity_rules import DATELINE_RE, Judgement, Pair
 from reader.analysis.entity_words import (
+    ABBREVIATED_TITLES,
     CENTRES,
     FIRST_NAMES,
     FUNCTION_CAPS,
+    HYPHEN_ADJECTIVES,
     INSTITUTE_CENTRE,
+    MEDIUM,
     NAME_PARTICLES,
     OF_ABLE,
     ORG_OF_HEADS,
+    PLACE_ABBREVIATIONS,
     STRONG,
     STRONG_TITLES,
     TITLE_SMALL_WORDS,
@@ -294,7 +298,7 @@ class EntityFinder:
                 groups.append(group)  # "Washington D.C. The ...": a name does not run over a full stop
                 group = []
             hyphen = _ADJ_HYPHEN_RE.match(piece) if "-" in piece else None
-            if hyphen and piece[:1].isupper():
+            if hyphen and piece[:1].isupper() and (not group or self._adjective_suffix(piece[hyphen.end(1) + 1:])):
                 # "US-backed", "Indianapolis-based": the name before the hyphen stands alone.
                 if group:
                     groups.append(group)
@@ -339,6 +343,12 @@ class EntityFinder:
             if b - a == 2 and token[a + 1] == ".":
                 g[-1] = (a, b - 1)  # an initial left at the end of a name keeps its capital, not the stop
         return [part for g in groups for part in self._split_org_title(token, g)]
+
+    def _adjective_suffix(self, word: str) -> bool:
+        """Is ``word``, after a hyphen inside a run, one that makes an adjective ("-backed",
+        "-era")? The second part of a given name ("Lau Chun-yi", "Kim Jong-su") is no word of the
+        text's, and stays in the name."""
+        return word in HYPHEN_ADJECTIVES or word in self.lower_vocab
 
     def _opens_sentence(self, token: str, group: list[tuple[int, int]], piece: str) -> bool:
         """After a word ending in a full stop ("D.C.", "B."), does ``piece`` open a new sentence or
@@ -429,8 +439,10 @@ class EntityFinder:
                 grp = grp[1:]
                 continue
             break
-        # A trailing party or nationality word is not part of the name ("an Arizona Democrat").
-        if len(grp) > 1 and text[grp[-1][0]:grp[-1][1]].lower().rstrip("s") in DEMONYMS:
+        # A trailing party or nationality word is not part of the name ("an Arizona Democrat"), nor
+        # an abbreviated title that belongs to the next name ("Wisconsin Gov. Ann Lee").
+        if len(grp) > 1 and text[grp[-1][0]:grp[-1][1]].lower().rstrip("s") in DEMONYMS or (len(grp) > 1 and text[grp[-1][1]:grp[-1][1] + 1] == "."
+              and text[grp[-1][0]:grp[-1][1]].lower() in ABBREVIATED_TITLES):
             grp = grp[:-1]
         if not grp:
             return None
@@ -452,7 +464,7 @@ class EntityFinder:
         if upper_block and not (start == para_start and DATELINE_RE.match(text, start)):
             return None
         last = lows[-1]
-        j.in_places = surface in self.places
+        j.in_places = self._known_place(surface)
         # Organisation evidence from the name itself.
         venue_centre = last in CENTRES and not any(w in INSTITUTE_CENTRE for w in lows[:-1])
         org_head = (last in ORG_HEADS and not venue_centre) or any(
@@ -464,10 +476,12 @@ class EntityFinder:
                            for i in range(1, len(grp) - 1))
         j.org_head = org_head
         rules.run(j, _PHASE_RULES["name"])
+        if j.drop:
+            return self._traced(j, None)
         # A leading demonym that is not part of an organisation's or place's name is its own NORP.
         if len(grp) > 1 and lows[0] in DEMONYMS and not org_head and not j.in_places:
             self._narrow(j, 1)
-            j.in_places = j.surface in self.places
+            j.in_places = self._known_place(j.surface)
             for r in _RERUN_RULES:
                 if r.apply(j):
                     j.fired.append(r.name)
@@ -499,11 +513,11 @@ class EntityFinder:
         if prev and prev.end() == start:
             j.p2 = (prev.group(1) or "").lower()
             j.p1 = prev.group(2).lower()
+        j.possessive = text[end:end + 3] in ("’s ", "'s ")
         nxt = _NEXT_RE.match(text, end)
         if nxt:
             j.n1, j.n2 = nxt.group(1), nxt.group(2) or ""
             j.next_text = nxt.group(0)
-            j.possessive = text[end:end + 3] in ("’s ", "'s ")
         for phase in ("context", "fallback"):
             rules.run(j, _PHASE_RULES[phase])
             if j.drop:
@@ -511,6 +525,11 @@ class EntityFinder:
         cand = _Candidate(j.start, end, j.surface, _key(j.surface), words=len(j.grp))
         cand.votes.update(j.votes)
         return self._traced(j, cand) if trace is not None else cand
+
+    def _known_place(self, surface: str) -> bool:
+        """In the gazetteer, as a state's abbreviation ("N.H.", "Calif"), or in capitals ("IRAN")."""
+        return (surface in self.places or surface in PLACE_ABBREVIATIONS
+                or (len(surface) > 3 and surface.isupper() and surface.title() in self.places))
 
     @staticmethod
     def _narrow(j: Judgement, k: int) -> None:
@@ -577,11 +596,25 @@ class EntityFinder:
             if key in surname and best_other <= limit:
                 label_of[key] = "PERSON"
                 canonical[key] = surname[key]
-            elif key in org_first and max(totals.get(key, {}).values(), default=0) < STRONG:
+            elif (key in org_first and max(totals.get(key, {}).values(), default=0) < STRONG
+                  and totals.get(key, {}).get("PLACE", 0) < MEDIUM and not self._known_place(key)):
+                # "Irving" is not the Irving school district: a place keeps its own label.
                 label_of[key] = "ORG"
                 canonical[key] = org_first[key]
             elif key.isupper() and key in org_initials and label_of.get(key) == "ORG":
                 canonical[key] = org_initials[key]  # "FDA" is the Food and Drug Administration
+        # "WALLACE:" in a transcript, "IRAN" in a heading: a name in capitals is the name the text
+        # writes in ordinary case (a surname takes its full name).
+        ordinary = {k.casefold(): k for k in label_of if not k.isupper()}
+        ordinary.update((k.casefold(), k) for k in surname)
+        for key in {c.key for c in cands if c.key.isupper() and len(c.key) > 2}:
+            other = ordinary.get(key.casefold())
+            if other is None:
+                continue
+            if other in surname and label_of.get(other, "PERSON") == "PERSON":
+                label_of[key], canonical[key] = "PERSON", surname[other]
+            elif other in label_of:
+                label_of[key], canonical[key] = label_of[other], canonical.get(other) or first_form[other]
         mentions: list[Mention] = []
         for c in cands:
             if c.key not in label_of and c.votes.get("_SPEAKER"):

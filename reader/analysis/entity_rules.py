@@ -23,8 +23,10 @@ from typing import NamedTuple, Protocol
 
 from reader.analysis.entity_words import (
     ABBREVIATED_TITLES,
+    BUILDING_NOUNS,
     CLUB_OPENERS,
     FIRST_NAMES,
+    FUNCTION_CAPS,
     GROUP_OF,
     KIN_NOUNS,
     MEDIUM,
@@ -34,6 +36,7 @@ from reader.analysis.entity_words import (
     ORG_MODIFIERS,
     PLACE_PREPS,
     PLACE_ROLES,
+    ROMAN_RE,
     STRONG,
     SURNAME_NOUNS,
     TITLE_SMALL_WORDS,
@@ -143,11 +146,12 @@ class Pair:
 
 class Example(NamedTuple):
     """A sentence written for a rule, the surface it names and the label it must end with (None:
-    the surface must not be an entity)."""
+    the surface must not be an entity); ``fires`` False for a near miss the rule must leave alone."""
 
     sentence: str
     surface: str
     label: str | None
+    fires: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +169,7 @@ PHASES = ("date", "name", "title", "alone", "context", "fallback", "pair")
 RULES: list[Rule] = []
 
 
-def rule(phase: str, *examples: tuple[str, str, str | None], group: str | None = None,
+def rule(phase: str, *examples: tuple[str, str, str | None] | tuple[str, str, str | None, bool], group: str | None = None,
          rerun: bool = False) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
     """Register the decorated function as the next rule of ``phase``.
 
@@ -234,6 +238,19 @@ def weekday_or_month(j: Judgement) -> bool:
 
 # --- name: evidence from the words of the name itself -----------------------------------------------
 
+_AFFILIATION_RE = re.compile(r"[DRI]-[A-Z]")
+
+
+@rule("name", ("Senator Ada Quill (D-Mont.) voted against it.", "D-Mont", None))
+def party_affiliation(j: Judgement) -> bool:
+    """A party and state after a legislator's name ("(D-Mont.)", "R-TX") is no name."""
+    if (len(j.grp) == 1 and _AFFILIATION_RE.match(j.surface)
+            and j.text[j.start - 1:j.start] in ("(", " ", ",")):
+        j.drop = True
+        return True
+    return False
+
+
 @rule("name", ("Deportivo Almaraz won the cup final.", "Deportivo Almaraz", "ORG"))
 def club_opener(j: Judgement) -> bool:
     """A foreign club's opening word ("Deportivo", "Sporting"): evidence, not proof ("Sporting Director X")."""
@@ -267,6 +284,24 @@ def middle_initial(j: Judgement) -> bool:
     words = j.words
     return (len(words) > 1 and not j.org_head and not j.in_places and len(words[-1]) > 2
             and any(len(w) == 2 and w[1] == "." for w in words[:-1]) and j.vote("PERSON", STRONG))
+
+
+@rule("name", ("The Oslo Vikings lost at home on Sunday.", "Oslo Vikings", "ORG"),
+      ("He pitched for the Denver Comets for two seasons.", "Denver Comets", "ORG"))
+def place_named_team(j: Judgement) -> bool:
+    """A known place, then a capitalised plural: a team or firm named after it ("Denver Comets")."""
+    words = j.words
+    if len(words) < 2 or j.org_head or j.in_places or (len(words) == 2 and words[0] in FIRST_NAMES):
+        return False
+    last = words[-1]
+    if not (last[:1].isupper() and last.endswith("s") and not last.endswith("ss") and len(last) > 3):
+        return False
+    if j.last in PLACE_HEADS or j.last in VENUE_NOUNS or j.last in COMPASS or j.last in BUILDING_NOUNS:
+        return False
+    places = j.finder.places
+    text, grp = j.text, j.grp
+    return (any(text[grp[0][0]:grp[k][1]] in places for k in range(len(grp) - 1))
+            and j.vote("ORG", STRONG + 1))
 
 
 @rule("name", ("He joined Harrow & Finch as a junior partner.", "Harrow & Finch", "ORG"))
@@ -371,6 +406,16 @@ def venue_tail(j: Judgement) -> bool:
     return False
 
 
+@rule("context", ("Crowds gathered outside the Grand Mosque at noon.", "Grand Mosque", "PLACE"),
+      ("She is buried in Aldwick Cemetery beside her husband.", "Aldwick Cemetery", "PLACE"), group="shape")
+def building_tail(j: Judgement) -> bool:
+    """A name ending in a building or monument noun ("Mosque", "Cemetery", "Towers") is a place."""
+    if _shaped(j) and j.last in BUILDING_NOUNS and not j.org_head:
+        j.noun_tail = True
+        return j.vote("PLACE", MEDIUM + 1)
+    return False
+
+
 @rule("context", ("Orders at Dunmore Textiles fell.", "Dunmore Textiles", "ORG"), group="shape")
 def name_noun_tail(j: Judgement) -> bool:
     """A name ending in an ordinary noun of trade, events or publishing ("Dunmore Textiles") is an organisation."""
@@ -427,17 +472,29 @@ def place_noun_before(j: Judgement) -> bool:
             and j.vote("PLACE", STRONG))
 
 
-@rule("context", ("Prices rose sharply in Kazan last year.", "Kazan", "PLACE"), group="place_before")
+_COMMA_PLACE_RE = re.compile(r", ((?:[A-Z][\w.]*+ ?){1,3})(?<! )(?![\w’'])")
+
+
+@rule("context", ("A boy from Orland Springs, Texas, built the clock.", "Orland Springs", "PLACE"))
+def town_comma_region(j: Judgement) -> bool:
+    """A name, a comma, then a known state or country ("Irving, Texas", "Tralee, Ireland"): a town."""
+    m = _COMMA_PLACE_RE.match(j.text, j.end)
+    return bool(m and not j.in_places and m.group(1) in j.finder.places and j.vote("PLACE", STRONG))
+
+
+@rule("context", ("Prices rose sharply in Kazan last year.", "Kazan", "PLACE"),
+      ("It was the worst year in Halden's history.", "Halden", None, False), group="place_before")
 def place_preposition(j: Judgement) -> bool:
-    """A preposition of place before the name ("in X", "near X", "in the X Valley")."""
+    """A preposition of place before the name ("in X", "near X", "in the X Valley"); not before a
+    possessive ("in X's history": the preposition governs what X has)."""
     return ((j.p1 in PLACE_PREPS or (j.p1 == "the" and j.p2 in PLACE_PREPS and j.last in PLACE_HEADS))
-            and j.vote("PLACE", MEDIUM))
+            and not j.possessive and j.vote("PLACE", MEDIUM))
 
 
 @rule("context", ("The delegates came from Varnholt on foot.", "Varnholt", "PLACE"), group="place_before")
 def from_before(j: Judgement) -> bool:
-    """"from X": weak evidence of a place."""
-    return j.p1 == "from" and j.vote("PLACE", WEAK)
+    """"from X": weak evidence of a place (not "from X's")."""
+    return j.p1 == "from" and not j.possessive and j.vote("PLACE", WEAK)
 
 
 @rule("context", ("She flew home to Kessa on Sunday.", "Kessa", "PLACE"), group="place_before")
@@ -580,21 +637,35 @@ def dateline_agency(j: Judgement) -> bool:
     return False
 
 
+@rule("context", ("The memo said SHE would NOT sign it, and she did not.", "NOT", None),
+      ("He wrote that the plan was HUGE and a huge risk.", "HUGE", None), group="caps")
+def shouted_words(j: Judgement) -> bool:
+    """Upper case used for emphasis or a heading, in a mail or transcript ("SHE", "NOT", "FULL
+    TEXT"): a word the text also uses in lower case, or a function word, is not an acronym. No
+    vote: the run is a name only if the text names it in ordinary case too ("WALLACE")."""
+    if not j.surface.isupper() or j.in_places or j.surface in KNOWN_ORGS:
+        return False
+    vocab = j.finder.lower_vocab
+    return any(low in vocab or low in FUNCTION_CAPS for low in (w.replace(".", "") for w in j.lows) if len(low) > 1)
+
+
 @rule("context", ("The report by the WTO was late.", "WTO", "ORG"), group="caps")
 def acronym(j: Judgement) -> bool:
-    """An upper-case word of two letters or more (not a common abbreviation) is an organisation,
-    unless it is a known place."""
+    """An upper-case word of two letters or more (not a common abbreviation or a Roman numeral)
+    is an organisation, unless it is a known place."""
     bare = j.surface.replace(".", "")
-    if bare.isupper() and len(bare) >= 2 and j.surface not in NOT_ACRONYMS:
+    if bare.isupper() and len(bare) >= 2 and j.surface not in NOT_ACRONYMS and not ROMAN_RE.fullmatch(bare):
         if not j.in_places:
             j.vote("ORG", MEDIUM)
         return True
     return False
 
 
-@rule("context", ("The GDP figures were wrong.", "GDP", None), group="caps")
+@rule("context", ("The GDP figures were wrong.", "GDP", None),
+      ("The abbey was built in the XII century.", "XII", None), group="caps")
 def not_an_acronym(j: Judgement) -> bool:
-    """A single upper-case word that is a common abbreviation ("CEO", "GDP", "I") names nothing."""
+    """A single upper-case word that is a common abbreviation ("CEO", "GDP", "I") or a Roman
+    numeral names nothing."""
     if j.surface.isupper() and len(j.grp) == 1:
         j.drop = True
         return True
@@ -607,6 +678,7 @@ def not_an_acronym(j: Judgement) -> bool:
 def person_by_shape(j: Judgement) -> bool:
     """Several capitalised words and no other evidence, outside a title-case headline: weakly a person."""
     return (len(j.grp) > 1 and not j.votes and not j.titlecase and all(w[:1].isupper() for w in j.words)
+            and not j.surface.isupper()
             and person_shape(j.words, j.finder.places) and not _common_words(j) and j.vote("PERSON", WEAK))
 
 
@@ -617,6 +689,14 @@ def _common_words(j: Judgement) -> bool:
     vocab = j.finder.lower_vocab
     return any(w in vocab or w in TITLE_SMALL_WORDS for w, raw in zip(j.lows, j.words, strict=True)
                if not raw.isupper())
+
+
+@rule("fallback", ("Nobody had seen Margot since the party.", "Margot", "PERSON"))
+def given_name_alone(j: Judgement) -> bool:
+    """A known given name on its own, with no other evidence and not a word the text uses in lower
+    case ("Rose", "Will" as words): weakly a person."""
+    return (len(j.grp) == 1 and not j.votes and j.surface in FIRST_NAMES
+            and j.lows[0] not in j.finder.lower_vocab and j.vote("PERSON", WEAK))
 
 
 @rule("fallback", ("Nobody knew what happened at Ardmoreton that night.", "Ardmoreton", "PLACE"))

@@ -6,6 +6,9 @@ Kept apart from ``entity_rules`` so the rules read as rules, and from ``entities
 
 from __future__ import annotations
 
+import re
+from importlib import resources
+
 from reader.analysis.lexicon import (
     ORG_HEADS,
     ORG_OPENERS,
@@ -16,6 +19,13 @@ from reader.analysis.lexicon import (
 )
 
 STRONG, MEDIUM, WEAK = 4, 2, 1
+
+
+def data_words(name: str) -> frozenset[str]:
+    """The words of ``data/NAME.txt``, one a line (``#`` comments and blank lines skipped)."""
+    raw = resources.files("reader.analysis").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
 
 ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov", "col", "capt", "lt",
                                 "sgt", "rev", "maj", "adm", "supt", "insp", "det", "cllr"})
@@ -36,10 +46,12 @@ TITLES_ROLES = PERSON_TITLES | PERSON_ROLES
 NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "la", "le", "bin",
                             "ibn", "al", "el", "&"})
 PLACE_PREPS = frozenset({"in", "near", "across", "outside", "throughout", "around", "inside", "towards", "toward"})
-NOT_ACRONYMS = frozenset({"I", "A", "OK", "TV", "CEO", "CFO", "GDP", "PM", "AM", "MP", "MPs", "II", "III", "IV", "VI",
-                          "VII", "VIII", "IX", "XI", "XII", "COVID", "AI", "ID", "PC", "FAQ", "HTML", "PDF", "USB",
-                          "DNA", "HIV", "AIDS", "SUV", "CCTV", "QC", "KC", "JR", "SR", "LGBT", "NB", "PS", "GP",
-                          "GPs"})
+NOT_ACRONYMS = data_words("not_acronyms")
+PLACE_ABBREVIATIONS = data_words("place_abbreviations")
+BUILDING_NOUNS = data_words("building_nouns")
+HYPHEN_ADJECTIVES = data_words("hyphen_adjectives")
+# Roman numerals up to 39 ("XVII", "Henry VIII"): numbers, not acronyms (larger ones spell words: "MIX").
+ROMAN_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # Modifiers between a name and an organisation noun after it ("X militant group", "X news agency").
 ORG_MODIFIERS = frozenset({
     "militant", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist", "political", "opposition",
