@@ -323,7 +323,11 @@ class EntityFinder:
                         whole = lead in NAME_NOUNS and sum(token[a:b].lower() not in FUNCTION_CAPS
                                                            for a, b in group) > 1
                         # "Peter Hall and Sarah Mills": two people, each opening with a given name.
-                        people = piece in FIRST_NAMES and token[group[0][0]:group[0][1]] in FIRST_NAMES
+                        # "Manager Chet Clem and President Sean Mills": so are two titled people.
+                        people = (piece in FIRST_NAMES or piece.lower() in TITLES_ROLES) and (
+                            token[group[0][0]:group[0][1]] in FIRST_NAMES
+                            or (token[group[0][0]:group[0][1]].lower() in TITLES_ROLES
+                                and any(token[a:b] in FIRST_NAMES for a, b in group)))
                         keep = (gap == "and" and not people and ((last_low in ORG_HEADS and not whole) or opened)
                                 and left not in self.places
                                 and (len(group) == 1 or lead not in ORG_HEADS))
@@ -363,14 +367,19 @@ class EntityFinder:
         a, b = group[-1]
         return not (b - a == 2 and len(group) > 1)
 
-    @staticmethod
-    def _split_org_title(token: str, group: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    def _split_org_title(self, token: str, group: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """"Fed Chair Jerome Powell", "BBC Director-General Tim Davie": a known organisation, then
-        a title and a name, are two names, the organisation and the titled person."""
+        a title and a name, are two names, the organisation and the titled person; so are a known
+        place, a title and a name ("Pennsylvania Senator Ann Roe", "New York Mayor Tom Vale")."""
         if len(group) > 2 and token[group[0][0]:group[0][1]] in KNOWN_ORGS and \
                 token[group[1][0]:group[1][1]].lower() in TITLES_ROLES and \
                 not token[group[0][1]:group[1][0]].strip():
             return [group[:1], group[1:]]
+        for k in range(1, min(3, len(group) - 2) + 1):
+            if token[group[k][0]:group[k][1]].lower() in STRONG_TITLES and \
+                    self._known_place(token[group[0][0]:group[k - 1][1]]) and \
+                    not token[group[k - 1][1]:group[k][0]].strip():
+                return [group[:k], group[k:]]
         return [group]
 
     def _judge_cached(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
@@ -529,7 +538,8 @@ class EntityFinder:
     def _known_place(self, surface: str) -> bool:
         """In the gazetteer, as a state's abbreviation ("N.H.", "Calif"), or in capitals ("IRAN")."""
         return (surface in self.places or surface in PLACE_ABBREVIATIONS
-                or (len(surface) > 3 and surface.isupper() and surface.title() in self.places))
+                or (len(surface) > 3 and surface.isupper() and surface.title() in self.places)
+                or ("." in surface and surface.replace(".", "") in self.places))  # "Washington D.C."
 
     @staticmethod
     def _narrow(j: Judgement, k: int) -> None:

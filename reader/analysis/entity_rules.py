@@ -29,11 +29,13 @@ from reader.analysis.entity_words import (
     FUNCTION_CAPS,
     GROUP_OF,
     KIN_NOUNS,
+    LIFE_EVENTS,
     MEDIUM,
     MOTION_WORDS,
     NOT_ACRONYMS,
     ORG_BEFORE,
     ORG_MODIFIERS,
+    OUTLET_STAFF,
     PLACE_PREPS,
     PLACE_ROLES,
     ROMAN_RE,
@@ -71,6 +73,9 @@ _DESCRIBED_AS_RE = re.compile(r",[ ](?:a|an|the|its|[A-Z][\w’'-]*[’']s)[ ](?
                               r"(?=[,.;]|[ ](?:in|of|for|based|that|which|with|from)\b)")
 # "the union, X": an organisation noun, then a comma, right before the name.
 _APPOSITIVE_RE = re.compile(r"([A-Za-z][\w-]*+)[’']?s?,[ ]$")
+# Place heads that name a place after "of" ("the desert of X", "the province of X"); "the estate of X"
+# and "the hall of X" name what a person owns.
+_PLACE_HEADS_OF = PLACE_HEADS - {"estate", "hall", "camp", "park", "square", "country", "countryside"}
 _NEWS_OUTLETS = frozenset({"agency", "service", "network", "channel", "website"})
 _WEAK_ORG_TAILS = frozenset({"officials", "official", "government", "militants"})
 _PLACE_TAIL_MODIFIERS = frozenset({"border", "city", "town", "old", "eastern", "western", "northern", "southern",
@@ -465,14 +470,22 @@ def organisation_noun_before(j: Judgement) -> bool:
 
 
 @rule("context", ("The convoy reached the village of Qaryat Zein at dawn.", "Qaryat Zein", "PLACE"),
-      group="place_before")
+      ("Monks lived in the desert of Qasrin for years.", "Qasrin", "PLACE"), group="place_before")
 def place_noun_before(j: Judgement) -> bool:
-    """A place noun before the name ("the village of X", "the town X")."""
-    return ((j.p1 in PLACE_NOUNS or (j.p1 in {"of", "in"} and j.p2 in PLACE_NOUNS))
+    """A place noun before the name ("the village of X", "the town X", "the desert of X")."""
+    return ((j.p1 in PLACE_NOUNS or (j.p1 in {"of", "in"} and j.p2 in PLACE_NOUNS)
+             or (j.p1 == "of" and j.p2 in _PLACE_HEADS_OF))
             and j.vote("PLACE", STRONG))
 
 
-_COMMA_PLACE_RE = re.compile(r", ((?:[A-Z][\w.]*+ ?){1,3})(?<! )(?![\w’'])")
+@rule("context", ("He was born at Corvinum in 1712.", "Corvinum", "PLACE"),
+      ("She is buried in Ostravel beside her sister.", "Ostravel", "PLACE"), group="place_before")
+def life_event_place(j: Judgement) -> bool:
+    """A life's event before "in"/"at"/"near": where it happened ("born at X", "died in X")."""
+    return j.p1 in ("in", "at", "near") and j.p2 in LIFE_EVENTS and j.vote("PLACE", STRONG)
+
+
+_COMMA_PLACE_RE = re.compile(r", ((?:[A-Z][\w.]*+ ?){1,3})(?<! )(?=[,.;:)\n]|$)")
 
 
 @rule("context", ("A boy from Orland Springs, Texas, built the clock.", "Orland Springs", "PLACE"))
@@ -497,10 +510,40 @@ def from_before(j: Judgement) -> bool:
     return j.p1 == "from" and not j.possessive and j.vote("PLACE", WEAK)
 
 
-@rule("context", ("She flew home to Kessa on Sunday.", "Kessa", "PLACE"), group="place_before")
+@rule("context", ("She flew home to Kessa on Sunday.", "Kessa", "PLACE"),
+      ("The family moved south to Orvelle in 1931.", "Orvelle", "PLACE"),
+      ("The hamlet lies next to Brindamor.", "Brindamor", "PLACE"), group="place_before")
 def travel_to(j: Judgement) -> bool:
-    """A word of travel before "to": where someone went ("flew home to X", "travelled to X")."""
-    return j.p1 in ("to", "towards", "toward") and j.p2 in MOTION_WORDS and j.vote("PLACE", MEDIUM)
+    """A word of travel or nearness before "to": where someone went, or a place beside another
+    ("flew home to X", "moved south to X", "next to X")."""
+    return (j.p1 in ("to", "towards", "toward")
+            and (j.p2 in MOTION_WORDS or j.p2 in COMPASS or j.p2 == "next")
+            and j.vote("PLACE", MEDIUM))
+
+
+@rule("context", ("He spent a winter at Veldra, where he learned Greek.", "Veldra", "PLACE"),
+      ("They met at Pelham Books where she worked.", "Pelham Books", "ORG", False))
+def where_after(j: Judgement) -> bool:
+    """A preposition, the name, then ", where" ("at X, where he ..."): a place."""
+    return (j.text.startswith(", where ", j.end) and j.p1 in ("at", "in", "to", "near", "from")
+            and not j.titled and len(j.grp) <= 3 and j.vote("PLACE", MEDIUM))
+
+
+_CITED_AFTER_RE = re.compile(r" (?:et al\b|(?:and|&) [A-Z][\w’'-]+ \(\d{4}[a-z]?[),:;])")
+_CITED_YEAR_RE = re.compile(r" \(\d{4}[a-z]?[),:;]")
+_CO_AUTHOR_BEFORE_RE = re.compile(r"[A-Z][\w’'-]+ (?:and|&) $")
+
+
+@rule("context", ("The idea goes back to Harcourt and Venn (1998).", "Harcourt", "PERSON"),
+      ("The idea goes back to Harcourt and Venn (1998).", "Venn", "PERSON"),
+      ("A later study by Ostrowski et al. found the same.", "Ostrowski", "PERSON"))
+def cited_author(j: Judgement) -> bool:
+    """Authors cited with a year ("X and Y (1998)") or "et al.": people."""
+    text = j.text
+    return ((bool(_CITED_AFTER_RE.match(text, j.end))
+             or (bool(_CITED_YEAR_RE.match(text, j.end))
+                 and bool(_CO_AUTHOR_BEFORE_RE.search(text, max(0, j.start - 40), j.start))))
+            and j.vote("PERSON", MEDIUM))
 
 
 @rule("context", ("The library workers' union, AFSCME Local 17, warned of strikes.", "AFSCME Local", "ORG"))
@@ -540,6 +583,13 @@ def member_of_group(j: Judgement) -> bool:
 def news_outlet_after(j: Judgement) -> bool:
     """"X news agency", "X news channel"."""
     return ("news" in j.next_text[:12] and j.n1 in _NEWS_OUTLETS) and j.vote("ORG", STRONG)
+
+
+@rule("context", ("The story was first told by a Velmont Post reporter.", "Velmont Post", "ORG"),
+      ("She told Tallyhaw reporters she would stay.", "Tallyhaw", "ORG"), group="after")
+def outlet_staff_after(j: Judgement) -> bool:
+    """Newsroom staff after the name ("an X reporter", "X columnist"): the name is the outlet."""
+    return j.n1 in OUTLET_STAFF and not j.in_places and not j.possessive and j.vote("ORG", STRONG)
 
 
 @rule("context", ("Shelling was reported in the Harat Nour neighbourhood overnight.", "Harat Nour", "PLACE"),
@@ -603,10 +653,11 @@ def age_after(j: Judgement) -> bool:
     return bool(_AGE_RE.match(j.text, j.end)) and j.vote("PERSON", STRONG)
 
 
-@rule("context", ("Her son, David, said the firm had closed.", "David", "PERSON"))
+@rule("context", ("Her son, David, said the firm had closed.", "David", "PERSON"),
+      ("He had two sisters, Ottilie and Brunhild.", "Ottilie", "PERSON"))
 def kin_apposition(j: Judgement) -> bool:
-    """A given name in apposition to a relative ("Her son, David, said")."""
-    return (len(j.grp) == 1 and j.words[0] in FIRST_NAMES
+    """A single name in apposition to a relative ("Her son, David, said", "two sisters, X and Y")."""
+    return (len(j.grp) == 1 and not j.in_places
             and bool(_KIN_BEFORE_RE.search(j.text, max(0, j.start - 16), j.start)) and j.vote("PERSON", STRONG))
 
 
@@ -684,11 +735,16 @@ def person_by_shape(j: Judgement) -> bool:
 
 def _common_words(j: Judgement) -> bool:
     """Does the run hold a word the text also uses in lower case ("Revolutionary War", "Best
-    Actor") or a capitalised small word ("Write Love On Her Arms")? Then it is a title or a
-    phrase, not a personal name."""
+    Actor"), a capitalised small word ("Write Love On Her Arms") or an abstract noun ("United
+    Nations")? Then it is a title, a phrase or a body, not a personal name."""
     vocab = j.finder.lower_vocab
-    return any(w in vocab or w in TITLE_SMALL_WORDS for w, raw in zip(j.lows, j.words, strict=True)
-               if not raw.isupper())
+    return any(w in vocab or w in TITLE_SMALL_WORDS or w.endswith(_ABSTRACT_ENDINGS)
+               for w, raw in zip(j.lows, j.words, strict=True) if not raw.isupper())
+
+
+# Endings of abstract and collective nouns, which no surname has ("United Nations", "Anglican Communion").
+_ABSTRACT_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ism", "isms", "ness", "ship", "ships",
+                     "ology", "ities")
 
 
 @rule("fallback", ("Nobody had seen Margot since the party.", "Margot", "PERSON"))

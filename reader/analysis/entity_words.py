@@ -98,8 +98,15 @@ trip journey flight flights route routes road rail ferry ferries train trains bu
 GROUP_OF = frozenset({"group", "groups", "members", "member", "leader", "leaders", "militants", "spokesman",
                       "spokeswoman", "head", "chief", "ranks"})
 # Kinship nouns before an appositive given name ("Her son, David, said").
-KIN_NOUNS = ("son|daughter|wife|husband|brother|sister|mother|father|partner|friend|widow|widower|grandson"
-             "|granddaughter|nephew|niece|cousin|fiancée?")
+KIN_NOUNS = ("sons?|daughters?|wife|wives|husbands?|brothers?|sisters?|mother|father|parents|children|partner"
+             "|friend|widow|widower|grandsons?|granddaughters?|nephews?|nieces?|cousins?|fiancée?")
+# Verbs of a life's events before "in"/"at": what follows is a place ("born at X", "buried in X").
+LIFE_EVENTS = frozenset({"born", "died", "buried", "raised", "lived", "settled", "interred", "reinterred",
+                         "baptised", "baptized", "executed", "imprisoned", "stationed", "exiled", "married",
+                         "murdered", "killed", "grew", "resides", "resided", "lives", "living"})
+# Newsroom staff after a name: the name is the outlet ("a Wikinews reporter", "Gazette columnist").
+OUTLET_STAFF = frozenset({"reporter", "reporters", "correspondent", "correspondents", "columnist", "columnists",
+                          "journalist", "journalists"})
 FIRST_NAMES = first_names()
 # Head nouns that are also common surnames: after a given name they make a person, not a venue or firm.
 SURNAME_NOUNS = word_set("""
