@@ -627,10 +627,11 @@ class EntityFinder:
                 label_of[key], canonical[key] = label_of[other], canonical.get(other) or first_form[other]
         mentions: list[Mention] = []
         for c in cands:
-            if c.key not in label_of and c.votes.get("_SPEAKER"):
-                # A named speaker with no other evidence: a lone given name is a person ("as Colin
-                # said"); otherwise an organisation, since people come with full names.
-                label_of[c.key] = "PERSON" if c.key in FIRST_NAMES else "ORG"  # a named speaker with no other evidence: people come with full names
+            # A named speaker with no other evidence: a lone given name is a person ("as Colin
+            # said"); otherwise an organisation, since people come with full names; a word the
+            # text uses in lower case ("Water said") is neither.
+            if c.key not in label_of and c.votes.get("_SPEAKER") and c.key.lower() not in self.lower_vocab:
+                label_of[c.key] = "PERSON" if c.key in FIRST_NAMES else "ORG"
         for c in cands:
             if c.key not in label_of and c.votes.get("_TOPONYM"):
                 label_of[c.key] = "PLACE"  # no evidence but a place-name shape, and no longer name it shortens

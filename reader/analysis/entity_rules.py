@@ -334,12 +334,21 @@ def place_head(j: Judgement) -> bool:
 @rule("title", ("Prime Minister Helen Aldous flew to Lisbon on Friday.", "Helen Aldous", "PERSON"),
       ("Goalkeeper Tomasz Wirth saved twice.", "Tomasz Wirth", "PERSON"))
 def title_before_name(j: Judgement) -> bool:
-    """A title or role was stripped from the front of the run: what is left is a person."""
+    """A title or role was stripped from the front of the run: what is left is a person, unless it
+    is made of ordinary words ("Major League Baseball", "Professor of Linguistics") or a known place."""
     if not j.titled:
         return False
     j.votes.clear()
+    if j.in_places or _all_common(j):
+        return False
     j.votes["PERSON"] = STRONG + 1
     return True
+
+
+def _all_common(j: Judgement) -> bool:
+    """Is every word of the run one the text also uses in lower case (or a title or role)?"""
+    vocab = j.finder.lower_vocab
+    return all(w in vocab or w in TITLES_ROLES or w.endswith(_ABSTRACT_ENDINGS) for w in j.lows)
 
 
 # --- alone: a single word with no evidence yet ------------------------------------------------------
@@ -496,18 +505,21 @@ def town_comma_region(j: Judgement) -> bool:
 
 
 @rule("context", ("Prices rose sharply in Kazan last year.", "Kazan", "PLACE"),
-      ("It was the worst year in Halden's history.", "Halden", None, False), group="place_before")
+      ("It was the worst year in Halden's history.", "Halden", None, False),
+      ("She took a degree in Psychology; psychology was her love.", "Psychology", None, False),
+      group="place_before")
 def place_preposition(j: Judgement) -> bool:
     """A preposition of place before the name ("in X", "near X", "in the X Valley"); not before a
-    possessive ("in X's history": the preposition governs what X has)."""
+    possessive ("in X's history": the preposition governs what X has), nor before ordinary words
+    capitalised ("a degree in Psychology")."""
     return ((j.p1 in PLACE_PREPS or (j.p1 == "the" and j.p2 in PLACE_PREPS and j.last in PLACE_HEADS))
-            and not j.possessive and j.vote("PLACE", MEDIUM))
+            and not j.possessive and not _all_common(j) and j.vote("PLACE", MEDIUM))
 
 
 @rule("context", ("The delegates came from Varnholt on foot.", "Varnholt", "PLACE"), group="place_before")
 def from_before(j: Judgement) -> bool:
     """"from X": weak evidence of a place (not "from X's")."""
-    return j.p1 == "from" and not j.possessive and j.vote("PLACE", WEAK)
+    return j.p1 == "from" and not j.possessive and not _all_common(j) and j.vote("PLACE", WEAK)
 
 
 @rule("context", ("She flew home to Kessa on Sunday.", "Kessa", "PLACE"),
@@ -568,9 +580,9 @@ def acronym_opener(j: Judgement) -> bool:
       group="of_before")
 def role_of_organisation(j: Judgement) -> bool:
     """A role "of"/"at" the name ("director of X", "economist at X"), unless the role is also a
-    place's ("mayor of X")."""
+    place's ("mayor of X") or the name opens with a given name ("a student of Anna Berg")."""
     return (j.p1 in ("of", "at") and j.p2 in PERSON_ROLES and j.p2 not in PLACE_ROLES and not j.in_places
-            and j.vote("ORG", MEDIUM))
+            and j.words[0] not in FIRST_NAMES and j.vote("ORG", MEDIUM))
 
 
 @rule("context", ("Two members of Kessel Front were arrested.", "Kessel Front", "ORG"), group="of_before")
@@ -747,12 +759,17 @@ _ABSTRACT_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ism", "
                      "ology", "ities")
 
 
-@rule("fallback", ("Nobody had seen Margot since the party.", "Margot", "PERSON"))
+@rule("fallback", ("Nobody had seen Margot since the party.", "Margot", "PERSON"),
+      ("He painted Margot of Anjou twice.", "Margot", None, False))
 def given_name_alone(j: Judgement) -> bool:
-    """A known given name on its own, with no other evidence and not a word the text uses in lower
-    case ("Rose", "Will" as words): weakly a person."""
+    """A known given name on its own, with no other evidence: weakly a person. Not a word the text
+    uses in lower case ("Rose", "Will"), nor after "at"/"in"/"of"/"the" or before "of" or another
+    capitalised word ("Joan of Arc", "a Roman Catholic")."""
+    text, end = j.text, j.end
     return (len(j.grp) == 1 and not j.votes and j.surface in FIRST_NAMES
-            and j.lows[0] not in j.finder.lower_vocab and j.vote("PERSON", WEAK))
+            and j.lows[0] not in j.finder.lower_vocab and j.p1 not in ("at", "in", "of", "the")
+            and not text.startswith(" of ", end) and not (text[end:end + 1] == " " and text[end + 1:end + 2].isupper())
+            and j.vote("PERSON", WEAK))
 
 
 @rule("fallback", ("Nobody knew what happened at Ardmoreton that night.", "Ardmoreton", "PLACE"))
