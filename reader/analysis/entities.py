@@ -105,9 +105,17 @@ def surname_key(surname: dict[str, str], key: str) -> str:
     return _key(surname.get(key, key))
 
 
+_GENERATIONS = frozenset({"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"})
+_JUNIOR = frozenset({"Jr", "Sr", "Jnr", "Snr"})
+
+
 def _surname_forms(name: str) -> list[str]:
-    """Short forms a full personal name is referred back by: "al-Assad" and "Assad"."""
-    last = name.split()[-1]
+    """Short forms a full personal name is referred back by: "al-Assad" and "Assad"; the surname
+    before a generation ("Biden" in "Joseph R. Biden Jr")."""
+    words = name.split()
+    if len(words) > 2 and words[-1].rstrip(".") in _GENERATIONS:
+        words = words[:-1]
+    last = words[-1]
     forms = [last]
     stripped = re.sub(r"^(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu)[-’']", "", last)
     if stripped != last and stripped[:1].isupper():
@@ -449,9 +457,9 @@ class EntityFinder:
                 continue
             break
         # A trailing party or nationality word is not part of the name ("an Arizona Democrat"), nor
-        # an abbreviated title that belongs to the next name ("Wisconsin Gov. Ann Lee").
-        if len(grp) > 1 and text[grp[-1][0]:grp[-1][1]].lower().rstrip("s") in DEMONYMS or (len(grp) > 1 and text[grp[-1][1]:grp[-1][1] + 1] == "."
-              and text[grp[-1][0]:grp[-1][1]].lower() in ABBREVIATED_TITLES):
+        # an abbreviated title that belongs to the next name ("Wisconsin Gov. Ann Lee"), nor "Jr."
+        # (the name is written and referred back to without it: "Joseph R. Biden Jr." is Mr. Biden).
+        if len(grp) > 1 and self._trailing_extra(grp):
             grp = grp[:-1]
         if not grp:
             return None
@@ -535,6 +543,15 @@ class EntityFinder:
         cand.votes.update(j.votes)
         return self._traced(j, cand) if trace is not None else cand
 
+    def _trailing_extra(self, grp: list[tuple[int, int]]) -> bool:
+        """Is the last word of a run no part of the name (a demonym, "Gov.", "Jr.")?"""
+        text = self.text
+        a, b = grp[-1]
+        last = text[a:b]
+        return (last.lower().rstrip("s") in DEMONYMS
+                or (text[b:b + 1] == "." and last.lower() in ABBREVIATED_TITLES)
+                or (len(grp) > 2 and last in _JUNIOR))
+
     def _known_place(self, surface: str) -> bool:
         """In the gazetteer, as a state's abbreviation ("N.H.", "Calif"), or in capitals ("IRAN")."""
         return (surface in self.places or surface in PLACE_ABBREVIATIONS
@@ -588,12 +605,14 @@ class EntityFinder:
         surname: dict[str, str] = {}
         org_first: dict[str, str] = {}
         org_initials: dict[str, str] = {}
+        org_last: set[str] = set()
         for key, label in label_of.items():
             if label == "PERSON" and " " in key:
                 for form in _surname_forms(key):
                     surname.setdefault(form, first_form[key])
             elif label == "ORG" and " " in key:
                 org_first.setdefault(key.split()[0], first_form[key])
+                org_last.add(key.split()[-1])
                 initials = "".join(w[0] for w in key.split() if w[:1].isupper())
                 if len(initials) >= 2:
                     org_initials.setdefault(initials, first_form[key])
@@ -629,8 +648,10 @@ class EntityFinder:
         for c in cands:
             # A named speaker with no other evidence: a lone given name is a person ("as Colin
             # said"); otherwise an organisation, since people come with full names; a word the
-            # text uses in lower case ("Water said") is neither.
-            if c.key not in label_of and c.votes.get("_SPEAKER") and c.key.lower() not in self.lower_vocab:
+            # text uses in lower case ("Water said") is neither, unless it ends an organisation's
+            # name ("the Times wrote" after "The New York Times").
+            if c.key not in label_of and c.votes.get("_SPEAKER") and (
+                    c.key.lower() not in self.lower_vocab or c.key in org_last):
                 label_of[c.key] = "PERSON" if c.key in FIRST_NAMES else "ORG"
         for c in cands:
             if c.key not in label_of and c.votes.get("_TOPONYM"):

@@ -737,12 +737,30 @@ def not_an_acronym(j: Judgement) -> bool:
 
 # --- fallback: no evidence at all -------------------------------------------------------------------
 
-@rule("fallback", ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON"))
+@rule("fallback", ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON"),
+      ("They met in the Oakhurst Quinto Room.", "Oakhurst Quinto Room", None, False),
+      ("It was part of Varga's Kelloway Quinto programme.", "Kelloway Quinto", None, False),
+      ("He read the Anselm Okoro novel twice; the novel is long.", "Anselm Okoro", "PERSON"))
 def person_by_shape(j: Judgement) -> bool:
-    """Several capitalised words and no other evidence, outside a title-case headline: weakly a person."""
+    """Several capitalised words and no other evidence, outside a title-case headline: weakly a
+    person; not after "the" or "a" or a possessive, which personal names do not take."""
     return (len(j.grp) > 1 and not j.votes and not j.titlecase and all(w[:1].isupper() for w in j.words)
-            and not j.surface.isupper()
+            and not j.surface.isupper() and not _determined(j)
             and person_shape(j.words, j.finder.places) and not _common_words(j) and j.vote("PERSON", WEAK))
+
+
+_POSSESSOR_RE = re.compile(r"\b([A-Z][a-z][\w-]*)[’']s $")
+
+
+def _determined(j: Judgement) -> bool:
+    """Does the run take an article ("the Empire State Building in"), or the possessive of a
+    capitalised name ("Obama's Affordable Care Act")? Personal names do neither, except as a
+    modifier before a noun ("the Gregory Maguire novel") or after an organisation's acronym
+    ("DAB's Starry Lee")."""
+    if j.p1 in ("the", "a", "an"):
+        return not (j.n1 and j.n1 in j.finder.lower_vocab and j.n1 not in TITLE_SMALL_WORDS
+                    and j.n1 not in FUNCTION_CAPS and j.text[j.end:j.end + 1] == " ")
+    return bool(_POSSESSOR_RE.search(j.text, max(0, j.start - 30), j.start))
 
 
 def _common_words(j: Judgement) -> bool:
