@@ -81,6 +81,11 @@ _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘�
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 _BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
 _HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
+# Capitalised inside a run, these make it a headline-case phrase rather than a name.
+_HEADLINE_SMALL = (TITLE_SMALL_WORDS | FUNCTION_CAPS | frozenset({
+    "has", "have", "had", "was", "were", "will", "can", "could", "would", "should", "does", "did", "may",
+    "might", "must", "about", "through", "under", "against", "without", "between", "says", "said"})) - frozenset(
+    {"of", "and", "the", "for", "i", "a"})
 _NAME_HEADS = ORG_HEADS | PLACE_HEADS | NAME_NOUNS | VENUE_NOUNS
 _PHASE_RULES = {phase: rules.rules_of(phase) for phase in rules.PHASES}
 _RERUN_RULES = tuple(r for r in _PHASE_RULES["name"] if r.rerun)
@@ -94,6 +99,7 @@ class _Candidate:
     key: str
     votes: dict[str, int] = field(default_factory=dict)
     words: int = 1
+    headline: bool = False  # cut from a phrase in headline case inside a sentence
 
 
 def _key(surface: str) -> str:
@@ -150,7 +156,7 @@ class EntityFinder:
         self.places = places()
         self._para_flags: dict[int, tuple[bool, bool]] = {}
         self._cache: dict[tuple[str, bool], list] = {}
-        self._group_cache: dict[str, list[list[tuple[int, int]]]] = {}
+        self._group_cache: dict[str, list[tuple[list[tuple[int, int]], bool]]] = {}
         self._para_starts = [p.start for p in segments.paragraphs]
 
     def _flags(self, para_i: int) -> tuple[bool, bool]:
@@ -194,7 +200,8 @@ class EntityFinder:
         return self._resolve(candidates)
 
     def _headlines_known_names(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """In a title-case headline, only names the rest of the text (or the gazetteers) know.
+        """In a title-case headline (or a phrase in headline case inside a sentence), only names
+        the rest of the text (or the gazetteers) know.
 
         "Mayor Defends Budget Cuts", "Chipmaker Halvorsen Warns of Slower Growth": when every word
         is capitalised, capitals say nothing, and a title ("Mayor") before capitalised verbs would
@@ -203,14 +210,17 @@ class EntityFinder:
         known places and organisations, plus the candidates whose own words make them an
         organisation or a place.
         """
-        heads = [p for i, p in enumerate(self.segments.paragraphs) if self._flags(i)[0]]
+        heads = [(p.start, p.end) for i, p in enumerate(self.segments.paragraphs) if self._flags(i)[0]]
+        # Phrases in headline case inside a sentence ("Donald Trump Could Become President") too.
+        heads += [(c.start, c.end) for c in cands if c.headline]
         if not heads:
             return cands
-        head_starts = [p.start for p in heads]
+        heads.sort()
+        head_starts = [a for a, _ in heads]
 
         def in_head(pos: int) -> bool:
             i = bisect_right(head_starts, pos) - 1
-            return i >= 0 and pos < heads[i].end
+            return i >= 0 and pos < heads[i][1]
 
         body = [c for c in cands if not in_head(c.start)]
         known = {c.key for c in body if c.votes}
@@ -222,10 +232,10 @@ class EntityFinder:
         # line, "Ministry of Health") stands even when the body does not repeat it.
         found = [c for c in cands if in_head(c.start) and max(c.votes.get("ORG", 0), c.votes.get("PLACE", 0)) >= STRONG]
         taken_starts = [c.start for c in found]  # sorted, as the candidates are
-        for para in heads:
-            lo, hi = bisect_left(taken_starts, para.start), bisect_left(taken_starts, para.end)
+        for head_start, head_end in heads:
+            lo, hi = bisect_left(taken_starts, head_start), bisect_left(taken_starts, head_end)
             taken = [(c.start, c.end) for c in found[lo:hi]]  # this headline's own names only
-            words = [(a, b) for a, b in ((m.start(), m.end()) for m in _WORD_RE.finditer(text, para.start, para.end))
+            words = [(a, b) for a, b in ((m.start(), m.end()) for m in _WORD_RE.finditer(text, head_start, head_end))
                      if not any(x < b and a < y for x, y in taken)]
             i = 0
             while i < len(words):
@@ -284,15 +294,16 @@ class EntityFinder:
             groups = groups_of.get(token)
             if groups is None:
                 groups = groups_of[token] = self._groups(token)
-            for rel in groups:
-                cand = judge([(offset + a, offset + b) for a, b in rel], seg)
+            for rel, headline in groups:
+                cand = judge([(offset + a, offset + b) for a, b in rel], seg, headline)
                 if cand is not None:
                     out.append(cand)
         return out
 
-    def _groups(self, token: str) -> list[list[tuple[int, int]]]:
+    def _groups(self, token: str) -> list[tuple[list[tuple[int, int]], bool]]:
         """Split one multi-word run into names, as offsets into ``token``: "US-backed" and "I'm"
         stand alone, and a gap word ("of", "and") joins two names only after words that take it.
+        Each name comes with whether it was cut from a phrase in headline case.
 
         A pure function of the run's own characters, so each distinct run is split once per text.
         """
@@ -354,7 +365,28 @@ class EntityFinder:
             a, b = g[-1]
             if b - a == 2 and token[a + 1] == ".":
                 g[-1] = (a, b - 1)  # an initial left at the end of a name keeps its capital, not the stop
-        return [part for g in groups for part in self._split_org_title(token, g)]
+        return [(part, len(pieces) > 1) for g in groups for pieces in [self._split_headline_case(token, g)]
+                for piece in pieces for part in self._split_org_title(token, piece)]
+
+    def _split_headline_case(self, token: str, group: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """A run in headline case inside a sentence ("Donald Trump Could Become President", "Peace
+        Through Strength"): a capitalised small word after its first word gives it away. Only the
+        stretches between small words and words the text uses in lower case can be names."""
+        if len(group) < 3 or not any(token[a:b].lower() in _HEADLINE_SMALL for a, b in group[1:]):
+            return [group]
+        parts: list[list[tuple[int, int]]] = []
+        part: list[tuple[int, int]] = []
+        for a, b in group:
+            low = token[a:b].lower()
+            if low in _HEADLINE_SMALL or (low in self.lower_vocab and not token[a:b].isupper()):
+                if part:
+                    parts.append(part)
+                part = []
+            else:
+                part.append((a, b))
+        if part:
+            parts.append(part)
+        return parts
 
     def _adjective_suffix(self, word: str) -> bool:
         """Is ``word``, after a hyphen inside a run, one that makes an adjective ("-backed",
@@ -390,14 +422,14 @@ class EntityFinder:
                 return [group[:k], group[k:]]
         return [group]
 
-    def _judge_cached(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
+    def _judge_cached(self, grp: list[tuple[int, int]], seg: Segments, headline: bool = False) -> _Candidate | None:
         """Judge a word run; a form already judged often enough mid-sentence reuses that judgement.
 
         Evidence is pooled per surface form, so after a few occurrences another one rarely changes
         the label: skipping its context keeps long texts fast (linear with a small constant).
         """
         if self.trace is not None:
-            return self._judge(grp, seg)  # every occurrence judged, so every rule that fires is seen
+            return self._judge(grp, seg, headline)  # every occurrence judged, so every rule that fires is seen
         text = self.text
         raw_start, raw_end = grp[0][0], grp[-1][1]
         raw = text[raw_start:raw_end]
@@ -408,7 +440,7 @@ class EntityFinder:
             initial = False
         else:
             initial = self._sentence_initial(raw_start)
-        cache_key = (raw, initial)
+        cache_key = (raw, initial or headline)
         cached = self._cache.get(cache_key)
         if cached is not None and cached[0] >= _SATURATED and not flags[0] and not flags[1]:
             cached[0] += 1
@@ -416,8 +448,8 @@ class EntityFinder:
                 return None
             start, end = raw_start + cached[1], raw_end - cached[2]
             return _Candidate(start, end, text[start:end], cached[3], {}, cached[4])
-        cand = self._judge(grp, seg)
-        if not flags[0] and not flags[1]:
+        cand = self._judge(grp, seg, headline)
+        if not flags[0] and not flags[1] and not headline:
             if cached is None:
                 cached = self._cache[cache_key] = [0, None, 0, "", 0]
             cached[0] += 1
@@ -427,10 +459,13 @@ class EntityFinder:
                 cached[1:] = [cand.start - raw_start, raw_end - cand.end, cand.key, cand.words]
         return cand
 
-    def _judge(self, grp: list[tuple[int, int]], seg: Segments) -> _Candidate | None:
+    def _judge(self, grp: list[tuple[int, int]], seg: Segments, headline: bool = False) -> _Candidate | None:
+        """Trim a word run to a name and let the rules vote on it (None: no name). ``headline``:
+        the run was cut from a phrase in headline case, where capitals say nothing."""
         text = self.text
         para_i = seg.paragraph_index(grp[0][0])
         titlecase, upper_block = self._flags(para_i)
+        titlecase = titlecase or headline
         # Drop leading common words: function words anywhere ("The"), and at a sentence's start any word
         # the text also uses in lower case ("Hundreds", "Separately"), unless it begins a known name.
         while grp:
@@ -539,7 +574,7 @@ class EntityFinder:
             rules.run(j, _PHASE_RULES[phase])
             if j.drop:
                 return self._traced(j, None)
-        cand = _Candidate(j.start, end, j.surface, _key(j.surface), words=len(j.grp))
+        cand = _Candidate(j.start, end, j.surface, _key(j.surface), words=len(j.grp), headline=headline)
         cand.votes.update(j.votes)
         return self._traced(j, cand) if trace is not None else cand
 

@@ -338,3 +338,11 @@ def test_hyphenated_given_names_stay_in_the_name_and_adjectives_split() -> None:
     found = labels("Lawmaker Chan Wai-lun met Beijing-backed officials on Tuesday.")
     assert found.get("Chan Wai-lun") == "PERSON"
     assert "Beijing-backed" not in found and found.get("Beijing") == "PLACE"
+
+
+def test_a_headline_case_phrase_inside_a_sentence_is_not_a_person() -> None:
+    text = ("Read more: Mara Quillfeather Could Become The Next Mayor Of The City. "
+            "Mara Quillfeather said on Monday that she would run.")
+    found = analyze(text).entities
+    people = {m.text for m in found if m.label == "PERSON"}
+    assert people == {"Mara Quillfeather"}
