@@ -31,6 +31,7 @@ from reader.analysis.entity_words import (
     OF_ABLE,
     ORG_OF_HEADS,
     PLACE_ABBREVIATIONS,
+    REGIONS,
     STRONG,
     STRONG_TITLES,
     TITLE_SMALL_WORDS,
@@ -86,6 +87,7 @@ _HEADLINE_SMALL = (TITLE_SMALL_WORDS | FUNCTION_CAPS | frozenset({
     "has", "have", "had", "was", "were", "will", "can", "could", "would", "should", "does", "did", "may",
     "might", "must", "about", "through", "under", "against", "without", "between", "says", "said"})) - frozenset(
     {"of", "and", "the", "for", "i", "a"})
+_PLACES = places() | REGIONS  # the gazetteer, with mountain ranges, seas, regions and former states
 _NAME_HEADS = ORG_HEADS | PLACE_HEADS | NAME_NOUNS | VENUE_NOUNS
 _PHASE_RULES = {phase: rules.rules_of(phase) for phase in rules.PHASES}
 _RERUN_RULES = tuple(r for r in _PHASE_RULES["name"] if r.rerun)
@@ -153,7 +155,7 @@ class EntityFinder:
         self.trace: list[tuple[str, tuple[str, ...]]] | None = [] if trace else None
         self.segments = segments
         self.lower_vocab = lower_vocabulary(text)
-        self.places = places()
+        self.places = _PLACES
         self._para_flags: dict[int, tuple[bool, bool]] = {}
         self._cache: dict[tuple[str, bool], list] = {}
         self._group_cache: dict[str, list[tuple[list[tuple[int, int]], bool]]] = {}

@@ -576,6 +576,21 @@ def acronym_opener(j: Judgement) -> bool:
             and not j.surface.isupper() and j.vote("ORG", MEDIUM))
 
 
+# Roles that relate one person to another: "a friend of X", "the son of X" name a person.
+_KIN_ROLES = frozenset({"colleague", "teammate", "son", "daughter", "wife", "husband", "mother", "father",
+                        "brother", "sister", "partner", "friend", "neighbour", "neighbor", "student", "pupil",
+                        "disciple", "follower", "admirer", "rival", "successor", "predecessor", "biographer",
+                        "contemporary", "classmate", "widow", "nephew", "niece", "cousin", "grandson",
+                        "granddaughter", "stepson", "stepdaughter", "protege", "protégé", "apprentice"})
+
+
+@rule("context", ("She was a close friend of Ilse Varnhagen.", "Ilse Varnhagen", "PERSON"),
+      ("He was the son of Orrin Maddox, a miller.", "Orrin Maddox", "PERSON"), group="of_before")
+def relative_of(j: Judgement) -> bool:
+    """A relation between people before "of" ("a friend of X", "the son of X"): X is a person."""
+    return j.p1 == "of" and j.p2 in _KIN_ROLES and not j.in_places and j.vote("PERSON", MEDIUM)
+
+
 @rule("context", ("He is operations director of Halsall Aggregates.", "Halsall Aggregates", "ORG"),
       group="of_before")
 def role_of_organisation(j: Judgement) -> bool:

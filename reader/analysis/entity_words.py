@@ -49,6 +49,7 @@ PLACE_PREPS = frozenset({"in", "near", "across", "outside", "throughout", "aroun
 NOT_ACRONYMS = data_words("not_acronyms")
 PLACE_ABBREVIATIONS = data_words("place_abbreviations")
 BUILDING_NOUNS = data_words("building_nouns")
+REGIONS = data_words("regions")
 HYPHEN_ADJECTIVES = data_words("hyphen_adjectives")
 # Roman numerals up to 39 ("XVII", "Henry VIII"): numbers, not acronyms (larger ones spell words: "MIX").
 ROMAN_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
