@@ -315,6 +315,15 @@ def ampersand(j: Judgement) -> bool:
     return " & " in j.surface and j.vote("ORG", STRONG + 1)
 
 
+@rule("name", ("A statue of Ludovica Saint stands at Jerome Saint's old school.", "Saint", None, False),
+      ("The relics of St. Ambrose were moved in 1990.", "St. Ambrose", "PERSON"),
+      ("The pilgrims walked to St Albans in a day.", "St Albans", "PLACE", False), group="place")
+def saint(j: Judgement) -> bool:
+    """"St."/"Saint" before a given name that is no known place ("St. Ambrose", "Saint Jerome"): a saint."""
+    return (len(j.words) == 2 and j.lows[0] in ("st", "saint") and j.words[1] in FIRST_NAMES
+            and not j.in_places and j.vote("PERSON", STRONG + 1))
+
+
 @rule("name", ("Flooding hit homes across Norway on Tuesday.", "Norway", "PLACE"), group="place", rerun=True)
 def gazetteer(j: Judgement) -> bool:
     """A known place name."""
@@ -672,6 +681,21 @@ def speaker_single(j: Judgement) -> bool:
     """A single word before a speech verb, mid-sentence: a speaker (a person if it is a given name)."""
     return (j.n1 in REPORT_VERBS and len(j.grp) == 1 and not j.in_places
             and not j.finder._sentence_initial(j.start) and j.vote("_SPEAKER", 1))
+
+
+_INTERVIEWS = frozenset({"interviews", "interviewed", "interviewing"})
+
+
+@rule("context", ("The mayor told Kestrelnet the plan was dead.", "Kestrelnet", "ORG"),
+      ("Last week Kestrelnet interviewed the mayor.", "Kestrelnet", "ORG"),
+      ("He was interviewed by Kestrelnet in May.", "Kestrelnet", "ORG"))
+def interlocutor(j: Judgement) -> bool:
+    """The other side of an interview or a statement ("told X", "X interviewed", "interviewed by
+    X"): a speaker-like name (a person if it is a given name, else an organisation)."""
+    if len(j.grp) != 1 or j.in_places:
+        return False
+    return ((j.p1 == "told" or j.n1 in _INTERVIEWS or (j.p1 == "by" and j.p2 in _INTERVIEWS))
+            and j.vote("_SPEAKER", 1))
 
 
 @rule("context", ("The winner, Ossie Brandt, 61, was not at the ceremony.", "Ossie Brandt", "PERSON"))
