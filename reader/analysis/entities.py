@@ -548,7 +548,10 @@ class EntityFinder:
             for i in range(len(lows) - 1):
                 if lows[i] in STRONG_TITLES or (i == cut + 1 and lows[i] in TITLES_ROLES):
                     cut = i
-            if cut >= 0 and not (lows[cut + 1] in PERSON_TITLES and cut + 2 >= len(lows)):
+            # "Dean Forester", "Earl Hines": a title that is also a given name, before one more
+            # word, is the person's own given name.
+            given_title = cut == 0 and len(lows) == 2 and j.words[0] in FIRST_NAMES
+            if cut >= 0 and not given_title and not (lows[cut + 1] in PERSON_TITLES and cut + 2 >= len(lows)):
                 j.titled = True
                 self._narrow(j, cut + 1)
             elif len(lows) > 1 and all(w in TITLES_ROLES for w in lows):
@@ -581,13 +584,18 @@ class EntityFinder:
         return self._traced(j, cand) if trace is not None else cand
 
     def _trailing_extra(self, grp: list[tuple[int, int]]) -> bool:
-        """Is the last word of a run no part of the name (a demonym, "Gov.", "Jr.")?"""
+        """Is the last word of a run no part of the name (a demonym, "Gov.", "Jr.", a capitalised
+        small word, the pronoun "I")?"""
         text = self.text
         a, b = grp[-1]
         last = text[a:b]
         return (last.lower().rstrip("s") in DEMONYMS
                 or (text[b:b + 1] == "." and last.lower() in ABBREVIATED_TITLES)
-                or (len(grp) > 2 and last in _JUNIOR))
+                or (len(grp) > 2 and last in _JUNIOR)
+                or (last.lower() in _HEADLINE_SMALL  # "the FTU In 2016 ...", but "James To" is a name
+                    and text[grp[-2][0]:grp[-2][1]] not in FIRST_NAMES)
+                or (last == "I" and text[b:b + 1] == " " and text[b + 1:b + 2].islower()
+                    and not text.startswith(" of", b)))  # "Often I wonder": the pronoun
 
     def _known_place(self, surface: str) -> bool:
         """In the gazetteer, as a state's abbreviation ("N.H.", "Calif"), or in capitals ("IRAN")."""

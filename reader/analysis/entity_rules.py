@@ -813,7 +813,7 @@ def _common_words(j: Judgement) -> bool:
 
 # Endings of abstract and collective nouns, which no surname has ("United Nations", "Anglican Communion").
 _ABSTRACT_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ism", "isms", "ness", "ship", "ships",
-                     "ology", "ities")
+                     "ology", "ities", "ics")
 
 
 @rule("fallback", ("Nobody had seen Margot since the party.", "Margot", "PERSON"),

@@ -346,3 +346,13 @@ def test_a_headline_case_phrase_inside_a_sentence_is_not_a_person() -> None:
     found = analyze(text).entities
     people = {m.text for m in found if m.label == "PERSON"}
     assert people == {"Mara Quillfeather"}
+
+
+def test_a_title_that_is_a_given_name_stays_in_a_two_word_name() -> None:
+    found = labels("The role went to Dean Varholm, who had auditioned twice.")
+    assert found.get("Dean Varholm") == "PERSON"
+
+
+def test_the_pronoun_i_and_a_capitalised_small_word_end_no_name() -> None:
+    found = labels("Lately I think about it a lot. He wrote for the ACRU In 2019 it closed.")
+    assert "Lately I" not in found and "ACRU In" not in found
