@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 from reader.services.loading import open_for_reading
 from reader.tui.hangup import CHECK_SECONDS, HangupWatch
 from reader.tui.library_service import LibraryService
+from reader.tui.messages import OpenArticle
 from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.theming import ThemedApp
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 class ReaderApp(ThemedApp):
     """The terminal article reader."""
 
-    CSS_PATH = "app.tcss"
     TITLE = "reader"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -85,6 +85,10 @@ class ReaderApp(ThemedApp):
         from reader.tui.screens.picker import PickerScreen
 
         return PickerScreen(self.sources)
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        """A screen asked to open an article."""
+        self.open_source(message.source, can_go_back=message.can_go_back)
 
     def open_source(self, source: str, *, can_go_back: bool) -> None:
         """Open ``source`` in a reader screen over the current one, or say why it cannot be opened."""

@@ -18,6 +18,7 @@ from reader.store import Library, article_id
 from reader.tui.app import ReaderApp
 from reader.tui.palette import binding_commands
 from reader.tui.screens.notes_reader import NotesReaderScreen
+from tests.textual_private import notification_messages
 from tests.tui.library_fixtures import settle
 
 VERSION_ONE = """Harbour plan divides the council
@@ -102,7 +103,7 @@ async def test_refresh_fetches_again_and_reports_moved_and_orphaned_notes(tmp_pa
         assert "Refresh from the web" in str(palette.query_one(CommandList).get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(app, pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notification_messages(app)
         assert "Refreshed: 1 note moved, 1 orphaned." in messages
         new_text = screen.pane.article.text
         assert "published its review" in new_text and "petition" not in new_text

@@ -258,7 +258,8 @@ class AnalysisScreen(Screen[None]):
         return index.first_in(block.start, max(block.end, block.start + 1))
 
     @on(ReadingPane.CursorMoved)
-    def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
+    def _analysis_follows_cursor(self, event: ReadingPane.CursorMoved) -> None:
+        """Drop the focused quote or name once the cursor leaves it; describe where the cursor is."""
         item = self.focus_item
         if item is not None:
             # The cursor where it is now: one jump can post several moves (the scroll moves

@@ -16,6 +16,10 @@ from reader.tui.widgets.chrome import KeyBar, TitleBar
 class ErrorScreen(Screen[None]):
     """Shows why an article could not be opened; Escape goes back if there is a list."""
 
+    DEFAULT_CSS = """
+    ErrorScreen #error-message { width: auto; max-width: 90%; color: $text-error; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,backspace", "back", "Back")]
 
     def __init__(self, message: str, *, can_go_back: bool = False) -> None:

@@ -35,6 +35,15 @@ def binding_rows(active: Mapping[str, ActiveBinding], key_display: Callable[[Bin
 class HelpScreen(ModalScreen[None]):
     """A table of keys; Escape, ``?`` or ``q`` closes it."""
 
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen #help-box {
+        width: 64; max-width: 90%; height: auto; max-height: 90%;
+        padding: 0 2; background: $panel; border: round $accent;
+    }
+    HelpScreen #help-title, HelpScreen #help-table, HelpScreen #help-hint { width: auto; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close help"),
     ]

@@ -26,6 +26,7 @@ from reader.sanitize import clean_line
 from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
+from reader.tui.messages import OpenArticle
 from reader.tui.palette import ScreenCommands
 from reader.tui.screens.picker import display_name
 from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
@@ -288,7 +289,7 @@ class LibraryScreen(Screen[None]):
         event.stop()
         record = self.current()
         if record is not None:
-            self.app.open_source(record.source, can_go_back=True)  # type: ignore[attr-defined]
+            self.post_message(OpenArticle(record.source, can_go_back=True))
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key: newest, last opened, title, source, least read."""

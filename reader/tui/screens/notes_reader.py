@@ -298,8 +298,12 @@ class NotesReaderScreen(ReaderScreen):
         self._paint_selection()
 
     @on(ReadingPane.CursorMoved)
-    def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
-        """Keep the sentence cursor inside the block the reading cursor moved to."""
+    def _sentence_follows_cursor(self, event: ReadingPane.CursorMoved) -> None:
+        """Keep the sentence cursor inside the block the reading cursor moved to.
+
+        Runs as well as :meth:`AnalysisScreen._analysis_follows_cursor` (Textual calls the
+        handlers of every class), which is why the two have different names.
+        """
         if not self._show_cursor:
             return
         self.cursor.sync(self.pane.article)

@@ -37,6 +37,17 @@ class ProgressLabel(Static):
 class ReaderScreen(AnalysisScreen):
     """Reads one article. Escape goes back to the list it was opened from, if any."""
 
+    DEFAULT_CSS = """
+    ReaderScreen #status { dock: bottom; height: 1; background: $footer-background; }
+    ReaderScreen #status KeyBar { dock: none; width: 1fr; }
+    ReaderScreen #progress {
+        width: 6; padding: 0 1 0 0; content-align: right middle;
+        color: $footer-key-foreground; background: $footer-background;
+    }
+    ReaderScreen #reading-row { height: 1fr; }
+    ReaderScreen #reading-row ReadingPane { width: 1fr; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search"),
         Binding("n", "search_next", "Next match", show=False),

@@ -16,23 +16,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.store.tags import normalize_tag
-
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 64; max-width: 95%; height: auto; padding: 0 1;
-    background: $panel; border: round $accent;
-}}
-{name} .dialog-title {{ text-style: bold; }}
-{name} .dialog-hint {{ color: $text-muted; }}
-{name} .dialog-error {{ color: $text-error; }}
-"""
+from reader.tui.screens.dialog import Dialog
 
 
 class TagSuggester(Suggester):
@@ -65,11 +54,10 @@ def parse_tags(value: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-class TagInput(ModalScreen[tuple[str, ...] | None]):
+class TagInput(Dialog[tuple[str, ...] | None]):
     """Edit a set of tags: returns the tags typed (maybe none), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(name="TagInput")
 
     def __init__(self, title: str, current: Iterable[str], known: Iterable[str], *,
                  hint: str = "Comma-separated · Right accepts a suggestion · Enter saves") -> None:
@@ -102,11 +90,10 @@ class TagInput(ModalScreen[tuple[str, ...] | None]):
         self.dismiss(None)
 
 
-class RenameTag(ModalScreen[tuple[str, str] | None]):
+class RenameTag(Dialog[tuple[str, str] | None]):
     """Rename a tag, or merge it into an existing one: returns ``(old, new)`` or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(name="RenameTag")
 
     def __init__(self, known: Iterable[str]) -> None:
         super().__init__()
@@ -145,14 +132,13 @@ class RenameTag(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """A yes/no question; y or Enter says yes, n or Escape says no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y,enter", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]
-    DEFAULT_CSS = DIALOG_CSS.format(name="Confirm")
 
     def __init__(self, question: str) -> None:
         super().__init__()
