@@ -20,7 +20,7 @@ class ErrorScreen(Screen[None]):
     ErrorScreen #error-message { width: auto; max-width: 90%; color: $text-error; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,backspace", "back", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,backspace", "back", "Back", id="error.back")]
 
     def __init__(self, message: str, *, can_go_back: bool = False) -> None:
         super().__init__()

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
 from reader.tui.excerpt import QUOTE_EXCERPT, excerpt
+from reader.tui.keymap import keys_display
 from reader.tui.screens.dialog import Dialog
 
 
@@ -18,8 +19,8 @@ class NoteEditor(Dialog[str | None]):
     """Write or edit a note; Ctrl+S saves (returns the text), Escape cancels (returns None)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
     DEFAULT_CSS = """
@@ -40,7 +41,9 @@ class NoteEditor(Dialog[str | None]):
             yield Static(Text(self.heading), id="note-title", classes="dialog-title")
             yield Static(Text(f"“{excerpt(self.quote)}”"), id="note-quote")
             yield TextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(Text("Ctrl+S saves · Escape cancels"), id="note-hint", classes="dialog-hint")
+            save = keys_display(self.app, "note.save", "Ctrl+S")
+            cancel = keys_display(self.app, "note.cancel", "Escape")
+            yield Static(Text(f"{save} saves · {cancel} cancels"), id="note-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         """Start typing at the end of the note."""

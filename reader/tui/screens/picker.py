@@ -59,7 +59,7 @@ def option_label(title: str, source: str) -> Text:
 class ArticleList(OptionList):
     """The option list of articles, with Enter described for the footer and help."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", key_display="Enter")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", key_display="Enter", id="list.open")]
 
 
 class PickerScreen(Screen[None]):

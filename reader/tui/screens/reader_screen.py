@@ -49,10 +49,10 @@ class ReaderScreen(AnalysisScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search"),
-        Binding("n", "search_next", "Next match", show=False),
-        Binding("N", "search_previous", "Previous match", show=False),
-        Binding("escape,backspace", "back", "Back"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "search_next", "Next match", show=False, id="reader.search_next"),
+        Binding("N", "search_previous", "Previous match", show=False, id="reader.search_previous"),
+        Binding("escape,backspace", "back", "Back", id="reader.back"),
     ]
 
     PANE_CLASS: ClassVar[type[ReadingPane]] = ReadingPane

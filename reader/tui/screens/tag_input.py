@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.store.tags import normalize_tag
+from reader.tui.keymap import keys_display
 from reader.tui.screens.dialog import Dialog
 
 
@@ -57,7 +58,7 @@ def parse_tags(value: str) -> tuple[str, ...]:
 class TagInput(Dialog[tuple[str, ...] | None]):
     """Edit a set of tags: returns the tags typed (maybe none), or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
 
     def __init__(self, title: str, current: Iterable[str], known: Iterable[str], *,
                  hint: str = "Comma-separated · Right accepts a suggestion · Enter saves") -> None:
@@ -93,7 +94,7 @@ class TagInput(Dialog[tuple[str, ...] | None]):
 class RenameTag(Dialog[tuple[str, str] | None]):
     """Rename a tag, or merge it into an existing one: returns ``(old, new)`` or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="rename_tag.cancel")]
 
     def __init__(self, known: Iterable[str]) -> None:
         super().__init__()
@@ -106,7 +107,8 @@ class RenameTag(Dialog[tuple[str, str] | None]):
             yield Input(placeholder="tag to rename", suggester=TagSuggester(self.known), id="old-tag")
             yield Input(placeholder="new name (an existing tag merges)", suggester=TagSuggester(self.known),
                         id="new-tag")
-            yield Static(Text("Enter moves on, then renames · Escape cancels"), classes="dialog-hint")
+            cancel = keys_display(self.app, "rename_tag.cancel", "Escape")
+            yield Static(Text(f"Enter moves on, then renames · {cancel} cancels"), classes="dialog-hint")
             yield Static("", classes="dialog-error", id="rename-error", markup=False)
 
     @on(Input.Submitted, "#old-tag")
@@ -136,8 +138,8 @@ class Confirm(Dialog[bool]):
     """A yes/no question; y or Enter says yes, n or Escape says no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -148,7 +150,9 @@ class Confirm(Dialog[bool]):
         """The question (plain text) and the keys."""
         with Vertical():
             yield Static(Text(self.question), classes="dialog-title")
-            yield Static(Text("y: yes · n or Escape: no"), classes="dialog-hint")
+            yes = keys_display(self.app, "confirm.yes", "y")
+            no = keys_display(self.app, "confirm.no", "n or Escape")
+            yield Static(Text(f"{yes}: yes · {no}: no"), classes="dialog-hint")
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
