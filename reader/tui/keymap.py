@@ -9,8 +9,6 @@ default key stays (see :mod:`reader.services.config` for reading the file).
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Mapping
 
 from textual.app import App
@@ -60,6 +58,9 @@ def binding_ids() -> set[str]:
     Imports every screen and widget, so the app calls it only when a keymap is set, after the
     first paint.
     """
+    import importlib
+    import pkgutil
+
     import reader.tui
 
     ids: set[str] = set()

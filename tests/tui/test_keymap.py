@@ -11,7 +11,7 @@ from textual.binding import Binding
 
 from reader.services.config import load_keymap
 from reader.tui.app import ReaderApp
-from reader.tui.keymap import binding_ids, key_problem
+from reader.tui.keymap import binding_ids, checked_keymap, key_problem
 from reader.tui.palette import binding_commands
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.picker import PickerScreen
@@ -144,3 +144,12 @@ def test_load_keymap_shapes(tmp_path: Path) -> None:
     assert loaded.keys == {"app.quit": "ctrl+x"}
     assert [p.split(": [keymap] ")[1].split("'")[1] for p in loaded.problems] == ["app.help", "x"]  # the escape sequence is stripped
     assert all("\x1b" not in p for p in loaded.problems)
+
+
+def test_the_readme_keymap_example_is_valid(tmp_path: Path) -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = next(b.split("```", 1)[0] for b in text.split("```toml\n")[1:] if "[keymap]" in b)
+    path = tmp_path / "config.toml"
+    path.write_text(example, encoding="utf-8")
+    keymap, problems = checked_keymap(load_keymap(path))
+    assert problems == [] and keymap and set(keymap) <= binding_ids()
