@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from reader.document import Article, is_url
 from reader.errors import ReaderError
 from reader.services.config import load_keymap
-from reader.services.loading import open_for_reading
+from reader.services.loading import Preloaded, open_for_reading
 from reader.tui.hangup import CHECK_SECONDS, HangupWatch
 from reader.tui.keymap import checked_keymap, keys_display, unknown_ids
 from reader.tui.library_service import LibraryService
@@ -29,7 +29,6 @@ from reader.tui.theming import ThemedApp
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from reader.document import MarkdownParser
 
 
 class ReaderApp(ThemedApp):
@@ -44,7 +43,7 @@ class ReaderApp(ThemedApp):
     ]
 
     def __init__(self, sources: list[str], db: str | None = None, theme_name: str | None = None,
-                 preloaded: dict[str, object] | None = None) -> None:
+                 preloaded: Preloaded | None = None) -> None:
         super().__init__(theme_name=theme_name, db=db)
         keymap = load_keymap()
         self.keymap_path = keymap.path
@@ -57,7 +56,7 @@ class ReaderApp(ThemedApp):
         self.theme_name = theme_name
         # Standard input must be read before Textual takes over the terminal, and only once.
         # Articles the command line already opened (and stdin, read here): source -> loaded or error.
-        self._preloaded: dict[str, tuple[Article, MarkdownParser | None] | ReaderError] = dict(preloaded or {})  # type: ignore[arg-type]
+        self._preloaded: Preloaded = dict(preloaded or {})
         if "-" in self.sources:
             try:
                 self._preloaded["-"] = open_for_reading("-")
