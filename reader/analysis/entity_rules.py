@@ -848,14 +848,22 @@ def route_end(p: Pair) -> tuple[Voted, ...]:
     return ()
 
 
-@rule("pair", ("Aid was sent to Tel Makhar and Beit Sura villages.", "Tel Makhar", "PLACE"))
+_NAME_OF_RE = re.compile(r"[A-Z][\w’'-]*+ of (?:the )?$")
+
+
+@rule("pair", ("Aid was sent to Tel Makhar and Beit Sura villages.", "Tel Makhar", "PLACE"),
+      ("Elected were Ann Roe of the Kestrel Party, and Leung Wai-kin.", "Leung Wai-kin", "PERSON", False))
 def coordinated_names(p: Pair) -> tuple[Voted, ...]:
     """"X and Y districts": a name with no evidence shares the strong place or organisation
     evidence of the name it is coordinated with."""
     if p.gap not in (" and ", ", ", " or ", ", and "):
         return ()
     voted: list[Voted] = []
+    # "Ann Roe of Harlow Press, and Lee Tam": the second name goes with Ann Roe, not the press.
+    a_after_of = bool(_NAME_OF_RE.search(p.text, max(0, p.a.start - 40), p.a.start))
     for x, y in ((p.a, p.b), (p.b, p.a)):
+        if y is p.a and a_after_of:
+            continue
         if max(x.votes.values(), default=0) <= WEAK:
             for label in ("PLACE", "ORG"):
                 if y.votes.get(label, 0) >= STRONG:
