@@ -232,7 +232,9 @@ class EntityFinder:
         text = self.text
         # A name that is an organisation or place by its own words ("Rushford Rovers" in a score
         # line, "Ministry of Health") stands even when the body does not repeat it.
-        found = [c for c in cands if in_head(c.start) and max(c.votes.get("ORG", 0), c.votes.get("PLACE", 0)) >= STRONG]
+        # So does a given name and a surname closing a caption or credit ("..., by Anna Berg (1505)").
+        found = [c for c in cands if in_head(c.start) and (
+            max(c.votes.get("ORG", 0), c.votes.get("PLACE", 0)) >= STRONG or self._closing_full_name(c))]
         taken_starts = [c.start for c in found]  # sorted, as the candidates are
         for head_start, head_end in heads:
             lo, hi = bisect_left(taken_starts, head_start), bisect_left(taken_starts, head_end)
@@ -404,6 +406,8 @@ class EntityFinder:
         low = piece.lower()
         if low in FUNCTION_CAPS:
             return True
+        if len(group) > 1 and low not in _NAME_HEADS and self._known_place(token[group[0][0]:group[-1][1]]):
+            return True  # "Washington D.C. Image": the place is complete
         if low not in self.lower_vocab or low in _NAME_HEADS:
             return False
         a, b = group[-1]
@@ -582,6 +586,14 @@ class EntityFinder:
         cand = _Candidate(j.start, end, j.surface, _key(j.surface), words=len(j.grp), headline=headline)
         cand.votes.update(j.votes)
         return self._traced(j, cand) if trace is not None else cand
+
+    def _closing_full_name(self, c: _Candidate) -> bool:
+        """A given name and a surname (and nothing capitalised after them) inside a headline or
+        caption: a person even there."""
+        if c.words != 2 or c.votes.get("PERSON", 0) < STRONG or c.text.split()[0] not in FIRST_NAMES:
+            return False
+        after = self.text[c.end:c.end + 2]
+        return not (after[:1] == " " and after[1:].isupper())
 
     def _trailing_extra(self, grp: list[tuple[int, int]]) -> bool:
         """Is the last word of a run no part of the name (a demonym, "Gov.", "Jr.", a capitalised
