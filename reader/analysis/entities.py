@@ -34,6 +34,7 @@ from reader.analysis.entity_words import (
     REGIONS,
     STRONG,
     STRONG_TITLES,
+    SURNAME_NOUNS,
     TITLE_SMALL_WORDS,
     TITLES_ROLES,
     WEAK,
@@ -347,10 +348,10 @@ class EntityFinder:
                                                            for a, b in group) > 1
                         # "Peter Hall and Sarah Mills": two people, each opening with a given name.
                         # "Manager Chet Clem and President Sean Mills": so are two titled people.
-                        people = (piece in FIRST_NAMES or piece.lower() in TITLES_ROLES) and (
-                            token[group[0][0]:group[0][1]] in FIRST_NAMES
-                            or (token[group[0][0]:group[0][1]].lower() in TITLES_ROLES
-                                and any(token[a:b] in FIRST_NAMES for a, b in group)))
+                        opener = token[group[0][0]:group[0][1]]
+                        people = (piece in FIRST_NAMES and opener in FIRST_NAMES) or (
+                            piece.lower() in TITLES_ROLES and len(group) > 1
+                            and any(token[a:b].lower() in TITLES_ROLES for a, b in group[:-1]))
                         keep = (gap == "and" and not people and ((last_low in ORG_HEADS and not whole) or opened)
                                 and left not in self.places
                                 and (len(group) == 1 or lead not in ORG_HEADS))
@@ -532,6 +533,8 @@ class EntityFinder:
             # "King's College London", "University College London": an institution named with its city.
             org_head = any(lows[i] in ORG_HEADS and text[grp[i + 1][0]:end] in self.places
                            for i in range(1, len(grp) - 1))
+        if org_head and len(grp) > 1 and last in SURNAME_NOUNS and words[-2] in FIRST_NAMES:
+            org_head = False  # "Sean Mills", "Peter Hall": a given name before a surname that is a noun
         j.org_head = org_head
         rules.run(j, _PHASE_RULES["name"])
         if j.drop:

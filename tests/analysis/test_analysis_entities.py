@@ -356,3 +356,8 @@ def test_a_title_that_is_a_given_name_stays_in_a_two_word_name() -> None:
 def test_the_pronoun_i_and_a_capitalised_small_word_end_no_name() -> None:
     found = labels("Lately I think about it a lot. He wrote for the ACRU In 2019 it closed.")
     assert "Lately I" not in found and "ACRU In" not in found
+
+
+def test_two_titled_people_joined_by_and_stay_two_people() -> None:
+    found = labels("The paper is run by Managing Editor Ines Rudd and President Owen Mills.")
+    assert found.get("Ines Rudd") == "PERSON" and found.get("Owen Mills") == "PERSON"
