@@ -135,6 +135,7 @@ class Voted(Protocol):
     """A judged candidate, as pair rules see it."""
 
     start: int
+    text: str
     end: int
     votes: dict[str, int]
 
@@ -852,10 +853,12 @@ _NAME_OF_RE = re.compile(r"[A-Z][\w’'-]*+ of (?:the )?$")
 
 
 @rule("pair", ("Aid was sent to Tel Makhar and Beit Sura villages.", "Tel Makhar", "PLACE"),
-      ("Elected were Ann Roe of the Kestrel Party, and Leung Wai-kin.", "Leung Wai-kin", "PERSON", False))
+      ("Elected were Ann Roe of the Kestrel Party, and Leung Wai-kin.", "Leung Wai-kin", "PERSON", False),
+      ("The jury praised Robert Hale and Ulfried Boston.", "Ulfried Boston", "PERSON"))
 def coordinated_names(p: Pair) -> tuple[Voted, ...]:
     """"X and Y districts": a name with no evidence shares the strong place or organisation
-    evidence of the name it is coordinated with."""
+    evidence of the name it is coordinated with; a full name with no evidence at all, listed with
+    a person's full name, is a person too."""
     if p.gap not in (" and ", ", ", " or ", ", and "):
         return ()
     voted: list[Voted] = []
@@ -864,7 +867,10 @@ def coordinated_names(p: Pair) -> tuple[Voted, ...]:
     for x, y in ((p.a, p.b), (p.b, p.a)):
         if y is p.a and a_after_of:
             continue
-        if max(x.votes.values(), default=0) <= WEAK:
+        if not x.votes and y.votes.get("PERSON", 0) >= STRONG and " " in x.text and " " in y.text:
+            x.votes["PERSON"] = MEDIUM  # "Walker Evans, Robert Mapplethorpe and Helmut Newton"
+            voted.append(x)
+        elif max(x.votes.values(), default=0) <= WEAK:
             for label in ("PLACE", "ORG"):
                 if y.votes.get(label, 0) >= STRONG:
                     x.votes[label] = x.votes.get(label, 0) + MEDIUM
