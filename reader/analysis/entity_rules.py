@@ -212,10 +212,14 @@ def run(j: Judgement, rules: tuple[Rule, ...]) -> None:
                 return
 
 
-def person_shape(words: list[str], gazetteer: frozenset[str]) -> bool:
-    """Could these words be a personal name? Not when they begin or end in a known place or a word
-    with a place-name ending ("Metrolink Eastport", "Harwich Ferries")."""
-    return not any(w in gazetteer or toponym_shape(w) for w in (words[0], words[-1]))
+def person_shape(words: list[str], gazetteer: frozenset[str], surface: str = "") -> bool:
+    """Could these words be a personal name? Not when they begin in a known place or a word with a
+    place-name ending, or end in one ("Metrolink Eastport", "Harwich Ferries"); but a town's name
+    can be the surname of a two-word name ("Ted Kennedy", "Helmut Newton") written plainly."""
+    first, last = words[0], words[-1]
+    if first in gazetteer or toponym_shape(first) or toponym_shape(last):
+        return False
+    return last not in gazetteer or (len(words) == 2 and first.isalpha() and surface == f"{first} {last}")
 
 
 def toponym_shape(word: str) -> bool:
@@ -780,13 +784,15 @@ def not_an_acronym(j: Judgement) -> bool:
 @rule("fallback", ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON"),
       ("They met in the Oakhurst Quinto Room.", "Oakhurst Quinto Room", None, False),
       ("It was part of Varga's Kelloway Quinto programme.", "Kelloway Quinto", None, False),
-      ("He read the Anselm Okoro novel twice; the novel is long.", "Anselm Okoro", "PERSON"))
+      ("He read the Anselm Okoro novel twice; the novel is long.", "Anselm Okoro", "PERSON"),
+      ("The prize was shared by Gwerful Denver last year.", "Gwerful Denver", "PERSON"))
 def person_by_shape(j: Judgement) -> bool:
     """Several capitalised words and no other evidence, outside a title-case headline: weakly a
     person; not after "the" or "a" or a possessive, which personal names do not take."""
     return (len(j.grp) > 1 and not j.votes and not j.titlecase and all(w[:1].isupper() for w in j.words)
             and not j.surface.isupper() and not _determined(j)
-            and person_shape(j.words, j.finder.places) and not _common_words(j) and j.vote("PERSON", WEAK))
+            and person_shape(j.words, j.finder.places, j.surface) and not _common_words(j)
+            and j.vote("PERSON", WEAK))
 
 
 _POSSESSOR_RE = re.compile(r"\b([A-Z][a-z][\w-]*)[’']s $")
