@@ -212,6 +212,14 @@ def run(j: Judgement, rules: tuple[Rule, ...]) -> None:
                 return
 
 
+def is_given_name(word: str) -> bool:
+    """A known given name, or a hyphenated pair of them ("Jean-Louis", "Mary-Kate")."""
+    if word in FIRST_NAMES:
+        return True
+    parts = word.split("-")
+    return len(parts) == 2 and all(p in FIRST_NAMES for p in parts)
+
+
 def person_shape(words: list[str], gazetteer: frozenset[str], surface: str = "") -> bool:
     """Could these words be a personal name? Not when they begin in a known place or a word with a
     place-name ending, or end in one ("Metrolink Eastport", "Harwich Ferries"); but a town's name
@@ -404,7 +412,7 @@ def _shaped(j: Judgement) -> bool:
 
 def _given(j: Judgement) -> bool:
     """Opens with a known given name ("the Albert Hall" is no evidence: a name does not take "the")."""
-    return j.words[0] in FIRST_NAMES and j.p1 != "the"
+    return is_given_name(j.words[0]) and j.p1 != "the"
 
 
 @rule("context", ("Sarah Mills opened the debate.", "Sarah Mills", "PERSON"), group="shape")
@@ -459,7 +467,8 @@ def compass_opener(j: Judgement) -> bool:
     return _shaped(j) and j.lows[0] in COMPASS and not j.org_head and j.vote("PLACE", MEDIUM)
 
 
-@rule("context", ("Lena Hartigan won the seat by 40 votes.", "Lena Hartigan", "PERSON"), group="shape")
+@rule("context", ("Lena Hartigan won the seat by 40 votes.", "Lena Hartigan", "PERSON"),
+      ("Jean-Marc Dufresne won the seat by 40 votes.", "Jean-Marc Dufresne", "PERSON"), group="shape")
 def given_name_person(j: Judgement) -> bool:
     """A known given name opening a capitalised run: a person ("Lena Hartigan")."""
     if (_shaped(j) and _given(j) and not j.org_head and j.last not in PLACE_HEADS
@@ -603,6 +612,26 @@ _KIN_ROLES = frozenset({"colleague", "teammate", "son", "daughter", "wife", "hus
 def relative_of(j: Judgement) -> bool:
     """A relation between people before "of" ("a friend of X", "the son of X"): X is a person."""
     return j.p1 == "of" and j.p2 in _KIN_ROLES and not j.in_places and j.vote("PERSON", MEDIUM)
+
+
+_PLAYED = frozenset({"starred", "stars", "starring", "cast", "played", "plays", "playing", "portrayed", "portrays",
+                     "portraying", "voiced", "voices", "appeared", "appears", "recast"})
+
+
+@rule("context", ("In the film she starred as Wilhelmina Dorn.", "Wilhelmina Dorn", "PERSON"),
+      ("He was cast as Orrin in the sequel.", "Orrin", "PERSON"),
+      ("She appeared in the comedy Night Shift as Teodora Plume.", "Teodora Plume", "PERSON"), group="of_before")
+def role_played(j: Judgement) -> bool:
+    """"starred as X", "cast as X": the character X is a person."""
+    if j.p1 != "as" or j.in_places:
+        return False
+    if j.p2 not in _PLAYED:
+        # "appeared in the comedy Night Shift as X": the verb a little further back, same sentence.
+        window = j.text[max(0, j.start - 100):j.start]
+        window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]
+        if not any(w.strip(",;:()") in _PLAYED for w in window.split()):
+            return False
+    return j.vote("PERSON", MEDIUM)
 
 
 @rule("context", ("He is operations director of Halsall Aggregates.", "Halsall Aggregates", "ORG"),
@@ -830,7 +859,7 @@ def given_name_alone(j: Judgement) -> bool:
     uses in lower case ("Rose", "Will"), nor after "at"/"in"/"of"/"the" or before "of" or another
     capitalised word ("Joan of Arc", "a Roman Catholic")."""
     text, end = j.text, j.end
-    return (len(j.grp) == 1 and not j.votes and j.surface in FIRST_NAMES
+    return (len(j.grp) == 1 and not j.votes and is_given_name(j.surface)
             and j.lows[0] not in j.finder.lower_vocab and j.p1 not in ("at", "in", "of", "the")
             and not text.startswith(" of ", end) and not (text[end:end + 1] == " " and text[end + 1:end + 2].isupper())
             and j.vote("PERSON", WEAK))
