@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from reader.analysis import entity_rules as rules
-from reader.analysis.entity_rules import DATELINE_RE, Judgement, Pair
+from reader.analysis.entity_rules import DATELINE_RE, INVERTED_NAME_RE, Judgement, Pair
 from reader.analysis.entity_words import (
     ABBREVIATED_TITLES,
     CENTRES,
@@ -35,6 +35,7 @@ from reader.analysis.entity_words import (
     STRONG,
     STRONG_TITLES,
     SURNAME_NOUNS,
+    SURNAME_SUFFIXES,
     TITLE_SMALL_WORDS,
     TITLES_ROLES,
     WEAK,
@@ -591,8 +592,11 @@ class EntityFinder:
         return self._traced(j, cand) if trace is not None else cand
 
     def _closing_full_name(self, c: _Candidate) -> bool:
-        """A given name and a surname (and nothing capitalised after them) inside a headline or
-        caption: a person even there."""
+        """A given name and a surname (and nothing capitalised after them), or a surname and a given
+        name inverted ("Austen, Jane."), inside a headline, caption or list line: a person even there."""
+        if c.words == 1 and c.votes.get("PERSON", 0) >= STRONG:
+            m = INVERTED_NAME_RE.match(self.text, c.end)
+            return bool(m and m.group(1) in FIRST_NAMES)
         if c.words != 2 or c.votes.get("PERSON", 0) < STRONG or c.text.split()[0] not in FIRST_NAMES:
             return False
         after = self.text[c.end:c.end + 2]
@@ -712,7 +716,8 @@ class EntityFinder:
             # name ("the Times wrote" after "The New York Times").
             if c.key not in label_of and c.votes.get("_SPEAKER") and (
                     c.key.lower() not in self.lower_vocab or c.key in org_last):
-                label_of[c.key] = "PERSON" if c.key in FIRST_NAMES else "ORG"
+                person = c.key in FIRST_NAMES or c.key.endswith(SURNAME_SUFFIXES)  # "Gorbachev agreed"
+                label_of[c.key] = "PERSON" if person else "ORG"
         for c in cands:
             if c.key not in label_of and c.votes.get("_TOPONYM"):
                 label_of[c.key] = "PLACE"  # no evidence but a place-name shape, and no longer name it shortens

@@ -738,6 +738,18 @@ def age_after(j: Judgement) -> bool:
     return bool(_AGE_RE.match(j.text, j.end)) and j.vote("PERSON", STRONG)
 
 
+INVERTED_NAME_RE = re.compile(r", ([A-Z][a-z]+)\b(?![’'-]\w)(?! [A-Z])")
+
+
+@rule("context", ("Sources: Brontevik, Agatha. Old Roads. 1931.", "Brontevik", "PERSON"),
+      ("A spokeswoman for the Velmar Trust, Carla Meng, said no.", "Velmar Trust", "ORG", False))
+def inverted_name(j: Judgement) -> bool:
+    """"Surname, Given" as a bibliography or index writes it: a person."""
+    m = INVERTED_NAME_RE.match(j.text, j.end)
+    return bool(len(j.grp) == 1 and m and not j.in_places and m.group(1) in FIRST_NAMES
+                and m.group(1) not in j.finder.places and j.vote("PERSON", STRONG))
+
+
 @rule("context", ("Her son, David, said the firm had closed.", "David", "PERSON"),
       ("He had two sisters, Ottilie and Brunhild.", "Ottilie", "PERSON"))
 def kin_apposition(j: Judgement) -> bool:

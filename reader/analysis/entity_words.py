@@ -50,6 +50,9 @@ NOT_ACRONYMS = data_words("not_acronyms")
 PLACE_ABBREVIATIONS = data_words("place_abbreviations")
 BUILDING_NOUNS = data_words("building_nouns")
 REGIONS = data_words("regions")
+# Endings of surnames across Europe and beyond ("Gorbachev", "Kowalski", "Petrenko", "Papadopoulos").
+SURNAME_SUFFIXES = ("ov", "ova", "ev", "eva", "sky", "ski", "ska", "enko", "vich", "vic", "wicz", "escu", "poulos",
+                    "oglu", "yan", "shvili", "dze")
 HYPHEN_ADJECTIVES = data_words("hyphen_adjectives")
 # Roman numerals up to 39 ("XVII", "Henry VIII"): numbers, not acronyms (larger ones spell words: "MIX").
 ROMAN_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
