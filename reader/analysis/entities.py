@@ -1,14 +1,22 @@
 """Named entities by rule: capitalised word runs, classified from the words in and around them.
 
-One regular expression finds every run of capitalised words (with name particles such as "al-",
-"de", "van" and the connectors "of"/"for" after words that take them: "University of Oxford").
-Each run is then judged from evidence, strongest first: titles and roles before it ("President",
-"spokesman"), organisation and place head words ("Ministry", "Province"), the gazetteer, nouns
-around it ("the city of X", "the X neighbourhood", "the X movement"), datelines, prepositions ("in
-X"), and finally its shape. Evidence is pooled per surface form and the winning label is spread to
-every mention; a surname takes the label and canonical name of the full name it shortens.
-"""
+The finder works in stages:
 
+1. candidates: one regular expression finds every run of capitalised words (with name particles
+   such as "al-", "de", "van", initials, and "of"/"for" after words that take them: "University
+   of Oxford"); ``_groups`` splits a run into names ("US-backed", "X and Y", a phrase in headline
+   case, a place or organisation before a title) and ``_judge`` trims each (sentence openers,
+   "Jr.", a trailing "Gov.") and strips titles;
+2. votes: the named rules of ``entity_rules`` vote on each name, phase by phase (every rule has its
+   own examples, run as tests); ``explain(text)`` says which fired;
+3. headlines: in a title-case line, or a phrase in headline case, only names the rest of the text
+   or the gazetteers know stand;
+4. pairs: coordinated names share evidence ("X and Y districts");
+5. pooling: votes are summed per surface form and the winner spread to every mention; a surname
+   takes the label and canonical name of the full name it shortens, a name in capitals that of
+   the same name in ordinary case, a lone speaker with no other evidence is a person or an
+   organisation by its shape.
+"""
 from __future__ import annotations
 
 import re
