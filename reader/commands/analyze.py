@@ -71,17 +71,20 @@ def run(args: argparse.Namespace) -> int:
 
 def run_one(args: argparse.Namespace) -> int:
     """Load the article, analyse it and print the summary, or the JSON object with ``--json``."""
-    from reader.document import load
+    from reader.document.loader import load_title_and_text
 
-    article = load(args.paths[0])
+    # A large markdown article is parsed on two cores; the engine loads while the second half finishes.
+    engine: list[Callable[[str], Analysis]] = []
+    title, text = load_title_and_text(args.paths[0], split=True,
+                                      meanwhile=lambda: engine.append(_engine_for(args.engine)))
     try:
-        result = analyse_text(article.text, args.engine)
+        result = (engine[0] if engine else _engine_for(args.engine))(text)
     except EngineUnavailable as exc:
         raise ReaderError(str(exc)) from None
     if args.json:
-        write_bytes(encode_json(result, article.title, article.text), sys.stdout)
+        write_bytes(encode_json(result, title, text), sys.stdout)
     else:
-        print_summary(result, article.title, sys.stdout)
+        print_summary(result, title, sys.stdout)
     return 0
 
 
@@ -89,18 +92,26 @@ class EngineUnavailable(Exception):
     """The chosen engine cannot run here (spaCy or its model missing): no article can be analysed."""
 
 
-def analyse_text(text: str, engine: str) -> Analysis:
-    """Run the chosen engine on ``text``."""
+def _engine_for(engine: str) -> Callable[[str], Analysis]:
+    """The analyse function of ``rules`` or ``spacy`` (imported on first use: the engine is not light)."""
     if engine == "spacy":
         from reader.analysis.spacy_engine import SpacyUnavailable, analyze_spacy
 
-        try:
-            return analyze_spacy(text)
-        except SpacyUnavailable as exc:
-            raise EngineUnavailable(str(exc)) from None
+        def spacy(text: str) -> Analysis:
+            try:
+                return analyze_spacy(text)
+            except SpacyUnavailable as exc:
+                raise EngineUnavailable(str(exc)) from None
+
+        return spacy
     from reader.analysis import analyze
 
-    return analyze(text)
+    return analyze
+
+
+def analyse_text(text: str, engine: str) -> Analysis:
+    """Run the chosen engine on ``text``."""
+    return _engine_for(engine)(text)
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -183,17 +194,17 @@ def analyse_task(task: Task) -> Outcome:
     """Load, analyse and encode one article (runs in a worker); never raises for a bad article."""
     import io
 
-    from reader.document import load
+    from reader.document.loader import load_title_and_text
 
     try:
-        article = load(task.source, io.BytesIO(task.stdin) if task.stdin is not None else None)
+        title, text = load_title_and_text(task.source, io.BytesIO(task.stdin) if task.stdin is not None else None)
     except ReaderError as exc:  # its message names the article
         return Outcome(error=str(exc))
     except Exception as exc:  # a bug in a loader must not cost the other articles
         return Outcome(error=f"{task.source}: could not be loaded ({type(exc).__name__}: {exc})")
     try:
-        result = analyse_text(article.text, task.engine)
-        return Outcome(line=encode_json(result, article.title, article.text, path=task.source))
+        result = analyse_text(text, task.engine)
+        return Outcome(line=encode_json(result, title, text, path=task.source))
     except EngineUnavailable as exc:
         return Outcome(error=str(exc), fatal=True)
     except Exception as exc:

@@ -8,15 +8,18 @@ keeps the state between chunks.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.document.model import Article, BlockKind, Inline, InlineKind, TextBuilder
+from reader.document.model import BLOCK_SEPARATOR, Article, BlockKind, Inline, InlineKind, TextBuilder
 
 if TYPE_CHECKING:
     from reader.document.forked import ForkedParse
@@ -162,6 +165,41 @@ class MarkdownParser:
             pass
         return self.article()
 
+    def title_and_text(self, split: bool = True, meanwhile: Callable[[], object] | None = None) -> tuple[str, str]:
+        """The title and text :meth:`parse_all` would give, for callers that need no blocks.
+
+        With ``split`` and a large article, a forked child parses the second half of the chunks
+        while this process parses the first, and sends back only its text (a string pickles in
+        a moment; blocks would not); ``meanwhile`` then runs here while the child finishes (the
+        analyse command imports its engine). Chunks are cut where markdown cannot carry state
+        across (see :func:`chunk_markdown`), so the halves join exactly as one parse would. If
+        the child fails, this process parses its half too. Consumes the parser.
+        """
+        with self._lock:
+            chunks = list(self._chunks)
+            self._chunks = iter(())
+            self.done = True
+            child = _TailParse(self, chunks[len(chunks) // 2:]) if split and len(chunks) >= 4 else None
+            head = chunks[: len(chunks) // 2] if child is not None else chunks
+            for chunk in head:
+                self._emit(self._md.parse(chunk, dict(self._env)))
+            if meanwhile is not None:
+                meanwhile()
+            tail = child.result() if child is not None else None
+            if tail is None and child is not None:  # the child failed: parse its half here
+                for chunk in chunks[len(chunks) // 2:]:
+                    self._emit(self._md.parse(chunk, dict(self._env)))
+            text = self._builder.text()
+            if tail is not None:
+                tail_text, tail_has_blocks, tail_heading = tail
+                if tail_has_blocks:
+                    text = text + BLOCK_SEPARATOR + tail_text if self._builder.blocks else tail_text
+                if tail_heading is not None and (self._first_heading is None
+                                                 or (tail_heading[0] == 1 and self._first_heading[0] > 1)):
+                    self._first_heading = tail_heading
+            title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+            return title or self._fallback_title, text
+
     def article(self) -> Article:
         """A snapshot of what has been parsed so far."""
         with self._lock:
@@ -267,6 +305,61 @@ class MarkdownParser:
             inlines.extend(Inline(i.kind, i.start + offset, i.end + offset, i.href) for i in row_inlines)
             offset += len(text)
         self._builder.add(BlockKind.TABLE, "".join(parts), inlines, quote=quote, header_rows=header_rows)
+
+
+class _TailParse:
+    """A forked child parsing the last chunks of an article; :meth:`result` gives its text.
+
+    The child starts with an empty builder, sends ``(text, has_blocks, first_heading)`` through a
+    pipe and leaves at once; it lives only as long as its parse (a parent that dies closes the
+    pipe, and the child's write then ends it). Where fork is missing or refused, there is no
+    child and :meth:`result` is None.
+    """
+
+    def __init__(self, parser: MarkdownParser, chunks: list[str]) -> None:
+        self._fd: int | None = None
+        self._pid = 0
+        if not hasattr(os, "fork"):
+            return
+        read_end, write_end = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            return
+        if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
+            code = 1
+            try:
+                os.close(read_end)
+                parser._builder = TextBuilder()
+                parser._first_heading = None
+                for chunk in chunks:
+                    parser._emit(parser._md.parse(chunk, dict(parser._env)))
+                data = pickle.dumps((parser._builder.text(), bool(parser._builder.blocks), parser._first_heading),
+                                    protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._fd, self._pid = read_end, pid
+
+    def result(self) -> tuple[str, bool, tuple[int, str] | None] | None:
+        """The child's text, whether it made any block, and its first heading; None if it failed."""
+        if self._fd is None:
+            return None
+        fd, self._fd = self._fd, None
+        try:
+            with os.fdopen(fd, "rb") as pipe:
+                data = pipe.read()
+            return pickle.loads(data) if data else None
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return None
+        finally:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
 
 
 def _join_cells(cells: list[tuple[str, list[Inline]]]) -> tuple[str, list[Inline]]:
