@@ -8,9 +8,6 @@ keeps the state between chunks.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -34,6 +31,8 @@ _INLINE_STYLES = {
     "s_open": InlineKind.STRIKE,
     "link_open": InlineKind.LINK,
 }
+_Half = tuple[str, bool, tuple[int, str] | None]
+"""What a child parsing the second half sends back: its text, whether it made a block, its first heading."""
 _CLOSERS = {"strong_close": "strong_open", "em_close": "em_open", "s_close": "s_open", "link_close": "link_open"}
 
 
@@ -124,7 +123,7 @@ class MarkdownParser:
         self._first_heading: tuple[int, str] | None = None
         self.done = False
         self._lock = threading.Lock()
-        self._forked: ForkedParse | None = None
+        self._forked: ForkedParse[Article] | None = None
         self._adopted: Article | None = None
 
     def parse_next(self) -> bool:
@@ -179,7 +178,7 @@ class MarkdownParser:
             chunks = list(self._chunks)
             self._chunks = iter(())
             self.done = True
-            child = _TailParse(self, chunks[len(chunks) // 2:]) if split and len(chunks) >= 4 else None
+            child = self._fork_tail(chunks[len(chunks) // 2:]) if split and len(chunks) >= 4 else None
             head = chunks[: len(chunks) // 2] if child is not None else chunks
             for chunk in head:
                 self._emit(self._md.parse(chunk, dict(self._env)))
@@ -199,6 +198,24 @@ class MarkdownParser:
                     self._first_heading = tail_heading
             title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
             return title or self._fallback_title, text
+
+    def _fork_tail(self, chunks: list[str]) -> ForkedParse[_Half] | None:
+        """A child parsing ``chunks`` from an empty builder; None where fork is missing or refused."""
+        from reader.document.forked import ForkedParse, can_fork
+
+        def parse_tail() -> _Half:  # runs in the child, on its own copy of this parser
+            self._builder = TextBuilder()
+            self._first_heading = None
+            for chunk in chunks:
+                self._emit(self._md.parse(chunk, dict(self._env)))
+            return self._builder.text(), bool(self._builder.blocks), self._first_heading
+
+        if not can_fork():
+            return None
+        try:
+            return ForkedParse(parse_tail)
+        except OSError:
+            return None
 
     def article(self) -> Article:
         """A snapshot of what has been parsed so far."""
@@ -305,61 +322,6 @@ class MarkdownParser:
             inlines.extend(Inline(i.kind, i.start + offset, i.end + offset, i.href) for i in row_inlines)
             offset += len(text)
         self._builder.add(BlockKind.TABLE, "".join(parts), inlines, quote=quote, header_rows=header_rows)
-
-
-class _TailParse:
-    """A forked child parsing the last chunks of an article; :meth:`result` gives its text.
-
-    The child starts with an empty builder, sends ``(text, has_blocks, first_heading)`` through a
-    pipe and leaves at once; it lives only as long as its parse (a parent that dies closes the
-    pipe, and the child's write then ends it). Where fork is missing or refused, there is no
-    child and :meth:`result` is None.
-    """
-
-    def __init__(self, parser: MarkdownParser, chunks: list[str]) -> None:
-        self._fd: int | None = None
-        self._pid = 0
-        if not hasattr(os, "fork"):
-            return
-        read_end, write_end = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
-            return
-        if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
-            code = 1
-            try:
-                os.close(read_end)
-                parser._builder = TextBuilder()
-                parser._first_heading = None
-                for chunk in chunks:
-                    parser._emit(parser._md.parse(chunk, dict(parser._env)))
-                data = pickle.dumps((parser._builder.text(), bool(parser._builder.blocks), parser._first_heading),
-                                    protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write_end, "wb") as out:
-                    out.write(data)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write_end)
-        self._fd, self._pid = read_end, pid
-
-    def result(self) -> tuple[str, bool, tuple[int, str] | None] | None:
-        """The child's text, whether it made any block, and its first heading; None if it failed."""
-        if self._fd is None:
-            return None
-        fd, self._fd = self._fd, None
-        try:
-            with os.fdopen(fd, "rb") as pipe:
-                data = pipe.read()
-            return pickle.loads(data) if data else None
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            return None
-        finally:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
 
 
 def _join_cells(cells: list[tuple[str, list[Inline]]]) -> tuple[str, list[Inline]]:

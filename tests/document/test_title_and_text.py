@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.document import load
+from reader.document.forked import ForkedParse
 from reader.document.loader import load_title_and_text
-from reader.document.markdown import MarkdownParser, _TailParse
+from reader.document.markdown import MarkdownParser
 
 PIECES = [
     "# Council votes on the budget",
@@ -62,13 +63,13 @@ def test_titles_and_joins_match_at_the_edges(source: str) -> None:
 
 def test_a_failed_child_is_made_up_for_here(monkeypatch: pytest.MonkeyPatch) -> None:
     source = "# Title\n\n" + "“Yes,” she said.\n\n" * 80
-    real_result = _TailParse.result
+    real_result = ForkedParse.result
 
-    def lost(self: _TailParse) -> None:
+    def lost(self: ForkedParse) -> None:
         real_result(self)  # reap the child
         return None
 
-    monkeypatch.setattr(_TailParse, "result", lost)
+    monkeypatch.setattr(ForkedParse, "result", lost)
     assert _split(source, 50) == _whole(source, 50)
 
 
