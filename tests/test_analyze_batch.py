@@ -207,3 +207,21 @@ def test_every_article_failing_exits_1_with_a_line_each(tmp_path: Path) -> None:
     done = _reader(str(tmp_path / "x.md"), str(tmp_path / "y.md"), "--jobs", "2")
     assert done.returncode == 1 and done.stdout == ""
     assert len(done.stderr.splitlines()) == 2 and "Traceback" not in done.stderr
+
+
+def test_the_collector_is_paused_only_during_an_analysis() -> None:
+    import gc
+
+    from reader.commands.analyze import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
