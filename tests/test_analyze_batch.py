@@ -81,23 +81,16 @@ def test_one_missing_path_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.
 # -- the JSON encoding -------------------------------------------------------------------------
 
 
-def test_orjson_output_equals_the_models_to_json_key_for_key() -> None:
+def test_orjson_output_is_the_models_to_json_key_for_key() -> None:
     text = MAYOR + "\nThe council, chaired by Ana Ruiz, said it would vote in May.\n"
     result = analyze(text)
     assert result.entities and result.quotes
     expected = result.to_json("Town hall", text)
-    fast = json.loads(encode_json(result, "Town hall", text))
-    assert fast == expected
-    assert [list(e) for e in fast["entities"]] == [list(e) for e in expected["entities"]]  # same key order
-    assert [list(q) for q in fast["quotes"]] == [list(q) for q in expected["quotes"]]
-
-
-def test_a_model_with_other_fields_falls_back_to_to_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    result = analyze(MAYOR)
-    direct = encode_json(result, "T", MAYOR, path="x.txt")
-    monkeypatch.setattr(analyze_command, "_direct", False)
-    assert encode_json(result, "T", MAYOR, path="x.txt") == direct
-    assert list(json.loads(direct)) == ["path", "title", "text", "entities", "quotes"]
+    encoded = encode_json(result, "Town hall", text)
+    assert encoded.endswith(b"}\n") and encoded.count(b"\n") == 1
+    assert json.loads(encoded) == expected
+    with_path = json.loads(encode_json(result, "Town hall", text, path="x.txt"))
+    assert list(with_path) == ["path", *expected] and with_path == {"path": "x.txt", **expected}
 
 
 def test_text_that_orjson_refuses_still_becomes_valid_json() -> None:

@@ -136,46 +136,19 @@ def analyse_text(text: str, engine: str) -> Analysis:
 
 # -- JSON -------------------------------------------------------------------------------------
 
-_MENTION_KEYS = ("text", "label", "start", "end", "entity")
-_QUOTE_KEYS = ("text", "kind", "start", "end", "speaker", "cue", "cue_start", "cue_end")
-_direct: bool | None = None
-
-
-def _model_is_the_json_shape() -> bool:
-    """True while Mention and Quote have exactly the JSON keys, in order, as their fields.
-
-    orjson then writes the dataclasses directly, without a dict per mention (a 3 MB article has
-    about 75,000). Should the model grow a field, ``Analysis.to_json`` stays the one definition
-    of the shape and is used instead.
-    """
-    global _direct
-    if _direct is None:
-        from dataclasses import fields
-
-        from reader.analysis.model import Mention, Quote
-
-        _direct = (tuple(f.name for f in fields(Mention)) == _MENTION_KEYS
-                   and tuple(f.name for f in fields(Quote)) == _QUOTE_KEYS)
-    return _direct
-
-
 def encode_json(result: Analysis, title: str, text: str, path: str | None = None) -> bytes:
     """The evaluation JSON object as UTF-8 bytes and a newline; with ``path``, that key comes first."""
     import orjson
 
-    head: dict[str, object] = {} if path is None else {"path": path}
-    if _model_is_the_json_shape():
-        document: dict[str, object] = {**head, "title": title, "text": text, "entities": result.entities,
-                                       "quotes": result.quotes}
-    else:
-        document = {**head, **result.to_json(title, text)}
+    document = result.to_json(title, text)
+    if path is not None:
+        document = {"path": path, **document}
     try:
         return orjson.dumps(document, option=orjson.OPT_APPEND_NEWLINE)
     except orjson.JSONEncodeError:  # text orjson refuses (a lone surrogate): the slow, lenient way
         import json
 
-        plain = {**head, **result.to_json(title, text)}
-        return (json.dumps(plain) + "\n").encode("ascii")
+        return (json.dumps(document) + "\n").encode("ascii")
 
 
 def write_bytes(data: bytes, out: TextIO) -> None:
