@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -260,10 +261,16 @@ class LibraryScreen(Screen[None]):
         """Fill the table from :attr:`records`, cut to the current width; the cursor stays on ``keep``."""
         table = self.table
         table.clear(columns=True)  # columns too, so their widths fit the new rows
-        table.add_columns(*COLUMNS)
         widths = self._widths = column_widths(self.app.size.width)
-        for record in self.records:
-            table.add_row(*row_cells(record, self.counts.get(record.id, 0), widths), key=record.id)
+        rows = [(record.id, row_cells(record, self.counts.get(record.id, 0), widths)) for record in self.records]
+        # Widths given, not measured by the table: a table refilled while its last measure is still
+        # pending (a reload right after another, on a busy machine) sized its columns by the
+        # headers alone ("Two s" for a title).
+        for index, label in enumerate(COLUMNS):
+            width = max([cell_len(label)] + [cells[index].cell_len for _, cells in rows])
+            table.add_column(label, width=width)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
         ids = [r.id for r in self.records]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
