@@ -218,3 +218,15 @@ def test_the_collector_is_paused_only_during_an_analysis() -> None:
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+def test_analyze_imports_no_ui_no_web_extraction_and_no_pool_for_one_article(folder: Path) -> None:
+    probe = ("import sys, io, contextlib\n"
+             "from reader.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"    code = main(['analyze', '--json', {str(folder / 'b-strike.md')!r}])\n"
+             "heavy = ('textual', 'rich', 'trafilatura', 'lxml', 'multiprocessing', 'concurrent', 'tinydb')\n"
+             "print(code, sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.strip() == "0 []", done.stderr
