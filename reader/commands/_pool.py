@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
@@ -122,9 +123,11 @@ class WorkerPool:
                   ) -> Iterator[tuple[int, Result | WorkerDied]]:
         """Yield ``(index, function(items[index]))`` as each item finishes, in completion order.
 
-        An item whose worker died yields a :class:`WorkerDied` instead of a result. ``function``
-        must be importable by name (it is sent to the workers by reference) and should catch its
-        own exceptions; one it raises anyway is yielded as :class:`WorkerDied` too.
+        ``function`` must be importable by name (it is sent to the workers by reference) and
+        should catch its own exceptions; one it raises anyway is yielded as a :class:`WorkerDied`.
+        A worker that dies (killed, out of memory, crashed) breaks the whole process pool, and
+        every unfinished item with it: those items are then run again, one worker at a time, so
+        that the next death names its item exactly; only that item yields a :class:`WorkerDied`.
         """
         if not items:
             return
@@ -133,6 +136,24 @@ class WorkerPool:
             for index, item in enumerate(items):
                 yield index, function(item)
             return
+        unfinished = dict(enumerate(items))
+        while unfinished:
+            broken: list[int] = []
+            for index, outcome in self._run(function, unfinished, jobs):
+                if isinstance(outcome, BrokenProcessPool):
+                    broken.append(index)
+                    continue
+                del unfinished[index]
+                yield index, outcome
+            self._close()
+            if broken and jobs == 1:  # one worker runs items in order: the first one unfinished killed it
+                culprit = min(broken)
+                del unfinished[culprit]
+                yield culprit, WorkerDied("its worker process died")
+            jobs = 1
+
+    def _run(self, function: Callable[[Item], Result], items: dict[int, Item], jobs: int
+             ) -> Iterator[tuple[int, Result | WorkerDied | BrokenProcessPool]]:
         futures = self._submit(function, items, jobs)
         pending = set(futures)
         while pending:
@@ -140,7 +161,12 @@ class WorkerPool:
             for future in sorted(done, key=futures.__getitem__):
                 yield futures[future], _outcome(future)
 
-    def _submit(self, function: Callable[[Item], Result], items: Sequence[Item], jobs: int
+    def _close(self) -> None:
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, function: Callable[[Item], Result], items: dict[int, Item], jobs: int
                 ) -> dict[Future[Result], int]:
         before = set(multiprocessing.active_children())
         # Workers are forked during the first submit. Ctrl+C is held back meanwhile, so a worker
@@ -151,7 +177,7 @@ class WorkerPool:
         try:
             self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                                  initializer=_worker_start, initargs=(os.getpid(),))
-            futures = {self._executor.submit(function, item): index for index, item in enumerate(items)}
+            futures = {self._executor.submit(function, item): index for index, item in sorted(items.items())}
         finally:
             self._workers = [p for p in multiprocessing.active_children() if p not in before]
             if blocked:
@@ -159,8 +185,10 @@ class WorkerPool:
         return futures
 
 
-def _outcome(future: Future[Result]) -> Result | WorkerDied:
+def _outcome(future: Future[Result]) -> Result | WorkerDied | BrokenProcessPool:
     try:
         return future.result()
-    except Exception as exc:  # BrokenProcessPool, or an exception the function let escape
+    except BrokenProcessPool as exc:
+        return exc
+    except Exception as exc:  # an exception the function let escape
         return WorkerDied(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)

@@ -255,7 +255,7 @@ def run_batch(args: argparse.Namespace) -> int:
         with WorkerPool(args.jobs or cpu_count()) as pool:
             for index, outcome in pool.completed(analyse_task, tasks):
                 if isinstance(outcome, WorkerDied):
-                    outcome = Outcome(error=f"{tasks[index].source}: the worker analysing it stopped ({outcome})")
+                    outcome = Outcome(error=f"{tasks[index].source}: not analysed: {outcome}")
                 if outcome.fatal:
                     raise ReaderError(outcome.error)
                 if outcome.error:
