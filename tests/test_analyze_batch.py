@@ -230,3 +230,10 @@ def test_analyze_imports_no_ui_no_web_extraction_and_no_pool_for_one_article(fol
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.strip() == "0 []", done.stderr
+
+
+@pytest.mark.skipif(__import__("importlib").util.find_spec("spacy") is not None, reason="spaCy is installed here")
+def test_an_engine_that_cannot_run_stops_the_batch_with_one_line(folder: Path) -> None:
+    done = _reader(str(folder), str(folder / "a-mayor.txt"), "--engine", "spacy", "--jobs", "2")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "spacy" in done.stderr.lower() and "Traceback" not in done.stderr
