@@ -167,26 +167,29 @@ class MarkdownParser:
     def title_and_text(self, split: bool = True, meanwhile: Callable[[], object] | None = None) -> tuple[str, str]:
         """The title and text :meth:`parse_all` would give, for callers that need no blocks.
 
-        With ``split`` and a large article, a forked child parses the second half of the chunks
-        while this process parses the first, and sends back only its text (a string pickles in
-        a moment; blocks would not); ``meanwhile`` then runs here while the child finishes (the
-        analyse command imports its engine). Chunks are cut where markdown cannot carry state
-        across (see :func:`chunk_markdown`), so the halves join exactly as one parse would. If
-        the child fails, this process parses its half too. Consumes the parser.
+        With ``split`` and a large article, a forked child parses the last 60% of the chunks
+        while this process parses the rest, and sends back only its text (a string pickles in a
+        moment; blocks would not); ``meanwhile`` then runs here while the child finishes (the
+        analyse command imports its engine). The child takes the larger part because this
+        process has already read the file and has ``meanwhile`` to do. Chunks are cut where
+        markdown cannot carry state across (see :func:`chunk_markdown`), so the parts join
+        exactly as one parse would. If the child fails, this process parses its part too.
+        Consumes the parser.
         """
         with self._lock:
             chunks = list(self._chunks)
             self._chunks = iter(())
             self.done = True
-            child = self._fork_tail(chunks[len(chunks) // 2:]) if split and len(chunks) >= 4 else None
-            head = chunks[: len(chunks) // 2] if child is not None else chunks
+            cut = len(chunks) * 2 // 5
+            child = self._fork_tail(chunks[cut:]) if split and len(chunks) >= 4 else None
+            head = chunks[:cut] if child is not None else chunks
             for chunk in head:
                 self._emit(self._md.parse(chunk, dict(self._env)))
             if meanwhile is not None:
                 meanwhile()
             tail = child.result() if child is not None else None
             if tail is None and child is not None:  # the child failed: parse its half here
-                for chunk in chunks[len(chunks) // 2:]:
+                for chunk in chunks[cut:]:
                     self._emit(self._md.parse(chunk, dict(self._env)))
             text = self._builder.text()
             if tail is not None:

@@ -1,6 +1,6 @@
 """Title and text without blocks (what ``reader analyze`` needs): exactly what a whole parse gives.
 
-The split parse hands the second half of the chunks to a forked child; the joined text and the
+The split parse hands the last chunks to a forked child; the joined text and the
 title must not depend on where the halves meet.
 """
 
