@@ -246,6 +246,10 @@ def run_batch(args: argparse.Namespace) -> int:
     sources = expand_paths(args.paths, report)
     stdin = _read_stdin() if "-" in sources else None
     tasks = [Task(source, args.engine, stdin if source == "-" else None) for source in sources]
+    if tasks:  # forked workers inherit what is loaded here, instead of each loading it again
+        import reader.document.markdown  # noqa: F401
+
+        _engine_for(args.engine)
     progress = Progress(len(tasks))
     out = sys.stdout
     clear_before_output = progress.enabled and _is_terminal(out)
