@@ -14,9 +14,10 @@ from reader.themes import resolve_theme_name
 
 if TYPE_CHECKING:
     from reader.document import Article
+    from reader.services.loading import Preloaded
 
 
-def _preload(sources: list[str], db: str | None = None) -> dict[str, object]:
+def _preload(sources: list[str], db: str | None = None) -> Preloaded:
     """Open a single article before Textual starts.
 
     A large markdown file can then be finished by a forked child while the app paints its first
