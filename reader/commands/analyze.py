@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache, partial
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from reader.errors import ReaderError, UsageError
@@ -76,14 +77,12 @@ def run_one(args: argparse.Namespace) -> int:
     from reader.document.loader import load_title_and_text
 
     # A large markdown article is parsed on two cores; the engine loads while the second half finishes.
-    engine: list[Callable[[str], Analysis]] = []
-    with collector_paused():
-        title, text = load_title_and_text(args.paths[0], split=True,
-                                          meanwhile=lambda: engine.append(_engine_for(args.engine)))
-        try:
-            result = (engine[0] if engine else _engine_for(args.engine))(text)
-        except EngineUnavailable as exc:
-            raise ReaderError(str(exc)) from None
+    try:
+        with collector_paused():
+            title, text = load_title_and_text(args.paths[0], split=True, meanwhile=lambda: _engine_for(args.engine))
+            result = _engine_for(args.engine)(text)
+    except EngineUnavailable as exc:
+        raise ReaderError(str(exc)) from None
     if args.json:
         write_bytes(encode_json(result, title, text), sys.stdout)
     else:
@@ -112,18 +111,21 @@ class EngineUnavailable(Exception):
     """The chosen engine cannot run here (spaCy or its model missing): no article can be analysed."""
 
 
+@cache
 def _engine_for(engine: str) -> Callable[[str], Analysis]:
-    """The analyse function of ``rules`` or ``spacy`` (imported on first use: the engine is not light)."""
+    """The analyse function of ``rules`` or ``spacy``, loaded once per process (neither is light).
+
+    spaCy's model is loaded here, once: a batch loads it before forking, so its workers share it
+    and a missing spaCy or model stops the batch before any article is read.
+    """
     if engine == "spacy":
-        from reader.analysis.spacy_engine import SpacyUnavailable, analyze_spacy
+        from reader.analysis.spacy_engine import SpacyUnavailable, analyze_spacy, load_pipeline
 
-        def spacy(text: str) -> Analysis:
-            try:
-                return analyze_spacy(text)
-            except SpacyUnavailable as exc:
-                raise EngineUnavailable(str(exc)) from None
-
-        return spacy
+        try:
+            nlp = load_pipeline()
+        except SpacyUnavailable as exc:
+            raise EngineUnavailable(str(exc)) from None
+        return partial(analyze_spacy, nlp=nlp)
     from reader.analysis import analyze
 
     return analyze
@@ -249,7 +251,10 @@ def run_batch(args: argparse.Namespace) -> int:
     if tasks:  # forked workers inherit what is loaded here, instead of each loading it again
         import reader.document.markdown  # noqa: F401
 
-        _engine_for(args.engine)
+        try:
+            _engine_for(args.engine)
+        except EngineUnavailable as exc:
+            raise ReaderError(str(exc)) from None
     progress = Progress(len(tasks))
     out = sys.stdout
     clear_before_output = progress.enabled and _is_terminal(out)

@@ -185,9 +185,11 @@ class MarkdownParser:
             head = chunks[:cut] if child is not None else chunks
             for chunk in head:
                 self._emit(self._md.parse(chunk, dict(self._env)))
-            if meanwhile is not None:
-                meanwhile()
-            tail = child.result() if child is not None else None
+            try:
+                if meanwhile is not None:
+                    meanwhile()
+            finally:  # even if meanwhile fails, the child is waited for, not left behind
+                tail = child.result() if child is not None else None
             if tail is None and child is not None:  # the child failed: parse its half here
                 for chunk in chunks[cut:]:
                     self._emit(self._md.parse(chunk, dict(self._env)))

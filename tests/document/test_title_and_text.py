@@ -83,3 +83,26 @@ def test_meanwhile_runs_once_and_formats_other_than_markdown_agree(tmp_path: Pat
         got = load_title_and_text(str(path), split=True, meanwhile=lambda: calls.append(1))
         assert got == (article.title, article.text)
     assert calls == [1, 1, 1]
+
+
+def test_a_failing_meanwhile_still_waits_for_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    children: list[int] = []
+    real_result = ForkedParse.result
+
+    def noting(self: ForkedParse) -> object:
+        children.append(self._pid)
+        return real_result(self)
+
+    monkeypatch.setattr(ForkedParse, "result", noting)
+    parser = MarkdownParser("# Title\n\n" + "Text of a paragraph.\n\n" * 80, chunk_size=50, first_chunk_size=50)
+
+    def fail() -> None:
+        raise RuntimeError("engine missing")
+
+    with pytest.raises(RuntimeError):
+        parser.title_and_text(split=True, meanwhile=fail)
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):  # already waited for: nothing is left behind
+        os.waitpid(children[0], os.WNOHANG)
