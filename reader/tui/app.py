@@ -19,7 +19,7 @@ from reader.errors import ReaderError
 from reader.services.config import load_keymap
 from reader.services.loading import Preloaded, open_for_reading
 from reader.tui.hangup import CHECK_SECONDS, HangupWatch
-from reader.tui.keymap import checked_keymap, keys_display, unknown_ids
+from reader.tui.keymap import check_against_bindings, checked_keymap, keys_display
 from reader.tui.library_service import LibraryService
 from reader.tui.messages import OpenArticle
 from reader.tui.palette import BindingCommands
@@ -77,10 +77,14 @@ class ReaderApp(ThemedApp):
             self.set_interval(CHECK_SECONDS, watch.check, name="terminal hangup check")
 
     def _check_keymap_ids(self) -> None:
-        """Name the keymap entries that match no binding (after the first paint: it imports every screen)."""
-        problems = unknown_ids(self.user_keymap, self.keymap_path)
+        """Drop and name the keymap entries that match no binding or take a key another binding
+        keeps (after the first paint: it imports every screen)."""
+        kept, problems = check_against_bindings(self.user_keymap, self.keymap_path)
         for problem in problems:
             self.notify(problem, title="Keymap", severity="error", timeout=10, markup=False)
+        if kept != self.user_keymap:
+            self.user_keymap = kept
+            self.set_keymap(kept)
 
     def get_default_screen(self) -> Screen[object]:
         """The first screen, shown as the app's bottom screen rather than pushed over an empty one.

@@ -82,6 +82,19 @@ async def test_bad_entries_are_one_line_each_and_the_defaults_stay(tmp_path: Pat
     assert app.return_code == 0
 
 
+async def test_an_entry_that_takes_another_bindings_key_is_reported_and_both_keep_theirs(tmp_path: Path) -> None:
+    path = write_config('[keymap]\n"reader.next_quote" = "n"\n')  # n is Next match (reader.search_next)
+    app = ReaderApp([str(SEED)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        messages = notification_messages(app)
+        assert messages == [f"{path}: [keymap] 'reader.next_quote': 'n' is already the key of Next match "
+                            "(reader.search_next); the default key stays"]
+        keys = {binding.id: key for key, (_node, binding, _enabled, _tip) in app.screen.active_bindings.items()}
+        assert keys["reader.search_next"] == "n" and keys["reader.next_quote"] == "right_square_bracket"
+
+
 async def test_a_config_that_is_not_toml_is_one_line_and_all_keys_stay(tmp_path: Path) -> None:
     path = write_config("[keymap\n")
     app = ReaderApp([str(SEED)], db=str(tmp_path / "lib.json"))
