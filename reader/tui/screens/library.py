@@ -26,6 +26,7 @@ from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
+from reader.tui.keymap import keys_display
 from reader.tui.library_service import LibraryService, run_store_call
 from reader.tui.messages import OpenArticle
 from reader.tui.screens.picker import display_name
@@ -396,7 +397,8 @@ class LibraryScreen(Screen[None]):
 
     def _deleted(self, removed: RemovedArticle) -> None:
         self._removed.append(removed)
-        self.notify(f"Removed “{removed.article.title}”. Press u to undo.", markup=False)
+        undo = keys_display(self.app, "library.undo_delete", "u")
+        self.notify(f"Removed “{removed.article.title}”. Press {undo} to undo.", markup=False)
         self.reload()
 
     def action_undo_delete(self) -> None:

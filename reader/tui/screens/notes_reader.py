@@ -24,6 +24,7 @@ from reader.document import Article, is_url
 from reader.errors import ReaderError
 from reader.store import ArticleRecord, Note, Status
 from reader.tui.exporting import export_in_background
+from reader.tui.keymap import keys_display
 from reader.tui.library_service import RECOVERY_HINT, LibraryService, run_store_call
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.widgets.notes_panel import NotesPanel
@@ -389,7 +390,7 @@ class NotesReaderScreen(ReaderScreen):
     def _note_deleted(self, note: Note) -> None:
         self._deleted.append(note)
         self._show_notes([n for n in self.notes if n.id != note.id])
-        self.notify("Note deleted. Press u to undo.", markup=False)
+        self.notify(f"Note deleted. Press {keys_display(self.app, 'reader.undo_delete', 'u')} to undo.", markup=False)
 
     def action_undo_delete(self) -> None:
         """Put back the last deleted note."""
