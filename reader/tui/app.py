@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-
 class ReaderApp(ThemedApp):
     """The terminal article reader."""
 
