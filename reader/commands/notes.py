@@ -8,10 +8,11 @@ from typing import Any
 
 import orjson
 
-from reader.commands._library import current_text, find_article, open_library
+from reader.commands._library import find_article, open_library
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
-from reader.store import ArticleRecord, Library, Note
+from reader.services.texts import article_texts
+from reader.store import ArticleRecord, Note, reanchor
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,16 +20,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article", nargs="?", metavar="PATH|ID", help="only this article's notes")
     parser.add_argument("--tag", metavar="TAG", help="only notes with this tag")
     parser.add_argument("--json", action="store_true", help="print a JSON list of notes")
-
-
-def _anchored(library: Library, record: ArticleRecord, notes: list[Note]) -> list[Note]:
-    """The notes re-anchored against the article's text now; as stored if it cannot be read."""
-    try:
-        text = current_text(library, record)
-    except ReaderError as exc:
-        print(f"reader: {exc} (its notes are shown where they were last found)", file=sys.stderr)
-        return notes
-    return library.notes_for(record.id, text) if notes else []
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,11 +36,15 @@ def run(args: argparse.Namespace) -> int:
     for note in library.all_notes(tag=args.tag):
         by_article.setdefault(note.article, []).append(note)
     rows: list[tuple[ArticleRecord, Note]] = []
-    for record in records:
-        notes = by_article.get(record.id, [])
-        if not notes:
-            continue
-        anchored = _anchored(library, record, notes)
+    noted = [r for r in records if by_article.get(r.id)]
+    texts = article_texts(library, noted)
+    for problem in texts.problems:
+        print(f"reader: {problem} (its notes are shown where they were last found)", file=sys.stderr)
+    for record in noted:
+        notes = by_article[record.id]
+        text = texts.by_id.get(record.id)
+        anchored = sorted(reanchor(notes, text.text), key=lambda n: (n.start, n.end, n.created)) \
+            if text is not None else notes
         if args.tag is not None:
             wanted = {n.id for n in notes}
             anchored = [n for n in anchored if n.id in wanted]

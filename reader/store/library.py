@@ -114,6 +114,11 @@ class Library:
         assert isinstance(table, _Table)
         return table
 
+    def table(self, name: str) -> _Table:
+        """Another table of this library file, for stores kept in modules of their own
+        (e.g. :mod:`reader.store.corrections`); change it only inside ``storage.transaction()``."""
+        return self._table(name)
+
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
