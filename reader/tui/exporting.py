@@ -27,12 +27,14 @@ def export_in_background(screen: Screen[Any], library: Library | None, article_i
         return
 
     def export() -> None:
-        from reader.export.service import default_export_dir, export_records
+        from reader.export.service import default_export_dir, export_markdown
+        from reader.services.export_collect import collect_articles
 
         try:
             records = [library.article(article_id) for article_id in article_ids]
             counts = library.note_counts()
-            paths = export_records(library, records, default_export_dir(library))
+            articles = collect_articles(library, records, warn=False)
+            paths = export_markdown(articles, default_export_dir(library))
         except ReaderError as exc:
             screen.app.call_from_thread(screen.notify, str(exc), title="Export failed", severity="error",
                                         markup=False)
