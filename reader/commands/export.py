@@ -90,15 +90,14 @@ def _export_speaker(library: Any, args: argparse.Namespace) -> int:
     from reader.export.files import title_file_name
     from reader.export.service import exported_now
     from reader.export.speaker_export import SpeakerQuote, render_speaker_markdown, speaker_export_id
-    from reader.sanitize import clean_line
-    from reader.services.speakers import find_speaker, library_quotes_of
+    from reader.services.speakers import find_speaker, library_quotes_of, no_such_speaker
 
     if args.format != "md":
         raise UsageError("export: --speaker writes markdown only")
     quotes, speakers = library_quotes_of(library, library.articles(tag=args.tag, sort="title"))
     speaker = find_speaker(speakers, args.speaker)
     if speaker is None:
-        raise ReaderError(f"{clean_line(args.speaker)}: no quotes by this speaker")
+        raise ReaderError(no_such_speaker(speakers, args.speaker))
     mine = [SpeakerQuote(q.text, q.kind, q.title, q.source, q.article) for q in quotes if q.person == speaker.name]
     aliases = sorted(speaker.aliases - {speaker.name}, key=str.casefold)
     content = render_speaker_markdown(speaker.name, aliases, mine, exported_now())

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the quotes, by article, each with its speaker and kind."""
     from reader.commands.speakers import progress_printer
-    from reader.services.speakers import find_speaker, library_quotes_of
+    from reader.services.speakers import find_speaker, library_quotes_of, no_such_speaker
 
     library = open_library(args)
     records = library.articles(tag=args.tag, sort="title")
@@ -30,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
     if args.speaker is not None:
         speaker = find_speaker(speakers, args.speaker)
         if speaker is None:
-            raise ReaderError(f"{clean_line(args.speaker)}: no quotes by this speaker"
-                              + (f" in articles tagged {clean_line(args.tag)}" if args.tag else ""))
+            raise ReaderError(no_such_speaker(speakers, args.speaker))
         quotes = [q for q in quotes if q.person == speaker.name]
     if args.json:
         sys.stdout.write(orjson.dumps([q.to_json() for q in quotes], option=orjson.OPT_INDENT_2).decode() + "\n")

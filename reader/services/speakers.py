@@ -254,17 +254,35 @@ def library_quotes_of(library: Library, records: Sequence[ArticleRecord], *,
     return out, ordered
 
 
-def find_speaker(speakers: dict[str, Speaker], name: str) -> Speaker | None:
-    """The merged speaker ``name`` means: the same words as a name it was written as, else the
-    one speaker whose names end with those words ("Lavrov"), else None."""
+def speaker_candidates(speakers: dict[str, Speaker], name: str) -> list[Speaker]:
+    """The merged speakers ``name`` may mean: the one written with the same words, else every
+    speaker one of whose names ends with those words ("Lavrov")."""
     wanted = tuple(fold(w) for w in _words(name))
     if not wanted:
-        return None
+        return []
     ending: list[Speaker] = []
     for speaker in speakers.values():
         forms = [tuple(fold(w) for w in _words(alias)) for alias in speaker.aliases | {speaker.name}]
         if wanted in forms:
-            return speaker
+            return [speaker]
         if any(len(f) > len(wanted) and f[-len(wanted):] == wanted for f in forms):
             ending.append(speaker)
-    return ending[0] if len(ending) == 1 else None
+    return ending
+
+
+def find_speaker(speakers: dict[str, Speaker], name: str) -> Speaker | None:
+    """The one merged speaker ``name`` means, or None (none, or more than one: see
+    :func:`speaker_candidates`)."""
+    found = speaker_candidates(speakers, name)
+    return found[0] if len(found) == 1 else None
+
+
+def no_such_speaker(speakers: dict[str, Speaker], name: str) -> str:
+    """Why ``name`` names no one speaker, in one line."""
+    from reader.sanitize import clean_line
+
+    found = speaker_candidates(speakers, name)
+    if len(found) > 1:
+        names = ", ".join(clean_line(s.name) for s in found[:5]) + (", ..." if len(found) > 5 else "")
+        return f"{clean_line(name)}: more than one speaker has this name ({names}); give the full name"
+    return f"{clean_line(name)}: no quotes by this speaker"

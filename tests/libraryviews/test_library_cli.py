@@ -194,3 +194,13 @@ def test_config_export_dir(run: Run, tmp_path: Path) -> None:
     code, _, err = run("config", "colour")
     assert code == 2
     _error(err)
+
+
+def test_a_surname_of_two_speakers_asks_for_the_full_name(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "two.txt"
+    path.write_text("Two Lavrovs speak\n\nSergei Lavrov said the talks were over. Anna Lavrov said the talks "
+                    "would go on.", encoding="utf-8")
+    run("add", str(path))
+    code, _, err = run("quotes", "--speaker", "Lavrov")
+    assert code == 1 and "more than one speaker" in _error(err) and "give the full name" in err
+    assert run("quotes", "--speaker", "Anna Lavrov")[0] == 0
