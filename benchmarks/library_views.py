@@ -101,21 +101,28 @@ def _time(argv: list[str], env: dict[str, str], runs: int) -> list[float]:
     return times
 
 
+async def _wait(pilot: object, condition: object, limit: float = 60.0) -> None:
+    """Let the app run until ``condition()`` holds; a screen that never loads fails the section."""
+    deadline = time.perf_counter() + limit
+    while not condition():  # type: ignore[operator]
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the screen did not load within a minute")
+        await pilot.pause(0.005)  # type: ignore[attr-defined]
+
+
 async def _screen_times(db: Path, runs: int) -> dict[str, list[float]]:
     from reader.tui.app import ReaderApp
 
     out: dict[str, list[float]] = {"library": [], "speakers": [], "notes": []}
     app = ReaderApp([], db=str(db))
     async with app.run_test(size=SIZE) as pilot:
-        while not getattr(app.screen, "loaded", False):
-            await pilot.pause(0.01)
+        await _wait(pilot, lambda: getattr(app.screen, "loaded", False))
         library_screen = app.screen
         for _ in range(runs):
             for key, name in (("S", "speakers"), ("N", "notes")):
                 started = time.perf_counter()
                 await pilot.press(key)
-                while not getattr(app.screen, "loaded", False) or app.screen is library_screen:
-                    await pilot.pause(0.005)
+                await _wait(pilot, lambda: app.screen is not library_screen and getattr(app.screen, "loaded", False))
                 await pilot.pause()
                 out[name].append(time.perf_counter() - started)
                 await pilot.press("escape")
@@ -123,8 +130,7 @@ async def _screen_times(db: Path, runs: int) -> dict[str, list[float]]:
             started = time.perf_counter()
             library_screen.loaded = False
             library_screen.reload()
-            while not library_screen.loaded:
-                await pilot.pause(0.005)
+            await _wait(pilot, lambda: library_screen.loaded)
             await pilot.pause()
             out["library"].append(time.perf_counter() - started)
     return out

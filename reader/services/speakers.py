@@ -206,10 +206,11 @@ def quote_summaries(library: Library, records: Sequence[ArticleRecord], *, progr
     return out
 
 
-def library_quotes_of(library: Library, records: Sequence[ArticleRecord], *,
-                      progress: Progress | None = None) -> tuple[list[LibraryQuote], dict[str, Speaker]]:
+def library_quotes_of(library: Library, records: Sequence[ArticleRecord], *, progress: Progress | None = None,
+                      cancelled: Callable[[], bool] | None = None,
+                      ) -> tuple[list[LibraryQuote], dict[str, Speaker]]:
     """Every quote of ``records`` (corrections applied) and the merged speakers, most quoted first."""
-    summaries = quote_summaries(library, records, progress=progress)
+    summaries = quote_summaries(library, records, progress=progress, cancelled=cancelled)
     corrections = Corrections(library).by_article()
     needs_text = [r for r in records if r.id in corrections and r.id in summaries
                   and any(c.text_hash != summaries[r.id].get("hash") for c in corrections[r.id])]

@@ -86,10 +86,14 @@ class ReaderApp(ThemedApp):
 
         return PickerScreen(self.sources)
 
-    def open_source(self, source: str, *, can_go_back: bool) -> None:
-        """Open ``source`` in a reader screen over the current one, or say why it cannot be opened."""
+    def open_source(self, source: str, *, can_go_back: bool, at: int | None = None) -> None:
+        """Open ``source`` in a reader screen over the current one, or say why it cannot be opened.
+
+        ``at``: an offset into the text to show (a search match, a note, a quote) instead of
+        the saved reading position."""
         try:
             screen = self._reader_screen(source, can_go_back=can_go_back)
+            screen.start_at = at
         except ReaderError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", markup=False)
             return

@@ -112,13 +112,17 @@ class LibraryScreen(Screen[None]):
         Binding("d,delete", "delete", "Delete"),
         Binding("u", "undo_delete", "Undo delete", show=False),
         Binding("x", "export_notes", "Export notes", show=False),
+        Binding("N", "all_notes", "All notes"),
+        Binding("S", "speakers", "Speakers"),
         Binding("escape", "clear_filters", "Clear filters", show=False),
     ]
 
     COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
     PALETTE: ClassVar[dict[str, str]] = {
         "cycle_sort": "Sort by the next key (newest, last opened, title, source, least read)",
-        "search": "Search titles and sources",
+        "search": "Search the text, titles, notes and tags of every article",
+        "all_notes": "Every note across the library",
+        "speakers": "Who is quoted across the library, with their quotes",
         "filter_tag": "Show only articles with a tag",
         "tag_article": "Add or remove the article's tags",
         "rename_tag": "Rename a tag across the library, or merge it into another",
@@ -145,13 +149,15 @@ class LibraryScreen(Screen[None]):
         self._removed: list[RemovedArticle] = []
         self._widths = (0, 0, 0)
         self.loaded = False
+        self.matches: dict[str, tuple[int, str]] = {}
+        """For a search: each article's first match (offset into its text, snippet)."""
 
     def compose(self) -> ComposeResult:
         """Header, the table, a message line, the search field and the footer."""
         yield TitleBar()
         yield ArticleTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-message", markup=False)
-        yield LibrarySearch(placeholder="search titles and sources", id="library-search")
+        yield LibrarySearch(placeholder='search text, titles, notes, tags: words, "a phrase"', id="library-search")
         yield KeyBar()
 
     @property
@@ -207,7 +213,7 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self._show_broken)
             return
         try:
-            records = library.articles(tag=tag, sort=sort, query=query or None)
+            records, matches = self._records(library, sort, tag, query)
             counts = library.note_counts()
             tags = library.all_tags()
         except ReaderError as exc:
@@ -215,7 +221,27 @@ class LibraryScreen(Screen[None]):
             return
         if get_current_worker().is_cancelled:  # a newer sort, filter or search replaced this one
             return
+        self.matches = matches
         self.app.call_from_thread(self._fill, records, counts, tags, keep)
+
+    @staticmethod
+    def _records(library: Library, sort: str, tag: str | None, query: str,
+                 ) -> tuple[list[ArticleRecord], dict[str, tuple[int, str]]]:
+        """The articles to list: all (sorted), or for a search the full-text results, best first,
+        then any whose source matches, with where each matched."""
+        if not query:
+            return library.articles(tag=tag, sort=sort), {}
+        from reader.services.search_index import search
+
+        everything = library.articles(tag=tag, sort=sort)
+        results = search(library, query, records=everything)
+        found = {r.id for r in results}
+        by_id = {r.id: r for r in everything}
+        records = [by_id[r.id] for r in results]
+        records += [r for r in library.articles(tag=tag, sort=sort, query=query) if r.id not in found]
+        matches = {r.id: (r.offset, next((m.snippet for m in r.matches if m.field in ("text", "note")), ""))
+                   for r in results}
+        return records, matches
 
     def _show_broken(self) -> None:
         self.table.display = False
@@ -288,7 +314,29 @@ class LibraryScreen(Screen[None]):
         event.stop()
         record = self.current()
         if record is not None:
-            self.app.open_source(record.source, can_go_back=True)  # type: ignore[attr-defined]
+            match = self.matches.get(record.id) if self.query_text else None
+            self.app.open_source(record.source, can_go_back=True,  # type: ignore[attr-defined]
+                                 at=match[0] if match and match[0] > 0 else None)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """During a search, the message line shows where the article under the cursor matched."""
+        record = self.current()
+        if self.query_text and record is not None and self.records:
+            snippet = self.matches.get(record.id, (0, ""))[1]
+            self._message(snippet)
+
+    def action_all_notes(self) -> None:
+        """Every note across the library."""
+        from reader.tui.screens.notes_list import NotesListScreen
+
+        self.app.push_screen(NotesListScreen(self.service))
+
+    def action_speakers(self) -> None:
+        """Who is quoted across the library (or the tag filtered on)."""
+        from reader.tui.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen(self.service, tag=self.tag))
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key: newest, last opened, title, source, least read."""

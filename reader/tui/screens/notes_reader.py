@@ -24,6 +24,7 @@ from reader.document import Article, is_url
 from reader.errors import ReaderError
 from reader.store import ArticleRecord, Note, Status
 from reader.tui.exporting import export_in_background
+from reader.tui.library_reading import READING_BINDINGS, READING_PALETTE, LibraryReadingActions
 from reader.tui.library_service import RECOVERY_HINT, LibraryService, run_store_call
 from reader.tui.notes_panel import NotesPanel
 from reader.tui.reading_pane import ReadingPane
@@ -40,7 +41,7 @@ SELECTION_STYLE = "reading-pane--selection"
 NOTE_STYLE = "reading-pane--note"
 
 
-class NotesReaderScreen(ReaderScreen):
+class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
     """Reads one article with the library: notes, tags, selection and (for web pages) refresh."""
 
     PANE_CLASS: ClassVar[type[ReadingPane]] = SelectablePane
@@ -54,8 +55,10 @@ class NotesReaderScreen(ReaderScreen):
         Binding("u", "undo_delete", "Undo delete", show=False),
         Binding("R", "refresh_page", "Refresh from the web", show=False),
         Binding("x", "export_notes", "Export notes", show=False),
+        *READING_BINDINGS,
     ]
     PALETTE: ClassVar[dict[str, str]] = {
+        **READING_PALETTE,
         "add_note": "Add a note on the selection (or the sentence at the cursor)",
         "tag_article": "Add or remove this article's tags",
         "toggle_notes": "Show or hide the notes panel",
@@ -81,6 +84,8 @@ class NotesReaderScreen(ReaderScreen):
         self._position_timer: Timer | None = None
         self._deleted: list[Note] = []
         self._last_top: int | None = None
+        self.start_at: int | None = None
+        """Where to open instead of the saved position (a search match, a note, a quote)."""
 
     def compose(self) -> ComposeResult:
         """The reader's widgets plus the (hidden) notes panel."""
@@ -152,12 +157,25 @@ class NotesReaderScreen(ReaderScreen):
         self.known_tags = tags
         self._show_notes(notes)
         self._saved_position = record.position
-        if record.position > 0 and self.pane.top_offset == 0:
+        if self.start_at is not None:
+            self._open_at(self.start_at)
+            self.start_at = None
+        elif record.position > 0 and self.pane.top_offset == 0:
             self._resume_at(record.position)
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_interval(POSITION_SAVE_SECONDS, self._save_position_later)
         self.refresh_bindings()
+
+    def _open_at(self, offset: int) -> None:
+        """Show ``offset`` (a match, a note, a quote) with the sentence cursor on it."""
+        offset = max(0, min(offset, len(self.pane.article.text)))
+        self.pane.scroll_to_offset(offset)
+        self.cursor.sync(self.pane.article)
+        self.cursor.go_to(offset)
+        self._show_cursor = True
+        self._paint_selection()
+        self._last_top = self.pane.top_offset
 
     def _resume_at(self, position: int) -> None:
         """Put the line holding ``position`` at the top, where the reader left it."""

@@ -1,0 +1,179 @@
+"""Every note of the library on one screen (``N`` in the library), filtered as you type.
+
+The filter takes words (matched in the note, its passage and the article's title, case and
+accents ignored) and ``#tag`` (only notes or articles with that tag). Enter opens the article
+at the note. Rows are drawn only when visible (:class:`~reader.tui.virtual_list.VirtualList`),
+so 10,000 notes open as fast as ten; all text is plain, never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from reader.errors import ReaderError
+from reader.sanitize import clean_line
+from reader.services.fold import fold
+from reader.tui.chrome import KeyBar, TitleBar
+from reader.tui.virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from reader.store import ArticleRecord, Note
+    from reader.tui.library_service import LibraryService
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    """A note with its article, and the folded text the filter looks in."""
+
+    note: Note
+    article: ArticleRecord
+    haystack: str
+    tags: frozenset[str]
+
+
+def parse_filter(value: str) -> tuple[list[str], list[str]]:
+    """Words and ``#tags`` of the filter, folded."""
+    words, tags = [], []
+    for part in value.split():
+        if part.startswith("#") and len(part) > 1:
+            tags.append(fold(part[1:]))
+        elif part.strip("#"):
+            words.append(fold(part))
+    return words, tags
+
+
+def matches(row: NoteRow, words: list[str], tags: list[str]) -> bool:
+    """True when every word is in the note, passage or title, and every tag on the note or article."""
+    return all(w in row.haystack for w in words) and all(t in row.tags for t in tags)
+
+
+class NotesListScreen(Screen[None]):
+    """Every note across the library (see the module docstring)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "filter", "Filter"),
+    ]
+    DEFAULT_CSS = """
+    NotesListScreen #notes-filter { dock: top; border: tall $accent; }
+    NotesListScreen #notes-message { padding: 0 1; color: $text-muted; height: auto; }
+    """
+
+    def __init__(self, service: LibraryService, *, article: str | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.article = article
+        self.rows: list[NoteRow] = []
+        self.shown: list[NoteRow] = []
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        """Header, filter, the list, a message line and the footer."""
+        yield TitleBar()
+        yield Input(placeholder="filter: words, #tag", id="notes-filter")
+        yield VirtualList(self._render_row, id="notes-list")
+        yield Static("", id="notes-message", markup=False)
+        yield KeyBar()
+
+    @property
+    def list(self) -> VirtualList:
+        """The list of notes."""
+        return self.query_one(VirtualList)
+
+    def on_mount(self) -> None:
+        """Load the notes in a worker."""
+        self.title = "Notes"
+        self.list.focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="notes-list", exit_on_error=False)
+    def _load(self) -> None:
+        library = self.service.open()
+        if library is None:
+            self.app.call_from_thread(self._message, self.service.error or "the library is not available")
+            return
+        try:
+            records = {r.id: r for r in library.articles()}
+            notes = library.all_notes()
+        except ReaderError as exc:
+            self.app.call_from_thread(self._message, str(exc))
+            return
+        rows = []
+        for note in notes:
+            record = records.get(note.article)
+            if record is None or (self.article is not None and record.id != self.article):
+                continue
+            rows.append(NoteRow(note, record, fold(f"{note.note}\n{note.quote}\n{record.title}"),
+                                frozenset(fold(t) for t in (*note.tags, *record.tags))))
+        rows.sort(key=lambda r: r.note.updated or r.note.created, reverse=True)
+        self.app.call_from_thread(self._fill, rows)
+
+    def _fill(self, rows: list[NoteRow]) -> None:
+        if not self.is_attached:
+            return
+        self.rows = rows
+        self._apply_filter(self.query_one("#notes-filter", Input).value)
+        self.loaded = True
+
+    def _message(self, text: str) -> None:
+        self.query_one("#notes-message", Static).update(Text(text))
+
+    def _apply_filter(self, value: str) -> None:
+        words, tags = parse_filter(value)
+        self.shown = [r for r in self.rows if matches(r, words, tags)] if (words or tags) else list(self.rows)
+        self.list.set_count(len(self.shown))
+        count = len(self.shown)
+        self.sub_title = f"{count} note{'s' if count != 1 else ''}" + (f" · filter: {value.strip()}" if value.strip() else "")
+        if not self.rows:
+            self._message("No notes yet. In an article, press a to write one, h to highlight.")
+        elif not self.shown:
+            self._message("No note matches.")
+        else:
+            self._message("")
+
+    def _render_row(self, index: int, width: int) -> Text:
+        row = self.shown[index]
+        note = row.note
+        title = clean_line(row.article.title)
+        quote = clean_line(note.quote)
+        body = clean_line(note.note)
+        text = Text(no_wrap=True)
+        text.append(f"{title[:28]:<28}  ", style="bold")
+        text.append(f"\u201c{quote[:50]}\u201d", style="italic")
+        if body:
+            text.append(f"  {body}")
+        if note.tags:
+            text.append("  " + " ".join("#" + t for t in note.tags), style="dim")
+        return text
+
+    @on(Input.Changed, "#notes-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._apply_filter(event.value)
+
+    @on(Input.Submitted, "#notes-filter")
+    def _filter_submitted(self) -> None:
+        self.list.focus()
+
+    def action_filter(self) -> None:
+        """Focus the filter."""
+        self.query_one("#notes-filter", Input).focus()
+
+    def action_back(self) -> None:
+        """Back to the library (Escape in the filter first returns to the list)."""
+        if self.query_one("#notes-filter", Input).has_focus:
+            self.list.focus()
+            return
+        self.dismiss()
+
+    @on(VirtualList.Selected, "#notes-list")
+    def _open(self, event: VirtualList.Selected) -> None:
+        row = self.shown[event.index]
+        self.app.open_source(row.article.source, can_go_back=True, at=row.note.start)  # type: ignore[attr-defined]
