@@ -163,6 +163,7 @@ def measure(runs: int = 5, reader: str | None = None) -> dict[str, object]:
         else:
             for name, times in screens.items():
                 result[f"{name}_screen_s"] = round(statistics.median(times), 3)
+                result[f"{name}_screen_runs"] = [round(t, 3) for t in times]
     return result
 
 

@@ -79,6 +79,9 @@ def render_markdown(article: ExportArticle, exported: str) -> str:
     if article.speakers:
         speakers = ", ".join(f"{escape_inline(clean_line(name))} ({count})" for name, count in article.speakers)
         out += [f"**Speakers:** {speakers}", ""]
+    article_note = clean_text(article.note).strip()
+    if article_note:
+        out += ["## About this article", "", article_note, ""]
     anchored = article.anchored_notes
     if anchored:
         out += ["## Notes", ""]
@@ -89,6 +92,6 @@ def render_markdown(article: ExportArticle, exported: str) -> str:
         out += ["## Orphaned notes", ""]
         for note in orphaned:
             out += [_note_block(note, orphaned=True), ""]
-    if not anchored and not orphaned:
+    if not anchored and not orphaned and not article_note:
         out += ["*No notes yet.*", ""]
     return "\n".join(out)

@@ -41,6 +41,8 @@ class ExportArticle:
     published: str = ""
     speakers: list[tuple[str, int]] = field(default_factory=list)
     notes: list[ExportNote] = field(default_factory=list)
+    note: str = ""
+    """The note on the whole article (not tied to a passage), as the user wrote it."""
 
     @property
     def anchored_notes(self) -> list[ExportNote]:

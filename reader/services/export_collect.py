@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 def collect_articles(library: Library, records: Sequence[ArticleRecord], *, warn: bool = True) -> list[ExportArticle]:
     """One :class:`ExportArticle` per record. An article whose source cannot be read is still
     exported from what the library knows (notes as last saved), with a warning on stderr."""
+    from dataclasses import replace
+
+    from reader.store.article_notes import ArticleNotes
+
+    article_notes = ArticleNotes(library).all()
     texts = article_texts(library, records)
     if warn:
         for problem in texts.problems:
@@ -29,8 +34,9 @@ def collect_articles(library: Library, records: Sequence[ArticleRecord], *, warn
         notes = library.notes_for(record.id)
         text = texts.by_id.get(record.id)
         if text is None:
-            out.append(build_export_article(record, notes, None))
-            continue
-        anchored = sorted(reanchor(notes, text.text), key=lambda n: (n.start, n.end))
-        out.append(build_export_article(record, anchored, article_analysis(library, record.id, text.text)))
+            built = build_export_article(record, notes, None)
+        else:
+            anchored = sorted(reanchor(notes, text.text), key=lambda n: (n.start, n.end))
+            built = build_export_article(record, anchored, article_analysis(library, record.id, text.text))
+        out.append(replace(built, note=article_notes.get(record.id, "")))
     return out

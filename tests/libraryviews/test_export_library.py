@@ -103,3 +103,16 @@ def test_corrections_export_json(run: Run, ids: tuple[str, str], tmp_path: Path)
     assert Path(written.strip()).name == "reader-corrections.json"
     code, _, err = run("export", "--corrections", "--speaker", "x")
     assert code == 2
+
+
+def test_the_article_note_is_exported(run: Run, ids: tuple[str, str], db: Path) -> None:
+    from reader.store import Library
+    from reader.store.article_notes import ArticleNotes
+
+    one, _ = ids
+    ArticleNotes(Library.open(db)).set(one, "Why I keep this: <b>sources</b>")
+    code, out, _ = run("export", one, "--out", "-")
+    assert "## About this article\n\nWhy I keep this: <b>sources</b>\n" in out
+    assert "*No notes yet.*" not in out
+    code, out, _ = run("export", one, "--out", "-", "--format", "json")
+    assert json.loads(out)["articles"][0]["note"] == "Why I keep this: <b>sources</b>"
