@@ -160,3 +160,33 @@ async def test_copy_highlight_and_article_note(db: Path, articles: tuple[Path, P
         await pilot.press("A", *"Whole story: ", *HOSTILE, "ctrl+s")
         await until(app, pilot, lambda: ArticleNotes(Library.open(db)).get(one) != "")
         assert ArticleNotes(Library.open(db)).get(one) == "Whole story: " + HOSTILE
+
+
+async def test_export_folder_is_set_in_the_app(db: Path, articles: tuple[Path, Path], tmp_path: Path) -> None:
+    from reader.export.service import default_export_dir
+    from reader.tui.folder_input import FolderInput
+
+    _library(db, articles)
+    target = tmp_path / "vault"
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("X")
+        assert isinstance(app.screen, FolderInput)
+        await pilot.press("ctrl+u", *str(target), "enter")
+        await until(app, pilot, lambda: default_export_dir(Library.open(db)) == target)
+        await pilot.press("x")  # the export key writes there
+        await until(app, pilot, lambda: target.is_dir() and any(target.iterdir()))
+
+
+async def test_the_library_analyses_uncached_articles_in_the_background(db: Path, articles: tuple[Path, Path],
+                                                                        monkeypatch: object) -> None:
+    from reader.services.analysis_cache import AnalysisCache
+
+    one, two = _library(db, articles)
+    monkeypatch.setattr(LibraryScreen, "index_delay", 0.01)  # type: ignore[attr-defined]
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: set(AnalysisCache(db).summary.entries()) == {one, two})
+        await until(app, pilot, lambda: "analysing" not in app.screen.sub_title)
+        assert app.screen.sub_title.startswith("2 articles")

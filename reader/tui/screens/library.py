@@ -9,6 +9,7 @@ and ``u`` undoes the last delete. A broken library file is named on screen, neve
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
@@ -43,6 +44,8 @@ FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", 
 """Notes, Read and Opened columns plus each column's padding; the rest is shared out."""
 SHARES = (0.5, 0.28, 0.22)
 """How the remaining width is split between title, source and tags."""
+INDEX_DELAY = 1.0
+"""Seconds after the library is shown before articles not analysed yet are analysed (every core)."""
 POLL_SECONDS = 3.0
 """How often the library screen checks whether another reader changed the file (a stat)."""
 
@@ -113,6 +116,7 @@ class LibraryScreen(Screen[None]):
         Binding("u", "undo_delete", "Undo delete", show=False),
         Binding("x", "export_notes", "Export notes", show=False),
         Binding("N", "all_notes", "All notes"),
+        Binding("X", "export_folder", "Export folder", show=False),
         Binding("S", "speakers", "Speakers"),
         Binding("escape", "clear_filters", "Clear filters", show=False),
     ]
@@ -122,6 +126,7 @@ class LibraryScreen(Screen[None]):
         "cycle_sort": "Sort by the next key (newest, last opened, title, source, least read)",
         "search": "Search the text, titles, notes and tags of every article",
         "all_notes": "Every note across the library",
+        "export_folder": "Choose the folder notes are exported to",
         "speakers": "Who is quoted across the library, with their quotes",
         "filter_tag": "Show only articles with a tag",
         "tag_article": "Add or remove the article's tags",
@@ -137,8 +142,13 @@ class LibraryScreen(Screen[None]):
     LibraryScreen #library-message.-error { color: $text-error; }
     """
 
+    index_delay: float | None = INDEX_DELAY
+    """When to analyse what is not cached yet, in the background (None: never; tests). Above 0."""
+
     def __init__(self, service: LibraryService) -> None:
         super().__init__()
+        self._indexing = ""
+        self._index_started = False
         self.service = service
         self.sort = "added"
         self.tag: str | None = None
@@ -262,18 +272,51 @@ class LibraryScreen(Screen[None]):
             keep = self._cursor_id()
         self.records, self.counts, self.known_tags = records, counts, tags
         self._show_rows(keep)
-        filters = [f"sort: {SORT_LABELS[self.sort]}"]
-        if self.tag:
-            filters.append(f"tag: #{self.tag}")
-        if self.query_text:
-            filters.append(f"search: {self.query_text}")
-        count = len(records)
-        self.sub_title = f"{count} article{'s' if count != 1 else ''} · " + " · ".join(filters)
+        self._update_sub_title()
+        if not self._index_started and self.index_delay is not None and records:
+            self._index_started = True
+            self.set_timer(self.index_delay, self._index_library)
         if not records:
             self._message(EMPTY_LIBRARY if not (self.tag or self.query_text) else "No article matches.")
         else:
             self._message("")
         self.loaded = True
+
+    def _update_sub_title(self) -> None:
+        filters = [f"sort: {SORT_LABELS[self.sort]}"]
+        if self.tag:
+            filters.append(f"tag: #{self.tag}")
+        if self.query_text:
+            filters.append(f"search: {self.query_text}")
+        if self._indexing:
+            filters.append(self._indexing)
+        count = len(self.records)
+        self.sub_title = f"{count} article{'s' if count != 1 else ''} · " + " · ".join(filters)
+
+    @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
+    def _index_library(self) -> None:
+        """Analyse (on every core) and cache the articles not analysed yet, so search, speakers and
+        quotes answer at once later; progress shows in the sub-title."""
+        from reader.services.speakers import quote_summaries
+
+        worker = get_current_worker()
+        library = self.service.library
+        if library is None:
+            return
+
+        def progress(done: int, total: int) -> None:
+            if done < total and not worker.is_cancelled:
+                self.app.call_from_thread(self._show_indexing, f"analysing {done}/{total}")
+
+        with contextlib.suppress(ReaderError):
+            quote_summaries(library, library.articles(), progress=progress, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_indexing, "")
+
+    def _show_indexing(self, text: str) -> None:
+        if self.is_attached:
+            self._indexing = text
+            self._update_sub_title()
 
     def _cursor_id(self) -> str | None:
         """The id of the article under the table's cursor (before the rows are rebuilt)."""
@@ -331,6 +374,27 @@ class LibraryScreen(Screen[None]):
         from reader.tui.screens.notes_list import NotesListScreen
 
         self.app.push_screen(NotesListScreen(self.service))
+
+    def action_export_folder(self) -> None:
+        """Choose the export folder (the library's ``export_dir`` setting)."""
+        from reader.export.service import EXPORT_DIR_SETTING, default_export_dir
+        from reader.tui.folder_input import FolderInput
+
+        library = self.service.library
+        if library is None:
+            return
+
+        def save(folder: str | None) -> None:
+            if folder is None:
+                return
+
+            def change(lib: Library) -> str:
+                lib.set_setting(EXPORT_DIR_SETTING, folder or None)
+                return str(default_export_dir(lib))
+
+            self._store_call(change, lambda where: self.notify(f"Notes will be exported to {where}", markup=False))
+
+        self.app.push_screen(FolderInput(str(default_export_dir(library))), save)
 
     def action_speakers(self) -> None:
         """Who is quoted across the library (or the tag filtered on)."""
