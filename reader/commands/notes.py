@@ -43,8 +43,10 @@ def run(args: argparse.Namespace) -> int:
     for record in noted:
         notes = by_article[record.id]
         text = texts.by_id.get(record.id)
-        anchored = sorted(reanchor(notes, text.text), key=lambda n: (n.start, n.end, n.created)) \
-            if text is not None else notes
+        if text is None or text.hash == record.text_hash:
+            anchored = notes  # unchanged since the notes were last anchored (and saved) against it
+        else:
+            anchored = sorted(reanchor(notes, text.text), key=lambda n: (n.start, n.end, n.created))
         if args.tag is not None:
             wanted = {n.id for n in notes}
             anchored = [n for n in anchored if n.id in wanted]
@@ -54,11 +56,13 @@ def run(args: argparse.Namespace) -> int:
                                      for record, note in rows]
         sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
+    lines: list[str] = []
     for record, note in rows:
-        print(f"{note.id}  {note.status}  {clean_line(record.title)}  [{note.start}-{note.end}]")
-        print(f"  \u201c{clean_line(note.quote)}\u201d")
-        for line in clean_text(note.note).splitlines():
-            print(f"    {line}")
+        lines.append(f"{note.id}  {note.status}  {clean_line(record.title)}  [{note.start}-{note.end}]")
+        lines.append(f"  \u201c{clean_line(note.quote)}\u201d")
+        lines.extend(f"    {line}" for line in clean_text(note.note).splitlines())
         if note.tags:
-            print("  " + " ".join(f"#{clean_line(t)}" for t in note.tags))
+            lines.append("  " + " ".join(f"#{clean_line(t)}" for t in note.tags))
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
     return 0

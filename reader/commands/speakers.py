@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     library = open_library(args)
     records = library.articles(tag=args.tag, sort="title")
-    _quotes, speakers = library_quotes_of(library, records, progress=progress_printer(True))
+    _quotes, speakers = library_quotes_of(library, records, progress=progress_printer(True), with_quotes=False)
     if args.json:
         sys.stdout.write(orjson.dumps([s.to_json() for s in speakers.values()],
                                       option=orjson.OPT_INDENT_2).decode() + "\n")

@@ -22,7 +22,7 @@ from reader.services.fold import Term, fold, parse_query
 from reader.services.texts import article_texts
 
 if TYPE_CHECKING:
-    from reader.store import ArticleRecord, Library, Note
+    from reader.store import ArticleRecord, Library
 
 SNIPPET_CONTEXT = 60
 MAX_TEXT_MATCHES = 3
@@ -95,6 +95,43 @@ def _hits(term: Term, folded: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _NoteText:
+    """What search needs of a note, read straight from its stored record (no model objects)."""
+
+    id: str
+    note: str
+    quote: str
+    tags: tuple[str, ...]
+    start: int
+    end: int
+
+
+def _note_texts(library: Library) -> dict[str, list[_NoteText]]:
+    """Every note's text, passage, tags and offsets, by article id."""
+    out: dict[str, list[_NoteText]] = {}
+    with library.storage.mutex:
+        raw = library.table("notes").raw()
+        for nid, doc in raw.items():
+            article = doc.get("article")
+            if not isinstance(article, str):
+                continue
+            quote, start, end = "", -1, -1
+            target = doc.get("target")
+            for item in target.get("selector", []) if isinstance(target, dict) else []:
+                if isinstance(item, dict) and item.get("type") == "TextQuoteSelector":
+                    quote = item.get("exact") if isinstance(item.get("exact"), str) else ""
+                elif isinstance(item, dict) and item.get("type") == "TextPositionSelector":
+                    start = item.get("start") if isinstance(item.get("start"), int) else -1
+                    end = item.get("end") if isinstance(item.get("end"), int) else -1
+            note = doc.get("note")
+            tags = doc.get("tags")
+            out.setdefault(article, []).append(_NoteText(
+                str(nid), note if isinstance(note, str) else "", quote,
+                tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (), start, end))
+    return out
+
+
 def search(library: Library, query: str, *, tag: str | None = None, limit: int | None = None,
            records: Sequence[ArticleRecord] | None = None) -> list[Result]:
     """The articles matching ``query`` (see the module docstring), best first."""
@@ -103,9 +140,7 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
         return []
     if records is None:
         records = library.articles(tag=tag, sort="title")
-    notes_by_article: dict[str, list[Note]] = {}
-    for note in library.all_notes():
-        notes_by_article.setdefault(note.article, []).append(note)
+    notes_by_article = _note_texts(library)
     texts = article_texts(library, records).by_id
     results: list[Result] = []
     for record in records:
@@ -113,9 +148,10 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
         title = fold(record.title)
         tags = [(t, fold(t)) for t in record.tags]
         notes = notes_by_article.get(record.id, [])
+        notes_folded = fold("\n".join(f"{n.note}\n{n.quote}\n{' '.join(n.tags)}" for n in notes)) if notes else ""
         score = 0.0
         text_hits: list[tuple[int, int]] = []
-        note_hits: dict[str, Note] = {}
+        note_hits: dict[str, _NoteText] = {}
         title_hit = False
         tag_hits: set[str] = set()
         for term in terms:
@@ -128,12 +164,13 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
                     score += 4
                     tag_hits.add(raw)
                     found = True
-            for note in notes:
-                if _hits(term, fold(note.note), 1) or _hits(term, fold(note.quote), 1) or any(
-                        _hits(term, fold(t), 1) for t in note.tags):
-                    score += 2
-                    note_hits.setdefault(note.id, note)
-                    found = True
+            if notes_folded and _hits(term, notes_folded, 1):
+                for note in notes:
+                    if _hits(term, fold(note.note), 1) or _hits(term, fold(note.quote), 1) or any(
+                            _hits(term, fold(t), 1) for t in note.tags):
+                        score += 2
+                        note_hits.setdefault(note.id, note)
+                        found = True
             if text is not None:
                 hits = _hits(term, text.folded, MAX_COUNTED)
                 if hits:

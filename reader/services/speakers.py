@@ -206,51 +206,74 @@ def quote_summaries(library: Library, records: Sequence[ArticleRecord], *, progr
     return out
 
 
-def library_quotes_of(library: Library, records: Sequence[ArticleRecord], *, progress: Progress | None = None,
-                      cancelled: Callable[[], bool] | None = None,
-                      ) -> tuple[list[LibraryQuote], dict[str, Speaker]]:
-    """Every quote of ``records`` (corrections applied) and the merged speakers, most quoted first."""
-    summaries = quote_summaries(library, records, progress=progress, cancelled=cancelled)
+Row = tuple[str, str, int, int, str | None]
+"""A quote as kept in ``quotes.json``: text, kind, start, end, speaker."""
+
+
+def _corrected_rows(library: Library, records: Sequence[ArticleRecord], summaries: dict[str, dict[str, Any]],
+                    ) -> list[tuple[ArticleRecord, list[Any], dict[str, str]]]:
+    """Each article's quote rows with the corrections laid over them (rows stay plain lists
+    for the many articles without corrections: no objects made for them)."""
     corrections = Corrections(library).by_article()
     needs_text = [r for r in records if r.id in corrections and r.id in summaries
                   and any(c.text_hash != summaries[r.id].get("hash") for c in corrections[r.id])]
     texts = article_texts(library, needs_text).by_id if needs_text else {}
-    per_article: list[tuple[ArticleRecord, list[Quote], dict[str, str]]] = []
+    out: list[tuple[ArticleRecord, list[Any], dict[str, str]]] = []
     for record in records:
         entry = summaries.get(record.id)
         if entry is None:
             continue
-        quotes = _rows_to_quotes(entry.get("quotes") or [])
+        rows = entry.get("quotes") or []
         fixes = corrections.get(record.id)
         if fixes:
             text = texts.get(record.id)
             if text is not None:
                 fixes = Corrections(library).for_article(record.id, text.text)
-            quotes = apply_to_quotes(quotes, fixes)
+            rows = [[q.text, q.kind, q.start, q.end, q.speaker]
+                    for q in apply_to_quotes(_rows_to_quotes(rows), fixes)]
         labels = entry.get("labels")
-        per_article.append((record, quotes, labels if isinstance(labels, dict) else {}))
+        out.append((record, rows, labels if isinstance(labels, dict) else {}))
+    return out
+
+
+def library_quotes_of(library: Library, records: Sequence[ArticleRecord], *, progress: Progress | None = None,
+                      cancelled: Callable[[], bool] | None = None, with_quotes: bool = True,
+                      ) -> tuple[list[LibraryQuote], dict[str, Speaker]]:
+    """Every quote of ``records`` (corrections applied) and the merged speakers, most quoted first.
+
+    ``with_quotes=False`` counts only (the quotes list comes back empty): what the speakers
+    list needs, without making an object per quote.
+    """
+    summaries = quote_summaries(library, records, progress=progress, cancelled=cancelled)
+    per_article = _corrected_rows(library, records, summaries)
     names: dict[str, tuple[str, int]] = {}
-    for _record, quotes, labels in per_article:
-        for quote in quotes:
-            if quote.speaker:
-                label, count = names.get(quote.speaker, ("", 0))
-                names[quote.speaker] = (label or str(labels.get(quote.speaker, "")), count + 1)
+    for _record, rows, labels in per_article:
+        for row in rows:
+            speaker = row[4] if len(row) == 5 else None
+            if isinstance(speaker, str) and speaker:
+                label, count = names.get(speaker, ("", 0))
+                names[speaker] = (label or str(labels.get(speaker, "")), count + 1)
     merged = merge_names(names)
     speakers: dict[str, Speaker] = {}
     out: list[LibraryQuote] = []
-    for record, quotes, _labels in per_article:
-        for quote in quotes:
-            person = merged.get(quote.speaker) if quote.speaker else None
-            out.append(LibraryQuote(record.id, record.title, record.source, quote.text, quote.kind, quote.start,
-                                    quote.end, quote.speaker, person))
+    for record, rows, _labels in per_article:
+        for row in rows:
+            if len(row) != 5:
+                continue
+            text, kind, start, end, speaker = row
+            speaker = speaker if isinstance(speaker, str) and speaker else None
+            person = merged.get(speaker) if speaker else None
+            if with_quotes:
+                out.append(LibraryQuote(record.id, record.title, record.source, str(text), str(kind), int(start),
+                                        int(end), speaker, person))
             if person is None:
                 continue
-            speaker = speakers.get(person)
-            if speaker is None:
-                speaker = speakers[person] = Speaker(person, names[person][0] if person in names else "")
-            speaker.aliases.add(quote.speaker or person)
-            speaker.counts[quote.kind] += 1
-            speaker.articles.add(record.id)
+            found = speakers.get(person)
+            if found is None:
+                found = speakers[person] = Speaker(person, names[person][0] if person in names else "")
+            found.aliases.add(speaker or person)
+            found.counts[kind] += 1
+            found.articles.add(record.id)
     ordered = dict(sorted(speakers.items(), key=lambda kv: (-kv[1].total, -len(kv[1].articles), kv[0].casefold())))
     return out, ordered
 

@@ -92,7 +92,13 @@ def article_texts(library: Library, records: Iterable[ArticleRecord], *, cached_
             key is None or entry.get("key") == key)
         if fresh or (cached_only and entry is not None and isinstance(entry.get("text"), str)):
             assert entry is not None
-            out.by_id[record.id] = ArticleText(record.id, entry["text"], str(entry.get("hash", "")))
+            folded = entry.get("folded")
+            text = entry["text"]
+            item = out.by_id[record.id] = ArticleText(
+                record.id, text, str(entry.get("hash", "")),
+                folded if isinstance(folded, str) and len(folded) == len(text) else None)
+            if item._folded is None and not text.isascii() and not cached_only:
+                changes[record.id] = {**entry, "folded": item.folded}  # an entry from before folded texts
             continue
         if cached_only:
             continue
@@ -102,8 +108,10 @@ def article_texts(library: Library, records: Iterable[ArticleRecord], *, cached_
             out.problems.append(str(exc))
             continue
         digest = text_hash(text)
-        out.by_id[record.id] = ArticleText(record.id, text, digest)
+        item = out.by_id[record.id] = ArticleText(record.id, text, digest)
         changes[record.id] = {"key": key, "hash": digest, "text": text}
+        if not text.isascii():  # folding such a text costs ~100 times more than lower(): keep it
+            changes[record.id]["folded"] = item.folded
     if changes:
         table.update(changes)
     return out
