@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.services.fold import Term, fold, parse_query
+from reader.services.notes_index import NoteText, note_texts
 from reader.services.texts import article_texts
 
 if TYPE_CHECKING:
@@ -95,43 +96,6 @@ def _hits(term: Term, folded: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _NoteText:
-    """What search needs of a note, read straight from its stored record (no model objects)."""
-
-    id: str
-    note: str
-    quote: str
-    tags: tuple[str, ...]
-    start: int
-    end: int
-
-
-def _note_texts(library: Library) -> dict[str, list[_NoteText]]:
-    """Every note's text, passage, tags and offsets, by article id."""
-    out: dict[str, list[_NoteText]] = {}
-    with library.storage.mutex:
-        raw = library.table("notes").raw()
-        for nid, doc in raw.items():
-            article = doc.get("article")
-            if not isinstance(article, str):
-                continue
-            quote, start, end = "", -1, -1
-            target = doc.get("target")
-            for item in target.get("selector", []) if isinstance(target, dict) else []:
-                if isinstance(item, dict) and item.get("type") == "TextQuoteSelector":
-                    quote = item.get("exact") if isinstance(item.get("exact"), str) else ""
-                elif isinstance(item, dict) and item.get("type") == "TextPositionSelector":
-                    start = item.get("start") if isinstance(item.get("start"), int) else -1
-                    end = item.get("end") if isinstance(item.get("end"), int) else -1
-            note = doc.get("note")
-            tags = doc.get("tags")
-            out.setdefault(article, []).append(_NoteText(
-                str(nid), note if isinstance(note, str) else "", quote,
-                tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (), start, end))
-    return out
-
-
 def search(library: Library, query: str, *, tag: str | None = None, limit: int | None = None,
            records: Sequence[ArticleRecord] | None = None) -> list[Result]:
     """The articles matching ``query`` (see the module docstring), best first."""
@@ -140,7 +104,9 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
         return []
     if records is None:
         records = library.articles(tag=tag, sort="title")
-    notes_by_article = _note_texts(library)
+    notes_by_article: dict[str, list[NoteText]] = {}
+    for row in note_texts(library):
+        notes_by_article.setdefault(row.article, []).append(row)
     texts = article_texts(library, records).by_id
     results: list[Result] = []
     for record in records:
@@ -151,7 +117,7 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
         notes_folded = fold("\n".join(f"{n.note}\n{n.quote}\n{' '.join(n.tags)}" for n in notes)) if notes else ""
         score = 0.0
         text_hits: list[tuple[int, int]] = []
-        note_hits: dict[str, _NoteText] = {}
+        note_hits: dict[str, NoteText] = {}
         title_hit = False
         tag_hits: set[str] = set()
         for term in terms:

@@ -238,11 +238,11 @@ def _corrected_rows(library: Library, records: Sequence[ArticleRecord], summarie
 
 def library_quotes_of(library: Library, records: Sequence[ArticleRecord], *, progress: Progress | None = None,
                       cancelled: Callable[[], bool] | None = None, with_quotes: bool = True,
-                      ) -> tuple[list[LibraryQuote], dict[str, Speaker]]:
+                      only: str | None = None) -> tuple[list[LibraryQuote], dict[str, Speaker]]:
     """Every quote of ``records`` (corrections applied) and the merged speakers, most quoted first.
 
     ``with_quotes=False`` counts only (the quotes list comes back empty): what the speakers
-    list needs, without making an object per quote.
+    list needs, without making an object per quote; ``only``: the quotes of that merged speaker.
     """
     summaries = quote_summaries(library, records, progress=progress, cancelled=cancelled)
     per_article = _corrected_rows(library, records, summaries)
@@ -263,7 +263,7 @@ def library_quotes_of(library: Library, records: Sequence[ArticleRecord], *, pro
             text, kind, start, end, speaker = row
             speaker = speaker if isinstance(speaker, str) and speaker else None
             person = merged.get(speaker) if speaker else None
-            if with_quotes:
+            if with_quotes and (only is None or person == only):
                 out.append(LibraryQuote(record.id, record.title, record.source, str(text), str(kind), int(start),
                                         int(end), speaker, person))
             if person is None:

@@ -75,9 +75,9 @@ async def test_speakers_screen_merges_and_opens_quotes(db: Path, articles: tuple
         assert lavrov.name == "Sergei Lavrov" and len(lavrov.articles) == 2
         assert "2 articles" in screen_text(app)
         await pilot.press("enter")
-        assert isinstance(app.screen, QuotesScreen)
+        await until(app, pilot, lambda: isinstance(app.screen, QuotesScreen))
         quotes = app.screen
-        assert {q.article for q in quotes.quotes} == {q.article for q in screen.quotes if q.person == "Sergei Lavrov"}
+        assert {q.article for q in quotes.quotes} == set(lavrov.articles)
         target = quotes.quotes[0]
         await pilot.press("enter")
         await until(app, pilot, lambda: isinstance(app.screen, NotesReaderScreen) and app.screen.record is not None)

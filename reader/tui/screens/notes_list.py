@@ -25,18 +25,33 @@ from reader.tui.chrome import KeyBar, TitleBar
 from reader.tui.virtual_list import VirtualList
 
 if TYPE_CHECKING:
-    from reader.store import ArticleRecord, Note
+    from reader.services.notes_index import NoteText
+    from reader.store import ArticleRecord
     from reader.tui.library_service import LibraryService
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NoteRow:
-    """A note with its article, and the folded text the filter looks in."""
+    """A note with its article; the folded text the filter looks in is made on first use."""
 
-    note: Note
+    note: NoteText
     article: ArticleRecord
-    haystack: str
-    tags: frozenset[str]
+    _haystack: str | None = None
+    _tags: frozenset[str] | None = None
+
+    @property
+    def haystack(self) -> str:
+        """The note, its passage and the article's title, folded."""
+        if self._haystack is None:
+            self._haystack = fold(f"{self.note.note}\n{self.note.quote}\n{self.article.title}")
+        return self._haystack
+
+    @property
+    def tags(self) -> frozenset[str]:
+        """The note's and the article's tags, folded."""
+        if self._tags is None:
+            self._tags = frozenset(fold(t) for t in (*self.note.tags, *self.article.tags))
+        return self._tags
 
 
 def parse_filter(value: str) -> tuple[list[str], list[str]]:
@@ -100,19 +115,16 @@ class NotesListScreen(Screen[None]):
         if library is None:
             self.app.call_from_thread(self._message, self.service.error or "the library is not available")
             return
+        from reader.services.notes_index import note_texts
+
         try:
             records = {r.id: r for r in library.articles()}
-            notes = library.all_notes()
+            notes = note_texts(library)
         except ReaderError as exc:
             self.app.call_from_thread(self._message, str(exc))
             return
-        rows = []
-        for note in notes:
-            record = records.get(note.article)
-            if record is None or (self.article is not None and record.id != self.article):
-                continue
-            rows.append(NoteRow(note, record, fold(f"{note.note}\n{note.quote}\n{record.title}"),
-                                frozenset(fold(t) for t in (*note.tags, *record.tags))))
+        rows = [NoteRow(note, records[note.article]) for note in notes if note.article in records
+                and (self.article is None or note.article == self.article)]
         rows.sort(key=lambda r: r.note.updated or r.note.created, reverse=True)
         self.app.call_from_thread(self._fill, rows)
 

@@ -107,7 +107,7 @@ class SpeakersScreen(Screen[None]):
         try:
             records = library.articles(tag=tag, sort="title")
             quotes, speakers = library_quotes_of(library, records, progress=progress,
-                                                 cancelled=lambda: worker.is_cancelled)
+                                                 cancelled=lambda: worker.is_cancelled, with_quotes=False)
         except ReaderError as exc:
             self.app.call_from_thread(self._message, str(exc))
             return
@@ -142,9 +142,26 @@ class SpeakersScreen(Screen[None]):
 
     @on(VirtualList.Selected, "#speakers-list")
     def _chosen(self, event: VirtualList.Selected) -> None:
-        speaker = self.speakers[event.index]
-        mine = [q for q in self.quotes if q.person == speaker.name]
-        self.app.push_screen(QuotesScreen(speaker.name, mine))
+        self._open_quotes(self.speakers[event.index].name, self.tag)
+
+    @work(thread=True, exclusive=True, group="speaker-quotes", exit_on_error=False)
+    def _open_quotes(self, name: str, tag: str | None) -> None:
+        """The speaker's quotes (from the cache: no analysis runs again), then their screen."""
+        from reader.services.speakers import library_quotes_of
+
+        library = self.service.library
+        if library is None:
+            return
+        try:
+            quotes, _ = library_quotes_of(library, library.articles(tag=tag, sort="title"), only=name)
+        except ReaderError as exc:
+            self.app.call_from_thread(self._message, str(exc))
+            return
+        self.app.call_from_thread(self._show_quotes, name, quotes)
+
+    def _show_quotes(self, name: str, quotes: list[LibraryQuote]) -> None:
+        if self.is_current:
+            self.app.push_screen(QuotesScreen(name, quotes))
 
     def action_filter_tag(self) -> None:
         """Only the speakers of articles with a tag (empty: the whole library)."""
