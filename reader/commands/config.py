@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print every setting, one setting, or save a new value."""
-    from reader.export.service import EXPORT_DIR_SETTING, default_export_dir
+    from reader.services.exports import EXPORT_DIR_SETTING, default_export_dir
 
     if args.key is not None and args.key not in KEYS:
         raise UsageError(f"config: unknown key {clean_line(args.key)!r} (known: {', '.join(KEYS)})")

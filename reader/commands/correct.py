@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _engine_speaker(library: object, text: str, start: int, end: int) -> str | None:
     """What the engine said of the passage, kept with the correction as learning data."""
-    from reader.export.collect import speaker_for
     from reader.services.article_analysis import engine_analysis
+    from reader.services.exports import speaker_for
 
     return speaker_for(start, end, engine_analysis(library, text).quotes)  # type: ignore[arg-type]

@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
     if args.speaker is not None:
         return _export_speaker(library, args)
     from reader.export import render_json, render_markdown
-    from reader.export.service import export_json, export_markdown, exported_now
-    from reader.services.export_collect import collect_articles
+    from reader.export.writing import exported_now
+    from reader.services.exports import collect, write_articles
 
     if args.all:
         counts = library.note_counts()
@@ -53,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         records = [resolve_article(library, ref, add=False)[0] for ref in args.articles]
     exported = exported_now()
-    articles = collect_articles(library, records)
+    collected = collect(library, records)
+    for warning in collected.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    articles = collected.articles
     if args.out == "-":
         if args.format == "json":
             sys.stdout.write(json.dumps(render_json(articles, exported), ensure_ascii=False, indent=2) + "\n")
@@ -61,10 +64,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n".join(render_markdown(a, exported) for a in articles))
         return 0
     folder = Path(args.out).expanduser()
-    if args.format == "json":
-        paths = [export_json(articles, folder, force=args.force, exported=exported)]
-    else:
-        paths = export_markdown(articles, folder, force=args.force, exported=exported)
+    paths = write_articles(articles, folder, fmt=args.format, force=args.force, exported=exported)
     for path in paths:
         print(path)
     if not articles:
@@ -88,8 +88,8 @@ def _write_or_print(args: argparse.Namespace, name: str, content: str, ident: st
 
 def _export_speaker(library: Any, args: argparse.Namespace) -> int:
     from reader.export.files import title_file_name
-    from reader.export.service import exported_now
     from reader.export.speaker_export import SpeakerQuote, render_speaker_markdown, speaker_export_id
+    from reader.export.writing import exported_now
     from reader.services.speakers import find_speaker, library_quotes_of, no_such_speaker
 
     if args.format != "md":
@@ -106,7 +106,7 @@ def _export_speaker(library: Any, args: argparse.Namespace) -> int:
 
 
 def _export_corrections(library: Any, args: argparse.Namespace) -> int:
-    from reader.export.service import exported_now
+    from reader.export.writing import exported_now
     from reader.services.analysis_cache import engine_version
     from reader.store.corrections import Corrections
 

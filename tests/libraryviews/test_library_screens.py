@@ -13,8 +13,8 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.notes_list import NotesListScreen
 from reader.tui.screens.notes_reader import NotesReaderScreen
+from reader.tui.screens.speaker_editor import SpeakerEditor
 from reader.tui.screens.speakers import QuotesScreen, SpeakersScreen
-from reader.tui.speaker_editor import SpeakerEditor
 from tests.tui.helpers import screen_text
 from tests.tui.library_fixtures import settle, until
 
@@ -163,8 +163,8 @@ async def test_copy_highlight_and_article_note(db: Path, articles: tuple[Path, P
 
 
 async def test_export_folder_is_set_in_the_app(db: Path, articles: tuple[Path, Path], tmp_path: Path) -> None:
-    from reader.export.service import default_export_dir
-    from reader.tui.folder_input import FolderInput
+    from reader.services.exports import default_export_dir
+    from reader.tui.screens.folder_input import FolderInput
 
     _library(db, articles)
     target = tmp_path / "vault"

@@ -2,7 +2,7 @@
 
 The filter takes words (matched in the note, its passage and the article's title, case and
 accents ignored) and ``#tag`` (only notes or articles with that tag). Enter opens the article
-at the note. Rows are drawn only when visible (:class:`~reader.tui.virtual_list.VirtualList`),
+at the note. Rows are drawn only when visible (:class:`~reader.tui.widgets.virtual_list.VirtualList`),
 so 10,000 notes open as fast as ten; all text is plain, never markup.
 """
 
@@ -21,8 +21,8 @@ from textual.widgets import Input, Static
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.services.fold import fold
-from reader.tui.chrome import KeyBar, TitleBar
-from reader.tui.virtual_list import VirtualList
+from reader.tui.widgets.chrome import KeyBar, TitleBar
+from reader.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from reader.services.notes_index import NoteText

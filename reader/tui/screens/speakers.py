@@ -22,8 +22,8 @@ from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
-from reader.tui.chrome import KeyBar, TitleBar
-from reader.tui.virtual_list import VirtualList
+from reader.tui.widgets.chrome import KeyBar, TitleBar
+from reader.tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from reader.services.speakers import LibraryQuote, Speaker
@@ -165,7 +165,7 @@ class SpeakersScreen(Screen[None]):
 
     def action_filter_tag(self) -> None:
         """Only the speakers of articles with a tag (empty: the whole library)."""
-        from reader.tui.tag_input import TagInput
+        from reader.tui.screens.tag_input import TagInput
 
         def chosen(tags: tuple[str, ...] | None) -> None:
             if tags is None:

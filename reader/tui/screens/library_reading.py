@@ -47,7 +47,7 @@ class LibraryReadingActions:
 
     def analysis_for(self: Any, article: Article) -> Analysis:
         """The analysis shown: the library's cached one with the user's corrections laid over it."""
-        from reader.tui.analysis_view import _analyze
+        from reader.tui.screens.analysis_view import _analyze
 
         patched = self.analyze_text is not _analyze  # tests hold or replace the engine
         library = self.service.open() if self.service is not None else None
@@ -101,7 +101,7 @@ class LibraryReadingActions:
 
             self._store_call(change, self._corrected)
 
-        from reader.tui.speaker_editor import SpeakerEditor
+        from reader.tui.screens.speaker_editor import SpeakerEditor
 
         self.app.push_screen(SpeakerEditor(quote.text, quote.speaker), save)
 
@@ -127,7 +127,7 @@ class LibraryReadingActions:
             start, end = passage
             speaker = None
             if self.analysis_index is not None:
-                from reader.export.collect import speaker_for
+                from reader.services.exports import speaker_for
 
                 speaker = speaker_for(start, end, self.analysis_index.analysis.quotes)
         elif quote is not None:
@@ -175,7 +175,7 @@ class LibraryReadingActions:
                                      lambda saved: self.notify("Article note saved." if saved else
                                                                "Article note removed.", markup=False))
 
-            from reader.tui.note_editor import NoteEditor
+            from reader.tui.screens.note_editor import NoteEditor
 
             self.app.push_screen(NoteEditor(record.title, current, title="Note on the article"), save)
 
