@@ -78,7 +78,7 @@ class NotesListScreen(Screen[None]):
         Binding("slash", "filter", "Filter"),
     ]
     DEFAULT_CSS = """
-    NotesListScreen #notes-filter { dock: top; border: tall $accent; }
+    NotesListScreen #notes-filter { border: tall $accent; }
     NotesListScreen #notes-message { padding: 0 1; color: $text-muted; height: auto; }
     """
 
