@@ -11,8 +11,9 @@ import orjson
 from reader.commands._library import find_article, open_library
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
+from reader.services.notes_index import NoteText, note_texts
 from reader.services.texts import article_texts
-from reader.store import ArticleRecord, Note, reanchor
+from reader.store import ArticleRecord, Note, normalize_tag
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the notes (text or JSON), grouped by article in text order."""
+    """Print the notes (text or JSON), grouped by article in text order.
+
+    Notes of an article whose text is unchanged since they were last anchored are printed as
+    saved (read as light rows); only the articles whose text changed are re-anchored.
+    """
     library = open_library(args)
     if args.article is not None:
         record = find_article(library, args.article)
@@ -32,25 +37,25 @@ def run(args: argparse.Namespace) -> int:
         records = [record]
     else:
         records = library.articles(sort="title")
-    by_article: dict[str, list[Note]] = {}
-    for note in library.all_notes(tag=args.tag):
-        by_article.setdefault(note.article, []).append(note)
-    rows: list[tuple[ArticleRecord, Note]] = []
+    wanted = normalize_tag(args.tag) if args.tag is not None else None
+    by_article: dict[str, list[NoteText]] = {}
+    for row in note_texts(library):
+        if wanted is None or wanted in row.tags:
+            by_article.setdefault(row.article, []).append(row)
     noted = [r for r in records if by_article.get(r.id)]
     texts = article_texts(library, noted)
     for problem in texts.problems:
         print(f"reader: {problem} (its notes are shown where they were last found)", file=sys.stderr)
+    rows: list[tuple[ArticleRecord, NoteText | Note]] = []
     for record in noted:
-        notes = by_article[record.id]
+        light = by_article[record.id]
         text = texts.by_id.get(record.id)
         if text is None or text.hash == record.text_hash:
-            anchored = notes  # unchanged since the notes were last anchored (and saved) against it
+            notes: list[NoteText] | list[Note] = sorted(light, key=lambda n: (n.start, n.end, n.created))
         else:
-            anchored = sorted(reanchor(notes, text.text), key=lambda n: (n.start, n.end, n.created))
-        if args.tag is not None:
-            wanted = {n.id for n in notes}
-            anchored = [n for n in anchored if n.id in wanted]
-        rows.extend((record, note) for note in anchored)
+            keep = {n.id for n in light}
+            notes = [n for n in library.notes_for(record.id, text.text) if n.id in keep]
+        rows.extend((record, note) for note in notes)
     if args.json:
         out: list[dict[str, Any]] = [{**note.to_json(), "source": record.source, "title": record.title}
                                      for record, note in rows]

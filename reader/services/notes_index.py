@@ -27,10 +27,26 @@ class NoteText:
     end: int
     created: str
     updated: str
+    prefix: str = ""
+    suffix: str = ""
+    status: str = "anchored"
+
+    def to_json(self) -> dict[str, object]:
+        """The same dict as :meth:`reader.store.Note.to_json`."""
+        return {"id": self.id, "article": self.article, "quote": self.quote, "prefix": self.prefix,
+                "suffix": self.suffix, "note": self.note, "tags": list(self.tags), "start": self.start,
+                "end": self.end, "status": self.status, "created": self.created, "updated": self.updated}
 
 
 def _str(value: object) -> str:
     return value if isinstance(value, str) else ""
+
+
+_STATUSES = ("anchored", "moved", "fuzzy", "orphaned")
+
+
+def _status(value: object) -> str:
+    return value if isinstance(value, str) and value in _STATUSES else "anchored"
 
 
 def note_texts(library: Library) -> list[NoteText]:
@@ -41,18 +57,19 @@ def note_texts(library: Library) -> list[NoteText]:
             article = doc.get("article")
             if not isinstance(article, str):
                 continue
-            quote, start, end = "", 0, 0
+            quote, prefix, suffix, start, end = "", "", "", 0, 0
             target = doc.get("target")
             for item in target.get("selector", []) if isinstance(target, dict) else []:
                 if not isinstance(item, dict):
                     continue
                 if item.get("type") == "TextQuoteSelector":
-                    quote = _str(item.get("exact"))
+                    quote, prefix, suffix = _str(item.get("exact")), _str(item.get("prefix")), _str(item.get("suffix"))
                 elif item.get("type") == "TextPositionSelector":
                     start = item.get("start") if isinstance(item.get("start"), int) else 0
                     end = item.get("end") if isinstance(item.get("end"), int) else 0
             tags = doc.get("tags")
             out.append(NoteText(str(nid), article, _str(doc.get("note")), quote,
                                 tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
-                                max(0, start), max(0, end), _str(doc.get("created")), _str(doc.get("updated"))))
+                                max(0, start), max(start, end), _str(doc.get("created")), _str(doc.get("updated")),
+                                prefix, suffix, _status(doc.get("status"))))
     return out
