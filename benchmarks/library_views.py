@@ -91,14 +91,25 @@ def build(folder: Path, articles: int = ARTICLES, notes: int = NOTES) -> Path:
     return db
 
 
-def _time(argv: list[str], env: dict[str, str], runs: int) -> list[float]:
-    times = []
+def _time(argv: list[str], env: dict[str, str], runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU (user + system) seconds of each run after one unrecorded warm-up.
+
+    CPU time is kept beside wall time because a loaded machine (other jobs on 2 cores) can
+    stretch wall time several-fold while CPU time stays what the program costs.
+    """
+    import resource
+
+    times, cpu = [], []
     for index in range(runs + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(argv, env=env, check=True, capture_output=True)
+        elapsed = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if index:
-            times.append(time.perf_counter() - started)
-    return times
+            times.append(elapsed)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return times, cpu
 
 
 async def _wait(pilot: object, condition: object, limit: float = 60.0) -> None:
@@ -139,7 +150,8 @@ async def _screen_times(db: Path, runs: int) -> dict[str, list[float]]:
 def measure(runs: int = 5, reader: str | None = None) -> dict[str, object]:
     """Build the library in a temporary folder and time everything; seconds, medians."""
     reader = reader or str(Path(sys.executable).parent / "reader")
-    result: dict[str, object] = {"articles": ARTICLES, "notes": NOTES, "cpus": os.cpu_count()}
+    result: dict[str, object] = {"articles": ARTICLES, "notes": NOTES, "cpus": os.cpu_count(),
+                                 "load_average": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="reader-bench-views-") as tmp:
         folder = Path(tmp)
         started = time.perf_counter()
@@ -153,9 +165,10 @@ def measure(runs: int = 5, reader: str | None = None) -> dict[str, object]:
         for name, argv in (("list", ["list"]), ("search", ["search", "lavrov \"hurts families\""]),
                            ("speakers", ["speakers"]), ("notes", ["notes"]),
                            ("quotes", ["quotes", "--speaker", "Sergei Lavrov"])):
-            times = _time([reader, *argv], env, runs)
+            times, cpu = _time([reader, *argv], env, runs)
             result[f"{name}_s"] = round(statistics.median(times), 3)
             result[f"{name}_runs"] = [round(t, 3) for t in times]
+            result[f"{name}_cpu_s"] = round(statistics.median(cpu), 3)
         try:
             screens = asyncio.run(_screen_times(db, runs))
         except Exception as exc:  # noqa: BLE001 - the screens may not exist in an older checkout
