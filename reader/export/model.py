@@ -26,6 +26,7 @@ class ExportNote:
     suffix: str = ""
     created: str = ""
     updated: str = ""
+    color: str = ""
 
 
 @dataclass(slots=True)

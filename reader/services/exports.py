@@ -66,6 +66,7 @@ def build_export_article(record: ArticleRecord, notes: Sequence[Note], analysis:
         ExportNote(
             id=n.id, quote=n.quote, note=n.note, tags=list(n.tags), start=n.start, end=n.end,
             status=str(n.status), prefix=n.prefix, suffix=n.suffix, created=n.created, updated=n.updated,
+            color=n.color,
             speaker=speaker_for(n.start, n.end, quotes) if str(n.status) != "orphaned" else None,
         )
         for n in notes

@@ -156,7 +156,12 @@ async def test_copy_highlight_and_article_note(db: Path, articles: tuple[Path, P
         await pilot.press("right_parenthesis", "h")
         await until(app, pilot, lambda: len(Library.open(db).notes_for(one)) == 1)
         [note] = Library.open(db).notes_for(one)
-        assert note.note == "" and note.quote
+        assert note.note == "" and note.quote and note.color == "yellow"
+        await pilot.press("h")  # again on the same highlight: the next colour
+        await until(app, pilot, lambda: Library.open(db).notes_for(one)[0].color == "green")
+        assert len(Library.open(db).notes_for(one)) == 1
+        await until(app, pilot, lambda: any(spec[2] == "reading-pane--mark-green"
+                                            for spec in app.screen.pane._overlay_specs["notes"]))
         await pilot.press("A", *"Whole story: ", *HOSTILE, "ctrl+s")
         await until(app, pilot, lambda: ArticleNotes(Library.open(db)).get(one) != "")
         assert ArticleNotes(Library.open(db)).get(one) == "Whole story: " + HOSTILE

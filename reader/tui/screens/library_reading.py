@@ -142,7 +142,10 @@ class LibraryReadingActions:
     # -- highlights and the article's note ---------------------------------------------------
 
     def action_highlight(self: Any) -> None:
-        """Highlight the selection (or the sentence at the cursor) without a note."""
+        """Highlight the selection (or the sentence at the cursor) without a note; on a highlight
+        already there, the next colour (yellow, green, blue, pink)."""
+        from reader.store.models import HIGHLIGHT_COLORS
+
         record = self._need_record()
         if record is None:
             return
@@ -151,15 +154,21 @@ class LibraryReadingActions:
         if passage is None:
             return
         start, end = passage
+        same = next((n for n in self.notes if (n.start, n.end) == (start, end) and not n.note), None)
+        if same is not None and not self.cursor.selecting:
+            color = HIGHLIGHT_COLORS[(HIGHLIGHT_COLORS.index(same.color) + 1) % len(HIGHLIGHT_COLORS)
+                                     if same.color in HIGHLIGHT_COLORS else 0]
+            self._store_call(lambda lib: lib.update_note(same.id, color=color), self._highlighted)
+            return
         text = self.pane.article.text
-        self._store_call(lambda lib: lib.add_note(record.id, start, end, text, note=""), self._highlighted)
+        self._store_call(lambda lib: lib.add_note(record.id, start, end, text, note="", color=HIGHLIGHT_COLORS[0]),
+                         self._highlighted)
 
     def _highlighted(self: Any, note: Any) -> None:
         self.cursor.clear()
-        self._show_cursor = False
         self._paint_selection()
-        self._show_notes([*self.notes, note], keep=note.id)
-        self.notify("Highlighted.", markup=False)
+        self._show_notes([*(n for n in self.notes if n.id != note.id), note], keep=note.id)
+        self.notify(f"Highlighted ({note.color or 'note style'}); h again for the next colour.", markup=False)
 
     def action_article_note(self: Any) -> None:
         """Write (or edit) the note on the whole article."""

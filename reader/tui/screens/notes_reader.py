@@ -263,7 +263,8 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
     def _show_notes(self, notes: list[Note], keep: str | None = None) -> None:
         self.notes = sorted(notes, key=lambda n: (n.start, n.end, n.created))
         shown = [n for n in self.notes if n.status is not Status.ORPHANED and n.end > n.start]
-        self.pane.set_overlay("notes", [(n.start, n.end, NOTE_STYLE) for n in shown])
+        self.pane.set_overlay("notes", [(n.start, n.end, f"reading-pane--mark-{n.color}" if n.color else NOTE_STYLE)
+                                        for n in shown])
         article = self.pane.article
         per_block = Counter(max(0, article.block_at(n.start)) for n in shown)
         self.pane.set_gutter_marks({block: gutter_mark(count) for block, count in per_block.items()}, layer="notes")
