@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reader.services.fold import Term, fold, parse_query
-from reader.services.notes_index import NoteText, note_texts
+from reader.services.notes_index import NoteText, note_records, note_text
 from reader.services.texts import article_texts
 
 if TYPE_CHECKING:
@@ -85,6 +85,15 @@ def snippet(text: str, start: int, end: int, context: int = SNIPPET_CONTEXT) -> 
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
+def _words(value: object) -> str:
+    """A stored note field (text, or a list of tags) as words; anything else as nothing."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return " ".join(v for v in value if isinstance(v, str))
+    return ""
+
+
 def _hits(term: Term, folded: str, limit: int) -> list[tuple[int, int]]:
     if term.needle not in folded:
         return []
@@ -104,17 +113,18 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
         return []
     if records is None:
         records = library.articles(tag=tag, sort="title")
-    notes_by_article: dict[str, list[NoteText]] = {}
-    for row in note_texts(library):
-        notes_by_article.setdefault(row.article, []).append(row)
+    notes_by_article = note_records(library)
     texts = article_texts(library, records).by_id
     results: list[Result] = []
     for record in records:
         text = texts.get(record.id)
         title = fold(record.title)
         tags = [(t, fold(t)) for t in record.tags]
-        notes = notes_by_article.get(record.id, [])
-        notes_folded = fold("\n".join(f"{n.note}\n{n.quote}\n{' '.join(n.tags)}" for n in notes)) if notes else ""
+        records_of_notes = notes_by_article.get(record.id, [])
+        # A note is found by its words and tags; its passage is article text, searched below.
+        notes_folded = fold("\n".join(f"{_words(doc.get('note'))} {_words(doc.get('tags'))}"
+                                      for _nid, doc in records_of_notes)) if records_of_notes else ""
+        notes: list[NoteText] = []
         score = 0.0
         text_hits: list[tuple[int, int]] = []
         note_hits: dict[str, NoteText] = {}
@@ -131,9 +141,10 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
                     tag_hits.add(raw)
                     found = True
             if notes_folded and _hits(term, notes_folded, 1):
+                if not notes:
+                    notes = [n for n in (note_text(nid, doc) for nid, doc in records_of_notes) if n is not None]
                 for note in notes:
-                    if _hits(term, fold(note.note), 1) or _hits(term, fold(note.quote), 1) or any(
-                            _hits(term, fold(t), 1) for t in note.tags):
+                    if _hits(term, fold(note.note), 1) or any(_hits(term, fold(t), 1) for t in note.tags):
                         score += 2
                         note_hits.setdefault(note.id, note)
                         found = True
