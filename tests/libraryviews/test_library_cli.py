@@ -204,3 +204,23 @@ def test_a_surname_of_two_speakers_asks_for_the_full_name(run: Run, tmp_path: Pa
     code, _, err = run("quotes", "--speaker", "Lavrov")
     assert code == 1 and "more than one speaker" in _error(err) and "give the full name" in err
     assert run("quotes", "--speaker", "Anna Lavrov")[0] == 0
+
+
+def test_a_correction_survives_a_new_engine(run: Run, ids: tuple[str, str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from reader.services import analysis_cache
+
+    one, _ = ids
+    run("correct", one, "--quote", "the ferries would keep running", "--speaker", "Port Office")
+    run("speakers")  # cached by this engine
+    calls: list[str] = []
+    real = analysis_cache._analyze_json
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(analysis_cache, "engine_version", lambda: "a-newer-engine")
+    monkeypatch.setattr(analysis_cache, "_analyze_json", counting)
+    code, out, _ = run("quotes", "--speaker", "Port Office", "--json")
+    assert len(calls) == 2  # both articles analysed again by the "new" engine
+    assert [q["text"] for q in json.loads(out)] == ["the ferries would keep running"]

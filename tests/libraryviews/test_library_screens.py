@@ -87,6 +87,10 @@ async def test_speakers_screen_merges_and_opens_quotes(db: Path, articles: tuple
         await pilot.press("escape", "escape")
         await settle(app, pilot)
         assert isinstance(app.screen, SpeakersScreen)
+        Library.open(db).tag_article(one, ["geneva"])
+        await pilot.press("f", *"geneva", "enter")  # only the speakers of articles tagged #geneva
+        await until(app, pilot, lambda: screen.loaded and screen.tag == "geneva")
+        assert len(screen.speakers[0].articles) == 1 and "#geneva" in screen.sub_title
 
 
 async def test_speakers_screen_shows_markup_in_a_speaker_literally(db: Path, articles: tuple[Path, Path]) -> None:
