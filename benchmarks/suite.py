@@ -228,6 +228,16 @@ def run_views_section(options: Options) -> list[Row]:
     for name in ("speakers", "notes", "library"):
         rows.append(Row(f"{name} screen in the app, warm, {size}", "s", runs(f"{name}_screen_runs"), "", Measured(),
                         SCREEN_GOAL))
+    for name in ("list", "search", "speakers", "notes"):
+        cpu = result.get(f"{name}_cpu_s")
+        rows.append(Row(f"reader {name}, CPU seconds (user + system)", "s",
+                        Measured([float(cpu)]) if isinstance(cpu, float) else Measured.missing("not measured"),
+                        "", Measured()))
+    for name in ("speakers", "notes", "library"):
+        cpu = result.get(f"{name}_screen_cpu_s")
+        rows.append(Row(f"{name} screen, CPU seconds of the app", "s",
+                        Measured([float(cpu)]) if isinstance(cpu, float) else Measured.missing("not measured"),
+                        "", Measured()))
     return rows
 
 
