@@ -10,17 +10,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from reader.tui.screens.tag_input import DIALOG_CSS
+from reader.tui.screens.dialog import Dialog
 
 
-class FolderInput(ModalScreen[str | None]):
+class FolderInput(Dialog[str | None]):
     """Type a folder; Enter returns it made absolute ("" for the default), Escape cancels."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(name="FolderInput")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="folder_input.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()

@@ -28,7 +28,7 @@ from reader.sanitize import clean_line
 from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
-from reader.tui.palette import ScreenCommands
+from reader.tui.messages import OpenArticle
 from reader.tui.screens.picker import display_name
 from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
 from reader.tui.widgets.chrome import KeyBar, TitleBar
@@ -92,7 +92,7 @@ def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = 
 class ArticleTable(DataTable[Text]):
     """The table of articles; Enter is described for the footer and help."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter", id="library.open")]
 
 
 class LibrarySearch(Input):
@@ -108,34 +108,29 @@ class LibraryScreen(Screen[None]):
     """Every article in the library (see the module docstring for the keys)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("slash", "search", "Search"),
-        Binding("f", "filter_tag", "Filter"),
-        Binding("t", "tag_article", "Tag", show=False),
-        Binding("r", "rename_tag", "Rename tag", show=False),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("u", "undo_delete", "Undo delete", show=False),
-        Binding("x", "export_notes", "Export notes", show=False),
-        Binding("N", "all_notes", "All notes"),
-        Binding("X", "export_folder", "Export folder", show=False),
-        Binding("S", "speakers", "Speakers"),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
+        Binding("s", "cycle_sort", "Sort",
+                tooltip="Sort by the next key (newest, last opened, title, source, least read)", id="library.sort"),
+        Binding("slash", "search", "Search",
+                tooltip="Search the text, titles, notes and tags of every article", id="library.search"),
+        Binding("f", "filter_tag", "Filter",
+                tooltip="Show only articles with a tag", id="library.filter"),
+        Binding("t", "tag_article", "Tag", show=False,
+                tooltip="Add or remove the article's tags", id="library.tag"),
+        Binding("r", "rename_tag", "Rename tag", show=False,
+                tooltip="Rename a tag across the library, or merge it into another", id="library.rename_tag"),
+        Binding("d,delete", "delete", "Delete",
+                tooltip="Remove the article and its notes (asks first)", id="library.delete"),
+        Binding("u", "undo_delete", "Undo delete", show=False,
+                tooltip="Put back the last removed article", id="library.undo_delete"),
+        Binding("x", "export_notes", "Export notes", show=False,
+                tooltip="Write the article's notes to a markdown file in the export folder", id="library.export"),
+        Binding("N", "all_notes", "All notes", tooltip="Every note across the library", id="library.all_notes"),
+        Binding("S", "speakers", "Speakers", tooltip="Who is quoted across the library, with their quotes",
+                id="library.speakers"),
+        Binding("X", "export_folder", "Export folder", show=False, tooltip="Choose the folder notes are exported to",
+                id="library.export_folder"),
+        Binding("escape", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
     ]
-
-    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
-    PALETTE: ClassVar[dict[str, str]] = {
-        "cycle_sort": "Sort by the next key (newest, last opened, title, source, least read)",
-        "search": "Search the text, titles, notes and tags of every article",
-        "all_notes": "Every note across the library",
-        "export_folder": "Choose the folder notes are exported to",
-        "speakers": "Who is quoted across the library, with their quotes",
-        "filter_tag": "Show only articles with a tag",
-        "tag_article": "Add or remove the article's tags",
-        "rename_tag": "Rename a tag across the library, or merge it into another",
-        "delete": "Remove the article and its notes (asks first)",
-        "undo_delete": "Put back the last removed article",
-        "export_notes": "Write the article's notes to a markdown file in the export folder",
-    }
 
     DEFAULT_CSS = """
     LibraryScreen #library-table { height: 1fr; border: none; }
@@ -365,8 +360,8 @@ class LibraryScreen(Screen[None]):
         record = self.current()
         if record is not None:
             match = self.matches.get(record.id) if self.query_text else None
-            self.app.open_source(record.source, can_go_back=True,  # type: ignore[attr-defined]
-                                 at=match[0] if match and match[0] > 0 else None)
+            self.post_message(OpenArticle(record.source, can_go_back=True,
+                                          at=match[0] if match and match[0] > 0 else None))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -19,17 +19,15 @@ if TYPE_CHECKING:
     from reader.document import Article
 
 READING_BINDINGS: list[Binding] = [
-    Binding("c", "correct_speaker", "Correct the speaker", show=False),
-    Binding("y", "copy", "Copy quote", show=False),
-    Binding("h", "highlight", "Highlight", show=False),
-    Binding("A", "article_note", "Article note", show=False),
+    Binding("c", "correct_speaker", "Correct the speaker", show=False, id="reader.correct_speaker",
+            tooltip="Set or clear the speaker of the quote at the cursor, or mark it not a quote"),
+    Binding("y", "copy", "Copy quote", show=False, id="reader.copy",
+            tooltip="Copy the quote (or selection) with its speaker, title and source as markdown (OSC 52)"),
+    Binding("h", "highlight", "Highlight", show=False, id="reader.highlight",
+            tooltip="Highlight the selection (or sentence) without a note; again for the next colour"),
+    Binding("A", "article_note", "Article note", show=False, id="reader.article_note",
+            tooltip="Write a note on the whole article"),
 ]
-READING_PALETTE: dict[str, str] = {
-    "correct_speaker": "Set or clear the speaker of the quote at the cursor, or mark it not a quote",
-    "copy": "Copy the quote (or selection) with its speaker, title and source as markdown (OSC 52)",
-    "highlight": "Highlight the selection (or sentence) without writing a note",
-    "article_note": "Write a note on the whole article",
-}
 OSC52_HINT = "sent to the terminal's clipboard with OSC 52; some terminals (or tmux without set-clipboard) ignore it"
 
 

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.services.fold import fold
+from reader.tui.messages import OpenArticle
 from reader.tui.widgets.chrome import KeyBar, TitleBar
 from reader.tui.widgets.virtual_list import VirtualList
 
@@ -74,8 +75,8 @@ class NotesListScreen(Screen[None]):
     """Every note across the library (see the module docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("slash", "filter", "Filter"),
+        Binding("escape", "back", "Back", id="notes_list.back"),
+        Binding("slash", "filter", "Filter", tooltip="Filter the notes by words and #tags", id="notes_list.filter"),
     ]
     DEFAULT_CSS = """
     NotesListScreen #notes-filter { border: tall $accent; }
@@ -188,4 +189,4 @@ class NotesListScreen(Screen[None]):
     @on(VirtualList.Selected, "#notes-list")
     def _open(self, event: VirtualList.Selected) -> None:
         row = self.shown[event.index]
-        self.app.open_source(row.article.source, can_go_back=True, at=row.note.start)  # type: ignore[attr-defined]
+        self.post_message(OpenArticle(row.article.source, can_go_back=True, at=row.note.start))

@@ -8,30 +8,25 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.tui.excerpt import excerpt
+from reader.tui.screens.dialog import Dialog
 
 Answer = tuple[str, str | None]
 """``("speaker", NAME or None)`` or ``("not_a_quote", None)``."""
 
 
-class SpeakerEditor(ModalScreen[Answer | None]):
+class SpeakerEditor(Dialog[Answer | None]):
     """Enter saves the speaker (empty: nobody), Ctrl+X marks not a quote, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+x", "not_a_quote", "Not a quote", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+x", "not_a_quote", "Not a quote", priority=True, id="speaker_editor.not_a_quote"),
+        Binding("escape", "cancel", "Cancel", id="speaker_editor.cancel"),
     ]
     DEFAULT_CSS = """
-    SpeakerEditor { align: center middle; }
-    SpeakerEditor > #speaker-box {
-        width: 72; max-width: 95%; height: auto; padding: 0 1; background: $panel; border: round $accent;
-    }
-    SpeakerEditor #speaker-title { text-style: bold; }
+    SpeakerEditor > Vertical { width: 72; }
     SpeakerEditor #speaker-quote { color: $text-muted; text-style: italic; margin: 0 0 1 0; }
-    SpeakerEditor #speaker-hint { color: $text-muted; }
     """
 
     def __init__(self, quote: str, speaker: str | None) -> None:
@@ -42,11 +37,11 @@ class SpeakerEditor(ModalScreen[Answer | None]):
     def compose(self) -> ComposeResult:
         """Title, the quote (plain text), the name field and a hint."""
         with Vertical(id="speaker-box"):
-            yield Static(Text("Who said this?"), id="speaker-title")
+            yield Static(Text("Who said this?"), id="speaker-title", classes="dialog-title")
             yield Static(Text(f"“{excerpt(self.quote)}”"), id="speaker-quote")
             yield Input(self.speaker, placeholder="the speaker's name (empty: nobody known)", id="speaker-name")
             yield Static(Text("Enter saves · empty clears the speaker · Ctrl+X: not a quote · Escape cancels"),
-                         id="speaker-hint")
+                         id="speaker-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         """Type at once."""

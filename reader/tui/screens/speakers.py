@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
+from reader.tui.messages import OpenArticle
 from reader.tui.widgets.chrome import KeyBar, TitleBar
 from reader.tui.widgets.virtual_list import VirtualList
 
@@ -46,8 +47,8 @@ class SpeakersScreen(Screen[None]):
     """Every speaker across the library or a tag (see the module docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
-        Binding("f", "filter_tag", "Tag"),
+        Binding("escape", "back", "Back", id="speakers.back"),
+        Binding("f", "filter_tag", "Tag", tooltip="Only the speakers of articles with a tag", id="speakers.filter"),
     ]
     DEFAULT_CSS = """
     SpeakersScreen #speakers-message { padding: 0 1; color: $text-muted; height: auto; }
@@ -186,7 +187,7 @@ class SpeakersScreen(Screen[None]):
 class QuotesScreen(Screen[None]):
     """One speaker's quotes across articles; Enter opens the article at the quote."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back", id="quotes.back")]
 
     def __init__(self, name: str, quotes: list[LibraryQuote]) -> None:
         super().__init__()
@@ -221,7 +222,7 @@ class QuotesScreen(Screen[None]):
     @on(VirtualList.Selected, "#quotes-list")
     def _open(self, event: VirtualList.Selected) -> None:
         quote = self.quotes[event.index]
-        self.app.open_source(quote.source, can_go_back=True, at=quote.start)  # type: ignore[attr-defined]
+        self.post_message(OpenArticle(quote.source, can_go_back=True, at=quote.start))
 
     def action_back(self) -> None:
         """Back to the speakers."""

@@ -35,13 +35,13 @@ class VirtualList(ScrollView, can_focus=True):
     VirtualList:blur > .virtual-list--cursor { background: $accent 15%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", key_display="Enter"),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("home,g", "edge(0)", "First", show=False),
-        Binding("end,G", "edge(1)", "Last", show=False),
+        Binding("enter", "select", "Open", key_display="Enter", id="rows.open"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="rows.up"),
+        Binding("down,j", "move(1)", "Down", show=False, id="rows.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="rows.page_up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="rows.page_down"),
+        Binding("home,g", "edge(0)", "First", show=False, id="rows.first"),
+        Binding("end,G", "edge(1)", "Last", show=False, id="rows.last"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
