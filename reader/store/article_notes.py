@@ -35,8 +35,18 @@ class ArticleNotes:
 
     def all(self) -> dict[str, str]:
         """Every article note, by article id."""
+        return {aid: note for aid, (note, _created, _updated) in self.records().items()}
+
+    def records(self) -> dict[str, tuple[str, str, str]]:
+        """Every article note with its created and updated dates, by article id."""
+        out: dict[str, tuple[str, str, str]] = {}
         with self.library.storage.mutex:
-            return {aid: doc["note"] for aid, doc in self._table.raw().items() if isinstance(doc.get("note"), str)}
+            for aid, doc in self._table.raw().items():
+                note, created, updated = doc.get("note"), doc.get("created"), doc.get("updated")
+                if isinstance(note, str):
+                    out[aid] = (note, created if isinstance(created, str) else "",
+                                updated if isinstance(updated, str) else "")
+        return out
 
     def set(self, article_id: str, note: str) -> str:
         """Save (or, when empty, remove) the article's note; returns what was saved."""

@@ -35,6 +35,7 @@ async def test_notes_screen_lists_filters_and_opens_at_the_note(db: Path, articl
     one, two = _library(db, articles)
     main(["--db", str(db), "note", "add", one, "--quote", "business was slow", "--note", HOSTILE, "--tag", "port"])
     main(["--db", str(db), "note", "add", two, "--quote", "declined to comment", "--note", "élysée silence"])
+    ArticleNotes(Library.open(db)).set(two, "Read again next week")
     app = ReaderApp([], db=str(db))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -42,9 +43,10 @@ async def test_notes_screen_lists_filters_and_opens_at_the_note(db: Path, articl
         await until(app, pilot, lambda: isinstance(app.screen, NotesListScreen) and app.screen.loaded)
         screen = app.screen
         assert isinstance(screen, NotesListScreen)
-        assert len(screen.shown) == 2
+        assert len(screen.shown) == 3
         text = screen_text(app)
         assert HOSTILE in text  # markup in a note stays literal
+        assert "(the whole article)  Read again next week" in text
         await pilot.press("slash", *"elysee")
         assert [r.note.note for r in screen.shown] == ["élysée silence"]
         await pilot.press("ctrl+u", *"#port", "enter")

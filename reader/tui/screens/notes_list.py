@@ -116,11 +116,14 @@ class NotesListScreen(Screen[None]):
         if library is None:
             self.app.call_from_thread(self._message, self.service.error or "the library is not available")
             return
-        from reader.services.notes_index import note_texts
+        from reader.services.notes_index import NoteText, note_texts
+        from reader.store.article_notes import ArticleNotes
 
         try:
             records = {r.id: r for r in library.articles()}
             notes = note_texts(library)
+            notes += [NoteText(f"article:{aid}", aid, note, "", (), 0, 0, created, updated)
+                      for aid, (note, created, updated) in ArticleNotes(library).records().items()]
         except ReaderError as exc:
             self.app.call_from_thread(self._message, str(exc))
             return
@@ -160,7 +163,10 @@ class NotesListScreen(Screen[None]):
         body = clean_line(note.note)
         text = Text(no_wrap=True)
         text.append(f"{title[:28]:<28}  ", style="bold")
-        text.append(f"\u201c{quote[:50]}\u201d", style="italic")
+        if quote:
+            text.append(f"\u201c{quote[:50]}\u201d", style="italic")
+        else:
+            text.append("(the whole article)", style="italic dim")
         if body:
             text.append(f"  {body}")
         if note.tags:
