@@ -433,7 +433,8 @@ class Library:
             counts: Counter[str] = Counter()
             for table in (self._articles, self._notes):
                 for doc in table.raw().values():
-                    counts.update(_tags_of(doc))
+                    if doc.get("tags"):  # most notes have none: skip them without building a list
+                        counts.update(_tags_of(doc))
             known = set(self._tags.raw())
         return {name: counts.get(name, 0) for name in sorted(known | set(counts))}
 
