@@ -21,12 +21,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the quotes, by article, each with its speaker and kind."""
-    from reader.commands.speakers import progress_printer
+    from reader.commands.speakers import progress_printer, warn_unread
     from reader.services.speakers import find_speaker, library_quotes_of, no_such_speaker
 
     library = open_library(args)
     records = library.articles(tag=args.tag, sort="title")
-    quotes, speakers = library_quotes_of(library, records, progress=progress_printer(True))
+    problems: list[str] = []
+    quotes, speakers = library_quotes_of(library, records, progress=progress_printer(True), problems=problems)
+    warn_unread(problems)
     if args.speaker is not None:
         speaker = find_speaker(speakers, args.speaker)
         if speaker is None:

@@ -28,7 +28,10 @@ def run(args: argparse.Namespace) -> int:
     if not parse_query(args.query):
         raise UsageError("search: the query has no words")
     library = open_library(args)
-    results = search(library, args.query, tag=args.tag, limit=args.limit)
+    problems: list[str] = []
+    results = search(library, args.query, tag=args.tag, limit=args.limit, problems=problems)
+    for problem in problems:
+        print(f"reader: warning: {problem}; searched its title, notes and tags only", file=sys.stderr)
     if args.json:
         sys.stdout.write(orjson.dumps([r.to_json() for r in results], option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0

@@ -29,13 +29,22 @@ def progress_printer(enabled: bool):  # type: ignore[no-untyped-def]
     return show
 
 
+def warn_unread(problems: list[str]) -> None:
+    """One line on stderr per article that could not be read (its quotes are missing)."""
+    for problem in problems:
+        print(f"reader: warning: {problem}; its quotes are not counted", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Each speaker with direct, partial and reported quote counts and the number of articles."""
     from reader.services.speakers import library_quotes_of
 
     library = open_library(args)
     records = library.articles(tag=args.tag, sort="title")
-    _quotes, speakers = library_quotes_of(library, records, progress=progress_printer(True), with_quotes=False)
+    problems: list[str] = []
+    _quotes, speakers = library_quotes_of(library, records, progress=progress_printer(True), with_quotes=False,
+                                          problems=problems)
+    warn_unread(problems)
     if args.json:
         sys.stdout.write(orjson.dumps([s.to_json() for s in speakers.values()],
                                       option=orjson.OPT_INDENT_2).decode() + "\n")

@@ -106,15 +106,21 @@ def _hits(term: Term, folded: str, limit: int) -> list[tuple[int, int]]:
 
 
 def search(library: Library, query: str, *, tag: str | None = None, limit: int | None = None,
-           records: Sequence[ArticleRecord] | None = None) -> list[Result]:
-    """The articles matching ``query`` (see the module docstring), best first."""
+           records: Sequence[ArticleRecord] | None = None, problems: list[str] | None = None) -> list[Result]:
+    """The articles matching ``query`` (see the module docstring), best first.
+
+    An article whose text cannot be read is still searched by its title, notes and tags; one
+    line saying so per article is added to ``problems``."""
     terms = parse_query(query)
     if not terms:
         return []
     if records is None:
         records = library.articles(tag=tag, sort="title")
     notes_by_article = note_records(library)
-    texts = article_texts(library, records).by_id
+    found_texts = article_texts(library, records)
+    if problems is not None:
+        problems.extend(found_texts.problems)
+    texts = found_texts.by_id
     results: list[Result] = []
     for record in records:
         text = texts.get(record.id)

@@ -185,8 +185,10 @@ def _rows_to_quotes(rows: Sequence[Any]) -> list[Quote]:
 
 
 def quote_summaries(library: Library, records: Sequence[ArticleRecord], *, progress: Progress | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> dict[str, dict[str, Any]]:
-    """Quote rows and speaker kinds per article, analysing (on every core) what is not cached."""
+                    cancelled: Callable[[], bool] | None = None, problems: list[str] | None = None,
+                    ) -> dict[str, dict[str, Any]]:
+    """Quote rows and speaker kinds per article, analysing (on every core) what is not cached;
+    one line per article that could not be read goes to ``problems``."""
     cache = AnalysisCache(library.path)
     entries = cache.summary.entries()
     out: dict[str, dict[str, Any]] = {}
@@ -200,6 +202,8 @@ def quote_summaries(library: Library, records: Sequence[ArticleRecord], *, progr
             stale.append(record)
     if stale:
         texts = article_texts(library, stale)
+        if problems is not None:
+            problems.extend(texts.problems)
         items = [(r.id, texts.by_id[r.id].hash, texts.by_id[r.id].text, source_key(r))
                  for r in stale if r.id in texts.by_id]
         out.update(library_quotes(cache, items, progress=progress, cancelled=cancelled))
@@ -238,13 +242,14 @@ def _corrected_rows(library: Library, records: Sequence[ArticleRecord], summarie
 
 def library_quotes_of(library: Library, records: Sequence[ArticleRecord], *, progress: Progress | None = None,
                       cancelled: Callable[[], bool] | None = None, with_quotes: bool = True,
-                      only: str | None = None) -> tuple[list[LibraryQuote], dict[str, Speaker]]:
+                      only: str | None = None, problems: list[str] | None = None,
+                      ) -> tuple[list[LibraryQuote], dict[str, Speaker]]:
     """Every quote of ``records`` (corrections applied) and the merged speakers, most quoted first.
 
     ``with_quotes=False`` counts only (the quotes list comes back empty): what the speakers
     list needs, without making an object per quote; ``only``: the quotes of that merged speaker.
     """
-    summaries = quote_summaries(library, records, progress=progress, cancelled=cancelled)
+    summaries = quote_summaries(library, records, progress=progress, cancelled=cancelled, problems=problems)
     per_article = _corrected_rows(library, records, summaries)
     names: dict[str, tuple[str, int]] = {}
     for _record, rows, labels in per_article:

@@ -224,3 +224,17 @@ def test_a_correction_survives_a_new_engine(run: Run, ids: tuple[str, str], monk
     code, out, _ = run("quotes", "--speaker", "Port Office", "--json")
     assert len(calls) == 2  # both articles analysed again by the "new" engine
     assert [q["text"] for q in json.loads(out)] == ["the ferries would keep running"]
+
+
+def test_an_article_that_cannot_be_read_is_one_warning(run: Run, ids: tuple[str, str], articles: tuple[Path, Path],
+                                                       db: Path) -> None:
+    import shutil
+
+    articles[1].unlink()
+    shutil.rmtree(db.parent / "library.json.cache", ignore_errors=True)
+    code, out, err = run("search", "lavrov", "--json")
+    assert code == 0 and [r["id"] for r in json.loads(out)] == [ids[0]]
+    assert err.count("\n") == 1 and "ceasefire.txt" in err and "title, notes and tags only" in err
+    code, out, err = run("speakers", "--json")
+    assert code == 0 and err.count("\n") == 1 and "its quotes are not counted" in err
+    assert next(s for s in json.loads(out) if s["name"] == "Sergei Lavrov")["articles"] == 1
