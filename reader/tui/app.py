@@ -109,12 +109,16 @@ class ReaderApp(ThemedApp):
 
     def on_open_article(self, message: OpenArticle) -> None:
         """A screen asked to open an article."""
-        self.open_source(message.source, can_go_back=message.can_go_back)
+        self.open_source(message.source, can_go_back=message.can_go_back, at=message.at)
 
-    def open_source(self, source: str, *, can_go_back: bool) -> None:
-        """Open ``source`` in a reader screen over the current one, or say why it cannot be opened."""
+    def open_source(self, source: str, *, can_go_back: bool, at: int | None = None) -> None:
+        """Open ``source`` in a reader screen over the current one, or say why it cannot be opened.
+
+        ``at``: an offset into the text to show (a search match, a note, a quote) instead of
+        the saved reading position."""
         try:
             screen = self._reader_screen(source, can_go_back=can_go_back)
+            screen.start_at = at
         except ReaderError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", markup=False)
             return
