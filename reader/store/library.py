@@ -114,6 +114,11 @@ class Library:
         assert isinstance(table, _Table)
         return table
 
+    def table(self, name: str) -> _Table:
+        """Another table of this library file, for stores kept in modules of their own
+        (e.g. :mod:`reader.store.corrections`); change it only inside ``storage.transaction()``."""
+        return self._table(name)
+
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
@@ -428,7 +433,8 @@ class Library:
             counts: Counter[str] = Counter()
             for table in (self._articles, self._notes):
                 for doc in table.raw().values():
-                    counts.update(_tags_of(doc))
+                    if doc.get("tags"):  # most notes have none: skip them without building a list
+                        counts.update(_tags_of(doc))
             known = set(self._tags.raw())
         return {name: counts.get(name, 0) for name in sorted(known | set(counts))}
 
@@ -480,7 +486,7 @@ class Library:
     # -- notes -------------------------------------------------------------------------------
 
     def add_note(self, article_id: str, start: int, end: int, text: str, note: str = "",
-                 tags: Iterable[str] = ()) -> Note:
+                 tags: Iterable[str] = (), color: str = "") -> Note:
         """Save a note on ``text[start:end]`` of a library article; returns it once it is on disk.
 
         ``text`` is the article's current ``Article.text``; the quote, 32 characters of context
@@ -498,7 +504,7 @@ class Library:
             note_id = self._new_note_id()
             saved = Note(id=note_id, article=record.id, quote=selector.quote, prefix=selector.prefix,
                          suffix=selector.suffix, start=start, end=end, note=_clean_note(note), tags=clean_tags,
-                         created=stamp, updated=stamp)
+                         created=stamp, updated=stamp, color=_checked_color(color))
             self._notes.insert(Document(saved.to_record(), doc_id=note_id))
             self._register_tags(clean_tags)
         return saved
@@ -510,8 +516,8 @@ class Library:
                 return candidate
 
     def update_note(self, note_id: str, *, note: str | None = None, tags: Iterable[str] | None = None,
-                    selector: Selector | None = None) -> Note:
-        """Change a note's text, tags (replacing them) or passage; returns the saved note."""
+                    selector: Selector | None = None, color: str | None = None) -> Note:
+        """Change a note's text, tags (replacing them), passage or highlight colour; returns the saved note."""
         clean_tags = normalize_tags(tags) if tags is not None else None
         with self.storage.transaction():
             current = self.note(note_id)
@@ -521,6 +527,8 @@ class Library:
             if clean_tags is not None:
                 changed = replace(changed, tags=clean_tags)
                 self._register_tags(clean_tags)
+            if color is not None:
+                changed = replace(changed, color=_checked_color(color))
             if selector is not None:
                 changed = replace(changed, quote=selector.quote, prefix=selector.prefix, suffix=selector.suffix,
                                   start=selector.start, end=selector.end, status=Status.ANCHORED)
@@ -615,6 +623,14 @@ def _plain_article(text: str, source: str, title: str) -> Article:
 def _tags_of(doc: dict[str, Any]) -> list[str]:
     tags = doc.get("tags")
     return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+
+
+def _checked_color(color: str) -> str:
+    from reader.store.models import HIGHLIGHT_COLORS
+
+    if color and color not in HIGHLIGHT_COLORS:
+        raise ReaderError(f"{clean_line(color)!r} is not a highlight colour (choose from {', '.join(HIGHLIGHT_COLORS)})")
+    return color
 
 
 def _clean_note(text: str) -> str:

@@ -23,6 +23,14 @@ def _int(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
+HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink")
+"""Highlight colours; each theme draws them (see ``reader.tui.widgets.reading_pane``)."""
+
+
+def _color(value: Any) -> str:
+    return value if isinstance(value, str) and value in HIGHLIGHT_COLORS else ""
+
+
 def _tags(value: Any) -> tuple[str, ...]:
     return tuple(t for t in value if isinstance(t, str)) if isinstance(value, list) else ()
 
@@ -113,6 +121,8 @@ class Note:
     created: str = ""
     updated: str = ""
     status: Status = Status.ANCHORED
+    color: str = ""
+    """A highlight colour (one of :data:`HIGHLIGHT_COLORS`), or "" for the theme's note style."""
 
     @property
     def selector(self) -> Selector:
@@ -135,7 +145,7 @@ class Note:
             id=str(doc_id), article=_str(doc.get("article")), quote=sel.quote, prefix=sel.prefix,
             suffix=sel.suffix, start=sel.start, end=sel.end, note=_str(doc.get("note")),
             tags=_tags(doc.get("tags")), created=_str(doc.get("created")), updated=_str(doc.get("updated")),
-            status=status,
+            status=status, color=_color(doc.get("color")),
         )
 
     def to_record(self) -> dict[str, Any]:
@@ -143,7 +153,7 @@ class Note:
         return {
             "article": self.article, "target": {"selector": self.selector.to_w3c()}, "note": self.note,
             "tags": list(self.tags), "created": self.created, "updated": self.updated,
-            "status": str(self.status),
+            "status": str(self.status), **({"color": self.color} if self.color else {}),
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -152,4 +162,5 @@ class Note:
             "id": self.id, "article": self.article, "quote": self.quote, "prefix": self.prefix,
             "suffix": self.suffix, "note": self.note, "tags": list(self.tags), "start": self.start,
             "end": self.end, "status": str(self.status), "created": self.created, "updated": self.updated,
+            "color": self.color,
         }
