@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "notes": "List notes, re-anchored against each article's current text.",
     "export": "Export notes and highlights to markdown or JSON.",
     "themes": "List the available themes.",
+    "feed": "Follow RSS and Atom feeds: add, list, remove, refresh, import, export.",
+    "mark": "Mark an article read, unread or archived.",
 }
 
 
