@@ -48,7 +48,8 @@ class FeedServer:
         self._server = server
         host, port = server.server_address[:2]
         self.base = f"http://{host}:{port}"
-        self._thread = threading.Thread(target=server.serve_forever, name="feed-test-server", daemon=True)
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="feed-test-server", daemon=True)
 
     def __enter__(self) -> FeedServer:
         self._thread.start()
