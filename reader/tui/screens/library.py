@@ -24,12 +24,12 @@ from textual.worker import get_current_worker
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.store import ArticleRecord
-from reader.tui.chrome import KeyBar, TitleBar
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
 from reader.tui.palette import ScreenCommands
 from reader.tui.screens.picker import display_name
-from reader.tui.tag_input import Confirm, RenameTag, TagInput
+from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
+from reader.tui.widgets.chrome import KeyBar, TitleBar
 
 if TYPE_CHECKING:
     from reader.store import Library, RemovedArticle
