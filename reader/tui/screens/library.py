@@ -4,7 +4,10 @@ Shown when ``reader`` starts without arguments. Rows are loaded in a thread work
 may wait on another process's lock) and built from plain strings with :class:`rich.text.Text`.
 Keys: Enter opens, ``s`` cycles the sort, ``/`` searches titles and sources, ``f`` filters
 by a tag, ``t`` tags the article, ``r`` renames or merges a tag, ``d`` deletes (after asking)
-and ``u`` undoes the last delete. A broken library file is named on screen, never touched.
+and ``u`` undoes the last delete. ``m`` marks the article read or unread (unread titles carry
+a ``●``), ``A`` archives it (or brings it back), ``v`` cycles the view (the inbox without the
+archive, unread only, the archive) and ``F`` opens the feeds view
+(:mod:`reader.tui.screens.feeds`). A broken library file is named on screen, never touched.
 """
 
 from __future__ import annotations
@@ -35,12 +38,18 @@ if TYPE_CHECKING:
     from reader.store import Library, RemovedArticle
 
 SORT_LABELS = {"added": "newest", "opened": "last opened", "title": "title", "source": "source",
-               "progress": "least read"}
+               "progress": "least read", "unread": "unread first"}
+VIEWS = ("inbox", "unread", "archive")
+"""What the list shows: everything not archived, only unread (not archived), only the archive."""
+VIEW_FILTERS: dict[str, dict[str, bool]] = {"inbox": {"archived": False},
+                                            "unread": {"archived": False, "unread": True},
+                                            "archive": {"archived": True}}
+UNREAD_MARK = "● "
 EMPTY_LIBRARY = ("The library is empty. Open an article with: reader PATH (a file, a folder or a URL); "
                  "it is added here.")
 COLUMNS = ("Title", "Source", "Tags", "Notes", "Read", "Opened")
-FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened"))
-"""Notes, Read and Opened columns plus each column's padding; the rest is shared out."""
+FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened")) + 2
+"""Notes, Read and Opened columns plus each column's padding and the unread mark; the rest is shared out."""
 SHARES = (0.5, 0.28, 0.22)
 """How the remaining width is split between title, source and tags."""
 POLL_SECONDS = 3.0
@@ -75,8 +84,10 @@ def column_widths(total: int) -> tuple[int, int, int]:
 def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = (48, 28, 22)) -> tuple[Text, ...]:
     """The table cells for one article (plain text, never markup), cut to ``widths``."""
     title_cells, source_cells, tag_cells = widths
+    title = Text(UNREAD_MARK if not record.read else "  ", style="bold")  # not colour alone: a mark
+    title.append(shorten(record.title, title_cells), style="bold" if not record.read else "")
     return (
-        Text(shorten(record.title, title_cells), style="bold"),
+        title,
         Text(shorten(source_label(record.source), source_cells), style="dim"),
         Text(shorten(" ".join("#" + tag for tag in record.tags), tag_cells)),
         Text(str(notes) if notes else "", justify="right"),
@@ -113,6 +124,10 @@ class LibraryScreen(Screen[None]):
         Binding("u", "undo_delete", "Undo delete", show=False),
         Binding("x", "export_notes", "Export notes", show=False),
         Binding("escape", "clear_filters", "Clear filters", show=False),
+        Binding("m", "toggle_read", "Read/unread", show=False),
+        Binding("A", "toggle_archive", "Archive"),
+        Binding("v", "cycle_view", "View", show=False),
+        Binding("F", "feeds", "Feeds"),
     ]
 
     COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
@@ -125,6 +140,10 @@ class LibraryScreen(Screen[None]):
         "delete": "Remove the article and its notes (asks first)",
         "undo_delete": "Put back the last removed article",
         "export_notes": "Write the article's notes to a markdown file in the export folder",
+        "toggle_read": "Mark the article read or unread",
+        "toggle_archive": "Archive the article (hidden from the list) or bring it back",
+        "cycle_view": "Show the inbox, only unread articles, or the archive",
+        "feeds": "The feeds followed: refresh them, add or remove one",
     }
 
     DEFAULT_CSS = """
@@ -139,6 +158,8 @@ class LibraryScreen(Screen[None]):
         self.sort = "added"
         self.tag: str | None = None
         self.query_text = ""
+        self.view = "inbox"
+        self.feed: str | None = None
         self.records: list[ArticleRecord] = []
         self.counts: dict[str, int] = {}
         self.known_tags: dict[str, int] = {}
@@ -198,16 +219,17 @@ class LibraryScreen(Screen[None]):
 
     def reload(self, keep: str | None = None) -> None:
         """Read the articles again (in a worker) with the current sort, tag and search."""
-        self._load(self.sort, self.tag, self.query_text, keep)
+        self._load(self.sort, self.tag, self.query_text, keep, self.view, self.feed)
 
     @work(thread=True, exclusive=True, group="library-load", exit_on_error=False)
-    def _load(self, sort: str, tag: str | None, query: str, keep: str | None) -> None:
+    def _load(self, sort: str, tag: str | None, query: str, keep: str | None, view: str = "inbox",
+              feed: str | None = None) -> None:
         library = self.service.open()
         if library is None:
             self.app.call_from_thread(self._show_broken)
             return
         try:
-            records = library.articles(tag=tag, sort=sort, query=query or None)
+            records = library.articles(tag=tag, sort=sort, query=query or None, feed=feed, **VIEW_FILTERS[view])
             counts = library.note_counts()
             tags = library.all_tags()
         except ReaderError as exc:
@@ -237,6 +259,11 @@ class LibraryScreen(Screen[None]):
         self.records, self.counts, self.known_tags = records, counts, tags
         self._show_rows(keep)
         filters = [f"sort: {SORT_LABELS[self.sort]}"]
+        if self.view != "inbox":
+            filters.append(f"view: {self.view}")
+        if self.feed:
+            filters.append("feed: " + next((r.metadata.get("site", "") for r in records if r.metadata.get("site")),
+                                           self.feed))
         if self.tag:
             filters.append(f"tag: #{self.tag}")
         if self.query_text:
@@ -244,7 +271,8 @@ class LibraryScreen(Screen[None]):
         count = len(records)
         self.sub_title = f"{count} article{'s' if count != 1 else ''} · " + " · ".join(filters)
         if not records:
-            self._message(EMPTY_LIBRARY if not (self.tag or self.query_text) else "No article matches.")
+            filtered = self.tag or self.query_text or self.feed or self.view != "inbox"
+            self._message(EMPTY_LIBRARY if not filtered else "No article matches.")
         else:
             self._message("")
         self.loaded = True
@@ -318,8 +346,8 @@ class LibraryScreen(Screen[None]):
         """Close the search field and drop the search and tag filter."""
         self.query_one(LibrarySearch).remove_class("-active")
         self.table.focus()
-        if self.query_text or self.tag:
-            self.query_text, self.tag = "", None
+        if self.query_text or self.tag or self.feed:
+            self.query_text, self.tag, self.feed = "", None, None
             self.reload()
 
     def action_filter_tag(self) -> None:
@@ -404,3 +432,39 @@ class LibraryScreen(Screen[None]):
         removed = self._removed.pop()
         self._store_call(lambda library: library.restore_article(removed),
                          lambda record: self.reload(keep=record.id))
+
+    def action_toggle_read(self) -> None:
+        """Mark the article under the cursor read, or unread again."""
+        record = self.current()
+        if record is not None:
+            state = "unread" if record.read else "read"
+            self._store_call(lambda library: library.mark(record.id, state), lambda _: self.reload(keep=record.id))
+
+    def action_toggle_archive(self) -> None:
+        """Archive the article under the cursor (it leaves the inbox), or bring it back from the archive."""
+        record = self.current()
+        if record is None:
+            return
+        state = "unarchived" if record.archived else "archived"
+
+        def done(changed: ArticleRecord) -> None:
+            verb = "Archived" if changed.archived else "Brought back"
+            self.notify(f"{verb} “{changed.title}”.", markup=False)
+            self.reload()
+
+        self._store_call(lambda library: library.mark(record.id, state), done)
+
+    def action_cycle_view(self) -> None:
+        """Show the inbox (not archived), only unread articles, or the archive."""
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.reload()
+
+    def action_feeds(self) -> None:
+        """Open the feeds view; choosing a feed there shows only its articles."""
+        from reader.tui.screens.feeds import FeedsScreen
+
+        def chosen(feed: str | None) -> None:
+            self.feed = feed
+            self.reload()
+
+        self.app.push_screen(FeedsScreen(self.service), chosen)

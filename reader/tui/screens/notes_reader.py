@@ -107,8 +107,19 @@ class NotesReaderScreen(ReaderScreen):
                 self._attach_library(self.article)
 
     def _track_position(self) -> None:
-        """Remember the reading position (the pane is gone by the time the screen unmounts)."""
+        """Remember the reading position (the pane is gone by the time the screen unmounts).
+
+        Reaching the end of the article marks it read (once)."""
         self._last_top = self.pane.top_offset
+        self._mark_read_at_end()
+
+    def _mark_read_at_end(self) -> None:
+        record = self.record
+        pane = self.pane
+        if record is None or record.read or not self.article.complete or pane.scroll_y < pane.max_scroll_y:
+            return
+        self.record = replace(record, read=True)
+        self._store_call(lambda library: library.mark(record.id, "read"))
 
     def _grow(self, article: Article) -> None:
         super()._grow(article)
@@ -158,6 +169,7 @@ class NotesReaderScreen(ReaderScreen):
             self._position_timer.stop()
         self._position_timer = self.set_interval(POSITION_SAVE_SECONDS, self._save_position_later)
         self.refresh_bindings()
+        self.call_after_refresh(self._mark_read_at_end)  # an article that fits on the screen is read whole
 
     def _resume_at(self, position: int) -> None:
         """Put the line holding ``position`` at the top, where the reader left it."""
