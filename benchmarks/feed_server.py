@@ -41,9 +41,7 @@ class FeedServer:
         self.hits: Counter[str] = Counter()
         self.release = threading.Event()
         self._lock = threading.Lock()
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        server.daemon_threads = True
-        server.request_queue_size = 128
+        server = _Server(("127.0.0.1", 0), _Handler)
         server.feeds = self  # type: ignore[attr-defined]
         self._server = server
         host, port = server.server_address[:2]
@@ -76,6 +74,11 @@ class FeedServer:
         """How many requests ``path`` received."""
         with self._lock:
             return self.hits[path]
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the listen backlog: the default 5 drops concurrent connects (1 s retries)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import frogmouth, gen_article, library_open, saving, throughput
+from benchmarks import feeds_refresh, frogmouth, gen_article, library_open, saving, throughput
 from benchmarks.report import Goal, Row, format_table, write_json, write_svg
 from benchmarks.startup import ArticleFile, Cell, Program, Settings, run_startup, time_command
 from benchmarks.stats import Measured
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "benchmarks" / ".cache"
 RESULTS = ROOT / "benchmarks" / "results"
 SEED = ROOT / "sample_articles" / "aleppo-evacuation.txt"
-SECTIONS = ("startup", "analysis", "notes", "library")
+SECTIONS = ("startup", "analysis", "notes", "library", "feeds")
 
 SEED_LABEL, BIG_LABEL = "seed", "3 MB"
 PAINT_VS_TEXTUAL = Goal("ratio_at_most", 1.5, "<= 1.5x")
@@ -37,6 +37,7 @@ END_GOAL = Goal("value_at_most", 0.5, "< 0.5 s")
 PEAK_GOAL = Goal("value_at_most", 400, "< 400 MiB")
 ANALYSIS_GOAL = Goal("value_at_least", 200_000, ">= 200,000 w/s")
 NOTE_GOAL = Goal("value_at_most", 30, "< 30 ms")
+UNCHANGED_FEEDS_GOAL = Goal("ratio_at_most", 3.0, "<= 3x")
 
 
 @dataclass
@@ -207,6 +208,18 @@ def run_library_section(options: Options, env: dict[str, str]) -> list[Row]:
     return [Row(f"open library screen, {library_open.ARTICLES:,} articles", "s", mine, "", Measured())]
 
 
+def run_feeds_section(options: Options, env: dict[str, str]) -> list[Row]:
+    figures = feeds_refresh.measure(options.reader, CACHE / "feeds", env, options.runs)
+    feeds, items = feeds_refresh.FEEDS, feeds_refresh.ITEMS
+    return [
+        Row(f"feed refresh, {feeds} feeds unchanged (304)", "s", figures["unchanged"],
+            f"reader list, {feeds * items:,} articles", figures["list"], UNCHANGED_FEEDS_GOAL),
+        Row(f"feed refresh, {feeds}x{items} new items (summaries)", "items/s", figures["summaries"], "", Measured()),
+        Row(f"feed refresh, {feeds_refresh.PAGE_FEEDS}x{items} new items (pages)", "items/s", figures["pages"],
+            "", Measured()),
+    ]
+
+
 def _machine() -> dict[str, Any]:
     tmux = subprocess.run(["tmux", "-V"], capture_output=True, text=True).stdout.strip() if shutil.which("tmux") else None
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
@@ -227,6 +240,7 @@ def run(options: Options) -> tuple[list[Row], dict[str, Any]]:
             "analysis": lambda: run_analysis_section(options, articles),
             "notes": lambda: run_notes_section(options),
             "library": lambda: run_library_section(options, env),
+            "feeds": lambda: run_feeds_section(options, env),
         }
         for name, section in sections.items():
             if options.wants(name):
