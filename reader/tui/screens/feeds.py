@@ -34,20 +34,35 @@ if TYPE_CHECKING:
     from reader.store.feeds import FeedRecord
 
 COLUMNS = ("Feed", "Unread", "Items", "Checked", "Status")
+FIXED = (6, 5, 16)
+"""Widths of the Unread, Items and Checked columns; Feed and Status share the rest."""
+
+
+def column_widths(total: int) -> tuple[int, int, int, int, int]:
+    """Every column's width for a screen ``total`` cells wide (set, not measured: a table that
+    measures its columns only when idle can paint rows cut to the headers' widths first)."""
+    spare = max(30, total - sum(FIXED) - 2 * len(COLUMNS) - 2)
+    feed = max(12, spare * 11 // 20)
+    return feed, FIXED[0], FIXED[1], FIXED[2], max(10, spare - feed)
 NO_FEEDS = "No feeds yet. Press a to follow one (a feed address, or a page that links its feed)."
 
 
-def feed_cells(feed: FeedRecord, unread: int, title_cells: int = 40) -> tuple[Text, ...]:
-    """The table cells for one feed (plain text, never markup)."""
+def cut(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` characters with an ellipsis."""
+    return text if len(text) <= cells else text[: max(0, cells - 1)] + "…"
+
+
+def feed_cells(feed: FeedRecord, unread: int, widths: tuple[int, ...] = (40, 6, 5, 16, 30)) -> tuple[Text, ...]:
+    """The table cells for one feed (plain text, never markup), cut to ``widths``."""
     name = clean_line(feed.name)
     error = clean_line(feed.error).removeprefix(clean_line(feed.url) + ": ")  # the row already names the feed
     status = error if feed.error else ("ok" if feed.checked else "not refreshed yet")
     return (
-        Text(name if len(name) <= title_cells else name[: title_cells - 1] + "…", style="bold" if unread else ""),
+        Text(cut(name, widths[0]), style="bold" if unread else ""),
         Text(str(unread) if unread else "", justify="right"),
         Text(str(feed.items), justify="right"),
         Text(feed.checked[:16].replace("T", " ") if feed.checked else "never"),
-        Text(status, style="red" if feed.error else "dim"),
+        Text(cut(status, widths[4]), style="red" if feed.error else "dim"),
     )
 
 
@@ -163,10 +178,11 @@ class FeedsScreen(Screen[str | None]):
         self.rows = rows
         table = self.table
         table.clear(columns=True)
-        table.add_columns(*COLUMNS)
-        width = max(20, self.app.size.width - 50)
+        widths = column_widths(self.app.size.width)
+        for label, width in zip(COLUMNS, widths, strict=True):
+            table.add_column(label, width=width)
         for feed, unread in rows:
-            table.add_row(*feed_cells(feed, unread, width), key=feed.id)
+            table.add_row(*feed_cells(feed, unread, widths), key=feed.id)
         ids = [feed.id for feed, _ in rows]
         if keep is not None and keep.id in ids:
             table.move_cursor(row=ids.index(keep.id), animate=False)

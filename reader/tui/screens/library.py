@@ -288,10 +288,14 @@ class LibraryScreen(Screen[None]):
         """Fill the table from :attr:`records`, cut to the current width; the cursor stays on ``keep``."""
         table = self.table
         table.clear(columns=True)  # columns too, so their widths fit the new rows
-        table.add_columns(*COLUMNS)
         widths = self._widths = column_widths(self.app.size.width)
-        for record in self.records:
-            table.add_row(*row_cells(record, self.counts.get(record.id, 0), widths), key=record.id)
+        rows = [row_cells(record, self.counts.get(record.id, 0), widths) for record in self.records]
+        # Widths are set from the cells, not left to the table: it measures only when idle, and
+        # until then paints new rows cut to the headers' widths.
+        for index, label in enumerate(COLUMNS):
+            table.add_column(label, width=max([len(label), *(row[index].cell_len for row in rows)]))
+        for record, cells in zip(self.records, rows, strict=True):
+            table.add_row(*cells, key=record.id)
         ids = [r.id for r in self.records]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
