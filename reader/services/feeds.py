@@ -19,11 +19,12 @@ naming it (:attr:`FeedResult.error`); the others go on.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -258,26 +259,42 @@ def refresh(library: Library, refs: Sequence[str] = (), *, limits: Limits | None
     pending: list[FeedResult] = []
     last_save = time.monotonic()
     done = 0
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="feed") as pool:
-        futures: set[Future[FeedResult]] = {
-            pool.submit(_refresh_one, feed, store, limits, mode, claim, cancelled) for feed in feeds}
-        try:
-            while futures:
-                finished, futures = wait(futures, timeout=SAVE_SECONDS, return_when=FIRST_COMPLETED)
-                pending.extend(f.result() for f in finished)
-                if pending and (not futures or time.monotonic() - last_save >= SAVE_SECONDS):
-                    _save(store, pending)
-                    for result in pending:
-                        done += 1
-                        report.results.append(result)
-                        if progress is not None:
-                            progress(result, done, len(feeds))
-                    pending = []
-                    last_save = time.monotonic()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    stop = threading.Event()
+    todo: queue.SimpleQueue[FeedRecord] = queue.SimpleQueue()
+    finished: queue.SimpleQueue[FeedResult] = queue.SimpleQueue()
+    for feed in feeds:
+        todo.put(feed)
+
+    def work() -> None:
+        while not stop.is_set():
+            try:
+                feed = todo.get_nowait()
+            except queue.Empty:
+                return
+            finished.put(_refresh_one(feed, store, limits, mode, claim, lambda: stop.is_set() or cancelled()))
+
+    # Daemon threads, not a ThreadPoolExecutor: Ctrl+C (or a closed terminal) ends the process at
+    # once instead of waiting for requests in flight to time out.
+    threads = [threading.Thread(target=work, name=f"feed-{n}", daemon=True)
+               for n in range(max(1, min(workers, len(feeds))))]
+    for thread in threads:
+        thread.start()
+    try:
+        while done + len(pending) < len(feeds):
+            with contextlib.suppress(queue.Empty):
+                pending.append(finished.get(timeout=SAVE_SECONDS))
+            all_in = done + len(pending) == len(feeds)
+            if pending and (all_in or time.monotonic() - last_save >= SAVE_SECONDS):
+                _save(store, pending)
+                for result in pending:
+                    done += 1
+                    report.results.append(result)
+                    if progress is not None:
+                        progress(result, done, len(feeds))
+                pending = []
+                last_save = time.monotonic()
+    finally:
+        stop.set()
     report.seconds = time.monotonic() - started
     return report
 

@@ -174,3 +174,26 @@ def test_a_killed_refresh_leaves_whole_articles(db: Path, server: FeedServer) ->
     assert all(after.stored_text(r.id) for r in records)
     keys = after.storage.read()["feed_items"]
     assert len(keys) == 10 and {k["article"] for k in keys.values()} == {r.id for r in records}
+
+
+def test_interrupting_a_refresh_ends_the_process_at_once(db: Path, server: FeedServer) -> None:
+    """Ctrl+C while a feed stalls: the process ends now, not when the request times out."""
+    from reader.store.feeds import FeedStore
+
+    server.put("/stall.xml", rss("Stall", []), stall=True)
+    FeedStore(Library.open(db)).add_feed(server.url("/stall.xml"))
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    command = [sys.executable, "-c", "import sys; from reader.cli import main; sys.exit(main())",
+               "--db", str(db), "feed", "refresh", "--timeout", "60"]
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and server.count("/stall.xml") == 0:
+            time.sleep(0.05)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(5)
+    assert child.returncode == 130 and err.strip().splitlines()[-1] == "reader: interrupted"

@@ -153,3 +153,14 @@ def test_opml_bombs_and_non_opml_are_refused() -> None:
         read_opml(b"<html><body/></html>", "page.opml")
     with pytest.raises(ReaderError, match="malformed"):
         read_opml(b"<opml><body>", "cut.opml")
+
+
+@given(st.binary(max_size=2000) | st.text(max_size=2000).map(lambda t: ("<rss><channel>" + t).encode()))
+def test_any_bytes_are_a_feed_or_one_error(data: bytes) -> None:
+    try:
+        page = read_feed(data, url=BASE + "/fuzz.xml").parse_page(0)
+    except ReaderError as exc:
+        assert "\n" not in str(exc)
+        return
+    for item in page.items:
+        assert "\x1b" not in item.title and "\n" not in item.title
