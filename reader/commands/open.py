@@ -14,6 +14,7 @@ from reader.themes import resolve_theme_name
 
 if TYPE_CHECKING:
     from reader.document import Article
+    from reader.services.loading import Preloaded
 
 
 def collect_sources(paths: list[str]) -> list[str]:
@@ -41,7 +42,7 @@ def collect_sources(paths: list[str]) -> list[str]:
     return sources
 
 
-def _preload(sources: list[str], db: str | None = None) -> dict[str, object]:
+def _preload(sources: list[str], db: str | None = None) -> Preloaded:
     """Open a single article before Textual starts.
 
     A large markdown file can then be finished by a forked child while the app paints its first

@@ -11,23 +11,24 @@ shown as plain text, never markup.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.services import feeds as service
+from reader.tui.keymap import keys_display
 from reader.tui.library_service import LibraryService, run_store_call
-from reader.tui.palette import ScreenCommands
-from reader.tui.screens.tag_input import DIALOG_CSS, Confirm, parse_tags
+from reader.tui.screens.dialog import Dialog
+from reader.tui.screens.tag_input import Confirm, parse_tags
 from reader.tui.widgets.chrome import KeyBar, TitleBar
 
 if TYPE_CHECKING:
@@ -69,14 +70,14 @@ def feed_cells(feed: FeedRecord, unread: int, widths: tuple[int, ...] = (40, 6, 
 class FeedTable(DataTable[Text]):
     """The table of feeds; Enter shows the feed's articles."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Show items", key_display="Enter")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Show items", key_display="Enter", id="feeds.show_items")]
 
 
-class AddFeed(ModalScreen[tuple[str, tuple[str, ...]] | None]):
+class AddFeed(Dialog[tuple[str, tuple[str, ...]] | None]):
     """Ask for a feed address (or a page that links one) and tags for its items."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(name="AddFeed")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="add_feed.cancel")]
 
     def compose(self) -> ComposeResult:
         """Title, address, tags, hint and the error line."""
@@ -84,7 +85,8 @@ class AddFeed(ModalScreen[tuple[str, tuple[str, ...]] | None]):
             yield Static("Follow a feed", classes="dialog-title", markup=False)
             yield Input(placeholder="https://example.org/feed.xml or a page that links its feed", id="feed-url")
             yield Input(placeholder="tags for its items, comma-separated (optional)", id="feed-tags")
-            yield Static("Enter follows · Esc cancels", classes="dialog-hint", markup=False)
+            cancel = keys_display(self.app, "add_feed.cancel", "Escape")
+            yield Static(Text(f"Enter follows · {cancel} cancels"), classes="dialog-hint")
             yield Static("", classes="dialog-error", id="feed-error", markup=False)
 
     @on(Input.Submitted)
@@ -110,17 +112,14 @@ class FeedsScreen(Screen[str | None]):
     """The feeds followed; dismissed with a feed id to show its articles, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "refresh_feeds", "Refresh"),
-        Binding("a", "add_feed", "Add feed"),
-        Binding("d,delete", "remove_feed", "Remove"),
-        Binding("escape", "back", "Back"),
+        Binding("r", "refresh_feeds", "Refresh", tooltip="Fetch every feed's new items into the library",
+                id="feeds.refresh"),
+        Binding("a", "add_feed", "Add feed", tooltip="Follow a feed (its address, or a page that links it)",
+                id="feeds.add"),
+        Binding("d,delete", "remove_feed", "Remove",
+                tooltip="Stop following the feed under the cursor (its articles stay)", id="feeds.remove"),
+        Binding("escape", "back", "Back", tooltip="Back to the library", id="feeds.back"),
     ]
-    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
-    PALETTE: ClassVar[dict[str, str]] = {
-        "refresh_feeds": "Fetch every feed's new items into the library",
-        "add_feed": "Follow a feed (its address, or a page that links it)",
-        "remove_feed": "Stop following the feed under the cursor (its articles stay)",
-    }
     DEFAULT_CSS = """
     FeedsScreen #feeds-table { height: 1fr; border: none; }
     FeedsScreen #feeds-progress { padding: 0 2; color: $text-muted; height: auto; }

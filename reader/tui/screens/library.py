@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,7 +30,7 @@ from reader.sanitize import clean_line
 from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
-from reader.tui.palette import ScreenCommands
+from reader.tui.messages import OpenArticle
 from reader.tui.screens.picker import display_name
 from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
 from reader.tui.widgets.chrome import KeyBar, TitleBar
@@ -99,7 +100,7 @@ def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = 
 class ArticleTable(DataTable[Text]):
     """The table of articles; Enter is described for the footer and help."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter", id="library.open")]
 
 
 class LibrarySearch(Input):
@@ -115,36 +116,32 @@ class LibraryScreen(Screen[None]):
     """Every article in the library (see the module docstring for the keys)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("slash", "search", "Search"),
-        Binding("f", "filter_tag", "Filter"),
-        Binding("t", "tag_article", "Tag", show=False),
-        Binding("r", "rename_tag", "Rename tag", show=False),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("u", "undo_delete", "Undo delete", show=False),
-        Binding("x", "export_notes", "Export notes", show=False),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
-        Binding("m", "toggle_read", "Read/unread", show=False),
-        Binding("A", "toggle_archive", "Archive"),
-        Binding("v", "cycle_view", "View", show=False),
-        Binding("F", "feeds", "Feeds"),
+        Binding("s", "cycle_sort", "Sort",
+                tooltip="Sort by the next key (newest, last opened, title, source, least read)", id="library.sort"),
+        Binding("slash", "search", "Search",
+                tooltip="Search titles and sources", id="library.search"),
+        Binding("f", "filter_tag", "Filter",
+                tooltip="Show only articles with a tag", id="library.filter"),
+        Binding("t", "tag_article", "Tag", show=False,
+                tooltip="Add or remove the article's tags", id="library.tag"),
+        Binding("r", "rename_tag", "Rename tag", show=False,
+                tooltip="Rename a tag across the library, or merge it into another", id="library.rename_tag"),
+        Binding("d,delete", "delete", "Delete",
+                tooltip="Remove the article and its notes (asks first)", id="library.delete"),
+        Binding("u", "undo_delete", "Undo delete", show=False,
+                tooltip="Put back the last removed article", id="library.undo_delete"),
+        Binding("x", "export_notes", "Export notes", show=False,
+                tooltip="Write the article's notes to a markdown file in the export folder", id="library.export"),
+        Binding("escape", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
+        Binding("m", "toggle_read", "Read/unread", show=False,
+                tooltip="Mark the article read or unread", id="library.toggle_read"),
+        Binding("A", "toggle_archive", "Archive",
+                tooltip="Archive the article (hidden from the list) or bring it back", id="library.archive"),
+        Binding("v", "cycle_view", "View", show=False,
+                tooltip="Show the inbox, only unread articles, or the archive", id="library.view"),
+        Binding("F", "feeds", "Feeds",
+                tooltip="The feeds followed: refresh them, add or remove one", id="library.feeds"),
     ]
-
-    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
-    PALETTE: ClassVar[dict[str, str]] = {
-        "cycle_sort": "Sort by the next key (newest, last opened, title, source, least read)",
-        "search": "Search titles and sources",
-        "filter_tag": "Show only articles with a tag",
-        "tag_article": "Add or remove the article's tags",
-        "rename_tag": "Rename a tag across the library, or merge it into another",
-        "delete": "Remove the article and its notes (asks first)",
-        "undo_delete": "Put back the last removed article",
-        "export_notes": "Write the article's notes to a markdown file in the export folder",
-        "toggle_read": "Mark the article read or unread",
-        "toggle_archive": "Archive the article (hidden from the list) or bring it back",
-        "cycle_view": "Show the inbox, only unread articles, or the archive",
-        "feeds": "The feeds followed: refresh them, add or remove one",
-    }
 
     DEFAULT_CSS = """
     LibraryScreen #library-table { height: 1fr; border: none; }
@@ -289,13 +286,15 @@ class LibraryScreen(Screen[None]):
         table = self.table
         table.clear(columns=True)  # columns too, so their widths fit the new rows
         widths = self._widths = column_widths(self.app.size.width)
-        rows = [row_cells(record, self.counts.get(record.id, 0), widths) for record in self.records]
-        # Widths are set from the cells, not left to the table: it measures only when idle, and
-        # until then paints new rows cut to the headers' widths.
+        rows = [(record.id, row_cells(record, self.counts.get(record.id, 0), widths)) for record in self.records]
+        # Widths given, not measured by the table: a table refilled while its last measure is still
+        # pending (a reload right after another, on a busy machine) sized its columns by the
+        # headers alone ("Two s" for a title).
         for index, label in enumerate(COLUMNS):
-            table.add_column(label, width=max([len(label), *(row[index].cell_len for row in rows)]))
-        for record, cells in zip(self.records, rows, strict=True):
-            table.add_row(*cells, key=record.id)
+            width = max([cell_len(label)] + [cells[index].cell_len for _, cells in rows])
+            table.add_column(label, width=width)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
         ids = [r.id for r in self.records]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
@@ -320,7 +319,7 @@ class LibraryScreen(Screen[None]):
         event.stop()
         record = self.current()
         if record is not None:
-            self.app.open_source(record.source, can_go_back=True)  # type: ignore[attr-defined]
+            self.post_message(OpenArticle(record.source, can_go_back=True))
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key: newest, last opened, title, source, least read."""
