@@ -165,3 +165,15 @@ def test_feeds_screen_snapshot(snap_compare, db: Path, fixed_clock: None, theme:
         await settled(pilot)
 
     assert snap_compare(ReaderApp([], db=str(db), theme_name=theme), run_before=open_feeds, terminal_size=(100, 12))
+
+
+async def test_m_in_the_reader_marks_unread_again(tmp_path: Path, db: Path) -> None:
+    path = write_article(tmp_path, "short.txt", "A short harbour note")
+    app = ReaderApp([str(path)], db=str(db))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        await until(app, pilot, lambda: Library.open(db).article(str(path)).read)  # it fits: read whole
+        await pilot.press("m")
+        await until(app, pilot, lambda: not Library.open(db).article(str(path)).read)
+        await pilot.press("m")
+        await until(app, pilot, lambda: Library.open(db).article(str(path)).read)

@@ -61,6 +61,8 @@ class NotesReaderScreen(ReaderScreen):
                 tooltip="Fetch the web page again and re-anchor its notes", id="reader.refresh_page"),
         Binding("x", "export_notes", "Export notes", show=False,
                 tooltip="Write this article's notes to a markdown file in the export folder", id="reader.export"),
+        Binding("m", "toggle_read", "Read/unread", show=False,
+                tooltip="Mark this article read or unread", id="reader.toggle_read"),
     ]
 
     attach_delay: float = 0.1
@@ -110,6 +112,16 @@ class NotesReaderScreen(ReaderScreen):
         Reaching the end of the article marks it read (once)."""
         self._last_top = self.pane.top_offset
         self._mark_read_at_end()
+
+    def action_toggle_read(self) -> None:
+        """Mark the article read, or unread again (reaching its end marks it read too)."""
+        record = self.record
+        if record is None:
+            return
+        self.record = replace(record, read=not record.read)
+        state = "read" if self.record.read else "unread"
+        self._store_call(lambda library: library.mark(record.id, state),
+                         lambda _: self.notify(f"Marked {state}.", markup=False))
 
     def _mark_read_at_end(self) -> None:
         record = self.record
@@ -229,7 +241,7 @@ class NotesReaderScreen(ReaderScreen):
             return self.cursor.selecting or panel_open or super().check_action(action, parameters)
         if action == "refresh_page":
             return self.record is not None and is_url(self.record.source)
-        if action in ("tag_article", "undo_delete"):
+        if action in ("tag_article", "undo_delete", "toggle_read"):
             return self.record is not None
         return super().check_action(action, parameters)
 
