@@ -44,6 +44,7 @@ from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.store import schema
 from reader.store.feeds import FeedRecord, FeedStore, NewItem
+from reader.store.tags import normalize_tag
 
 if TYPE_CHECKING:
     from reader.document.model import Article
@@ -155,14 +156,14 @@ def discover(url: str, limits: Limits | None = None) -> tuple[str, FetchResult]:
     limits = limits or Limits()
     url = check_feed_url(url)
     result = _get(url, limits)
-    if result.is_html:
+    if not looks_like_feed(result):
         links = [link for link, _title in feed_links(result.text, result.final_url) if is_http_url(link)]
         if not links:
             raise ReaderError(f"{clean_line(url)}: a web page that links no feed (no <link rel=\"alternate\"> "
                               "to RSS or Atom)")
         url = links[0]
         result = _get(url, limits)
-        if result.is_html:
+        if not looks_like_feed(result):
             raise ReaderError(f"{clean_line(url)}: the page's feed link leads to another web page, not a feed")
     return url, result
 
@@ -218,8 +219,25 @@ def import_opml(library: Library, path: str) -> tuple[list[tuple[FeedRecord, boo
                 refused.append(f"{clean_line(entry.url)}: only http and https feeds can be followed")
                 continue
             site = entry.site if is_http_url(entry.site) else ""
-            added.append(store.add_feed(entry.url.strip(), title=entry.title, site=site, tags=entry.tags))
+            tags = [tag for tag in entry.tags if _usable_tag(tag)]  # a folder named "#" is no tag
+            added.append(store.add_feed(entry.url.strip(), title=entry.title, site=site, tags=tags))
     return added, refused
+
+
+def _usable_tag(tag: str) -> bool:
+    try:
+        normalize_tag(tag)
+    except ReaderError:
+        return False
+    return True
+
+
+def looks_like_feed(result: FetchResult) -> bool:
+    """True for a feed, even one served as ``text/html`` (the body starts like RSS, RDF or Atom)."""
+    if not result.is_html:
+        return True
+    head = result.data[:1024].lstrip().lower()
+    return head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf:rdf"))
 
 
 def export_opml(library: Library) -> bytes:
@@ -334,7 +352,7 @@ def _refresh_one(feed: FeedRecord, store: FeedStore, limits: Limits, mode: str,
             result.not_modified = True
             result.changes = changes
             return result
-        if response.is_html:
+        if not looks_like_feed(response):
             raise ReaderError(f"{clean_line(response.final_url)}: a web page, not a feed")
         document = read_feed(response.data, url=response.final_url, content_type=response.content_type)
         items: list[FeedItem] = []

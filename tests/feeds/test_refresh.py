@@ -266,3 +266,10 @@ def test_import_and_export_opml(server: FeedServer, db: Path, tmp_path: Path) ->
     assert added[0][0].tags == ("local", "coast")
     exported = read_opml(service.export_opml(library), "export")
     assert {f.url for f in exported} == {server.url("/rss1.rdf"), server.url("/atom.xml")}
+
+
+def test_a_feed_served_as_html_is_still_read(server: FeedServer, db: Path) -> None:
+    server.put("/mislabelled.xml", rss("Mislabelled", items(server, "ml", 1)), content_type="text/html")
+    library = Library.open(db)
+    follow(library, server.url("/mislabelled.xml"))
+    assert service.refresh(library, limits=FAST).new == 1
