@@ -301,6 +301,8 @@ def refresh(library: Library, refs: Sequence[str] = (), *, limits: Limits | None
         while done + len(pending) < len(feeds):
             with contextlib.suppress(queue.Empty):
                 pending.append(finished.get(timeout=SAVE_SECONDS))
+            if not any(t.is_alive() for t in threads) and finished.empty() and not pending:
+                raise ReaderError("feed refresh stopped: a worker died")  # never wait for nothing
             all_in = done + len(pending) == len(feeds)
             if pending and (all_in or time.monotonic() - last_save >= SAVE_SECONDS):
                 _save(store, pending)
