@@ -102,6 +102,9 @@ def _refresh(args: argparse.Namespace) -> int:
             print(f"reader: [{done}/{total}] {result.line()}", file=sys.stderr)
 
     report = service.refresh(library, args.feeds, limits=service.Limits(timeout=args.timeout), progress=progress)
+    if not report.results:
+        print("reader: no feeds to refresh; follow one with 'reader feed add URL'", file=sys.stderr)
+        return 0
     failed = len(report.failed)
     if not args.quiet or failed:
         print(f"reader: {report.new} new item{'s' if report.new != 1 else ''} from {len(report.results)} "
