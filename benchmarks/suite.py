@@ -18,6 +18,7 @@ from typing import Any
 
 from benchmarks import (
     analyze_process,
+    feeds_refresh,
     frogmouth,
     gen_article,
     library_open,
@@ -35,6 +36,7 @@ CACHE = ROOT / "benchmarks" / ".cache"
 RESULTS = ROOT / "benchmarks" / "results"
 SEED = ROOT / "sample_articles" / "aleppo-evacuation.txt"
 SECTIONS = ("startup", "analysis", "notes", "library", "views")
+SECTIONS = ("startup", "analysis", "notes", "library", "feeds")
 
 SEED_LABEL, BIG_LABEL = "seed", "3 MB"
 PAINT_VS_TEXTUAL = Goal("ratio_at_most", 1.5, "<= 1.5x")
@@ -48,6 +50,7 @@ ANALYZE_PROCESS_GOAL = Goal("ratio_at_most", 15, "<= 15x")
 NOTE_GOAL = Goal("value_at_most", 30, "< 30 ms")
 WITHIN_LIST = Goal("ratio_at_most", 2.0, "<= 2x reader list")
 SCREEN_GOAL = Goal("value_at_most", 0.3, "<= 0.3 s")
+UNCHANGED_FEEDS_GOAL = Goal("ratio_at_most", 3.0, "<= 3x")
 
 
 @dataclass
@@ -254,6 +257,16 @@ def run_views_section(options: Options) -> list[Row]:
                         Measured([float(cpu)]) if isinstance(cpu, float) else Measured.missing("not measured"),
                         "", Measured()))
     return rows
+def run_feeds_section(options: Options, env: dict[str, str]) -> list[Row]:
+    figures = feeds_refresh.measure(options.reader, CACHE / "feeds", env, options.runs)
+    feeds, items = feeds_refresh.FEEDS, feeds_refresh.ITEMS
+    return [
+        Row(f"feed refresh, {feeds} feeds unchanged (304)", "s", figures["unchanged"],
+            f"reader list, {feeds * items:,} articles", figures["list"], UNCHANGED_FEEDS_GOAL),
+        Row(f"feed refresh, {feeds}x{items} new items (summaries)", "items/s", figures["summaries"], "", Measured()),
+        Row(f"feed refresh, {feeds_refresh.PAGE_FEEDS}x{items} new items (pages)", "items/s", figures["pages"],
+            "", Measured()),
+    ]
 
 
 def _machine() -> dict[str, Any]:
@@ -277,6 +290,7 @@ def run(options: Options) -> tuple[list[Row], dict[str, Any]]:
             "notes": lambda: run_notes_section(options),
             "library": lambda: run_library_section(options, env),
             "views": lambda: run_views_section(options),
+            "feeds": lambda: run_feeds_section(options, env),
         }
         for name, section in sections.items():
             if options.wants(name):

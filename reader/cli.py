@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "quotes": "Quotes across the library, optionally of one speaker.",
     "correct": "Correct a quote's speaker, a false quote or an entity's kind.",
     "config": "Show or change a setting (export_dir).",
+    "feed": "Follow RSS and Atom feeds: add, list, remove, refresh, import, export.",
+    "mark": "Mark an article read, unread or archived.",
 }
 
 

@@ -44,7 +44,9 @@ from reader.store.tags import normalize_tag, normalize_tags
 if TYPE_CHECKING:
     from reader.document.model import Article
 
-SORTS = ("added", "opened", "title", "source", "progress")
+SORTS = ("added", "opened", "title", "source", "progress", "unread")
+STATES = ("read", "unread", "archived", "unarchived")
+"""What ``reader mark`` can make of an article."""
 
 
 class _Table(Table):
@@ -227,11 +229,14 @@ class Library:
             old = ArticleRecord.from_record(aid, stored)
             if old.text_hash and old.text_hash != digest:
                 self._reanchor_saved(aid, article.text)
+            if old.feed:  # a feed item's author, date and feed survive its page replacing the summary
+                metadata = {**old.metadata, **metadata}
             record = replace(old, source=article.source, title=title, format=article.format, text_hash=digest,
                              length=len(article.text), metadata=metadata,
                              position=min(old.position, len(article.text)),
                              tags=old.tags + tuple(t for t in tags if t not in old.tags),
-                             has_text=old.has_text or store_text)
+                             has_text=old.has_text or store_text,
+                             fulltext="" if store_text and old.text_hash != digest else old.fulltext)
         self._articles.upsert(Document(record.to_record(), doc_id=aid))
         self._register_tags(tags)
         kept = self._texts.get(doc_id=aid) if (store_text or record.has_text) else None
@@ -284,11 +289,15 @@ class Library:
             raise ReaderError(f"{clean_line(ref)}: not in the library (add it with 'reader add')")
         return record
 
-    def articles(self, *, tag: str | None = None, sort: str = "added", query: str | None = None) -> list[ArticleRecord]:
+    def articles(self, *, tag: str | None = None, sort: str = "added", query: str | None = None,
+                 unread: bool | None = None, archived: bool | None = None,
+                 feed: str | None = None) -> list[ArticleRecord]:
         """All articles, optionally only those tagged ``tag`` or whose title/source contains ``query``.
 
         ``sort``: ``added`` (newest first), ``opened`` (most recently opened first, never-opened
-        last), ``title``, ``source`` or ``progress`` (least read first).
+        last), ``title``, ``source``, ``progress`` (least read first) or ``unread`` (unread
+        first, then newest). ``unread``/``archived``/``feed``: only articles in that state or
+        from that feed (None: no filter; the default list passes ``archived=False``).
         """
         if sort not in SORTS:
             raise ReaderError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
@@ -300,6 +309,15 @@ class Library:
             records = [r for r in records if wanted in r.tags]
         if needle:
             records = [r for r in records if needle in r.title.casefold() or needle in r.source.casefold()]
+        if unread is not None:
+            records = [r for r in records if r.read is not unread]
+        if archived is not None:
+            records = [r for r in records if r.archived is archived]
+        if feed is not None:
+            records = [r for r in records if r.feed == feed]
+        if sort == "unread":
+            records.sort(key=lambda r: r.added, reverse=True)
+            return sorted(records, key=lambda r: r.read)
         keys: dict[str, Callable[[ArticleRecord], Any]] = {
             "added": lambda r: r.added, "opened": lambda r: (r.last_opened is not None, r.last_opened or ""),
             "title": lambda r: (r.title.casefold(), r.source), "source": lambda r: r.source,
@@ -346,6 +364,17 @@ class Library:
             return replace(record, position=max(0, min(position, record.length or position)))
 
         return self._change_article(article_id, change)
+
+    def mark(self, ref: str, state: str) -> ArticleRecord:
+        """Mark an article ``read``, ``unread``, ``archived`` or ``unarchived`` (see :data:`STATES`).
+
+        Reading state and archive are independent: archiving keeps an article's read state.
+        """
+        changes = {"read": {"read": True}, "unread": {"read": False}, "archived": {"archived": True},
+                   "unarchived": {"archived": False}}
+        if state not in changes:
+            raise ReaderError(f"unknown state {state!r} (choose from {', '.join(STATES)})")
+        return self._change_article(ref, lambda r: replace(r, **changes[state]))  # type: ignore[arg-type]
 
     def stored_text(self, article_id: str) -> str | None:
         """The text kept with ``store_text=True``, or None."""

@@ -41,7 +41,12 @@ class ArticleRecord:
 
     ``id`` is derived from ``source`` (absolute path or URL), so it is stable; ``text_hash`` is
     the SHA-256 of the text when it was last added or synced; ``length`` its length in
-    characters; ``position`` the reading position as an offset into the text.
+    characters; ``position`` the reading position as an offset into the text. ``read`` and
+    ``archived`` are the reading state (an old record without them is unread, not archived);
+    ``feed`` is the id of the feed the article came from ("" for everything else) and
+    ``fulltext`` says what the library holds of a feed item: "" the page itself, ``pending``
+    the feed's summary until the page is fetched on first opening, ``failed`` the summary
+    because the page could not be fetched.
     """
 
     id: str
@@ -56,6 +61,10 @@ class ArticleRecord:
     position: int = 0
     tags: tuple[str, ...] = ()
     has_text: bool = False
+    read: bool = False
+    archived: bool = False
+    feed: str = ""
+    fulltext: str = ""
 
     @property
     def progress(self) -> float:
@@ -81,6 +90,10 @@ class ArticleRecord:
             position=_int(doc.get("position")),
             tags=_tags(doc.get("tags")),
             has_text=bool(doc.get("has_text")),
+            read=doc.get("read") is True,
+            archived=doc.get("archived") is True,
+            feed=_str(doc.get("feed")),
+            fulltext=_str(doc.get("fulltext")),
         )
 
     def to_record(self) -> dict[str, Any]:
@@ -89,7 +102,8 @@ class ArticleRecord:
             "source": self.source, "title": self.title, "format": self.format, "text_hash": self.text_hash,
             "length": self.length, "metadata": dict(self.metadata), "added": self.added,
             "last_opened": self.last_opened, "position": self.position, "tags": list(self.tags),
-            "has_text": self.has_text,
+            "has_text": self.has_text, "read": self.read, "archived": self.archived, "feed": self.feed,
+            "fulltext": self.fulltext,
         }
 
     def to_json(self, notes: int | None = None) -> dict[str, Any]:

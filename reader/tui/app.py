@@ -29,6 +29,7 @@ from reader.tui.theming import ThemedApp
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from reader.store import ArticleRecord, Library
 
 class ReaderApp(ThemedApp):
     """The terminal article reader."""
@@ -140,10 +141,22 @@ class ReaderApp(ThemedApp):
 
         library = self.library.open()
         try:
+            record = library.get_article(article_id(source)) if library is not None else None
+            if library is not None and record is not None and record.fulltext == "pending":
+                return self._fetch_pending(library, record)
             stored = library.stored_article(article_id(source)) if library is not None else None
         except ReaderError:
             return None
         return (stored, None) if stored is not None else None
+
+    def _fetch_pending(self, library: Library, record: ArticleRecord) -> tuple[Article, None] | None:
+        """A feed item kept as its summary: fetch its page now (the ``feed_fulltext`` setting ``open``)."""
+        from reader.services.feeds import open_pending
+
+        article, message = open_pending(library, record)
+        if message:
+            self.notify(message, title="Feed summary", severity="warning", markup=False)
+        return (article, None) if article is not None else None
 
     def save_setting(self, key: str, value: str) -> None:
         """Save a setting through the library the app already has open (not a second copy)."""

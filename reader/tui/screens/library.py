@@ -4,7 +4,10 @@ Shown when ``reader`` starts without arguments. Rows are loaded in a thread work
 may wait on another process's lock) and built from plain strings with :class:`rich.text.Text`.
 Keys: Enter opens, ``s`` cycles the sort, ``/`` searches titles and sources, ``f`` filters
 by a tag, ``t`` tags the article, ``r`` renames or merges a tag, ``d`` deletes (after asking)
-and ``u`` undoes the last delete. A broken library file is named on screen, never touched.
+and ``u`` undoes the last delete. ``m`` marks the article read or unread (unread titles carry
+a ``●``), ``A`` archives it (or brings it back), ``v`` cycles the view (the inbox without the
+archive, unread only, the archive) and ``F`` opens the feeds view
+(:mod:`reader.tui.screens.feeds`). A broken library file is named on screen, never touched.
 """
 
 from __future__ import annotations
@@ -38,12 +41,18 @@ if TYPE_CHECKING:
     from reader.store import Library, RemovedArticle
 
 SORT_LABELS = {"added": "newest", "opened": "last opened", "title": "title", "source": "source",
-               "progress": "least read"}
+               "progress": "least read", "unread": "unread first"}
+VIEWS = ("inbox", "unread", "archive")
+"""What the list shows: everything not archived, only unread (not archived), only the archive."""
+VIEW_FILTERS: dict[str, dict[str, bool]] = {"inbox": {"archived": False},
+                                            "unread": {"archived": False, "unread": True},
+                                            "archive": {"archived": True}}
+UNREAD_MARK = "● "
 EMPTY_LIBRARY = ("The library is empty. Open an article with: reader PATH (a file, a folder or a URL); "
                  "it is added here.")
 COLUMNS = ("Title", "Source", "Tags", "Notes", "Read", "Opened")
-FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened"))
-"""Notes, Read and Opened columns plus each column's padding; the rest is shared out."""
+FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened")) + 2
+"""Notes, Read and Opened columns plus each column's padding and the unread mark; the rest is shared out."""
 SHARES = (0.5, 0.28, 0.22)
 """How the remaining width is split between title, source and tags."""
 INDEX_DELAY = 1.0
@@ -80,8 +89,10 @@ def column_widths(total: int) -> tuple[int, int, int]:
 def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = (48, 28, 22)) -> tuple[Text, ...]:
     """The table cells for one article (plain text, never markup), cut to ``widths``."""
     title_cells, source_cells, tag_cells = widths
+    title = Text(UNREAD_MARK if not record.read else "  ", style="bold")  # not colour alone: a mark
+    title.append(shorten(record.title, title_cells), style="bold" if not record.read else "")
     return (
-        Text(shorten(record.title, title_cells), style="bold"),
+        title,
         Text(shorten(source_label(record.source), source_cells), style="dim"),
         Text(shorten(" ".join("#" + tag for tag in record.tags), tag_cells)),
         Text(str(notes) if notes else "", justify="right"),
@@ -131,6 +142,14 @@ class LibraryScreen(Screen[None]):
         Binding("X", "export_folder", "Export folder", show=False, tooltip="Choose the folder notes are exported to",
                 id="library.export_folder"),
         Binding("escape", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
+        Binding("m", "toggle_read", "Read/unread", show=False,
+                tooltip="Mark the article read or unread", id="library.toggle_read"),
+        Binding("A", "toggle_archive", "Archive",
+                tooltip="Archive the article (hidden from the list) or bring it back", id="library.archive"),
+        Binding("v", "cycle_view", "View", show=False,
+                tooltip="Show the inbox, only unread articles, or the archive", id="library.view"),
+        Binding("F", "feeds", "Feeds",
+                tooltip="The feeds followed: refresh them, add or remove one", id="library.feeds"),
     ]
 
     DEFAULT_CSS = """
@@ -150,6 +169,8 @@ class LibraryScreen(Screen[None]):
         self.sort = "added"
         self.tag: str | None = None
         self.query_text = ""
+        self.view = "inbox"
+        self.feed: str | None = None
         self.records: list[ArticleRecord] = []
         self.counts: dict[str, int] = {}
         self.known_tags: dict[str, int] = {}
@@ -211,16 +232,17 @@ class LibraryScreen(Screen[None]):
 
     def reload(self, keep: str | None = None) -> None:
         """Read the articles again (in a worker) with the current sort, tag and search."""
-        self._load(self.sort, self.tag, self.query_text, keep)
+        self._load(self.sort, self.tag, self.query_text, keep, self.view, self.feed)
 
     @work(thread=True, exclusive=True, group="library-load", exit_on_error=False)
-    def _load(self, sort: str, tag: str | None, query: str, keep: str | None) -> None:
+    def _load(self, sort: str, tag: str | None, query: str, keep: str | None, view: str = "inbox",
+              feed: str | None = None) -> None:
         library = self.service.open()
         if library is None:
             self.app.call_from_thread(self._show_broken)
             return
         try:
-            records, matches = self._records(library, sort, tag, query)
+            records, matches = self._records(library, sort, tag, query, view, feed)
             counts = library.note_counts()
             tags = library.all_tags()
         except ReaderError as exc:
@@ -232,20 +254,22 @@ class LibraryScreen(Screen[None]):
         self.app.call_from_thread(self._fill, records, counts, tags, keep)
 
     @staticmethod
-    def _records(library: Library, sort: str, tag: str | None, query: str,
-                 ) -> tuple[list[ArticleRecord], dict[str, tuple[int, str]]]:
-        """The articles to list: all (sorted), or for a search the full-text results, best first,
-        then any whose source matches, with where each matched."""
+    def _records(library: Library, sort: str, tag: str | None, query: str, view: str = "inbox",
+                 feed: str | None = None) -> tuple[list[ArticleRecord], dict[str, tuple[int, str]]]:
+        """The articles to list in the current view (inbox, unread, archive) and feed: all (sorted),
+        or for a search the full-text results, best first, then any whose source matches, with
+        where each matched."""
+        shown = {"tag": tag, "sort": sort, "feed": feed, **VIEW_FILTERS[view]}
         if not query:
-            return library.articles(tag=tag, sort=sort), {}
+            return library.articles(**shown), {}
         from reader.services.search_index import search
 
-        everything = library.articles(tag=tag, sort=sort)
+        everything = library.articles(**shown)
         results = search(library, query, records=everything)
         found = {r.id for r in results}
         by_id = {r.id: r for r in everything}
-        records = [by_id[r.id] for r in results]
-        records += [r for r in library.articles(tag=tag, sort=sort, query=query) if r.id not in found]
+        records = [by_id[r.id] for r in results if r.id in by_id]
+        records += [r for r in library.articles(query=query, **shown) if r.id not in found]
         matches = {r.id: (r.offset, next((m.snippet for m in r.matches if m.field in ("text", "note")), ""))
                    for r in results}
         return records, matches
@@ -274,13 +298,19 @@ class LibraryScreen(Screen[None]):
             self._index_started = True
             self.set_timer(self.index_delay, self._index_library)
         if not records:
-            self._message(EMPTY_LIBRARY if not (self.tag or self.query_text) else "No article matches.")
+            filtered = self.tag or self.query_text or self.feed or self.view != "inbox"
+            self._message(EMPTY_LIBRARY if not filtered else "No article matches.")
         else:
             self._message("")
         self.loaded = True
 
     def _update_sub_title(self) -> None:
         filters = [f"sort: {SORT_LABELS[self.sort]}"]
+        if self.view != "inbox":
+            filters.append(f"view: {self.view}")
+        if self.feed:
+            filters.append("feed: " + next((r.metadata.get("site", "") for r in self.records
+                                            if r.metadata.get("site")), self.feed))
         if self.tag:
             filters.append(f"tag: #{self.tag}")
         if self.query_text:
@@ -433,8 +463,8 @@ class LibraryScreen(Screen[None]):
         """Close the search field and drop the search and tag filter."""
         self.query_one(LibrarySearch).remove_class("-active")
         self.table.focus()
-        if self.query_text or self.tag:
-            self.query_text, self.tag = "", None
+        if self.query_text or self.tag or self.feed:
+            self.query_text, self.tag, self.feed = "", None, None
             self.reload()
 
     def action_filter_tag(self) -> None:
@@ -520,3 +550,39 @@ class LibraryScreen(Screen[None]):
         removed = self._removed.pop()
         self._store_call(lambda library: library.restore_article(removed),
                          lambda record: self.reload(keep=record.id))
+
+    def action_toggle_read(self) -> None:
+        """Mark the article under the cursor read, or unread again."""
+        record = self.current()
+        if record is not None:
+            state = "unread" if record.read else "read"
+            self._store_call(lambda library: library.mark(record.id, state), lambda _: self.reload(keep=record.id))
+
+    def action_toggle_archive(self) -> None:
+        """Archive the article under the cursor (it leaves the inbox), or bring it back from the archive."""
+        record = self.current()
+        if record is None:
+            return
+        state = "unarchived" if record.archived else "archived"
+
+        def done(changed: ArticleRecord) -> None:
+            verb = "Archived" if changed.archived else "Brought back"
+            self.notify(f"{verb} “{changed.title}”.", markup=False)
+            self.reload()
+
+        self._store_call(lambda library: library.mark(record.id, state), done)
+
+    def action_cycle_view(self) -> None:
+        """Show the inbox (not archived), only unread articles, or the archive."""
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.reload()
+
+    def action_feeds(self) -> None:
+        """Open the feeds view; choosing a feed there shows only its articles."""
+        from reader.tui.screens.feeds import FeedsScreen
+
+        def chosen(feed: str | None) -> None:
+            self.feed = feed
+            self.reload()
+
+        self.app.push_screen(FeedsScreen(self.service), chosen)

@@ -64,6 +64,8 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
         Binding("x", "export_notes", "Export notes", show=False,
                 tooltip="Write this article's notes to a markdown file in the export folder", id="reader.export"),
         *READING_BINDINGS,
+        Binding("m", "toggle_read", "Read/unread", show=False,
+                tooltip="Mark this article read or unread", id="reader.toggle_read"),
     ]
 
     attach_delay: float = 0.1
@@ -110,8 +112,29 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
                 self._attach_library(self.article)
 
     def _track_position(self) -> None:
-        """Remember the reading position (the pane is gone by the time the screen unmounts)."""
+        """Remember the reading position (the pane is gone by the time the screen unmounts).
+
+        Reaching the end of the article marks it read (once)."""
         self._last_top = self.pane.top_offset
+        self._mark_read_at_end()
+
+    def action_toggle_read(self) -> None:
+        """Mark the article read, or unread again (reaching its end marks it read too)."""
+        record = self.record
+        if record is None:
+            return
+        self.record = replace(record, read=not record.read)
+        state = "read" if self.record.read else "unread"
+        self._store_call(lambda library: library.mark(record.id, state),
+                         lambda _: self.notify(f"Marked {state}.", markup=False))
+
+    def _mark_read_at_end(self) -> None:
+        record = self.record
+        pane = self.pane
+        if record is None or record.read or not self.article.complete or pane.scroll_y < pane.max_scroll_y:
+            return
+        self.record = replace(record, read=True)
+        self._store_call(lambda library: library.mark(record.id, "read"))
 
     def _grow(self, article: Article) -> None:
         super()._grow(article)
@@ -164,6 +187,7 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
             self._position_timer.stop()
         self._position_timer = self.set_interval(POSITION_SAVE_SECONDS, self._save_position_later)
         self.refresh_bindings()
+        self.call_after_refresh(self._mark_read_at_end)  # an article that fits on the screen is read whole
 
     def _open_at(self, offset: int) -> None:
         """Show ``offset`` (a match, a note, a quote) with the sentence cursor on it."""
@@ -235,7 +259,7 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
             return self.cursor.selecting or panel_open or super().check_action(action, parameters)
         if action == "refresh_page":
             return self.record is not None and is_url(self.record.source)
-        if action in ("tag_article", "undo_delete"):
+        if action in ("tag_article", "undo_delete", "toggle_read"):
             return self.record is not None
         return super().check_action(action, parameters)
 
