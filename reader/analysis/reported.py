@@ -1,0 +1,263 @@
+"""Reported speech: one named rule per construction, tried in order at each cue.
+
+``REPORTED`` holds the constructions a cue outside quotations can start; ``OPENERS`` what may stand
+between a speech verb and the clause it reports; ``INSIDE`` reports inside quotations; ``BLOCKS``
+quotations set off without quotation marks. Each rule carries examples (sentences written for this project) that the rule tests run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.lexicon import PARTICIPLES, SAY_VERBS, TELL_VERBS
+from reader.analysis.marks import MARK_RE
+from reader.analysis.model import Quote
+from reader.analysis.quotes import (
+    AFTER_VERB_RE,
+    APPOSITIVE_RE,
+    AUX_NEXT_RE,
+    CLAIM_RE,
+    COMMA_ADVERB_RE,
+    OBJECT_RE,
+    PARENTHETICAL_RE,
+    REDUCED_RELATIVE_RE,
+    SENT_END_STRIP,
+    TRAIL_OBJECT_RE,
+    TRAIL_RE,
+    VERB_IN_GAP_RE,
+    QuoteFinder,
+    clause_end,
+    has_content,
+    has_finite_verb,
+    last_nonspace,
+    names_a_role,
+    phrase,
+    word_list,
+)
+from reader.analysis.rules import Example, Registry
+from reader.analysis.segment import Span
+
+REPORTED = Registry("reported")
+OPENERS = Registry("openers")
+INSIDE = Registry("inside")
+BLOCKS = Registry("blocks")
+STOP = Quote("", "indirect", -1, -1, None)  # a rule's answer "no quote here, and try nothing else"
+
+
+# -- constructions at a cue ------------------------------------------------------------------------
+
+@REPORTED.rule("according-to", when=lambda cue: cue.lower() == "according to", final=True, examples=(
+    Example("According to the harbour master, the ferry will not sail before Thursday.",
+            "the ferry will not sail before Thursday", "indirect", "harbour master"),
+    Example("The ferry will not sail before Thursday, according to Ines Marlow.",
+            "The ferry will not sail before Thursday", "indirect", "Ines Marlow"),
+    Example("According to the mayor's chief of staff, Elena Brandt, the budget was cut twice.",
+            "the budget was cut twice", "indirect", "Elena Brandt"),
+))
+def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"According to X, CLAUSE." and "CLAUSE, according to X."; a role with a name after it
+    ("the mayor's chief of staff, Elena Brandt,") is that person."""
+    text = f.text
+    cue = ("according to", hit.start(), hit.end())
+    b = clause_end(text, hit.end(), sent.end)
+    speaker = f.resolver.resolve(hit.end(), b) or phrase(text[hit.end():b])
+    named = f.appositive_person(b) if names_a_role(text[hit.end():b]) else None
+    if named is not None:
+        speaker, b = named
+    if speaker is None:
+        return None
+    if text[b:b + 1] == "," and text[sent.start:hit.start()].strip(" ,") == "":
+        return f.make(b + 1, sent_end, "indirect", speaker, cue)
+    comma = last_nonspace(text, hit.start())
+    if text[comma:comma + 1] == "," and comma > sent.start:
+        return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+    return None
+
+
+@REPORTED.rule("trailing-subject-verb", examples=(
+    Example("The bridge will stay closed until the spring, the council said.",
+            "The bridge will stay closed until the spring", "indirect", "council"),
+    Example("Marta Quell runs the bakery. Prices will rise again next month, she warned on Monday.",
+            "Prices will rise again next month", "indirect", "Marta Quell"),
+))
+def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"CLAUSE, X said." A report earlier in the sentence ("X said A, the agency reported") wins."""
+    text = f.text
+    verb = hit.group()
+    cue = (verb, hit.start(), hit.end())
+    tail = text[hit.end():sent.end]
+    if verb in TELL_VERBS and TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
+        tail = ""
+    comma = text.rfind(",", sent.start, hit.start())
+    if not (TRAIL_RE.match(tail) and comma > sent.start and len(word_list(text[sent.start:comma])) >= 4
+            and not REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start())):
+        return None
+    subject = (comma + 1, hit.start())
+    if len(word_list(text[comma + 1:hit.start()])) > 8 or not has_content(text[comma + 1:hit.start()]):
+        return None
+    inner = f.leading_report(sent, comma)
+    if inner is not None:
+        return inner
+    speaker = f.resolver.resolve(*subject)
+    if speaker is None and (verb in SAY_VERBS or verb == "heard"):
+        speaker = phrase(text[subject[0]:subject[1]])
+    if not speaker:
+        return None
+    return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True) or STOP
+
+
+@REPORTED.rule("trailing-verb-subject", examples=(
+    Example("The bridge will stay closed until the spring, said Tomas Rieder, the council's engineer.",
+            "The bridge will stay closed until the spring", "indirect", "Tomas Rieder"),
+))
+def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"CLAUSE, said X." / "CLAUSE, said X, a professor at ...": the noun phrase after the verb."""
+    text = f.text
+    verb = hit.group()
+    comma = text.rfind(",", sent.start, hit.start())
+    if not (comma > sent.start and comma == last_nonspace(text, hit.start()) and verb not in PARTICIPLES
+            and len(word_list(text[sent.start:comma])) >= 4):
+        return None
+    b = clause_end(text, hit.end(), sent.end)
+    rest = text[b:sent.end].strip(SENT_END_STRIP)
+    np_words = word_list(text[hit.end():b])
+    # ("..., said the ministry had not been consulted": a clause, so "said" looks forward)
+    if not (b > hit.end() and 0 < len(np_words) <= 6 and np_words[0].lower() not in ("that", "it", "he", "she")
+            and not has_finite_verb(np_words) and (not rest or APPOSITIVE_RE.match(text, b))):
+        return None
+    inner = f.leading_report(sent, comma)
+    if inner is not None:
+        return inner
+    speaker = f.resolver.resolve(hit.end(), b)
+    if not speaker:
+        return None
+    return f.make(sent.start, comma, "indirect", speaker, (verb, hit.start(), hit.end()), strip_opener=True) or STOP
+
+
+@REPORTED.rule("subject-verb-clause", examples=(
+    Example("Olga Brenner said the museum would reopen in May.",
+            "the museum would reopen in May", "indirect", "Olga Brenner"),
+    Example("Olga Brenner said on Tuesday that the museum would reopen in May.",
+            "the museum would reopen in May", "indirect", "Olga Brenner"),
+))
+def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"X said (that) CLAUSE": the clause after the verb (see ``OPENERS``) to the sentence's end."""
+    return f.forward(hit, sent, sent_end)
+
+
+# -- what stands between the verb and its clause ---------------------------------------------------
+
+@OPENERS.rule("claim-noun-that", examples=(
+    Example("The minister denied reports that the talks had collapsed.",
+            "the talks had collapsed", "indirect", "minister"),
+))
+def claim_noun_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"denied reports that ...", "dismissed claims that ...": the clause after the claim noun."""
+    claim = CLAIM_RE.match(f.text, pos)
+    return (claim.end(), True) if claim else None
+
+
+@OPENERS.rule("that-soon", examples=(
+    Example("Rosa Albescu told the committee on Friday that the scheme had run out of money.",
+            "the scheme had run out of money", "indirect", "Rosa Albescu"),
+))
+def that_soon(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"said on Tuesday that", "told the committee that": a "that" a few words on, with no verb between."""
+    if that and len(word_list(that.group(1))) <= (8 if verb in TELL_VERBS else 4) and \
+            not VERB_IN_GAP_RE.search(COMMA_ADVERB_RE.sub(" ", that.group(1))):
+        return that.end(), True
+    return None
+
+
+@OPENERS.rule("parenthetical-that", examples=(
+    Example("Dario Venn acknowledged, when questioned by the defence, that he had kept the letters.",
+            "he had kept the letters", "indirect", "Dario Venn"),
+))
+def parenthetical_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"acknowledged, when questioned by the defence, that ...": a parenthetical, then "that"."""
+    if that and PARENTHETICAL_RE.fullmatch(that.group(1)):
+        return that.end(), True
+    return None
+
+
+@OPENERS.rule("object-then-clause", examples=(
+    Example("Ivo Marsh told reporters the plant would close by June.",
+            "the plant would close by June", "indirect", "Ivo Marsh"),
+    Example("Kerstin Albrecht insisted the figures were accurate.",
+            "the figures were accurate", "indirect", "Kerstin Albrecht"),
+))
+def object_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"told reporters (that) ...", "insisted the ...": an object after a verb of telling, then
+    adverbials ("on Tuesday", "in a statement") and an optional "that"."""
+    text = f.text
+    has_that = False
+    if verb in TELL_VERBS:
+        obj = OBJECT_RE.match(text, pos)
+        if obj and not AUX_NEXT_RE.match(text, obj.end()):
+            pos = obj.end()  # ("warned the increases could ...": no object, a clause's subject)
+    after = AFTER_VERB_RE.match(text, pos)
+    if after:
+        pos, has_that = after.end(), bool(after.group("that"))
+    return pos, has_that
+
+
+# -- constructions read once over the text ---------------------------------------------------------
+
+@INSIDE.rule("report-inside-quotation", examples=(
+    Example('"Graham Fitch told me the pool would close in spring," the swimmer said.',
+            "the pool would close in spring", "indirect", "Graham Fitch"),
+))
+def report_inside_quotation(f: QuoteFinder) -> list[Quote]:
+    """Reports inside a quotation, kept only when their subject is a name ("Graham Fitch told me
+    ..."): "I said", "we told them" are the quoted speaker's own story, not a report."""
+    out: list[Quote] = []
+    done_until = -1
+    for hit in f.inner_hits:
+        if hit.start() < done_until or hit.group() in PARTICIPLES or hit.group().lower() == "according to":
+            continue
+        sent = f.seg.sentence_at(hit.start())
+        j = f.quoted_index(hit.start())
+        if sent is None or j < 0:
+            continue
+        inner = Span(max(sent.start, f.quoted[j].open + 1), min(sent.end, f.quoted[j].close))
+        windows = f.subject_windows(inner, hit.start())
+        if windows:
+            name, how = f.resolver.resolve_how(windows[0][0], windows[0][1])
+        else:  # "Graham Fitch rang me ... and told me ...": the name opening the sentence
+            near = f.resolver.mentions_in(inner.start, min(hit.start(), inner.start + 100))
+            named = [m for m in near if m.label == "PERSON"] or [m for m in near if m.label == "ORG"]
+            name, how = (named[0].entity, "named") if named else (None, "")
+        if name is None or how != "named":
+            continue
+        quote = f.forward(hit, inner, inner.end, speaker=name)
+        if quote is not None:
+            out.append(quote)
+            done_until = quote.end
+    return out
+
+
+@BLOCKS.rule("introduced-block", examples=(
+    Example("The club's statement, signed by chair Wendy Ortega, said:\n\nWe will appeal against the decision "
+            "and expect to win.", "We will appeal against the decision and expect to win.", "direct", "Wendy Ortega"),
+))
+def introduced_block(f: QuoteFinder) -> list[Quote]:
+    """A paragraph introduced by "X said:" at the end of the previous one is X's direct quotation
+    (block quotes and statements set off without quotation marks)."""
+    out: list[Quote] = []
+    text = f.text
+    paras = f.seg.paragraphs
+    for i in range(len(paras) - 1):
+        para, nxt = paras[i], paras[i + 1]
+        if text[para.end - 1] != ":" or MARK_RE.search(text, nxt.start, nxt.end):
+            continue
+        sent = f.seg.sentence_at(para.end - 1) or para
+        hits = f.hits_in(sent.start, para.end)
+        if not hits or len(word_list(text[hits[-1].end():para.end])) > 4:
+            continue
+        hit = hits[-1]
+        speaker = f.subject(sent, hit.start())
+        if len(word_list(text[nxt.start:nxt.end])) >= 3:
+            out.append(Quote(text[nxt.start:nxt.end], "direct", nxt.start, nxt.end, speaker,
+                             hit.group(), hit.start(), hit.end()))
+    return out
+
