@@ -68,11 +68,12 @@ _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|mon
          rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
 _ADVERBIAL = (rf"(?:\s+{_TIME}"
               r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:"
-              + alternation(STATEMENT_NOUNS) + ")"
+              + alternation(STATEMENT_NOUNS) + r")(?:\s+(?:to|with)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?"
               r"|\s+(?:on|via)\s+(?:" + alternation(STATEMENT_MEDIA) + ")"
               r"|\s+(?:" + alternation(SPEECH_ADVERBS) + ")"
               r"|\s+(?:[a-z]+ly))")
 AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b\s*)?")
+ADVERBIALS_RE = re.compile(rf"(?:{_ADVERBIAL})*")
 OBJECT_RE = re.compile(
     r"\s+(?:" + alternation(AUDIENCE_NOUNS) + r"|the\s+press|me|us|him|her|them"
     r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?=[\s,.]|$)"
@@ -450,16 +451,15 @@ class QuoteFinder:
             sent = self.seg.sentence_at(hit.start())
             if sent is None:
                 continue
-            quote = self.reported_at(hit, sent)
-            if quote is None:
-                continue
-            i = bisect_right(taken_starts, quote.end) - 1
-            if i >= 0 and taken[i][1] > quote.start and not (quote.start < taken[i][0] and taken[i][1] < quote.end):
-                continue  # overlaps a direct quotation
-            if text[quote.start:quote.start + 1] in "\"“‘'«":
-                continue
-            out.append(quote)
-            done_until = max(quote.end, hit.end())
+            for quote in self.reported_at(hit, sent):
+                i = bisect_right(taken_starts, quote.end) - 1
+                if i >= 0 and taken[i][1] > quote.start and \
+                        not (quote.start < taken[i][0] and taken[i][1] < quote.end):
+                    continue  # overlaps a direct quotation
+                if text[quote.start:quote.start + 1] in "\"“‘'«":
+                    continue
+                out.append(quote)
+                done_until = max(done_until, quote.end, hit.end())
         for rule in self.rules.inside:
             out.extend(self.trace(q, rule.name) for q in rule.find(self))
         return out
@@ -468,8 +468,9 @@ class QuoteFinder:
         """Direct quotations set off without quotation marks (block rules)."""
         return [q for rule in self.rules.blocks for q in rule.find(self) if self.trace(q, rule.name)]
 
-    def reported_at(self, hit: re.Match[str], sent: Span) -> Quote | None:
-        """The report a cue starts: the first reported-speech rule that answers."""
+    def reported_at(self, hit: re.Match[str], sent: Span) -> list[Quote]:
+        """The report(s) a cue starts: those of the first reported-speech rule that answers (a rule
+        may give two pieces: "A, Smith said, B")."""
         end = sent.end
         while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
             end -= 1
@@ -477,12 +478,13 @@ class QuoteFinder:
         for rule in self.rules.reported:
             if not rule.applies(cue):
                 continue
-            quote = rule.find(self, hit, sent, end)
-            if quote is not None:
-                return self.trace(quote, rule.name) if quote.start >= 0 else None
+            found = rule.find(self, hit, sent, end)
+            if found is not None:
+                quotes = found if isinstance(found, list) else [found]
+                return [q for q in quotes if q.start >= 0 and self.trace(q, rule.name)]
             if rule.final:
-                return None
-        return None
+                return []
+        return []
 
     def leading_report(self, sent: Span, comma: int) -> Quote | None:
         """An earlier "X said CLAUSE" inside the sentence takes precedence over a trailing attribution."""

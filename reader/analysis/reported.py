@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import PARTICIPLES, SAY_VERBS, TELL_VERBS
+from reader.analysis.lexicon import MODALS, PARTICIPLES, SAY_VERBS, TELL_VERBS
 from reader.analysis.marks import MARK_RE
 from reader.analysis.model import Quote
 from reader.analysis.quotes import (
+    ADVERBIALS_RE,
     AFTER_VERB_RE,
     APPOSITIVE_RE,
     AUX_NEXT_RE,
@@ -38,6 +39,13 @@ from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Span
 
 REPORTED = Registry("reported")
+# Verbs that may come before their subject in a parenthetical cue (", said Smith, ...").
+INVERTED_VERBS = SAY_VERBS | frozenset({"added", "wrote", "explained", "noted", "continued", "replied", "argued"})
+AUXILIARIES = MODALS | frozenset({"is", "was", "are", "were", "has", "have", "had"})
+QUOTE_OPENERS = "\"“‘'«"
+# A relative or subordinate clause left open before a mid-sentence cue ("Schultz, who works for RT and,
+# King said, ..."): the words before the cue are not what was said.
+OPEN_CLAUSE_RE = re.compile(r",\s+(?:who|which|where|whose)\s[^,]*$")
 OPENERS = Registry("openers")
 INSIDE = Registry("inside")
 BLOCKS = Registry("blocks")
@@ -72,6 +80,72 @@ def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) 
     if text[comma:comma + 1] == "," and comma > sent.start:
         return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
     return None
+
+
+@REPORTED.rule("cue-mid-clause", examples=(
+    Example("Nobody was hurt in the fire, Mark Ellery said, but the barn and two tractors were destroyed.",
+            "but the barn and two tractors were destroyed", "indirect", "Mark Ellery"),
+    Example("Nobody was hurt in the fire, Mark Ellery said, but the barn and two tractors were destroyed.",
+            "Nobody was hurt in the fire", "indirect", "Mark Ellery"),
+    Example("Ines Duval moved the office in May. Though the first move went smoothly, she said, a second one "
+            "would cost far more.", "a second one would cost far more", "indirect", "Ines Duval"),
+    Example("The repairs will take a year, said Hanna Vos, and the road will stay shut until they are done.",
+            "and the road will stay shut until they are done", "indirect", "Hanna Vos"),
+))
+def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> list[Quote] | None:
+    """"A, Smith said, B." / "A, said Smith, B.": a cue set off by commas inside the reported
+    sentence; both sides are what was said (a side too short to be a clause is left out). B must
+    be a clause (a finite verb, or "but"/"and" and one), not an appositive ("said Smith, a farmer")
+    or what the speaker did ("she said, smiling")."""
+    text = f.text
+    verb = hit.group()
+    if verb in PARTICIPLES:
+        return None
+    comma = text.rfind(",", sent.start, hit.start())
+    if comma <= sent.start or f.inside_quoted(comma) or text[comma - 1:comma] in "\"”’'»":
+        return None  # ('"...," Smith said, and ...': the cue attributes a quotation)
+    inverted = comma == last_nonspace(text, hit.start())
+    if inverted:  # ", said Smith, B"
+        if verb not in INVERTED_VERBS:
+            return None  # ("His group, called the Legacy Fund, will ...": a name, not a report)
+        b = clause_end(text, hit.end(), sent.end)
+        np_words = word_list(text[hit.end():b])
+        if not 0 < len(np_words) <= 6 or has_finite_verb(np_words) or \
+                np_words[0].lower() in ("that", "it", "he", "she"):
+            return None
+        speaker = f.resolver.resolve(hit.end(), b)
+        after = b
+    else:  # "A, Smith said, B"
+        subject = text[comma + 1:hit.start()]
+        if len(word_list(subject)) > 8 or not has_content(subject) or \
+                REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start()):
+            return None
+        speaker = f.resolver.resolve(comma + 1, hit.start())
+        if speaker is None and verb in SAY_VERBS:
+            speaker = phrase(subject)
+        adverbials = ADVERBIALS_RE.match(text, hit.end())
+        after = adverbials.end() if adverbials else hit.end()
+    if text[after:after + 1] != "," or not speaker or text[after + 1:after + 3].strip()[:1] in QUOTE_OPENERS:
+        return None
+    rest = word_list(text[after + 1:sent_end])
+    if len(rest) < 3 or rest[0].lower() in ("who", "whose", "which", "where", "when") or \
+            inverted and rest[0].lower() in ("a", "an", "the"):  # ", said Smith, a farmer"
+        return None
+    first = rest[0].lower()
+    clause = rest[1:] if first in ("but", "and", "so", "yet") else rest
+    if first.endswith("ing") and not any(w.lower() in AUXILIARIES for w in rest[1:6]):
+        return None  # ("she said, smiling", "he said, going on to say ...": what the speaker did)
+    if not has_finite_verb(clause[:12]):
+        return None
+    cue = (verb, hit.start(), hit.end())
+    a_words = word_list(text[max(sent.start, comma - 40):comma])
+    open_relative = bool(a_words) and a_words[-1].lower() in ("which", "who", "that", "and", "or", "but")
+    before = None if open_relative or OPEN_CLAUSE_RE.search(text, sent.start, comma) or \
+        not has_finite_verb(word_list(text[sent.start:comma])) else \
+        f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+    second = f.make(after + 1, sent_end, "indirect", speaker, cue)
+    found = [q for q in (before, second) if q is not None]
+    return found or None
 
 
 @REPORTED.rule("trailing-subject-verb", examples=(

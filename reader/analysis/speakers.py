@@ -302,7 +302,7 @@ class Resolver:
         if i > 0 and bare and definite:
             nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
             for _pos, speaker, noun in self._history_before(start, 16):
-                if noun == head_word:
+                if noun == head_word and speaker.lower() != head_word:  # (not an earlier bare "the company")
                     return speaker, "nominal"
             fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word) or (
                 frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
