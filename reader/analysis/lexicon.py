@@ -303,6 +303,11 @@ _IRREGULAR = {
     "swear": {"swear", "swears", "swore", "sworn", "swearing"},
 }
 
+def verb_forms(bases: str) -> frozenset[str]:
+    """Every form of the whitespace-separated base verbs (irregular ones as listed above)."""
+    return frozenset(form for base in bases.split() for form in (_IRREGULAR.get(base) or _verb_forms(base)))
+
+
 # Verbs that report speech and may take a bare clause ("X said the plan failed").
 SAY_VERBS: frozenset[str] = frozenset(_IRREGULAR["say"] | _IRREGULAR["tell"])
 # Verbs that report speech when followed by "that" or placed after the quote ("..., X warned").

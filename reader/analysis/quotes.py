@@ -90,6 +90,9 @@ COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|
 _CUT_RE = re.compile(r",\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
                      r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
+                     # ", and Hillary Clinton is promising ...": a second subject's own clause
+                     r"|,?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has|have|had|will"
+                     r"|would|could|said|says)\b)"
                      r"|;\s+|\s+[—–]\s+")
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
@@ -538,7 +541,9 @@ class QuoteFinder:
             end = cut
         content = text[pos:end]
         words = word_list(content)
-        if len(words) < 3 or words[0].lower() in BAD_CLAUSE_OPENERS or (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that):
+        infinitive = has_that and words[:1] == ["to"]  # "vowed to reopen the mill": the opener says so
+        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive) or \
+                (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that):
             return None
         if verb in OPINION_VERBS and not has_that:
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import MODALS, PARTICIPLES, SAY_VERBS, TELL_VERBS
+from reader.analysis.lexicon import MODALS, PARTICIPLES, SAY_VERBS, TELL_VERBS, verb_forms
 from reader.analysis.marks import MARK_RE
 from reader.analysis.model import Quote
 from reader.analysis.quotes import (
@@ -39,6 +39,13 @@ from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Span
 
 REPORTED = Registry("reported")
+# Verbs of asking someone to act ("urged residents to ..."), and of committing to act ("vowed to ...").
+ASK_TO_VERBS = verb_forms("urge ask tell warn implore encourage")
+CALL_VERBS = verb_forms("call")
+PLEDGE_VERBS = verb_forms("vow pledge promise")
+OBJECT_TO_RE = re.compile(r"\s+(?P<on>on\s+)?(?P<obj>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+to\s+(?=[a-z])(?!be\s+named\b)")
+TO_VERB_RE = re.compile(r"(?:\s+(?:also|again|repeatedly|publicly|previously|not))*\s+(?P<to>to)\s+[a-z]")
+CALL_FOR_RE = re.compile(r"(?:\s+(?:also|again|repeatedly|publicly|previously))*\s+for\s+(?=\S)")
 # Verbs that may come before their subject in a parenthetical cue (", said Smith, ...").
 INVERTED_VERBS = SAY_VERBS | frozenset({"added", "wrote", "explained", "noted", "continued", "replied", "argued"})
 AUXILIARIES = MODALS | frozenset({"is", "was", "are", "were", "has", "have", "had"})
@@ -252,6 +259,52 @@ def parenthetical_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
     if that and PARENTHETICAL_RE.fullmatch(that.group(1)):
         return that.end(), True
     return None
+
+
+@OPENERS.rule("object-to-infinitive", examples=(
+    Example("Councillor Bea Lorne urged residents to report every blocked drain.",
+            "residents to report every blocked drain", "indirect", "Bea Lorne"),
+    Example("Priya Anand called on the minister to publish the full report.",
+            "the minister to publish the full report", "indirect", "Priya Anand"),
+    Example("Dr Hal Brandt told his staff to close the ward by noon.",
+            "his staff to close the ward by noon", "indirect", "Hal Brandt"),
+))
+def object_to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"urged residents to ...", "called on the minister to ...", "told his staff to ...": what the
+    speaker asked someone to do, the one asked included."""
+    low = verb.lower()
+    if low not in ASK_TO_VERBS and not (low in CALL_VERBS and f.text.startswith(" on ", pos)):
+        return None
+    m = OBJECT_TO_RE.match(f.text, pos)
+    if m is None or (low in CALL_VERBS and not m.group("on")):
+        return None
+    return m.start("obj"), True
+
+
+@OPENERS.rule("to-infinitive", examples=(
+    Example("The governor vowed to reopen the mill before the winter.",
+            "to reopen the mill before the winter", "indirect", "governor"),
+    Example("Lena Sorel has promised to publish her tax returns next week.",
+            "to publish her tax returns next week", "indirect", "Lena Sorel"),
+))
+def to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"vowed to ...", "pledged to ...", "promised to ...": a commitment made in words."""
+    if verb.lower() not in PLEDGE_VERBS:
+        return None
+    m = TO_VERB_RE.match(f.text, pos)
+    return (m.start("to"), True) if m else None
+
+
+@OPENERS.rule("call-for", examples=(
+    Example("Nora Haddad called for an independent inquiry into the collapse.",
+            "an independent inquiry into the collapse", "indirect", "Nora Haddad"),
+))
+def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"called for an inquiry", "has called for cutting the rate": what the speaker demanded."""
+    if verb.lower() not in CALL_VERBS:
+        return None
+    m = CALL_FOR_RE.match(f.text, pos)
+    return (m.end(), True) if m else None
 
 
 @OPENERS.rule("object-then-clause", examples=(
