@@ -6,6 +6,8 @@ is certain but names no one) or None to let the next rule try.
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis.lexicon import PARTICIPLES
 from reader.analysis.marks import Quoted
 from reader.analysis.quotes import NEAR, QuoteFinder, clause_end, has_content, last_nonspace, word_list
@@ -14,6 +16,25 @@ from reader.analysis.segment import Span
 
 ATTRIBUTIONS = Registry("attributions")
 Answer = tuple[str | None, tuple[str, int, int] | None]
+SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(?P<name>[A-Z][^\n,;:!?“”\"()]{1,60}?)"
+                          r"(?=[ \t\u00a0]*(?:[,.(]|\n|$))")
+# '"...," Vann R. Newkirk II, a writer for The Atlantic, said': a name and its appositive before the cue.
+APPOSITIVE_GAP_RE = re.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+)\b")
+
+
+@ATTRIBUTIONS.rule("signature-dash", examples=(
+    Example("Readers wrote in.\n\n“The new timetable is a disaster for shift workers.” ― Mirela Costa, Leeds",
+            "The new timetable is a disaster for shift workers.", "direct", "Mirela Costa"),
+))
+def signature_dash(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """'"..." ― Name' or '"..." - Name, Town': a quotation signed with a dash, as in readers' letters,
+    collected reactions and epigraphs."""
+    m = SIGNATURE_RE.match(f.text, q.close + 1)
+    if m is None:
+        return None
+    a, b = m.start("name"), m.end("name")
+    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    return (speaker, None) if speaker else None
 
 
 @ATTRIBUTIONS.rule("cue-after-quote", examples=(
@@ -21,6 +42,10 @@ Answer = tuple[str | None, tuple[str, int, int] | None]
             "We were not good enough today", "direct", "Maria Duarte"),
     Example("“The pier is safe again,” said Joan Petrie, the harbour master.",
             "The pier is safe again", "direct", "Joan Petrie"),
+    Example("“The pier is safe again,” said Rep. J.T. Orrin (D-Maine).",
+            "The pier is safe again", "direct", "J.T. Orrin"),
+    Example("“We were lucky,” Ruth Abernathy, a ferry pilot for the Harbour Company in Oban, said on Friday.",
+            "We were lucky", "direct", "Ruth Abernathy"),
 ))
 def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
     """'"...," he said', '"...," said the ministry', '"...," according to X': a cue just after the
@@ -34,17 +59,24 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
         limit = min(limit, f.quoted[nxt].open)
     for hit in f.hits_in(q.close + 1, limit):
         gap = text[q.close + 1:hit.start()]
-        if len(word_list(gap)) > 8:
+        words = word_list(gap)
+        if len(words) > 8 and not (len(words) <= 16 and APPOSITIVE_GAP_RE.match(gap)):
             return None
         cue = (hit.group(), hit.start(), hit.end())
         if hit.group().lower() == "according to":
             a = hit.end()
             return f.resolver.resolve(a, clause_end(text, a, limit)), cue
         if has_content(gap):
-            speaker = f.resolver.resolve(q.close + 1, hit.start())
+            if len(words) > 8:  # '"...," Vann R. Newkirk II, a writer for The Atlantic, said'
+                comma = text.find(",", q.close + 2, hit.start())
+                speaker = f.resolver.resolve(q.close + 1, comma) or f.resolver.name_as_written(q.close + 1, comma)
+            else:
+                speaker = f.resolver.resolve(q.close + 1, hit.start()) or \
+                    f.resolver.name_as_written(q.close + 1, hit.start())
             return (speaker, cue) if speaker else None
         a = hit.end()
-        speaker = f.resolver.resolve(a, clause_end(text, a, limit))
+        b = clause_end(text, a, limit)
+        speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
         return (speaker, cue) if speaker else None
     return None
 

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right, insort
 
 from reader.analysis.lexicon import (
     BUSINESS_NOUNS,
+    COMMON_CAPS,
     DEFINITE_DETERMINERS,
     DEMONYMS,
     FEMALE_HONORIFICS,
@@ -22,9 +23,11 @@ from reader.analysis.lexicon import (
     NEWS_HEADS,
     NEWS_ORGS,
     NOMINAL_FITS,
+    NON_SPEAKERS,
     NP_PREPOSITIONS,
     ORG_HEADS,
     PERSON_ROLES,
+    PERSON_TITLES,
     PLACED_INSTITUTIONS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -41,6 +44,10 @@ _LOCATIVE_RE = re.compile(r"(?<![\w’'-])(?:in|at|on|near|inside|outside|across
 # "the 24-year-old", "the twenty-four-year-old": a person described by age.
 _AGED_RE = re.compile(r"(?:the|this)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", re.I)
 _MAX_TOKENS = 16
+_PARENS_RE = re.compile(r"\([^()]{0,40}\)")
+# A word of a written name: capitalised (with hyphens, apostrophes, accents), an initial ("G.K.", "R."),
+# a generation ("II", "Jr."), or a particle ("de", "van").
+_NAME_WORD_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|von|der|al|bin|la|le)")
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
 
@@ -208,6 +215,31 @@ class Resolver:
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
         insort(self.history, (pos, speaker, head))
+
+    def name_as_written(self, start: int, end: int) -> str | None:
+        """A person's name the entity stage did not find, read from its shape: "Rep. G.K. Butterfield
+        (D-N.C.)", "Mr. King", "Vann R. Newkirk II". Titles and a parenthesis are left out; a bare
+        surname is tied to a person named in full before it ("Mr. King" -> "Charlie King").
+        None unless every word is capitalised (or an initial or particle) and the first is no common word."""
+        phrase = _PARENS_RE.sub(" ", self.text[start:end]).split(",")[0]
+        words = [w for w in phrase.split() if w]
+        while words and words[0].rstrip(".").lower() in PERSON_TITLES:
+            words = words[1:]
+        if not 0 < len(words) <= 5 or words[0].lower().strip(".") in COMMON_CAPS or \
+                words[0].lower() in NON_SPEAKERS:
+            return None
+        if not all(_NAME_WORD_RE.fullmatch(w) for w in words) or not words[-1][:1].isupper():
+            return None
+        surname = words[-1].strip(".")
+        if len(words) == 1:
+            i = bisect_left(self.starts, start) - 1
+            stop = max(-1, i - 4 * _LOOKBACK)
+            while i > stop:
+                m = self.mentions[i]
+                i -= 1
+                if m.label == "PERSON" and m.entity.split()[-1] == surname:
+                    return m.entity
+        return " ".join(words).strip(".,")
 
     def resolve(self, start: int, end: int) -> str | None:
         """The speaker named by the phrase ``text[start:end]``, or None."""
