@@ -126,6 +126,8 @@ _CITED_RE = re.compile(r"(?<![\w’'-])(?:" + alternation(CITING_VERBS) + r")(?!
 _FRAME_SUB_RE = re.compile(r"\s(?:after|before|until|once|when)\s")
 _FRAME_BAD_RE = re.compile(r"[\"“”«»;:]|(?<![\w’'-])(?:that|and\s+(?:was|were|is|are|had|has|have|would|will|could"
                            r"|did|said|says|told|added|also))(?![\w’'-])")
+_RUN_ON_RE = re.compile(r"'?[ \t]+([a-z]+)\b")
+_AFTER_QUOTE_WORDS = REPORT_VERBS | {"he", "she", "they", "it", "we", "i", "according", "the", "a", "an", "and"}
 _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (keeps the test local and bounded)
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
@@ -392,6 +394,8 @@ class QuoteFinder:
         last_end = -1
         for q in self.quoted:
             start, end = q.open + 1, q.close
+            if text.startswith("''", q.open):
+                start += 1
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1] in " \n\t,\u00a0\u202f":
@@ -420,8 +424,11 @@ class QuoteFinder:
             starts_upper = split or content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
             led = (split or not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
                    or ends_with_verb(before))
-            if q.paragraphs > 1 or whole_para or (starts_upper and (led or len(words) >= 4 and
-                                                                    content.rstrip()[-1:] in ".?!")):
+            # 'said "I admire the mechanics" of the plan': the writer's sentence goes on after it.
+            runs_on = text[q.close - 1].isalnum() and (nxt_word := _RUN_ON_RE.match(text, q.close + 1)) \
+                is not None and nxt_word.group(1) not in _AFTER_QUOTE_WORDS
+            if q.paragraphs > 1 or whole_para or (starts_upper and not runs_on and (
+                    led or len(words) >= 4 and content.rstrip()[-1:] in ".?!")):
                 kind = "direct"
             else:
                 kind = "partial"

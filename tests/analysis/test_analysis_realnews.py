@@ -1,0 +1,26 @@
+"""Shapes of real wire copy, on sentences written for these tests: two apostrophes as quotation
+marks, a quotation the writer's sentence runs on from, names the entity stage does not know."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    text = ("''The ferry will run all winter,'' said Maura Quigley, the harbour master. ''We have the crews "
+            "for it.''")
+    quotes = [q for q in analyze(text).quotes if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The ferry will run all winter", "We have the crews for it."]
+    assert {q.speaker for q in quotes} == {"Maura Quigley"}
+
+
+def test_a_quotation_the_sentence_runs_on_from_is_partial() -> None:
+    text = "Oskar Lind said “I admire the engineering” of the new bridge but not its cost."
+    q = next(q for q in analyze(text).quotes if "admire" in q.text)
+    assert q.kind == "partial" and q.text == "I admire the engineering"
+
+
+def test_quotation_followed_by_its_speaker_stays_direct() -> None:
+    text = "“We did not set out to build a bridge,” chief engineer Oskar Lind told the audience."
+    q = analyze(text).quotes[0]
+    assert q.kind == "direct" and q.speaker == "Oskar Lind"
