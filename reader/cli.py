@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 
@@ -85,11 +84,6 @@ def _split_command(argv: list[str]) -> tuple[str | None, list[str]]:
             return arg, argv[:index] + argv[index + 1:]
         return None, argv
     return None, argv
-
-
-def db_path(args: argparse.Namespace) -> str | None:
-    """The library path chosen with --db or READER_DB, or None for the default."""
-    return getattr(args, "db", None) or os.environ.get("READER_DB") or None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,17 +15,22 @@ import contextlib
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.document.markdown import MarkdownParser
     from reader.document.model import Article
 
 
 class ForkedParse:
-    """A child process finishing ``parser``; :meth:`result` waits for and returns its article."""
+    """A child process running ``parse`` (e.g. a parser's ``parse_all``); :meth:`result` waits
+    for and returns the article it made.
 
-    def __init__(self, parser: MarkdownParser) -> None:
+    It takes the parse as a callable, not the parser, so this module needs nothing from
+    :mod:`reader.document.markdown`, which imports it.
+    """
+
+    def __init__(self, parse: Callable[[], Article]) -> None:
         read_end, write_end = os.pipe()
         try:
             pid = os.fork()
@@ -37,7 +42,7 @@ class ForkedParse:
             code = 1
             try:
                 os.close(read_end)
-                article = parser.parse_all()
+                article = parse()
                 data = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as out:
                     out.write(data)

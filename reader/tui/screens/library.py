@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,12 +25,12 @@ from textual.worker import get_current_worker
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.store import ArticleRecord
-from reader.tui.chrome import KeyBar, TitleBar
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
-from reader.tui.palette import ScreenCommands
+from reader.tui.messages import OpenArticle
 from reader.tui.screens.picker import display_name
-from reader.tui.tag_input import Confirm, RenameTag, TagInput
+from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
+from reader.tui.widgets.chrome import KeyBar, TitleBar
 
 if TYPE_CHECKING:
     from reader.store import Library, RemovedArticle
@@ -88,7 +89,7 @@ def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = 
 class ArticleTable(DataTable[Text]):
     """The table of articles; Enter is described for the footer and help."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter", id="library.open")]
 
 
 class LibrarySearch(Input):
@@ -104,28 +105,24 @@ class LibraryScreen(Screen[None]):
     """Every article in the library (see the module docstring for the keys)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("slash", "search", "Search"),
-        Binding("f", "filter_tag", "Filter"),
-        Binding("t", "tag_article", "Tag", show=False),
-        Binding("r", "rename_tag", "Rename tag", show=False),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("u", "undo_delete", "Undo delete", show=False),
-        Binding("x", "export_notes", "Export notes", show=False),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
+        Binding("s", "cycle_sort", "Sort",
+                tooltip="Sort by the next key (newest, last opened, title, source, least read)", id="library.sort"),
+        Binding("slash", "search", "Search",
+                tooltip="Search titles and sources", id="library.search"),
+        Binding("f", "filter_tag", "Filter",
+                tooltip="Show only articles with a tag", id="library.filter"),
+        Binding("t", "tag_article", "Tag", show=False,
+                tooltip="Add or remove the article's tags", id="library.tag"),
+        Binding("r", "rename_tag", "Rename tag", show=False,
+                tooltip="Rename a tag across the library, or merge it into another", id="library.rename_tag"),
+        Binding("d,delete", "delete", "Delete",
+                tooltip="Remove the article and its notes (asks first)", id="library.delete"),
+        Binding("u", "undo_delete", "Undo delete", show=False,
+                tooltip="Put back the last removed article", id="library.undo_delete"),
+        Binding("x", "export_notes", "Export notes", show=False,
+                tooltip="Write the article's notes to a markdown file in the export folder", id="library.export"),
+        Binding("escape", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
     ]
-
-    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
-    PALETTE: ClassVar[dict[str, str]] = {
-        "cycle_sort": "Sort by the next key (newest, last opened, title, source, least read)",
-        "search": "Search titles and sources",
-        "filter_tag": "Show only articles with a tag",
-        "tag_article": "Add or remove the article's tags",
-        "rename_tag": "Rename a tag across the library, or merge it into another",
-        "delete": "Remove the article and its notes (asks first)",
-        "undo_delete": "Put back the last removed article",
-        "export_notes": "Write the article's notes to a markdown file in the export folder",
-    }
 
     DEFAULT_CSS = """
     LibraryScreen #library-table { height: 1fr; border: none; }
@@ -260,10 +257,16 @@ class LibraryScreen(Screen[None]):
         """Fill the table from :attr:`records`, cut to the current width; the cursor stays on ``keep``."""
         table = self.table
         table.clear(columns=True)  # columns too, so their widths fit the new rows
-        table.add_columns(*COLUMNS)
         widths = self._widths = column_widths(self.app.size.width)
-        for record in self.records:
-            table.add_row(*row_cells(record, self.counts.get(record.id, 0), widths), key=record.id)
+        rows = [(record.id, row_cells(record, self.counts.get(record.id, 0), widths)) for record in self.records]
+        # Widths given, not measured by the table: a table refilled while its last measure is still
+        # pending (a reload right after another, on a busy machine) sized its columns by the
+        # headers alone ("Two s" for a title).
+        for index, label in enumerate(COLUMNS):
+            width = max([cell_len(label)] + [cells[index].cell_len for _, cells in rows])
+            table.add_column(label, width=width)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
         ids = [r.id for r in self.records]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
@@ -288,7 +291,7 @@ class LibraryScreen(Screen[None]):
         event.stop()
         record = self.current()
         if record is not None:
-            self.app.open_source(record.source, can_go_back=True)  # type: ignore[attr-defined]
+            self.post_message(OpenArticle(record.source, can_go_back=True))
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key: newest, last opened, title, source, least read."""

@@ -25,10 +25,10 @@ from reader.errors import ReaderError
 from reader.store import ArticleRecord, Note, Status
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import RECOVERY_HINT, LibraryService, run_store_call
-from reader.tui.notes_panel import NotesPanel
-from reader.tui.reading_pane import ReadingPane
 from reader.tui.screens.reader_screen import ReaderScreen
-from reader.tui.selection import SelectablePane, SentenceCursor
+from reader.tui.widgets.notes_panel import NotesPanel
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.selection import SelectablePane, SentenceCursor
 
 if TYPE_CHECKING:
     from reader.document import MarkdownParser
@@ -45,25 +45,23 @@ class NotesReaderScreen(ReaderScreen):
 
     PANE_CLASS: ClassVar[type[ReadingPane]] = SelectablePane
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_parenthesis", "sentence(1)", "Next sentence", key_display=")", show=False),
-        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", key_display="(", show=False),
-        Binding("v", "select", "Select", show=False),
-        Binding("a", "add_note", "Note"),
-        Binding("t", "tag_article", "Tag", show=False),
-        Binding("p", "toggle_notes", "Notes"),
-        Binding("u", "undo_delete", "Undo delete", show=False),
-        Binding("R", "refresh_page", "Refresh from the web", show=False),
-        Binding("x", "export_notes", "Export notes", show=False),
+        Binding("right_parenthesis", "sentence(1)", "Next sentence", key_display=")", show=False, id="reader.next_sentence"),
+        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", key_display="(", show=False, id="reader.previous_sentence"),
+        Binding("v", "select", "Select", show=False,
+                tooltip="Start or drop a selection at the sentence cursor", id="reader.select"),
+        Binding("a", "add_note", "Note",
+                tooltip="Add a note on the selection (or the sentence at the cursor)", id="reader.add_note"),
+        Binding("t", "tag_article", "Tag", show=False,
+                tooltip="Add or remove this article's tags", id="reader.tag"),
+        Binding("p", "toggle_notes", "Notes",
+                tooltip="Show or hide the notes panel", id="reader.toggle_notes"),
+        Binding("u", "undo_delete", "Undo delete", show=False,
+                tooltip="Put back the last deleted note", id="reader.undo_delete"),
+        Binding("R", "refresh_page", "Refresh from the web", show=False,
+                tooltip="Fetch the web page again and re-anchor its notes", id="reader.refresh_page"),
+        Binding("x", "export_notes", "Export notes", show=False,
+                tooltip="Write this article's notes to a markdown file in the export folder", id="reader.export"),
     ]
-    PALETTE: ClassVar[dict[str, str]] = {
-        "add_note": "Add a note on the selection (or the sentence at the cursor)",
-        "tag_article": "Add or remove this article's tags",
-        "toggle_notes": "Show or hide the notes panel",
-        "select": "Start or drop a selection at the sentence cursor",
-        "undo_delete": "Put back the last deleted note",
-        "refresh_page": "Fetch the web page again and re-anchor its notes",
-        "export_notes": "Write this article's notes to a markdown file in the export folder",
-    }
 
     attach_delay: float = 0.1
     """Seconds after mounting before the library is opened and read (see ``start_delay``)."""
@@ -298,8 +296,12 @@ class NotesReaderScreen(ReaderScreen):
         self._paint_selection()
 
     @on(ReadingPane.CursorMoved)
-    def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
-        """Keep the sentence cursor inside the block the reading cursor moved to."""
+    def _sentence_follows_cursor(self, event: ReadingPane.CursorMoved) -> None:
+        """Keep the sentence cursor inside the block the reading cursor moved to.
+
+        Runs as well as :meth:`AnalysisScreen._analysis_follows_cursor` (Textual calls the
+        handlers of every class), which is why the two have different names.
+        """
         if not self._show_cursor:
             return
         self.cursor.sync(self.pane.article)
@@ -342,7 +344,7 @@ class NotesReaderScreen(ReaderScreen):
             self.call_after_refresh(self._store_call, lambda lib: lib.add_note(record.id, start, end, text,
                                                                                note=written), self._note_added)
 
-        from reader.tui.note_editor import NoteEditor  # dialogs load when first opened
+        from reader.tui.screens.note_editor import NoteEditor  # dialogs load when first opened
 
         self.app.push_screen(NoteEditor(text[start:end]), save)
 
@@ -380,7 +382,7 @@ class NotesReaderScreen(ReaderScreen):
                 self._store_call(lambda lib: lib.update_note(note.id, note=written),
                                  lambda saved: self._replace_note(_keep_anchor(saved, note)))
 
-        from reader.tui.note_editor import NoteEditor
+        from reader.tui.screens.note_editor import NoteEditor
 
         self.app.push_screen(NoteEditor(note.quote, note.note, title="Edit note"), save)
 
@@ -432,7 +434,7 @@ class NotesReaderScreen(ReaderScreen):
 
             self._store_call(change, self._article_tagged)
 
-        from reader.tui.tag_input import TagInput
+        from reader.tui.screens.tag_input import TagInput
 
         self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
 
@@ -451,7 +453,7 @@ class NotesReaderScreen(ReaderScreen):
 
             self._store_call(change, self._note_tagged)
 
-        from reader.tui.tag_input import TagInput
+        from reader.tui.screens.tag_input import TagInput
 
         self.app.push_screen(TagInput("Tags of the note", note.tags, self.known_tags), save)
 

@@ -14,13 +14,13 @@ from textual.worker import get_current_worker
 
 from reader.document import Article
 from reader.sanitize import clean_line
-from reader.tui.analysis_view import AnalysisScreen
-from reader.tui.chrome import KeyBar, TitleBar
-from reader.tui.loading import finish_parsing, one_line_error, snapshot
-from reader.tui.reading_pane import ReadingPane
-from reader.tui.search import SearchBar, SearchState
-from reader.tui.sources_panel import SourcesPanel
-from reader.tui.status_line import AnalysisStatus
+from reader.services.loading import finish_parsing, one_line_error, snapshot
+from reader.tui.screens.analysis_view import AnalysisScreen
+from reader.tui.widgets.chrome import KeyBar, TitleBar
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.search import SearchBar, SearchState
+from reader.tui.widgets.sources_panel import SourcesPanel
+from reader.tui.widgets.status_line import AnalysisStatus
 
 if TYPE_CHECKING:
     from reader.document import MarkdownParser
@@ -37,11 +37,22 @@ class ProgressLabel(Static):
 class ReaderScreen(AnalysisScreen):
     """Reads one article. Escape goes back to the list it was opened from, if any."""
 
+    DEFAULT_CSS = """
+    ReaderScreen #status { dock: bottom; height: 1; background: $footer-background; }
+    ReaderScreen #status KeyBar { dock: none; width: 1fr; }
+    ReaderScreen #progress {
+        width: 6; padding: 0 1 0 0; content-align: right middle;
+        color: $footer-key-foreground; background: $footer-background;
+    }
+    ReaderScreen #reading-row { height: 1fr; }
+    ReaderScreen #reading-row ReadingPane { width: 1fr; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search"),
-        Binding("n", "search_next", "Next match", show=False),
-        Binding("N", "search_previous", "Previous match", show=False),
-        Binding("escape,backspace", "back", "Back"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "search_next", "Next match", show=False, id="reader.search_next"),
+        Binding("N", "search_previous", "Previous match", show=False, id="reader.search_previous"),
+        Binding("escape,backspace", "back", "Back", id="reader.back"),
     ]
 
     PANE_CLASS: ClassVar[type[ReadingPane]] = ReadingPane

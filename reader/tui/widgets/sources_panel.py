@@ -18,8 +18,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.tui.analysis_nav import GROUP_TITLES, AnalysisIndex, Target
-from reader.tui.analysis_style import QUOTE_MARKS
+from reader.tui.widgets.analysis_style import QUOTE_MARKS
+from reader.view.analysis_nav import GROUP_TITLES, AnalysisIndex, Target
 
 PANEL_WIDTH = 38
 COUNT_CELLS = 3
@@ -66,7 +66,7 @@ class SourcesPanel(Vertical):
     """The sidebar; hidden until toggled. :attr:`selected` is the highlighted speaker or entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.toggle_sources", "Close sources"),
+        Binding("escape", "screen.toggle_sources", "Close sources", id="sources.close"),
     ]
 
     DEFAULT_CSS = f"""

@@ -1,6 +1,6 @@
 """The reading pane: a Line API view that wraps an article lazily and renders only what shows.
 
-Each block gets an *estimated* height from its length; a :class:`~reader.tui.layout.HeightIndex`
+Each block gets an *estimated* height from its length; a :class:`~reader.view.layout.HeightIndex`
 maps a virtual line to its block. Blocks are laid out exactly when they come near the
 viewport, and the reading position is anchored to the block at the top, so refining an
 estimate above the screen never moves the text the reader is looking at. Rendered strips
@@ -34,9 +34,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document.model import Article, Block
-from reader.tui.layout import HeightIndex, Line, estimate_height, layout_block
-from reader.tui.overlays import OverlayStore
-from reader.tui.render import GUTTER_WIDTH, LineRenderer
+from reader.tui.widgets.render import GUTTER_WIDTH, LineRenderer
+from reader.view.layout import HeightIndex, Line, estimate_height, layout_block
+from reader.view.overlays import OverlayStore
 
 RIGHT_MARGIN = 1
 MAX_TEXT_WIDTH = 100
@@ -48,14 +48,14 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one :class:`Article`, wrapped to the pane's width, with a reading cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "line_down", "Line down", show=False),
-        Binding("up,k", "line_up", "Line up", show=False),
-        Binding("space,pagedown", "page_down", "Page down"),
-        Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "End", show=False),
-        Binding("right_curly_bracket", "cursor_next", "Next paragraph", show=False),
-        Binding("left_curly_bracket", "cursor_previous", "Previous paragraph", show=False),
+        Binding("down,j", "line_down", "Line down", show=False, id="reader.line_down"),
+        Binding("up,k", "line_up", "Line up", show=False, id="reader.line_up"),
+        Binding("space,pagedown", "page_down", "Page down", id="reader.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "End", show=False, id="reader.bottom"),
+        Binding("right_curly_bracket", "cursor_next", "Next paragraph", show=False, id="reader.next_paragraph"),
+        Binding("left_curly_bracket", "cursor_previous", "Previous paragraph", show=False, id="reader.previous_paragraph"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -202,7 +202,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
         Replaces the layer's previous spans. A style may be a Rich ``Style``, the name of one
         of this pane's component classes (themeable), or a Rich style definition such as
-        ``"bold red"``. Layers stack in :data:`reader.tui.overlays.LAYER_ORDER`.
+        ``"bold red"``. Layers stack in :data:`reader.view.overlays.LAYER_ORDER`.
         """
         specs = [(start, end, style) for start, end, style in spans if end > start]
         self._overlay_specs[layer] = specs  # kept to re-resolve theme styles when the theme changes
