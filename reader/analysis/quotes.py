@@ -84,7 +84,7 @@ _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|whose|and|but|while|after|before|because|when|with|although|since|as"
     r"|if|where|whereas|so|than|whom)(?![\w’'-])")
 APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
-THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
 COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
 _CUT_RE = re.compile(r",\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
@@ -128,6 +128,9 @@ _FRAME_BAD_RE = re.compile(r"[\"“”«»;:]|(?<![\w’'-])(?:that|and\s+(?:was
                            r"|did|said|says|told|added|also))(?![\w’'-])")
 _RUN_ON_RE = re.compile(r"'?[ \t]+([a-z]+)\b")
 _AFTER_QUOTE_WORDS = REPORT_VERBS | {"he", "she", "they", "it", "we", "i", "according", "the", "a", "an", "and"}
+WH_OPENERS = frozenset({"whether", "how", "why", "what"})
+NP_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some", "many", "several", "two", "three", "few",
+                            "most"})
 _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (keeps the test local and bounded)
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
@@ -285,15 +288,14 @@ class QuoteFinder:
                     return name
         # An untyped name as the subject ("Unison, which represents staff, said"): use it as written.
         for start, end, tag in reversed(windows):
-            words = self.text[start:end].split()
+            words = [w for w in self.text[start:end].split() if not parenthetical(w.lower())]
             if tag == "np" and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and \
                     not any(w.lower().strip(",;:") in COMMON_CAPS or w.lower() in NON_SPEAKERS for w in words):
                 return " ".join(words).strip(",;:")
-        # A plain noun phrase right before the verb ("A security guard testified that"): the phrase.
-        words = self.text[windows[0][0]:windows[0][1]].split()
-        if windows[0][2] == "np" and 2 <= len(words) <= 4 and words[0].lower() in ("a", "an", "the", "one") \
-                and all(w.isalpha() and w.islower() for w in words[1:]) and words[-1] not in NON_SPEAKERS:
-            return " ".join(words[1:])
+        # A plain noun phrase right before the verb ("A security guard testified that", "The Republican
+        # presidential nominee noted"): the phrase.
+        if windows[0][2] == "np":
+            return noun_phrase(self.text[windows[0][0]:windows[0][1]])
         return None
 
     def cited_source(self, sent: Span, verb_start: int) -> str | None:
@@ -517,6 +519,9 @@ class QuoteFinder:
         if that and that.group(1).strip() and verb not in TELL_VERBS and relative_that(text, that.end()):
             that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
         opener = None
+        after_verb = ADVERBIALS_RE.match(text, pos).end()
+        while after_verb < len(text) and text[after_verb] == " ":
+            after_verb += 1
         for rule in self.rules.openers:
             found = rule.find(self, verb, pos, that)
             if found is not None:
@@ -524,7 +529,10 @@ class QuoteFinder:
                 break
         else:
             has_that = False
-        if verb not in SAY_VERBS and not has_that and not (
+        # "explained how ...", "asked whether ...": an indirect question is what was said
+        first = _WORD_RE.match(text, pos)
+        question = not has_that and pos == after_verb and first is not None and first.group().lower() in WH_OPENERS
+        if verb not in SAY_VERBS and not has_that and not question and not (
                 verb in BARE_CLAUSE_VERBS and CLAUSE_START_RE.match(text, pos)):
             return None
         if pos >= end or text[pos:pos + 1] in "\"“‘'«":
@@ -549,7 +557,7 @@ class QuoteFinder:
         content = text[pos:end]
         words = word_list(content)
         infinitive = has_that and words[:1] == ["to"]  # "vowed to reopen the mill": the opener says so
-        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive) or \
+        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive and not question) or \
                 (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that):
             return None
         if verb in OPINION_VERBS and not has_that:
@@ -689,6 +697,21 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((x, y))
         a = b + 2
     return pieces
+
+
+def noun_phrase(text: str) -> str | None:
+    """A determiner and up to five words ending in a lower-case noun, as a speaker without its
+    determiner ("The Republican presidential nominee" -> "Republican presidential nominee"); None
+    for anything with a verb, a pronoun or a function word at its end."""
+    words = [w for w in text.split() if not parenthetical(w.lower())]
+    if not 2 <= len(words) <= 6 or words[0].lower() not in NP_DETERMINERS:
+        return None
+    rest = words[1:]
+    last = rest[-1]
+    if not (last.isalpha() and last.islower()) or last in NON_SPEAKERS or last in FUNCTION_WORDS or \
+            has_finite_verb(rest) or not all(w.replace("-", "").isalpha() for w in rest):
+        return None
+    return " ".join(rest)
 
 
 def phrase(text: str) -> str | None:

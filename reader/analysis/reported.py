@@ -39,6 +39,8 @@ from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Span
 
 REPORTED = Registry("reported")
+QUOTE_MARKS_RE = re.compile(r"[\"“”‘’']")
+PLACE_PHRASE_RE = re.compile(r",?\s+(?:at|in|on|during|after|before|from|outside|inside)\s")
 # Verbs of asking someone to act ("urged residents to ..."), and of committing to act ("vowed to ...").
 ASK_TO_VERBS = verb_forms("urge ask tell warn implore encourage")
 CALL_VERBS = verb_forms("call")
@@ -241,11 +243,24 @@ def claim_noun_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | N
 @OPENERS.rule("that-soon", examples=(
     Example("Rosa Albescu told the committee on Friday that the scheme had run out of money.",
             "the scheme had run out of money", "indirect", "Rosa Albescu"),
+    Example("Ada Brisk says at a rally in Leeds, Yorkshire, that the line will be rebuilt.",
+            "the line will be rebuilt", "indirect", "Ada Brisk"),
+    Example("Ada Brisk told the BBC's “Today” programme that the line will be rebuilt.",
+            "the line will be rebuilt", "indirect", "Ada Brisk"),
 ))
 def that_soon(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
     """"said on Tuesday that", "told the committee that": a "that" a few words on, with no verb between."""
-    if that and len(word_list(that.group(1))) <= (8 if verb in TELL_VERBS else 4) and \
-            not VERB_IN_GAP_RE.search(COMMA_ADVERB_RE.sub(" ", that.group(1))):
+    if that is None:
+        return None
+    gap = that.group(1)
+    if verb in TELL_VERBS:  # 'told MSNBC's "Morning Joe" that': a quoted programme in the object
+        gap = QUOTE_MARKS_RE.sub("", gap)
+    if len(word_list(gap)) <= (8 if verb in TELL_VERBS else 4) and \
+            not VERB_IN_GAP_RE.search(COMMA_ADVERB_RE.sub(" ", gap)):
+        return that.end(), True
+    # "said at a campaign stop in Toledo, Ohio, that ...": a place or time phrase, then "that"
+    if PLACE_PHRASE_RE.match(gap) and len(word_list(gap)) <= 10 and not has_finite_verb(word_list(gap)) \
+            and not VERB_IN_GAP_RE.search(gap.replace(",", " ")):
         return that.end(), True
     return None
 
@@ -312,6 +327,8 @@ def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) ->
             "the plant would close by June", "indirect", "Ivo Marsh"),
     Example("Kerstin Albrecht insisted the figures were accurate.",
             "the figures were accurate", "indirect", "Kerstin Albrecht"),
+    Example("Kerstin Albrecht explained how the figures had been gathered over ten years.",
+            "how the figures had been gathered over ten years", "indirect", "Kerstin Albrecht"),
 ))
 def object_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
     """"told reporters (that) ...", "insisted the ...": an object after a verb of telling, then
