@@ -93,7 +93,7 @@ _CUT_RE = re.compile(r",\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!t
                      # ", and Hillary Clinton is promising ...": a second subject's own clause
                      r"|,?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has|have|had|will"
                      r"|would|could|said|says)\b)"
-                     r"|;\s+|\s+[—–]\s+")
+                     r"|;\s+")
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
 CLAUSE_START_RE = re.compile(
@@ -236,6 +236,10 @@ class QuoteFinder:
                     windows.append((b.end(), end, "np"))
                     return windows
                 windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
+            if word == "and" and end == verb_start and windows and len(word_list(text[b.end():end])) <= 4 \
+                    and self.resolver.resolve(b.end(), end) is None:
+                end = b.start()  # "Experts on Korea and nuclear policy said": one subject, coordinated
+                continue
             if (word not in _SOFT_BOUNDARIES and word not in SUBORDINATORS) or len(windows) >= 5:
                 return windows
             end = b.start()
