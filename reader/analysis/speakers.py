@@ -223,7 +223,7 @@ class Resolver:
         None unless every word is capitalised (or an initial or particle) and the first is no common word."""
         phrase = _PARENS_RE.sub(" ", self.text[start:end]).split(",")[0]
         words = [w for w in phrase.split() if w]
-        while words and words[0].rstrip(".").lower() in PERSON_TITLES:
+        while len(words) > 1 and words[0].rstrip(".").lower() in PERSON_TITLES:
             words = words[1:]
         if not 0 < len(words) <= 5 or words[0].lower().strip(".") in COMMON_CAPS or \
                 words[0].lower() in NON_SPEAKERS:
