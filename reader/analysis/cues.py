@@ -50,12 +50,10 @@ _HEARING_BEFORE_RE = re.compile(rf"(?<![\w’'-])(?:{alternation(HEARING_BODIES)
                                 r"(?:\s+(?:has|have|had|was|were))?\s+$", re.I)
 # A passive cue ("had barely been mentioned", "was announced"): its subject is not the one who spoke
 # (though one who "was told" or "was warned" that ... passes on what was said to them).
-_PASSIVE_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+|not\s+|also\s+)?$",
-                                re.I)
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _AS_SAYING_AFTER_RE = re.compile(r"\s+as\s+(?:saying|telling|writing)\b")
 # Words after which a cue word is a noun ("secretary of state", "the report", "his tweet").
 NOUN_MARKERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "of"})
-_LAST_WORD_RE = re.compile(r"(\w+)\s+$")
 PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 
 
@@ -95,13 +93,15 @@ def find_cues(text: str, quoted: list[Quoted]) -> Cues:
                 (prev := PREV_WORD_RE.search(text, max(0, pos - 24), pos)) and \
                 prev.group(1).islower() and not speaker_or_pronoun(prev.group(1).lower()):
             continue  # "39 island and coastal states.": a plural noun, not a verb
-        if not word.endswith("ing") and word not in TELL_VERBS and _PASSIVE_BEFORE_RE.search(text, max(0, pos - 24), pos) \
-                and not word.lower().startswith("accord") \
-                and not _AS_SAYING_AFTER_RE.match(text, m.end()):
-            continue  # "North Korea's ambitions have barely been mentioned": no one speaks here
-        if (prev := _LAST_WORD_RE.search(text, max(0, pos - 16), pos)) and prev.group(1).lower() in NOUN_MARKERS \
-                and not word.lower().startswith("accord"):
+        before = text[max(0, pos - 24):pos].split()
+        last = before[-1].lower() if before else ""
+        if last in NOUN_MARKERS and not word.lower().startswith("accord"):
             continue  # "the secretary of state", "his tweet", "the report": a noun
+        if not word.endswith("ing") and word not in TELL_VERBS and (
+                last in _BE or len(before) > 1 and (last.endswith("ly") or last in ("not", "also"))
+                and before[-2].lower() in _BE) \
+                and not word.lower().startswith("accord") and not _AS_SAYING_AFTER_RE.match(text, m.end()):
+            continue  # "North Korea's ambitions have barely been mentioned": no one speaks here
         while k < n and closes[k] <= pos:
             k += 1
         (cues.inner if k < n and opens[k] < pos else cues.hits).append(m)
