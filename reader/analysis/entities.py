@@ -207,7 +207,14 @@ class EntityFinder:
 
     def find(self) -> list[Mention]:
         """All entity mentions, sorted by start."""
-        candidates = self._headlines_known_names(self._candidates())
+        return self.votes(self.candidates())
+
+    def candidates(self) -> list[_Candidate]:
+        """The pipeline's "entity candidates" stage: capitalised runs, judged one by one."""
+        return self._headlines_known_names(self._candidates())
+
+    def votes(self, candidates: list[_Candidate]) -> list[Mention]:
+        """The pipeline's "entity votes" stage: candidates weighed together into mentions."""
         self._coordinate(candidates)
         return self._resolve(candidates)
 

@@ -303,6 +303,11 @@ _IRREGULAR = {
     "swear": {"swear", "swears", "swore", "sworn", "swearing"},
 }
 
+def verb_forms(bases: str) -> frozenset[str]:
+    """Every form of the whitespace-separated base verbs (irregular ones as listed above)."""
+    return frozenset(form for base in bases.split() for form in (_IRREGULAR.get(base) or _verb_forms(base)))
+
+
 # Verbs that report speech and may take a bare clause ("X said the plan failed").
 SAY_VERBS: frozenset[str] = frozenset(_IRREGULAR["say"] | _IRREGULAR["tell"])
 # Verbs that report speech when followed by "that" or placed after the quote ("..., X warned").
@@ -462,3 +467,130 @@ TOPONYM_SUFFIXES: tuple[str, ...] = (
     "more", "moor", "shire", "stow", "stowe", "stoke", "haven", "hurst", "leigh", "field", "bridge", "port",
     "pool", "hithe", "sted", "heim", "dorf", "stad", "vik",
 )
+
+
+# -- quotes and speakers: the words the quote finder and speaker resolution share -------------------
+# One copy each; quotes.py, cues.py, reported.py and speakers.py import them from here.
+
+# Words a reported clause never starts with ("said whether ...", "said how ...").
+BAD_CLAUSE_OPENERS: frozenset[str] = word_set("whether if how what why when where who and or but so as to")
+# Prepositions and time words that make a clause after a verb a phrase, not a report ("said in Paris").
+CLAUSE_PREPOSITIONS: frozenset[str] = word_set("""
+in on at of for with by about outside after before during inside near from over under following ahead
+through into afterwards later earlier yesterday today only
+""")
+# Prepositions that end a speaker noun phrase's head ("sources on the ground").
+NP_PREPOSITIONS: frozenset[str] = word_set("on in at for of from with to by near inside outside")
+# Subordinating words that open a clause of the writer's ("..., while hardliners warned").
+SUBORDINATORS: frozenset[str] = word_set("""
+with when after before because while although since as if where whereas so than though until unless once
+""")
+# Lower-case words that may sit inside a sentence's opening noun phrase ("the head of the agency").
+NP_WORDS: frozenset[str] = word_set("the a an he she they it we its his her their of for at from and de al van von "
+                                    "aged who which")
+# Words that take "with" inside a subject noun phrase ("people familiar with the plans said").
+WITH_TAKERS: frozenset[str] = word_set("""
+familiar acquainted involved associated connected linked working dealing concerned tasked charged along together
+friends colleagues
+""")
+# Words after which "when" opens a question, not a time clause ("had not been told when ...").
+WH_TAKERS: frozenset[str] = word_set("""
+know knew known tell told ask asked unclear clear sure certain decide decided explain explained show showed shown
+wonder wondered say said remember recall recalled forget forgot confirm confirmed announce announced reveal
+revealed disclose disclosed
+""")
+# Determiners before a noun ("the alleged killings": an adjective, not a past verb).
+DETERMINER_WORDS: frozenset[str] = word_set("the a an its their his her our this these those some any no every each all")
+# Determiners and quantifiers opening a speaker noun phrase ("some lobbyists", "the ministry").
+SPEAKER_DETERMINERS: frozenset[str] = word_set("""
+the a an this that these those its his her their our so-called some many several other one two three both all most
+""")
+DEFINITE_DETERMINERS: frozenset[str] = word_set("the this that its his her their our")
+# Function words left out when asking whether a clause's words were already told.
+FUNCTION_WORDS: frozenset[str] = FINITE_VERBS | DETERMINER_WORDS | word_set("""
+that this with from there then than them they which while when after before until into onto over under about
+also been being more most some such what where whose would could should other others only very just still even
+again once both either neither because since through
+""")
+# Words skipped as parenthetical in a subject window ("X, however, said"); -ly adverbs count too.
+PARENTHETICAL_WORDS: frozenset[str] = word_set("""
+however also further meanwhile though too then now still in turn again instead separately later earlier
+previously repeatedly moreover has have had was is would will did does could may might often sometimes always
+never
+""")
+# Words ending in -ly that are not adverbs.
+NOT_LY_ADVERBS: frozenset[str] = word_set("italy ally family rally july")
+
+
+def parenthetical(low: str) -> bool:
+    """Is the lower-case word a parenthetical adverb or auxiliary, skipped in a subject ("X, however, said")?"""
+    return low in PARENTHETICAL_WORDS or (low.endswith("ly") and len(low) > 3 and low not in NOT_LY_ADVERBS)
+# Plural nouns that are also third-person verb forms ("39 island and coastal states.").
+NOUNISH_VERB_FORMS: frozenset[str] = word_set("""
+states reports claims notes comments charges questions answers calls pledges promises hopes fears doubts remarks
+""")
+# Object pronouns and the subject pronoun they stand for ("quoted him as saying").
+OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she"}
+# Stems of report verbs that take a bare clause without "that" ("insisted the plan was sound").
+BARE_CLAUSE_STEMS: frozenset[str] = word_set("""
+insist claim argu admitt admit conced estimat predict maintain contend alleg suggest add not warn agre confirm
+explain acknowledg
+""")
+# Generic nouns for an organisation of any name ("the company", "the club").
+GENERIC_ORG_NOUNS: frozenset[str] = word_set("""
+company firm group club team organisation organization charity party union business retailer airline carrier
+bank lender insurer
+""")
+# Nouns for a business, which may mean one named just before it in the paragraph ("Orbis ... the company").
+BUSINESS_NOUNS: frozenset[str] = word_set("company firm business retailer carrier airline lender insurer maker "
+                                          "startup chain")
+# Institutions a place names ("the government in Kyiv", "police in Lyon").
+PLACED_INSTITUTIONS: frozenset[str] = word_set("""
+government authorities authority ministry council embassy army military police court office administration
+parliament regime consulate mission
+""")
+# Name heads that make an organisation a news outlet ("the agency" may mean "... News").
+NEWS_HEADS: frozenset[str] = word_set("news agency press")
+# Honorifics that tell a person's gender ("Mr Okoro" is "he").
+MALE_HONORIFICS: tuple[str, ...] = ("Mr", "Mister", "Sir", "Lord", "King", "Prince", "Father", "Brother")
+FEMALE_HONORIFICS: tuple[str, ...] = ("Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Sister")
+# Who a speaker tells ("told reporters", "warned investors"): bare plural audiences.
+AUDIENCE_NOUNS: tuple[str, ...] = tuple(word_set("""
+reporters journalists lawmakers parliament investors analysts supporters fans viewers listeners readers members
+staff students Congress MPs jurors councillors councilors delegates officers colleagues residents parents voters
+employees workers shareholders senators
+"""))
+# Occasions a statement is made at ("in a statement", "during a briefing").
+STATEMENT_NOUNS: tuple[str, ...] = tuple(word_set("""
+statement interview briefing conference post tweet letter speech report note email video message address hearing
+meeting session call podcast appearance filing release blog op-ed column
+"""))
+# Media a statement is made on ("on Twitter", "on television").
+STATEMENT_MEDIA: tuple[str, ...] = ("Twitter", "X", "Facebook", "Telegram", "Instagram", "television", "TV",
+                                    "radio", "social media")
+# Adverbs that may sit between a speech verb and its clause ("said separately that").
+SPEECH_ADVERBS: tuple[str, ...] = tuple(word_set("""
+also further again previously repeatedly publicly privately separately recently earlier later then too however
+instead simply only once
+"""))
+# Openers of a sentence's adverbial phrase ("In Paris, ...", "Meanwhile, ...").
+SENTENCE_OPENERS: tuple[str, ...] = tuple(word_set("""
+In On At By For From With Elsewhere Separately Meanwhile However Earlier Later Also Still Overall Instead Nonetheless
+Nevertheless Previously Since After Before During Despite Amid Under Over
+"""))
+# Bodies that "hear" evidence (British court reporting: "an inquest has heard").
+HEARING_BODIES: tuple[str, ...] = tuple(word_set("court inquest tribunal jury hearing trial inquiry committee panel"))
+# Words before a quoted phrase that make it a label, not a quotation ("so-called", "dubbed").
+SCARE_LEADS: tuple[str, ...] = ("so-called", "so called", "dubbed", "nicknamed", "known as", "termed", "branded",
+                                "the word", "the term", "the phrase", "titled", "entitled", "the hashtag")
+# Verbs that pass someone else's words on ("X quoted Y as saying").
+CITING_VERBS: frozenset[str] = word_set("cite cites cited citing quote quotes quoted quoting")
+# Participles that continue a report after a comma (", adding that ...").
+ADDING_PARTICIPLES: tuple[str, ...] = tuple(word_set("""
+adding saying noting arguing insisting warning explaining stressing calling
+"""))
+
+
+def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of literal words, longest first (so a word never stops at its own prefix)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))

@@ -1,6 +1,6 @@
 """Quotation marks paired into quoted spans, telling quote marks from apostrophes.
 
-Double marks (straight or curly), guillemets and low-9 marks pair within a paragraph; a quotation
+Double marks (straight or curly, or two apostrophes), guillemets and low-9 marks pair within a paragraph; a quotation
 left open at a paragraph's end continues when the next paragraph opens with a mark of the same
 family (the newspaper convention for quotes running over several paragraphs). Single marks are
 quote marks only at a word's edge: "country's", "don't" and "’90s" are apostrophes, and a closing
@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from reader.analysis.segment import Segments
 
-MARK_RE = re.compile(r"[\"“”„«»‘’']")
+# Two apostrophes stand for a double quotation mark in some wire copy (''like this'').
+MARK_RE = re.compile(r"''|[\"“”„«»‘’']")
 _OPEN_BEFORE = set(" \t\n([{—–-/\"“‘'«„:")
-_DOUBLE_OPEN = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+_DOUBLE_OPEN: dict[str, str | tuple[str, ...]] = {"“": "”", "„": "“”", "«": "»", '"': '"', "''": ("''",)}
 _SINGLE_OPEN = {"‘": "’'", "'": "'’"}
 
 
@@ -89,7 +90,7 @@ def find_quoted(text: str, segments: Segments) -> list[Quoted]:
             start, kind = open_at
             if kind in _DOUBLE_OPEN:
                 closes = _DOUBLE_OPEN[kind]
-                if ch in closes and (kind != '"' or not text[pos - 1].isspace() or pos + 1 >= para.end):
+                if ch in closes and (kind not in ('"', "''") or not text[pos - 1].isspace() or pos + 1 >= para.end):
                     found.append(Quoted(start, pos, True, carry_paras + 1))
                     open_at = None
                     carry_paras = 0

@@ -5,216 +5,194 @@ quotation that stands as a sentence, or follows a colon, comma or speech verb, a
 capital is *direct*; a quoted phrase inside the writer's own sentence is *partial*; a single quoted
 word, a quoted name or a "so-called" label is a scare quote and no quotation at all.
 
-Reported speech is found from speech verbs (one regular expression over the whole text):
-"X said (that) ...", "X told reporters ...", "X warned that ...", "X denied reports that ...",
-"according to X, ...", and the trailing forms "..., X said." / "..., said X." / "..., according to X.".
+Reported speech is found at the cues (:mod:`reader.analysis.cues`). Which construction a cue
+starts ("X said (that) ...", "..., X said.", "according to X, ...") and who said a quotation are
+named rules in ordered registries (:mod:`reader.analysis.reported`, :mod:`reader.analysis.attribution`);
+this module holds what those rules share: subject windows, speakers of a verb, clause cuts and the
+making of a quote.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
+from typing import TYPE_CHECKING
 
+from reader.analysis.cues import PREV_WORD_RE as _PREV_WORD_RE
+from reader.analysis.cues import Cues
 from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
 from reader.analysis.lexicon import (
+    ADDING_PARTICIPLES,
+    AUDIENCE_NOUNS,
+    BAD_CLAUSE_OPENERS,
+    BARE_CLAUSE_STEMS,
+    CITING_VERBS,
     CLAIM_NOUNS,
+    CLAUSE_PREPOSITIONS,
     COMMON_CAPS,
+    DETERMINER_WORDS,
     FINITE_VERBS,
+    FUNCTION_WORDS,
     MODALS,
     NON_SPEAKERS,
+    NP_WORDS,
+    OBJECT_PRONOUNS,
     OPINION_VERBS,
     PARTICIPLES,
     PAST_VERBS,
     PERSON_ROLES,
     REPORT_VERBS,
     SAY_VERBS,
+    SCARE_LEADS,
+    SENTENCE_OPENERS,
+    SPEECH_ADVERBS,
+    STATEMENT_MEDIA,
+    STATEMENT_NOUNS,
+    SUBORDINATORS,
     TELL_VERBS,
+    WH_TAKERS,
+    WITH_TAKERS,
+    alternation,
+    parenthetical,
 )
-from reader.analysis.marks import MARK_RE, Quoted, find_quoted
+from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
 from reader.analysis.segment import Segments, Span
-from reader.analysis.speakers import Resolver, speaker_noun
+from reader.analysis.speakers import Resolver
 
+if TYPE_CHECKING:
+    from reader.analysis.rules import Rulebook
 
-def _trie_pattern(words: list[str]) -> str:
-    """A regex alternation factored by prefix, so matching a big word list stays fast."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie)
-
-
-VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|heard|"
-                     + _trie_pattern(sorted(REPORT_VERBS)) + r")(?![\w’'-])")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
          rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
 _ADVERBIAL = (rf"(?:\s+{_TIME}"
-              r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview"
-              r"|briefing|conference|post|tweet|letter|speech|report|note|email|video|message|address|hearing"
-              r"|meeting|session|call|podcast|appearance|filing|release|blog|op-ed|column)"
-              r"|\s+(?:on|via)\s+(?:Twitter|X|Facebook|Telegram|Instagram|television|TV|radio|social media)"
-              r"|\s+(?:also|further|again|previously|repeatedly|publicly|privately|separately|recently|earlier|later"
-              r"|then|too|however|instead|simply|only|once)"
+              r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:"
+              + alternation(STATEMENT_NOUNS) + r")(?:\s+(?:to|with)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?"
+              r"|\s+(?:on|via)\s+(?:" + alternation(STATEMENT_MEDIA) + ")"
+              r"|\s+(?:" + alternation(SPEECH_ADVERBS) + ")"
               r"|\s+(?:[a-z]+ly))")
-_AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b\s*)?")
-_OBJECT_RE = re.compile(
-    r"\s+(?:reporters|journalists|the\s+press|lawmakers|parliament|investors|analysts|supporters|fans|viewers"
-    r"|listeners|readers|members|staff|students|me|us|him|her|them|Congress|MPs|jurors|councillors|councilors"
-    r"|delegates|officers|colleagues|residents|parents|voters|employees|workers|shareholders|lawmakers|senators"
+AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b\s*)?")
+ADVERBIALS_RE = re.compile(rf"(?:{_ADVERBIAL})*")
+OBJECT_RE = re.compile(
+    r"\s+(?:" + alternation(AUDIENCE_NOUNS) + r"|the\s+press|me|us|him|her|them"
     r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?=[\s,.]|$)"
     r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
 )
-_CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
+CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
 _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|whose|and|but|while|after|before|because|when|with|although|since|as"
     r"|if|where|whereas|so|than|whom)(?![\w’'-])")
-_APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
-_THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
-_VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
-_COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
+APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
+THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
+COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
 _CUT_RE = re.compile(r",\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
-                     r"|,\s+(?=(?:adding|saying|noting|arguing|insisting|warning|explaining|stressing|calling)\b)"
+                     r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
-                     r"|;\s+|\s+[—–]\s+")
-_BAD_FIRST = {"whether", "if", "how", "what", "why", "when", "where", "who", "and", "or", "but", "so", "as", "to"}
-_PREPOSITIONS = {"in", "on", "at", "of", "for", "with", "by", "about", "outside", "after", "before", "during",
-                 "inside", "near", "from", "over", "under", "following", "ahead", "through", "into", "afterwards",
-                 "later", "earlier", "yesterday", "today", "only"}
-_BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS if form.removesuffix("ing").rstrip("sd").rstrip("e") in {
-    "insist", "claim", "argu", "admitt", "admit", "conced", "estimat", "predict", "maintain", "contend",
-    "alleg", "suggest", "add", "not", "warn", "agre", "confirm", "explain", "acknowledg"})
-_CLAUSE_START_RE = re.compile(
+                     # ", and Hillary Clinton is promising ...": a second subject's own clause
+                     r"|,?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has|have|had|will"
+                     r"|would|could|said|says)\b)"
+                     r"|;\s+")
+BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
+                              if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
+CLAUSE_START_RE = re.compile(
     r"(?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:was|were|is|are|had|has|have|would|will|could"
     r"|should|might|must|can|did|does)\b|(?:it|he|she|they|we|there|this|i)\s+\w+\s+\w+")
-_AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
-                          r"|may)\b")
-_PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
-# British court reporting: "..., an inquest has heard", "the jury heard that ...".
-_HEARING_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:court|inquest|tribunal|jury|hearing|trial|inquiry|committee|panel)"
-                                r"(?:\s+(?:has|have|had|was|were))?\s+$", re.I)
+AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
+                         r"|may)\b")
 # "..., an honour she rarely mentioned.": a noun and its relative clause, not a trailing attribution.
-_REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
-_NOUNISH_FORMS = frozenset({"states", "reports", "claims", "notes", "comments", "charges", "questions",
-                            "answers", "calls", "pledges", "promises", "hopes", "fears", "doubts", "remarks"})
-_PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
-_PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
-_CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
-_CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
-_MAX_REPORT = 600  # longest reported clause considered, in characters
-_ABBREV_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
-_NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
-_NP_WORDS = {"the", "a", "an", "he", "she", "they", "it", "we", "its", "his", "her", "their", "of", "for", "at", "from",
-             "and", "de", "al", "van", "von", "aged", "who", "which"}
-_SUBORDINATORS = {"with", "when", "after", "before", "because", "while", "although", "since", "as", "if", "where",
-                  "whereas", "so", "than", "though", "until", "unless", "once"}
-_PREP_OR_SUB = _PREPOSITIONS | _SUBORDINATORS
-_TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
+REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
+PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
+PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
+CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
+CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
+MAX_REPORT = 600  # longest reported clause considered, in characters
+_ABBREV_BEFORE_RE = re.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
+NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
+_PREP_OR_SUB = CLAUSE_PREPOSITIONS | SUBORDINATORS
+TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom", "whose"}
 # A relative clause still open: ", which ..." with no comma since.
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who)\s[^,;:—–()]*$")
-# Words that take "with" inside a subject noun phrase ("people familiar with the plans said").
-_WITH_TAKERS = frozenset({"familiar", "acquainted", "involved", "associated", "connected", "linked", "working",
-                          "dealing", "concerned", "tasked", "charged", "along", "together", "friends", "colleagues"})
-_TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
-_SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
-_OPENER_RE = re.compile(r"(?:(?:In|On|At|By|For|From|With|Elsewhere|Separately|Meanwhile|However|Earlier|Later|Also"
-                        r"|Still|Overall|Instead|Nonetheless|Nevertheless|Previously|Since|After|Before|During|Despite"
-                        r"|Amid|Under|Over)\b[^,]{0,40},\s+)")
+TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
+SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
+_OPENER_RE = re.compile(r"(?:(?:" + alternation(SENTENCE_OPENERS) + r")\b[^,]{0,40},\s+)")
 _WORD_RE = re.compile(r"[A-Za-z0-9][\w’'-]*")
-_SCARE_BEFORE = re.compile(r"(?:so-called|so called|dubbed|nicknamed|known as|termed|branded|the word|the term|"
-                           r"the phrase|titled|entitled|the hashtag)\s*$", re.I)
-_CONTENT_FILLERS = {"that", "the", "a", "an"}
+SCARE_BEFORE = re.compile(r"(?:" + alternation(SCARE_LEADS) + r")\s*$", re.I)
 # "X cited / quoted Y as saying ...": Y is the one who said it, X only passes it on.
-_CITED_RE = re.compile(r"(?<![\w’'-])(?:cite|cites|cited|citing|quote|quotes|quoted|quoting)(?![\w’'-])")
+_CITED_RE = re.compile(r"(?<![\w’'-])(?:" + alternation(CITING_VERBS) + r")(?![\w’'-])")
 # A trailing temporal clause of the writer's ("... killed seven people after fighting resumed").
 _FRAME_SUB_RE = re.compile(r"\s(?:after|before|until|once|when)\s")
 _FRAME_BAD_RE = re.compile(r"[\"“”«»;:]|(?<![\w’'-])(?:that|and\s+(?:was|were|is|are|had|has|have|would|will|could"
                            r"|did|said|says|told|added|also))(?![\w’'-])")
-# Words after which "when" opens a question, not a time clause ("had not been told when ...").
-_WH_TAKERS = frozenset({"know", "knew", "known", "tell", "told", "ask", "asked", "unclear", "clear", "sure",
-                        "certain", "decide", "decided", "explain", "explained", "show", "showed", "shown", "wonder",
-                        "wondered", "say", "said", "remember", "recall", "recalled", "forget", "forgot", "confirm",
-                        "confirmed", "announce", "announced", "reveal", "revealed", "disclose", "disclosed"})
-_DETERMINER_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
-                               "some", "any", "no", "every", "each", "all"})
+_RUN_ON_RE = re.compile(r"'?[ \t]+([a-z]+)\b")
+_AFTER_QUOTE_WORDS = REPORT_VERBS | {"he", "she", "they", "it", "we", "i", "according", "the", "a", "an", "and"}
+QUANTIFIER_SUBJECTS = frozenset({"another", "others", "some", "many", "several", "most", "few", "both", "one"})
+WH_OPENERS = frozenset({"whether", "how", "why", "what"})
+NP_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some", "many", "several", "two", "three", "few",
+                            "most"})
 _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (keeps the test local and bounded)
-_FUNCTION_WORDS = FINITE_VERBS | _DETERMINER_WORDS | {
-    "that", "this", "with", "from", "there", "then", "than", "them", "they", "which", "while", "when", "after",
-    "before", "until", "into", "onto", "over", "under", "about", "also", "been", "being", "more", "most",
-    "some", "such", "what", "where", "whose", "would", "could", "should", "other", "others", "only", "very",
-    "just", "still", "even", "again", "once", "both", "either", "neither", "because", "since", "through"}
-_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
 
-def _words(text: str) -> list[str]:
+def word_list(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
 class QuoteFinder:
-    """Finds the quotes of one text and attributes them."""
+    """Finds the quotes of one text and attributes them, by the rules of a :class:`Rulebook`.
 
-    def __init__(self, text: str, segments: Segments, mentions: list[Mention]) -> None:
+    Built by the pipeline from its earlier stages: the segments, the entity mentions, the quoted
+    spans and the cues. ``origin`` records, per quote span, the names of the rules that made it.
+    """
+
+    def __init__(self, text: str, segments: Segments, mentions: list[Mention], quoted: list[Quoted],
+                 cues: Cues, rules: Rulebook) -> None:
         self.text = text
         self.seg = segments
-        self.quoted = find_quoted(text, segments)
+        self.quoted = quoted
+        self.rules = rules
         spans = [(q.open + 1, q.close) for q in self.quoted]
         self.quoted_opens = [q.open for q in self.quoted]
         self.resolver = Resolver(text, mentions, spans, segments)
         self._closes = [q.close for q in self.quoted]
         self._shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
         self._windows: dict[tuple[int, int, int], tuple[tuple[int, int, str], ...]] = {}
-        # Cues inside quotations ("he told me we had whatever we needed") report third parties.
-        # Both lists are sorted, so one merge-walk splits the cues (quoted spans never overlap).
-        self.hits: list[re.Match[str]] = []
-        self.inner_hits: list[re.Match[str]] = []
-        opens, closes = self.quoted_opens, self._closes
-        n, k = len(opens), 0
-        for m in VERB_RE.finditer(text):
-            pos = m.start()
-            if m.group() == "heard" and not _HEARING_BEFORE_RE.search(text, max(0, pos - 30), pos):
-                continue  # "heard" reports only what a court or inquest heard ("the inquest heard that")
-            if m.group() in OPINION_VERBS and text.startswith(" to ", m.end()):
-                continue  # "companies hoping to invest", "expects to": an intention, not a report
-            if m.group() in _NOUNISH_FORMS and text[m.end():m.end() + 1] in ".,;" and \
-                    (prev := _PREV_WORD_RE.search(text, max(0, pos - 24), pos)) and \
-                    prev.group(1).islower() and not _speaker_or_pronoun(prev.group(1).lower()):
-                continue  # "39 island and coastal states.": a plural noun, not a verb
-            while k < n and closes[k] <= pos:
-                k += 1
-            (self.inner_hits if k < n and opens[k] < pos else self.hits).append(m)
-        self.hit_starts = [h.start() for h in self.hits]
+        self.cues = cues
+        self.hits = cues.hits
+        self.inner_hits = cues.inner
+        self.origin: dict[tuple[int, int], list[str]] = {}
 
-    def _inside_quoted(self, pos: int) -> bool:
+    def trace(self, quote: Quote | None, rule: str) -> Quote | None:
+        """Record that ``rule`` made (or shaped) ``quote``; returns it."""
+        if quote is not None:
+            self.origin.setdefault((quote.start, quote.end), []).append(rule)
+        return quote
+
+    def trace_span(self, start: int, end: int, rule: str) -> None:
+        """Record that ``rule`` attributed the quotation ``text[start:end]``."""
+        self.origin.setdefault((start, end), []).append(rule)
+
+    def quoted_index(self, pos: int) -> int:
+        """Index of the last quoted span opening at or before ``pos`` (-1 if none)."""
+        return bisect_right(self.quoted_opens, pos) - 1
+
+    def inside_quoted(self, pos: int) -> bool:
         i = bisect_right(self.quoted_opens, pos) - 1
         return i >= 0 and self.quoted_opens[i] < pos < self._closes[i]
 
-    def _hits_in(self, start: int, end: int) -> list[re.Match[str]]:
-        i = bisect_left(self.hit_starts, start)
-        j = bisect_left(self.hit_starts, end)
-        return self.hits[i:j]
+    def hits_in(self, start: int, end: int) -> list[re.Match[str]]:
+        return self.cues.between(start, end)
 
     # -- subject and object phrases -------------------------------------------------------------
 
-    def _subject_window(self, sent: Span, verb_start: int) -> tuple[int, int]:
+    def subject_window(self, sent: Span, verb_start: int) -> tuple[int, int]:
         """The words before a verb back to the clause boundary, skipping parenthetical adverbs."""
-        windows = self._subject_windows(sent, verb_start)
+        windows = self.subject_windows(sent, verb_start)
         return (windows[0][0], windows[0][1]) if windows else (verb_start, verb_start)
 
-    def _subject_windows(self, sent: Span, verb_start: int) -> tuple[tuple[int, int, str], ...]:
+    def subject_windows(self, sent: Span, verb_start: int) -> tuple[tuple[int, int, str], ...]:
         """Candidate subject phrases before a verb, nearest first, each tagged with its role.
 
         Commas, dashes and relative pronouns may set off an appositive ("Dalby, a retired
@@ -248,21 +226,25 @@ class QuoteFinder:
                 continue
             word = b.group().lower()
             if word == "with" and (taker := _PREV_WORD_RE.search(text, max(lo, b.start() - 16), b.start())) \
-                    and taker.group(1).lower() in _WITH_TAKERS:
+                    and taker.group(1).lower() in WITH_TAKERS:
                 continue  # "a person familiar with the matter said": "with" is inside the subject
             if word == "and" and _OPEN_RELATIVE_RE.search(text, lo, b.start()):
                 continue  # "Pathwise, which is based in Leeds and employs 900 people, said": inside the clause
-            if _has_content(text[b.end():end]):
-                if end == verb_start and word in _SUBORDINATORS and not text[b.end():end].rstrip().endswith(","):
+            if has_content(text[b.end():end]):
+                if end == verb_start and word in SUBORDINATORS and not text[b.end():end].rstrip().endswith(","):
                     # "..., while hardliners warned": the clause holding the verb has its own subject
                     # (but in "Garrity, who voted with Priya Nair, said" the comma closes a clause).
                     windows.append((b.end(), end, "np"))
                     return windows
                 windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
-            if (word not in _SOFT_BOUNDARIES and word not in _SUBORDINATORS) or len(windows) >= 5:
+            if word == "and" and end == verb_start and windows and len(word_list(text[b.end():end])) <= 4 \
+                    and self.resolver.resolve(b.end(), end) is None:
+                end = b.start()  # "Experts on Korea and nuclear policy said": one subject, coordinated
+                continue
+            if (word not in _SOFT_BOUNDARIES and word not in SUBORDINATORS) or len(windows) >= 5:
                 return windows
             end = b.start()
-        if _has_content(text[lo:end]):
+        if has_content(text[lo:end]):
             windows.append((lo, end, self._window_tag("", lo, end)))
         return windows
 
@@ -270,21 +252,21 @@ class QuoteFinder:
         if boundary in ("who", "which", "whom", "whose"):
             return "rel"
         first = _WORD_RE.search(self.text, start, end)
-        if boundary in _SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB):
+        if boundary in SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB):
             return "sub"
         return "np"
 
-    def _subject(self, sent: Span, verb_start: int) -> str | None:
+    def subject(self, sent: Span, verb_start: int) -> str | None:
         """The speaker of a verb.
 
         A person named right before the verb wins; otherwise the leftmost name of the subject
         chain ("Priya Sandhu, who covers banks at Westgate, said" -> Priya Sandhu); otherwise the
         nearest phrase (a pronoun, a nominal reference or a noun phrase such as "officials").
         """
-        cited = self._cited_source(sent, verb_start)
+        cited = self.cited_source(sent, verb_start)
         if cited is not None:
             return cited
-        windows = self._subject_windows(sent, verb_start)
+        windows = self.subject_windows(sent, verb_start)
         if not windows:
             return None
         resolve = self.resolver.resolve_how
@@ -311,18 +293,20 @@ class QuoteFinder:
                     return name
         # An untyped name as the subject ("Unison, which represents staff, said"): use it as written.
         for start, end, tag in reversed(windows):
-            words = self.text[start:end].split()
+            words = [w for w in self.text[start:end].split() if not parenthetical(w.lower())]
             if tag == "np" and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and \
                     not any(w.lower().strip(",;:") in COMMON_CAPS or w.lower() in NON_SPEAKERS for w in words):
                 return " ".join(words).strip(",;:")
-        # A plain noun phrase right before the verb ("A security guard testified that"): the phrase.
-        words = self.text[windows[0][0]:windows[0][1]].split()
-        if windows[0][2] == "np" and 2 <= len(words) <= 4 and words[0].lower() in ("a", "an", "the", "one") \
-                and all(w.isalpha() and w.islower() for w in words[1:]) and words[-1] not in NON_SPEAKERS:
-            return " ".join(words[1:])
+        # A plain noun phrase right before the verb ("A security guard testified that", "The Republican
+        # presidential nominee noted"): the phrase.
+        if windows[0][2] == "np":
+            words = self.text[windows[0][0]:windows[0][1]].split()
+            if len(words) == 1 and words[0].lower() in QUANTIFIER_SUBJECTS:
+                return words[0].lower()  # "Another said ...", "Some say ...": the report stands, unnamed
+            return noun_phrase(self.text[windows[0][0]:windows[0][1]])
         return None
 
-    def _cited_source(self, sent: Span, verb_start: int) -> str | None:
+    def cited_source(self, sent: Span, verb_start: int) -> str | None:
         """The source of "X cited (quoted) Y as saying ...": Y, else the citing X, else None.
 
         The verb of saying belongs to Y, not to the subject of the sentence ("He spoke after the
@@ -337,21 +321,21 @@ class QuoteFinder:
         if m is None:
             return None
         who = m.group("who").strip().lower()
-        if who in _OBJECT_PRONOUNS:  # "The Times quoted him as saying": him is a person named before
-            return self.resolver.person_for_pronoun(m.start("who"), _OBJECT_PRONOUNS[who])
-        return self.resolver.resolve(m.start("who"), m.end("who")) or self._subject(sent, cite.start())
+        if who in OBJECT_PRONOUNS:  # "The Times quoted him as saying": him is a person named before
+            return self.resolver.person_for_pronoun(m.start("who"), OBJECT_PRONOUNS[who])
+        return self.resolver.resolve(m.start("who"), m.end("who")) or self.subject(sent, cite.start())
 
-    def _main_subject(self, sent: Span, before: int) -> str | None:
+    def main_subject(self, sent: Span, before: int) -> str | None:
         """The speaker of the first speech verb in a sentence (for "..., adding that ...")."""
-        for hit in self._hits_in(max(sent.start, before - _NEAR), before):
+        for hit in self.hits_in(max(sent.start, before - NEAR), before):
             if hit.group() in PARTICIPLES:
                 continue
-            speaker = self._subject(sent, hit.start())
+            speaker = self.subject(sent, hit.start())
             if speaker:
                 return speaker
-        return self._sentence_subject(sent, before)
+        return self.sentence_subject(sent, before)
 
-    def _sentence_subject(self, sent: Span, before: int) -> str | None:
+    def sentence_subject(self, sent: Span, before: int) -> str | None:
         """The subject at the start of a sentence ("Margaret Ellison, 74, joined ... and said")."""
         text = self.text
         start = sent.start
@@ -361,7 +345,7 @@ class QuoteFinder:
         stop = start
         for word in _WORD_RE.finditer(text, start, min(before, start + 120)):
             token = word.group()
-            if token[:1].islower() and token.lower() not in _NP_WORDS:
+            if token[:1].islower() and token.lower() not in NP_WORDS:
                 break
             stop = word.end()
         if stop > start:
@@ -390,16 +374,25 @@ class QuoteFinder:
         text = self.text
         last: Quote | None = None
         last_para = -9
+        last_any: Quote | None = None  # the last quotation of any kind with a speaker
+        last_any_para = -9
         for q, start, end, para_i, para, sent, kind, split, whole_para in self._shapes:
             if attribute and split and last is not None and last.speaker:
                 speaker, cue = last.speaker, None
+            elif attribute and kind == "partial" and last_any is not None and para_i == last_any_para and \
+                    not text[sent.start:q.open].strip():
+                # '"...," said Cole. "It's just a tax increase" for the rich.': the same speaker goes on
+                speaker, cue = last_any.speaker, None
             else:
-                speaker, cue = self._attribute_quote(q, sent, para, kind) if attribute else (None, None)
+                speaker, cue = self.attribute_quote(q, sent, para, kind) if attribute else (None, None)
             if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
                     not whole_para and last.speaker:
                 speaker, cue = last.speaker, None
             if speaker is None and kind == "direct" and last is not None and para_i == last_para:
                 speaker = last.speaker
+            if speaker is None and kind == "direct" and last_any is not None and para_i == last_any_para:
+                speaker = last_any.speaker  # '..., "not meeting the demand," says X. "We often ..."'
+
             cue_fields = cue if cue else ("", -1, -1)
             quote = Quote(text[start:end], kind, start, end, speaker, *cue_fields)
             if q.paragraphs > 1:
@@ -410,6 +403,8 @@ class QuoteFinder:
                 out.append(quote)
             if kind == "direct":
                 last, last_para = quote, self.seg.paragraph_index(q.close)
+            if speaker:
+                last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
         return out
 
     def _quote_shapes(self) -> list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]]:
@@ -420,6 +415,8 @@ class QuoteFinder:
         last_end = -1
         for q in self.quoted:
             start, end = q.open + 1, q.close
+            if text.startswith("''", q.open):
+                start += 1
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1] in " \n\t,\u00a0\u202f":
@@ -427,7 +424,7 @@ class QuoteFinder:
             if end <= start:
                 continue
             content = text[start:end]
-            words = _words(content)
+            words = word_list(content)
             para_i = self.seg.paragraph_index(q.open)
             para = self.seg.paragraphs[para_i]
             sent = self.seg.sentence_at(q.open) or para
@@ -436,7 +433,7 @@ class QuoteFinder:
             whole_para = not before.strip(" \t") and not after.strip(" .\t")
             if len(words) <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
-            if len(words) <= 4 and _SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
+            if len(words) <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
             if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w.lower() in
                                                              {"of", "the", "and", "a", "in", "for", "to", "on"}
@@ -444,12 +441,15 @@ class QuoteFinder:
                 continue  # a quoted name or title
             split = (last_end >= 0 and last_end < q.open and q.open - last_end < 80
                      and self.seg.sentence_index(last_end) == self.seg.sentence_index(q.open)
-                     and _ends_with_verb_phrase(text[last_end:q.open]))  # '” he said, “'
+                     and ends_with_verb_phrase(text[last_end:q.open]))  # '” he said, “'
             starts_upper = split or content[:1].isupper() or content[:1] in "…." or content[:1].isdigit()
             led = (split or not before or before[-1] in ":,—–-" or before.endswith(("...", "…"))
-                   or _ends_with_verb(before))
-            if q.paragraphs > 1 or whole_para or (starts_upper and (led or len(words) >= 4 and
-                                                                    content.rstrip()[-1:] in ".?!")):
+                   or ends_with_verb(before))
+            # 'said "I admire the mechanics" of the plan': the writer's sentence goes on after it.
+            runs_on = text[q.close - 1].isalnum() and (nxt_word := _RUN_ON_RE.match(text, q.close + 1)) \
+                is not None and nxt_word.group(1) not in _AFTER_QUOTE_WORDS
+            if q.paragraphs > 1 or whole_para or (starts_upper and not runs_on and (
+                    led or len(words) >= 4 and content.rstrip()[-1:] in ".?!")):
                 kind = "direct"
             else:
                 kind = "partial"
@@ -458,91 +458,15 @@ class QuoteFinder:
                 last_end = end
         return out
 
-    def _attribute_quote(self, q: Quoted, sent: Span, para: Span,
-                         kind: str) -> tuple[str | None, tuple[str, int, int] | None]:
-        text = self.text
-        close_sent = self.seg.sentence_at(q.close) or para
-        close_para = self.seg.paragraph_at(q.close) or para
-        limit = min(close_sent.end, close_para.end)
-        nxt = bisect_right(self.quoted_opens, q.close)
-        if nxt < len(self.quoted):
-            limit = min(limit, self.quoted[nxt].open)
-        # After the quotation: '..., he said', '..., said the ministry'.
-        for hit in self._hits_in(q.close + 1, limit):
-            gap = text[q.close + 1:hit.start()]
-            if len(_words(gap)) > 8:
-                break
-            cue = (hit.group(), hit.start(), hit.end())
-            if hit.group().lower() == "according to":
-                a = hit.end()
-                b = _clause_end(text, a, limit)
-                return self.resolver.resolve(a, b), cue
-            if _has_content(gap):
-                speaker = self.resolver.resolve(q.close + 1, hit.start())
-                if speaker:
-                    return speaker, cue
-                break
-            a = hit.end()
-            b = _clause_end(text, a, limit)
-            speaker = self.resolver.resolve(a, b)
-            if speaker:
-                return speaker, cue
-            break
-        # Before the quotation: 'she told journalists: "..."', 'X said "..."'.
-        hits = self._hits_in(max(sent.start, q.open - _NEAR), q.open)
-        if hits:
-            hit = hits[-1]
-            cue = (hit.group(), hit.start(), hit.end())
-            if hit.group().lower() == "according to":
-                return self.resolver.resolve(hit.end(), _clause_end(text, hit.end(), q.open)), cue
-            a, b = self._subject_window(sent, hit.start())
-            participle = hit.group() in PARTICIPLES and text[_last_nonspace(text, hit.start())] == ","
-            speaker = self._main_subject(sent, hit.start()) if participle else None
-            if speaker is None:
-                speaker = self._subject(sent, hit.start())
-            if speaker is None and (hit.group() in PARTICIPLES or not _has_content(text[a:b])):
-                speaker = self._main_subject(sent, hit.start())
-            if speaker:
-                return speaker, cue
-        if kind == "partial":
-            for hit in self._hits_in(q.close, min(sent.end, q.close + _NEAR)):
-                speaker = self._subject(sent, hit.start())
-                if speaker:
-                    return speaker, (hit.group(), hit.start(), hit.end())
-        if kind == "direct" and text[para.start] in "\"“‘'«„":
-            # A quotation opening its paragraph after "She wrote:" at the end of the one before.
-            pi = self.seg.paragraph_index(para.start)
-            if pi > 0:
-                prev = self.seg.paragraphs[pi - 1]
-                if text[prev.end - 1] == ":":
-                    hits = self._hits_in(max(prev.start, prev.end - _NEAR), prev.end)
-                    if hits and len(_words(text[hits[-1].end():prev.end])) <= 4:
-                        prev_sent = self.seg.sentence_at(hits[-1].start()) or prev
-                        speaker = self._subject(prev_sent, hits[-1].start())
-                        if speaker:
-                            return speaker, (hits[-1].group(), hits[-1].start(), hits[-1].end())
+    def attribute_quote(self, q: Quoted, sent: Span, para: Span,
+                        kind: str) -> tuple[str | None, tuple[str, int, int] | None]:
+        """The speaker and cue of a quotation: the first attribution rule that answers."""
+        for rule in self.rules.attributions:
+            answer = rule.find(self, q, sent, para, kind)
+            if answer is not None:
+                self.trace_span(q.open + 1, q.close, rule.name)
+                return answer
         return None, None
-
-    def introduced_blocks(self) -> list[Quote]:
-        """A paragraph introduced by "X said:" at the end of the previous one is X's direct quotation
-        (block quotes and statements set off without quotation marks)."""
-        out: list[Quote] = []
-        text = self.text
-        paras = self.seg.paragraphs
-        for i in range(len(paras) - 1):
-            para, nxt = paras[i], paras[i + 1]
-            if text[para.end - 1] != ":" or MARK_RE.search(text, nxt.start, nxt.end):
-                continue
-            sent = self.seg.sentence_at(para.end - 1) or para
-            hits = self._hits_in(sent.start, para.end)
-            if not hits or len(_words(text[hits[-1].end():para.end])) > 4:
-                continue
-            hit = hits[-1]
-            speaker = self._subject(sent, hit.start())
-            if len(_words(text[nxt.start:nxt.end])) >= 3:
-                out.append(Quote(text[nxt.start:nxt.end], "direct", nxt.start, nxt.end, speaker,
-                                 hit.group(), hit.start(), hit.end()))
-        return out
 
     # -- reported speech ------------------------------------------------------------------------
 
@@ -558,193 +482,128 @@ class QuoteFinder:
             sent = self.seg.sentence_at(hit.start())
             if sent is None:
                 continue
-            quote = self._reported_at(hit, sent)
-            if quote is None:
-                continue
-            i = bisect_right(taken_starts, quote.end) - 1
-            if i >= 0 and taken[i][1] > quote.start and not (quote.start < taken[i][0] and taken[i][1] < quote.end):
-                continue  # overlaps a direct quotation
-            if text[quote.start:quote.start + 1] in "\"“‘'«":
-                continue
-            out.append(quote)
-            done_until = max(quote.end, hit.end())
-        out.extend(self._reported_inside_quotes())
-        return out
-
-    def _reported_inside_quotes(self) -> list[Quote]:
-        """Reports inside a quotation, kept only when their subject is a name ("Graham Fitch told me
-        ..."): "I said", "we told them" are the quoted speaker's own story, not a report."""
-        out: list[Quote] = []
-        done_until = -1
-        for hit in self.inner_hits:
-            if hit.start() < done_until or hit.group() in PARTICIPLES or hit.group().lower() == "according to":
-                continue
-            sent = self.seg.sentence_at(hit.start())
-            j = bisect_right(self.quoted_opens, hit.start()) - 1
-            if sent is None or j < 0:
-                continue
-            inner = Span(max(sent.start, self.quoted[j].open + 1), min(sent.end, self.quoted[j].close))
-            windows = self._subject_windows(inner, hit.start())
-            if windows:
-                name, how = self.resolver.resolve_how(windows[0][0], windows[0][1])
-            else:  # "Graham Fitch rang me ... and told me ...": the name opening the sentence
-                near = self.resolver.mentions_in(inner.start, min(hit.start(), inner.start + 100))
-                named = [m for m in near if m.label == "PERSON"] or [m for m in near if m.label == "ORG"]
-                name, how = (named[0].entity, "named") if named else (None, "")
-            if name is None or how != "named":
-                continue
-            quote = self._forward(hit, inner, inner.end, speaker=name)
-            if quote is not None:
+            for quote in self.reported_at(hit, sent):
+                i = bisect_right(taken_starts, quote.end) - 1
+                if i >= 0 and taken[i][1] > quote.start and \
+                        not (quote.start < taken[i][0] and taken[i][1] < quote.end):
+                    continue  # overlaps a direct quotation
+                if text[quote.start:quote.start + 1] in "\"“‘'«":
+                    continue
                 out.append(quote)
-                done_until = quote.end
+                done_until = max(done_until, quote.end, hit.end())
+        for rule in self.rules.inside:
+            out.extend(self.trace(q, rule.name) for q in rule.find(self))
         return out
 
-    def _reported_at(self, hit: re.Match[str], sent: Span) -> Quote | None:
-        text = self.text
-        verb = hit.group()
-        cue = (verb, hit.start(), hit.end())
-        sent_end = sent.end
-        while sent_end > sent.start and text[sent_end - 1] in _SENT_END_STRIP:
-            sent_end -= 1
-        if verb.lower() == "according to":
-            return self._according(hit, sent, sent_end)
-        # Trailing attribution: "..., the ministry said." / "..., said Smith."
-        tail = text[hit.end():sent.end]
-        if verb in TELL_VERBS and _TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
-            tail = ""
-        comma = text.rfind(",", sent.start, hit.start())
-        if _TRAIL_RE.match(tail) and comma > sent.start and len(_words(text[sent.start:comma])) >= 4 \
-                and not _REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start()):
-            subject = (comma + 1, hit.start())
-            if len(_words(text[comma + 1:hit.start()])) <= 8 and _has_content(text[comma + 1:hit.start()]):
-                inner = self._leading_report(sent, comma)
-                if inner is not None:
-                    return inner
-                speaker = self.resolver.resolve(*subject)
-                if speaker is None and (verb in SAY_VERBS or verb == "heard"):
-                    speaker = _phrase(text[subject[0]:subject[1]])
-                if speaker:
-                    return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
-        if comma > sent.start and comma == _last_nonspace(text, hit.start()) and verb not in PARTICIPLES \
-                and len(_words(text[sent.start:comma])) >= 4:
-            # "..., said the ministry." / "..., said Smith, a professor at ..."
-            b = _clause_end(text, hit.end(), sent.end)
-            rest = text[b:sent.end].strip(_SENT_END_STRIP)
-            np_words = _words(text[hit.end():b])
-            if b > hit.end() and 0 < len(np_words) <= 6 and np_words[0].lower() not in ("that", "it", "he", "she") \
-                    and not _has_finite_verb(np_words) and (not rest or _APPOSITIVE_RE.match(text, b)):
-                # ("..., said the ministry had not been consulted": a clause, so "said" looks forward)
-                inner = self._leading_report(sent, comma)
-                if inner is not None:
-                    return inner
-                speaker = self.resolver.resolve(hit.end(), b)
-                if speaker:
-                    return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
-        return self._forward(hit, sent, sent_end)
+    def blocks(self) -> list[Quote]:
+        """Direct quotations set off without quotation marks (block rules)."""
+        return [q for rule in self.rules.blocks for q in rule.find(self) if self.trace(q, rule.name)]
 
-    def _leading_report(self, sent: Span, comma: int) -> Quote | None:
+    def reported_at(self, hit: re.Match[str], sent: Span) -> list[Quote]:
+        """The report(s) a cue starts: those of the first reported-speech rule that answers (a rule
+        may give two pieces: "A, Smith said, B")."""
+        end = sent.end
+        while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
+            end -= 1
+        cue = hit.group()
+        for rule in self.rules.reported:
+            if not rule.applies(cue):
+                continue
+            found = rule.find(self, hit, sent, end)
+            if found is not None:
+                quotes = found if isinstance(found, list) else [found]
+                return [q for q in quotes if q.start >= 0 and self.trace(q, rule.name)]
+            if rule.final:
+                return []
+        return []
+
+    def leading_report(self, sent: Span, comma: int) -> Quote | None:
         """An earlier "X said CLAUSE" inside the sentence takes precedence over a trailing attribution."""
-        for hit in self._hits_in(max(sent.start, comma - _NEAR), comma):
-            quote = self._forward(hit, sent, comma)
+        for hit in self.hits_in(max(sent.start, comma - NEAR), comma):
+            quote = self.forward(hit, sent, comma)
             if quote is not None:
                 return quote
         return None
 
-    def _forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
+    def forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
         """'X said (that) CLAUSE' with the clause running to ``end``."""
         text = self.text
         verb = hit.group()
         pos = hit.end()
-        if text[_last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
+        if text[last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
             return None  # '..." said X' attributes the quotation before it; it reports nothing itself
-        that = _THAT_SOON_RE.match(text, pos)
-        if _PARTICIPLE_AFTER_RE.match(text, pos) and not (that and _PARENTHETICAL_RE.fullmatch(that.group(1))):
+        that = THAT_SOON_RE.match(text, pos)
+        if PARTICIPLE_AFTER_RE.match(text, pos) and not (that and PARENTHETICAL_RE.fullmatch(that.group(1))):
             return None  # "..., she says, threading a new ribbon": what she does, not what she says
-        if that and that.group(1).strip() and verb not in TELL_VERBS and _relative_that(text, that.end()):
+        if that and that.group(1).strip() and verb not in TELL_VERBS and relative_that(text, that.end()):
             that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
-        claim = _CLAIM_RE.match(text, pos)
-        has_that = False
-        if claim:
-            pos, has_that = claim.end(), True
-        elif that and len(_words(that.group(1))) <= (8 if verb in TELL_VERBS else 4) and \
-                not _VERB_IN_GAP_RE.search(_COMMA_ADVERB_RE.sub(" ", that.group(1))):
-            pos, has_that = that.end(), True
-        elif that and _PARENTHETICAL_RE.fullmatch(that.group(1)):
-            pos, has_that = that.end(), True  # "acknowledged, when questioned by the defense, that"
+        opener = None
+        verb_end = pos
+        for rule in self.rules.openers:
+            found = rule.find(self, verb, pos, that)
+            if found is not None:
+                (pos, has_that), opener = found, rule.name
+                break
         else:
-            if verb in TELL_VERBS:
-                obj = _OBJECT_RE.match(text, pos)
-                if obj and not _AUX_NEXT_RE.match(text, obj.end()):
-                    pos = obj.end()  # ("warned the increases could ...": no object, a clause's subject)
-            after = _AFTER_VERB_RE.match(text, pos)
-            if after:
-                pos, has_that = after.end(), bool(after.group("that"))
-        if verb not in SAY_VERBS and not has_that and not (
-                verb in _BARE_CLAUSE_VERBS and _CLAUSE_START_RE.match(text, pos)):
+            has_that = False
+        # "explained how ...", "asked whether ...": an indirect question is what was said
+        first = _WORD_RE.match(text, pos)
+        question = False
+        if not has_that and first is not None and first.group().lower() in WH_OPENERS:
+            # right after the verb and its adverbials, not after an object ("told him how")
+            question = not text[ADVERBIALS_RE.match(text, verb_end).end():pos].strip()
+        if verb not in SAY_VERBS and not has_that and not question and not (
+                verb in BARE_CLAUSE_VERBS and CLAUSE_START_RE.match(text, pos)):
             return None
         if pos >= end or text[pos:pos + 1] in "\"“‘'«":
             return None
-        end = min(end, pos + _MAX_REPORT)
+        end = min(end, pos + MAX_REPORT)
         # Cut a trailing attribution inside the clause: "... at dawn, the agency reported".
-        for later in self._hits_in(pos, end)[:6]:
+        for later in self.hits_in(pos, end)[:6]:
             comma = text.rfind(",", pos, later.start())
-            if comma > pos and _TRAIL_RE.match(text[later.end():sent.end]) and \
-                    len(_words(text[comma:later.start()])) <= 8:
+            if comma > pos and TRAIL_RE.match(text[later.end():sent.end]) and \
+                    len(word_list(text[comma:later.start()])) <= 8:
                 end = comma
                 break
             # "... was credible but warned that ...": a second report by the same speaker.
-            conj = _CONJ_BEFORE_RE.search(text, max(pos, later.start() - 16), later.start())
-            if conj and conj.start() > pos and not self._inside_quoted(later.start()):
+            conj = CONJ_BEFORE_RE.search(text, max(pos, later.start() - 16), later.start())
+            if conj and conj.start() > pos and not self.inside_quoted(later.start()):
                 end = conj.start()
                 break
         # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
-        cut = self._cut(pos, end)
+        cut = self.cut(pos, end)
         if cut is not None:
             end = cut
         content = text[pos:end]
-        words = _words(content)
-        if len(words) < 3 or words[0].lower() in _BAD_FIRST or (words[0].lower() in _PREPOSITIONS and not has_that):
+        words = word_list(content)
+        infinitive = has_that and words[:1] == ["to"]  # "vowed to reopen the mill": the opener says so
+        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive and not question) or \
+                (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that):
             return None
         if verb in OPINION_VERBS and not has_that:
             return None
-        if verb in TELL_VERBS and not has_that and not _has_finite_verb(words):
+        if verb in TELL_VERBS and not has_that and not has_finite_verb(words):
             return None  # "Brandão told the Portuguese sports daily Jornal da Bola.": who, not what
         prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
         coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
         # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
-        coordinated = coordinated or _CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
+        coordinated = coordinated or CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
                                                              hit.start()) is not None
-        after_comma = _last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
+        after_comma = last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
         if speaker is not None:
             pass  # given by the caller (a named subject inside a quotation)
         elif coordinated or (verb in PARTICIPLES and after_comma):
-            speaker = self._main_subject(sent, hit.start())
+            speaker = self.main_subject(sent, hit.start())
         else:
-            speaker = self._subject(sent, hit.start())
+            speaker = self.subject(sent, hit.start())
             if speaker is None and verb in PARTICIPLES:
-                speaker = self._main_subject(sent, hit.start())
+                speaker = self.main_subject(sent, hit.start())
         if speaker is None:
             return None
-        return self._make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
+        quote = self.make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
+        return self.trace(quote, opener) if opener else quote
 
-    def _according(self, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
-        text = self.text
-        cue = ("according to", hit.start(), hit.end())
-        b = _clause_end(text, hit.end(), sent.end)
-        speaker = self.resolver.resolve(hit.end(), b) or _phrase(text[hit.end():b])
-        named = self._appositive_person(b) if _names_a_role(text[hit.end():b]) else None
-        if named is not None:  # "According to the mayor's chief of staff, Elena Brandt, ...": Brandt
-            speaker, b = named
-        if speaker is None:
-            return None
-        if text[b:b + 1] == "," and text[sent.start:hit.start()].strip(" ,") == "":
-            return self._make(b + 1, sent_end, "indirect", speaker, cue)
-        comma = _last_nonspace(text, hit.start())
-        if text[comma:comma + 1] == "," and comma > sent.start:
-            return self._make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
-        return None
-
-    def _appositive_person(self, pos: int) -> tuple[str, int] | None:
+    def appositive_person(self, pos: int) -> tuple[str, int] | None:
         """A person's name set off by commas right at ``pos`` (", Elena Brandt,"): the name and the comma after it."""
         text = self.text
         if text[pos:pos + 1] != ",":
@@ -759,14 +618,19 @@ class QuoteFinder:
             break
         return None
 
-    def _cut(self, start: int, end: int) -> int | None:
-        """Where a writer's clause starts inside a reported one (outside quotation marks), if anywhere."""
+    def cut(self, start: int, end: int, trailing: bool = False) -> int | None:
+        """Where a writer's clause starts inside a reported one (outside quotation marks), if anywhere.
+
+        In a report before its attribution ("A, but B, Smith said") a ", but" clause is the
+        speaker's too, so ``trailing`` cuts only at the other marks."""
         for cut in _CUT_RE.finditer(self.text, start, end):
-            if self._inside_quoted(cut.start()):
+            if self.inside_quoted(cut.start()):
                 continue
-            if cut.group().lstrip(", ").startswith("but") and _AUX_NEXT_RE.match(self.text, cut.end()):
+            if trailing and cut.group().lstrip(", ").startswith(("but", "while", "whereas")):
+                continue
+            if cut.group().lstrip(", ").startswith("but") and AUX_NEXT_RE.match(self.text, cut.end()):
                 continue  # "had never sought to exclude them, but could not allow ...": the same subject goes on
-            if len(_words(self.text[start:cut.start()])) >= 3:
+            if len(word_list(self.text[start:cut.start()])) >= 3:
                 return cut.start()
         return None
 
@@ -788,15 +652,15 @@ class QuoteFinder:
         text = self.text
         for m in _FRAME_SUB_RE.finditer(text, start, end):
             tail = text[m.end():end]
-            if _FRAME_BAD_RE.search(tail) or self._inside_quoted(m.start()):
+            if _FRAME_BAD_RE.search(tail) or self.inside_quoted(m.start()):
                 continue
-            core_words = _words(text[start:m.start()])
-            tail_words = _words(tail)
-            if m.group().strip() == "when" and core_words and core_words[-1].lower() in _WH_TAKERS:
+            core_words = word_list(text[start:m.start()])
+            tail_words = word_list(tail)
+            if m.group().strip() == "when" and core_words and core_words[-1].lower() in WH_TAKERS:
                 continue
-            if len(core_words) < 5 or not _has_finite_verb(core_words) or \
+            if len(core_words) < 5 or not has_finite_verb(core_words) or \
                     any(w.lower() in MODALS for w in core_words) or not 2 <= len(tail_words) <= 30 or \
-                    not _has_finite_verb(tail_words[:8], skip_first=True, past=True):
+                    not has_finite_verb(tail_words[:8], skip_first=True, past=True):
                 continue  # a prospective claim ("talks would resume when ...") keeps its time clause
             if self._given(tail_words, start):
                 return m.start()
@@ -804,7 +668,7 @@ class QuoteFinder:
 
     def _given(self, words: list[str], pos: int) -> bool:
         """Were at least half of these words' content words used in the text just before ``pos``'s sentence?"""
-        content = {_stem(w) for w in words if len(w) >= 4 and w.lower() not in _FUNCTION_WORDS}
+        content = {_stem(w) for w in words if len(w) >= 4 and w.lower() not in FUNCTION_WORDS}
         if not content:
             return False
         sent = self.seg.sentence_at(pos)
@@ -812,7 +676,7 @@ class QuoteFinder:
         before = {_stem(w) for w in _WORD_RE.findall(self.text, max(0, stop - _GIVEN_WINDOW), stop)}
         return 2 * len(content & before) >= len(content)
 
-    def _make(self, start: int, end: int, kind: str, speaker: str, cue: tuple[str, int, int],
+    def make(self, start: int, end: int, kind: str, speaker: str, cue: tuple[str, int, int],
               strip_opener: bool = False) -> Quote | None:
         text = self.text
         if strip_opener:
@@ -822,7 +686,7 @@ class QuoteFinder:
             opener = _OPENER_RE.match(text, start)
             if opener and opener.end() < end:
                 start = opener.end()
-            cut = self._cut(start, end)
+            cut = self.cut(start, end, trailing=True)
             if cut is not None:
                 end = cut
         frame = self._framing_clause(start, end)
@@ -830,9 +694,9 @@ class QuoteFinder:
             end = frame
         while start < end and (text[start].isspace() or text[start] in ",;:"):
             start += 1
-        while end > start and text[end - 1] in _SENT_END_STRIP:
+        while end > start and text[end - 1] in SENT_END_STRIP:
             end -= 1
-        if len(_words(text[start:end])) < 3:
+        if len(word_list(text[start:end])) < 3:
             return None
         content = text[start:end]
         if (content.count('"') % 2 == 1 or content.count("“") > content.count("”")
@@ -860,7 +724,22 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _phrase(text: str) -> str | None:
+def noun_phrase(text: str) -> str | None:
+    """A determiner and up to five words ending in a lower-case noun, as a speaker without its
+    determiner ("The Republican presidential nominee" -> "Republican presidential nominee"); None
+    for anything with a verb, a pronoun or a function word at its end."""
+    words = [w for w in text.split() if not parenthetical(w.lower())]
+    if not 2 <= len(words) <= 6 or words[0].lower() not in NP_DETERMINERS:
+        return None
+    rest = words[1:]
+    last = rest[-1]
+    if not (last.isalpha() and last.islower()) or last in NON_SPEAKERS or last in FUNCTION_WORDS or \
+            has_finite_verb(rest) or not all(w.replace("-", "").isalpha() for w in rest):
+        return None
+    return " ".join(rest)
+
+
+def phrase(text: str) -> str | None:
     """A short noun phrase as a speaker, without its determiner ("his plea agreement" -> "plea agreement")."""
     words = text.split()
     while words and words[0].lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "one", "of"):
@@ -870,17 +749,12 @@ def _phrase(text: str) -> str | None:
     return " ".join(words) if 0 < len(words) <= 6 else None
 
 
-def _speaker_or_pronoun(low: str) -> bool:
-    """Could ``low`` head a speaker ("the ministry states.", "he notes,")?"""
-    return speaker_noun(low) or low in ("he", "she", "it", "they", "we", "i")
-
-
-def _names_a_role(phrase: str) -> bool:
+def names_a_role(phrase: str) -> bool:
     """Does ``phrase`` name a role a person holds ("the mayor's chief of staff", "its spokeswoman")?"""
-    return any(w.lower().removesuffix("’s").removesuffix("'s") in PERSON_ROLES for w in _words(phrase))
+    return any(w.lower().removesuffix("’s").removesuffix("'s") in PERSON_ROLES for w in word_list(phrase))
 
 
-def _relative_that(text: str, pos: int) -> bool:
+def relative_that(text: str, pos: int) -> bool:
     """Does the "that" ending at ``pos`` open a relative clause (a verb follows it at once)?"""
     nxt = _WORD_RE.match(text, pos)
     if nxt is None:
@@ -889,7 +763,7 @@ def _relative_that(text: str, pos: int) -> bool:
     return low in PAST_VERBS or low in MODALS or (low.endswith("ed") and len(low) > 4)
 
 
-def _has_finite_verb(words: list[str], skip_first: bool = False, past: bool = False) -> bool:
+def has_finite_verb(words: list[str], skip_first: bool = False, past: bool = False) -> bool:
     """Does a clause have a finite verb (with ``past``, a past one): an auxiliary, a common
     irregular past, or an -ed form not used as an adjective after a determiner ("the alleged
     killings")?"""
@@ -897,7 +771,7 @@ def _has_finite_verb(words: list[str], skip_first: bool = False, past: bool = Fa
     prev = ""
     for i, word in enumerate(words):
         low = word.lower()
-        regular_past = low.endswith("ed") and len(low) > 4 and "-" not in low and prev not in _DETERMINER_WORDS
+        regular_past = low.endswith("ed") and len(low) > 4 and "-" not in low and prev not in DETERMINER_WORDS
         if low in finite or (regular_past and not (skip_first and i == 0)):
             return True
         prev = low
@@ -914,32 +788,28 @@ def _stem(word: str) -> str:
     return low[:-1] if low.endswith("e") and len(low) > 4 else low
 
 
-def _has_content(window: str) -> bool:
+def has_content(window: str) -> bool:
     """Does a subject window hold a word other than a parenthetical adverb?"""
-    for word in _words(window):
+    for word in word_list(window):
         low = word.lower()
-        if low in {"however", "also", "further", "meanwhile", "though", "too", "then", "now", "still", "in", "turn",
-                   "again", "instead", "separately", "later", "earlier", "previously", "repeatedly", "moreover",
-                   "has", "have", "had", "was", "is", "would", "will", "did", "does", "could", "may", "might"}:
-            continue
-        if low.endswith("ly") and low not in {"italy", "ally"}:
+        if parenthetical(low):
             continue
         return True
     return False
 
 
-def _ends_with_verb_phrase(gap: str) -> bool:
+def ends_with_verb_phrase(gap: str) -> bool:
     """'” he said, “' between two halves of a split quotation."""
-    words = _words(gap)
+    words = word_list(gap)
     return 0 < len(words) <= 8 and gap.rstrip().endswith(",") and any(w in REPORT_VERBS for w in words)
 
 
-def _ends_with_verb(before: str) -> bool:
-    words = _words(before[-40:])
+def ends_with_verb(before: str) -> bool:
+    words = word_list(before[-40:])
     return bool(words) and (words[-1] in REPORT_VERBS or (len(words) > 1 and words[-2] in TELL_VERBS))
 
 
-def _clause_end(text: str, start: int, limit: int) -> int:
+def clause_end(text: str, start: int, limit: int) -> int:
     """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
     limit = min(limit, start + 150)
     i = start
@@ -959,7 +829,7 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return i
 
 
-def _last_nonspace(text: str, pos: int) -> int:
+def last_nonspace(text: str, pos: int) -> int:
     i = pos - 1
     while i >= 0 and text[i].isspace():
         i -= 1

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.analysis.engine import attributed_quotes, group_mentions
 from reader.analysis.model import Analysis, Mention
-from reader.analysis.quotes import QuoteFinder
+from reader.analysis.pipeline import Pipeline
 from reader.analysis.segment import Segments
 
 _LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
@@ -39,20 +38,28 @@ def load_pipeline() -> Any:
 
 def analyze_spacy(text: str, nlp: Any = None) -> Analysis:
     """Analyse ``text`` with spaCy entities (``nlp`` or an installed model) and rule-based quotes."""
+    if not text.strip():
+        return Analysis()
     if nlp is None:
         nlp = load_pipeline()
-    doc = nlp(text)
-    mentions: list[Mention] = []
-    for ent in doc.ents:
-        label = _LABELS.get(ent.label_)
-        if label is None or not ent.text.strip():
-            continue
-        mentions.append(Mention(text[ent.start_char:ent.end_char], label, ent.start_char, ent.end_char, ent.text))
-    mentions = _canonical(mentions)
-    segments = Segments(text)
-    finder = QuoteFinder(text, segments, mentions)
-    quotes = sorted(attributed_quotes(finder), key=lambda q: (q.start, q.end))
-    return Analysis(entities=mentions, quotes=quotes, groups=group_mentions(mentions))
+    return spacy_pipeline(nlp).analyze(text)
+
+
+def spacy_pipeline(nlp: Any) -> Pipeline:
+    """The shared pipeline with spaCy's entities as the candidates and one-word names mapped to
+    the full name they shorten as the votes; quotes, cues and speakers are the rule engine's."""
+
+    def candidates(text: str, segments: Segments) -> list[Mention]:
+        mentions: list[Mention] = []
+        for ent in nlp(text).ents:
+            label = _LABELS.get(ent.label_)
+            if label is None or not ent.text.strip():
+                continue
+            mentions.append(Mention(text[ent.start_char:ent.end_char], label, ent.start_char, ent.end_char,
+                                    ent.text))
+        return mentions
+
+    return Pipeline(candidates, _canonical)
 
 
 def _canonical(mentions: list[Mention]) -> list[Mention]:

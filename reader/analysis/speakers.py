@@ -13,37 +13,41 @@ import re
 from bisect import bisect_left, bisect_right, insort
 
 from reader.analysis.lexicon import (
+    BUSINESS_NOUNS,
+    COMMON_CAPS,
+    DEFINITE_DETERMINERS,
     DEMONYMS,
+    FEMALE_HONORIFICS,
+    GENERIC_ORG_NOUNS,
+    MALE_HONORIFICS,
+    NEWS_HEADS,
     NEWS_ORGS,
     NOMINAL_FITS,
+    NON_SPEAKERS,
+    NP_PREPOSITIONS,
     ORG_HEADS,
     PERSON_ROLES,
+    PERSON_TITLES,
+    PLACED_INSTITUTIONS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    SPEAKER_DETERMINERS,
     SPEAKER_NOUNS,
     given_genders,
+    parenthetical,
 )
 from reader.analysis.model import Mention
 from reader.analysis.segment import Segments
 
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-                "so-called", "some", "many", "several", "other", "one", "two", "three", "both", "all", "most"}
-_PREPOSITIONS = {"on", "in", "at", "for", "of", "from", "with", "to", "by", "near", "inside", "outside"}
-_GENERIC_ORG_NOUNS = {"company", "firm", "group", "club", "team", "organisation", "organization", "charity",
-                      "party", "union", "business", "retailer", "airline", "carrier", "bank", "lender", "insurer"}
 _LOCATIVE_RE = re.compile(r"(?<![\w’'-])(?:in|at|on|near|inside|outside|across|around|from)(?![\w’'-])")
-_PLACED_INSTITUTIONS = frozenset({"government", "authorities", "authority", "ministry", "council", "embassy",
-                                  "army", "military", "police", "court", "office", "administration", "parliament",
-                                  "regime", "consulate", "mission"})
-_NEWS_HEADS = frozenset({"news", "agency", "press"})
-# Nouns for a business, which may mean one named just before it in the paragraph when that one's name
-# says nothing of its kind ("Orbis ... the company"), though not a "... Administration" or "... Council".
-_BUSINESS_NOUNS = frozenset({"company", "firm", "business", "retailer", "carrier", "airline", "lender", "insurer",
-                             "maker", "startup", "chain"})
 # "the 24-year-old", "the twenty-four-year-old": a person described by age.
 _AGED_RE = re.compile(r"(?:the|this)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", re.I)
 _MAX_TOKENS = 16
+_PARENS_RE = re.compile(r"\([^()]{0,40}\)")
+# A word of a written name: capitalised (with hyphens, apostrophes, accents), an initial ("G.K.", "R."),
+# a generation ("II", "Jr."), or a particle ("de", "van").
+_NAME_WORD_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|von|der|al|bin|la|le)")
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 
 
@@ -134,7 +138,9 @@ class Resolver:
                     if fitting is not None:
                         return fitting
                     if not gender[1]:
-                        return first.entity
+                        # Only a given name says the subject does not fit: the nearest person named
+                        # since the paragraph before whose name does, else the subject.
+                        return self._fitting_person_near(pos, want) or first.entity
         i = bisect_left(self.starts, pos) - 1
         stop = max(-1, i - _LOOKBACK)
         first = None
@@ -148,6 +154,20 @@ class Resolver:
             first = first or m.entity
         return first
 
+    def _fitting_person_near(self, pos: int, want: str) -> str | None:
+        """The nearest person before ``pos``, named since the start of the paragraph before, whose
+        known gender is ``want`` ("Ana Ruiz runs the shift. Tomas Brandt leads the ward. '...,' she
+        joked": Ruiz)."""
+        para = self.text.rfind("\n", 0, pos)
+        limit = self.text.rfind("\n", 0, max(0, para - 1)) if para > 0 else -1
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.mentions[i].start > limit:
+            m = self.mentions[i]
+            i -= 1
+            if m.label == "PERSON" and not self._in_quote(m.start) and self.gender.get(m.entity, ("", False))[0] == want:
+                return m.entity
+        return None
+
     def salient_org(self, pos: int, fits: frozenset[str] | None = None, head: str = "") -> str | None:
         """The organisation a generic "the company" / "the club" means at ``pos``.
 
@@ -157,7 +177,7 @@ class Resolver:
         committed," the company said": Halvorsen). Ties go to the most recent.
         """
         paragraph = self.text.rfind("\n", 0, pos) + 1
-        local = self._recent_mention(pos, ("ORG",)) if head in _BUSINESS_NOUNS else None
+        local = self._recent_mention(pos, ("ORG",)) if head in BUSINESS_NOUNS else None
         if local is not None and local.start >= paragraph and local.entity.split()[-1].lower() not in ORG_HEADS:
             return local.entity  # "Orbis, Halvern's rival, ... \"...,\" the company said": named just before
         last = self._recent_mention(pos, ("ORG",), fits)
@@ -181,7 +201,7 @@ class Resolver:
         words = self._words.get(m.entity)
         if words is None:
             words = self._words[m.entity] = frozenset(w.lower() for w in m.entity.split())
-        return not fits.isdisjoint(words) or (m.entity in NEWS_ORGS and not fits.isdisjoint(_NEWS_HEADS))
+        return not fits.isdisjoint(words) or (m.entity in NEWS_ORGS and not fits.isdisjoint(NEWS_HEADS))
 
     def _recent_mention(self, pos: int, labels: tuple[str, ...], fits: frozenset[str] | None = None) -> Mention | None:
         i = bisect_left(self.starts, pos) - 1
@@ -211,6 +231,31 @@ class Resolver:
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
         insort(self.history, (pos, speaker, head))
+
+    def name_as_written(self, start: int, end: int) -> str | None:
+        """A person's name the entity stage did not find, read from its shape: "Rep. G.K. Butterfield
+        (D-N.C.)", "Mr. King", "Vann R. Newkirk II". Titles and a parenthesis are left out; a bare
+        surname is tied to a person named in full before it ("Mr. King" -> "Charlie King").
+        None unless every word is capitalised (or an initial or particle) and the first is no common word."""
+        phrase = _PARENS_RE.sub(" ", self.text[start:end]).split(",")[0]
+        words = [w for w in phrase.split() if w]
+        while len(words) > 1 and words[0].rstrip(".").lower() in PERSON_TITLES:
+            words = words[1:]
+        if not 0 < len(words) <= 5 or words[0].lower().strip(".") in COMMON_CAPS or \
+                words[0].lower() in NON_SPEAKERS:
+            return None
+        if not all(_NAME_WORD_RE.fullmatch(w) for w in words) or not words[-1][:1].isupper():
+            return None
+        surname = words[-1].strip(".")
+        if len(words) == 1:
+            i = bisect_left(self.starts, start) - 1
+            stop = max(-1, i - 4 * _LOOKBACK)
+            while i > stop:
+                m = self.mentions[i]
+                i -= 1
+                if m.label == "PERSON" and m.entity.split()[-1] == surname:
+                    return m.entity
+        return " ".join(words).strip(".,")
 
     def resolve(self, start: int, end: int) -> str | None:
         """The speaker named by the phrase ``text[start:end]``, or None."""
@@ -243,11 +288,11 @@ class Resolver:
                 break
             word = t.group()
             low = word.lower()
-            if not _is_adverb(low):
+            if not parenthetical(low):
                 tokens.append((t.start(), t.end(), word))
                 lows.append(low)
         head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
-        definite = bool(lows) and lows[0] in {"the", "this", "that", "its", "his", "her", "their", "our"}
+        definite = bool(lows) and lows[0] in DEFINITE_DETERMINERS
         if head_role and found and definite and tokens[-1][0] >= found[-1].end:
             # "the Ashcombe manager": the person in that role, the most recent one named.
             # Else a person named in this or the previous paragraph ("Pryce ... the Ashcombe manager
@@ -282,12 +327,12 @@ class Resolver:
             if low in ("i", "me", "you"):
                 return None, ""
         i = 0
-        while i < len(lows) and lows[i] in _DETERMINERS:
+        while i < len(lows) and lows[i] in SPEAKER_DETERMINERS:
             i += 1
         content = list(range(i, len(tokens)))
         # The head is the last noun before any prepositional phrase ("club officials" -> officials,
         # "sources on the ground" -> sources).
-        np_end = next((j for j in content if lows[j] in _PREPOSITIONS), len(tokens))
+        np_end = next((j for j in content if lows[j] in NP_PREPOSITIONS), len(tokens))
         heads = [j for j in content if (speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
                                         or (definite and j == content[-1] and lows[j] in ORG_HEADS))]
         if not heads:
@@ -305,12 +350,12 @@ class Resolver:
         if i > 0 and bare and definite:
             nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
             for _pos, speaker, noun in self._history_before(start, 16):
-                if noun == head_word:
+                if noun == head_word and speaker.lower() != head_word:  # (not an earlier bare "the company")
                     return speaker, "nominal"
             fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word) or (
                 frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
             if fits:
-                generic = head_word in _GENERIC_ORG_NOUNS
+                generic = head_word in GENERIC_ORG_NOUNS
                 hit = self.salient_org(start, fits, head_word) if generic else self.recent(start, ("ORG",), fits)
                 if hit is None and generic:
                     hit = self.salient_org(start, None, head_word)  # "the company": an organisation of any name
@@ -344,7 +389,7 @@ class Resolver:
         for (_a, b, _word), low in zip(tokens, lows, strict=True):
             if b > place_start:
                 return False
-            if low in _PLACED_INSTITUTIONS:
+            if low in PLACED_INSTITUTIONS:
                 return False  # "the government in Kyiv", "police in Lyon": the place names the body
             if speaker_noun(low) or low in PERSON_ROLES:
                 # "residents in Aleppo", "the governor of Sofala province": where the speaker is
@@ -381,17 +426,10 @@ class Resolver:
         return self.recent(pos, ("ORG",))
 
 
-_ADVERBS = {"however", "also", "further", "meanwhile", "though", "too", "then", "now", "still", "again", "instead",
-            "separately", "later", "earlier", "previously", "moreover", "has", "have", "had", "was", "is", "would",
-            "will", "did", "does", "could", "may", "might", "in", "turn"}
-
-
 _ATTRIBUTION_PRONOUN_RE = re.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)
 _QUOTE_THEN_PRONOUN_RE = re.compile(r"\s*[\"“‘'«][^\"“”«»]*[,!?]\s*[\"”’'»]\s*", re.S)
-_MALE_TITLES = tuple(f"{t}{dot} " for t in ("Mr", "Mister", "Sir", "Lord", "King", "Prince", "Father", "Brother")
-                     for dot in ("", "."))
-_FEMALE_TITLES = tuple(f"{t}{dot} " for t in ("Mrs", "Ms", "Miss", "Dame", "Lady", "Queen", "Princess", "Sister")
-                       for dot in ("", "."))
+_MALE_TITLES = tuple(f"{t}{dot} " for t in MALE_HONORIFICS for dot in ("", "."))
+_FEMALE_TITLES = tuple(f"{t}{dot} " for t in FEMALE_HONORIFICS for dot in ("", "."))
 
 
 def _genders(text: str, mentions: list[Mention]) -> dict[str, tuple[str, bool]]:
@@ -443,5 +481,3 @@ def speaker_noun(low: str) -> bool:
         low.endswith("ies") and low[:-3] + "y" in SPEAKER_NOUNS)
 
 
-def _is_adverb(low: str) -> bool:
-    return low in _ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in {"italy", "family", "rally"})

@@ -1,0 +1,152 @@
+"""Who said a quotation: one named rule per construction, tried in order (``ATTRIBUTIONS``).
+
+Each rule answers ``(speaker, cue)`` to end the search (a speaker may be None when the construction
+is certain but names no one) or None to let the next rule try.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.lexicon import PARTICIPLES
+from reader.analysis.marks import Quoted
+from reader.analysis.quotes import NEAR, QuoteFinder, clause_end, has_content, last_nonspace, word_list
+from reader.analysis.rules import Example, Registry
+from reader.analysis.segment import Span
+
+ATTRIBUTIONS = Registry("attributions")
+Answer = tuple[str | None, tuple[str, int, int] | None]
+SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(?P<name>[A-Z][^\n,;:!?“”\"()]{1,60}?)"
+                          r"(?=[ \t\u00a0]*(?:[,.(]|\n|$))")
+# '"...," Vann R. Newkirk II, a writer for The Atlantic, said': a name and its appositive before the cue.
+APPOSITIVE_GAP_RE = re.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+)\b")
+
+
+@ATTRIBUTIONS.rule("signature-dash", examples=(
+    Example("Readers wrote in.\n\n“The new timetable is a disaster for shift workers.” ― Mirela Costa, Leeds",
+            "The new timetable is a disaster for shift workers.", "direct", "Mirela Costa"),
+))
+def signature_dash(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """'"..." ― Name' or '"..." - Name, Town': a quotation signed with a dash, as in readers' letters,
+    collected reactions and epigraphs."""
+    m = SIGNATURE_RE.match(f.text, q.close + 1)
+    if m is None:
+        return None
+    a, b = m.start("name"), m.end("name")
+    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    return (speaker, None) if speaker else None
+
+
+@ATTRIBUTIONS.rule("cue-after-quote", examples=(
+    Example("Coach Maria Duarte was blunt. “We were not good enough today,” Duarte said.",
+            "We were not good enough today", "direct", "Maria Duarte"),
+    Example("“The pier is safe again,” said Joan Petrie, the harbour master.",
+            "The pier is safe again", "direct", "Joan Petrie"),
+    Example("“The pier is safe again,” said Rep. J.T. Orrin (D-Maine).",
+            "The pier is safe again", "direct", "J.T. Orrin"),
+    Example("“Is the pier safe again?” Joan Petrie asked the crowd.",
+            "Is the pier safe again?", "direct", "Joan Petrie"),
+    Example("“We were lucky,” Ruth Abernathy, a ferry pilot for the Harbour Company in Oban, said on Friday.",
+            "We were lucky", "direct", "Ruth Abernathy"),
+))
+def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """'"...," he said', '"...," said the ministry', '"...," according to X': a cue just after the
+    quotation (at most eight words on, in its sentence, before the next quotation)."""
+    text = f.text
+    close_sent = f.seg.sentence_at(q.close) or para
+    close_para = f.seg.paragraph_at(q.close) or para
+    limit = min(close_sent.end, close_para.end)
+    if text[q.close - 1:q.close] in "?!" and limit <= q.close + 1:
+        # '"How many times?" Clinton said.': the attribution after a question is its own "sentence"
+        nxt_sent = f.seg.sentence_at(limit + 1)
+        if nxt_sent is not None and nxt_sent.start <= q.close + 3:
+            limit = min(nxt_sent.end, close_para.end)
+    nxt = f.quoted_index(q.close) + 1
+    if nxt < len(f.quoted):
+        limit = min(limit, f.quoted[nxt].open)
+    for hit in f.hits_in(q.close + 1, limit):
+        gap = text[q.close + 1:hit.start()]
+        words = word_list(gap)
+        if len(words) > 8 and not (len(words) <= 30 and APPOSITIVE_GAP_RE.match(gap)):
+            return None
+        cue = (hit.group(), hit.start(), hit.end())
+        if hit.group().lower() == "according to":
+            a = hit.end()
+            return f.resolver.resolve(a, clause_end(text, a, limit)), cue
+        if has_content(gap):
+            if len(words) > 8:  # '"...," Vann R. Newkirk II, a writer for The Atlantic, said'
+                comma = text.find(",", q.close + 2, hit.start())
+                speaker = f.resolver.resolve(q.close + 1, comma) or f.resolver.name_as_written(q.close + 1, comma)
+            else:
+                speaker = f.resolver.resolve(q.close + 1, hit.start()) or \
+                    f.resolver.name_as_written(q.close + 1, hit.start())
+            return (speaker, cue) if speaker else None
+        a = hit.end()
+        b = clause_end(text, a, limit)
+        speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+        return (speaker, cue) if speaker else None
+    return None
+
+
+@ATTRIBUTIONS.rule("cue-before-quote", examples=(
+    Example("Finance Minister Olu Adebayo told journalists: ‘The budget is balanced and it will stay balanced.’",
+            "The budget is balanced and it will stay balanced.", "direct", "Olu Adebayo"),
+))
+def cue_before_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """'she told journalists: "..."', 'X said "..."': the nearest cue before the quotation in its sentence."""
+    text = f.text
+    hits = f.hits_in(max(sent.start, q.open - NEAR), q.open)
+    if not hits:
+        return None
+    hit = hits[-1]
+    cue = (hit.group(), hit.start(), hit.end())
+    if hit.group().lower() == "according to":
+        return f.resolver.resolve(hit.end(), clause_end(text, hit.end(), q.open)), cue
+    a, b = f.subject_window(sent, hit.start())
+    participle = hit.group() in PARTICIPLES and text[last_nonspace(text, hit.start())] == ","
+    speaker = f.main_subject(sent, hit.start()) if participle else None
+    if speaker is None:
+        speaker = f.subject(sent, hit.start())
+    if speaker is None and (hit.group() in PARTICIPLES or not has_content(text[a:b])):
+        speaker = f.main_subject(sent, hit.start())
+    return (speaker, cue) if speaker else None
+
+
+@ATTRIBUTIONS.rule("partial-cue-later", examples=(
+    Example("Its “quiet betrayal of every tenant” was the reason the housing board had to meet again on Monday, "
+            "Councillor Amira Hassan said.", "quiet betrayal of every tenant", "partial", "Amira Hassan"),
+))
+def partial_cue_later(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """A quoted phrase inside the writer's sentence, said by the subject of a cue later in it."""
+    if kind != "partial":
+        return None
+    for hit in f.hits_in(q.close, min(sent.end, q.close + NEAR)):
+        speaker = f.subject(sent, hit.start())
+        if speaker:
+            return speaker, (hit.group(), hit.start(), hit.end())
+    return None
+
+
+@ATTRIBUTIONS.rule("colon-paragraph-before", examples=(
+    Example("Nadia Ferrante wrote to the board on Friday. In her letter she wrote:\n\n“I can no longer support "
+            "this plan.”", "I can no longer support this plan.", "direct", "Nadia Ferrante"),
+))
+def colon_paragraph_before(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """A quotation opening its paragraph after "She wrote:" at the end of the one before."""
+    text = f.text
+    if kind != "direct" or text[para.start] not in "\"“‘'«„":
+        return None
+    pi = f.seg.paragraph_index(para.start)
+    if pi <= 0:
+        return None
+    prev = f.seg.paragraphs[pi - 1]
+    if text[prev.end - 1] != ":":
+        return None
+    hits = f.hits_in(max(prev.start, prev.end - NEAR), prev.end)
+    if hits and len(word_list(text[hits[-1].end():prev.end])) <= 4:
+        prev_sent = f.seg.sentence_at(hits[-1].start()) or prev
+        speaker = f.subject(prev_sent, hits[-1].start())
+        if speaker:
+            return speaker, (hits[-1].group(), hits[-1].start(), hits[-1].end())
+    return None
+

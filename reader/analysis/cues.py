@@ -1,0 +1,109 @@
+"""Cues: the verbs and phrases of saying ("said", "told", "according to"), found in one pass.
+
+A cue outside every quotation may report speech of the writer's sentence; one inside a quotation
+("he told me we had whatever we needed") reports a third party and is kept apart, since only a named
+subject makes it a report. Both lists are in text order, so later stages look cues up by offset.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from reader.analysis.lexicon import (
+    HEARING_BODIES,
+    NOUNISH_VERB_FORMS,
+    OPINION_VERBS,
+    REPORT_VERBS,
+    TELL_VERBS,
+    alternation,
+)
+from reader.analysis.marks import Quoted
+from reader.analysis.speakers import speaker_noun
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored by prefix, so matching a big word list stays fast."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|heard|"
+                     + trie_pattern(sorted(REPORT_VERBS)) + r")(?![\w’'-])")
+# British court reporting: "..., an inquest has heard", "the jury heard that ...".
+_HEARING_BEFORE_RE = re.compile(rf"(?<![\w’'-])(?:{alternation(HEARING_BODIES)})"
+                                r"(?:\s+(?:has|have|had|was|were))?\s+$", re.I)
+# A passive cue ("had barely been mentioned", "was announced"): its subject is not the one who spoke
+# (though one who "was told" or "was warned" that ... passes on what was said to them).
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_AS_SAYING_AFTER_RE = re.compile(r"\s+as\s+(?:saying|telling|writing)\b")
+# Words after which a cue word is a noun ("secretary of state", "the report", "his tweet").
+NOUN_MARKERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "of"})
+PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+
+
+@dataclass(slots=True)
+class Cues:
+    """The cues of one text: ``hits`` outside quotations, ``inner`` inside them, both in text order."""
+
+    hits: list[re.Match[str]] = field(default_factory=list)
+    inner: list[re.Match[str]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def between(self, start: int, end: int) -> list[re.Match[str]]:
+        """The cues outside quotations that start in ``[start, end)``."""
+        return self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+def speaker_or_pronoun(low: str) -> bool:
+    """Could ``low`` head a speaker ("the ministry states.", "he notes,")?"""
+    return speaker_noun(low) or low in ("he", "she", "it", "they", "we", "i")
+
+
+def find_cues(text: str, quoted: list[Quoted]) -> Cues:
+    """Every cue of ``text``, split by whether it lies inside a quotation (one merge-walk: both the
+    cues and the quoted spans are sorted, and quoted spans never overlap)."""
+    cues = Cues()
+    opens = [q.open for q in quoted]
+    closes = [q.close for q in quoted]
+    n, k = len(opens), 0
+    for m in VERB_RE.finditer(text):
+        pos = m.start()
+        word = m.group()
+        if word == "heard" and not _HEARING_BEFORE_RE.search(text, max(0, pos - 30), pos):
+            continue  # "heard" reports only what a court or inquest heard ("the inquest heard that")
+        if word in OPINION_VERBS and text.startswith(" to ", m.end()):
+            continue  # "companies hoping to invest", "expects to": an intention, not a report
+        if word in NOUNISH_VERB_FORMS and text[m.end():m.end() + 1] in ".,;" and \
+                (prev := PREV_WORD_RE.search(text, max(0, pos - 24), pos)) and \
+                prev.group(1).islower() and not speaker_or_pronoun(prev.group(1).lower()):
+            continue  # "39 island and coastal states.": a plural noun, not a verb
+        before = text[max(0, pos - 24):pos].split()
+        last = before[-1].lower() if before else ""
+        if last in NOUN_MARKERS and not word.lower().startswith("accord"):
+            continue  # "the secretary of state", "his tweet", "the report": a noun
+        if not word.endswith("ing") and word not in TELL_VERBS and (
+                last in _BE or len(before) > 1 and (last.endswith("ly") or last in ("not", "also"))
+                and before[-2].lower() in _BE) \
+                and not word.lower().startswith("accord") and not _AS_SAYING_AFTER_RE.match(text, m.end()):
+            continue  # "North Korea's ambitions have barely been mentioned": no one speaks here
+        while k < n and closes[k] <= pos:
+            k += 1
+        (cues.inner if k < n and opens[k] < pos else cues.hits).append(m)
+    cues.starts = [h.start() for h in cues.hits]
+    return cues

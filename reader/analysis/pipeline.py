@@ -1,0 +1,133 @@
+"""The analysis as an explicit pipeline of named stages, shared by the rule and spaCy engines.
+
+    segments -> entity candidates -> entity votes -> quote marks -> cues -> reported clauses -> speakers
+
+Each stage reads what the earlier ones left on a :class:`Run` and adds its own result, so an
+engine differs only in how it finds entities (the rule engine's candidates and votes, or a spaCy
+model's), and everything after the entities — quotation marks, cues, the reported-speech rules,
+speaker attribution and the final dedupe — is one code path for both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.analysis.attribution import ATTRIBUTIONS
+from reader.analysis.cues import Cues, find_cues
+from reader.analysis.marks import Quoted, find_quoted
+from reader.analysis.model import Analysis, Entity, Mention, Quote
+from reader.analysis.quotes import QuoteFinder
+from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
+from reader.analysis.rules import Rulebook
+from reader.analysis.segment import Segments
+
+RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, inside=INSIDE, blocks=BLOCKS)
+STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
+
+
+@dataclass(slots=True)
+class Run:
+    """What the stages found in one text, filled in stage order."""
+
+    text: str
+    segments: Segments | None = None
+    candidates: Any = None
+    mentions: list[Mention] = field(default_factory=list)
+    quoted: list[Quoted] = field(default_factory=list)
+    cues: Cues | None = None
+    finder: QuoteFinder | None = None
+    reported: list[Quote] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def analysis(self) -> Analysis:
+        return Analysis(entities=self.mentions, quotes=self.quotes, groups=group_mentions(self.mentions))
+
+
+class Pipeline:
+    """The stages in order; ``candidates`` and ``votes`` are the engine's entity stages.
+
+    ``candidates(text, segments)`` returns anything ``votes(candidates)`` turns into mentions
+    sorted by start.
+    """
+
+    def __init__(self, candidates: Callable[[str, Segments], Any], votes: Callable[[Any], list[Mention]],
+                 rules: Rulebook = RULES) -> None:
+        self.find_candidates = candidates
+        self.vote = votes
+        self.rules = rules
+
+    def stages(self) -> list[tuple[str, Callable[[Run], None]]]:
+        """The named stages, in the order they run."""
+        steps = [self.segments, self.entity_candidates, self.entity_votes, self.quote_marks, self.find_cues,
+                 self.reported_clauses, self.speakers]
+        return list(zip(STAGES, steps, strict=True))
+
+    def run(self, text: str) -> Run:
+        run = Run(text)
+        for _name, stage in self.stages():
+            stage(run)
+        return run
+
+    def analyze(self, text: str) -> Analysis:
+        return self.run(text).analysis()
+
+    # -- stages ----------------------------------------------------------------------------------
+
+    def segments(self, run: Run) -> None:
+        run.segments = Segments(run.text)
+
+    def entity_candidates(self, run: Run) -> None:
+        assert run.segments is not None
+        run.candidates = self.find_candidates(run.text, run.segments)
+
+    def entity_votes(self, run: Run) -> None:
+        run.mentions = self.vote(run.candidates)
+
+    def quote_marks(self, run: Run) -> None:
+        assert run.segments is not None
+        run.quoted = find_quoted(run.text, run.segments)
+
+    def find_cues(self, run: Run) -> None:
+        run.cues = find_cues(run.text, run.quoted)
+
+    def reported_clauses(self, run: Run) -> None:
+        """Reported speech first: its clauses then stop names inside them being taken for the
+        antecedent of a later "he said"."""
+        assert run.segments is not None and run.cues is not None
+        finder = run.finder = QuoteFinder(run.text, run.segments, run.mentions, run.quoted, run.cues, self.rules)
+        taken = sorted((q.start, q.end) for q in finder.direct_quotes(attribute=False) if q.kind == "direct")
+        run.reported = finder.reported(taken)
+        finder.resolver.add_quoted([(q.start, q.end) for q in run.reported])
+
+    def speakers(self, run: Run) -> None:
+        """The quotations with their speakers, then all quotes in text order, each span once."""
+        assert run.finder is not None
+        quotes = run.finder.direct_quotes() + run.finder.blocks() + run.reported
+        quotes.sort(key=lambda q: (q.start, q.end))
+        run.quotes = dedupe(quotes)
+
+
+def dedupe(quotes: list[Quote]) -> list[Quote]:
+    """The first quote of each span (direct quotations come before reports of the same span)."""
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for q in quotes:
+        if (q.start, q.end) not in seen:
+            seen.add((q.start, q.end))
+            out.append(q)
+    return out
+
+
+def group_mentions(mentions: list[Mention]) -> dict[str, Entity]:
+    """Mentions grouped by canonical name (PERSON, ORG, PLACE and NORP; dates are not entities)."""
+    groups: dict[str, Entity] = {}
+    for m in mentions:
+        if m.label == "DATE":
+            continue
+        entity = groups.get(m.entity)
+        if entity is None:
+            entity = groups[m.entity] = Entity(m.entity, m.label)
+        entity.mentions.append(m)
+    return groups

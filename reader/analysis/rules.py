@@ -1,0 +1,98 @@
+"""Named rules in ordered registries: one reported-speech construction (or attribution) per rule.
+
+A rule is a function with a name, a docstring saying the construction it reads, and its own
+``examples``: sentences written for this project with the span, kind and speaker the rule must
+give. The examples feed one parametrised test (tests/analysis/test_analysis_rules.py), so adding
+a construction means adding one rule and its examples in one place.
+
+Registries are ordered: the quote finder tries a registry's rules in turn and the first that
+answers wins, so a narrower construction is registered before a broader one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence a rule reads, and what it must find there.
+
+    ``span`` is the exact text of the quote, ``kind`` its kind (direct, partial, indirect),
+    ``speaker`` the speaker it must be given (None: any).
+    """
+
+    sentence: str
+    span: str
+    kind: str
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One construction: ``find`` does the work; ``when`` (on the cue word) says whether it applies;
+    a ``final`` rule that applies ends the search even when it finds nothing."""
+
+    name: str
+    find: Callable[..., Any]
+    examples: tuple[Example, ...]
+    when: Callable[[str], bool] | None = None
+    final: bool = False
+
+    @property
+    def doc(self) -> str:
+        return (self.find.__doc__ or "").strip()
+
+    def applies(self, cue: str) -> bool:
+        return self.when is None or self.when(cue)
+
+
+@dataclass(slots=True)
+class Registry:
+    """An ordered list of rules, filled by the :meth:`rule` decorator in the order rules are defined."""
+
+    name: str
+    rules: list[Rule] = field(default_factory=list)
+
+    def rule(self, name: str, examples: tuple[Example, ...] | list[Example] = (),
+             when: Callable[[str], bool] | None = None, final: bool = False) -> Callable[[Callable[..., Any]],
+                                                                                      Callable[..., Any]]:
+        """Register the decorated function as the rule ``name`` (names are unique in a registry)."""
+        def add(func: Callable[..., Any]) -> Callable[..., Any]:
+            if any(r.name == name for r in self.rules):
+                raise ValueError(f"rule {name!r} is registered twice in {self.name}")
+            self.rules.append(Rule(name, func, tuple(examples), when, final))
+            return func
+        return add
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+@dataclass(frozen=True, slots=True)
+class Rulebook:
+    """The registries the quote finder reads by.
+
+    ``reported``: constructions at a cue outside quotations (``f, hit, sent, sent_end -> Quote``);
+    ``openers``: what stands between a speech verb and its clause (``f, verb, pos, that -> (pos, has_that)``);
+    ``attributions``: who said a quotation (``f, q, sent, para, kind -> (speaker, cue)``);
+    ``inside``: reports inside quotations, and ``blocks``: quotations set off without marks, each
+    read once over the whole text (``f -> list[Quote]``).
+    """
+
+    reported: Registry
+    openers: Registry
+    attributions: Registry
+    inside: Registry
+    blocks: Registry
+
+    def registries(self) -> tuple[Registry, ...]:
+        return (self.reported, self.openers, self.attributions, self.inside, self.blocks)
+
+    def all_rules(self) -> list[Rule]:
+        return [rule for registry in self.registries() for rule in registry]

@@ -1,0 +1,60 @@
+"""The rule and spaCy engines share one pipeline: same quote stages, same dedupe.
+
+spaCy is optional and not needed here: a stand-in ``nlp`` gives the entities a model would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.analysis import analyze
+from reader.analysis.model import Quote
+from reader.analysis.pipeline import dedupe
+from reader.analysis.spacy_engine import analyze_spacy
+
+
+@dataclass
+class _Ent:
+    text: str
+    label_: str
+    start_char: int
+    end_char: int
+
+
+class _Doc:
+    def __init__(self, ents: list[_Ent]) -> None:
+        self.ents = ents
+
+
+def _fake_nlp(names: dict[str, str]):
+    def nlp(text: str) -> _Doc:
+        ents = []
+        for name, label in names.items():
+            start = text.find(name)
+            while start >= 0:
+                ents.append(_Ent(name, label, start, start + len(name)))
+                start = text.find(name, start + 1)
+        return _Doc(sorted(ents, key=lambda e: e.start_char))
+    return nlp
+
+
+TEXT = ("Harbour master Joan Petrie inspected the pier on Monday. “The pier is safe again,” Petrie said. "
+        "She said the ferry would sail on Thursday.")
+
+
+def test_spacy_engine_runs_the_shared_quote_stages() -> None:
+    nlp = _fake_nlp({"Joan Petrie": "PERSON", "Petrie": "PERSON"})
+    spacy_result = analyze_spacy(TEXT, nlp)
+    rule_result = analyze(TEXT)
+    assert [(q.text, q.kind, q.speaker) for q in spacy_result.quotes] == \
+        [(q.text, q.kind, q.speaker) for q in rule_result.quotes]
+    assert ("The pier is safe again", "direct", "Joan Petrie") in [(q.text, q.kind, q.speaker)
+                                                                   for q in spacy_result.quotes]
+    spans = [(q.start, q.end) for q in spacy_result.quotes]
+    assert len(spans) == len(set(spans))  # deduplicated, as the rule engine's
+
+
+def test_dedupe_keeps_the_first_quote_of_a_span() -> None:
+    a = Quote("x y z", "direct", 0, 5, "A")
+    b = Quote("x y z", "indirect", 0, 5, "B")
+    assert dedupe([a, b, a]) == [a]
