@@ -254,6 +254,7 @@ trial poll analysis audit review filing authors communities fishermen inquest tr
 delegates negotiators lawmakers legislators senators members protesters organisers organizers unions
 regulators judges voters commentators bankers lenders unionists spokespeople neighbours neighbors
 friends relatives families victims survivors opponents supporters critics sceptics skeptics
+adviser advisor ally backer staffer donor surrogate loyalist endorser confidant
 """)
 
 # Pronoun-like and vague words that never make a speaker on their own.

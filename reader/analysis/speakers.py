@@ -37,6 +37,7 @@ from reader.analysis.lexicon import (
     parenthetical,
 )
 from reader.analysis.model import Mention
+from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Segments
 
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
@@ -49,6 +50,14 @@ _PARENS_RE = re.compile(r"\([^()]{0,40}\)")
 # a generation ("II", "Jr."), or a particle ("de", "van").
 _NAME_WORD_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|von|der|al|bin|la|le)")
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
+# A name used as a possessor ("Gore's", "Sanders’"), and the word after a name that makes it a modifier.
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])(?![\w’'-])")
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
+
+# Subject rules: who a subject phrase names, one construction each, tried in order before the
+# resolver's general reading (a name, an organisation, a place, a pronoun, a nominal). A rule takes
+# (resolver, start, end, mentions in the phrase) and answers (speaker, how) or None.
+SUBJECTS = Registry("subjects")
 
 
 class Resolver:
@@ -67,6 +76,7 @@ class Resolver:
         self._words: dict[str, frozenset[str]] = {}
         self._memo: dict[tuple[int, int], tuple[str | None, str]] = {}
         self.gender = _genders(text, self.mentions)
+        self.fired: list[tuple[int, int, str]] = []  # (start, end, subject rule) for each phrase a rule read
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
@@ -260,6 +270,11 @@ class Resolver:
         if end <= start:
             return None, ""
         found = self.mentions_in(start, end)
+        for rule in SUBJECTS:
+            answer = rule.find(self, start, end, found)
+            if answer is not None:
+                self.fired.append((start, end, rule.name))
+                return answer
         for m in reversed(found):
             if m.label == "PERSON":
                 self.remember(start, m.entity, m.entity.split()[-1].lower())
@@ -465,3 +480,70 @@ def speaker_noun(low: str) -> bool:
         low.endswith("ies") and low[:-3] + "y" in SPEAKER_NOUNS)
 
 
+
+
+def _modifier(text: str, m: Mention, end: int) -> bool:
+    """Is the name ``m`` (inside a subject phrase ending at ``end``) a modifier of a later noun rather
+    than the subject: a possessor ("Gore's spokeswoman") or a name before a noun for people
+    ("Sanders advisers", "a Clinton ally")?"""
+    if _POSSESSIVE_RE.match(text, m.end):
+        return True
+    nxt = _NEXT_WORD_RE.match(text, m.end, end)
+    return nxt is not None and (speaker_noun(nxt.group(1)) or nxt.group(1) in PERSON_ROLES)
+
+
+@SUBJECTS.rule("person-as-modifier", examples=(
+    Example("Aides to Senator Ruth Calloway said the bill would pass. Calloway advisers said it would take a week.",
+            "it would take a week", "indirect", "Calloway advisers"),
+    Example("Mayor Tom Reddy spoke first. A Reddy ally said the vote was never in doubt.",
+            "the vote was never in doubt", "indirect", "Reddy ally"),
+    Example("Governor Iris Kemp stayed silent. Kemp’s press secretary said the governor would sign the bill.",
+            "the governor would sign the bill", "indirect", "Kemp’s press secretary"),
+    Example("Ruth Calloway left early. Aides to Senator Calloway said she would vote against the bill.",
+            "she would vote against the bill", "indirect", "Aides to Senator Calloway"),
+))
+def person_as_modifier(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
+    """A person named in a subject phrase only to say whose people speak ("Sanders advisers", "a
+    Clinton ally", "Gore's spokeswoman", "aides to Senator Kemp", "a lawyer for Mr. Lee"): the
+    speaker is the phrase, not the person named in it (nor a person named just before it). A name
+    after the noun ("Gore's spokeswoman Ann Lee") is the speaker, whether or not the entity stage
+    found it."""
+    people = [m for m in found if m.label == "PERSON"]
+    if not people:
+        return None
+    last = people[-1]
+    if not _modifier(r.text, last, end):
+        return _people_of(r, start, end, last)
+    words = r.text[last.end:end].split()
+    # "Gore's communications director Ann Lee": a name after the role noun.
+    k = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if k is not None and k > 0:
+        a = r.text.find(words[k], last.end, end)
+        named = r.name_as_written(a, end)
+        if named:
+            return named, "named"
+    a = last.start
+    for t in _TOKEN_RE.finditer(r.text, start, last.start):  # from the first word after a determiner
+        if t.group().lower() not in SPEAKER_DETERMINERS and not parenthetical(t.group().lower()):
+            a = t.start()
+            break
+    phrase = " ".join(r.text[a:end].split()).strip(" ,;:")
+    if not phrase or len(phrase.split()) > 8:
+        return None
+    r.remember(start, phrase, phrase.split()[-1].lower())
+    return phrase, "phrase"
+
+
+_PEOPLE_OF_RE = re.compile(r"\s*(?i:(?:the|a|an|one|two|three|some|several|many|other|his|her|their|senior|top|former|close)\s+)*"
+                           r"([A-Za-z][\w’'-]*)\s+(?:for|to|of|with|close\s+to)\s+(?:[A-Z][\w’'.-]*\s+){0,2}$")
+
+
+def _people_of(r: Resolver, start: int, end: int, person: Mention) -> tuple[str | None, str] | None:
+    """"Aides to Senator Kemp", "a lawyer for Mr. Lee": people of the person named, as a phrase."""
+    m = _PEOPLE_OF_RE.match(r.text, start, person.start)
+    noun = m.group(1).lower() if m is not None else ""
+    if m is None or not (speaker_noun(noun) or noun in PERSON_ROLES):
+        return None
+    phrase = " ".join(r.text[m.start(1):person.end].split())
+    r.remember(start, phrase, noun)
+    return phrase, "phrase"

@@ -1,0 +1,35 @@
+"""Every subject rule's own examples (reader/analysis/speakers.py ``SUBJECTS``), run through the whole pipeline.
+
+A subject rule reads who a subject phrase names ("Sanders advisers", "aides to Senator Kemp"); each
+carries sentences written for this project with the quote and the speaker it must be given, and the
+rule must be the one that read that quote's subject phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.engine import PIPELINE
+from reader.analysis.rules import Example, Rule
+from reader.analysis.speakers import SUBJECTS
+
+CASES = [(rule, example) for rule in SUBJECTS for example in rule.examples]
+
+
+@pytest.mark.parametrize("rule, example", CASES, ids=[f"{r.name}-{i}" for i, (r, _e) in enumerate(CASES)])
+def test_subject_rule_example(rule: Rule, example: Example) -> None:
+    run = PIPELINE.run(example.sentence)
+    found = [q for q in run.quotes if q.text == example.span]
+    assert found, f"{rule.name}: no quote {example.span!r} in {[q.text for q in run.quotes]}"
+    quote = found[0]
+    assert quote.kind == example.kind
+    assert quote.speaker == example.speaker
+    assert run.finder is not None
+    assert rule.name in {name for _a, _b, name in run.finder.resolver.fired}
+
+
+def test_every_subject_rule_has_examples_and_a_docstring() -> None:
+    assert len(SUBJECTS) > 0
+    for rule in SUBJECTS:
+        assert rule.examples, rule.name
+        assert rule.doc, rule.name
