@@ -81,6 +81,37 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
     return None
 
 
+_INVERTED_GAP_RE = re.compile(r"[\s,]*")
+
+
+@ATTRIBUTIONS.rule("inverted-cue-between-quotes", examples=(
+    Example("“We built this bridge in a year,” said Tamsin Greaves, who runs the works depot in Hull. "
+            "“Nobody thought we could.”", "Nobody thought we could.", "direct", "Tamsin Greaves"),
+    Example("The mayor had gone home. “It was a long night,” added Councillor Oren Mabry. “We will meet again at nine.”",
+            "We will meet again at nine.", "direct", "Oren Mabry"),
+))
+def inverted_cue_between_quotes(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """'"A," said X, a ... . "B."': a quotation after one whose attribution puts the verb before its
+    subject is said by that subject, not by whoever the sentence before is about."""
+    text = f.text
+    i = f.quoted_index(q.open) - 1
+    if kind != "direct" or i < 0:
+        return None
+    prev = f.quoted[i]
+    if prev.close < para.start or q.open - prev.close > NEAR:
+        return None
+    hits = f.hits_in(prev.close + 1, q.open)
+    if not hits or _INVERTED_GAP_RE.fullmatch(text, prev.close + 1, hits[0].start()) is None:
+        return None
+    hit = hits[0]
+    if hit.group().lower() == "according to" or f.seg.sentence_index(q.open) > f.seg.sentence_index(hit.start()) + 1:
+        return None  # (a sentence of the writer's between them: the next quotation may be someone else's)
+    a = hit.end()
+    b = clause_end(text, a, q.open)
+    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    return (speaker, (hit.group(), hit.start(), hit.end())) if speaker else None
+
+
 @ATTRIBUTIONS.rule("cue-before-quote", examples=(
     Example("Finance Minister Olu Adebayo told journalists: ‘The budget is balanced and it will stay balanced.’",
             "The budget is balanced and it will stay balanced.", "direct", "Olu Adebayo"),
@@ -142,3 +173,19 @@ def colon_paragraph_before(f: QuoteFinder, q: Quoted, sent: Span, para: Span, ki
         if speaker:
             return speaker, (hits[-1].group(), hits[-1].start(), hits[-1].end())
     return None
+
+
+@ATTRIBUTIONS.rule("partial-sentence-subject", examples=(
+    Example("Senator Dana Whitlock attacked the budget for its “reckless cuts” to rural schools.",
+            "reckless cuts", "partial", "Dana Whitlock"),
+    Example("The Harlow Group defended its “fair and open process” before any closures.",
+            "fair and open process", "partial", "Harlow Group"),
+))
+def partial_sentence_subject(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """A quoted phrase in a sentence with no verb of saying ("X decried the plan's “reckless cuts”",
+    "X promised a “fair process”"): its words are those of the sentence's subject, when that is a
+    person or an organisation named (or a pronoun for one)."""
+    if kind != "partial":
+        return None
+    speaker = f.sentence_subject(sent, q.open)
+    return (speaker, None) if speaker else None
