@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import PARTICIPLES
+from reader.analysis.lexicon import PARTICIPLES, PAST_VERBS
 from reader.analysis.marks import Quoted
 from reader.analysis.quotes import NEAR, QuoteFinder, clause_end, has_content, last_nonspace, word_list
 from reader.analysis.rules import Example, Registry
@@ -82,6 +82,31 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
 
 
 _INVERTED_GAP_RE = re.compile(r"[\s,]*")
+# '"...," Hale pressed.': a name (or pronoun) and one past-tense verb closing the quotation's sentence.
+NAME_VERB_AFTER_RE = re.compile(r"[\s\u00a0]*(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she)"
+                                r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed|" + "|".join(sorted(PAST_VERBS)) + r")"
+                                r"(?=\s*(?:[.;!?]|,\s|$))")
+
+
+@ATTRIBUTIONS.rule("name-verb-after-quote", examples=(
+    Example("The host leaned in. “Would you serve a second term?” Okafor pressed. The senator smiled.",
+            "Would you serve a second term?", "direct", "Okafor"),
+    Example("“Not on my watch,” Lieutenant Bea Santos snapped, and walked out.",
+            "Not on my watch", "direct", "Bea Santos"),
+))
+def name_verb_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """'"...?" Hale pressed.', '"...," Santos snapped': a quotation closed by a comma or question mark,
+    then a name and a verb in the past that ends the clause — an attribution whatever the verb
+    (the cue list holds verbs of saying; this construction says it by its shape)."""
+    text = f.text
+    if text[q.close - 1:q.close] not in (",", "?", "!"):
+        return None
+    m = NAME_VERB_AFTER_RE.match(text, q.close + 1)
+    if m is None:
+        return None
+    a, b = m.start("who"), m.end("who")
+    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    return (speaker, (m.group("verb"), m.start("verb"), m.end("verb"))) if speaker else None
 
 
 @ATTRIBUTIONS.rule("inverted-cue-between-quotes", examples=(
