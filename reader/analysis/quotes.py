@@ -602,10 +602,15 @@ class QuoteFinder:
             break
         return None
 
-    def cut(self, start: int, end: int) -> int | None:
-        """Where a writer's clause starts inside a reported one (outside quotation marks), if anywhere."""
+    def cut(self, start: int, end: int, trailing: bool = False) -> int | None:
+        """Where a writer's clause starts inside a reported one (outside quotation marks), if anywhere.
+
+        In a report before its attribution ("A, but B, Smith said") a ", but" clause is the
+        speaker's too, so ``trailing`` cuts only at the other marks."""
         for cut in _CUT_RE.finditer(self.text, start, end):
             if self.inside_quoted(cut.start()):
+                continue
+            if trailing and cut.group().lstrip(", ").startswith(("but", "while", "whereas")):
                 continue
             if cut.group().lstrip(", ").startswith("but") and AUX_NEXT_RE.match(self.text, cut.end()):
                 continue  # "had never sought to exclude them, but could not allow ...": the same subject goes on
@@ -665,7 +670,7 @@ class QuoteFinder:
             opener = _OPENER_RE.match(text, start)
             if opener and opener.end() < end:
                 start = opener.end()
-            cut = self.cut(start, end)
+            cut = self.cut(start, end, trailing=True)
             if cut is not None:
                 end = cut
         frame = self._framing_clause(start, end)
