@@ -16,21 +16,21 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
-if TYPE_CHECKING:
-    from reader.document.model import Article
+Parsed = TypeVar("Parsed")
 
 
-class ForkedParse:
+class ForkedParse(Generic[Parsed]):
     """A child process running ``parse`` (e.g. a parser's ``parse_all``); :meth:`result` waits
-    for and returns the article it made.
+    for and returns what it made (an article; for ``reader analyze``, a half's text).
 
     It takes the parse as a callable, not the parser, so this module needs nothing from
-    :mod:`reader.document.markdown`, which imports it.
+    :mod:`reader.document.markdown`, which imports it. The child lives only as long as its
+    parse: if this process dies first, the pipe closes and the child's write ends it.
     """
 
-    def __init__(self, parse: Callable[[], Article]) -> None:
+    def __init__(self, parse: Callable[[], Parsed]) -> None:
         read_end, write_end = os.pipe()
         try:
             pid = os.fork()
@@ -42,8 +42,7 @@ class ForkedParse:
             code = 1
             try:
                 os.close(read_end)
-                article = parse()
-                data = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps(parse(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as out:
                     out.write(data)
                 code = 0
@@ -53,10 +52,10 @@ class ForkedParse:
         self._fd: int | None = read_end
         self._pid = pid
         self._lock = threading.Lock()
-        self._article: Article | None = None
+        self._article: Parsed | None = None
 
-    def result(self) -> Article | None:
-        """The whole article from the child (waiting for it), or None if the child failed."""
+    def result(self) -> Parsed | None:
+        """What the child made (waiting for it), or None if the child failed."""
         with self._lock:
             if self._fd is not None:
                 fd, self._fd = self._fd, None
