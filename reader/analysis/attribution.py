@@ -85,7 +85,12 @@ _INVERTED_GAP_RE = re.compile(r"[\s,]*")
 # '"...," Hale pressed.': a name (or pronoun) and one past-tense verb closing the quotation's sentence.
 NAME_VERB_AFTER_RE = re.compile(r"[\s\u00a0]*(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she)"
                                 r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed|" + "|".join(sorted(PAST_VERBS)) + r")"
-                                r"(?=\s*(?:[.;!?]|,\s|$))")
+                                r"(?=\s*(?:[.;!?]|,\s|$)|\s+and\s)")
+# 'Hale shot back, "..."', 'As the Post's Ann Lee puts it, "..."': a name, a verb (any, in the past or
+# present) and a comma or colon leading into the quotation.
+NAME_VERB_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<as>As\s+(?:the\s+)?)?(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)"
+                                 r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+(?:ed|s)|" + "|".join(sorted(PAST_VERBS)) + r"|put)"
+                                 r"(?:\s+(?:back|out|up|in|it))?\s*[,:]\s*$")
 
 
 @ATTRIBUTIONS.rule("name-verb-after-quote", examples=(
@@ -93,6 +98,8 @@ NAME_VERB_AFTER_RE = re.compile(r"[\s\u00a0]*(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3
             "Would you serve a second term?", "direct", "Okafor"),
     Example("“Not on my watch,” Lieutenant Bea Santos snapped, and walked out.",
             "Not on my watch", "direct", "Bea Santos"),
+    Example("“Get out of my office,” Mayor Carl Otway barked and a guard opened the door.",
+            "Get out of my office", "direct", "Carl Otway"),
 ))
 def name_verb_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
     """'"...?" Hale pressed.', '"...," Santos snapped': a quotation closed by a comma or question mark,
@@ -106,6 +113,27 @@ def name_verb_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kin
         return None
     a, b = m.start("who"), m.end("who")
     speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    return (speaker, (m.group("verb"), m.start("verb"), m.end("verb"))) if speaker else None
+
+
+@ATTRIBUTIONS.rule("name-verb-before-quote", examples=(
+    Example("Asked about the delay, Petra Lindqvist shot back, “We were ready a month ago.”",
+            "We were ready a month ago.", "direct", "Petra Lindqvist"),
+    Example("As the Courier’s Amos Deane puts it, “Nobody wins a war of leaflets.”",
+            "Nobody wins a war of leaflets.", "direct", "Amos Deane"),
+))
+def name_verb_before_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """'Hale shot back, "..."', 'As the Post's Ann Lee puts it, "..."': a name right before a verb
+    and a comma or colon that lead into the quotation, whatever the verb."""
+    text = f.text
+    a = max(sent.start, q.open - 120)
+    m = NAME_VERB_BEFORE_RE.search(text, a, q.open)
+    if m is None or (m.group("verb") in ("put", "puts") and m.group("as") is None):
+        return None
+    who_a, who_b = m.start("who"), m.end("who")
+    if m.group("as") is None and who_a > sent.start and text[last_nonspace(text, who_a)] not in ",;:":
+        return None  # "the board's chair Lee argued": only a name opening its clause
+    speaker = f.resolver.resolve(who_a, who_b) or f.resolver.name_as_written(who_a, who_b)
     return (speaker, (m.group("verb"), m.start("verb"), m.end("verb"))) if speaker else None
 
 

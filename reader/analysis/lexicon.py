@@ -346,7 +346,7 @@ PAST_VERBS: frozenset[str] = word_set("""
 was were had did
 began came fell rose went took made gave got left lost won held met ran sat stood broke fled
 fought hit cut put set shut spread struck built brought bought caught kept led sent spent paid sold
-told said saw knew grew drew threw flew wrote drove rode chose froze stole wore tore bore swore
+told said saw knew grew drew threw flew wrote drove rode chose froze stole wore tore bore swore shot spat
 """)
 MODALS: frozenset[str] = word_set("will would can could shall should may might must")
 FINITE_VERBS: frozenset[str] = PAST_VERBS | MODALS | word_set("is are has have does do")
