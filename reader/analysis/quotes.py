@@ -376,7 +376,7 @@ class QuoteFinder:
             else:
                 speaker, cue = self.attribute_quote(q, sent, para, kind) if attribute else (None, None)
             if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
-                    not whole_para and last.speaker:
+                    (not whole_para or self.continues(last, para_i)) and last.speaker:
                 speaker, cue = last.speaker, None
             if speaker is None and kind == "direct" and last is not None and para_i == last_para:
                 speaker = last.speaker
@@ -388,9 +388,23 @@ class QuoteFinder:
                            for a, b in _paragraph_pieces(text, start, end))
             else:
                 out.append(quote)
-            if kind == "direct":
+            if kind == "direct" or (quote.cue and quote.speaker and quote.cue_start > q.close):
+                # (a partial quotation its own cue attributes: '"...," Ames said. "Our aim ..."')
                 last, last_para = quote, self.seg.paragraph_index(q.close)
         return out
+
+    def continues(self, last: Quote, para_i: int) -> bool:
+        """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
+
+        Yes when ``last`` closed the paragraph before with its own attribution ('"...," Ames told
+        the crowd.' then a paragraph that is only a quotation), and was no question (an answer is
+        someone else's)."""
+        if not last.cue or last.cue_start < last.end or para_i != self.seg.paragraph_index(last.end) + 1:
+            return False
+        if last.text.rstrip(" ,\"”’'").endswith("?"):
+            return False
+        prev = self.seg.paragraphs[para_i - 1]
+        return self.seg.sentence_index(last.cue_start) == self.seg.sentence_index(max(prev.start, prev.end - 1))
 
     def _quote_shapes(self) -> list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]]:
         """Each real quotation (not a scare quote or quoted name) with its span, paragraph, sentence,

@@ -33,3 +33,23 @@ def test_every_subject_rule_has_examples_and_a_docstring() -> None:
     for rule in SUBJECTS:
         assert rule.examples, rule.name
         assert rule.doc, rule.name
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    # A paragraph that is only a quotation, after one closed by its own attribution: the same speaker.
+    ("The union met on Friday.\n\n“We will not sign this,” Dora Quince told the members in Leeds.\n\n"
+     "“We have waited four years for a fair offer.”", "We have waited four years for a fair offer.", "Dora Quince"),
+    # A partial quotation attributed by its own cue leads the next quotation in its paragraph.
+    ('Most delegates were calm. Many called the plan "a fair start," Lionel Ames said. "Our aim is a vote by June."',
+     "Our aim is a vote by June.", "Lionel Ames"),
+])
+def test_a_quotation_continues_the_last_attributed_one(text: str, span: str, speaker: str) -> None:
+    quotes = [q for q in PIPELINE.run(text).quotes if q.text == span]
+    assert quotes and quotes[0].speaker == speaker
+
+
+def test_an_answer_after_a_question_is_not_the_askers() -> None:
+    text = ("The panel took questions.\n\n“Will the plant close?” asked Nora Vey, a reporter from the Gazette.\n\n"
+            "“No decision has been made about the plant.”")
+    quotes = [q for q in PIPELINE.run(text).quotes if q.text.startswith("No decision")]
+    assert quotes and quotes[0].speaker != "Nora Vey"
