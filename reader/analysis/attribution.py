@@ -17,7 +17,7 @@ from reader.analysis.segment import Span
 ATTRIBUTIONS = Registry("attributions")
 Answer = tuple[str | None, tuple[str, int, int] | None]
 SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(?P<name>[A-Z][^\n,;:!?“”\"()]{1,60}?)"
-                          r"(?=[ \t\u00a0]*(?:[,.(]|\n|$))")
+                          r"(?=[ \t\u00a0]*(?:[,.(“\"]|\n|$))")
 # '"...," Vann R. Newkirk II, a writer for The Atlantic, said': a name and its appositive before the cue.
 APPOSITIVE_GAP_RE = re.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+)\b")
 
@@ -25,6 +25,8 @@ APPOSITIVE_GAP_RE = re.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z
 @ATTRIBUTIONS.rule("signature-dash", examples=(
     Example("Readers wrote in.\n\n“The new timetable is a disaster for shift workers.” ― Mirela Costa, Leeds",
             "The new timetable is a disaster for shift workers.", "direct", "Mirela Costa"),
+    Example("Readers wrote in.\n\n“The buses never come.” ― Mirela Costa “I walk to work now.” ― Ivo Brandt",
+            "The buses never come.", "direct", "Mirela Costa"),
 ))
 def signature_dash(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
     """'"..." ― Name' or '"..." - Name, Town': a quotation signed with a dash, as in readers' letters,
@@ -163,6 +165,37 @@ def inverted_cue_between_quotes(f: QuoteFinder, q: Quoted, sent: Span, para: Spa
     b = clause_end(text, a, q.open)
     speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
     return (speaker, (hit.group(), hit.start(), hit.end())) if speaker else None
+
+
+# The end of a sentence closed by its cue: "..., Schiff said." or "..., said Schiff on Friday."
+_CUE_ENDS_SENTENCE_RE = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*[.:]\s*$")
+
+
+@ATTRIBUTIONS.rule("trailing-cue-before-quote", examples=(
+    Example("The plan would cost less than the old one, Councillor Ida Marsh said. “We checked every figure twice.”",
+            "We checked every figure twice.", "direct", "Ida Marsh"),
+))
+def trailing_cue_before_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """'..., Marsh said. "..."': a quotation opening the sentence after one that a cue ends (a report
+    or a quotation of the same speaker's) goes on with that speaker."""
+    text = f.text
+    si = f.seg.sentence_index(q.open)
+    if kind != "direct" or si <= 0 or text[sent.start:q.open].strip():
+        return None
+    prev = f.seg.sentences[si - 1]
+    if prev.start < para.start:
+        return None
+    hits = f.hits_in(max(prev.start, q.open - 160), q.open)
+    if not hits or _CUE_ENDS_SENTENCE_RE.fullmatch(text, hits[-1].end(), q.open) is None:
+        return None
+    hit = hits[-1]
+    if text[last_nonspace(text, hit.start())] == ",":  # "..., said Marsh.": the subject comes after the verb
+        a = hit.end()
+        b = clause_end(text, a, q.open)
+        speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    else:
+        speaker = f.subject(prev, hit.start())
+    return (speaker, None) if speaker else None
 
 
 @ATTRIBUTIONS.rule("cue-before-quote", examples=(

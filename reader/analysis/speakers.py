@@ -547,3 +547,26 @@ def _people_of(r: Resolver, start: int, end: int, person: Mention) -> tuple[str 
     phrase = " ".join(r.text[m.start(1):person.end].split())
     r.remember(start, phrase, noun)
     return phrase, "phrase"
+
+
+
+_AFFILIATION_BEFORE_RE = re.compile(r"\s(?:for|of|at|from|with)\s+(?:the\s+)?$")
+
+
+@SUBJECTS.rule("person-before-body", examples=(
+    Example("“Turnout will be low,” wrote Marguerite Oyelaran for Dawn Consult.",
+            "Turnout will be low", "direct", "Marguerite Oyelaran"),
+))
+def person_before_body(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
+    """"Ann Lee for Dawn Consult", "Ann Lee of Harper Wells": the person named first, not
+    a second name after a preposition of affiliation — that one names the body she speaks for,
+    even when the entity stage took it for a person."""
+    people = [m for m in found if m.label == "PERSON"]
+    if len(people) < 2 or not _AFFILIATION_BEFORE_RE.search(r.text, max(start, people[-1].start - 12), people[-1].start):
+        return None
+    first = people[0]
+    if not _AFFILIATION_BEFORE_RE.search(r.text, max(start, first.start - 12), first.start) and \
+            r.text[first.end:people[-1].start].count(",") == 0:
+        r.remember(start, first.entity, first.entity.split()[-1].lower())
+        return first.entity, "named"
+    return None
