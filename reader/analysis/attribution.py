@@ -18,6 +18,8 @@ ATTRIBUTIONS = Registry("attributions")
 Answer = tuple[str | None, tuple[str, int, int] | None]
 SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(?P<name>[A-Z][^\n,;:!?“”\"()]{1,60}?)"
                           r"(?=[ \t\u00a0]*(?:[,.(“\"]|\n|$))")
+# '"...," Ann Lee, the chair of ... , said': a name, then an appositive closed by a comma before the cue.
+LONG_APPOSITIVE_RE = re.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+|\d+)\b")
 # '"...," Vann R. Newkirk II, a writer for The Atlantic, said': a name and its appositive before the cue.
 APPOSITIVE_GAP_RE = re.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+)\b")
 
@@ -48,6 +50,12 @@ def signature_dash(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str)
             "The pier is safe again", "direct", "J.T. Orrin"),
     Example("“We were lucky,” Ruth Abernathy, a ferry pilot for the Harbour Company in Oban, said on Friday.",
             "We were lucky", "direct", "Ruth Abernathy"),
+    # "Mr. King": a surname that is also a title or a common word, tied to the person named in full.
+    Example("Charlie King, a party official, spoke first.\n\n“We need a turnout plan,” Mr. King added.",
+            "We need a turnout plan", "direct", "Charlie King"),
+    # A long appositive between the name and the verb.
+    Example("“We were never told,” Ines Farrow, the chair of the tenants’ association that sued the council over "
+            "the repairs and won last spring, told the Courier.", "We were never told", "direct", "Ines Farrow"),
 ))
 def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
     """'"...," he said', '"...," said the ministry', '"...," according to X': a cue just after the
@@ -62,7 +70,8 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
     for hit in f.hits_in(q.close + 1, limit):
         gap = text[q.close + 1:hit.start()]
         words = word_list(gap)
-        if len(words) > 8 and not (len(words) <= 16 and APPOSITIVE_GAP_RE.match(gap)):
+        if len(words) > 8 and not (len(words) <= 16 and APPOSITIVE_GAP_RE.match(gap)) and \
+                not (len(words) <= 40 and LONG_APPOSITIVE_RE.match(gap) and text[last_nonspace(text, hit.start())] == ","):
             return None
         cue = (hit.group(), hit.start(), hit.end())
         if hit.group().lower() == "according to":
@@ -168,6 +177,7 @@ def inverted_cue_between_quotes(f: QuoteFinder, q: Quoted, sent: Span, para: Spa
 
 
 # The end of a sentence closed by its cue: "..., Schiff said." or "..., said Schiff on Friday."
+_INVERTED_SUBJECT_RE = re.compile(r"\s+(?:[A-Z]|(?:the|a|an)\s)")
 _CUE_ENDS_SENTENCE_RE = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*[.:]\s*$")
 
 
@@ -189,11 +199,11 @@ def trailing_cue_before_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span,
     if not hits or _CUE_ENDS_SENTENCE_RE.fullmatch(text, hits[-1].end(), q.open) is None:
         return None
     hit = hits[-1]
-    if text[last_nonspace(text, hit.start())] == ",":  # "..., said Marsh.": the subject comes after the verb
-        a = hit.end()
+    if text[last_nonspace(text, hit.start())] == "," and _INVERTED_SUBJECT_RE.match(text, hit.end()):
+        a = hit.end()  # "..., said Marsh.": the subject comes after the verb
         b = clause_end(text, a, q.open)
         speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
-    else:
+    else:  # "..., Marsh said." or "Ines Farrow, a tenant, said on Radio Kent."
         speaker = f.subject(prev, hit.start())
     return (speaker, None) if speaker else None
 

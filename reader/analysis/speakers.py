@@ -233,9 +233,13 @@ class Resolver:
         None unless every word is capitalised (or an initial or particle) and the first is no common word."""
         phrase = _PARENS_RE.sub(" ", self.text[start:end]).split(",")[0]
         words = [w for w in phrase.split() if w]
-        while words and words[0].rstrip(".").lower() in PERSON_TITLES:
-            words = words[1:]
-        if not 0 < len(words) <= 5 or words[0].lower().strip(".") in COMMON_CAPS or \
+        titled = False
+        while len(words) > 1 and words[0].rstrip(".").lower() in PERSON_TITLES:
+            words, titled = words[1:], True
+        # (after a title a common word is a name: "Mr. King", "Ms. Young"; alone, a title is none)
+        if not titled and len(words) == 1 and words[0].rstrip(".").lower() in PERSON_TITLES:
+            return None
+        if not 0 < len(words) <= 5 or (words[0].lower().strip(".") in COMMON_CAPS and not titled) or \
                 words[0].lower() in NON_SPEAKERS:
             return None
         if not all(_NAME_WORD_RE.fullmatch(w) for w in words) or not words[-1][:1].isupper():
