@@ -48,6 +48,8 @@ def signature_dash(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str)
             "The pier is safe again", "direct", "Joan Petrie"),
     Example("“The pier is safe again,” said Rep. J.T. Orrin (D-Maine).",
             "The pier is safe again", "direct", "J.T. Orrin"),
+    Example("“Is the pier safe again?” Joan Petrie asked the crowd.",
+            "Is the pier safe again?", "direct", "Joan Petrie"),
     Example("“We were lucky,” Ruth Abernathy, a ferry pilot for the Harbour Company in Oban, said on Friday.",
             "We were lucky", "direct", "Ruth Abernathy"),
     # "Mr. King": a surname that is also a title or a common word, tied to the person named in full.
@@ -64,13 +66,18 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
     close_sent = f.seg.sentence_at(q.close) or para
     close_para = f.seg.paragraph_at(q.close) or para
     limit = min(close_sent.end, close_para.end)
+    if text[q.close - 1:q.close] in "?!" and limit <= q.close + 1:
+        # '"How many times?" Clinton said.': the attribution after a question is its own "sentence"
+        nxt_sent = f.seg.sentence_at(limit + 1)
+        if nxt_sent is not None and nxt_sent.start <= q.close + 3:
+            limit = min(nxt_sent.end, close_para.end)
     nxt = f.quoted_index(q.close) + 1
     if nxt < len(f.quoted):
         limit = min(limit, f.quoted[nxt].open)
     for hit in f.hits_in(q.close + 1, limit):
         gap = text[q.close + 1:hit.start()]
         words = word_list(gap)
-        if len(words) > 8 and not (len(words) <= 16 and APPOSITIVE_GAP_RE.match(gap)) and \
+        if len(words) > 8 and not (len(words) <= 30 and APPOSITIVE_GAP_RE.match(gap)) and \
                 not (len(words) <= 40 and LONG_APPOSITIVE_RE.match(gap) and text[last_nonspace(text, hit.start())] == ","):
             return None
         cue = (hit.group(), hit.start(), hit.end())

@@ -516,7 +516,8 @@ again once both either neither because since through
 # Words skipped as parenthetical in a subject window ("X, however, said"); -ly adverbs count too.
 PARENTHETICAL_WORDS: frozenset[str] = word_set("""
 however also further meanwhile though too then now still in turn again instead separately later earlier
-previously repeatedly moreover has have had was is would will did does could may might
+previously repeatedly moreover has have had was is would will did does could may might often sometimes always
+never
 """)
 # Words ending in -ly that are not adverbs.
 NOT_LY_ADVERBS: frozenset[str] = word_set("italy ally family rally july")

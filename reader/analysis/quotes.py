@@ -370,9 +370,15 @@ class QuoteFinder:
         text = self.text
         last: Quote | None = None
         last_para = -9
+        last_any: Quote | None = None  # the last quotation of any kind with a speaker
+        last_any_para = -9
         for q, start, end, para_i, para, sent, kind, split, whole_para in self._shapes:
             if attribute and split and last is not None and last.speaker:
                 speaker, cue = last.speaker, None
+            elif attribute and kind == "partial" and last_any is not None and para_i == last_any_para and \
+                    not text[sent.start:q.open].strip():
+                # '"...," said Cole. "It's just a tax increase" for the rich.': the same speaker goes on
+                speaker, cue = last_any.speaker, None
             else:
                 speaker, cue = self.attribute_quote(q, sent, para, kind) if attribute else (None, None)
             if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
@@ -380,6 +386,9 @@ class QuoteFinder:
                 speaker, cue = last.speaker, None
             if speaker is None and kind == "direct" and last is not None and para_i == last_para:
                 speaker = last.speaker
+            if speaker is None and kind == "direct" and last_any is not None and para_i == last_any_para:
+                speaker = last_any.speaker  # '..., "not meeting the demand," says X. "We often ..."'
+
             cue_fields = cue if cue else ("", -1, -1)
             quote = Quote(text[start:end], kind, start, end, speaker, *cue_fields)
             if q.paragraphs > 1:
@@ -391,6 +400,8 @@ class QuoteFinder:
             if kind == "direct" or (quote.cue and quote.speaker and quote.cue_start > q.close):
                 # (a partial quotation its own cue attributes: '"...," Ames said. "Our aim ..."')
                 last, last_para = quote, self.seg.paragraph_index(q.close)
+            if speaker:
+                last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
         return out
 
     def continues(self, last: Quote, para_i: int) -> bool:

@@ -24,3 +24,16 @@ def test_quotation_followed_by_its_speaker_stays_direct() -> None:
     text = "“We did not set out to build a bridge,” chief engineer Oskar Lind told the audience."
     q = analyze(text).quotes[0]
     assert q.kind == "direct" and q.speaker == "Oskar Lind"
+
+
+def test_a_quotation_after_a_partial_one_keeps_its_speaker() -> None:
+    text = ("The repairs are “far behind schedule,” says Noor Haddad, who chairs the residents’ group. “We were "
+            "promised a finished roof by June.”")
+    direct = [q for q in analyze(text).quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Noor Haddad"
+
+
+def test_a_title_that_is_also_a_surname() -> None:
+    text = ("Walter King runs the ferry. “We sail at dawn, whatever the weather,” Mr. King added.")
+    q = next(q for q in analyze(text).quotes if q.kind == "direct")
+    assert q.speaker == "Walter King"
