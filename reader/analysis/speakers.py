@@ -251,7 +251,7 @@ class Resolver:
             while i > stop:
                 m = self.mentions[i]
                 i -= 1
-                if m.label == "PERSON" and m.entity.split()[-1] == surname:
+                if m.label == "PERSON" and " " in m.entity and m.entity.split()[-1].lower() == surname.lower():
                     return m.entity
         return " ".join(words).strip(".,")
 
@@ -493,7 +493,10 @@ def _modifier(text: str, m: Mention, end: int) -> bool:
     if _POSSESSIVE_RE.match(text, m.end):
         return True
     nxt = _NEXT_WORD_RE.match(text, m.end, end)
-    return nxt is not None and (speaker_noun(nxt.group(1)) or nxt.group(1) in PERSON_ROLES)
+    if nxt is None:
+        return False
+    noun = nxt.group(1)
+    return speaker_noun(noun) or noun in PERSON_ROLES or noun + "s" in SPEAKER_NOUNS  # "an Obama supporter"
 
 
 @SUBJECTS.rule("person-as-modifier", examples=(
@@ -501,6 +504,8 @@ def _modifier(text: str, m: Mention, end: int) -> bool:
             "it would take a week", "indirect", "Calloway advisers"),
     Example("Mayor Tom Reddy spoke first. A Reddy ally said the vote was never in doubt.",
             "the vote was never in doubt", "indirect", "Reddy ally"),
+    Example("Mayor Tom Reddy spoke first. Ilse Varga, a Reddy supporter, said the vote was never in doubt.",
+            "the vote was never in doubt", "indirect", "Ilse Varga"),
     Example("Governor Iris Kemp stayed silent. Kemp’s press secretary said the governor would sign the bill.",
             "the governor would sign the bill", "indirect", "Kemp’s press secretary"),
     Example("Ruth Calloway left early. Aides to Senator Calloway said she would vote against the bill.",
