@@ -52,6 +52,8 @@ _NAME_WORD_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|vo
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 # A name used as a possessor ("Gore's", "Sanders’"), and the word after a name that makes it a modifier.
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])(?![\w’'-])")
+_CUT_AT_INITIAL_RE = re.compile(r"\s[A-Z]$")
+_SURNAME_AFTER_RE = re.compile(r"\.[ \t]+([A-Z][\w’'-]+(?:[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w’'-]))?)")
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
 
 # Subject rules: who a subject phrase names, one construction each, tried in order before the
@@ -226,6 +228,18 @@ class Resolver:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
         insort(self.history, (pos, speaker, head))
 
+    def with_initial(self, m: Mention) -> str:
+        """A person's name cut at a middle initial ("James B" before ". Whitcombe") made whole again:
+        "James B. Whitcombe"; any other name as it is."""
+        if not _CUT_AT_INITIAL_RE.search(m.entity) or self.text[m.end:m.end + 1] != ".":
+            return m.entity
+        rest = _SURNAME_AFTER_RE.match(self.text, m.end)
+        if rest is None:
+            return m.entity
+        name = f"{m.entity}. {rest.group(1)}"
+        self.labels[name] = "PERSON"
+        return name
+
     def name_as_written(self, start: int, end: int) -> str | None:
         """A person's name the entity stage did not find, read from its shape: "Rep. G.K. Butterfield
         (D-N.C.)", "Mr. King", "Vann R. Newkirk II". Titles and a parenthesis are left out; a bare
@@ -281,8 +295,9 @@ class Resolver:
                 return answer
         for m in reversed(found):
             if m.label == "PERSON":
-                self.remember(start, m.entity, m.entity.split()[-1].lower())
-                return m.entity, "named"
+                name = self.with_initial(m)
+                self.remember(start, name, name.split()[-1].lower())
+                return name, "named"
         # A subject is a few words: look at the first ones only, leaving out adverbs.
         tokens: list[tuple[int, int, str]] = []
         lows: list[str] = []

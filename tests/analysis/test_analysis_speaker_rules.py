@@ -53,3 +53,14 @@ def test_an_answer_after_a_question_is_not_the_askers() -> None:
             "“No decision has been made about the plant.”")
     quotes = [q for q in PIPELINE.run(text).quotes if q.text.startswith("No decision")]
     assert quotes and quotes[0].speaker != "Nora Vey"
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("“We will appeal,” said James B. Whitcombe, the firm’s lawyer.", "We will appeal", "James B. Whitcombe"),
+    ("James B. Whitcombe said the firm would appeal the ruling.", "the firm would appeal the ruling",
+     "James B. Whitcombe"),
+    ("“It was a fair hearing,” Dora T. Vance said.", "It was a fair hearing", "Dora T. Vance"),
+])
+def test_a_middle_initial_does_not_cut_the_speakers_name(text: str, span: str, speaker: str) -> None:
+    quotes = [q for q in PIPELINE.run(text).quotes if q.text == span]
+    assert quotes and quotes[0].speaker == speaker
