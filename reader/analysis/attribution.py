@@ -280,6 +280,36 @@ def colon_paragraph_before(f: QuoteFinder, q: Quoted, sent: Span, para: Span, ki
     return None
 
 
+# An email's or memo's sender line: "From: Aldo Brennan", "FROM: Aldo Brennan <a@b.org>".
+SENDER_LINE_RE = re.compile(r"^(?:From|FROM|Sender|SENDER)\s*:[ \t]*(?P<name>[A-Z][^\n<>@:]{1,60}?)[ \t]*(?:<[^>\n]*>|\([^)\n]*\))?[ \t]*$",
+                            re.M)
+
+
+@ATTRIBUTIONS.rule("sender-line", examples=(
+    Example("The memo leaked on Friday.\n\nFrom: Aldo Brennan\nTo: All staff\n\n“I want to thank everyone for the "
+            "extra hours this month.”", "I want to thank everyone for the extra hours this month.", "direct",
+            "Aldo Brennan"),
+))
+def sender_line(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) -> Answer | None:
+    """An email or memo quoted under its header: the quotation is the sender's ("From: X"), when
+    the header stands within a few lines before it and no other quotation comes between."""
+    text = f.text
+    if kind != "direct":
+        return None
+    lo = max(0, q.open - 400)
+    i = f.quoted_index(q.open) - 1
+    if i >= 0:
+        lo = max(lo, f.quoted[i].close + 1)
+    found = None
+    for m in SENDER_LINE_RE.finditer(text, lo, q.open):
+        found = m
+    if found is None:
+        return None
+    a, b = found.start("name"), found.end("name")
+    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    return (speaker, None) if speaker else None
+
+
 @ATTRIBUTIONS.rule("partial-sentence-subject", examples=(
     Example("Senator Dana Whitlock attacked the budget for its “reckless cuts” to rural schools.",
             "reckless cuts", "partial", "Dana Whitlock"),
