@@ -548,9 +548,7 @@ class QuoteFinder:
         if that and that.group(1).strip() and verb not in TELL_VERBS and relative_that(text, that.end()):
             that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
         opener = None
-        after_verb = ADVERBIALS_RE.match(text, pos).end()
-        while after_verb < len(text) and text[after_verb] == " ":
-            after_verb += 1
+        verb_end = pos
         for rule in self.rules.openers:
             found = rule.find(self, verb, pos, that)
             if found is not None:
@@ -560,7 +558,10 @@ class QuoteFinder:
             has_that = False
         # "explained how ...", "asked whether ...": an indirect question is what was said
         first = _WORD_RE.match(text, pos)
-        question = not has_that and pos == after_verb and first is not None and first.group().lower() in WH_OPENERS
+        question = False
+        if not has_that and first is not None and first.group().lower() in WH_OPENERS:
+            # right after the verb and its adverbials, not after an object ("told him how")
+            question = not text[ADVERBIALS_RE.match(text, verb_end).end():pos].strip()
         if verb not in SAY_VERBS and not has_that and not question and not (
                 verb in BARE_CLAUSE_VERBS and CLAUSE_START_RE.match(text, pos)):
             return None

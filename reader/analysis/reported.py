@@ -108,8 +108,8 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     or what the speaker did ("she said, smiling")."""
     text = f.text
     verb = hit.group()
-    if verb in PARTICIPLES:
-        return None
+    if verb in PARTICIPLES or "," not in text[hit.end():hit.end() + 60]:
+        return None  # (cheap test first: most cues have no comma soon after them)
     comma = text.rfind(",", sent.start, hit.start())
     if comma <= sent.start or f.inside_quoted(comma) or text[comma - 1:comma] in "\"”’'»":
         return None  # ('"...," Smith said, and ...': the cue attributes a quotation)
@@ -122,9 +122,15 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
         if not 0 < len(np_words) <= 6 or has_finite_verb(np_words) or \
                 np_words[0].lower() in ("that", "it", "he", "she"):
             return None
-        speaker = f.resolver.resolve(hit.end(), b)
         after = b
+        if text[after:after + 1] != ",":
+            return None
+        speaker = f.resolver.resolve(hit.end(), b)
     else:  # "A, Smith said, B"
+        adverbials = ADVERBIALS_RE.match(text, hit.end())
+        after = adverbials.end() if adverbials else hit.end()
+        if text[after:after + 1] != ",":
+            return None
         subject = text[comma + 1:hit.start()]
         if len(word_list(subject)) > 8 or not has_content(subject) or \
                 REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start()):
@@ -132,9 +138,7 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
         speaker = f.resolver.resolve(comma + 1, hit.start())
         if speaker is None and verb in SAY_VERBS:
             speaker = phrase(subject)
-        adverbials = ADVERBIALS_RE.match(text, hit.end())
-        after = adverbials.end() if adverbials else hit.end()
-    if text[after:after + 1] != "," or not speaker or text[after + 1:after + 3].strip()[:1] in QUOTE_OPENERS:
+    if not speaker or text[after + 1:after + 3].strip()[:1] in QUOTE_OPENERS:
         return None
     rest = word_list(text[after + 1:sent_end])
     if len(rest) < 3 or rest[0].lower() in ("who", "whose", "which", "where", "when") or \
