@@ -50,6 +50,13 @@ advisor aide counsel consultant surgeon physician psychologist sociologist novel
 general chancellor premier undersecretary
 """)
 
+# Short forms of roles written before a name ("Gov. Ann Lee" is the governor, "Sen." the senator).
+ROLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "governor": ("gov.",), "senator": ("sen.",), "congressman": ("rep.",), "congresswoman": ("rep.",),
+    "representative": ("rep.",), "general": ("gen.",), "president": ("pres.",), "professor": ("prof.",),
+    "lieutenant": ("lt.",), "captain": ("capt.",), "commander": ("cmdr.",),
+}
+
 # Words that end an organisation's name ("Russian Defense Ministry", "Arsenal FC").
 ORG_HEADS: frozenset[str] = word_set("""
 ministry agency authority council committee commission department office bank corp corporation inc

@@ -31,6 +31,7 @@ from reader.analysis.lexicon import (
     PLACED_INSTITUTIONS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    ROLE_ABBREVIATIONS,
     SPEAKER_DETERMINERS,
     SPEAKER_NOUNS,
     given_genders,
@@ -52,6 +53,7 @@ _NAME_WORD_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|vo
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 # A name used as a possessor ("Gore's", "Sanders’"), and the word after a name that makes it a modifier.
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])(?![\w’'-])")
+_SENTENCE_CUT_RE = re.compile(r"(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Lt)(?<![A-Z])[.!?]\s+(?=[A-Z\"“]|$)|\n")
 _CUT_AT_INITIAL_RE = re.compile(r"\s[A-Z]$")
 _SURNAME_AFTER_RE = re.compile(r"\.[ \t]+([A-Z][\w’'-]+(?:[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w’'-]))?)")
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
@@ -594,3 +596,44 @@ def person_before_body(r: Resolver, start: int, end: int, found: list[Mention]) 
         r.remember(start, first.entity, first.entity.split()[-1].lower())
         return first.entity, "named"
     return None
+
+
+
+@SUBJECTS.rule("place-role-nominal", examples=(
+    Example("Ohio Gov. Dale Ritter spoke first. Ann Cole, the mayor, followed.\n\n"
+            "The Ohio governor said the plant would stay open.", "the plant would stay open", "indirect", "Dale Ritter"),
+    Example("Ann Cole, the mayor, spoke first.\n\nThe Ohio governor said the plant would stay open.",
+            "the plant would stay open", "indirect", "Ohio governor"),
+))
+def place_role_nominal(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
+    """"The Indiana governor", "the Vermont senator": the person named before with that place and
+    that role ("Indiana Gov. Ann Lee"), not whoever was named last; when no one was, the phrase
+    itself ("Indiana governor") — never a person the description does not fit."""
+    if not found or any(m.label != "PLACE" for m in found):
+        return None
+    words = _TOKEN_RE.findall(r.text, start, end)
+    if len(words) < 3 or words[0].lower() not in DEFINITE_DETERMINERS or words[-1].lower() not in PERSON_ROLES:
+        return None
+    place = found[-1]
+    after = _TOKEN_RE.findall(r.text, place.end, end)
+    if not after or not all(w.lower() in PERSON_ROLES or w.islower() for w in after):
+        return None
+    role = words[-1].lower()
+    forms = (role, *ROLE_ABBREVIATIONS.get(role, ()))
+    place_word = r.text[place.start:place.end].lower()
+    i = bisect_left(r.starts, start) - 1
+    stop = max(-1, i - 4 * _LOOKBACK)
+    while i > stop:
+        m = r.mentions[i]
+        i -= 1
+        if m.label != "PERSON" or r._in_quote(m.start):
+            continue
+        # The words around the name in its own sentence: "Indiana Gov. Ann Lee", "Ann Lee, Ohio's governor".
+        before = _SENTENCE_CUT_RE.split(r.text[max(0, m.start - 40):m.start])[-1]
+        after = _SENTENCE_CUT_RE.split(r.text[m.end:min(m.end + 50, start)])[0]
+        near = (before + " " + after).lower()
+        if place_word in near and any(form in near for form in forms):
+            return r.with_initial(m), "nominal"
+    a = place.start if place.start > start else start
+    phrase = " ".join(r.text[a:end].split()).strip(" ,;:")
+    return phrase, "phrase"
