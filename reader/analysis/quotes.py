@@ -132,6 +132,8 @@ WH_OPENERS = frozenset({"whether", "how", "why", "what"})
 NP_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some", "many", "several", "two", "three", "few",
                             "most"})
 _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (keeps the test local and bounded)
+# The first of two coordinated subjects, from the clause's start to "and": "Both Mr. King and".
+_LEFT_CONJUNCT_RE = re.compile(r"(?:^|(?<=[,;:]))(?P<left>[^,;:!?\"“”]{1,60}?)\s+and\s*$")
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
 
@@ -269,6 +271,9 @@ class QuoteFinder:
         if not windows:
             return None
         resolve = self.resolver.resolve_how
+        group = self._coordinated(sent, windows)
+        if group is not None:
+            return group
         near, how = (None, "")
         if windows[0][2] != "rel":
             near, how = resolve(windows[0][0], windows[0][1])
@@ -301,6 +306,24 @@ class QuoteFinder:
         if windows[0][2] == "np":
             return noun_phrase(self.text[windows[0][0]:windows[0][1]])
         return None
+
+    def _coordinated(self, sent: Span, windows: tuple[tuple[int, int, str], ...]) -> str | None:
+        """"Mr. King and Mr. Schultz say", "Reyes and her aides said": a subject of two coordinated
+        speakers is the group of both, never one of them (None unless both sides name someone and
+        the first is a person)."""
+        if windows[0][2] != "np":
+            return None
+        lo = max(sent.start, windows[0][0] - 80)
+        left = _LEFT_CONJUNCT_RE.search(self.text[lo:windows[0][0]])
+        if left is None or not has_content(left.group("left")) or (left.start() == 0 and lo > sent.start):
+            return None
+        first, how1 = self.resolver.resolve_how(lo + left.start("left"), lo + left.end("left"))
+        if first is None or how1 not in ("named", "pronoun") or self.resolver.labels.get(first) != "PERSON":
+            return None
+        second, how2 = self.resolver.resolve_how(windows[0][0], windows[0][1])
+        if second is None or second == first or how2 == "indefinite":
+            return None
+        return f"{first} and {second}"
 
     def cited_source(self, sent: Span, verb_start: int) -> str | None:
         """The source of "X cited (quoted) Y as saying ...": Y, else the citing X, else None.

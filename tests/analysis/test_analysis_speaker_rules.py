@@ -64,3 +64,14 @@ def test_an_answer_after_a_question_is_not_the_askers() -> None:
 def test_a_middle_initial_does_not_cut_the_speakers_name(text: str, span: str, speaker: str) -> None:
     quotes = [q for q in PIPELINE.run(text).quotes if q.text == span]
     assert quotes and quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, span, speaker", [
+    ("Larry Kemp and Ed Sorensen host rival shows.\n\nBoth Mr. Kemp and Mr. Sorensen say the network has never "
+     "told them what to say.", "the network has never told them what to say", "Larry Kemp and Ed Sorensen"),
+    ("Senator Alma Reyes led the talks on Monday. Reyes and her aides said the deal could be saved.",
+     "the deal could be saved", "Alma Reyes and aides"),
+])
+def test_a_coordinated_subject_is_the_group_never_one_person(text: str, span: str, speaker: str) -> None:
+    quotes = [q for q in PIPELINE.run(text).quotes if q.text == span]
+    assert quotes and quotes[0].speaker == speaker
