@@ -57,6 +57,13 @@ ROLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "lieutenant": ("lt.",), "captain": ("capt.",), "commander": ("cmdr.",),
 }
 
+# Offices held for a place ("the Indiana governor", "the Vermont senator"): the place names the office,
+# so the holder is whoever was named with that place and office, not whoever was named last.
+PLACE_OFFICES: frozenset[str] = word_set("""
+governor senator congressman congresswoman representative mayor lawmaker legislator attorney-general
+lieutenant-governor
+""")
+
 # Words that end an organisation's name ("Russian Defense Ministry", "Arsenal FC").
 ORG_HEADS: frozenset[str] = word_set("""
 ministry agency authority council committee commission department office bank corp corporation inc

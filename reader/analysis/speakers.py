@@ -28,6 +28,7 @@ from reader.analysis.lexicon import (
     ORG_HEADS,
     PERSON_ROLES,
     PERSON_TITLES,
+    PLACE_OFFICES,
     PLACED_INSTITUTIONS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -606,13 +607,13 @@ def person_before_body(r: Resolver, start: int, end: int, found: list[Mention]) 
             "the plant would stay open", "indirect", "Ohio governor"),
 ))
 def place_role_nominal(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
-    """"The Indiana governor", "the Vermont senator": the person named before with that place and
-    that role ("Indiana Gov. Ann Lee"), not whoever was named last; when no one was, the phrase
+    """"The Indiana governor", "the Vermont senator" (an office held for a place): the person named
+    before with that place and that office ("Indiana Gov. Ann Lee"), not whoever was named last; when no one was, the phrase
     itself ("Indiana governor") — never a person the description does not fit."""
     if not found or any(m.label != "PLACE" for m in found):
         return None
     words = _TOKEN_RE.findall(r.text, start, end)
-    if len(words) < 3 or words[0].lower() not in DEFINITE_DETERMINERS or words[-1].lower() not in PERSON_ROLES:
+    if len(words) < 3 or words[0].lower() not in DEFINITE_DETERMINERS or words[-1].lower() not in PLACE_OFFICES:
         return None
     place = found[-1]
     after = _TOKEN_RE.findall(r.text, place.end, end)
