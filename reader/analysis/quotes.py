@@ -128,6 +128,7 @@ _FRAME_BAD_RE = re.compile(r"[\"“”«»;:]|(?<![\w’'-])(?:that|and\s+(?:was
                            r"|did|said|says|told|added|also))(?![\w’'-])")
 _RUN_ON_RE = re.compile(r"'?[ \t]+([a-z]+)\b")
 _AFTER_QUOTE_WORDS = REPORT_VERBS | {"he", "she", "they", "it", "we", "i", "according", "the", "a", "an", "and"}
+QUANTIFIER_SUBJECTS = frozenset({"another", "others", "some", "many", "several", "most", "few", "both", "one"})
 WH_OPENERS = frozenset({"whether", "how", "why", "what"})
 NP_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some", "many", "several", "two", "three", "few",
                             "most"})
@@ -304,6 +305,9 @@ class QuoteFinder:
         # A plain noun phrase right before the verb ("A security guard testified that", "The Republican
         # presidential nominee noted"): the phrase.
         if windows[0][2] == "np":
+            words = self.text[windows[0][0]:windows[0][1]].split()
+            if len(words) == 1 and words[0].lower() in QUANTIFIER_SUBJECTS:
+                return words[0].lower()  # "Another said ...", "Some say ...": the report stands, unnamed
             return noun_phrase(self.text[windows[0][0]:windows[0][1]])
         return None
 

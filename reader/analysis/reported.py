@@ -39,6 +39,8 @@ from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Span
 
 REPORTED = Registry("reported")
+# A transcript's speaker label: "MS. CALLOW: ...", "SEN. RUTH CALLOW: ...", "Q: ...".
+LABEL_RE = re.compile(r"(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|GEN|PROF)\.?\s+)?(?P<name>Q|A|[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s+")
 QUOTE_MARKS_RE = re.compile(r"[\"“”‘’']")
 PLACE_PHRASE_RE = re.compile(r",?\s+(?:at|in|on|during|after|before|from|outside|inside)\s")
 # Verbs of asking someone to act ("urged residents to ..."), and of committing to act ("vowed to ...").
@@ -226,6 +228,16 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
             "the museum would reopen in May", "indirect", "Olga Brenner"),
     Example("Olga Brenner said on Tuesday that the museum would reopen in May.",
             "the museum would reopen in May", "indirect", "Olga Brenner"),
+    Example("Two curators spoke to us. Another said the museum would reopen in May.",
+            "the museum would reopen in May", "indirect", "another"),
+    Example("Ruth Callow did not apologise, but said the remarks had been taken out of context.",
+            "the remarks had been taken out of context", "indirect", "Ruth Callow"),
+    Example("In a statement, Ruth Callow said the plan had been shelved.",
+            "the plan had been shelved", "indirect", "Ruth Callow"),
+    Example("Ruth Callow has denied that she knew about the payments.",
+            "she knew about the payments", "indirect", "Ruth Callow"),
+    Example("Democrats said that perhaps the vote would be delayed.",
+            "perhaps the vote would be delayed", "indirect", "Democrats"),
 ))
 def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
     """"X said (that) CLAUSE": the clause after the verb (see ``OPENERS``) to the sentence's end."""
@@ -409,3 +421,40 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
                              hit.group(), hit.start(), hit.end()))
     return out
 
+
+
+@BLOCKS.rule("transcript-label", examples=(
+    Example("Ruth Callow spoke to the committee.\n\nMS. CALLOW: We will not support this bill in its current form."
+            "\n\nMR. DOYLE: Why not?\n\nMS. CALLOW: Because it cuts funding for rural schools.",
+            "Because it cuts funding for rural schools.", "direct", "Ruth Callow"),
+))
+def transcript_label(f: QuoteFinder) -> list[Quote]:
+    """Transcripts: paragraphs opening with a speaker's name in capitals ("MS. CALLOW:"), at least
+    two of them in the text; each is that person's direct quotation, tied to the person of that
+    surname named before it. A bare "Q:" or "A:" names no one (an interview's questions and
+    answers are the interview itself, not quotations in it), and stays out."""
+    text = f.text
+    found = [(para, m) for para in f.seg.paragraphs if (m := LABEL_RE.match(text, para.start, para.end))
+             and m.group("name") not in ("Q", "A")]
+    if len(found) < 2:
+        return []
+    out: list[Quote] = []
+    for para, m in found:
+        start = m.end()
+        if len(word_list(text[start:para.end])) < 2 or text[start:start + 1] in QUOTE_OPENERS:
+            continue
+        label = m.group("name").strip()
+        speaker = _label_speaker(f, label, para.start)
+        out.append(Quote(text[start:para.end], "direct", start, para.end, speaker, label + ":",
+                         m.start("name"), m.end("name") + 1))
+    return out
+
+
+def _label_speaker(f: QuoteFinder, label: str, pos: int) -> str:
+    """The person a capitals label names ("CALLOW" -> "Ruth Callow"), else the label in title case."""
+    words = [w.capitalize() for w in label.replace(".", " ").split()]
+    surname = words[-1]
+    for m in reversed(f.resolver.mentions_in(0, pos)):
+        if m.label == "PERSON" and m.entity.split()[-1] == surname:
+            return m.entity
+    return " ".join(words)

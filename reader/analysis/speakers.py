@@ -153,7 +153,9 @@ class Resolver:
                     if fitting is not None:
                         return fitting
                     if not gender[1]:
-                        return first.entity
+                        # Only a given name says the subject does not fit: the nearest person named
+                        # since the paragraph before whose name does, else the subject.
+                        return self._fitting_person_near(pos, want) or first.entity
         i = bisect_left(self.starts, pos) - 1
         stop = max(-1, i - _LOOKBACK)
         first = None
@@ -166,6 +168,20 @@ class Resolver:
                 return m.entity
             first = first or m.entity
         return first
+
+    def _fitting_person_near(self, pos: int, want: str) -> str | None:
+        """The nearest person before ``pos``, named since the start of the paragraph before, whose
+        known gender is ``want`` ("Ana Ruiz runs the shift. Tomas Brandt leads the ward. '...,' she
+        joked": Ruiz)."""
+        para = self.text.rfind("\n", 0, pos)
+        limit = self.text.rfind("\n", 0, max(0, para - 1)) if para > 0 else -1
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.mentions[i].start > limit:
+            m = self.mentions[i]
+            i -= 1
+            if m.label == "PERSON" and not self._in_quote(m.start) and self.gender.get(m.entity, ("", False))[0] == want:
+                return m.entity
+        return None
 
     def salient_org(self, pos: int, fits: frozenset[str] | None = None, head: str = "") -> str | None:
         """The organisation a generic "the company" / "the club" means at ``pos``.

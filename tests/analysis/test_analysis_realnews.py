@@ -37,3 +37,23 @@ def test_a_title_that_is_also_a_surname() -> None:
     text = ("Walter King runs the ferry. “We sail at dawn, whatever the weather,” Mr. King added.")
     q = next(q for q in analyze(text).quotes if q.kind == "direct")
     assert q.speaker == "Walter King"
+
+
+def test_she_goes_to_the_nearest_woman_named_not_the_sentence_before() -> None:
+    text = ("Ana Ruiz runs the night shift on the ward.\n\nTomas Brandt, who leads the ward, showed us round. "
+            "“We are full every night,” she joked.")
+    q = next(q for q in analyze(text).quotes if q.kind == "direct")
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_he_after_a_paragraph_that_introduces_a_new_man() -> None:
+    text = ("Mayor Lena Hart opened the bridge on Monday. She said it would halve journeys.\n\n"
+            "The work was led by engineer Tomas Brandt, who joined the council in 2019.\n\n"
+            "“We finished three months early,” he said.")
+    q = next(q for q in analyze(text).quotes if q.kind == "direct")
+    assert q.speaker == "Tomas Brandt"
+
+
+def test_a_transcript_without_names_gives_no_quotations() -> None:
+    text = "We spoke to the chief.\n\nQ: What was your first call-out?\n\nA: A chip-pan fire above a launderette."
+    assert analyze(text).quotes == []
