@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import PARTICIPLES, PAST_VERBS, PERSON_TITLES
-from reader.analysis.marks import MARK_RE, Quoted
-from reader.analysis.model import Quote
+from reader.analysis.lexicon import PARTICIPLES, PAST_VERBS
+from reader.analysis.marks import Quoted
 from reader.analysis.quotes import NEAR, QuoteFinder, clause_end, has_content, last_nonspace, word_list
-from reader.analysis.reported import BLOCKS
 from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Span
 
@@ -324,52 +322,3 @@ def partial_sentence_subject(f: QuoteFinder, q: Quoted, sent: Span, para: Span, 
         return None
     speaker = f.sentence_subject(sent, q.open)
     return (speaker, None) if speaker else None
-
-
-# A transcript's speaker label opening a paragraph: "MR. HALLORAN:", "SEN. ODA:", "Q:", "A:".
-SPEAKER_LABEL_RE = re.compile(r"(?P<label>(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|GEN|PROF)\.?\s+)?[A-Z][A-Z’'.-]+"
-                              r"(?:\s+[A-Z][A-Z’'.-]+){0,2}|Q|A):[ \t\u00a0]+(?=\S)")
-
-
-@BLOCKS.rule("speaker-label", examples=(
-    Example("Transcript of the briefing.\n\nMR. HALLORAN: We will not raise the levy this year.\n\n"
-            "Q: And next year?\n\nMR. HALLORAN: Next year depends on the harvest.",
-            "Next year depends on the harvest.", "direct", "Halloran"),
-    Example("Gwen Halloran met the press.\n\nMS. HALLORAN: We will not raise the levy this year.\n\n"
-            "Q: And next year?\n\nMS. HALLORAN: Ask me in the spring.", "Ask me in the spring.", "direct",
-            "Gwen Halloran"),
-))
-def speaker_label(f: QuoteFinder) -> list[Quote]:
-    """A transcript: paragraphs opened by speaker labels in capitals ("MR. HALLORAN: ...", "Q: ...")
-    are the labelled speaker's words — tied to the person named in full when the article names
-    one with that surname; an answer ("A:") is the interviewee's, not named by its label, and a
-    question ("Q:") is no statement and no quote. At least two labelled
-    paragraphs, so a lone "NOTE:" or "UPDATE:" is no transcript."""
-    text = f.text
-    found = []
-    for para in f.seg.paragraphs:
-        m = SPEAKER_LABEL_RE.match(text, para.start, para.end)
-        if m is not None and not MARK_RE.match(text, m.end()):
-            found.append((para, m))
-    if len(found) < 2:
-        return []
-    out = []
-    for para, m in found:
-        label = m.group("label")
-        if label == "Q":
-            continue  # the interviewer's question: no one's statement
-        if label == "A":
-            speaker = None
-        else:
-            words = [w for w in label.replace(".", ". ").split() if w.rstrip(".").lower() not in PERSON_TITLES]
-            if not words:
-                continue
-            name = " ".join(w.capitalize() for w in words)
-            speaker = f.resolver.name_as_written(m.start("label"), m.end("label")) if len(words) == 1 else None
-            speaker = speaker if speaker and speaker.lower() != words[-1].lower() else name
-        a, b = m.end(), para.end
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if len(word_list(text[a:b])) >= 2:
-            out.append(Quote(text[a:b], "direct", a, b, speaker, "", -1, -1))
-    return out
