@@ -97,14 +97,14 @@ async def test_an_entry_that_takes_another_bindings_key_is_reported_and_both_kee
 
 
 async def test_hints_in_the_app_name_the_remapped_keys(tmp_path: Path) -> None:
-    write_config('[keymap]\n"reader.add_note" = "A"\n"confirm.yes" = "ctrl+y"\n')
+    write_config('[keymap]\n"reader.add_note" = "W"\n"confirm.yes" = "ctrl+y"\n')
     app = ReaderApp([str(SEED)], db=str(tmp_path / "lib.json"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("p")  # the notes panel, empty: it says which key adds a note
         await pilot.pause()
         panel = app.screen.query_one("#notes-empty", Static)
-        assert str(panel.render()) == "No notes yet: select a passage and press A."
+        assert str(panel.render()) == "No notes yet: select a passage and press W."
         from reader.tui.screens.tag_input import Confirm
 
         await app.push_screen(Confirm("Sure?"))
