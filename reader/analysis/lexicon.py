@@ -50,6 +50,20 @@ advisor aide counsel consultant surgeon physician psychologist sociologist novel
 general chancellor premier undersecretary
 """)
 
+# Short forms of roles written before a name ("Gov. Ann Lee" is the governor, "Sen." the senator).
+ROLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "governor": ("gov.",), "senator": ("sen.",), "congressman": ("rep.",), "congresswoman": ("rep.",),
+    "representative": ("rep.",), "general": ("gen.",), "president": ("pres.",), "professor": ("prof.",),
+    "lieutenant": ("lt.",), "captain": ("capt.",), "commander": ("cmdr.",),
+}
+
+# Offices held for a place ("the Indiana governor", "the Vermont senator"): the place names the office,
+# so the holder is whoever was named with that place and office, not whoever was named last.
+PLACE_OFFICES: frozenset[str] = word_set("""
+governor senator congressman congresswoman representative mayor lawmaker legislator attorney-general
+lieutenant-governor
+""")
+
 # Words that end an organisation's name ("Russian Defense Ministry", "Arsenal FC").
 ORG_HEADS: frozenset[str] = word_set("""
 ministry agency authority council committee commission department office bank corp corporation inc
@@ -254,6 +268,7 @@ trial poll analysis audit review filing authors communities fishermen inquest tr
 delegates negotiators lawmakers legislators senators members protesters organisers organizers unions
 regulators judges voters commentators bankers lenders unionists spokespeople neighbours neighbors
 friends relatives families victims survivors opponents supporters critics sceptics skeptics
+adviser advisor ally backer staffer donor surrogate loyalist endorser confidant
 """)
 
 # Pronoun-like and vague words that never make a speaker on their own.
@@ -345,7 +360,7 @@ PAST_VERBS: frozenset[str] = word_set("""
 was were had did
 began came fell rose went took made gave got left lost won held met ran sat stood broke fled
 fought hit cut put set shut spread struck built brought bought caught kept led sent spent paid sold
-told said saw knew grew drew threw flew wrote drove rode chose froze stole wore tore bore swore
+told said saw knew grew drew threw flew wrote drove rode chose froze stole wore tore bore swore shot spat
 """)
 MODALS: frozenset[str] = word_set("will would can could shall should may might must")
 FINITE_VERBS: frozenset[str] = PAST_VERBS | MODALS | word_set("is are has have does do")

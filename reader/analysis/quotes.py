@@ -133,6 +133,8 @@ WH_OPENERS = frozenset({"whether", "how", "why", "what"})
 NP_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some", "many", "several", "two", "three", "few",
                             "most"})
 _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (keeps the test local and bounded)
+# The first of two coordinated subjects, from the clause's start to "and": "Both Mr. King and".
+_LEFT_CONJUNCT_RE = re.compile(r"(?:^|(?<=[,;:]))(?P<left>[^,;:!?\"“”]{1,60}?)\s+and\s*$")
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
 
@@ -270,6 +272,9 @@ class QuoteFinder:
         if not windows:
             return None
         resolve = self.resolver.resolve_how
+        group = self._coordinated(sent, windows)
+        if group is not None:
+            return group
         near, how = (None, "")
         if windows[0][2] != "rel":
             near, how = resolve(windows[0][0], windows[0][1])
@@ -305,6 +310,24 @@ class QuoteFinder:
                 return words[0].lower()  # "Another said ...", "Some say ...": the report stands, unnamed
             return noun_phrase(self.text[windows[0][0]:windows[0][1]])
         return None
+
+    def _coordinated(self, sent: Span, windows: tuple[tuple[int, int, str], ...]) -> str | None:
+        """"Mr. King and Mr. Schultz say", "Reyes and her aides said": a subject of two coordinated
+        speakers is the group of both, never one of them (None unless both sides name someone and
+        the first is a person)."""
+        if windows[0][2] != "np":
+            return None
+        lo = max(sent.start, windows[0][0] - 80)
+        left = _LEFT_CONJUNCT_RE.search(self.text[lo:windows[0][0]])
+        if left is None or not has_content(left.group("left")) or (left.start() == 0 and lo > sent.start):
+            return None
+        first, how1 = self.resolver.resolve_how(lo + left.start("left"), lo + left.end("left"))
+        if first is None or how1 not in ("named", "pronoun") or self.resolver.labels.get(first) != "PERSON":
+            return None
+        second, how2 = self.resolver.resolve_how(windows[0][0], windows[0][1])
+        if second is None or second == first or how2 == "indefinite":
+            return None
+        return f"{first} and {second}"
 
     def cited_source(self, sent: Span, verb_start: int) -> str | None:
         """The source of "X cited (quoted) Y as saying ...": Y, else the citing X, else None.
@@ -386,7 +409,7 @@ class QuoteFinder:
             else:
                 speaker, cue = self.attribute_quote(q, sent, para, kind) if attribute else (None, None)
             if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
-                    not whole_para and last.speaker:
+                    (not whole_para or self.continues(last, para_i)) and last.speaker:
                 speaker, cue = last.speaker, None
             if speaker is None and kind == "direct" and last is not None and para_i == last_para:
                 speaker = last.speaker
@@ -401,11 +424,25 @@ class QuoteFinder:
                            for a, b in _paragraph_pieces(text, start, end))
             else:
                 out.append(quote)
-            if kind == "direct":
+            if kind == "direct" or (quote.cue and quote.speaker and quote.cue_start > q.close):
+                # (a partial quotation its own cue attributes: '"...," Ames said. "Our aim ..."')
                 last, last_para = quote, self.seg.paragraph_index(q.close)
             if speaker:
                 last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
         return out
+
+    def continues(self, last: Quote, para_i: int) -> bool:
+        """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
+
+        Yes when ``last`` closed the paragraph before with its own attribution ('"...," Ames told
+        the crowd.' then a paragraph that is only a quotation), and was no question (an answer is
+        someone else's)."""
+        if not last.cue or last.cue_start < last.end or para_i != self.seg.paragraph_index(last.end) + 1:
+            return False
+        if last.text.rstrip(" ,\"”’'").endswith("?"):
+            return False
+        prev = self.seg.paragraphs[para_i - 1]
+        return self.seg.sentence_index(last.cue_start) == self.seg.sentence_index(max(prev.start, prev.end - 1))
 
     def _quote_shapes(self) -> list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]]:
         """Each real quotation (not a scare quote or quoted name) with its span, paragraph, sentence,

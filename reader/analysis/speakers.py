@@ -28,15 +28,18 @@ from reader.analysis.lexicon import (
     ORG_HEADS,
     PERSON_ROLES,
     PERSON_TITLES,
+    PLACE_OFFICES,
     PLACED_INSTITUTIONS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    ROLE_ABBREVIATIONS,
     SPEAKER_DETERMINERS,
     SPEAKER_NOUNS,
     given_genders,
     parenthetical,
 )
 from reader.analysis.model import Mention
+from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Segments
 
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
@@ -49,6 +52,17 @@ _PARENS_RE = re.compile(r"\([^()]{0,40}\)")
 # a generation ("II", "Jr."), or a particle ("de", "van").
 _NAME_WORD_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|von|der|al|bin|la|le)")
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
+# A name used as a possessor ("Gore's", "Sanders’"), and the word after a name that makes it a modifier.
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])(?![\w’'-])")
+_SENTENCE_CUT_RE = re.compile(r"(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Lt)(?<![A-Z])[.!?]\s+(?=[A-Z\"“]|$)|\n")
+_CUT_AT_INITIAL_RE = re.compile(r"\s[A-Z]$")
+_SURNAME_AFTER_RE = re.compile(r"\.[ \t]+([A-Z][\w’'-]+(?:[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w’'-]))?)")
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
+
+# Subject rules: who a subject phrase names, one construction each, tried in order before the
+# resolver's general reading (a name, an organisation, a place, a pronoun, a nominal). A rule takes
+# (resolver, start, end, mentions in the phrase) and answers (speaker, how) or None.
+SUBJECTS = Registry("subjects")
 
 
 class Resolver:
@@ -67,6 +81,7 @@ class Resolver:
         self._words: dict[str, frozenset[str]] = {}
         self._memo: dict[tuple[int, int], tuple[str | None, str]] = {}
         self.gender = _genders(text, self.mentions)
+        self.fired: list[tuple[int, int, str]] = []  # (start, end, subject rule) for each phrase a rule read
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
@@ -232,6 +247,18 @@ class Resolver:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
         insort(self.history, (pos, speaker, head))
 
+    def with_initial(self, m: Mention) -> str:
+        """A person's name cut at a middle initial ("James B" before ". Whitcombe") made whole again:
+        "James B. Whitcombe"; any other name as it is."""
+        if not _CUT_AT_INITIAL_RE.search(m.entity) or self.text[m.end:m.end + 1] != ".":
+            return m.entity
+        rest = _SURNAME_AFTER_RE.match(self.text, m.end)
+        if rest is None:
+            return m.entity
+        name = f"{m.entity}. {rest.group(1)}"
+        self.labels[name] = "PERSON"
+        return name
+
     def name_as_written(self, start: int, end: int) -> str | None:
         """A person's name the entity stage did not find, read from its shape: "Rep. G.K. Butterfield
         (D-N.C.)", "Mr. King", "Vann R. Newkirk II". Titles and a parenthesis are left out; a bare
@@ -239,9 +266,13 @@ class Resolver:
         None unless every word is capitalised (or an initial or particle) and the first is no common word."""
         phrase = _PARENS_RE.sub(" ", self.text[start:end]).split(",")[0]
         words = [w for w in phrase.split() if w]
+        titled = False
         while len(words) > 1 and words[0].rstrip(".").lower() in PERSON_TITLES:
-            words = words[1:]
-        if not 0 < len(words) <= 5 or words[0].lower().strip(".") in COMMON_CAPS or \
+            words, titled = words[1:], True
+        # (after a title a common word is a name: "Mr. King", "Ms. Young"; alone, a title is none)
+        if not titled and len(words) == 1 and words[0].rstrip(".").lower() in PERSON_TITLES:
+            return None
+        if not 0 < len(words) <= 5 or (words[0].lower().strip(".") in COMMON_CAPS and not titled) or \
                 words[0].lower() in NON_SPEAKERS:
             return None
         if not all(_NAME_WORD_RE.fullmatch(w) for w in words) or not words[-1][:1].isupper():
@@ -253,7 +284,7 @@ class Resolver:
             while i > stop:
                 m = self.mentions[i]
                 i -= 1
-                if m.label == "PERSON" and m.entity.split()[-1] == surname:
+                if m.label == "PERSON" and " " in m.entity and m.entity.split()[-1].lower() == surname.lower():
                     return m.entity
         return " ".join(words).strip(".,")
 
@@ -276,10 +307,16 @@ class Resolver:
         if end <= start:
             return None, ""
         found = self.mentions_in(start, end)
+        for rule in SUBJECTS:
+            answer = rule.find(self, start, end, found)
+            if answer is not None:
+                self.fired.append((start, end, rule.name))
+                return answer
         for m in reversed(found):
             if m.label == "PERSON":
-                self.remember(start, m.entity, m.entity.split()[-1].lower())
-                return m.entity, "named"
+                name = self.with_initial(m)
+                self.remember(start, name, name.split()[-1].lower())
+                return name, "named"
         # A subject is a few words: look at the first ones only, leaving out adverbs.
         tokens: list[tuple[int, int, str]] = []
         lows: list[str] = []
@@ -481,3 +518,139 @@ def speaker_noun(low: str) -> bool:
         low.endswith("ies") and low[:-3] + "y" in SPEAKER_NOUNS)
 
 
+
+
+def _modifier(text: str, m: Mention, end: int) -> bool:
+    """Is the name ``m`` (inside a subject phrase ending at ``end``) a modifier of a later noun rather
+    than the subject: a possessor ("Gore's spokeswoman") or a name before a noun for people
+    ("Sanders advisers", "a Clinton ally")?"""
+    if _POSSESSIVE_RE.match(text, m.end):
+        return True
+    nxt = _NEXT_WORD_RE.match(text, m.end, end)
+    if nxt is None:
+        return False
+    noun = nxt.group(1)
+    return speaker_noun(noun) or noun in PERSON_ROLES or noun + "s" in SPEAKER_NOUNS  # "an Obama supporter"
+
+
+@SUBJECTS.rule("person-as-modifier", examples=(
+    Example("Aides to Senator Ruth Calloway said the bill would pass. Calloway advisers said it would take a week.",
+            "it would take a week", "indirect", "Calloway advisers"),
+    Example("Mayor Tom Reddy spoke first. A Reddy ally said the vote was never in doubt.",
+            "the vote was never in doubt", "indirect", "Reddy ally"),
+    Example("Mayor Tom Reddy spoke first. Ilse Varga, a Reddy supporter, said the vote was never in doubt.",
+            "the vote was never in doubt", "indirect", "Ilse Varga"),
+    Example("Governor Iris Kemp stayed silent. Kemp’s press secretary said the governor would sign the bill.",
+            "the governor would sign the bill", "indirect", "Kemp’s press secretary"),
+    Example("Ruth Calloway left early. Aides to Senator Calloway said she would vote against the bill.",
+            "she would vote against the bill", "indirect", "Aides to Senator Calloway"),
+))
+def person_as_modifier(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
+    """A person named in a subject phrase only to say whose people speak ("Sanders advisers", "a
+    Clinton ally", "Gore's spokeswoman", "aides to Senator Kemp", "a lawyer for Mr. Lee"): the
+    speaker is the phrase, not the person named in it (nor a person named just before it). A name
+    after the noun ("Gore's spokeswoman Ann Lee") is the speaker, whether or not the entity stage
+    found it."""
+    people = [m for m in found if m.label == "PERSON"]
+    if not people:
+        return None
+    last = people[-1]
+    if not _modifier(r.text, last, end):
+        return _people_of(r, start, end, last)
+    words = r.text[last.end:end].split()
+    # "Gore's communications director Ann Lee": a name after the role noun.
+    k = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if k is not None and k > 0:
+        a = r.text.find(words[k], last.end, end)
+        named = r.name_as_written(a, end)
+        if named:
+            return named, "named"
+    a = last.start
+    for t in _TOKEN_RE.finditer(r.text, start, last.start):  # from the first word after a determiner
+        if t.group().lower() not in SPEAKER_DETERMINERS and not parenthetical(t.group().lower()):
+            a = t.start()
+            break
+    phrase = " ".join(r.text[a:end].split()).strip(" ,;:")
+    if not phrase or len(phrase.split()) > 8:
+        return None
+    r.remember(start, phrase, phrase.split()[-1].lower())
+    return phrase, "phrase"
+
+
+_PEOPLE_OF_RE = re.compile(r"\s*(?i:(?:the|a|an|one|two|three|some|several|many|other|his|her|their|senior|top|former|close)\s+)*"
+                           r"([A-Za-z][\w’'-]*)\s+(?:for|to|of|with|close\s+to)\s+(?:[A-Z][\w’'.-]*\s+){0,2}$")
+
+
+def _people_of(r: Resolver, start: int, end: int, person: Mention) -> tuple[str | None, str] | None:
+    """"Aides to Senator Kemp", "a lawyer for Mr. Lee": people of the person named, as a phrase."""
+    m = _PEOPLE_OF_RE.match(r.text, start, person.start)
+    noun = m.group(1).lower() if m is not None else ""
+    if m is None or not (speaker_noun(noun) or noun in PERSON_ROLES):
+        return None
+    phrase = " ".join(r.text[m.start(1):person.end].split())
+    r.remember(start, phrase, noun)
+    return phrase, "phrase"
+
+
+
+_AFFILIATION_BEFORE_RE = re.compile(r"\s(?:for|of|at|from|with)\s+(?:the\s+)?$")
+
+
+@SUBJECTS.rule("person-before-body", examples=(
+    Example("“Turnout will be low,” wrote Marguerite Oyelaran for Dawn Consult.",
+            "Turnout will be low", "direct", "Marguerite Oyelaran"),
+))
+def person_before_body(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
+    """"Ann Lee for Dawn Consult", "Ann Lee of Harper Wells": the person named first, not
+    a second name after a preposition of affiliation — that one names the body she speaks for,
+    even when the entity stage took it for a person."""
+    people = [m for m in found if m.label == "PERSON"]
+    if len(people) < 2 or not _AFFILIATION_BEFORE_RE.search(r.text, max(start, people[-1].start - 12), people[-1].start):
+        return None
+    first = people[0]
+    if not _AFFILIATION_BEFORE_RE.search(r.text, max(start, first.start - 12), first.start) and \
+            r.text[first.end:people[-1].start].count(",") == 0:
+        r.remember(start, first.entity, first.entity.split()[-1].lower())
+        return first.entity, "named"
+    return None
+
+
+
+@SUBJECTS.rule("place-role-nominal", examples=(
+    Example("Ohio Gov. Dale Ritter spoke first. Ann Cole, the mayor, followed.\n\n"
+            "The Ohio governor said the plant would stay open.", "the plant would stay open", "indirect", "Dale Ritter"),
+    Example("Ann Cole, the mayor, spoke first.\n\nThe Ohio governor said the plant would stay open.",
+            "the plant would stay open", "indirect", "Ohio governor"),
+))
+def place_role_nominal(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
+    """"The Indiana governor", "the Vermont senator" (an office held for a place): the person named
+    before with that place and that office ("Indiana Gov. Ann Lee"), not whoever was named last; when no one was, the phrase
+    itself ("Indiana governor") — never a person the description does not fit."""
+    if not found or any(m.label != "PLACE" for m in found):
+        return None
+    words = _TOKEN_RE.findall(r.text, start, end)
+    if len(words) < 3 or words[0].lower() not in DEFINITE_DETERMINERS or words[-1].lower() not in PLACE_OFFICES:
+        return None
+    place = found[-1]
+    after = _TOKEN_RE.findall(r.text, place.end, end)
+    if not after or not all(w.lower() in PERSON_ROLES or w.islower() for w in after):
+        return None
+    role = words[-1].lower()
+    forms = (role, *ROLE_ABBREVIATIONS.get(role, ()))
+    place_word = r.text[place.start:place.end].lower()
+    i = bisect_left(r.starts, start) - 1
+    stop = max(-1, i - 4 * _LOOKBACK)
+    while i > stop:
+        m = r.mentions[i]
+        i -= 1
+        if m.label != "PERSON" or r._in_quote(m.start):
+            continue
+        # The words around the name in its own sentence: "Indiana Gov. Ann Lee", "Ann Lee, Ohio's governor".
+        before = _SENTENCE_CUT_RE.split(r.text[max(0, m.start - 40):m.start])[-1]
+        after = _SENTENCE_CUT_RE.split(r.text[m.end:min(m.end + 50, start)])[0]
+        near = (before + " " + after).lower()
+        if place_word in near and any(form in near for form in forms):
+            return r.with_initial(m), "nominal"
+    a = place.start if place.start > start else start
+    phrase = " ".join(r.text[a:end].split()).strip(" ,;:")
+    return phrase, "phrase"
