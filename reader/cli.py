@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "add": "Add articles to the library; prints each article's id.",
     "list": "List the articles in the library.",
     "tag": "Add or remove tags on an article.",
+    "retitle": "Give an article a title of your own.",
     "note": "Add a note to an article ('note add').",
     "notes": "List notes, re-anchored against each article's current text.",
     "export": "Export notes and highlights to markdown or JSON.",

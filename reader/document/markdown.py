@@ -172,12 +172,14 @@ class MarkdownParser:
             whole = self._adopted
             return Article(title=whole.title, text=whole.text, blocks=list(whole.blocks), source=whole.source,
                            format=whole.format, metadata=dict(whole.metadata), complete=True)
-        title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+        text = self._builder.text()
+        title = (self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+                 or _first_line_title(text, self._builder.blocks))
         meta = {k: v for k, v in self.metadata.items() if k in ("author", "site", "published", "date", "url")}
         if "date" in meta and "published" not in meta:
             meta["published"] = meta.pop("date")
         meta.pop("date", None)
-        return Article(title=title or self._fallback_title, text=self._builder.text(),
+        return Article(title=title or self._fallback_title, text=text,
                        blocks=list(self._builder.blocks), source=self._path, format="markdown",
                        metadata=meta, complete=self.done)
 
@@ -323,6 +325,16 @@ def _render_inline(children: list[Token]) -> tuple[str, list[Inline]]:
         text = stripped
         inlines = [Inline(i.kind, i.start, min(i.end, len(text)), i.href) for i in inlines]
     return text, inlines
+
+
+def _first_line_title(text: str, blocks: list) -> str:
+    """A heading-less article's first paragraph, when it reads like a headline (see plaintext)."""
+    from reader.document.plaintext import is_title_line
+
+    if len(blocks) < 2 or blocks[0].kind is not BlockKind.PARAGRAPH:
+        return ""
+    first = text[blocks[0].start:blocks[0].end].strip()
+    return first if is_title_line(first, first=True) else ""
 
 
 def parse_markdown(source: str, path: str = "", fallback_title: str = "") -> Article:

@@ -48,6 +48,8 @@ class ArticleRecord:
     position: int = 0
     tags: tuple[str, ...] = ()
     has_text: bool = False
+    renamed: bool = False
+    """The user chose ``title`` (``reader retitle``, ``T`` in the app): opening the article again keeps it."""
 
     @property
     def progress(self) -> float:
@@ -73,6 +75,7 @@ class ArticleRecord:
             position=_int(doc.get("position")),
             tags=_tags(doc.get("tags")),
             has_text=bool(doc.get("has_text")),
+            renamed=doc.get("renamed") is True,
         )
 
     def to_record(self) -> dict[str, Any]:
@@ -81,7 +84,7 @@ class ArticleRecord:
             "source": self.source, "title": self.title, "format": self.format, "text_hash": self.text_hash,
             "length": self.length, "metadata": dict(self.metadata), "added": self.added,
             "last_opened": self.last_opened, "position": self.position, "tags": list(self.tags),
-            "has_text": self.has_text,
+            "has_text": self.has_text, "renamed": self.renamed,
         }
 
     def to_json(self, notes: int | None = None) -> dict[str, Any]:

@@ -108,6 +108,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "search", "Search"),
         Binding("f", "filter_tag", "Filter"),
         Binding("t", "tag_article", "Tag", show=False),
+        Binding("T", "retitle", "Rename", show=False),
         Binding("r", "rename_tag", "Rename tag", show=False),
         Binding("d,delete", "delete", "Delete"),
         Binding("u", "undo_delete", "Undo delete", show=False),
@@ -121,6 +122,7 @@ class LibraryScreen(Screen[None]):
         "search": "Search titles and sources",
         "filter_tag": "Show only articles with a tag",
         "tag_article": "Add or remove the article's tags",
+        "retitle": "Give the article a title of your own",
         "rename_tag": "Rename a tag across the library, or merge it into another",
         "delete": "Remove the article and its notes (asks first)",
         "undo_delete": "Put back the last removed article",
@@ -349,6 +351,24 @@ class LibraryScreen(Screen[None]):
             self._store_call(change, lambda _: self.reload(keep=record.id))
 
         self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
+
+    def action_retitle(self) -> None:
+        """Give the article under the cursor a title of your own (empty: its own headline)."""
+        record = self.current()
+        if record is None:
+            return
+
+        def save(title: str | None) -> None:
+            if title is None:
+                return
+            self._store_call(lambda library: library.retitle_article(record.id, title or None),
+                             lambda _: self.reload(keep=record.id))
+            if not title:
+                self.notify("The article's own headline comes back when it is next opened.", markup=False)
+
+        from reader.tui.title_input import TitleInput
+
+        self.app.push_screen(TitleInput(record.title if record.renamed else ""), save)
 
     def action_rename_tag(self) -> None:
         """Rename a tag everywhere, or merge it into another."""

@@ -50,6 +50,7 @@ class NotesReaderScreen(ReaderScreen):
         Binding("v", "select", "Select", show=False),
         Binding("a", "add_note", "Note"),
         Binding("t", "tag_article", "Tag", show=False),
+        Binding("T", "retitle", "Rename", show=False),
         Binding("p", "toggle_notes", "Notes"),
         Binding("u", "undo_delete", "Undo delete", show=False),
         Binding("R", "refresh_page", "Refresh from the web", show=False),
@@ -58,6 +59,7 @@ class NotesReaderScreen(ReaderScreen):
     PALETTE: ClassVar[dict[str, str]] = {
         "add_note": "Add a note on the selection (or the sentence at the cursor)",
         "tag_article": "Add or remove this article's tags",
+        "retitle": "Give this article a title of your own",
         "toggle_notes": "Show or hide the notes panel",
         "select": "Start or drop a selection at the sentence cursor",
         "undo_delete": "Put back the last deleted note",
@@ -110,6 +112,13 @@ class NotesReaderScreen(ReaderScreen):
         """Remember the reading position (the pane is gone by the time the screen unmounts)."""
         self._last_top = self.pane.top_offset
 
+    def _set_titles(self, article: Article) -> None:
+        """The article's headline, or the title the user gave it (``T``, ``reader retitle``)."""
+        super()._set_titles(article)
+        record = getattr(self, "record", None)
+        if record is not None and record.renamed:
+            self.title = record.title
+
     def _grow(self, article: Article) -> None:
         super()._grow(article)
         if article.complete and self.is_attached and self.record is None:
@@ -150,6 +159,7 @@ class NotesReaderScreen(ReaderScreen):
             return
         self.record = record
         self.known_tags = tags
+        self._set_titles(self.article)
         self._show_notes(notes)
         self._saved_position = record.position
         if record.position > 0 and self.pane.top_offset == 0:
@@ -219,7 +229,7 @@ class NotesReaderScreen(ReaderScreen):
             return self.cursor.selecting or panel_open or super().check_action(action, parameters)
         if action == "refresh_page":
             return self.record is not None and is_url(self.record.source)
-        if action in ("tag_article", "undo_delete"):
+        if action in ("tag_article", "undo_delete", "retitle"):
             return self.record is not None
         return super().check_action(action, parameters)
 
@@ -435,6 +445,33 @@ class NotesReaderScreen(ReaderScreen):
         from reader.tui.tag_input import TagInput
 
         self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
+
+    def action_retitle(self) -> None:
+        """Give the article a title of your own (empty: back to its own headline)."""
+        record = self._need_record()
+        if record is None:
+            return
+
+        def save(title: str | None) -> None:
+            if title is None:
+                return
+
+            def change(lib: Library) -> ArticleRecord:
+                if title:
+                    return lib.retitle_article(record.id, title)
+                lib.retitle_article(record.id, None)
+                return lib.add_article(self.article, store_text=record.has_text)
+
+            self._store_call(change, self._retitled)
+
+        from reader.tui.title_input import TitleInput
+
+        self.app.push_screen(TitleInput(record.title if record.renamed else ""), save)
+
+    def _retitled(self, record: ArticleRecord) -> None:
+        self.record = record
+        self._set_titles(self.article)
+        self.notify(f"Title: {record.title}", markup=False)
 
     def _article_tagged(self, result: tuple[ArticleRecord, dict[str, int]]) -> None:
         self.record, self.known_tags = result

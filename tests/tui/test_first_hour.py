@@ -1,0 +1,54 @@
+"""Pilot tests of issue 15 (the first hour as a user): each one failed before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.store import Library
+from reader.tui.app import ReaderApp
+from reader.tui.screens.notes_reader import NotesReaderScreen
+from reader.tui.title_input import TitleInput
+from tests.tui.helpers import screen_lines
+from tests.tui.library_fixtures import PARAGRAPHS, library_with, settle, until, write_article
+
+SIZE = (100, 30)
+
+
+def reader(app: ReaderApp) -> NotesReaderScreen:
+    assert isinstance(app.screen, NotesReaderScreen)
+    return app.screen
+
+
+async def test_rename_an_article_in_the_reader_and_it_stays_renamed(tmp_path: Path) -> None:
+    db = tmp_path / "lib.json"
+    path = write_article(tmp_path, "scan_0042.txt", "it was a long day, and nobody expected it,")
+    app = ReaderApp([str(path)], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert reader(app).title == "scan 0042"
+        await pilot.press("T")
+        assert isinstance(app.screen, TitleInput)
+        await pilot.press(*"Harbour wall funded", "enter")
+        await settle(app, pilot)
+        assert reader(app).title == "Harbour wall funded"
+        assert "Harbour wall funded" in screen_lines(app)[0]
+    record = Library.open(db).articles()[0]
+    assert (record.title, record.renamed) == ("Harbour wall funded", True)
+    again = ReaderApp([str(path)], db=str(db))
+    async with again.run_test(size=SIZE) as pilot:
+        await until(again, pilot, lambda: reader(again).record is not None)
+        assert reader(again).title == "Harbour wall funded"
+
+
+async def test_rename_an_article_from_the_library(tmp_path: Path) -> None:
+    db = tmp_path / "lib.json"
+    library_with(db, [write_article(tmp_path, "a.txt", "Council approves new budget.", PARAGRAPHS)])
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Council approves new budget." in "\n".join(screen_lines(app))
+        await pilot.press("T")
+        assert isinstance(app.screen, TitleInput)
+        await pilot.press(*"Budget passes", "enter")
+        await until(app, pilot, lambda: "Budget passes" in "\n".join(screen_lines(app)))
+    assert Library.open(db).articles()[0].title == "Budget passes"
