@@ -7,6 +7,11 @@ one large markdown file it forks, before Textual starts any thread, a child that
 parse and sends the article back through a pipe; the parser then adopts it (see
 :meth:`reader.document.markdown.MarkdownParser.parse_next`). Without ``fork`` (Windows), or if
 the child fails, the parser simply carries on by itself: the result is the same either way.
+
+The child never outlives the reader: on Linux the kernel kills it when its parent dies
+(``prctl(PR_SET_PDEATHSIG)``), elsewhere a thread in the child checks its parent twice a second;
+either way a parent already gone before the child set that up is caught by comparing the parent's
+process id. The parent's terminal guard (:mod:`reader.tui.hangup`) kills :func:`live_children` too.
 """
 
 from __future__ import annotations
@@ -14,7 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
+import sys
 import threading
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,11 +30,41 @@ if TYPE_CHECKING:
     from reader.document.model import Article
 
 
+_LIVE: set[int] = set()
+PR_SET_PDEATHSIG = 1
+PARENT_CHECK_SECONDS = 0.5
+
+
+def live_children() -> list[int]:
+    """Process ids of forked parsers not reaped yet (to kill if the reader must end at once)."""
+    return sorted(_LIVE)
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked child: end when ``parent`` ends (kernel signal on Linux, a watching thread elsewhere)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    else:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(PARENT_CHECK_SECONDS)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="parent watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was set up
+        os._exit(1)
+
+
 class ForkedParse:
     """A child process finishing ``parser``; :meth:`result` waits for and returns its article."""
 
     def __init__(self, parser: MarkdownParser) -> None:
         read_end, write_end = os.pipe()
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:  # no process to spare: the parser carries on in this process
@@ -36,6 +74,7 @@ class ForkedParse:
         if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
             code = 1
             try:
+                die_with_parent(parent)
                 os.close(read_end)
                 article = parser.parse_all()
                 data = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
@@ -45,6 +84,7 @@ class ForkedParse:
             finally:
                 os._exit(code)
         os.close(write_end)
+        _LIVE.add(pid)
         self._fd: int | None = read_end
         self._pid = pid
         self._lock = threading.Lock()
@@ -69,6 +109,7 @@ class ForkedParse:
 def _reap(pid: int) -> None:
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
+    _LIVE.discard(pid)
 
 
 def can_fork() -> bool:

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 
 from reader.document import Article, is_url
 from reader.errors import ReaderError
-from reader.tui.hangup import CHECK_SECONDS, HangupWatch
+from reader.tui.hangup import CHECK_SECONDS, HangupWatch, TerminalGuard
 from reader.tui.library_service import LibraryService
 from reader.tui.loading import open_for_reading
 from reader.tui.screens.notes_reader import NotesReaderScreen
@@ -58,6 +58,10 @@ class ReaderApp(ThemedApp):
     def on_mount(self) -> None:
         """Leave cleanly if the terminal goes away (see :mod:`reader.tui.hangup`)."""
         if self.is_headless:
+            return
+        guard = TerminalGuard.current()
+        if guard is not None:  # the command line guards the whole process: leave through exit first
+            guard.attach(self.exit, asyncio.get_running_loop())
             return
         watch = HangupWatch(self.exit)
         if watch.watching:

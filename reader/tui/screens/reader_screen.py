@@ -83,7 +83,10 @@ class ReaderScreen(AnalysisScreen):
         self.title = article.title or "untitled"
         source = article.source
         # A file name or URL is as untrusted as the article: its escapes must not reach the terminal.
-        self.sub_title = clean_line(Path(source).name if source and source != "-" and "://" not in source else source)
+        if source == "-":
+            self.sub_title = "standard input"
+        else:  # a file name or URL is as untrusted as the article: its escapes must not reach the terminal
+            self.sub_title = clean_line(Path(source).name if source and "://" not in source else source)
 
     def _show_progress(self, percent: int) -> None:
         self.query_one(ProgressLabel).show_progress(percent, self.pane.article.complete)
