@@ -310,6 +310,15 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if move_cursor:
             self.move_cursor(block, scroll=False)
 
+    @property
+    def top_line(self) -> int:
+        """The virtual line at the top of the view (with :meth:`scroll_to_line`, to come back)."""
+        return round(self.scroll_y)
+
+    def scroll_to_line(self, y: int) -> None:
+        """Put virtual line ``y`` at the top (as saved from :attr:`top_line`)."""
+        self._scroll_y(y)
+
     # -- actions -----------------------------------------------------------------------------
 
     def action_line_down(self) -> None:

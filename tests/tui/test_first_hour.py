@@ -52,3 +52,43 @@ async def test_rename_an_article_from_the_library(tmp_path: Path) -> None:
         await pilot.press(*"Budget passes", "enter")
         await until(app, pilot, lambda: "Budget passes" in "\n".join(screen_lines(app)))
     assert Library.open(db).articles()[0].title == "Budget passes"
+
+
+def _long_article(tmp_path: Path) -> Path:
+    paragraphs = [f"Paragraph {i} tells of the harbour and the town council at some length. "
+                  f"It has a second sentence about paragraph {i}." for i in range(60)]
+    paragraphs[30] = ("The zzz marker sits here in the middle of the text. Nothing else is like it. "
+                      "A zzz again closes the paragraph.")
+    return write_article(tmp_path, "long.txt", "A long article about the harbour", paragraphs)
+
+
+async def test_a_failed_search_returns_to_where_the_reader_was(tmp_path: Path) -> None:
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        await pilot.press("space", "space")
+        top, block = screen.pane.top_offset, screen.pane.cursor_block
+        await pilot.press("slash", *"zzzqqq", "enter")
+        await settle(app, pilot)
+        assert (screen.pane.top_offset, screen.pane.cursor_block) == (top, block)
+        assert any(str(n.message) == "Not found: zzzqqq" for n in app._notifications)
+        await pilot.press("slash", *"zzz", "escape")  # a cancelled search comes back too
+        assert (screen.pane.top_offset, screen.pane.cursor_block) == (top, block)
+
+
+async def test_the_sentence_cursor_follows_the_search_match(tmp_path: Path) -> None:
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)
+        text = screen.pane.article.text
+        await pilot.press("slash", *"zzz", "enter")
+        start, end = screen.cursor.sentence()
+        assert text[start:end] == "The zzz marker sits here in the middle of the text."
+        await pilot.press("n")
+        start, end = screen.cursor.sentence()
+        assert text[start:end] == "A zzz again closes the paragraph."
+        [(s, e, _)] = screen.pane.overlay_spans("selection")  # shown, and what a note would go on
+        assert text[s:e] == "A zzz again closes the paragraph."
+        assert screen.cursor.passage() == (start, end)

@@ -265,6 +265,30 @@ class NotesReaderScreen(ReaderScreen):
         others = [n for n in self.notes if n.id != note.id]
         self._show_notes([*others, note], keep=note.id)
 
+    # -- search: the sentence cursor follows the match -----------------------------------------
+
+    def _show_current_match(self) -> None:
+        """Bring the match into view and put the sentence cursor on it (the status line and ``a`` use it)."""
+        super()._show_current_match()
+        match = self._search.current_match
+        if match is None:
+            return
+        self.cursor.sync(self.pane.article)
+        self.cursor.mouse = None
+        self.cursor.go_to(match[0])
+        self._show_cursor = True
+        self._paint_selection()
+
+    def _remember_place(self) -> tuple[object, ...]:
+        return (*super()._remember_place(), self.cursor.index, self._show_cursor)
+
+    def _return_to_place(self, place: tuple[object, ...]) -> None:
+        super()._return_to_place(place)
+        if len(place) < 4:
+            return
+        self.cursor.index, self._show_cursor = int(place[2]), bool(place[3])  # type: ignore[call-overload]
+        self._paint_selection()
+
     # -- sentence cursor and selection ------------------------------------------------------
 
     def _paint_selection(self) -> None:

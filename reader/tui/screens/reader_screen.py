@@ -54,6 +54,7 @@ class ReaderScreen(AnalysisScreen):
         self._can_go_back = can_go_back
         self._search = SearchState()
         self._search_origin = 0
+        self._place: tuple[object, ...] = (0, 0)
 
     def compose(self) -> ComposeResult:
         """Header, the pane, the (hidden) search bar and the status line."""
@@ -150,6 +151,7 @@ class ReaderScreen(AnalysisScreen):
             bar = SearchBar()
             await self.mount(bar, before=self.query_one("#status"))
         self._search_origin = self.pane.top_offset
+        self._place = self._remember_place()
         bar.add_class("-active")
         bar.value = self._search.query
         bar.focus()
@@ -159,7 +161,19 @@ class ReaderScreen(AnalysisScreen):
         self._search.update(self.pane.article.text, event.value, self._search_origin)
         event.input.set_class(bool(event.value) and not self._search.matches, "-no-match")
         self._paint_search()
-        self._show_current_match()
+        if self._search.matches:
+            self._show_current_match()
+        else:  # "zzzq" after "zzz" matched far down: no match, so back to where the search began
+            self._return_to_place(self._place)
+
+    def _remember_place(self) -> tuple[object, ...]:
+        """Where the reader is (view and cursor), to come back to after a failed or cancelled search."""
+        return (self.pane.top_line, self.pane.cursor_block)
+
+    def _return_to_place(self, place: tuple[object, ...]) -> None:
+        top, block = place[0], place[1]
+        self.pane.scroll_to_line(int(top))  # type: ignore[call-overload]
+        self.pane.move_cursor(int(block), scroll=False)  # type: ignore[call-overload]
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -175,6 +189,7 @@ class ReaderScreen(AnalysisScreen):
             event.prevent_default()
             self._search.clear()
             self.pane.clear_overlay("search")
+            self._return_to_place(self._place)
             self._close_search_bar()
 
     def _close_search_bar(self) -> None:
