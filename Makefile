@@ -22,13 +22,16 @@ run: $(STAMP)
 	@$(BYTECODE)
 	$(BIN)/reader sample_articles/
 
+# lint-imports checks the one-way layers declared in pyproject.toml ([tool.importlinter]).
 # pytest exits 5 when it collects no tests; that is not a failure of the suite.
 test: $(STAMP)
 	$(BIN)/ruff check reader tests $(wildcard benchmarks)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests $(wildcard benchmarks)
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	@$(BYTECODE)

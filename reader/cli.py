@@ -88,11 +88,6 @@ def _split_command(argv: list[str]) -> tuple[str | None, list[str]]:
     return None, argv
 
 
-def db_path(args: argparse.Namespace) -> str | None:
-    """The library path chosen with --db or READER_DB, or None for the default."""
-    return getattr(args, "db", None) or os.environ.get("READER_DB") or None
-
-
 def check_global_options(args: argparse.Namespace) -> None:
     """Reject a bad ``--theme`` or ``--db`` for every command, not only where it is used.
 

@@ -66,7 +66,7 @@ def _background_work_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The app waits a moment after mounting before it opens the library and analyses, so the
     first frame is written first; tests start them at once, so that waiting for workers waits
     for them."""
-    from reader.tui.analysis_view import AnalysisScreen
+    from reader.tui.screens.analysis_view import AnalysisScreen
     from reader.tui.screens.notes_reader import NotesReaderScreen
 
     monkeypatch.setattr(AnalysisScreen, "start_delay", 0.0)

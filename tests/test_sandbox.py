@@ -22,7 +22,7 @@ PRINT_FOLDERS = """
 import json, os, pathlib, platformdirs
 from reader.store.paths import default_db_path
 from reader.themes import user_themes_dir
-from reader.export.service import default_export_dir
+from reader.services.exports import default_export_dir
 print(json.dumps({
     "home": str(pathlib.Path.home()), "tilde": os.path.expanduser("~"),
     "data": platformdirs.user_data_dir("reader"), "config": platformdirs.user_config_dir("reader"),

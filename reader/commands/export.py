@@ -24,8 +24,8 @@ def run(args: argparse.Namespace) -> int:
     """Export the chosen articles; print each file written (or the export itself with --out -)."""
     from reader.commands._library import open_library, resolve_article
     from reader.export import render_json, render_markdown
-    from reader.export.collect import collect
-    from reader.export.service import export_json, export_markdown, exported_now
+    from reader.export.writing import exported_now
+    from reader.services.exports import collect, write_articles
 
     if not args.articles and not args.all:
         raise UsageError("export: name the articles to export, or use --all")
@@ -36,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         records = [resolve_article(library, ref, add=False)[0] for ref in args.articles]
     exported = exported_now()
-    articles = [collect(library, record) for record in records]
+    collected = collect(library, records)
+    for warning in collected.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
+    articles = collected.articles
     if args.out == "-":
         if args.format == "json":
             sys.stdout.write(json.dumps(render_json(articles, exported), ensure_ascii=False, indent=2) + "\n")
@@ -44,10 +47,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n".join(render_markdown(a, exported) for a in articles))
         return 0
     folder = Path(args.out).expanduser()
-    if args.format == "json":
-        paths = [export_json(articles, folder, force=args.force, exported=exported)]
-    else:
-        paths = export_markdown(articles, folder, force=args.force, exported=exported)
+    paths = write_articles(articles, folder, fmt=args.format, force=args.force, exported=exported)
     for path in paths:
         print(path)
     if not articles:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli import db_path
 from reader.document.loader import ARTICLE_SUFFIXES, is_url
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
@@ -53,7 +52,7 @@ def _preload(sources: list[str], db: str | None = None) -> dict[str, object]:
     """
     if len(sources) != 1 or sources[0] == "-":
         return {}
-    from reader.tui.loading import open_for_reading
+    from reader.services.loading import open_for_reading
 
     if is_url(sources[0]):
         stored = _stored_web_copy(sources[0], db)
@@ -72,10 +71,11 @@ def _preload(sources: list[str], db: str | None = None) -> dict[str, object]:
 
 def _stored_web_copy(url: str, db: str | None) -> Article | None:
     """The library's copy of a web page (opens offline, keeps note anchors), if there is one."""
-    from reader.store import Library, article_id
+    from reader.services.library import open_library
+    from reader.store import article_id
 
     try:
-        return Library.open(db).stored_article(article_id(url))
+        return open_library(db).stored_article(article_id(url))
     except ReaderError:
         return None  # a damaged library is reported once the app opens it
 
@@ -126,10 +126,11 @@ def run(args: argparse.Namespace) -> int:
     if terminal is not None:
         TerminalGuard(terminal, children=live_children).start()
     sources = collect_sources(args.paths)
-    preloaded = _preload(sources, db_path(args))
+    db = getattr(args, "db", None)
+    preloaded = _preload(sources, db)
     from reader.tui.app import ReaderApp
 
-    app = ReaderApp(sources=sources, db=db_path(args), theme_name=theme_name, preloaded=preloaded)
+    app = ReaderApp(sources=sources, db=db, theme_name=theme_name, preloaded=preloaded)
     keys_from_terminal(terminal)  # after the app read standard input
     app.run()
     return app.return_code or 0

@@ -23,10 +23,10 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.document.markdown import MarkdownParser
     from reader.document.model import Article
 
 
@@ -60,9 +60,14 @@ def die_with_parent(parent: int) -> None:
 
 
 class ForkedParse:
-    """A child process finishing ``parser``; :meth:`result` waits for and returns its article."""
+    """A child process running ``parse`` (e.g. a parser's ``parse_all``); :meth:`result` waits
+    for and returns the article it made.
 
-    def __init__(self, parser: MarkdownParser) -> None:
+    It takes the parse as a callable, not the parser, so this module needs nothing from
+    :mod:`reader.document.markdown`, which imports it.
+    """
+
+    def __init__(self, parse: Callable[[], Article]) -> None:
         read_end, write_end = os.pipe()
         parent = os.getpid()
         try:
@@ -76,7 +81,7 @@ class ForkedParse:
             try:
                 die_with_parent(parent)
                 os.close(read_end)
-                article = parser.parse_all()
+                article = parse()
                 data = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as out:
                     out.write(data)

@@ -152,7 +152,7 @@ class MarkdownParser:
 
         if not self.done and self._forked is None and can_fork():
             try:
-                self._forked = ForkedParse(self)
+                self._forked = ForkedParse(self.parse_all)
             except OSError:  # fork refused (process limit, memory): parse here as before
                 self._forked = None
 

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from reader.document import web_walk as w
+import reader.document.web_walk as w
 from reader.document.model import InlineKind
 
 _BOLD = w.Role(w.STYLE, style=InlineKind.BOLD)

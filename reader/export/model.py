@@ -1,7 +1,7 @@
 """What an export is made of, independent of the store and of the analysis engine.
 
 The store's records and the analysis are turned into these plain dataclasses by
-``reader.export.collect``; the renderers only ever see them, so they are easy to test with
+``reader.services.exports``; the renderers only ever see them, so they are easy to test with
 hostile text.
 """
 

@@ -16,11 +16,11 @@ from textual.binding import Binding, BindingType
 
 from reader.document import Article, is_url
 from reader.errors import ReaderError
+from reader.services.loading import open_for_reading
 from reader.tui.hangup import CHECK_SECONDS, HangupWatch, TerminalGuard
 from reader.tui.library_service import LibraryService
-from reader.tui.loading import open_for_reading
 from reader.tui.screens.notes_reader import NotesReaderScreen
-from reader.tui.theme_support import ThemedApp
+from reader.tui.theming import ThemedApp
 
 if TYPE_CHECKING:
     from textual.screen import Screen

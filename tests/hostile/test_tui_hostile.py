@@ -16,8 +16,8 @@ from textual.widgets import TextArea
 
 from reader.analysis import Analysis, Entity, Mention, Quote
 from reader.store import Library
-from reader.tui.analysis_view import AnalysisScreen
 from reader.tui.app import ReaderApp
+from reader.tui.screens.analysis_view import AnalysisScreen
 from tests.tui.helpers import screen_text
 from tests.tui.library_fixtures import settle
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reader.tui.analysis_view import AnalysisScreen
+from reader.tui.screens.analysis_view import AnalysisScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "aleppo-evacuation.txt"

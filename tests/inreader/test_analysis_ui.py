@@ -14,12 +14,12 @@ from textual.filter import Monochrome
 
 from reader.analysis import Analysis, analyze
 from reader.document import load
-from reader.tui.analysis_nav import ENTITY_ROLES, QUOTE_TITLES, AnalysisIndex
-from reader.tui.analysis_style import QUOTE_MARKS, role_styles
-from reader.tui.analysis_view import ANALYSIS_BINDINGS, AnalysisScreen
 from reader.tui.app import ReaderApp
-from reader.tui.reading_pane import ReadingPane
+from reader.tui.screens.analysis_view import ANALYSIS_BINDINGS, AnalysisScreen
 from reader.tui.screens.reader_screen import ReaderScreen
+from reader.tui.widgets.analysis_style import QUOTE_MARKS, role_styles
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.view.analysis_nav import ENTITY_ROLES, QUOTE_TITLES, AnalysisIndex
 from tests.inreader.helpers import SEED, wait_for_analysis
 from tests.tui.generate import large_markdown
 from tests.tui.helpers import pane_lines, screen_lines

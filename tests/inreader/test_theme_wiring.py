@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.services.library import THEME_SETTING
 from reader.store import Library
 from reader.themes import DEFAULT_THEME, bundled_themes_dir
 from reader.tui.app import ReaderApp
-from reader.tui.reading_pane import ReadingPane
-from reader.tui.theme_support import THEME_SETTING
+from reader.tui.widgets.reading_pane import ReadingPane
 from tests.inreader.helpers import SEED
 
 SIZE = (80, 24)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-import reader.themes
+import reader.themes.loading
 from reader.cli import main
 from reader.errors import UsageError
 from reader.themes import DEFAULT_THEME, load_themes, resolve_theme_name
@@ -66,7 +66,7 @@ def test_reader_themes_fails_when_even_the_default_is_missing(
         capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "no-bundled"
     empty.mkdir()
-    monkeypatch.setattr(reader.themes, "bundled_themes_dir", lambda: empty)
+    monkeypatch.setattr(reader.themes.loading, "bundled_themes_dir", lambda: empty)
     assert main(["themes"]) == 1
     assert capsys.readouterr().err == f"reader: the default theme {DEFAULT_THEME!r} could not be loaded\n"
 

@@ -244,7 +244,7 @@ def test_bundled_themes_are_found_in_an_installed_layout(tmp_path: Path) -> None
     site = tmp_path / "site"
     shutil.copytree(ROOT / "reader", site / "reader", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "themes", site / "reader" / "_themes")
-    code = ("import reader.themes as t; s = t.load_themes(user_dir=t.Path('/nonexistent'));"
+    code = ("from pathlib import Path; import reader.themes as t; s = t.load_themes(user_dir=Path('/nonexistent'));"
             "print(t.bundled_themes_dir()); print(','.join(s.names)); print(len(s.problems))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": ""})

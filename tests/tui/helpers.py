@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from reader.tui.reading_pane import ReadingPane
+from reader.tui.widgets.reading_pane import ReadingPane
 
 
 def screen_lines(app: App) -> list[str]:

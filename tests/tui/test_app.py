@@ -9,12 +9,12 @@ import pytest
 
 from reader.errors import UsageError
 from reader.tui.app import ReaderApp
-from reader.tui.reading_pane import ReadingPane
 from reader.tui.screens.error import ErrorScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.library import EMPTY_LIBRARY, LibraryScreen
 from reader.tui.screens.picker import PickerScreen
 from reader.tui.screens.reader_screen import ProgressLabel, ReaderScreen
+from reader.tui.widgets.reading_pane import ReadingPane
 from tests.tui.generate import large_markdown
 from tests.tui.helpers import pane_lines, screen_text
 

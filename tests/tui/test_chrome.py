@@ -15,12 +15,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 
 from reader.tui.app import ReaderApp
-from reader.tui.chrome import ICON_WIDTH, KeyBar, TitleBar
-from reader.tui.notes_panel import NoteList, NotesPanel
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.notes_reader import NotesReaderScreen
-from reader.tui.search import SearchBar
-from reader.tui.sources_panel import SourcesPanel
+from reader.tui.widgets.chrome import ICON_WIDTH, KeyBar, TitleBar
+from reader.tui.widgets.notes_panel import NoteList, NotesPanel
+from reader.tui.widgets.search import SearchBar
+from reader.tui.widgets.sources_panel import SourcesPanel
 from tests.inreader.helpers import wait_for_analysis
 from tests.tui.helpers import screen_lines
 

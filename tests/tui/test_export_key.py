@@ -58,3 +58,26 @@ async def test_export_key_on_the_library_screen_and_a_refused_target(tmp_path: P
         await settle(app, pilot)
         assert written.read_text(encoding="utf-8") == "someone else's file\n"
         assert any("--force" in m for m in _notifications(app))
+
+
+async def test_export_key_shows_the_last_saved_warning_as_a_notification(tmp_path: Path) -> None:
+    """An article whose file is gone is exported from its saved notes, and the app says so."""
+    db = tmp_path / "lib.json"
+    out = tmp_path / "exports"
+    path = write_article(tmp_path, "harbour.txt", "Harbour plan divides council")
+    library = library_with(db, [path])
+    record = library.articles()[0]
+    body = path.read_text(encoding="utf-8")
+    begin = body.index("Members argued")
+    library.add_note(record.id, begin, begin + len("Members argued"), body)
+    library.set_setting("export_dir", str(out))
+    path.unlink()
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert "> Members argued" in next(out.iterdir()).read_text(encoding="utf-8")
+        messages = _notifications(app)
+        assert any(m.startswith(str(path)) and m.endswith("exporting its notes as last saved") for m in messages)
+        assert any(m.startswith("Exported 1 note to ") for m in messages)

@@ -7,7 +7,7 @@ from pathlib import Path
 from reader.store import Library
 from reader.tui.app import ReaderApp
 from reader.tui.screens.notes_reader import NotesReaderScreen
-from reader.tui.title_input import TitleInput
+from reader.tui.screens.title_input import TitleInput
 from tests.tui.helpers import screen_lines
 from tests.tui.library_fixtures import PARAGRAPHS, library_with, settle, until, write_article
 

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 
 from reader.document import parse_markdown
 from reader.document.model import Block, BlockKind
-from reader.tui.layout import (
+from reader.view.layout import (
     BLANK,
     FIRST,
     RULE,
@@ -192,7 +192,7 @@ def test_height_index_matches_a_plain_prefix_sum(count: int) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab cé’ж"), max_size=60), st.integers(min_value=1, max_value=12))
 def test_fast_narrow_wrapping_agrees_with_the_general_one(text: str, width: int) -> None:
-    from reader.tui.layout import _wrap_narrow, _wrap_tokens
+    from reader.view.layout import _wrap_narrow, _wrap_tokens
 
     fast: list[tuple[int, int]] = []
     slow: list[tuple[int, int]] = []
@@ -203,7 +203,7 @@ def test_fast_narrow_wrapping_agrees_with_the_general_one(text: str, width: int)
 
 
 def test_characters_treated_as_narrow_are_one_cell_for_rich() -> None:
-    from reader.tui.layout import _NOT_NARROW
+    from reader.view.layout import _NOT_NARROW
 
     wrong = [hex(code) for code in range(0x20, 0x3000)
              if not _NOT_NARROW.search(chr(code)) and cell_len(chr(code)) != 1]

@@ -10,7 +10,7 @@ from reader.store import Library
 from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.notes_reader import NotesReaderScreen
-from reader.tui.tag_input import Confirm, RenameTag, TagInput
+from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
 from tests.tui.helpers import screen_text
 from tests.tui.library_fixtures import complete, library_with, settle, until, write_article
 

@@ -10,10 +10,10 @@ from textual import events
 from reader.document import load
 from reader.store import Library
 from reader.tui.app import ReaderApp
-from reader.tui.note_editor import NoteEditor
-from reader.tui.notes_panel import NoteList
+from reader.tui.screens.note_editor import NoteEditor
 from reader.tui.screens.notes_reader import NOTE_MARK, NotesReaderScreen
-from reader.tui.tag_input import TagInput
+from reader.tui.screens.tag_input import TagInput
+from reader.tui.widgets.notes_panel import NoteList
 from tests.tui.helpers import screen_text
 from tests.tui.library_fixtures import PARAGRAPHS, complete, library_with, settle, write_article
 

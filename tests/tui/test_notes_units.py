@@ -11,8 +11,8 @@ from reader.document import parse_text
 from reader.errors import ReaderError
 from reader.store import Library
 from reader.tui.screens.notes_reader import NOTE_MARK, gutter_mark
-from reader.tui.selection import SentenceCursor, snap_to_words
-from reader.tui.tag_input import TagSuggester, parse_tags
+from reader.tui.screens.tag_input import TagSuggester, parse_tags
+from reader.tui.widgets.selection import SentenceCursor, snap_to_words
 
 TEXT = "One two three. Four five six.\n\nSeven eight. Nine ten."
 

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 
 from reader.document import MarkdownParser, parse_markdown
 from reader.document.model import Article
-from reader.tui.reading_pane import ReadingPane
+from reader.tui.widgets.reading_pane import ReadingPane
 from tests.tui.generate import large_markdown, paragraph
 
 SIZE = (60, 12)

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 
 from reader.document import MarkdownParser
 from reader.document.model import Article
-from reader.tui.reading_pane import ReadingPane
+from reader.tui.widgets.reading_pane import ReadingPane
 from tests.tui.generate import large_markdown
 
 SIZE = (60, 12)

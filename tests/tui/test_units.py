@@ -9,9 +9,9 @@ from rich.style import Style
 
 from reader.document import parse_markdown
 from reader.errors import ReaderError
-from reader.tui.loading import finish_parsing, open_for_reading
-from reader.tui.overlays import LAYER_ORDER, OverlayStore, layer_rank
-from reader.tui.search import MAX_MATCHES, SearchState, find_matches
+from reader.services.loading import finish_parsing, open_for_reading
+from reader.tui.widgets.search import MAX_MATCHES, SearchState, find_matches
+from reader.view.overlays import LAYER_ORDER, OverlayStore, layer_rank
 from tests.tui.generate import large_markdown
 
 

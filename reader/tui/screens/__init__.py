@@ -1,1 +1,1 @@
-"""The app's screens: the article list, the reader, help and errors."""
+"""The app's screens: the library, the reader and its analysis, the picker, help, errors and dialogs."""

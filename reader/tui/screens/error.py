@@ -10,7 +10,7 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Static
 
-from reader.tui.chrome import KeyBar, TitleBar
+from reader.tui.widgets.chrome import KeyBar, TitleBar
 
 
 class ErrorScreen(Screen[None]):

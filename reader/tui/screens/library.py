@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,12 +25,12 @@ from textual.worker import get_current_worker
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.store import ArticleRecord
-from reader.tui.chrome import KeyBar, TitleBar
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
 from reader.tui.palette import ScreenCommands
 from reader.tui.screens.picker import display_name
-from reader.tui.tag_input import Confirm, RenameTag, TagInput
+from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
+from reader.tui.widgets.chrome import KeyBar, TitleBar
 
 if TYPE_CHECKING:
     from reader.store import Library, RemovedArticle
@@ -262,10 +263,16 @@ class LibraryScreen(Screen[None]):
         """Fill the table from :attr:`records`, cut to the current width; the cursor stays on ``keep``."""
         table = self.table
         table.clear(columns=True)  # columns too, so their widths fit the new rows
-        table.add_columns(*COLUMNS)
         widths = self._widths = column_widths(self.app.size.width)
-        for record in self.records:
-            table.add_row(*row_cells(record, self.counts.get(record.id, 0), widths), key=record.id)
+        rows = [(record.id, row_cells(record, self.counts.get(record.id, 0), widths)) for record in self.records]
+        # Widths given, not measured by the table: a table refilled while its last measure is still
+        # pending (a reload right after another, on a busy machine) sized its columns by the
+        # headers alone ("Two s" for a title).
+        for index, label in enumerate(COLUMNS):
+            width = max([cell_len(label)] + [cells[index].cell_len for _, cells in rows])
+            table.add_column(label, width=width)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
         ids = [r.id for r in self.records]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
@@ -366,7 +373,7 @@ class LibraryScreen(Screen[None]):
             if not title:
                 self.notify("The article's own headline comes back when it is next opened.", markup=False)
 
-        from reader.tui.title_input import TitleInput
+        from reader.tui.screens.title_input import TitleInput
 
         self.app.push_screen(TitleInput(record.title if record.renamed else ""), save)
 

@@ -25,10 +25,10 @@ from reader.errors import ReaderError
 from reader.store import ArticleRecord, Note, Status
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import RECOVERY_HINT, LibraryService, run_store_call
-from reader.tui.notes_panel import NotesPanel
-from reader.tui.reading_pane import ReadingPane
 from reader.tui.screens.reader_screen import ReaderScreen
-from reader.tui.selection import SelectablePane, SentenceCursor
+from reader.tui.widgets.notes_panel import NotesPanel
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.selection import SelectablePane, SentenceCursor
 
 if TYPE_CHECKING:
     from reader.document import MarkdownParser
@@ -376,7 +376,7 @@ class NotesReaderScreen(ReaderScreen):
             self.call_after_refresh(self._store_call, lambda lib: lib.add_note(record.id, start, end, text,
                                                                                note=written), self._note_added)
 
-        from reader.tui.note_editor import NoteEditor  # dialogs load when first opened
+        from reader.tui.screens.note_editor import NoteEditor  # dialogs load when first opened
 
         self.app.push_screen(NoteEditor(text[start:end]), save)
 
@@ -414,7 +414,7 @@ class NotesReaderScreen(ReaderScreen):
                 self._store_call(lambda lib: lib.update_note(note.id, note=written),
                                  lambda saved: self._replace_note(_keep_anchor(saved, note)))
 
-        from reader.tui.note_editor import NoteEditor
+        from reader.tui.screens.note_editor import NoteEditor
 
         self.app.push_screen(NoteEditor(note.quote, note.note, title="Edit note"), save)
 
@@ -466,7 +466,7 @@ class NotesReaderScreen(ReaderScreen):
 
             self._store_call(change, self._article_tagged)
 
-        from reader.tui.tag_input import TagInput
+        from reader.tui.screens.tag_input import TagInput
 
         self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
 
@@ -488,7 +488,7 @@ class NotesReaderScreen(ReaderScreen):
 
             self._store_call(change, self._retitled)
 
-        from reader.tui.title_input import TitleInput
+        from reader.tui.screens.title_input import TitleInput
 
         self.app.push_screen(TitleInput(record.title if record.renamed else ""), save)
 
@@ -512,7 +512,7 @@ class NotesReaderScreen(ReaderScreen):
 
             self._store_call(change, self._note_tagged)
 
-        from reader.tui.tag_input import TagInput
+        from reader.tui.screens.tag_input import TagInput
 
         self.app.push_screen(TagInput("Tags of the note", note.tags, self.known_tags), save)
 

@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from reader.document import Article, open_article
 from reader.sanitize import clean_line
-from reader.tui.chrome import KeyBar, TitleBar
+from reader.tui.widgets.chrome import KeyBar, TitleBar
 
 EMPTY_MESSAGE = "No articles to show. Open one with: reader PATH (a file, a folder, a URL or - for stdin)."
 

@@ -14,13 +14,13 @@ from textual.worker import get_current_worker
 
 from reader.document import Article
 from reader.sanitize import clean_line
-from reader.tui.analysis_view import AnalysisScreen
-from reader.tui.chrome import KeyBar, TitleBar
-from reader.tui.loading import finish_parsing, one_line_error, snapshot
-from reader.tui.reading_pane import ReadingPane
-from reader.tui.search import SearchBar, SearchState
-from reader.tui.sources_panel import SourcesPanel
-from reader.tui.status_line import AnalysisStatus
+from reader.services.loading import finish_parsing, one_line_error, snapshot
+from reader.tui.screens.analysis_view import AnalysisScreen
+from reader.tui.widgets.chrome import KeyBar, TitleBar
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.search import SearchBar, SearchState
+from reader.tui.widgets.sources_panel import SourcesPanel
+from reader.tui.widgets.status_line import AnalysisStatus
 
 if TYPE_CHECKING:
     from reader.document import MarkdownParser

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reader.analysis import Mention, Quote
-from reader.tui.analysis_nav import ENTITY_ROLES, QUOTE_TITLES, ROLE_TITLES, AnalysisIndex, Item
+from reader.view.analysis_nav import ENTITY_ROLES, QUOTE_TITLES, ROLE_TITLES, AnalysisIndex, Item
 
 SEPARATOR = " - "
 UNKNOWN_SPEAKER = "unknown speaker"

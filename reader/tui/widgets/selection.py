@@ -17,8 +17,8 @@ from textual import events
 from textual.message import Message
 
 from reader.document.model import Article
-from reader.tui.reading_pane import ReadingPane
-from reader.tui.render import GUTTER_WIDTH
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.render import GUTTER_WIDTH
 
 
 class SentenceCursor:

@@ -1,37 +1,27 @@
-"""Export whole articles from the library: shared by ``reader export`` and the app's export key."""
+"""Write exports to a folder: one markdown file per article, or one ``reader-export.json``.
+
+The articles come ready-made (see :mod:`reader.services.exports`, which gathers them from the
+library); this module only renders and writes, replacing only files that reader wrote.
+"""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from reader.errors import ReaderError
-from reader.export.collect import collect
 from reader.export.files import export_file_name, write_export
 from reader.export.json_export import render_json
 from reader.export.markdown_export import render_markdown
 from reader.export.model import ExportArticle
 
 JSON_FILE = "reader-export.json"
-EXPORT_DIR_SETTING = "export_dir"
 
 
 def exported_now() -> str:
     """The export time, ISO 8601 in UTC to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def default_export_dir(library: Any | None = None) -> Path:
-    """Where the app exports: the ``export_dir`` setting, else ``Documents/reader-notes``."""
-    if library is not None:
-        chosen = library.get_setting(EXPORT_DIR_SETTING)
-        if isinstance(chosen, str) and chosen.strip():
-            return Path(chosen).expanduser()
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / "reader-notes"
 
 
 def export_markdown(articles: list[ExportArticle], folder: Path, *, force: bool = False,
@@ -50,15 +40,6 @@ def export_json(articles: list[ExportArticle], folder: Path, *, force: bool = Fa
         raise ReaderError(f"{path}: exists and was not written by reader; use --force to replace it")
     document = json.dumps(render_json(articles, exported or exported_now()), ensure_ascii=False, indent=2) + "\n"
     return write_export(folder, JSON_FILE, document, "", force=True, check_owner=False)
-
-
-def export_records(library: Any, records: list[Any], folder: Path, *, fmt: str = "md",
-                   force: bool = False) -> list[Path]:
-    """Collect and export library articles (notes re-anchored, speakers attached)."""
-    articles = [collect(library, record) for record in records]
-    if fmt == "json":
-        return [export_json(articles, folder, force=force)]
-    return export_markdown(articles, folder, force=force)
 
 
 def _is_our_json(path: Path) -> bool:

@@ -1,4 +1,4 @@
-"""Turn one laid-out :class:`~reader.tui.layout.Line` into a :class:`~textual.strip.Strip`.
+"""Turn one laid-out :class:`~reader.view.layout.Line` into a :class:`~textual.strip.Strip`.
 
 Article text is data: it is sliced from ``Article.text`` and emitted as plain
 :class:`~rich.segment.Segment` objects, never parsed as markup. Styles come in three tiers,
@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from reader.document.model import Block, BlockKind, InlineKind
-from reader.tui.layout import (
+from reader.view.layout import (
     BLANK,
     CODE_INDENT,
     FIRST,

@@ -18,8 +18,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.tui.analysis_nav import GROUP_TITLES, AnalysisIndex, Target
-from reader.tui.analysis_style import QUOTE_MARKS
+from reader.tui.widgets.analysis_style import QUOTE_MARKS
+from reader.view.analysis_nav import GROUP_TITLES, AnalysisIndex, Target
 
 PANEL_WIDTH = 38
 COUNT_CELLS = 3

@@ -1,6 +1,6 @@
 """The reading pane: a Line API view that wraps an article lazily and renders only what shows.
 
-Each block gets an *estimated* height from its length; a :class:`~reader.tui.layout.HeightIndex`
+Each block gets an *estimated* height from its length; a :class:`~reader.view.layout.HeightIndex`
 maps a virtual line to its block. Blocks are laid out exactly when they come near the
 viewport, and the reading position is anchored to the block at the top, so refining an
 estimate above the screen never moves the text the reader is looking at. Rendered strips
@@ -34,9 +34,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document.model import Article, Block
-from reader.tui.layout import HeightIndex, Line, estimate_height, layout_block
-from reader.tui.overlays import OverlayStore
-from reader.tui.render import GUTTER_WIDTH, LineRenderer
+from reader.tui.widgets.render import GUTTER_WIDTH, LineRenderer
+from reader.view.layout import HeightIndex, Line, estimate_height, layout_block
+from reader.view.overlays import OverlayStore
 
 RIGHT_MARGIN = 1
 MAX_TEXT_WIDTH = 100
@@ -202,7 +202,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
         Replaces the layer's previous spans. A style may be a Rich ``Style``, the name of one
         of this pane's component classes (themeable), or a Rich style definition such as
-        ``"bold red"``. Layers stack in :data:`reader.tui.overlays.LAYER_ORDER`.
+        ``"bold red"``. Layers stack in :data:`reader.view.overlays.LAYER_ORDER`.
         """
         specs = [(start, end, style) for start, end, style in spans if end > start]
         self._overlay_specs[layer] = specs  # kept to re-resolve theme styles when the theme changes

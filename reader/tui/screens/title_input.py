@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.sanitize import clean_line
-from reader.tui.tag_input import DIALOG_CSS
+from reader.tui.screens.tag_input import DIALOG_CSS
 
 
 class TitleInput(ModalScreen[str | None]):

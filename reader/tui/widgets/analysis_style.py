@@ -21,7 +21,7 @@ from textual.markup import parse_style
 
 from reader.analysis import Mention, Quote
 from reader.document.model import Article
-from reader.tui.analysis_nav import ENTITY_ROLES, QUOTE_ROLES
+from reader.view.analysis_nav import ENTITY_ROLES, QUOTE_ROLES
 
 Span = tuple[int, int, Style]
 

@@ -13,7 +13,7 @@ analysis so the reader screen only composes its two widgets (:class:`SourcesPane
   ``analysis-focus`` for the item under the cursor) plus gutter marks per quoted paragraph.
   Painting only restyles text: the reading position never moves.
 * Colours come from the current theme's ``$reader-ROLE-style`` variables and are repainted
-  when the theme changes; see :mod:`reader.tui.analysis_style` for the monochrome cues.
+  when the theme changes; see :mod:`reader.tui.widgets.analysis_style` for the monochrome cues.
 
 Every key is one :class:`~textual.binding.Binding` in :data:`ANALYSIS_BINDINGS`; the footer,
 the help screen and the command palette (:class:`reader.tui.palette.ScreenCommands`, through
@@ -37,12 +37,18 @@ from textual.worker import get_current_worker
 
 from reader.analysis import Analysis
 from reader.document.model import Article
-from reader.tui.analysis_nav import AnalysisIndex, Item, Target
-from reader.tui.analysis_style import FOCUS_STYLE, entity_spans, gutter_marks, quote_spans, role_styles
 from reader.tui.palette import ScreenCommands
-from reader.tui.reading_pane import ReadingPane
-from reader.tui.sources_panel import SourcesPanel
-from reader.tui.status_line import AnalysisStatus, describe
+from reader.tui.widgets.analysis_style import (
+    FOCUS_STYLE,
+    entity_spans,
+    gutter_marks,
+    quote_spans,
+    role_styles,
+)
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.sources_panel import SourcesPanel
+from reader.tui.widgets.status_line import AnalysisStatus, describe
+from reader.view.analysis_nav import AnalysisIndex, Item, Target
 
 BUSY_DELAY = 0.3
 """Seconds the analysis may take before the status line says it is running."""
