@@ -92,3 +92,19 @@ async def test_the_sentence_cursor_follows_the_search_match(tmp_path: Path) -> N
         [(s, e, _)] = screen.pane.overlay_spans("selection")  # shown, and what a note would go on
         assert text[s:e] == "A zzz again closes the paragraph."
         assert screen.cursor.passage() == (start, end)
+
+
+async def test_reading_to_the_end_is_100_percent_read(tmp_path: Path) -> None:
+    db = tmp_path / "lib.json"
+    path = _long_article(tmp_path)
+    library_with(db, [path])
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await until(app, pilot, lambda: isinstance(app.screen, NotesReaderScreen) and app.screen.record is not None)
+        await pilot.press("G")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await until(app, pilot, lambda: "100%" in "\n".join(screen_lines(app)))
+    assert Library.open(db).articles()[0].progress == 1.0

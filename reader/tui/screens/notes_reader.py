@@ -110,7 +110,15 @@ class NotesReaderScreen(ReaderScreen):
 
     def _track_position(self) -> None:
         """Remember the reading position (the pane is gone by the time the screen unmounts)."""
-        self._last_top = self.pane.top_offset
+        self._last_top = self.reading_position()
+
+    def reading_position(self) -> int:
+        """The position to save: the top line's offset, or the end of the text once the last line
+        is on screen, so reading to the end (``G``) counts as 100% read, not the top line's 86%."""
+        pane = self.pane
+        if pane.progress >= 100 and pane.article.complete and pane.article.text:
+            return len(pane.article.text)
+        return pane.top_offset
 
     def _set_titles(self, article: Article) -> None:
         """The article's headline, or the title the user gave it (``T``, ``reader retitle``)."""
@@ -183,10 +191,10 @@ class NotesReaderScreen(ReaderScreen):
                 break
             if pane.scroll_y == before:  # the end of the article
                 break
-        self._last_top = pane.top_offset
+        self._last_top = self.reading_position()
 
     def _save_position_later(self) -> None:
-        position = self._last_top = self.pane.top_offset
+        position = self._last_top = self.reading_position()
         if self.record is not None and position != self._saved_position:
             self._saved_position = position
             self._store_call(lambda lib: lib.set_position(self.record.id, position))  # type: ignore[union-attr]
@@ -212,7 +220,7 @@ class NotesReaderScreen(ReaderScreen):
             self._paint_selection()
         else:
             if self._can_go_back and not self._search.query:
-                self._last_top = self.pane.top_offset
+                self._last_top = self.reading_position()
                 self.save_position_now()
             super().action_back()
 
