@@ -46,6 +46,9 @@ def binding_commands(screen: Screen[Any], palette: dict[str, str]) -> list[Comma
         help_text = palette.get(name)
         if help_text is None or not screen.check_action(name, ()):
             continue
+        offers = getattr(screen, "palette_offers", None)  # a key may work (to say why not) yet not be offered
+        if offers is not None and not offers(name):
+            continue
         key = screen.app.get_key_display(binding)
         commands.append((binding.description, f"{help_text} (key: {key})",
                          lambda action=binding.action: screen.run_action(action)))

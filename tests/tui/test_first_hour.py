@@ -108,3 +108,61 @@ async def test_reading_to_the_end_is_100_percent_read(tmp_path: Path) -> None:
         await pilot.press("escape")
         await until(app, pilot, lambda: "100%" in "\n".join(screen_lines(app)))
     assert Library.open(db).articles()[0].progress == 1.0
+
+
+def _notes(app: ReaderApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_r_on_a_local_file_says_why_it_does_nothing(tmp_path: Path) -> None:
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        await pilot.press("R")
+        await settle(app, pilot)
+        assert any(m.startswith("R fetches a web page again; this article is a file") for m in _notes(app))
+
+
+async def test_an_empty_file_says_empty_article(tmp_path: Path) -> None:
+    from reader.tui.screens.error import ErrorScreen
+
+    path = tmp_path / "empty.txt"
+    path.write_text("\n  \n", encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ErrorScreen)
+        assert "empty.txt: empty article" in "\n".join(screen_lines(app))
+
+
+def test_reader_add_refuses_an_empty_file(tmp_path: Path, capsys) -> None:
+    from reader.cli import main
+
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    assert main(["--db", str(tmp_path / "lib.json"), "add", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"reader: {path}: empty article (no text to read)\n"
+    assert Library.open(tmp_path / "lib.json").articles() == []
+
+
+async def test_library_home_and_g_go_to_the_first_row_and_the_delete_prompt_has_no_0_notes(tmp_path: Path) -> None:
+    from reader.tui.screens.tag_input import Confirm
+
+    db = tmp_path / "lib.json"
+    library_with(db, [write_article(tmp_path, f"a{i}.txt", f"Article number {i} today") for i in range(5)])
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        table = app.screen.table
+        await pilot.press("G")
+        assert table.cursor_row == 4
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await pilot.press("end", "home")
+        assert table.cursor_row == 0
+        await pilot.press("d")
+        assert isinstance(app.screen, Confirm)
+        assert app.screen.question.endswith("from the library? It has no notes.")
+        assert " 0 note" not in app.screen.question
+        await pilot.press("n")

@@ -86,10 +86,21 @@ def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = 
     )
 
 
+def delete_question(title: str, notes: int) -> str:
+    """The delete prompt: names the notes that go with the article only when there are some."""
+    if not notes:
+        return f"Remove “{title}” from the library? It has no notes."
+    return f"Remove “{title}” and its {'note' if notes == 1 else f'{notes} notes'} from the library?"
+
+
 class ArticleTable(DataTable[Text]):
     """The table of articles; Enter is described for the footer and help."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", key_display="Enter"),
+        Binding("home,g", "scroll_top", "First article", show=False),
+        Binding("end,G", "scroll_bottom", "Last article", show=False),
+    ]
 
 
 class LibrarySearch(Input):
@@ -410,7 +421,7 @@ class LibraryScreen(Screen[None]):
         if record is None:
             return
         notes = self.counts.get(record.id, 0)
-        question = f"Remove “{record.title}” and its {notes} note{'s' if notes != 1 else ''} from the library?"
+        question = delete_question(record.title, notes)
 
         def answer(yes: bool | None) -> None:
             if yes:

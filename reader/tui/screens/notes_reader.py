@@ -230,13 +230,15 @@ class NotesReaderScreen(ReaderScreen):
             self._position_timer.stop()
         self.save_position_now()
 
+    def palette_offers(self, action: str) -> bool:
+        """The palette offers refresh only for web pages (``R`` on a file says why it does nothing)."""
+        return action != "refresh_page" or (self.record is not None and is_url(self.record.source))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back also clears a selection; refresh only for web pages; library actions need the library."""
         if action == "back":
             panel_open = bool(self.query("#notes-panel.-open"))
             return self.cursor.selecting or panel_open or super().check_action(action, parameters)
-        if action == "refresh_page":
-            return self.record is not None and is_url(self.record.source)
         if action in ("tag_article", "undo_delete", "retitle"):
             return self.record is not None
         return super().check_action(action, parameters)
@@ -533,8 +535,12 @@ class NotesReaderScreen(ReaderScreen):
 
     def action_refresh_page(self) -> None:
         """Fetch the page again, keep its new text, and re-anchor the notes."""
-        record = self.record
-        if record is None or not is_url(record.source):
+        record = self._need_record()
+        if record is None:
+            return
+        if not is_url(record.source):  # used to do nothing and say nothing
+            self.notify("R fetches a web page again; this article is a file, read from disk each time it "
+                        "is opened (open it again to see changes).", severity="warning", markup=False)
             return
         self.notify("Fetching the page again…", markup=False)
         self._refresh(record)
