@@ -166,3 +166,48 @@ async def test_library_home_and_g_go_to_the_first_row_and_the_delete_prompt_has_
         assert app.screen.question.endswith("from the library? It has no notes.")
         assert " 0 note" not in app.screen.question
         await pilot.press("n")
+
+
+async def test_escape_in_the_note_editor_keeps_a_draft_that_a_reopens(tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from reader.tui.screens.note_editor import NoteEditor
+
+    db = tmp_path / "lib.json"
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        await pilot.press("right_parenthesis", "right_parenthesis", "a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"half a thought", "escape")
+        assert not isinstance(app.screen, NoteEditor)
+        assert "Draft kept: press a on the same passage to go on." in _notes(app)
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "half a thought"
+        assert "(draft)" in "\n".join(screen_lines(app))
+        await pilot.press(*", finished", "ctrl+s")
+        await settle(app, pilot)
+        [note] = Library.open(db).notes_for(reader(app).record.id)
+        assert note.note == "half a thought, finished"
+        await pilot.press("a")  # the draft was used up by saving
+        assert app.screen.query_one(TextArea).text == ""
+
+
+async def test_the_note_preview_cuts_whole_words_and_adds_no_quote_marks(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from reader.tui.excerpt import excerpt
+    from reader.tui.screens.note_editor import NoteEditor
+
+    words = " ".join(f"word{i}" for i in range(80))
+    assert all(part in words.split() for part in excerpt(words, 60).replace(" … ", " ").split())
+    path = write_article(tmp_path, "quoted.txt", "Harbour wall to be rebuilt",
+                         ["“We will rebuild the wall,” the mayor said. Work starts in May."])
+    app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        await pilot.press("right_parenthesis", "right_parenthesis", "a")
+        assert isinstance(app.screen, NoteEditor)
+        shown = str(app.screen.query_one("#note-quote", Static).render())
+        assert shown == "▎ “We will rebuild the wall,” the mayor said."  # no “““ … ”” around it

@@ -82,6 +82,8 @@ class NotesReaderScreen(ReaderScreen):
         self._saved_position: int | None = None
         self._position_timer: Timer | None = None
         self._deleted: list[Note] = []
+        self.drafts: dict[object, str] = {}
+        """Notes typed and closed with Escape: by passage ``(start, end)`` or by note id when editing."""
         self._last_top: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -388,7 +390,7 @@ class NotesReaderScreen(ReaderScreen):
 
         from reader.tui.screens.note_editor import NoteEditor  # dialogs load when first opened
 
-        self.app.push_screen(NoteEditor(text[start:end]), save)
+        self.app.push_screen(NoteEditor(text[start:end], drafts=self.drafts, key=(start, end)), save)
 
     def _note_added(self, note: Note) -> None:
         self.cursor.clear()
@@ -426,7 +428,8 @@ class NotesReaderScreen(ReaderScreen):
 
         from reader.tui.screens.note_editor import NoteEditor
 
-        self.app.push_screen(NoteEditor(note.quote, note.note, title="Edit note"), save)
+        self.app.push_screen(NoteEditor(note.quote, note.note, title="Edit note", drafts=self.drafts, key=note.id),
+                             save)
 
     def _note_deleted(self, note: Note) -> None:
         self._deleted.append(note)
