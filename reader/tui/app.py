@@ -35,6 +35,7 @@ class ReaderApp(ThemedApp):
     TITLE = "reader"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("o", "open_dialog", "Open", show=False),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
@@ -98,6 +99,35 @@ class ReaderApp(ThemedApp):
             self.notify(str(exc), title="Cannot open", severity="error", markup=False)
             return
         self.push_screen(screen)
+
+    def action_open_dialog(self) -> None:
+        """Ask for a file, folder or URL and open it over the current screen."""
+        from reader.tui.screens.open_dialog import OpenDialog
+
+        if isinstance(self.screen, OpenDialog):
+            return
+
+        def chosen(value: str | None) -> None:
+            if value:
+                self.open_typed(value)
+
+        self.push_screen(OpenDialog(), chosen)
+
+    def open_typed(self, value: str) -> None:
+        """Open what was typed in the open dialog: a folder lists its articles, else one article."""
+        from reader.services.sources import collect_sources
+
+        try:
+            sources = collect_sources([value])
+        except ReaderError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+            return
+        if len(sources) == 1:
+            self.open_source(sources[0], can_go_back=True)
+            return
+        from reader.tui.screens.picker import PickerScreen
+
+        self.push_screen(PickerScreen(sources, can_go_back=True))
 
     def _reader_screen(self, source: str, *, can_go_back: bool) -> NotesReaderScreen:
         """A reader screen on ``source`` (preloaded, the library's stored copy, or read now)."""

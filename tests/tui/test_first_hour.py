@@ -211,3 +211,32 @@ async def test_the_note_preview_cuts_whole_words_and_adds_no_quote_marks(tmp_pat
         assert isinstance(app.screen, NoteEditor)
         shown = str(app.screen.query_one("#note-quote", Static).render())
         assert shown == "▎ “We will rebuild the wall,” the mayor said."  # no “““ … ”” around it
+
+
+async def test_o_opens_a_file_typed_with_path_completion_from_the_empty_library(tmp_path: Path) -> None:
+    from reader.tui.screens.open_dialog import OpenDialog
+    from tests.tui.library_fixtures import complete
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_article(folder, "harbour-story.txt", "Harbour wall to be rebuilt")
+    write_article(folder, "budget.txt", "Council approves new budget.")
+    app = ReaderApp([], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "Press o to open an article" in "\n".join(screen_lines(app))
+        await pilot.press("o")
+        assert isinstance(app.screen, OpenDialog)
+        await complete(pilot, f"{folder}/har")
+        await pilot.press("enter")
+        await until(app, pilot, lambda: isinstance(app.screen, NotesReaderScreen))
+        assert reader(app).title == "Harbour wall to be rebuilt"
+        await pilot.press("o")  # from the reader too: a folder lists its articles
+        await pilot.press(*str(folder), "enter")
+        await settle(app, pilot)
+        assert app.screen.__class__.__name__ == "PickerScreen"
+        await pilot.press("escape")
+        assert isinstance(app.screen, NotesReaderScreen)
+        await pilot.press("o", *str(tmp_path / "missing.txt"), "enter")
+        await settle(app, pilot)
+        assert any("no such file" in m for m in _notes(app))

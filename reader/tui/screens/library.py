@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 SORT_LABELS = {"added": "newest", "opened": "last opened", "title": "title", "source": "source",
                "progress": "least read"}
-EMPTY_LIBRARY = ("The library is empty. Open an article with: reader PATH (a file, a folder or a URL); "
-                 "it is added here.")
+EMPTY_LIBRARY = ("The library is empty. Press o to open an article (a file, a folder or a URL), or start "
+                 "with: reader PATH. Every article you open is added here.")
 COLUMNS = ("Title", "Source", "Tags", "Notes", "Read", "Opened")
 FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened"))
 """Notes, Read and Opened columns plus each column's padding; the rest is shared out."""
