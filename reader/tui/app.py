@@ -164,4 +164,9 @@ class ReaderApp(ThemedApp):
         if isinstance(self.screen, HelpScreen):
             return
         rows = binding_rows(self.screen.active_bindings, self.get_key_display)
-        self.push_screen(HelpScreen(rows))
+        marks = None
+        if isinstance(self.screen, NotesReaderScreen):  # the reader shows marks; explain them
+            from reader.tui.widgets.legend import legend
+
+            marks = legend()
+        self.push_screen(HelpScreen(rows, marks=marks))

@@ -240,3 +240,26 @@ async def test_o_opens_a_file_typed_with_path_completion_from_the_empty_library(
         await pilot.press("o", *str(tmp_path / "missing.txt"), "enter")
         await settle(app, pilot)
         assert any("no such file" in m for m in _notes(app))
+
+
+async def test_help_and_the_sources_panel_explain_the_marks_and_notes_are_not_underlined(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from reader.tui.screens.help import HelpScreen
+
+    db = tmp_path / "lib.json"
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(db))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        marks = app.screen.query_one("#help-marks", Static).render()
+        assert "“ direct quote" in str(marks) and "✎ your note" in str(marks) and "» reported speech" in str(marks)
+        spans = {str(marks)[s.start:s.end]: str(s.style) for s in marks.spans}
+        assert spans["person"] == "bold" and spans["organisation"] == "underline" and spans["place"] == "italic"
+        await pilot.press("escape", "s")
+        await settle(app, pilot)
+        legend = str(reader(app).query_one("#sources-legend", Static).render())
+        assert "‘ partial" in legend and "✎ note" in legend and "organisation" in legend
+        note_style = reader(app).pane.get_component_rich_style("reading-pane--note", partial=True)
+        assert not note_style.underline and note_style.bgcolor is not None

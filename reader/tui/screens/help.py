@@ -39,9 +39,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "close", "Close help"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], *, marks: Text | None = None) -> None:
         super().__init__()
         self.rows = rows
+        self.marks = marks
+        """What the reader's marks mean (see :mod:`reader.tui.widgets.legend`), shown under the keys."""
 
     def compose(self) -> ComposeResult:
         """The key table in a scrollable box."""
@@ -53,6 +55,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(Text("Keys", style="bold"), id="help-title")
             yield Static(table, id="help-table")
+            if self.marks is not None:
+                yield Static(Text("Marks", style="bold"), id="help-marks-title")
+                yield Static(self.marks, id="help-marks")
             yield Static(Text("Escape, ? or q closes this help.", style="dim"), id="help-hint")
 
     def action_close(self) -> None:

@@ -103,7 +103,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     ReadingPane > .reading-pane--search-current { background: $warning; color: $background; }
     ReadingPane > .reading-pane--selection { background: $screen-selection-background; }
     ReadingPane > .reading-pane--highlight { background: $accent-muted; }
-    ReadingPane > .reading-pane--note { text-style: underline; }
+    ReadingPane > .reading-pane--note { text-style: none; background: $accent-muted; }
     """
 
     @dataclass

@@ -79,6 +79,7 @@ class SourcesPanel(Vertical):
     }}
     SourcesPanel.-open {{ display: block; }}
     SourcesPanel > #sources-title {{ padding: 0 1; text-style: bold; color: $text-primary; }}
+    SourcesPanel > #sources-legend {{ dock: bottom; height: 2; padding: 0 1; color: $text-muted; }}
     SourcesPanel > OptionList, SourcesPanel > OptionList:focus {{
         height: 1fr; border: none; padding: 0; background: $surface;
     }}
@@ -100,7 +101,10 @@ class SourcesPanel(Vertical):
     def _build(self) -> None:
         if not self._built:
             self._built = True
-            self.mount(Static(Text("Sources"), id="sources-title", markup=False), OptionList(id="sources-list"))
+            from reader.tui.widgets.legend import compact_legend
+
+            self.mount(Static(Text("Sources"), id="sources-title", markup=False), OptionList(id="sources-list"),
+                       Static(compact_legend(), id="sources-legend", markup=False))
 
     @property
     def is_open(self) -> bool:
