@@ -263,3 +263,18 @@ async def test_help_and_the_sources_panel_explain_the_marks_and_notes_are_not_un
         assert "‘ partial" in legend and "✎ note" in legend and "organisation" in legend
         note_style = reader(app).pane.get_component_rich_style("reading-pane--note", partial=True)
         assert not note_style.underline and note_style.bgcolor is not None
+
+
+async def test_a_selection_is_named_in_the_status_line(tmp_path: Path) -> None:
+    from reader.tui.widgets.status_line import AnalysisStatus
+
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        status = reader(app).query_one(AnalysisStatus)
+        await pilot.press("right_parenthesis", "right_parenthesis", "v")
+        assert str(status.message).startswith("Selecting: 13 words")
+        await pilot.press("right_parenthesis")
+        assert str(status.message).startswith("Selecting: 21 words")
+        await pilot.press("v")
+        assert not str(status.message).startswith("Selecting")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -309,7 +310,22 @@ class NotesReaderScreen(ReaderScreen):
             self.pane.clear_overlay("selection")
         else:
             self.pane.set_overlay("selection", [(passage[0], passage[1], SELECTION_STYLE)])
+        self._say_selection(passage)
         self.refresh_bindings()
+
+    def _say_selection(self, passage: tuple[int, int] | None) -> None:
+        """A selection is more than a colour: the status line says how much is selected."""
+        if self.cursor.selecting and passage is not None:
+            words = len(self.pane.article.text[passage[0]:passage[1]].split())
+            self.analysis_status.show(Text.assemble(
+                ("Selecting: ", "bold"), f"{words} word{'s' if words != 1 else ''}",
+                ("  ( ) extend · a note · v or Esc drop", "dim")))
+            self._said_selection = True
+        elif getattr(self, "_said_selection", False):
+            self._said_selection = False
+            self.update_analysis_status()
+            if self.analysis_index is None and not self.analysis_running:
+                self.analysis_status.show(Text(""))
 
     def _wake_cursor(self) -> bool:
         """Show the sentence cursor (True if it was hidden), in the reading cursor's block."""
