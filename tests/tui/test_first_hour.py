@@ -278,3 +278,32 @@ async def test_a_selection_is_named_in_the_status_line(tmp_path: Path) -> None:
         assert str(status.message).startswith("Selecting: 21 words")
         await pilot.press("v")
         assert not str(status.message).startswith("Selecting")
+
+
+async def test_the_notes_panel_leaves_the_footer_escape_closes_it_down_stops_and_lines_stay(tmp_path: Path) -> None:
+    from reader.tui.widgets.notes_panel import NoteList, NotesPanel
+
+    db = tmp_path / "lib.json"
+    path = _long_article(tmp_path)
+    library = library_with(db, [path])
+    record = library.articles()[0]
+    from reader.document import load
+
+    text = load(str(path)).text
+    for sentence in ("It has a second sentence about paragraph 0.", "It has a second sentence about paragraph 1."):
+        begin = text.index(sentence)
+        library.add_note(record.id, begin, begin + len(sentence), text, note="first line\nsecond line")
+    app = ReaderApp([str(path)], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None and len(reader(app).notes) == 2)
+        await pilot.press("p")
+        await settle(app, pilot)
+        lines = screen_lines(app)
+        assert "Back" in lines[-1]  # the footer with its Escape hint is not covered
+        notes_list = app.screen.query_one(NoteList)
+        assert "first line\nsecond line" in str(notes_list.get_option_at_index(0).prompt)
+        await pilot.press("down", "down", "down")
+        assert notes_list.highlighted == 1  # stays on the last note, no wrap to the first
+        reader(app).pane.focus()
+        await pilot.press("escape")
+        assert not app.screen.query_one(NotesPanel).is_open

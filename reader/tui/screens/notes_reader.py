@@ -87,9 +87,10 @@ class NotesReaderScreen(ReaderScreen):
         """Notes typed and closed with Escape: by passage ``(start, end)`` or by note id when editing."""
         self._last_top: int | None = None
 
-    def compose(self) -> ComposeResult:
-        """The reader's widgets plus the (hidden) notes panel."""
-        yield from super().compose()
+    def side_panels(self) -> ComposeResult:
+        """The sources panel and the (hidden) notes panel: beside the text, so the footer and its
+        Escape hint stay visible while the notes are open."""
+        yield from super().side_panels()
         yield NotesPanel(id="notes-panel")
 
     @property
@@ -216,8 +217,10 @@ class NotesReaderScreen(ReaderScreen):
 
     def action_back(self) -> None:
         """Close the notes panel, drop the selection, clear a search, or go back (saving the position)."""
-        if self.panel.is_open and self.panel.has_focus_within:
-            self.action_toggle_notes()
+        if self.panel.is_open:  # wherever the focus is: Escape used to do nothing from the article
+            self.panel.remove_class("-open")
+            self.pane.focus()
+            self.refresh_bindings()
         elif self.cursor.selecting:
             self.cursor.clear()
             self._paint_selection()

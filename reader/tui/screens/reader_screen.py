@@ -61,11 +61,15 @@ class ReaderScreen(AnalysisScreen):
         yield TitleBar()
         with Horizontal(id="reading-row"):
             yield self.PANE_CLASS(self.article, id="pane")
-            yield SourcesPanel(id="sources")
+            yield from self.side_panels()
         yield AnalysisStatus(id="analysis-status")
         with Horizontal(id="status"):
             yield KeyBar(show_palette=False)
             yield ProgressLabel("  0%", id="progress")
+
+    def side_panels(self) -> ComposeResult:
+        """The panels beside the text, between the title bar and the status lines (never over them)."""
+        yield SourcesPanel(id="sources")
 
     @property
     def pane(self) -> ReadingPane:
