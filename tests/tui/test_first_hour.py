@@ -307,3 +307,21 @@ async def test_the_notes_panel_leaves_the_footer_escape_closes_it_down_stops_and
         reader(app).pane.focus()
         await pilot.press("escape")
         assert not app.screen.query_one(NotesPanel).is_open
+
+
+async def test_the_sources_panel_overlays_narrow_text_and_wide_text_is_centred(tmp_path: Path) -> None:
+    from reader.tui.widgets.sources_panel import SourcesPanel
+
+    path = _long_article(tmp_path)
+    app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        await pilot.press("s")
+        await settle(app, pilot)
+        panel = app.screen.query_one(SourcesPanel)
+        assert panel.is_open and reader(app).pane.region.width == 60  # over the text, not squeezing it to 22
+    wide = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
+    async with wide.run_test(size=(200, 50)) as pilot:
+        await settle(wide, pilot)
+        region = reader(wide).pane.region
+        assert region.width <= 106 and abs(region.x - (200 - region.right)) <= 1  # a measure, centred

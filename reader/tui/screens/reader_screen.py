@@ -19,7 +19,7 @@ from reader.tui.screens.analysis_view import AnalysisScreen
 from reader.tui.widgets.chrome import KeyBar, TitleBar
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.search import SearchBar, SearchState
-from reader.tui.widgets.sources_panel import SourcesPanel
+from reader.tui.widgets.sources_panel import OVERLAY_BELOW, SourcesPanel
 from reader.tui.widgets.status_line import AnalysisStatus
 
 if TYPE_CHECKING:
@@ -83,6 +83,15 @@ class ReaderScreen(AnalysisScreen):
         self.pane.focus()
         if self._parser is not None:  # after the first paint, so parsing does not delay it
             self.call_after_refresh(self._finish_parsing, self._parser)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Narrow terminals: the sources panel covers the text's right side instead of squeezing it."""
+        self._place_sources_panel(event.size.width)
+
+    def _place_sources_panel(self, width: int) -> None:
+        panel = self.query_one(SourcesPanel)
+        overlay = width < OVERLAY_BELOW
+        panel.set_class(overlay, "-overlay")
 
     def _set_titles(self, article: Article) -> None:
         self.title = article.title or "untitled"
