@@ -325,3 +325,17 @@ async def test_the_sources_panel_overlays_narrow_text_and_wide_text_is_centred(t
         await settle(wide, pilot)
         region = reader(wide).pane.region
         assert region.width <= 106 and abs(region.x - (200 - region.right)) <= 1  # a measure, centred
+
+
+async def test_the_tag_dialog_shows_the_tag_as_it_will_be_stored(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from reader.tui.screens.tag_input import TagInput
+
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        await pilot.press("t")
+        assert isinstance(app.screen, TagInput)
+        await pilot.press(*"WikiLeaks emails")
+        assert str(app.screen.query_one("#tags-preview", Static).render()) == "Saved as: #wikileaks-emails"
