@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import frogmouth, gen_article, library_open, saving, throughput
+from benchmarks import analyze_process, frogmouth, gen_article, library_open, saving, throughput
 from benchmarks.report import Goal, Row, format_table, write_json, write_svg
 from benchmarks.startup import ArticleFile, Cell, Program, Settings, run_startup, time_command
 from benchmarks.stats import Measured
@@ -36,6 +36,7 @@ BIG_VS_SEED = Goal("ratio_at_most", 1.5, "<= 1.5x")
 END_GOAL = Goal("value_at_most", 0.5, "< 0.5 s")
 PEAK_GOAL = Goal("value_at_most", 400, "< 400 MiB")
 ANALYSIS_GOAL = Goal("value_at_least", 200_000, ">= 200,000 w/s")
+ANALYZE_PROCESS_GOAL = Goal("ratio_at_most", 15, "<= 15x")
 NOTE_GOAL = Goal("value_at_most", 30, "< 30 ms")
 
 
@@ -185,7 +186,13 @@ def run_analysis_section(options: Options, articles: list[ArticleFile]) -> list[
     _say(f"analysis: {throughput.count_words(text):,} words")
     mine = throughput.analysis_rate(text, options.runs)
     floor = throughput.floor_scan(text, options.runs)
-    return [Row(f"analysis throughput, {BIG_LABEL}", "words/s", mine, "re.findall(\\w+)", floor, ANALYSIS_GOAL)]
+    _say(f"analysis: the whole `reader analyze --json` process on {big.name}")
+    process = analyze_process.measure(options.reader, big, options.runs)
+    return [Row(f"analysis throughput, {BIG_LABEL}", "words/s", mine, "re.findall(\\w+)", floor, ANALYSIS_GOAL),
+            Row(f"analyze --json process, {BIG_LABEL}", "s", process.process, "re.finditer(\\w+) scan",
+                process.scan, ANALYZE_PROCESS_GOAL),
+            Row(f"analyze --json process CPU, {BIG_LABEL}", "s", process.process_cpu, "re.finditer(\\w+) scan CPU",
+                process.scan_cpu)]
 
 
 def run_notes_section(options: Options) -> list[Row]:

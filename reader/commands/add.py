@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load every source, save them in one go, then print the ids (so a printed id is saved)."""
-    from reader.commands.open import collect_sources
+    from reader.document.sources import collect_sources
 
     library = open_library(args)
     failed = False

@@ -1,19 +1,35 @@
-"""``reader analyze PATH [--json] [--engine rules|spacy]``: who is named and who said what.
+"""``reader analyze PATH... [--json | --jsonl] [--engine rules|spacy] [--jobs N]``: who is named and who said what.
 
-The plain form lists speakers with their quotes, then entities by kind; ``--json`` prints the
-evaluation shape (title, text, entities, quotes with offsets into text). Article text is printed
+One article (a file, a URL or ``-``) keeps the original forms: a plain summary (speakers with their
+quotes, then entities by kind), or with ``--json`` one JSON object, the evaluation shape (title,
+text, entities, quotes with offsets into text).
+
+Several articles, a folder, or ``--jsonl``: one JSON object per line, the same shape with the
+article's ``path`` first, in the order the articles were named (a folder's articles sorted). They
+are analysed over a pool of worker processes (all cores unless ``--jobs``), with a progress bar on
+stderr when stderr is a terminal. An article that fails is one line on stderr and the others go
+on; the exit status is then 1.
+
+JSON goes out through orjson, as bytes: on a 3 MB article the standard library's ``json.dump``
+took about half the command's time (it writes to stdout piece by piece). Article text is printed
 as plain text only, never interpreted as markup.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import gc
 import sys
-from typing import TextIO
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache, partial
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from reader.analysis.model import Analysis
-from reader.errors import ReaderError
+from reader.errors import ReaderError, UsageError
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Analysis
 
 _KIND_ORDER = ("PERSON", "ORG", "PLACE", "NORP")
 _KIND_TITLES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "NORP": "Groups and nationalities"}
@@ -21,34 +37,261 @@ _KIND_TITLES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``reader analyze``."""
-    parser.add_argument("path", metavar="PATH|URL|-", help="the article to analyse")
-    parser.add_argument("--json", action="store_true", help="print JSON (title, text, entities, quotes)")
+    parser.add_argument("paths", nargs="+", metavar="PATH|URL|-",
+                        help="articles (.md, .txt, .html), folders of them, URLs, or '-' for standard input")
+    parser.add_argument("--json", action="store_true",
+                        help="print JSON (title, text, entities, quotes); several articles always print --jsonl")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="one JSON object per line for each article, with its 'path' (the form for several "
+                             "articles or a folder)")
     parser.add_argument("--engine", choices=("rules", "spacy"), default="rules",
                         help="rules (default, built in) or spacy (needs the article-reader[spacy] extra and a model)")
+    parser.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                        help="worker processes for several articles (default: one per core)")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load the article, analyse it and print the result."""
-    from reader.document import load
+    """Analyse one article in today's form, or many as JSON lines."""
+    from reader.document.sources import is_folder
 
-    article = load(args.path)
-    if args.engine == "spacy":
-        from reader.analysis.spacy_engine import SpacyUnavailable, analyze_spacy
+    if args.jsonl or len(args.paths) > 1 or is_folder(args.paths[0]):
+        return run_batch(args)
+    return run_one(args)
+
+
+# -- one article ----------------------------------------------------------------------------
+
+
+def run_one(args: argparse.Namespace) -> int:
+    """Load the article, analyse it and print the summary, or the JSON object with ``--json``."""
+    from reader.document.loader import load_title_and_text
+
+    # A large markdown article is parsed on two cores; the engine loads while the second half finishes.
+    try:
+        with collector_paused():
+            title, text = load_title_and_text(args.paths[0], split=True, meanwhile=lambda: _engine_for(args.engine))
+            result = _engine_for(args.engine)(text)
+    except EngineUnavailable as exc:
+        raise ReaderError(str(exc)) from None
+    if args.json:
+        write_bytes(encode_json(result, title, text), sys.stdout)
+    else:
+        print_summary(result, title, sys.stdout)
+    return 0
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one article's analysis.
+
+    Parsing and analysis allocate hundreds of thousands of small objects and free few of them in
+    cycles, so the collector keeps walking a growing heap for almost nothing (5-8% of a 3 MB
+    article's analysis CPU time). What one article leaves in cycles is collected after it, as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class EngineUnavailable(Exception):
+    """The chosen engine cannot run here (spaCy or its model missing): no article can be analysed."""
+
+
+@cache
+def _engine_for(engine: str) -> Callable[[str], Analysis]:
+    """The analyse function of ``rules`` or ``spacy``, loaded once per process (neither is light).
+
+    spaCy's model is loaded here, once: a batch loads it before forking, so its workers share it
+    and a missing spaCy or model stops the batch before any article is read.
+    """
+    if engine == "spacy":
+        from reader.analysis.spacy_engine import SpacyUnavailable, analyze_spacy, load_pipeline
 
         try:
-            result = analyze_spacy(article.text)
+            nlp = load_pipeline()
         except SpacyUnavailable as exc:
-            raise ReaderError(str(exc)) from None
-    else:
-        from reader.analysis import analyze
+            raise EngineUnavailable(str(exc)) from None
+        return partial(analyze_spacy, nlp=nlp)
+    from reader.analysis import analyze
 
-        result = analyze(article.text)
-    if args.json:
-        json.dump(result.to_json(article.title, article.text), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print_summary(result, article.title, sys.stdout)
-    return 0
+    return analyze
+
+
+def analyse_text(text: str, engine: str) -> Analysis:
+    """Run the chosen engine on ``text``."""
+    return _engine_for(engine)(text)
+
+
+# -- JSON -------------------------------------------------------------------------------------
+
+def encode_json(result: Analysis, title: str, text: str, path: str | None = None) -> bytes:
+    """The evaluation JSON object as UTF-8 bytes and a newline; with ``path``, that key comes first."""
+    import orjson
+
+    document = result.to_json(title, text)
+    if path is not None:
+        document = {"path": path, **document}
+    try:
+        return orjson.dumps(document, option=orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:  # text orjson refuses (a lone surrogate): the slow, lenient way
+        import json
+
+        return (json.dumps(document) + "\n").encode("ascii")
+
+
+def write_bytes(data: bytes, out: TextIO) -> None:
+    """Write encoded output after whatever text ``out`` already holds."""
+    out.flush()
+    buffer: BinaryIO | None = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(data.decode("utf-8"))
+        return
+    buffer.write(data)
+    buffer.flush()
+
+
+# -- several articles -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Task:
+    """One article for a worker: where it is, the engine, and standard input's bytes for ``-``."""
+
+    source: str
+    engine: str
+    stdin: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A worker's answer: the JSON line, or the one-line error; ``fatal`` stops the whole batch."""
+
+    line: bytes = b""
+    error: str = ""
+    fatal: bool = False
+
+
+def analyse_task(task: Task) -> Outcome:
+    """Load, analyse and encode one article (runs in a worker); never raises for a bad article."""
+    with collector_paused():
+        return _analyse_task(task)
+
+
+def _analyse_task(task: Task) -> Outcome:
+    import io
+
+    from reader.document.loader import load_title_and_text
+
+    try:
+        title, text = load_title_and_text(task.source, io.BytesIO(task.stdin) if task.stdin is not None else None)
+    except ReaderError as exc:  # its message names the article
+        return Outcome(error=str(exc))
+    except Exception as exc:  # a bug in a loader must not cost the other articles
+        return Outcome(error=f"{task.source}: could not be loaded ({type(exc).__name__}: {exc})")
+    try:
+        result = analyse_text(text, task.engine)
+        return Outcome(line=encode_json(result, title, text, path=task.source))
+    except EngineUnavailable as exc:
+        return Outcome(error=str(exc), fatal=True)
+    except Exception as exc:
+        return Outcome(error=f"{task.source}: analysis failed ({type(exc).__name__}: {exc})")
+
+
+def expand_paths(paths: list[str], report: Callable[[str], None]) -> list[str]:
+    """Each argument's articles (a folder's sorted); an argument that fails is reported and skipped."""
+    from reader.document.sources import collect_sources
+
+    sources: list[str] = []
+    for raw in paths:
+        try:
+            sources.extend(collect_sources([raw]))
+        except ReaderError as exc:
+            report(str(exc))
+    return sources
+
+
+def _read_stdin() -> bytes:
+    from reader.document.decode import MAX_BYTES
+
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """Analyse every article over the worker pool; print one JSON line each, in the order given."""
+    from reader.commands._pool import WorkerDied, WorkerPool, cpu_count
+    from reader.commands._progress import Progress
+    from reader.sanitize import clean_line
+
+    if args.paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be named only once")
+    failed = False
+
+    def report(message: str) -> None:
+        nonlocal failed
+        failed = True
+        print(f"reader: {clean_line(message)}", file=sys.stderr, flush=True)
+
+    sources = expand_paths(args.paths, report)
+    stdin = _read_stdin() if "-" in sources else None
+    tasks = [Task(source, args.engine, stdin if source == "-" else None) for source in sources]
+    if tasks:  # forked workers inherit what is loaded here, instead of each loading it again
+        import reader.document.markdown  # noqa: F401
+
+        try:
+            _engine_for(args.engine)
+        except EngineUnavailable as exc:
+            raise ReaderError(str(exc)) from None
+    progress = Progress(len(tasks))
+    out = sys.stdout
+    clear_before_output = progress.enabled and _is_terminal(out)
+    finished: dict[int, bytes] = {}
+    next_out = 0
+    try:
+        with WorkerPool(args.jobs or cpu_count()) as pool:
+            for index, outcome in pool.completed(analyse_task, tasks):
+                if isinstance(outcome, WorkerDied):
+                    outcome = Outcome(error=f"{tasks[index].source}: not analysed: {outcome}")
+                if outcome.fatal:
+                    raise ReaderError(outcome.error)
+                if outcome.error:
+                    failed = True
+                    progress.say(f"reader: {clean_line(outcome.error)}")
+                finished[index] = outcome.line
+                progress.advance(tasks[index].source)
+                while next_out in finished:
+                    line = finished.pop(next_out)
+                    next_out += 1
+                    if line:
+                        if clear_before_output:
+                            progress.clear()
+                        write_bytes(line, out)
+    finally:
+        progress.clear()
+    return 1 if failed else 0
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# -- the plain summary ------------------------------------------------------------------------
 
 
 def _one_line(text: str, limit: int = 160) -> str:

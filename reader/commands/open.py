@@ -8,16 +8,17 @@ import sys
 from typing import TYPE_CHECKING
 
 from reader.document.loader import is_url
+from reader.document.sources import collect_sources
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
-from reader.services.sources import collect_sources
 from reader.themes import resolve_theme_name
 
 if TYPE_CHECKING:
     from reader.document import Article
+    from reader.services.loading import Preloaded
 
 
-def _preload(sources: list[str], db: str | None = None) -> dict[str, object]:
+def _preload(sources: list[str], db: str | None = None) -> Preloaded:
     """Open a single article before Textual starts.
 
     A large markdown file can then be finished by a forked child while the app paints its first

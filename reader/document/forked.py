@@ -24,10 +24,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
-if TYPE_CHECKING:
-    from reader.document.model import Article
+Parsed = TypeVar("Parsed")
 
 
 _LIVE: set[int] = set()
@@ -59,15 +58,16 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-class ForkedParse:
+class ForkedParse(Generic[Parsed]):
     """A child process running ``parse`` (e.g. a parser's ``parse_all``); :meth:`result` waits
-    for and returns the article it made.
+    for and returns what it made (an article; for ``reader analyze``, a half's text).
 
     It takes the parse as a callable, not the parser, so this module needs nothing from
-    :mod:`reader.document.markdown`, which imports it.
+    :mod:`reader.document.markdown`, which imports it. The child lives only as long as its
+    parse: if this process dies first, the pipe closes and the child's write ends it.
     """
 
-    def __init__(self, parse: Callable[[], Article]) -> None:
+    def __init__(self, parse: Callable[[], Parsed]) -> None:
         read_end, write_end = os.pipe()
         parent = os.getpid()
         try:
@@ -81,8 +81,7 @@ class ForkedParse:
             try:
                 die_with_parent(parent)
                 os.close(read_end)
-                article = parse()
-                data = pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps(parse(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as out:
                     out.write(data)
                 code = 0
@@ -93,10 +92,10 @@ class ForkedParse:
         self._fd: int | None = read_end
         self._pid = pid
         self._lock = threading.Lock()
-        self._article: Article | None = None
+        self._article: Parsed | None = None
 
-    def result(self) -> Article | None:
-        """The whole article from the child (waiting for it), or None if the child failed."""
+    def result(self) -> Parsed | None:
+        """What the child made (waiting for it), or None if the child failed."""
         with self._lock:
             if self._fd is not None:
                 fd, self._fd = self._fd, None

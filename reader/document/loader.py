@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -121,6 +122,24 @@ def open_article(source: str, stdin: BinaryIO | None = None) -> Article | Markdo
     data, name = read_source(source, stdin)
     text = clean_text(decode_bytes(data, name))
     return parse_source_text(text, source, detect_format(source, text))
+
+
+def load_title_and_text(source: str, stdin: BinaryIO | None = None, *, split: bool = False,
+                        meanwhile: Callable[[], object] | None = None) -> tuple[str, str]:
+    """``(load(source).title, load(source).text)``, for callers that need no blocks (analysis).
+
+    With ``split``, a large markdown article is parsed on two cores (see
+    :meth:`reader.document.markdown.MarkdownParser.title_and_text`) and ``meanwhile`` runs while
+    the second half finishes; use it only when a core is free (one article, not a batch).
+    """
+    result = open_article(source, stdin)
+    if isinstance(result, Article):
+        title, text = result.title, result.text
+        if meanwhile is not None:
+            meanwhile()
+    else:
+        title, text = result.title_and_text(split=split, meanwhile=meanwhile)
+    return clean_line(title), text
 
 
 def load(source: str, stdin: BinaryIO | None = None) -> Article:

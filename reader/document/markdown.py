@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from reader.document.model import Article, BlockKind, Inline, InlineKind, TextBuilder
+from reader.document.model import BLOCK_SEPARATOR, Article, BlockKind, Inline, InlineKind, TextBuilder
 
 if TYPE_CHECKING:
     from reader.document.forked import ForkedParse
@@ -31,6 +31,8 @@ _INLINE_STYLES = {
     "s_open": InlineKind.STRIKE,
     "link_open": InlineKind.LINK,
 }
+_Half = tuple[str, bool, tuple[int, str] | None]
+"""What a child parsing the second half sends back: its text, whether it made a block, its first heading."""
 _CLOSERS = {"strong_close": "strong_open", "em_close": "em_open", "s_close": "s_open", "link_close": "link_open"}
 
 
@@ -121,7 +123,7 @@ class MarkdownParser:
         self._first_heading: tuple[int, str] | None = None
         self.done = False
         self._lock = threading.Lock()
-        self._forked: ForkedParse | None = None
+        self._forked: ForkedParse[Article] | None = None
         self._adopted: Article | None = None
 
     def parse_next(self) -> bool:
@@ -161,6 +163,64 @@ class MarkdownParser:
         while self.parse_next():
             pass
         return self.article()
+
+    def title_and_text(self, split: bool = True, meanwhile: Callable[[], object] | None = None) -> tuple[str, str]:
+        """The title and text :meth:`parse_all` would give, for callers that need no blocks.
+
+        With ``split`` and a large article, a forked child parses the last 60% of the chunks
+        while this process parses the rest, and sends back only its text (a string pickles in a
+        moment; blocks would not); ``meanwhile`` then runs here while the child finishes (the
+        analyse command imports its engine). The child takes the larger part because this
+        process has already read the file and has ``meanwhile`` to do. Chunks are cut where
+        markdown cannot carry state across (see :func:`chunk_markdown`), so the parts join
+        exactly as one parse would. If the child fails, this process parses its part too.
+        Consumes the parser.
+        """
+        with self._lock:
+            chunks = list(self._chunks)
+            self._chunks = iter(())
+            self.done = True
+            cut = len(chunks) * 2 // 5
+            child = self._fork_tail(chunks[cut:]) if split and len(chunks) >= 4 else None
+            head = chunks[:cut] if child is not None else chunks
+            for chunk in head:
+                self._emit(self._md.parse(chunk, dict(self._env)))
+            try:
+                if meanwhile is not None:
+                    meanwhile()
+            finally:  # even if meanwhile fails, the child is waited for, not left behind
+                tail = child.result() if child is not None else None
+            if tail is None and child is not None:  # the child failed: parse its half here
+                for chunk in chunks[cut:]:
+                    self._emit(self._md.parse(chunk, dict(self._env)))
+            text = self._builder.text()
+            if tail is not None:
+                tail_text, tail_has_blocks, tail_heading = tail
+                if tail_has_blocks:
+                    text = text + BLOCK_SEPARATOR + tail_text if self._builder.blocks else tail_text
+                if tail_heading is not None and (self._first_heading is None
+                                                 or (tail_heading[0] == 1 and self._first_heading[0] > 1)):
+                    self._first_heading = tail_heading
+            title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+            return title or self._fallback_title, text
+
+    def _fork_tail(self, chunks: list[str]) -> ForkedParse[_Half] | None:
+        """A child parsing ``chunks`` from an empty builder; None where fork is missing or refused."""
+        from reader.document.forked import ForkedParse, can_fork
+
+        def parse_tail() -> _Half:  # runs in the child, on its own copy of this parser
+            self._builder = TextBuilder()
+            self._first_heading = None
+            for chunk in chunks:
+                self._emit(self._md.parse(chunk, dict(self._env)))
+            return self._builder.text(), bool(self._builder.blocks), self._first_heading
+
+        if not can_fork():
+            return None
+        try:
+            return ForkedParse(parse_tail)
+        except OSError:
+            return None
 
     def article(self) -> Article:
         """A snapshot of what has been parsed so far."""

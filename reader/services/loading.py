@@ -12,11 +12,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.document import Article, open_article
+from reader.errors import ReaderError
+from reader.sanitize import clean_line
 
 if TYPE_CHECKING:
     from reader.document import MarkdownParser
-from reader.errors import ReaderError
-from reader.sanitize import clean_line
+
+Loaded = tuple[Article, "MarkdownParser | None"]
+"""An opened article, and the parser still finishing it (None when it is whole)."""
+
+Preloaded = dict[str, "Loaded | ReaderError"]
+"""Sources the command line opened before the app started: source -> opened, or why it could not be."""
 
 CHUNKS_PER_UPDATE = 4
 """Parsed chunks (about 64 KB each) between two updates of the pane."""
@@ -37,7 +43,7 @@ def check_not_empty(article: Article, source: str) -> Article:
     return article
 
 
-def open_for_reading(source: str) -> tuple[Article, MarkdownParser | None]:
+def open_for_reading(source: str) -> Loaded:
     """Load ``source``; a markdown parser that still has chunks to parse comes back with it."""
     try:
         result = open_article(source)

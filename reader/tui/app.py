@@ -16,40 +16,53 @@ from textual.binding import Binding, BindingType
 
 from reader.document import Article, is_url
 from reader.errors import ReaderError
-from reader.services.loading import open_for_reading
+from reader.services.config import load_keymap
+from reader.services.loading import Preloaded, open_for_reading
 from reader.tui.hangup import CHECK_SECONDS, HangupWatch, TerminalGuard
+from reader.tui.keymap import checked_keymap, keys_display, unknown_ids
 from reader.tui.library_service import LibraryService
+from reader.tui.messages import OpenArticle
+from reader.tui.palette import BindingCommands
 from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.theming import ThemedApp
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from reader.document import MarkdownParser
 
 
 class ReaderApp(ThemedApp):
     """The terminal article reader."""
 
-    CSS_PATH = "app.tcss"
     TITLE = "reader"
+    CSS = """
+    /* Notes are a background tint (the theme's note colour) and the gutter's ✎, never an
+       underline: organisations are underlined. */
+    ReadingPane > .reading-pane--note { text-style: none; background: $reader-note-background; }
+    """
+    COMMANDS = ThemedApp.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("o", "open_dialog", "Open", show=False),
-        Binding("q", "quit", "Quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("o", "open_dialog", "Open", show=False, id="app.open"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     ]
 
     def __init__(self, sources: list[str], db: str | None = None, theme_name: str | None = None,
-                 preloaded: dict[str, object] | None = None) -> None:
+                 preloaded: Preloaded | None = None) -> None:
         super().__init__(theme_name=theme_name, db=db)
+        keymap = load_keymap()
+        self.keymap_path = keymap.path
+        self.user_keymap, self._keymap_problems = checked_keymap(keymap)
+        """The user's key overrides from config.toml (binding id -> keys), and what was wrong with it."""
+        self.set_keymap(self.user_keymap)
         self.sources = list(sources)
         self.db = db
         self.library = LibraryService(db)
         self.theme_name = theme_name
         # Standard input must be read before Textual takes over the terminal, and only once.
         # Articles the command line already opened (and stdin, read here): source -> loaded or error.
-        self._preloaded: dict[str, tuple[Article, MarkdownParser | None] | ReaderError] = dict(preloaded or {})  # type: ignore[arg-type]
+        self._preloaded: Preloaded = dict(preloaded or {})
         if "-" in self.sources:
             try:
                 self._preloaded["-"] = open_for_reading("-")
@@ -57,7 +70,11 @@ class ReaderApp(ThemedApp):
                 self._preloaded["-"] = exc
 
     def on_mount(self) -> None:
-        """Leave cleanly if the terminal goes away (see :mod:`reader.tui.hangup`)."""
+        """Report keymap problems; leave cleanly if the terminal goes away (see :mod:`reader.tui.hangup`)."""
+        for problem in self._keymap_problems:
+            self.notify(problem, title="Keymap", severity="error", timeout=10, markup=False)
+        if self.user_keymap:
+            self.call_after_refresh(self._check_keymap_ids)
         if self.is_headless:
             return
         guard = TerminalGuard.current()
@@ -68,6 +85,12 @@ class ReaderApp(ThemedApp):
         if watch.watching:
             watch.install_signal(asyncio.get_running_loop())
             self.set_interval(CHECK_SECONDS, watch.check, name="terminal hangup check")
+
+    def _check_keymap_ids(self) -> None:
+        """Name the keymap entries that match no binding (after the first paint: it imports every screen)."""
+        problems = unknown_ids(self.user_keymap, self.keymap_path)
+        for problem in problems:
+            self.notify(problem, title="Keymap", severity="error", timeout=10, markup=False)
 
     def get_default_screen(self) -> Screen[object]:
         """The first screen, shown as the app's bottom screen rather than pushed over an empty one.
@@ -90,6 +113,10 @@ class ReaderApp(ThemedApp):
         from reader.tui.screens.picker import PickerScreen
 
         return PickerScreen(self.sources)
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        """A screen asked to open an article."""
+        self.open_source(message.source, can_go_back=message.can_go_back)
 
     def open_source(self, source: str, *, can_go_back: bool) -> None:
         """Open ``source`` in a reader screen over the current one, or say why it cannot be opened."""
@@ -115,7 +142,7 @@ class ReaderApp(ThemedApp):
 
     def open_typed(self, value: str) -> None:
         """Open what was typed in the open dialog: a folder lists its articles, else one article."""
-        from reader.services.sources import collect_sources
+        from reader.document.sources import collect_sources
 
         try:
             sources = collect_sources([value])
@@ -169,4 +196,5 @@ class ReaderApp(ThemedApp):
             from reader.tui.widgets.legend import legend
 
             marks = legend()
-        self.push_screen(HelpScreen(rows, marks=marks))
+        self.push_screen(HelpScreen(rows, close_keys=keys_display(self, "help.close", "Escape, ? or q"),
+                                    marks=marks))

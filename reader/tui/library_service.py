@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
+from reader.services.library import open_library
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -39,10 +40,8 @@ class LibraryService:
         with self._lock:
             if not self._tried:
                 self._tried = True
-                from reader.store import Library  # late: keeps the library's imports off the first paint
-
                 try:
-                    self._library = Library.open(self.db)
+                    self._library = open_library(self.db)  # imports the store late: off the first paint
                 except ReaderError as exc:
                     self._error = clean_line(str(exc))
             return self._library

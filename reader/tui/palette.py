@@ -1,9 +1,10 @@
-"""Command palette entries made from a screen's own key bindings (declared once, shown everywhere).
+"""Command palette entries made from the key bindings in force (declared once, shown everywhere).
 
-A screen lists the actions it wants in the palette in a ``PALETTE`` dict (action name -> help
-line) and sets ``COMMANDS = {ScreenCommands}``; the palette then offers each of those bindings,
-titled with the binding's description, when ``check_action`` allows it. ``PALETTE`` and
-``BINDINGS`` of base classes count too, so a screen built on another keeps its commands.
+Every screen gets them (the provider is in ``ReaderApp.COMMANDS``): each enabled binding of the
+screen and of the focused widget's chain that has a description becomes a command titled with
+that description; its help line is the binding's ``tooltip`` (or the description) and the key
+in force, so a key remapped in ``config.toml`` shows as the user set it. App-wide keys (help,
+quit) are left to the palette's own system commands.
 """
 
 from __future__ import annotations
@@ -11,55 +12,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.binding import Binding
+from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 Command = tuple[str, str, Callable[[], Any]]
 
 
-def screen_palette(screen: Screen[Any]) -> dict[str, str]:
-    """The ``PALETTE`` entries of the screen's class and of every base class (a subclass wins)."""
-    merged: dict[str, str] = {}
-    for cls in reversed(type(screen).__mro__):
-        merged.update(cls.__dict__.get("PALETTE", {}))
-    return merged
-
-
-def _bindings(screen: Screen[Any]) -> list[Binding]:
-    """The bindings the screen's class and its base classes declare, subclass first."""
-    seen: list[Binding] = []
-    for cls in type(screen).__mro__:
-        seen.extend(b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding))
-    return seen
-
-
-def binding_commands(screen: Screen[Any], palette: dict[str, str]) -> list[Command]:
-    """``(title, help, callback)`` for each of ``screen``'s bindings named in ``palette`` and enabled now."""
+def binding_commands(screen: Screen[Any]) -> list[Command]:
+    """``(title, help, callback)`` for each enabled, described binding active on ``screen``."""
+    app = screen.app
     commands: list[Command] = []
-    offered: set[str] = set()
-    for binding in _bindings(screen):
-        if binding.action in offered:
+    offered: set[tuple[int, str]] = set()
+    for node, binding, enabled, tooltip in screen.active_bindings.values():
+        if isinstance(node, App) or not enabled or not binding.description or binding.system:
             continue
-        offered.add(binding.action)
-        name = binding.action.split("(")[0]
-        help_text = palette.get(name)
-        if help_text is None or not screen.check_action(name, ()):
+        if (id(node), binding.action) in offered:
             continue
+        offered.add((id(node), binding.action))
         offers = getattr(screen, "palette_offers", None)  # a key may work (to say why not) yet not be offered
-        if offers is not None and not offers(name):
+        if offers is not None and not offers(binding.action.split("(")[0]):
             continue
-        key = screen.app.get_key_display(binding)
+        key = app.get_key_display(binding)
+        help_text = tooltip or binding.description
         commands.append((binding.description, f"{help_text} (key: {key})",
-                         lambda action=binding.action: screen.run_action(action)))
+                         lambda action=binding.action, node=node: app.run_action(action, node)))
     return commands
 
 
-class ScreenCommands(Provider):
-    """Offers the current screen's ``PALETTE`` bindings as commands."""
+class BindingCommands(Provider):
+    """Offers the bindings in force on the screen the palette was opened from."""
 
     def _commands(self) -> list[Command]:
-        return binding_commands(self.screen, screen_palette(self.screen))
+        return binding_commands(self.screen)
 
     async def discover(self) -> Hits:
         """Every such command, before anything is typed."""

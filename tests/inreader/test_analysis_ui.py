@@ -21,6 +21,7 @@ from reader.tui.widgets.analysis_style import QUOTE_MARKS, role_styles
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.view.analysis_nav import ENTITY_ROLES, QUOTE_TITLES, AnalysisIndex
 from tests.inreader.helpers import SEED, wait_for_analysis
+from tests.textual_private import line_filters
 from tests.tui.generate import large_markdown
 from tests.tui.helpers import pane_lines, screen_lines
 
@@ -357,7 +358,7 @@ async def test_no_color_keeps_every_distinction(seed_analysis, monkeypatch: pyte
     app = ReaderApp([str(SEED)])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_analysis(pilot)
-        assert app.no_color and any(isinstance(f, Monochrome) for f in app._filters)
+        assert app.no_color and any(isinstance(f, Monochrome) for f in line_filters(app))
         monochrome = Monochrome()
         attributes: dict[str, set[tuple[bool, bool, bool]]] = {}
         for start, end, style in pane(app).overlay_spans("entities"):

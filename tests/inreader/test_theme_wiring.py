@@ -13,6 +13,7 @@ from reader.themes import DEFAULT_THEME, bundled_themes_dir
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.inreader.helpers import SEED
+from tests.textual_private import notification_messages, notifications
 
 SIZE = (80, 24)
 
@@ -101,7 +102,7 @@ async def test_broken_theme_file_is_reported_and_the_app_starts(tmp_path: Path,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
-        messages = [n.message for n in app._notifications]
+        messages = notification_messages(app)
         assert any(str(broken) in message for message in messages)
 
 
@@ -115,12 +116,12 @@ async def test_broken_library_is_a_notification_not_a_crash(tmp_path: Path) -> N
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
         # The reader screen says the library cannot be used, naming the file.
-        assert any(n.title == "Library not available" and str(db) in n.message for n in app._notifications)
+        assert any(n.title == "Library not available" and str(db) in n.message for n in notifications(app))
         app.theme = "reader-light"  # saving fails too: another notification, still no crash
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert sum(n.title == "Library" for n in app._notifications) == 1
+        assert sum(n.title == "Library" for n in notifications(app)) == 1
         assert db.read_text(encoding="utf-8") == "{ this is not json"
 
 

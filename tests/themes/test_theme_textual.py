@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual._color_constants import COLOR_NAME_TO_RGB
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.content import Content
@@ -16,6 +15,7 @@ from textual.widgets import Static
 from reader.errors import UsageError
 from reader.themes import ANSI_REFERENCE_RGB, DEFAULT_THEME, ROLES, load_themes, resolve_theme_name
 from reader.tui.theming import reader_variable_defaults, register_reader_themes, to_textual_theme
+from tests.textual_private import ansi_color_rgb
 
 
 class PaneApp(App[None]):
@@ -150,7 +150,7 @@ def test_selection_role_drives_textual_selection_colours(user_themes: Path) -> N
 
 @pytest.mark.parametrize("name", sorted(ANSI_REFERENCE_RGB))
 def test_ansi_reference_rgb_matches_textual(name: str) -> None:
-    assert COLOR_NAME_TO_RGB[f"ansi_{name}"] == ANSI_REFERENCE_RGB[name]
+    assert ansi_color_rgb(f"ansi_{name}") == ANSI_REFERENCE_RGB[name]
 
 
 class WiredApp(App[None]):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import App
 
 from reader.tui.widgets.reading_pane import ReadingPane
+from tests.textual_private import screen_strips
 
 
 def screen_lines(app: App) -> list[str]:
     """The whole screen as plain text lines (what a user sees, without colours)."""
-    strips = app.screen._compositor.render_strips()
+    strips = screen_strips(app)
     return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
 
 

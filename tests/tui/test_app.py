@@ -15,6 +15,7 @@ from reader.tui.screens.library import EMPTY_LIBRARY, LibraryScreen
 from reader.tui.screens.picker import PickerScreen
 from reader.tui.screens.reader_screen import ProgressLabel, ReaderScreen
 from reader.tui.widgets.reading_pane import ReadingPane
+from tests.textual_private import notifications
 from tests.tui.generate import large_markdown
 from tests.tui.helpers import pane_lines, screen_text
 
@@ -255,7 +256,7 @@ async def test_a_bad_file_in_the_picker_is_a_notification(tmp_path: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        assert any(n.severity == "error" for n in app._notifications)
+        assert any(n.severity == "error" for n in notifications(app))
         assert app.is_running
 
 
@@ -267,9 +268,10 @@ async def test_markup_in_article_text_is_shown_literally(tmp_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Plain [bold]x[/bold] and [@click=app.quit]y[/] here." in "\n".join(pane_lines(app))
-        await pilot.click(ReadingPane, offset=(30, 0))
+        await pilot.click(ReadingPane, offset=(30, 0))  # on the would-be link: no action runs
         await pilot.pause()
-        assert app.is_running
+        assert isinstance(app.screen, ReaderScreen) and app.return_code is None
+        assert "Plain [bold]x[/bold] and [@click=app.quit]y[/] here." in "\n".join(pane_lines(app))
 
 
 async def test_large_markdown_opens_fast_and_end_reaches_the_last_line(tmp_path: Path, monkeypatch) -> None:
@@ -352,4 +354,4 @@ async def test_going_back_while_a_large_article_parses_is_quiet(tmp_path: Path) 
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
         reader._grow(reader.article)  # a late update from the parsing thread is ignored
-        assert not any(n.severity == "error" for n in app._notifications)
+        assert not any(n.severity == "error" for n in notifications(app))

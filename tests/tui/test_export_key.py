@@ -7,13 +7,10 @@ from pathlib import Path
 
 from reader.store import Library
 from reader.tui.app import ReaderApp
+from tests.textual_private import notification_messages
 from tests.tui.library_fixtures import library_with, settle, write_article
 
 SIZE = (100, 30)
-
-
-def _notifications(app: ReaderApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_export_key_in_the_reader_writes_the_notes(tmp_path: Path) -> None:
@@ -37,7 +34,7 @@ async def test_export_key_in_the_reader_writes_the_notes(tmp_path: Path) -> None
         markdown = files[0].read_text(encoding="utf-8")
         assert "> Members argued for two hours." in markdown and "#process" in markdown
         assert 'title: "Harbour plan divides [b]council[/b]"' in markdown
-        assert any(m == f"Exported 1 note to {files[0]}" for m in _notifications(app))
+        assert any(m == f"Exported 1 note to {files[0]}" for m in notification_messages(app))
 
 
 async def test_export_key_on_the_library_screen_and_a_refused_target(tmp_path: Path) -> None:
@@ -57,7 +54,7 @@ async def test_export_key_on_the_library_screen_and_a_refused_target(tmp_path: P
         await pilot.press("x")
         await settle(app, pilot)
         assert written.read_text(encoding="utf-8") == "someone else's file\n"
-        assert any("--force" in m for m in _notifications(app))
+        assert any("--force" in m for m in notification_messages(app))
 
 
 async def test_export_key_shows_the_last_saved_warning_as_a_notification(tmp_path: Path) -> None:
@@ -78,6 +75,6 @@ async def test_export_key_shows_the_last_saved_warning_as_a_notification(tmp_pat
         await pilot.press("x")
         await settle(app, pilot)
         assert "> Members argued" in next(out.iterdir()).read_text(encoding="utf-8")
-        messages = _notifications(app)
+        messages = notification_messages(app)
         assert any(m.startswith(str(path)) and m.endswith("exporting its notes as last saved") for m in messages)
         assert any(m.startswith("Exported 1 note to ") for m in messages)

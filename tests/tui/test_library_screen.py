@@ -11,6 +11,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
+from tests.textual_private import notification_messages
 from tests.tui.helpers import screen_text
 from tests.tui.library_fixtures import complete, library_with, settle, until, write_article
 
@@ -171,7 +172,7 @@ async def test_a_broken_library_is_named_on_screen_and_left_untouched(tmp_path: 
         await settle(app, pilot)
         assert isinstance(app.screen, NotesReaderScreen)
         assert "Still readable here" in screen_text(app)
-        messages = [n.message for n in app._notifications]
+        messages = notification_messages(app)
         assert any(str(db) in m for m in messages)
         await pilot.press("a")  # a note cannot be saved: says why instead of opening the editor
         assert isinstance(app.screen, NotesReaderScreen)

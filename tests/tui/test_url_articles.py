@@ -18,6 +18,7 @@ from reader.store import Library, article_id
 from reader.tui.app import ReaderApp
 from reader.tui.palette import binding_commands
 from reader.tui.screens.notes_reader import NotesReaderScreen
+from tests.textual_private import notification_messages
 from tests.tui.library_fixtures import settle
 
 VERSION_ONE = """Harbour plan divides the council
@@ -90,7 +91,7 @@ async def test_refresh_fetches_again_and_reports_moved_and_orphaned_notes(tmp_pa
             start = text.index(quote)
             library.add_note(screen.record.id, start, start + len(quote), text)
         Page.body = VERSION_TWO
-        titles = [title for title, _, _ in binding_commands(screen, screen.PALETTE)]
+        titles = [title for title, _, _ in binding_commands(screen)]
         assert "Refresh from the web" in titles and "Note" in titles
         await pilot.press("ctrl+p", *"Refresh from")  # the command palette (the key is R)
         palette = app.screen
@@ -102,7 +103,7 @@ async def test_refresh_fetches_again_and_reports_moved_and_orphaned_notes(tmp_pa
         assert "Refresh from the web" in str(palette.query_one(CommandList).get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(app, pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notification_messages(app)
         assert "Refreshed: 1 note moved, 1 orphaned." in messages
         new_text = screen.pane.article.text
         assert "published its review" in new_text and "petition" not in new_text
@@ -129,7 +130,7 @@ async def test_a_stored_page_opens_offline_with_its_structure(tmp_path: Path, pa
         assert screen.pane.article.text == stored.text
         assert [b.kind for b in screen.pane.article.blocks] == [b.kind for b in stored.blocks]
         assert screen.title == "Harbour plan divides the council"
-        assert "Refresh from the web" in [t for t, _, _ in binding_commands(screen, screen.PALETTE)]
+        assert "Refresh from the web" in [t for t, _, _ in binding_commands(screen)]
 
 
 async def test_refresh_is_only_offered_for_web_pages(tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ async def test_refresh_is_only_offered_for_web_pages(tmp_path: Path) -> None:
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, NotesReaderScreen)
-        titles = [title for title, _, _ in binding_commands(screen, screen.PALETTE)]
+        titles = [title for title, _, _ in binding_commands(screen)]
         assert "Refresh from the web" not in titles and "Tag" in titles
 
 

@@ -15,9 +15,9 @@ analysis so the reader screen only composes its two widgets (:class:`SourcesPane
 * Colours come from the current theme's ``$reader-ROLE-style`` variables and are repainted
   when the theme changes; see :mod:`reader.tui.widgets.analysis_style` for the monochrome cues.
 
-Every key is one :class:`~textual.binding.Binding` in :data:`ANALYSIS_BINDINGS`; the footer,
-the help screen and the command palette (:class:`reader.tui.palette.ScreenCommands`, through
-:data:`ANALYSIS_PALETTE`) are all built from it.
+Every key is one :class:`~textual.binding.Binding` in :data:`ANALYSIS_BINDINGS`, with an id
+``reader.ACTION`` a user can remap in ``config.toml``; the key bar, the help screen and the
+command palette (:mod:`reader.tui.palette`) are all built from the bindings in force.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from textual.worker import get_current_worker
 
 from reader.analysis import Analysis
 from reader.document.model import Article
-from reader.tui.palette import ScreenCommands
 from reader.tui.widgets.analysis_style import (
     FOCUS_STYLE,
     entity_spans,
@@ -56,16 +55,16 @@ BUSY_DELAY = 0.3
 FOCUS_LAYER = "analysis-focus"
 
 ANALYSIS_BINDINGS: list[Binding] = [
-    Binding("s", "toggle_sources", "Sources"),
-    Binding("e", "toggle_entities", "Toggle name highlights", show=False),
-    Binding("quotation_mark", "toggle_quotes", "Toggle quote highlights", show=False, key_display='"'),
-    Binding("right_square_bracket", "next_quote", "Next quote", show=False, key_display="]"),
-    Binding("left_square_bracket", "previous_quote", "Previous quote", show=False, key_display="["),
-    Binding("greater_than_sign", "next_mention", "Next name", show=False, key_display=">"),
-    Binding("less_than_sign", "previous_mention", "Previous name", show=False, key_display="<"),
-    Binding("full_stop", "next_occurrence", "Next of selected source", show=False, key_display="."),
-    Binding("comma", "previous_occurrence", "Previous of selected source", show=False, key_display=","),
-    Binding("f", "narrow", "Only the selected source (toggle)", show=False),
+    Binding("s", "toggle_sources", "Sources", id="reader.toggle_sources"),
+    Binding("e", "toggle_entities", "Toggle name highlights", show=False, id="reader.toggle_entities"),
+    Binding("quotation_mark", "toggle_quotes", "Toggle quote highlights", show=False, key_display='"', id="reader.toggle_quotes"),
+    Binding("right_square_bracket", "next_quote", "Next quote", show=False, key_display="]", id="reader.next_quote"),
+    Binding("left_square_bracket", "previous_quote", "Previous quote", show=False, key_display="[", id="reader.previous_quote"),
+    Binding("greater_than_sign", "next_mention", "Next name", show=False, key_display=">", id="reader.next_mention"),
+    Binding("less_than_sign", "previous_mention", "Previous name", show=False, key_display="<", id="reader.previous_mention"),
+    Binding("full_stop", "next_occurrence", "Next of selected source", show=False, key_display=".", id="reader.next_occurrence"),
+    Binding("comma", "previous_occurrence", "Previous of selected source", show=False, key_display=",", id="reader.previous_occurrence"),
+    Binding("f", "narrow", "Only the selected source (toggle)", show=False, id="reader.narrow"),
 ]
 
 
@@ -80,8 +79,6 @@ class AnalysisScreen(Screen[None]):
     """Base class of the reader screen: runs the analysis and shows it (see the module doc)."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(ANALYSIS_BINDINGS)
-    COMMANDS = Screen.COMMANDS | {ScreenCommands}
-    PALETTE: ClassVar[dict[str, str]] = {b.action.split("(")[0]: b.description for b in ANALYSIS_BINDINGS}
 
     analyze_text: Callable[[str], Analysis] = staticmethod(_analyze)
     """The analysis function (tests replace it to hold the worker while they scroll)."""
@@ -258,7 +255,8 @@ class AnalysisScreen(Screen[None]):
         return index.first_in(block.start, max(block.end, block.start + 1))
 
     @on(ReadingPane.CursorMoved)
-    def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
+    def _analysis_follows_cursor(self, event: ReadingPane.CursorMoved) -> None:
+        """Drop the focused quote or name once the cursor leaves it; describe where the cursor is."""
         item = self.focus_item
         if item is not None:
             # The cursor where it is now: one jump can post several moves (the scroll moves

@@ -16,7 +16,11 @@ from reader.tui.widgets.chrome import KeyBar, TitleBar
 class ErrorScreen(Screen[None]):
     """Shows why an article could not be opened; Escape goes back if there is a list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,backspace", "back", "Back")]
+    DEFAULT_CSS = """
+    ErrorScreen #error-message { width: auto; max-width: 90%; color: $text-error; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,backspace", "back", "Back", id="error.back")]
 
     def __init__(self, message: str, *, can_go_back: bool = False) -> None:
         super().__init__()

@@ -1,7 +1,7 @@
 """The help screen: every key binding active where ``?`` was pressed, with its description.
 
 It is generated from the bindings themselves (``App.active_bindings``), so it can never drift
-from what the keys really do.
+from what the keys really do, and shows the keys in force after a ``[keymap]`` in ``config.toml``.
 """
 
 from __future__ import annotations
@@ -35,13 +35,27 @@ def binding_rows(active: Mapping[str, ActiveBinding], key_display: Callable[[Bin
 class HelpScreen(ModalScreen[None]):
     """A table of keys; Escape, ``?`` or ``q`` closes it."""
 
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen #help-box {
+        width: 64; max-width: 90%; height: auto; max-height: 90%;
+        padding: 0 2; background: $panel; border: round $accent;
+    }
+    HelpScreen #help-title, HelpScreen #help-table, HelpScreen #help-hint { width: auto; }
+    HelpScreen #help-marks-title { width: auto; margin: 1 0 0 0; }
+    HelpScreen #help-marks { width: auto; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close help"),
+        Binding("escape,question_mark,q", "close", "Close help", id="help.close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]], *, marks: Text | None = None) -> None:
+    def __init__(self, rows: list[tuple[str, str]], *, close_keys: str = "Escape, ? or q",
+                 marks: Text | None = None) -> None:
         super().__init__()
         self.rows = rows
+        self.close_keys = close_keys
+        """The keys that close this help, as the hint shows them (the user may have remapped them)."""
         self.marks = marks
         """What the reader's marks mean (see :mod:`reader.tui.widgets.legend`), shown under the keys."""
 
@@ -58,7 +72,7 @@ class HelpScreen(ModalScreen[None]):
             if self.marks is not None:
                 yield Static(Text("Marks", style="bold"), id="help-marks-title")
                 yield Static(self.marks, id="help-marks")
-            yield Static(Text("Escape, ? or q closes this help.", style="dim"), id="help-hint")
+            yield Static(Text(f"{self.close_keys} closes this help.", style="dim"), id="help-hint")
 
     def action_close(self) -> None:
         """Close the help."""

@@ -27,7 +27,7 @@ from reader.sanitize import clean_line
 from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
 from reader.tui.library_service import LibraryService, run_store_call
-from reader.tui.palette import ScreenCommands
+from reader.tui.messages import OpenArticle
 from reader.tui.screens.picker import display_name
 from reader.tui.screens.tag_input import Confirm, RenameTag, TagInput
 from reader.tui.widgets.chrome import KeyBar, TitleBar
@@ -97,9 +97,9 @@ class ArticleTable(DataTable[Text]):
     """The table of articles; Enter is described for the footer and help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", key_display="Enter"),
-        Binding("home,g", "scroll_top", "First article", show=False),
-        Binding("end,G", "scroll_bottom", "Last article", show=False),
+        Binding("enter", "select_cursor", "Open", key_display="Enter", id="library.open"),
+        Binding("home,g", "scroll_top", "First article", show=False, id="library.first"),
+        Binding("end,G", "scroll_bottom", "Last article", show=False, id="library.last"),
     ]
 
 
@@ -116,30 +116,26 @@ class LibraryScreen(Screen[None]):
     """Every article in the library (see the module docstring for the keys)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("slash", "search", "Search"),
-        Binding("f", "filter_tag", "Filter"),
-        Binding("t", "tag_article", "Tag", show=False),
-        Binding("T", "retitle", "Rename", show=False),
-        Binding("r", "rename_tag", "Rename tag", show=False),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("u", "undo_delete", "Undo delete", show=False),
-        Binding("x", "export_notes", "Export notes", show=False),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
+        Binding("s", "cycle_sort", "Sort",
+                tooltip="Sort by the next key (newest, last opened, title, source, least read)", id="library.sort"),
+        Binding("slash", "search", "Search",
+                tooltip="Search titles and sources", id="library.search"),
+        Binding("f", "filter_tag", "Filter",
+                tooltip="Show only articles with a tag", id="library.filter"),
+        Binding("t", "tag_article", "Tag", show=False,
+                tooltip="Add or remove the article's tags", id="library.tag"),
+        Binding("T", "retitle", "Rename", show=False,
+                tooltip="Give the article a title of your own", id="library.retitle"),
+        Binding("r", "rename_tag", "Rename tag", show=False,
+                tooltip="Rename a tag across the library, or merge it into another", id="library.rename_tag"),
+        Binding("d,delete", "delete", "Delete",
+                tooltip="Remove the article and its notes (asks first)", id="library.delete"),
+        Binding("u", "undo_delete", "Undo delete", show=False,
+                tooltip="Put back the last removed article", id="library.undo_delete"),
+        Binding("x", "export_notes", "Export notes", show=False,
+                tooltip="Write the article's notes to a markdown file in the export folder", id="library.export"),
+        Binding("escape", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
     ]
-
-    COMMANDS: ClassVar[set[Any]] = {ScreenCommands}
-    PALETTE: ClassVar[dict[str, str]] = {
-        "cycle_sort": "Sort by the next key (newest, last opened, title, source, least read)",
-        "search": "Search titles and sources",
-        "filter_tag": "Show only articles with a tag",
-        "tag_article": "Add or remove the article's tags",
-        "retitle": "Give the article a title of your own",
-        "rename_tag": "Rename a tag across the library, or merge it into another",
-        "delete": "Remove the article and its notes (asks first)",
-        "undo_delete": "Put back the last removed article",
-        "export_notes": "Write the article's notes to a markdown file in the export folder",
-    }
 
     DEFAULT_CSS = """
     LibraryScreen #library-table { height: 1fr; border: none; }
@@ -308,7 +304,7 @@ class LibraryScreen(Screen[None]):
         event.stop()
         record = self.current()
         if record is not None:
-            self.app.open_source(record.source, can_go_back=True)  # type: ignore[attr-defined]
+            self.post_message(OpenArticle(record.source, can_go_back=True))
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key: newest, last opened, title, source, least read."""

@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from reader.tui.excerpt import QUOTE_EXCERPT, excerpt
+from reader.tui.keymap import keys_display
+from reader.tui.screens.dialog import Dialog
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Dialog[str | None]):
     """Write or edit a note; Ctrl+S saves (returns the text), Escape closes (returns None).
 
     Escape never throws typing away: what was typed is kept in ``drafts`` under ``key`` (the
@@ -23,20 +24,14 @@ class NoteEditor(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
     DEFAULT_CSS = """
-    NoteEditor { align: center middle; }
-    NoteEditor > #note-box {
-        width: 72; max-width: 95%; height: auto; max-height: 90%;
-        padding: 0 1; background: $panel; border: round $accent;
-    }
-    NoteEditor #note-title { text-style: bold; }
+    NoteEditor > #note-box { width: 72; max-height: 90%; }
     NoteEditor #note-quote { color: $text-muted; text-style: italic; margin: 0 0 1 0; }
     NoteEditor TextArea { height: 8; }
-    NoteEditor #note-hint { color: $text-muted; }
     """
 
     def __init__(self, quote: str, note: str = "", *, title: str = "New note",
@@ -53,12 +48,14 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Title, the quoted passage (as plain text), the editor and a hint."""
         with Vertical(id="note-box"):
-            yield Static(Text(self.heading), id="note-title")
+            yield Static(Text(self.heading), id="note-title", classes="dialog-title")
             # The passage as it is in the article (its own quote marks, no added ones), cut at words.
             yield Static(Text(f"▎ {excerpt(self.quote)}"), id="note-quote")
             yield TextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static(Text("Ctrl+S saves · Escape keeps a draft (a on the passage again resumes it)"),
-                         id="note-hint")
+            save = keys_display(self.app, "note.save", "Ctrl+S")
+            cancel = keys_display(self.app, "note.cancel", "Escape")
+            yield Static(Text(f"{save} saves · {cancel} keeps a draft (a on the same passage resumes it)"),
+                         id="note-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         """Start typing at the end of the note."""

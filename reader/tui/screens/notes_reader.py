@@ -46,27 +46,25 @@ class NotesReaderScreen(ReaderScreen):
 
     PANE_CLASS: ClassVar[type[ReadingPane]] = SelectablePane
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_parenthesis", "sentence(1)", "Next sentence", key_display=")", show=False),
-        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", key_display="(", show=False),
-        Binding("v", "select", "Select", show=False),
-        Binding("a", "add_note", "Note"),
-        Binding("t", "tag_article", "Tag", show=False),
-        Binding("T", "retitle", "Rename", show=False),
-        Binding("p", "toggle_notes", "Notes"),
-        Binding("u", "undo_delete", "Undo delete", show=False),
-        Binding("R", "refresh_page", "Refresh from the web", show=False),
-        Binding("x", "export_notes", "Export notes", show=False),
+        Binding("right_parenthesis", "sentence(1)", "Next sentence", key_display=")", show=False, id="reader.next_sentence"),
+        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", key_display="(", show=False, id="reader.previous_sentence"),
+        Binding("v", "select", "Select", show=False,
+                tooltip="Start or drop a selection at the sentence cursor", id="reader.select"),
+        Binding("a", "add_note", "Note",
+                tooltip="Add a note on the selection (or the sentence at the cursor)", id="reader.add_note"),
+        Binding("t", "tag_article", "Tag", show=False,
+                tooltip="Add or remove this article's tags", id="reader.tag"),
+        Binding("T", "retitle", "Rename", show=False,
+                tooltip="Give this article a title of your own", id="reader.retitle"),
+        Binding("p", "toggle_notes", "Notes",
+                tooltip="Show or hide the notes panel", id="reader.toggle_notes"),
+        Binding("u", "undo_delete", "Undo delete", show=False,
+                tooltip="Put back the last deleted note", id="reader.undo_delete"),
+        Binding("R", "refresh_page", "Refresh from the web", show=False,
+                tooltip="Fetch the web page again and re-anchor its notes", id="reader.refresh_page"),
+        Binding("x", "export_notes", "Export notes", show=False,
+                tooltip="Write this article's notes to a markdown file in the export folder", id="reader.export"),
     ]
-    PALETTE: ClassVar[dict[str, str]] = {
-        "add_note": "Add a note on the selection (or the sentence at the cursor)",
-        "tag_article": "Add or remove this article's tags",
-        "retitle": "Give this article a title of your own",
-        "toggle_notes": "Show or hide the notes panel",
-        "select": "Start or drop a selection at the sentence cursor",
-        "undo_delete": "Put back the last deleted note",
-        "refresh_page": "Fetch the web page again and re-anchor its notes",
-        "export_notes": "Write this article's notes to a markdown file in the export folder",
-    }
 
     attach_delay: float = 0.1
     """Seconds after mounting before the library is opened and read (see ``start_delay``)."""
@@ -363,8 +361,12 @@ class NotesReaderScreen(ReaderScreen):
         self._paint_selection()
 
     @on(ReadingPane.CursorMoved)
-    def _cursor_moved(self, event: ReadingPane.CursorMoved) -> None:
-        """Keep the sentence cursor inside the block the reading cursor moved to."""
+    def _sentence_follows_cursor(self, event: ReadingPane.CursorMoved) -> None:
+        """Keep the sentence cursor inside the block the reading cursor moved to.
+
+        Runs as well as :meth:`AnalysisScreen._analysis_follows_cursor` (Textual calls the
+        handlers of every class), which is why the two have different names.
+        """
         if not self._show_cursor:
             return
         self.cursor.sync(self.pane.article)

@@ -10,12 +10,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from reader.document.loader import ARTICLE_SUFFIXES, is_url
-from reader.tui.screens.tag_input import DIALOG_CSS
+from reader.tui.screens.dialog import Dialog
 
 
 def complete_path(value: str) -> str | None:
@@ -53,11 +52,10 @@ class PathSuggester(Suggester):
         return complete_path(value)
 
 
-class OpenDialog(ModalScreen[str | None]):
+class OpenDialog(Dialog[str | None]):
     """Returns what was typed (a path or URL), or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(name="OpenDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="open.cancel")]
 
     def compose(self) -> ComposeResult:
         """Heading, the input with path completion, and a hint."""

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 
 from reader.document import Article, open_article
 from reader.sanitize import clean_line
+from reader.tui.messages import OpenArticle
 from reader.tui.widgets.chrome import KeyBar, TitleBar
 
 EMPTY_MESSAGE = "No articles to show. Open one with: reader PATH (a file, a folder, a URL or - for stdin)."
@@ -58,13 +59,17 @@ def option_label(title: str, source: str) -> Text:
 class ArticleList(OptionList):
     """The option list of articles, with Enter described for the footer and help."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", key_display="Enter")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", key_display="Enter", id="list.open")]
 
 
 class PickerScreen(Screen[None]):
     """A list of articles; Enter opens one in the reader; Escape goes back if it was opened over a screen."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back", id="picker.back")]
+    DEFAULT_CSS = """
+    PickerScreen #empty { padding: 2 4; color: $text-muted; }
+    PickerScreen #articles { height: 1fr; border: none; }
+    """
 
     def __init__(self, sources: list[str], *, can_go_back: bool = False) -> None:
         super().__init__()
@@ -118,4 +123,4 @@ class PickerScreen(Screen[None]):
         self._open(event.option_index)
 
     def _open(self, index: int) -> None:
-        self.app.open_source(self.sources[index], can_go_back=True)  # type: ignore[attr-defined]
+        self.post_message(OpenArticle(self.sources[index], can_go_back=True))

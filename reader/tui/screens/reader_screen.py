@@ -37,11 +37,25 @@ class ProgressLabel(Static):
 class ReaderScreen(AnalysisScreen):
     """Reads one article. Escape goes back to the list it was opened from, if any."""
 
+    DEFAULT_CSS = """
+    ReaderScreen #status { dock: bottom; height: 1; background: $footer-background; }
+    ReaderScreen #status KeyBar { dock: none; width: 1fr; }
+    ReaderScreen #progress {
+        width: 6; padding: 0 1 0 0; content-align: right middle;
+        color: $footer-key-foreground; background: $footer-background;
+    }
+    ReaderScreen #reading-row { height: 1fr; align-horizontal: center; layers: default overlay; }
+    ReaderScreen #reading-row ReadingPane { width: 1fr; max-width: 106; }
+    """
+    # Wide terminals: the text keeps its measure (ReadingPane caps lines at 100 cells; 106 with the
+    # gutter, margin and scrollbar) and the column is centred, not flush left with the rest empty.
+    # Narrow ones: the sources panel goes on the overlay layer, over the text (SourcesPanel.-overlay).
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search"),
-        Binding("n", "search_next", "Next match", show=False),
-        Binding("N", "search_previous", "Previous match", show=False),
-        Binding("escape,backspace", "back", "Back"),
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n", "search_next", "Next match", show=False, id="reader.search_next"),
+        Binding("N", "search_previous", "Previous match", show=False, id="reader.search_previous"),
+        Binding("escape,backspace", "back", "Back", id="reader.back"),
     ]
 
     PANE_CLASS: ClassVar[type[ReadingPane]] = ReadingPane

@@ -16,23 +16,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.store.tags import normalize_tag
-
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 64; max-width: 95%; height: auto; padding: 0 1;
-    background: $panel; border: round $accent;
-}}
-{name} .dialog-title {{ text-style: bold; }}
-{name} .dialog-hint {{ color: $text-muted; }}
-{name} .dialog-error {{ color: $text-error; }}
-"""
+from reader.tui.keymap import keys_display
+from reader.tui.screens.dialog import Dialog
 
 
 class TagSuggester(Suggester):
@@ -76,11 +66,10 @@ def stored_preview(value: str) -> Text:
     return Text.assemble("Saved as: ", (" ".join("#" + tag for tag in tags), "bold"))
 
 
-class TagInput(ModalScreen[tuple[str, ...] | None]):
+class TagInput(Dialog[tuple[str, ...] | None]):
     """Edit a set of tags: returns the tags typed (maybe none), or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(name="TagInput")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="tags.cancel")]
 
     def __init__(self, title: str, current: Iterable[str], known: Iterable[str], *,
                  hint: str = "Comma-separated · Right accepts a suggestion · Enter saves") -> None:
@@ -121,11 +110,10 @@ class TagInput(ModalScreen[tuple[str, ...] | None]):
         self.dismiss(None)
 
 
-class RenameTag(ModalScreen[tuple[str, str] | None]):
+class RenameTag(Dialog[tuple[str, str] | None]):
     """Rename a tag, or merge it into an existing one: returns ``(old, new)`` or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(name="RenameTag")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="rename_tag.cancel")]
 
     def __init__(self, known: Iterable[str]) -> None:
         super().__init__()
@@ -138,7 +126,8 @@ class RenameTag(ModalScreen[tuple[str, str] | None]):
             yield Input(placeholder="tag to rename", suggester=TagSuggester(self.known), id="old-tag")
             yield Input(placeholder="new name (an existing tag merges)", suggester=TagSuggester(self.known),
                         id="new-tag")
-            yield Static(Text("Enter moves on, then renames · Escape cancels"), classes="dialog-hint")
+            cancel = keys_display(self.app, "rename_tag.cancel", "Escape")
+            yield Static(Text(f"Enter moves on, then renames · {cancel} cancels"), classes="dialog-hint")
             yield Static("", classes="dialog-error", id="rename-error", markup=False)
 
     @on(Input.Submitted, "#old-tag")
@@ -164,14 +153,13 @@ class RenameTag(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """A yes/no question; y or Enter says yes, n or Escape says no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
-    DEFAULT_CSS = DIALOG_CSS.format(name="Confirm")
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -181,7 +169,9 @@ class Confirm(ModalScreen[bool]):
         """The question (plain text) and the keys."""
         with Vertical():
             yield Static(Text(self.question), classes="dialog-title")
-            yield Static(Text("y: yes · n or Escape: no"), classes="dialog-hint")
+            yes = keys_display(self.app, "confirm.yes", "y")
+            no = keys_display(self.app, "confirm.no", "n or Escape")
+            yield Static(Text(f"{yes}: yes · {no}: no"), classes="dialog-hint")
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""

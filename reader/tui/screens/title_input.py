@@ -9,18 +9,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reader.sanitize import clean_line
-from reader.tui.screens.tag_input import DIALOG_CSS
+from reader.tui.screens.dialog import Dialog
 
 
-class TitleInput(ModalScreen[str | None]):
+class TitleInput(Dialog[str | None]):
     """Returns the new title, ``""`` to go back to the article's own headline, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-    DEFAULT_CSS = DIALOG_CSS.format(name="TitleInput")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="title.cancel")]
 
     def __init__(self, current: str) -> None:
         super().__init__()

@@ -56,10 +56,10 @@ class NoteList(OptionList):
     """The list of notes, with its keys declared for the footer and help."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose('jump')", "Go to note", key_display="Enter"),
-        Binding("e", "choose('edit')", "Edit note"),
-        Binding("d,delete", "choose('delete')", "Delete note"),
-        Binding("t", "choose('tag')", "Tag note"),
+        Binding("enter", "choose('jump')", "Go to note", key_display="Enter", id="notes.jump"),
+        Binding("e", "choose('edit')", "Edit note", id="notes.edit"),
+        Binding("d,delete", "choose('delete')", "Delete note", id="notes.delete"),
+        Binding("t", "choose('tag')", "Tag note", id="notes.tag"),
     ]
 
     def action_cursor_down(self) -> None:

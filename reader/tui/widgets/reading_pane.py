@@ -48,14 +48,14 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     """Shows one :class:`Article`, wrapped to the pane's width, with a reading cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "line_down", "Line down", show=False),
-        Binding("up,k", "line_up", "Line up", show=False),
-        Binding("space,pagedown", "page_down", "Page down"),
-        Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "top", "Top", show=False),
-        Binding("G,end", "bottom", "End", show=False),
-        Binding("right_curly_bracket", "cursor_next", "Next paragraph", show=False),
-        Binding("left_curly_bracket", "cursor_previous", "Previous paragraph", show=False),
+        Binding("down,j", "line_down", "Line down", show=False, id="reader.line_down"),
+        Binding("up,k", "line_up", "Line up", show=False, id="reader.line_up"),
+        Binding("space,pagedown", "page_down", "Page down", id="reader.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "End", show=False, id="reader.bottom"),
+        Binding("right_curly_bracket", "cursor_next", "Next paragraph", show=False, id="reader.next_paragraph"),
+        Binding("left_curly_bracket", "cursor_previous", "Previous paragraph", show=False, id="reader.previous_paragraph"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -69,7 +69,7 @@ class SourcesPanel(Vertical):
     """The sidebar; hidden until toggled. :attr:`selected` is the highlighted speaker or entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "screen.toggle_sources", "Close sources"),
+        Binding("escape", "screen.toggle_sources", "Close sources", id="sources.close"),
     ]
 
     DEFAULT_CSS = f"""

@@ -1,0 +1,239 @@
+"""``reader analyze PATH...``: one article keeps its forms; several, a folder or --jsonl give JSON lines.
+
+In-process runs use ``--jobs 1`` (no fork of the test process); the worker pool itself runs in
+real ``python -m reader`` processes, which also shows the exit codes and stderr a user sees.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from reader.analysis import analyze
+from reader.cli import main
+from reader.commands import analyze as analyze_command
+from reader.commands.analyze import encode_json
+
+STRIKE = """# Port strike ends after three days
+
+Dockers at the port of Felixstowe returned to work on Friday, the Harbour Workers Union said.
+
+“We got most of what we asked for,” union leader Rosa Lindqvist told reporters.
+"""
+MAYOR = "Town hall\n\n“The budget is balanced,” said Mayor Jo Banks of Dunmore.\n"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "b-strike.md").write_text(STRIKE, encoding="utf-8")
+    (articles / "a-mayor.txt").write_text(MAYOR, encoding="utf-8")
+    (articles / "README.md").write_text("# About these articles\n", encoding="utf-8")
+    (articles / "notes.json").write_text("{}", encoding="utf-8")
+    return articles
+
+
+def _lines(out: str) -> list[dict]:
+    assert out.endswith("\n")
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def _reader(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "reader", "analyze", *args], capture_output=True, text=True,
+                          input=stdin, env=env, timeout=120, cwd=ROOT)
+
+
+# -- one article: today's forms --------------------------------------------------------------
+
+
+def test_one_path_with_json_is_one_object_without_a_path(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--json", str(folder / "b-strike.md")]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)  # the whole output is one object, as the eval scorers read it
+    assert list(data) == ["title", "text", "entities", "quotes"]
+    assert data["title"] == "Port strike ends after three days"
+    assert "Rosa Lindqvist" in {q["speaker"] for q in data["quotes"]}
+
+
+def test_one_path_without_json_is_the_plain_summary(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(folder / "a-mayor.txt")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("a mayor\n\nSpeakers\n") and "Jo Banks (1 direct)" in out
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)
+
+
+def test_one_missing_path_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--json", str(tmp_path / "gone.md")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and "no such file" in captured.err
+
+
+# -- the JSON encoding -------------------------------------------------------------------------
+
+
+def test_orjson_output_is_the_models_to_json_key_for_key() -> None:
+    text = MAYOR + "\nThe council, chaired by Ana Ruiz, said it would vote in May.\n"
+    result = analyze(text)
+    assert result.entities and result.quotes
+    expected = result.to_json("Town hall", text)
+    encoded = encode_json(result, "Town hall", text)
+    assert encoded.endswith(b"}\n") and encoded.count(b"\n") == 1
+    assert json.loads(encoded) == expected
+    with_path = json.loads(encode_json(result, "Town hall", text, path="x.txt"))
+    assert list(with_path) == ["path", *expected] and with_path == {"path": "x.txt", **expected}
+
+
+def test_text_that_orjson_refuses_still_becomes_valid_json() -> None:
+    text = "A lone surrogate \ud800 here."
+    data = encode_json(analyze(text), "odd", text)
+    assert data.endswith(b"\n") and json.loads(data)["text"] == text
+    with pytest.raises(orjson.JSONEncodeError):
+        orjson.dumps(text)
+
+
+# -- several articles, in process (--jobs 1) ----------------------------------------------------
+
+
+def test_a_folder_gives_one_line_per_article_in_name_order(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(folder), "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    rows = _lines(captured.out)
+    assert [r["path"] for r in rows] == [str(folder / "a-mayor.txt"), str(folder / "b-strike.md")]
+    assert all(list(r) == ["path", "title", "text", "entities", "quotes"] for r in rows)
+    assert rows[1]["title"] == "Port strike ends after three days"
+    assert captured.err == ""  # stderr is not a terminal here: no progress bar
+
+
+def test_jsonl_with_one_path_is_one_line_with_its_path(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(folder / "a-mayor.txt")
+    assert main(["analyze", "--jsonl", path]) == 0
+    rows = _lines(capsys.readouterr().out)
+    assert len(rows) == 1 and rows[0]["path"] == path
+    assert rows[0] == {"path": path, **json.loads(encode_json(analyze(rows[0]["text"]), rows[0]["title"],
+                                                              rows[0]["text"]))}
+
+
+def test_a_failing_path_is_one_line_and_the_rest_go_on(folder: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\xff\xfe\x00")
+    args = ["analyze", str(folder / "a-mayor.txt"), str(tmp_path / "gone.md"), str(binary),
+            str(folder / "b-strike.md"), "--jobs", "1"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert [r["path"] for r in _lines(captured.out)] == [str(folder / "a-mayor.txt"), str(folder / "b-strike.md")]
+    errors = captured.err.splitlines()
+    assert len(errors) == 2 and all(line.startswith("reader: ") for line in errors)
+    assert "gone.md: no such file" in errors[0] and "photo.txt" in errors[1] and "binary" in errors[1]
+
+
+def test_an_empty_folder_is_an_error_but_not_the_end(folder: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["analyze", str(empty), str(folder / "a-mayor.txt"), "--jobs", "1"]) == 1
+    captured = capsys.readouterr()
+    assert len(_lines(captured.out)) == 1 and "no articles" in captured.err
+
+
+def test_a_bug_in_the_engine_costs_only_its_article(folder: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    real = analyze_command.analyse_text
+
+    def fragile(text: str, engine: str):  # type: ignore[no-untyped-def]
+        if "Felixstowe" in text:
+            raise IndexError("boom")
+        return real(text, engine)
+
+    monkeypatch.setattr(analyze_command, "analyse_text", fragile)
+    assert main(["analyze", str(folder), "--jobs", "1"]) == 1
+    captured = capsys.readouterr()
+    assert [r["title"] for r in _lines(captured.out)] == ["a mayor"]
+    assert captured.err.count("\n") == 1 and "b-strike.md: analysis failed (IndexError: boom)" in captured.err
+
+
+@pytest.mark.parametrize("args", [["-", "-"], ["a.txt", "--jobs", "0"], ["a.txt", "--jobs", "many"]])
+def test_usage_mistakes_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", *args]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+# -- several articles over the worker pool (real processes) ------------------------------------
+
+
+def test_the_pool_prints_every_article_in_order_and_fails_one_bad_file(folder: Path, tmp_path: Path) -> None:
+    binary = tmp_path / "data.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 64)
+    copies = []
+    for n in range(5):
+        copy = tmp_path / f"copy{n}.md"
+        copy.write_text(STRIKE.replace("Felixstowe", f"Felixstowe {n}"), encoding="utf-8")
+        copies.append(str(copy))
+    done = _reader(str(folder), str(binary), *copies, "--jobs", "3")
+    assert done.returncode == 1
+    assert [r["path"] for r in _lines(done.stdout)] == [str(folder / "a-mayor.txt"), str(folder / "b-strike.md"),
+                                                        *copies]
+    assert done.stderr.splitlines() == [f"reader: {binary}: looks like a binary file (it contains NUL bytes), "
+                                        "not an article"]
+
+
+def test_the_pool_reads_standard_input_once_in_the_parent(folder: Path) -> None:
+    done = _reader("-", str(folder / "a-mayor.txt"), "--jobs", "2", stdin=STRIKE)
+    assert done.returncode == 0, done.stderr
+    rows = _lines(done.stdout)
+    assert [r["path"] for r in rows] == ["-", str(folder / "a-mayor.txt")]
+    assert rows[0]["title"] == "Port strike ends after three days"
+    assert done.stderr == ""
+
+
+def test_every_article_failing_exits_1_with_a_line_each(tmp_path: Path) -> None:
+    done = _reader(str(tmp_path / "x.md"), str(tmp_path / "y.md"), "--jobs", "2")
+    assert done.returncode == 1 and done.stdout == ""
+    assert len(done.stderr.splitlines()) == 2 and "Traceback" not in done.stderr
+
+
+def test_the_collector_is_paused_only_during_an_analysis() -> None:
+    import gc
+
+    from reader.commands.analyze import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_analyze_imports_no_ui_no_web_extraction_and_no_pool_for_one_article(folder: Path) -> None:
+    probe = ("import sys, io, contextlib\n"
+             "from reader.cli import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"    code = main(['analyze', '--json', {str(folder / 'b-strike.md')!r}])\n"
+             "heavy = ('textual', 'rich', 'trafilatura', 'lxml', 'multiprocessing', 'concurrent', 'tinydb')\n"
+             "print(code, sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy}))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.strip() == "0 []", done.stderr
+
+
+@pytest.mark.skipif(__import__("importlib").util.find_spec("spacy") is not None, reason="spaCy is installed here")
+def test_an_engine_that_cannot_run_stops_the_batch_with_one_line(folder: Path) -> None:
+    done = _reader(str(folder), str(folder / "a-mayor.txt"), "--engine", "spacy", "--jobs", "2")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "spacy" in done.stderr.lower() and "Traceback" not in done.stderr
