@@ -202,6 +202,9 @@ class MarkdownParser:
                                                  or (tail_heading[0] == 1 and self._first_heading[0] > 1)):
                     self._first_heading = tail_heading
             title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+            if not title:  # the same headline rule as a whole parse (see _first_line_title)
+                more = tail is not None and tail[1]
+                title = _first_line_title(text, self._builder.blocks, more=more)
             return title or self._fallback_title, text
 
     def _fork_tail(self, chunks: list[str]) -> ForkedParse[_Half] | None:
@@ -387,11 +390,14 @@ def _render_inline(children: list[Token]) -> tuple[str, list[Inline]]:
     return text, inlines
 
 
-def _first_line_title(text: str, blocks: list) -> str:
-    """A heading-less article's first paragraph, when it reads like a headline (see plaintext)."""
+def _first_line_title(text: str, blocks: list, *, more: bool = False) -> str:
+    """A heading-less article's first paragraph, when it reads like a headline (see plaintext).
+
+    ``more``: further blocks exist beyond ``blocks`` (parsed elsewhere, see ``title_and_text``).
+    """
     from reader.document.plaintext import is_title_line
 
-    if len(blocks) < 2 or blocks[0].kind is not BlockKind.PARAGRAPH:
+    if not blocks or (len(blocks) < 2 and not more) or blocks[0].kind is not BlockKind.PARAGRAPH:
         return ""
     first = text[blocks[0].start:blocks[0].end].strip()
     return first if is_title_line(first, first=True) else ""
