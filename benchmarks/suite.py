@@ -16,7 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import analyze_process, frogmouth, gen_article, library_open, saving, throughput
+from benchmarks import (
+    analyze_process,
+    feeds_refresh,
+    frogmouth,
+    gen_article,
+    library_open,
+    library_views,
+    saving,
+    throughput,
+)
 from benchmarks.report import Goal, Row, format_table, write_json, write_svg
 from benchmarks.startup import ArticleFile, Cell, Program, Settings, run_startup, time_command
 from benchmarks.stats import Measured
@@ -26,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "benchmarks" / ".cache"
 RESULTS = ROOT / "benchmarks" / "results"
 SEED = ROOT / "sample_articles" / "aleppo-evacuation.txt"
-SECTIONS = ("startup", "analysis", "notes", "library")
+SECTIONS = ("startup", "analysis", "notes", "library", "views")
+SECTIONS = ("startup", "analysis", "notes", "library", "feeds")
 
 SEED_LABEL, BIG_LABEL = "seed", "3 MB"
 PAINT_VS_TEXTUAL = Goal("ratio_at_most", 1.5, "<= 1.5x")
@@ -38,6 +48,9 @@ PEAK_GOAL = Goal("value_at_most", 400, "< 400 MiB")
 ANALYSIS_GOAL = Goal("value_at_least", 200_000, ">= 200,000 w/s")
 ANALYZE_PROCESS_GOAL = Goal("ratio_at_most", 15, "<= 15x")
 NOTE_GOAL = Goal("value_at_most", 30, "< 30 ms")
+WITHIN_LIST = Goal("ratio_at_most", 2.0, "<= 2x reader list")
+SCREEN_GOAL = Goal("value_at_most", 0.3, "<= 0.3 s")
+UNCHANGED_FEEDS_GOAL = Goal("ratio_at_most", 3.0, "<= 3x")
 
 
 @dataclass
@@ -214,6 +227,48 @@ def run_library_section(options: Options, env: dict[str, str]) -> list[Row]:
     return [Row(f"open library screen, {library_open.ARTICLES:,} articles", "s", mine, "", Measured())]
 
 
+def run_views_section(options: Options) -> list[Row]:
+    """Library-wide commands and screens on a generated 1,000-article, 10,000-note library."""
+    result = library_views.measure(options.runs, str(options.reader))
+    size = f"{library_views.ARTICLES:,} articles, {library_views.NOTES:,} notes"
+
+    def runs(key: str) -> Measured:
+        values = result.get(key)
+        return Measured(list(values)) if isinstance(values, list) and values else Measured.missing(
+            str(result.get("screens_error", f"{key} not measured")))
+
+    listing = runs("list_runs")
+    rows = [Row(f"reader {name}, warm, {size}", "s", runs(f"{name}_runs"), "reader list", listing, WITHIN_LIST)
+            for name in ("search", "speakers", "notes")]
+    rows.append(Row(f"reader quotes --speaker, warm, {size}", "s", runs("quotes_runs"), "reader list", listing))
+    rows.append(Row(f"reader speakers, cold (analyses all, {result.get('cpus')} cpus)", "s",
+                    Measured([float(result["speakers_cold_s"])]), "", Measured()))
+    for name in ("speakers", "notes", "library"):
+        rows.append(Row(f"{name} screen in the app, warm, {size}", "s", runs(f"{name}_screen_runs"), "", Measured(),
+                        SCREEN_GOAL))
+    for name in ("list", "search", "speakers", "notes"):
+        cpu = result.get(f"{name}_cpu_s")
+        rows.append(Row(f"reader {name}, CPU seconds (user + system)", "s",
+                        Measured([float(cpu)]) if isinstance(cpu, float) else Measured.missing("not measured"),
+                        "", Measured()))
+    for name in ("speakers", "notes", "library"):
+        cpu = result.get(f"{name}_screen_cpu_s")
+        rows.append(Row(f"{name} screen, CPU seconds of the app", "s",
+                        Measured([float(cpu)]) if isinstance(cpu, float) else Measured.missing("not measured"),
+                        "", Measured()))
+    return rows
+def run_feeds_section(options: Options, env: dict[str, str]) -> list[Row]:
+    figures = feeds_refresh.measure(options.reader, CACHE / "feeds", env, options.runs)
+    feeds, items = feeds_refresh.FEEDS, feeds_refresh.ITEMS
+    return [
+        Row(f"feed refresh, {feeds} feeds unchanged (304)", "s", figures["unchanged"],
+            f"reader list, {feeds * items:,} articles", figures["list"], UNCHANGED_FEEDS_GOAL),
+        Row(f"feed refresh, {feeds}x{items} new items (summaries)", "items/s", figures["summaries"], "", Measured()),
+        Row(f"feed refresh, {feeds_refresh.PAGE_FEEDS}x{items} new items (pages)", "items/s", figures["pages"],
+            "", Measured()),
+    ]
+
+
 def _machine() -> dict[str, Any]:
     tmux = subprocess.run(["tmux", "-V"], capture_output=True, text=True).stdout.strip() if shutil.which("tmux") else None
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
@@ -234,6 +289,8 @@ def run(options: Options) -> tuple[list[Row], dict[str, Any]]:
             "analysis": lambda: run_analysis_section(options, articles),
             "notes": lambda: run_notes_section(options),
             "library": lambda: run_library_section(options, env),
+            "views": lambda: run_views_section(options),
+            "feeds": lambda: run_feeds_section(options, env),
         }
         for name, section in sections.items():
             if options.wants(name):

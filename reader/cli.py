@@ -27,6 +27,13 @@ COMMANDS: dict[str, str] = {
     "notes": "List notes, re-anchored against each article's current text.",
     "export": "Export notes and highlights to markdown or JSON.",
     "themes": "List the available themes.",
+    "search": "Search the text, titles, notes and tags of the whole library.",
+    "speakers": "Who is quoted across the library (or a tag), merged across articles.",
+    "quotes": "Quotes across the library, optionally of one speaker.",
+    "correct": "Correct a quote's speaker, a false quote or an entity's kind.",
+    "config": "Show or change a setting (export_dir).",
+    "feed": "Follow RSS and Atom feeds: add, list, remove, refresh, import, export.",
+    "mark": "Mark an article read, unread or archived.",
 }
 
 

@@ -31,6 +31,8 @@ _SURROGATES = "\ud800-\udfff"
 _STRIP = re.compile(f"[{_CONTROL}{_INVISIBLE}{_SURROGATES}]")
 _LINE_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
 """Line endings other than ``\\n``: CR (alone or before LF), LS, PS and NEL."""
+_ANYTHING_TO_DO = re.compile(f"[{_CONTROL}{_INVISIBLE}{_SURROGATES}\r\u2028\u2029\x85\x1b\x9b\x9d]")
+"""One C-speed scan that tells a clean string (most notes, titles, tags) to pass unchanged."""
 
 
 def clean_text(text: str) -> str:
@@ -38,6 +40,8 @@ def clean_text(text: str) -> str:
 
     Newlines and tabs are kept; CR LF, lone CR and Unicode line separators become ``\\n``.
     """
+    if _ANYTHING_TO_DO.search(text) is None:
+        return text
     # str.replace is ~30 times faster than one regex alternation over a 3 MB article.
     if any(mark in text for mark in _LINE_BREAKS):
         text = text.replace("\r\n", "\n").replace("\r", "\n")

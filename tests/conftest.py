@@ -67,7 +67,9 @@ def _background_work_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     first frame is written first; tests start them at once, so that waiting for workers waits
     for them."""
     from reader.tui.screens.analysis_view import AnalysisScreen
+    from reader.tui.screens.library import LibraryScreen
     from reader.tui.screens.notes_reader import NotesReaderScreen
 
     monkeypatch.setattr(AnalysisScreen, "start_delay", 0.0)
     monkeypatch.setattr(NotesReaderScreen, "attach_delay", 0.0)
+    monkeypatch.setattr(LibraryScreen, "index_delay", None)  # the tests that want it turn it on

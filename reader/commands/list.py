@@ -1,4 +1,7 @@
-"""``reader list [--tag TAG] [--json]``: the articles in the library."""
+"""``reader list [--tag TAG] [--unread] [--archived] [--json]``: the articles in the library.
+
+Archived articles are left out unless ``--archived`` asks for them (then only they are listed).
+"""
 
 from __future__ import annotations
 
@@ -16,13 +19,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Filter by tag, choose the order, or print JSON."""
     parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
     parser.add_argument("--sort", choices=SORTS, default="added", help="order (default: newest added first)")
+    parser.add_argument("--unread", action="store_true", help="only articles not read yet")
+    parser.add_argument("--archived", action="store_true", help="only archived articles (hidden otherwise)")
     parser.add_argument("--json", action="store_true", help="print a JSON list of articles")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print one line per article (id, title, tags, notes, source) or a JSON list."""
     library = open_library(args)
-    records = library.articles(tag=args.tag, sort=args.sort)
+    records = library.articles(tag=args.tag, sort=args.sort, unread=True if args.unread else None,
+                               archived=args.archived)
     counts = library.note_counts()
     if args.json:
         sys.stdout.write(orjson.dumps([r.to_json(notes=counts.get(r.id, 0)) for r in records],

@@ -8,10 +8,12 @@ from typing import Any
 
 import orjson
 
-from reader.commands._library import current_text, find_article, open_library
+from reader.commands._library import find_article, open_library
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
-from reader.store import ArticleRecord, Library, Note
+from reader.services.notes_index import NoteText, note_texts
+from reader.services.texts import article_texts
+from reader.store import ArticleRecord, Note, normalize_tag
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,18 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON list of notes")
 
 
-def _anchored(library: Library, record: ArticleRecord, notes: list[Note]) -> list[Note]:
-    """The notes re-anchored against the article's text now; as stored if it cannot be read."""
-    try:
-        text = current_text(library, record)
-    except ReaderError as exc:
-        print(f"reader: {exc} (its notes are shown where they were last found)", file=sys.stderr)
-        return notes
-    return library.notes_for(record.id, text) if notes else []
-
-
 def run(args: argparse.Namespace) -> int:
-    """Print the notes (text or JSON), grouped by article in text order."""
+    """Print the notes (text or JSON), grouped by article in text order.
+
+    Notes of an article whose text is unchanged since they were last anchored are printed as
+    saved (read as light rows); only the articles whose text changed are re-anchored.
+    """
     library = open_library(args)
     if args.article is not None:
         record = find_article(library, args.article)
@@ -41,29 +37,37 @@ def run(args: argparse.Namespace) -> int:
         records = [record]
     else:
         records = library.articles(sort="title")
-    by_article: dict[str, list[Note]] = {}
-    for note in library.all_notes(tag=args.tag):
-        by_article.setdefault(note.article, []).append(note)
-    rows: list[tuple[ArticleRecord, Note]] = []
-    for record in records:
-        notes = by_article.get(record.id, [])
-        if not notes:
-            continue
-        anchored = _anchored(library, record, notes)
-        if args.tag is not None:
-            wanted = {n.id for n in notes}
-            anchored = [n for n in anchored if n.id in wanted]
-        rows.extend((record, note) for note in anchored)
+    wanted = normalize_tag(args.tag) if args.tag is not None else None
+    by_article: dict[str, list[NoteText]] = {}
+    for row in note_texts(library):
+        if wanted is None or wanted in row.tags:
+            by_article.setdefault(row.article, []).append(row)
+    noted = [r for r in records if by_article.get(r.id)]
+    texts = article_texts(library, noted)
+    for problem in texts.problems:
+        print(f"reader: {problem} (its notes are shown where they were last found)", file=sys.stderr)
+    rows: list[tuple[ArticleRecord, NoteText | Note]] = []
+    for record in noted:
+        light = by_article[record.id]
+        text = texts.by_id.get(record.id)
+        if text is None or text.hash == record.text_hash:
+            notes: list[NoteText] | list[Note] = sorted(light, key=lambda n: (n.start, n.end, n.created))
+        else:
+            keep = {n.id for n in light}
+            notes = [n for n in library.notes_for(record.id, text.text) if n.id in keep]
+        rows.extend((record, note) for note in notes)
     if args.json:
         out: list[dict[str, Any]] = [{**note.to_json(), "source": record.source, "title": record.title}
                                      for record, note in rows]
         sys.stdout.write(orjson.dumps(out, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
+    lines: list[str] = []
     for record, note in rows:
-        print(f"{note.id}  {note.status}  {clean_line(record.title)}  [{note.start}-{note.end}]")
-        print(f"  \u201c{clean_line(note.quote)}\u201d")
-        for line in clean_text(note.note).splitlines():
-            print(f"    {line}")
+        lines.append(f"{note.id}  {note.status}  {clean_line(record.title)}  [{note.start}-{note.end}]")
+        lines.append(f"  \u201c{clean_line(note.quote)}\u201d")
+        lines.extend(f"    {line}" for line in clean_text(note.note).splitlines())
         if note.tags:
-            print("  " + " ".join(f"#{clean_line(t)}" for t in note.tags))
+            lines.append("  " + " ".join(f"#{clean_line(t)}" for t in note.tags))
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
     return 0

@@ -20,7 +20,7 @@ import time
 import urllib.error
 import urllib.request
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from reader import __version__
@@ -57,6 +57,20 @@ class FetchResult:
     content_type: str
     charset: str
     data: bytes
+    etag: str = ""
+    last_modified: str = ""
+    redirects: tuple[int, ...] = ()
+    """The status of each redirect followed on the way to ``final_url`` (301 and 308 are permanent)."""
+
+    @property
+    def not_modified(self) -> bool:
+        """True for a 304 answer to a conditional request: the body was not sent again."""
+        return self.status == 304
+
+    @property
+    def moved_permanently(self) -> bool:
+        """True when every redirect followed was permanent (the address has moved for good)."""
+        return bool(self.redirects) and all(code in (301, 308) for code in self.redirects)
 
     @property
     def is_html(self) -> bool:
@@ -181,24 +195,34 @@ def _status_error(url: str, code: int, reason: str) -> ReaderError:
 
 def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES,
           max_redirects: int = DEFAULT_MAX_REDIRECTS,
-          accept: frozenset[str] = HTML_TYPES | TEXT_TYPES) -> FetchResult:
+          accept: frozenset[str] = HTML_TYPES | TEXT_TYPES, accept_header: str | None = None,
+          etag: str = "", last_modified: str = "") -> FetchResult:
     """GET ``url`` and return its body; raise :class:`ReaderError` with one clear line on failure.
 
     ``timeout`` bounds each wait on the network; the whole fetch is abandoned after
     ``4 * timeout``. Bodies whose media type is not in ``accept`` are refused before they are
-    read; a body larger than ``max_bytes`` is refused as soon as that is known.
+    read; a body larger than ``max_bytes`` is refused as soon as that is known. Every redirect
+    target is checked like ``url`` (http or https only). With ``etag`` or ``last_modified``
+    the request is conditional: an unchanged resource comes back as a body-less result whose
+    :attr:`FetchResult.not_modified` is true.
     """
     _check_url(url)
     opener = _opener()
     deadline = time.monotonic() + 4 * timeout
     current = ascii_url(url)
     visited = [current]
+    redirects: list[int] = []
+    headers = {
+        "User-Agent": USER_AGENT,
+        "Accept": accept_header or "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1",
+        "Accept-Encoding": "identity",
+    }
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     while True:
-        request = urllib.request.Request(current, headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1",
-            "Accept-Encoding": "identity",
-        })
+        request = urllib.request.Request(current, headers=headers)
         try:
             response = opener.open(request, timeout=timeout)
         except urllib.error.HTTPError as exc:
@@ -218,8 +242,14 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
                     _check_url(target)
                     target = ascii_url(target)
                     visited.append(target)
+                    redirects.append(exc.code)
                     current = target
                     continue
+                if exc.code == 304 and (etag or last_modified):
+                    return FetchResult(url=url, final_url=current, status=304, content_type="", charset="",
+                                       data=b"", etag=_header(exc.headers, "ETag") or etag,
+                                       last_modified=_header(exc.headers, "Last-Modified") or last_modified,
+                                       redirects=tuple(redirects))
                 raise _status_error(current, exc.code, str(exc.reason)) from None
         except urllib.error.URLError as exc:
             raise _network_error(current, exc.reason, timeout) from None
@@ -229,8 +259,16 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
         except (OSError, http.client.HTTPException) as exc:
             raise _network_error(current, exc, timeout) from None
         with response:
-            return _read(url, current, response, timeout=timeout, max_bytes=max_bytes, accept=accept,
-                         deadline=deadline)
+            result = _read(url, current, response, timeout=timeout, max_bytes=max_bytes, accept=accept,
+                           deadline=deadline)
+        return replace(result, etag=_header(response.headers, "ETag"),
+                       last_modified=_header(response.headers, "Last-Modified"), redirects=tuple(redirects))
+
+
+def _header(headers: object, name: str) -> str:
+    """A response header as one clean line (validators are echoed back to the server), or ""."""
+    value = headers.get(name) if headers is not None else None  # type: ignore[attr-defined]
+    return clean_line(value)[:512] if isinstance(value, str) else ""
 
 
 def _read(url: str, final_url: str, response: http.client.HTTPResponse, *, timeout: float, max_bytes: int,

@@ -39,7 +39,7 @@ def articles_from_json(document: dict[str, Any]) -> list[ExportArticle]:
         for raw in data.get("notes", []):
             fields = {k: v for k, v in raw.items() if k in ExportNote.__dataclass_fields__}
             notes.append(ExportNote(**fields))
-        fields = {k: v for k, v in data.items() if k in ExportArticle.__dataclass_fields__ and k != "notes"}
+        fields = {k: v for k, v in data.items() if k in ExportArticle.__dataclass_fields__ and k not in ("notes", "speakers")}
         fields["speakers"] = [(s["name"], s["quotes"]) for s in data.get("speakers", [])]
         articles.append(ExportArticle(**fields, notes=notes))
     return articles

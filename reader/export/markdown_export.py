@@ -38,17 +38,38 @@ def front_matter(article: ExportArticle, exported: str) -> str:
     return "\n".join(lines)
 
 
+def _dates(note: ExportNote) -> str:
+    """"*Noted 2026-12-04, edited 2026-12-05*" from the note's ISO dates ("" if unknown)."""
+    created, updated = note.created[:10], note.updated[:10]
+    if not created:
+        return ""
+    line = f"Noted {created}"
+    if updated and updated != created:
+        line += f", edited {updated}"
+    return f"*{escape_inline(line)}*"
+
+
 def _note_block(note: ExportNote, *, orphaned: bool = False) -> str:
-    parts = [blockquote(note.quote)]
+    """The highlight as a block quote with its speaker inside it (``> — Name``), the dates, a
+    warning for an orphaned passage, the note, and its tags and ``^block-id`` ending the
+    note's own paragraph (the quote's, for a highlight without a note)."""
+    quote = blockquote(note.quote)
     if note.speaker:
-        parts.append(f"- {escape_inline(clean_line(note.speaker))}")
+        quote += f"\n>\n> — {escape_inline(clean_line(note.speaker))}"
+    parts = [quote]
+    dates = _dates(note)
+    if dates:
+        parts.append(dates)
     if orphaned:
         parts.append("*This passage is no longer in the article; the quote above is the last one known.*")
+    ending = " ".join([*(f"#{t}" for t in (clean_tag(t) for t in note.tags) if t), f"^{block_id(note.id)}"])
     text = clean_text(note.note).strip()
     if text:
-        parts.append(text)
-    tags = " ".join(f"#{t}" for t in (clean_tag(t) for t in note.tags) if t)
-    parts.append(f"{tags} ^{block_id(note.id)}".strip())
+        parts.append(f"{text} {ending}")
+    elif note.tags or orphaned:
+        parts.append(ending)
+    else:
+        parts[0] += f" {ending}"
     return "\n\n".join(parts)
 
 
@@ -58,6 +79,9 @@ def render_markdown(article: ExportArticle, exported: str) -> str:
     if article.speakers:
         speakers = ", ".join(f"{escape_inline(clean_line(name))} ({count})" for name, count in article.speakers)
         out += [f"**Speakers:** {speakers}", ""]
+    article_note = clean_text(article.note).strip()
+    if article_note:
+        out += ["## About this article", "", article_note, ""]
     anchored = article.anchored_notes
     if anchored:
         out += ["## Notes", ""]
@@ -68,6 +92,6 @@ def render_markdown(article: ExportArticle, exported: str) -> str:
         out += ["## Orphaned notes", ""]
         for note in orphaned:
             out += [_note_block(note, orphaned=True), ""]
-    if not anchored and not orphaned:
+    if not anchored and not orphaned and not article_note:
         out += ["*No notes yet.*", ""]
     return "\n".join(out)

@@ -26,6 +26,7 @@ class ExportNote:
     suffix: str = ""
     created: str = ""
     updated: str = ""
+    color: str = ""
 
 
 @dataclass(slots=True)
@@ -41,6 +42,8 @@ class ExportArticle:
     published: str = ""
     speakers: list[tuple[str, int]] = field(default_factory=list)
     notes: list[ExportNote] = field(default_factory=list)
+    note: str = ""
+    """The note on the whole article (not tied to a passage), as the user wrote it."""
 
     @property
     def anchored_notes(self) -> list[ExportNote]:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.export.files import export_file_name, write_export
+from reader.export.files import choose_file_name, existing_exports, title_file_name, write_export
 from reader.export.json_export import render_json
 from reader.export.markdown_export import render_markdown
 from reader.export.model import ExportArticle
@@ -28,8 +28,22 @@ def export_markdown(articles: list[ExportArticle], folder: Path, *, force: bool 
                     exported: str | None = None) -> list[Path]:
     """Write one markdown file per article into ``folder``; return the paths written."""
     stamp = exported or exported_now()
-    return [write_export(folder, export_file_name(a.title, a.id), render_markdown(a, stamp), a.id, force=force)
-            for a in articles]
+    existing = existing_exports(folder) if folder.is_dir() else {}
+    paths: list[Path] = []
+    for article in articles:
+        name = export_file_name_for(folder, article, existing, force=force)
+        path = write_export(folder, name, render_markdown(article, stamp), article.id, force=force)
+        existing[article.id] = path
+        paths.append(path)
+    return paths
+
+
+def export_file_name_for(folder: Path, article: ExportArticle, existing: dict[str, Path], *, force: bool) -> str:
+    """The file name for ``article`` in ``folder`` (see :func:`choose_file_name`); with ``force`` the
+    title itself, replacing whatever file has that name."""
+    if force and article.id not in existing:
+        return title_file_name(article.title)
+    return choose_file_name(folder, article.title, article.id, existing)
 
 
 def export_json(articles: list[ExportArticle], folder: Path, *, force: bool = False,

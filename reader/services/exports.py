@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import ReaderError
 from reader.export.model import ExportArticle, ExportNote
 from reader.export.writing import export_json, export_markdown, exported_now
-from reader.services.library import current_text
 
 if TYPE_CHECKING:
     from reader.analysis import Analysis, Quote
@@ -68,6 +66,7 @@ def build_export_article(record: ArticleRecord, notes: Sequence[Note], analysis:
         ExportNote(
             id=n.id, quote=n.quote, note=n.note, tags=list(n.tags), start=n.start, end=n.end,
             status=str(n.status), prefix=n.prefix, suffix=n.suffix, created=n.created, updated=n.updated,
+            color=n.color,
             speaker=speaker_for(n.start, n.end, quotes) if str(n.status) != "orphaned" else None,
         )
         for n in notes
@@ -80,29 +79,37 @@ def build_export_article(record: ArticleRecord, notes: Sequence[Note], analysis:
 
 
 def collect_article(library: Library, record: ArticleRecord) -> tuple[ExportArticle, str | None]:
-    """Load the article's current text, re-anchor its notes, analyse it, and build its export.
-
-    If the source cannot be read, the export is built from the notes as last saved and the
-    second item says so (one line); otherwise it is None.
-    """
-    try:
-        text = current_text(library, record)
-    except ReaderError as exc:
-        warning = f"{exc}; exporting its notes as last saved"
-        return build_export_article(record, library.notes_for(record.id), None), warning
-    from reader.analysis import analyze  # late: the analysis loads its word lists on first use
-
-    return build_export_article(record, library.notes_for(record.id, text), analyze(text)), None
+    """:func:`collect` for one article: its export, and a warning if it came from saved notes only."""
+    collected = collect(library, [record])
+    return collected.articles[0], (collected.warnings[0] if collected.warnings else None)
 
 
 def collect(library: Library, records: Sequence[ArticleRecord]) -> Collected:
-    """:func:`collect_article` for each record, the warnings gathered in order."""
+    """Each article's current text (from the text cache, re-read when its source changed), its
+    notes re-anchored, the analysis every view shows (cached, with the user's corrections) and
+    the note on the whole article. An article whose source cannot be read is exported from its
+    notes as last saved, with one warning."""
+    from dataclasses import replace
+
+    from reader.services.article_analysis import article_analysis
+    from reader.services.texts import article_texts
+    from reader.store import reanchor
+    from reader.store.article_notes import ArticleNotes
+
+    article_notes = ArticleNotes(library).all()
+    texts = article_texts(library, records)
+    problems = iter(texts.problems)
     collected = Collected()
     for record in records:
-        article, warning = collect_article(library, record)
-        collected.articles.append(article)
-        if warning is not None:
-            collected.warnings.append(warning)
+        notes = library.notes_for(record.id)
+        text = texts.by_id.get(record.id)
+        if text is None:
+            built = build_export_article(record, notes, None)
+            collected.warnings.append(f"{next(problems, record.source)}; exporting its notes as last saved")
+        else:
+            anchored = sorted(reanchor(notes, text.text), key=lambda n: (n.start, n.end, n.created))
+            built = build_export_article(record, anchored, article_analysis(library, record.id, text.text))
+        collected.articles.append(replace(built, note=article_notes.get(record.id, "")))
     return collected
 
 

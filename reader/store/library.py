@@ -44,7 +44,9 @@ from reader.store.tags import normalize_tag, normalize_tags
 if TYPE_CHECKING:
     from reader.document.model import Article
 
-SORTS = ("added", "opened", "title", "source", "progress")
+SORTS = ("added", "opened", "title", "source", "progress", "unread")
+STATES = ("read", "unread", "archived", "unarchived")
+"""What ``reader mark`` can make of an article."""
 
 
 class _Table(Table):
@@ -113,6 +115,11 @@ class Library:
         table = self._db.table(name, cache_size=0)  # no query cache: another process may change the file
         assert isinstance(table, _Table)
         return table
+
+    def table(self, name: str) -> _Table:
+        """Another table of this library file, for stores kept in modules of their own
+        (e.g. :mod:`reader.store.corrections`); change it only inside ``storage.transaction()``."""
+        return self._table(name)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -222,11 +229,15 @@ class Library:
             old = ArticleRecord.from_record(aid, stored)
             if old.text_hash and old.text_hash != digest:
                 self._reanchor_saved(aid, article.text)
-            record = replace(old, source=article.source, title=old.title if old.renamed else title, format=article.format, text_hash=digest,
+            if old.feed:  # a feed item's author, date and feed survive its page replacing the summary
+                metadata = {**old.metadata, **metadata}
+            record = replace(old, source=article.source, title=old.title if old.renamed else title,
+                             format=article.format, text_hash=digest,
                              length=len(article.text), metadata=metadata,
                              position=min(old.position, len(article.text)),
                              tags=old.tags + tuple(t for t in tags if t not in old.tags),
-                             has_text=old.has_text or store_text)
+                             has_text=old.has_text or store_text,
+                             fulltext="" if store_text and old.text_hash != digest else old.fulltext)
         self._articles.upsert(Document(record.to_record(), doc_id=aid))
         self._register_tags(tags)
         kept = self._texts.get(doc_id=aid) if (store_text or record.has_text) else None
@@ -279,11 +290,15 @@ class Library:
             raise ReaderError(f"{clean_line(ref)}: not in the library (add it with 'reader add')")
         return record
 
-    def articles(self, *, tag: str | None = None, sort: str = "added", query: str | None = None) -> list[ArticleRecord]:
+    def articles(self, *, tag: str | None = None, sort: str = "added", query: str | None = None,
+                 unread: bool | None = None, archived: bool | None = None,
+                 feed: str | None = None) -> list[ArticleRecord]:
         """All articles, optionally only those tagged ``tag`` or whose title/source contains ``query``.
 
         ``sort``: ``added`` (newest first), ``opened`` (most recently opened first, never-opened
-        last), ``title``, ``source`` or ``progress`` (least read first).
+        last), ``title``, ``source``, ``progress`` (least read first) or ``unread`` (unread
+        first, then newest). ``unread``/``archived``/``feed``: only articles in that state or
+        from that feed (None: no filter; the default list passes ``archived=False``).
         """
         if sort not in SORTS:
             raise ReaderError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
@@ -295,6 +310,15 @@ class Library:
             records = [r for r in records if wanted in r.tags]
         if needle:
             records = [r for r in records if needle in r.title.casefold() or needle in r.source.casefold()]
+        if unread is not None:
+            records = [r for r in records if r.read is not unread]
+        if archived is not None:
+            records = [r for r in records if r.archived is archived]
+        if feed is not None:
+            records = [r for r in records if r.feed == feed]
+        if sort == "unread":
+            records.sort(key=lambda r: r.added, reverse=True)
+            return sorted(records, key=lambda r: r.read)
         keys: dict[str, Callable[[ArticleRecord], Any]] = {
             "added": lambda r: r.added, "opened": lambda r: (r.last_opened is not None, r.last_opened or ""),
             "title": lambda r: (r.title.casefold(), r.source), "source": lambda r: r.source,
@@ -352,6 +376,17 @@ class Library:
             return replace(record, position=max(0, min(position, record.length or position)))
 
         return self._change_article(article_id, change)
+
+    def mark(self, ref: str, state: str) -> ArticleRecord:
+        """Mark an article ``read``, ``unread``, ``archived`` or ``unarchived`` (see :data:`STATES`).
+
+        Reading state and archive are independent: archiving keeps an article's read state.
+        """
+        changes = {"read": {"read": True}, "unread": {"read": False}, "archived": {"archived": True},
+                   "unarchived": {"archived": False}}
+        if state not in changes:
+            raise ReaderError(f"unknown state {state!r} (choose from {', '.join(STATES)})")
+        return self._change_article(ref, lambda r: replace(r, **changes[state]))  # type: ignore[arg-type]
 
     def stored_text(self, article_id: str) -> str | None:
         """The text kept with ``store_text=True``, or None."""
@@ -439,7 +474,8 @@ class Library:
             counts: Counter[str] = Counter()
             for table in (self._articles, self._notes):
                 for doc in table.raw().values():
-                    counts.update(_tags_of(doc))
+                    if doc.get("tags"):  # most notes have none: skip them without building a list
+                        counts.update(_tags_of(doc))
             known = set(self._tags.raw())
         return {name: counts.get(name, 0) for name in sorted(known | set(counts))}
 
@@ -491,7 +527,7 @@ class Library:
     # -- notes -------------------------------------------------------------------------------
 
     def add_note(self, article_id: str, start: int, end: int, text: str, note: str = "",
-                 tags: Iterable[str] = ()) -> Note:
+                 tags: Iterable[str] = (), color: str = "") -> Note:
         """Save a note on ``text[start:end]`` of a library article; returns it once it is on disk.
 
         ``text`` is the article's current ``Article.text``; the quote, 32 characters of context
@@ -509,7 +545,7 @@ class Library:
             note_id = self._new_note_id()
             saved = Note(id=note_id, article=record.id, quote=selector.quote, prefix=selector.prefix,
                          suffix=selector.suffix, start=start, end=end, note=_clean_note(note), tags=clean_tags,
-                         created=stamp, updated=stamp)
+                         created=stamp, updated=stamp, color=_checked_color(color))
             self._notes.insert(Document(saved.to_record(), doc_id=note_id))
             self._register_tags(clean_tags)
         return saved
@@ -521,8 +557,8 @@ class Library:
                 return candidate
 
     def update_note(self, note_id: str, *, note: str | None = None, tags: Iterable[str] | None = None,
-                    selector: Selector | None = None) -> Note:
-        """Change a note's text, tags (replacing them) or passage; returns the saved note."""
+                    selector: Selector | None = None, color: str | None = None) -> Note:
+        """Change a note's text, tags (replacing them), passage or highlight colour; returns the saved note."""
         clean_tags = normalize_tags(tags) if tags is not None else None
         with self.storage.transaction():
             current = self.note(note_id)
@@ -532,6 +568,8 @@ class Library:
             if clean_tags is not None:
                 changed = replace(changed, tags=clean_tags)
                 self._register_tags(clean_tags)
+            if color is not None:
+                changed = replace(changed, color=_checked_color(color))
             if selector is not None:
                 changed = replace(changed, quote=selector.quote, prefix=selector.prefix, suffix=selector.suffix,
                                   start=selector.start, end=selector.end, status=Status.ANCHORED)
@@ -626,6 +664,14 @@ def _plain_article(text: str, source: str, title: str) -> Article:
 def _tags_of(doc: dict[str, Any]) -> list[str]:
     tags = doc.get("tags")
     return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+
+
+def _checked_color(color: str) -> str:
+    from reader.store.models import HIGHLIGHT_COLORS
+
+    if color and color not in HIGHLIGHT_COLORS:
+        raise ReaderError(f"{clean_line(color)!r} is not a highlight colour (choose from {', '.join(HIGHLIGHT_COLORS)})")
+    return color
 
 
 def _clean_note(text: str) -> str:

@@ -23,6 +23,14 @@ def _int(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
+HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink")
+"""Highlight colours; each theme draws them (see ``reader.tui.widgets.reading_pane``)."""
+
+
+def _color(value: Any) -> str:
+    return value if isinstance(value, str) and value in HIGHLIGHT_COLORS else ""
+
+
 def _tags(value: Any) -> tuple[str, ...]:
     return tuple(t for t in value if isinstance(t, str)) if isinstance(value, list) else ()
 
@@ -33,7 +41,12 @@ class ArticleRecord:
 
     ``id`` is derived from ``source`` (absolute path or URL), so it is stable; ``text_hash`` is
     the SHA-256 of the text when it was last added or synced; ``length`` its length in
-    characters; ``position`` the reading position as an offset into the text.
+    characters; ``position`` the reading position as an offset into the text. ``read`` and
+    ``archived`` are the reading state (an old record without them is unread, not archived);
+    ``feed`` is the id of the feed the article came from ("" for everything else) and
+    ``fulltext`` says what the library holds of a feed item: "" the page itself, ``pending``
+    the feed's summary until the page is fetched on first opening, ``failed`` the summary
+    because the page could not be fetched.
     """
 
     id: str
@@ -48,6 +61,10 @@ class ArticleRecord:
     position: int = 0
     tags: tuple[str, ...] = ()
     has_text: bool = False
+    read: bool = False
+    archived: bool = False
+    feed: str = ""
+    fulltext: str = ""
     renamed: bool = False
     """The user chose ``title`` (``reader retitle``, ``T`` in the app): opening the article again keeps it."""
 
@@ -75,6 +92,10 @@ class ArticleRecord:
             position=_int(doc.get("position")),
             tags=_tags(doc.get("tags")),
             has_text=bool(doc.get("has_text")),
+            read=doc.get("read") is True,
+            archived=doc.get("archived") is True,
+            feed=_str(doc.get("feed")),
+            fulltext=_str(doc.get("fulltext")),
             renamed=doc.get("renamed") is True,
         )
 
@@ -84,7 +105,8 @@ class ArticleRecord:
             "source": self.source, "title": self.title, "format": self.format, "text_hash": self.text_hash,
             "length": self.length, "metadata": dict(self.metadata), "added": self.added,
             "last_opened": self.last_opened, "position": self.position, "tags": list(self.tags),
-            "has_text": self.has_text, "renamed": self.renamed,
+            "has_text": self.has_text, "read": self.read, "archived": self.archived, "feed": self.feed,
+            "fulltext": self.fulltext, "renamed": self.renamed,
         }
 
     def to_json(self, notes: int | None = None) -> dict[str, Any]:
@@ -116,6 +138,8 @@ class Note:
     created: str = ""
     updated: str = ""
     status: Status = Status.ANCHORED
+    color: str = ""
+    """A highlight colour (one of :data:`HIGHLIGHT_COLORS`), or "" for the theme's note style."""
 
     @property
     def selector(self) -> Selector:
@@ -138,7 +162,7 @@ class Note:
             id=str(doc_id), article=_str(doc.get("article")), quote=sel.quote, prefix=sel.prefix,
             suffix=sel.suffix, start=sel.start, end=sel.end, note=_str(doc.get("note")),
             tags=_tags(doc.get("tags")), created=_str(doc.get("created")), updated=_str(doc.get("updated")),
-            status=status,
+            status=status, color=_color(doc.get("color")),
         )
 
     def to_record(self) -> dict[str, Any]:
@@ -146,7 +170,7 @@ class Note:
         return {
             "article": self.article, "target": {"selector": self.selector.to_w3c()}, "note": self.note,
             "tags": list(self.tags), "created": self.created, "updated": self.updated,
-            "status": str(self.status),
+            "status": str(self.status), **({"color": self.color} if self.color else {}),
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -155,4 +179,5 @@ class Note:
             "id": self.id, "article": self.article, "quote": self.quote, "prefix": self.prefix,
             "suffix": self.suffix, "note": self.note, "tags": list(self.tags), "start": self.start,
             "end": self.end, "status": str(self.status), "created": self.created, "updated": self.updated,
+            "color": self.color,
         }

@@ -19,7 +19,7 @@ from reader.errors import ReaderError
 from reader.services.config import load_keymap
 from reader.services.loading import Preloaded, open_for_reading
 from reader.tui.hangup import CHECK_SECONDS, HangupWatch, TerminalGuard
-from reader.tui.keymap import checked_keymap, keys_display, unknown_ids
+from reader.tui.keymap import check_against_bindings, checked_keymap, keys_display
 from reader.tui.library_service import LibraryService
 from reader.tui.messages import OpenArticle
 from reader.tui.palette import BindingCommands
@@ -29,7 +29,7 @@ from reader.tui.theming import ThemedApp
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-
+    from reader.store import ArticleRecord, Library
 
 class ReaderApp(ThemedApp):
     """The terminal article reader."""
@@ -87,10 +87,14 @@ class ReaderApp(ThemedApp):
             self.set_interval(CHECK_SECONDS, watch.check, name="terminal hangup check")
 
     def _check_keymap_ids(self) -> None:
-        """Name the keymap entries that match no binding (after the first paint: it imports every screen)."""
-        problems = unknown_ids(self.user_keymap, self.keymap_path)
+        """Drop and name the keymap entries that match no binding or take a key another binding
+        keeps (after the first paint: it imports every screen)."""
+        kept, problems = check_against_bindings(self.user_keymap, self.keymap_path)
         for problem in problems:
             self.notify(problem, title="Keymap", severity="error", timeout=10, markup=False)
+        if kept != self.user_keymap:
+            self.user_keymap = kept
+            self.set_keymap(kept)
 
     def get_default_screen(self) -> Screen[object]:
         """The first screen, shown as the app's bottom screen rather than pushed over an empty one.
@@ -116,12 +120,16 @@ class ReaderApp(ThemedApp):
 
     def on_open_article(self, message: OpenArticle) -> None:
         """A screen asked to open an article."""
-        self.open_source(message.source, can_go_back=message.can_go_back)
+        self.open_source(message.source, can_go_back=message.can_go_back, at=message.at)
 
-    def open_source(self, source: str, *, can_go_back: bool) -> None:
-        """Open ``source`` in a reader screen over the current one, or say why it cannot be opened."""
+    def open_source(self, source: str, *, can_go_back: bool, at: int | None = None) -> None:
+        """Open ``source`` in a reader screen over the current one, or say why it cannot be opened.
+
+        ``at``: an offset into the text to show (a search match, a note, a quote) instead of
+        the saved reading position."""
         try:
             screen = self._reader_screen(source, can_go_back=can_go_back)
+            screen.start_at = at
         except ReaderError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", markup=False)
             return
@@ -172,10 +180,22 @@ class ReaderApp(ThemedApp):
 
         library = self.library.open()
         try:
+            record = library.get_article(article_id(source)) if library is not None else None
+            if library is not None and record is not None and record.fulltext == "pending":
+                return self._fetch_pending(library, record)
             stored = library.stored_article(article_id(source)) if library is not None else None
         except ReaderError:
             return None
         return (stored, None) if stored is not None else None
+
+    def _fetch_pending(self, library: Library, record: ArticleRecord) -> tuple[Article, None] | None:
+        """A feed item kept as its summary: fetch its page now (the ``feed_fulltext`` setting ``open``)."""
+        from reader.services.feeds import open_pending
+
+        article, message = open_pending(library, record)
+        if message:
+            self.notify(message, title="Feed summary", severity="warning", markup=False)
+        return (article, None) if article is not None else None
 
     def save_setting(self, key: str, value: str) -> None:
         """Save a setting through the library the app already has open (not a second copy)."""

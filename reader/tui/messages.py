@@ -18,3 +18,6 @@ class OpenArticle(Message):
 
     source: str
     can_go_back: bool = True
+    at: int | None = None
+    """An offset into the text to show (a search match, a note, a quote) instead of the saved
+    reading position."""

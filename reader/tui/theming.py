@@ -6,8 +6,6 @@ The reader palette becomes CSS variables on every theme (see ``ReaderTheme.varia
 :func:`reader_variable_defaults` is what ``App.get_theme_variable_defaults`` returns, so CSS
 that uses ``$reader-person`` still parses under a theme without the reader palette.
 
-Themes in the app: register the reader themes, pick one at startup, remember the choice.
-
 :class:`ThemedApp` is the base class of the reader app (see ``themes/README.md``):
 
 * the bundled and user themes are loaded before Textual reads the CSS variables, registered,

@@ -40,13 +40,16 @@ def test_export_writes_one_file_per_article_with_speaker(library: Path, tmp_path
     capsys.readouterr()
     out = tmp_path / "out"
     assert run("export", str(library), "--out", str(out)) == 0
-    written = capsys.readouterr().out.split()
+    written = capsys.readouterr().out.splitlines()
     assert len(written) == 1 and Path(written[0]).parent == out
+    assert Path(written[0]).name == "Harbour plan approved.md"
+    assert Path(written[0]).stat().st_mode & 0o777 == 0o644
     markdown = Path(written[0]).read_text(encoding="utf-8")
     meta = yaml.safe_load(markdown[4:].split("\n---\n", 1)[0])
     assert meta["title"] == "Harbour plan approved" and meta["source"] == str(library)
     assert "> This plan is fair to taxpayers" not in markdown  # the note is on the passage, not the whole quote
-    assert "> fair to taxpayers\n\n- Derek Olson\n\nKey claim\n\n#claims ^note-" in markdown
+    assert "> fair to taxpayers\n>\n> — Derek Olson\n\n*Noted " in markdown
+    assert "\n\nKey claim #claims ^note-" in markdown
     assert "\\#disagree" in markdown and "\\<script\\>" in markdown
     assert "Derek Olson (1)" in markdown
 
@@ -66,10 +69,12 @@ def test_a_strangers_file_is_kept(library: Path, tmp_path: Path, capsys: pytest.
     target = next(out.iterdir())
     target.write_text("my own file\n", encoding="utf-8")
     capsys.readouterr()
-    assert run("export", "--all", "--out", str(out)) == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "--force" in err
+    assert run("export", "--all", "--out", str(out)) == 0
+    beside = Path(capsys.readouterr().out.strip())
+    assert beside != target and beside.name.startswith("Harbour plan approved (") and beside.parent == out
     assert target.read_text(encoding="utf-8") == "my own file\n"
+    assert run("export", "--all", "--out", str(out)) == 0
+    assert sorted(out.iterdir()) == sorted([target, beside])  # the id in the front matter keeps its name
     assert run("export", "--all", "--out", str(out), "--force") == 0
 
 

@@ -96,7 +96,7 @@ async def test_library_table_shows_hostile_titles_and_tags(tmp_path: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         row = screen_text(app).splitlines()[2]
-        assert row.split()[:4] == ["Title", "with", "[b]markup[/b]", "and"]
+        assert row.split()[:5] == ["●", "Title", "with", "[b]markup[/b]", "and"]  # ● unread
         assert row.split()[-4:] == ["evil.txt", "#[bold]x", "0%", "never"]
         await pilot.click(offset=(3, 2))  # on the title: opens the article, no markup action runs
         await settle(app, pilot)

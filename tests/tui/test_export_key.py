@@ -53,8 +53,10 @@ async def test_export_key_on_the_library_screen_and_a_refused_target(tmp_path: P
         written.write_text("someone else's file\n", encoding="utf-8")
         await pilot.press("x")
         await settle(app, pilot)
-        assert written.read_text(encoding="utf-8") == "someone else's file\n"
-        assert any("--force" in m for m in notification_messages(app))
+        assert written.read_text(encoding="utf-8") == "someone else's file\n"  # kept: the export goes beside it
+        beside = sorted(set(out.iterdir()) - {written})
+        assert len(beside) == 1 and beside[0].name.startswith(written.stem + " (")
+        assert any(str(beside[0]) in m for m in notification_messages(app))
 
 
 async def test_export_key_shows_the_last_saved_warning_as_a_notification(tmp_path: Path) -> None:

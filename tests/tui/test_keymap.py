@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.widgets import Static
 
 from reader.services.config import load_keymap
 from reader.tui.app import ReaderApp
@@ -80,6 +81,35 @@ async def test_bad_entries_are_one_line_each_and_the_defaults_stay(tmp_path: Pat
         await pilot.press("escape", "q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_an_entry_that_takes_another_bindings_key_is_reported_and_both_keep_theirs(tmp_path: Path) -> None:
+    path = write_config('[keymap]\n"reader.next_quote" = "n"\n')  # n is Next match (reader.search_next)
+    app = ReaderApp([str(SEED)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        messages = notification_messages(app)
+        assert messages == [f"{path}: [keymap] 'reader.next_quote': 'n' is already the key of Next match "
+                            "(reader.search_next); the default key stays"]
+        keys = {binding.id: key for key, (_node, binding, _enabled, _tip) in app.screen.active_bindings.items()}
+        assert keys["reader.search_next"] == "n" and keys["reader.next_quote"] == "right_square_bracket"
+
+
+async def test_hints_in_the_app_name_the_remapped_keys(tmp_path: Path) -> None:
+    write_config('[keymap]\n"reader.add_note" = "W"\n"confirm.yes" = "ctrl+y"\n')
+    app = ReaderApp([str(SEED)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")  # the notes panel, empty: it says which key adds a note
+        await pilot.pause()
+        panel = app.screen.query_one("#notes-empty", Static)
+        assert str(panel.render()) == "No notes yet: select a passage and press W."
+        from reader.tui.screens.tag_input import Confirm
+
+        await app.push_screen(Confirm("Sure?"))
+        await pilot.pause()
+        assert "^y: yes · n or Escape: no" in screen_text(app)
 
 
 async def test_a_config_that_is_not_toml_is_one_line_and_all_keys_stay(tmp_path: Path) -> None:

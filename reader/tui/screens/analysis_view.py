@@ -157,13 +157,17 @@ class AnalysisScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def _run_analysis(self, article: Article, token: int) -> None:
         worker = get_current_worker()
-        result = self.analyze_text(article.text)
+        result = self.analysis_for(article)
         if worker.is_cancelled:
             return
         try:
             self.app.call_from_thread(self._analysis_done, article, token, result)
         except RuntimeError:  # the app stopped while we worked
             return
+
+    def analysis_for(self, article: Article) -> Analysis:
+        """The analysis to show for ``article`` (runs in the worker; a subclass may cache or correct it)."""
+        return self.analyze_text(article.text)
 
     def _analysis_done(self, article: Article, token: int, result: Analysis) -> None:
         if token != self._analysis_token or not self.is_attached:

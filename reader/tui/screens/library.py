@@ -4,11 +4,15 @@ Shown when ``reader`` starts without arguments. Rows are loaded in a thread work
 may wait on another process's lock) and built from plain strings with :class:`rich.text.Text`.
 Keys: Enter opens, ``s`` cycles the sort, ``/`` searches titles and sources, ``f`` filters
 by a tag, ``t`` tags the article, ``r`` renames or merges a tag, ``d`` deletes (after asking)
-and ``u`` undoes the last delete. A broken library file is named on screen, never touched.
+and ``u`` undoes the last delete. ``m`` marks the article read or unread (unread titles carry
+a ``●``), ``A`` archives it (or brings it back), ``v`` cycles the view (the inbox without the
+archive, unread only, the archive) and ``F`` opens the feeds view
+(:mod:`reader.tui.screens.feeds`). A broken library file is named on screen, never touched.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
@@ -26,6 +30,7 @@ from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.store import ArticleRecord
 from reader.tui.exporting import export_in_background
+from reader.tui.keymap import keys_display
 from reader.tui.library_service import LibraryService, run_store_call
 from reader.tui.messages import OpenArticle
 from reader.tui.screens.picker import display_name
@@ -36,14 +41,22 @@ if TYPE_CHECKING:
     from reader.store import Library, RemovedArticle
 
 SORT_LABELS = {"added": "newest", "opened": "last opened", "title": "title", "source": "source",
-               "progress": "least read"}
+               "progress": "least read", "unread": "unread first"}
+VIEWS = ("inbox", "unread", "archive")
+"""What the list shows: everything not archived, only unread (not archived), only the archive."""
+VIEW_FILTERS: dict[str, dict[str, bool]] = {"inbox": {"archived": False},
+                                            "unread": {"archived": False, "unread": True},
+                                            "archive": {"archived": True}}
+UNREAD_MARK = "● "
 EMPTY_LIBRARY = ("The library is empty. Press o to open an article (a file, a folder or a URL), or start "
                  "with: reader PATH. Every article you open is added here.")
 COLUMNS = ("Title", "Source", "Tags", "Notes", "Read", "Opened")
-FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened"))
-"""Notes, Read and Opened columns plus each column's padding; the rest is shared out."""
+FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened")) + 2
+"""Notes, Read and Opened columns plus each column's padding and the unread mark; the rest is shared out."""
 SHARES = (0.5, 0.28, 0.22)
 """How the remaining width is split between title, source and tags."""
+INDEX_DELAY = 1.0
+"""Seconds after the library is shown before articles not analysed yet are analysed (every core)."""
 POLL_SECONDS = 3.0
 """How often the library screen checks whether another reader changed the file (a stat)."""
 
@@ -76,8 +89,10 @@ def column_widths(total: int) -> tuple[int, int, int]:
 def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = (48, 28, 22)) -> tuple[Text, ...]:
     """The table cells for one article (plain text, never markup), cut to ``widths``."""
     title_cells, source_cells, tag_cells = widths
+    title = Text(UNREAD_MARK if not record.read else "  ", style="bold")  # not colour alone: a mark
+    title.append(shorten(record.title, title_cells), style="bold" if not record.read else "")
     return (
-        Text(shorten(record.title, title_cells), style="bold"),
+        title,
         Text(shorten(source_label(record.source), source_cells), style="dim"),
         Text(shorten(" ".join("#" + tag for tag in record.tags), tag_cells)),
         Text(str(notes) if notes else "", justify="right"),
@@ -119,7 +134,7 @@ class LibraryScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort",
                 tooltip="Sort by the next key (newest, last opened, title, source, least read)", id="library.sort"),
         Binding("slash", "search", "Search",
-                tooltip="Search titles and sources", id="library.search"),
+                tooltip="Search the text, titles, notes and tags of every article", id="library.search"),
         Binding("f", "filter_tag", "Filter",
                 tooltip="Show only articles with a tag", id="library.filter"),
         Binding("t", "tag_article", "Tag", show=False,
@@ -134,7 +149,20 @@ class LibraryScreen(Screen[None]):
                 tooltip="Put back the last removed article", id="library.undo_delete"),
         Binding("x", "export_notes", "Export notes", show=False,
                 tooltip="Write the article's notes to a markdown file in the export folder", id="library.export"),
+        Binding("N", "all_notes", "All notes", tooltip="Every note across the library", id="library.all_notes"),
+        Binding("S", "speakers", "Speakers", tooltip="Who is quoted across the library, with their quotes",
+                id="library.speakers"),
+        Binding("X", "export_folder", "Export folder", show=False, tooltip="Choose the folder notes are exported to",
+                id="library.export_folder"),
         Binding("escape", "clear_filters", "Clear filters", show=False, id="library.clear_filters"),
+        Binding("m", "toggle_read", "Read/unread", show=False,
+                tooltip="Mark the article read or unread", id="library.toggle_read"),
+        Binding("A", "toggle_archive", "Archive",
+                tooltip="Archive the article (hidden from the list) or bring it back", id="library.archive"),
+        Binding("v", "cycle_view", "View", show=False,
+                tooltip="Show the inbox, only unread articles, or the archive", id="library.view"),
+        Binding("F", "feeds", "Feeds",
+                tooltip="The feeds followed: refresh them, add or remove one", id="library.feeds"),
     ]
 
     DEFAULT_CSS = """
@@ -143,25 +171,34 @@ class LibraryScreen(Screen[None]):
     LibraryScreen #library-message.-error { color: $text-error; }
     """
 
+    index_delay: float | None = INDEX_DELAY
+    """When to analyse what is not cached yet, in the background (None: never; tests). Above 0."""
+
     def __init__(self, service: LibraryService) -> None:
         super().__init__()
+        self._indexing = ""
+        self._index_started = False
         self.service = service
         self.sort = "added"
         self.tag: str | None = None
         self.query_text = ""
+        self.view = "inbox"
+        self.feed: str | None = None
         self.records: list[ArticleRecord] = []
         self.counts: dict[str, int] = {}
         self.known_tags: dict[str, int] = {}
         self._removed: list[RemovedArticle] = []
         self._widths = (0, 0, 0)
         self.loaded = False
+        self.matches: dict[str, tuple[int, str]] = {}
+        """For a search: each article's first match (offset into its text, snippet)."""
 
     def compose(self) -> ComposeResult:
         """Header, the table, a message line, the search field and the footer."""
         yield TitleBar()
         yield ArticleTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-message", markup=False)
-        yield LibrarySearch(placeholder="search titles and sources", id="library-search")
+        yield LibrarySearch(placeholder='search text, titles, notes, tags: words, "a phrase"', id="library-search")
         yield KeyBar()
 
     @property
@@ -208,16 +245,17 @@ class LibraryScreen(Screen[None]):
 
     def reload(self, keep: str | None = None) -> None:
         """Read the articles again (in a worker) with the current sort, tag and search."""
-        self._load(self.sort, self.tag, self.query_text, keep)
+        self._load(self.sort, self.tag, self.query_text, keep, self.view, self.feed)
 
     @work(thread=True, exclusive=True, group="library-load", exit_on_error=False)
-    def _load(self, sort: str, tag: str | None, query: str, keep: str | None) -> None:
+    def _load(self, sort: str, tag: str | None, query: str, keep: str | None, view: str = "inbox",
+              feed: str | None = None) -> None:
         library = self.service.open()
         if library is None:
             self.app.call_from_thread(self._show_broken)
             return
         try:
-            records = library.articles(tag=tag, sort=sort, query=query or None)
+            records, matches = self._records(library, sort, tag, query, view, feed)
             counts = library.note_counts()
             tags = library.all_tags()
         except ReaderError as exc:
@@ -225,7 +263,29 @@ class LibraryScreen(Screen[None]):
             return
         if get_current_worker().is_cancelled:  # a newer sort, filter or search replaced this one
             return
+        self.matches = matches
         self.app.call_from_thread(self._fill, records, counts, tags, keep)
+
+    @staticmethod
+    def _records(library: Library, sort: str, tag: str | None, query: str, view: str = "inbox",
+                 feed: str | None = None) -> tuple[list[ArticleRecord], dict[str, tuple[int, str]]]:
+        """The articles to list in the current view (inbox, unread, archive) and feed: all (sorted),
+        or for a search the full-text results, best first, then any whose source matches, with
+        where each matched."""
+        shown = {"tag": tag, "sort": sort, "feed": feed, **VIEW_FILTERS[view]}
+        if not query:
+            return library.articles(**shown), {}
+        from reader.services.search_index import search
+
+        everything = library.articles(**shown)
+        results = search(library, query, records=everything)
+        found = {r.id for r in results}
+        by_id = {r.id: r for r in everything}
+        records = [by_id[r.id] for r in results if r.id in by_id]
+        records += [r for r in library.articles(query=query, **shown) if r.id not in found]
+        matches = {r.id: (r.offset, next((m.snippet for m in r.matches if m.field in ("text", "note")), ""))
+                   for r in results}
+        return records, matches
 
     def _show_broken(self) -> None:
         self.table.display = False
@@ -246,18 +306,57 @@ class LibraryScreen(Screen[None]):
             keep = self._cursor_id()
         self.records, self.counts, self.known_tags = records, counts, tags
         self._show_rows(keep)
+        self._update_sub_title()
+        if not self._index_started and self.index_delay is not None and records:
+            self._index_started = True
+            self.set_timer(self.index_delay, self._index_library)
+        if not records:
+            filtered = self.tag or self.query_text or self.feed or self.view != "inbox"
+            self._message(EMPTY_LIBRARY if not filtered else "No article matches.")
+        else:
+            self._message("")
+        self.loaded = True
+
+    def _update_sub_title(self) -> None:
         filters = [f"sort: {SORT_LABELS[self.sort]}"]
+        if self.view != "inbox":
+            filters.append(f"view: {self.view}")
+        if self.feed:
+            filters.append("feed: " + next((r.metadata.get("site", "") for r in self.records
+                                            if r.metadata.get("site")), self.feed))
         if self.tag:
             filters.append(f"tag: #{self.tag}")
         if self.query_text:
             filters.append(f"search: {self.query_text}")
-        count = len(records)
+        if self._indexing:
+            filters.append(self._indexing)
+        count = len(self.records)
         self.sub_title = f"{count} article{'s' if count != 1 else ''} · " + " · ".join(filters)
-        if not records:
-            self._message(EMPTY_LIBRARY if not (self.tag or self.query_text) else "No article matches.")
-        else:
-            self._message("")
-        self.loaded = True
+
+    @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
+    def _index_library(self) -> None:
+        """Analyse (on every core) and cache the articles not analysed yet, so search, speakers and
+        quotes answer at once later; progress shows in the sub-title."""
+        from reader.services.speakers import quote_summaries
+
+        worker = get_current_worker()
+        library = self.service.library
+        if library is None:
+            return
+
+        def progress(done: int, total: int) -> None:
+            if done < total and not worker.is_cancelled:
+                self.app.call_from_thread(self._show_indexing, f"analysing {done}/{total}")
+
+        with contextlib.suppress(ReaderError):
+            quote_summaries(library, library.articles(), progress=progress, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_indexing, "")
+
+    def _show_indexing(self, text: str) -> None:
+        if self.is_attached:
+            self._indexing = text
+            self._update_sub_title()
 
     def _cursor_id(self) -> str | None:
         """The id of the article under the table's cursor (before the rows are rebuilt)."""
@@ -304,7 +403,50 @@ class LibraryScreen(Screen[None]):
         event.stop()
         record = self.current()
         if record is not None:
-            self.post_message(OpenArticle(record.source, can_go_back=True))
+            match = self.matches.get(record.id) if self.query_text else None
+            self.post_message(OpenArticle(record.source, can_go_back=True,
+                                          at=match[0] if match and match[0] > 0 else None))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """During a search, the message line shows where the article under the cursor matched."""
+        record = self.current()
+        if self.query_text and record is not None and self.records:
+            snippet = self.matches.get(record.id, (0, ""))[1]
+            self._message(snippet)
+
+    def action_all_notes(self) -> None:
+        """Every note across the library."""
+        from reader.tui.screens.notes_list import NotesListScreen
+
+        self.app.push_screen(NotesListScreen(self.service))
+
+    def action_export_folder(self) -> None:
+        """Choose the export folder (the library's ``export_dir`` setting)."""
+        from reader.services.exports import EXPORT_DIR_SETTING, default_export_dir
+        from reader.tui.screens.folder_input import FolderInput
+
+        library = self.service.library
+        if library is None:
+            return
+
+        def save(folder: str | None) -> None:
+            if folder is None:
+                return
+
+            def change(lib: Library) -> str:
+                lib.set_setting(EXPORT_DIR_SETTING, folder or None)
+                return str(default_export_dir(lib))
+
+            self._store_call(change, lambda where: self.notify(f"Notes will be exported to {where}", markup=False))
+
+        self.app.push_screen(FolderInput(str(default_export_dir(library))), save)
+
+    def action_speakers(self) -> None:
+        """Who is quoted across the library (or the tag filtered on)."""
+        from reader.tui.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen(self.service, tag=self.tag))
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key: newest, last opened, title, source, least read."""
@@ -334,8 +476,8 @@ class LibraryScreen(Screen[None]):
         """Close the search field and drop the search and tag filter."""
         self.query_one(LibrarySearch).remove_class("-active")
         self.table.focus()
-        if self.query_text or self.tag:
-            self.query_text, self.tag = "", None
+        if self.query_text or self.tag or self.feed:
+            self.query_text, self.tag, self.feed = "", None, None
             self.reload()
 
     def action_filter_tag(self) -> None:
@@ -427,7 +569,8 @@ class LibraryScreen(Screen[None]):
 
     def _deleted(self, removed: RemovedArticle) -> None:
         self._removed.append(removed)
-        self.notify(f"Removed “{removed.article.title}”. Press u to undo.", markup=False)
+        undo = keys_display(self.app, "library.undo_delete", "u")
+        self.notify(f"Removed “{removed.article.title}”. Press {undo} to undo.", markup=False)
         self.reload()
 
     def action_undo_delete(self) -> None:
@@ -438,3 +581,39 @@ class LibraryScreen(Screen[None]):
         removed = self._removed.pop()
         self._store_call(lambda library: library.restore_article(removed),
                          lambda record: self.reload(keep=record.id))
+
+    def action_toggle_read(self) -> None:
+        """Mark the article under the cursor read, or unread again."""
+        record = self.current()
+        if record is not None:
+            state = "unread" if record.read else "read"
+            self._store_call(lambda library: library.mark(record.id, state), lambda _: self.reload(keep=record.id))
+
+    def action_toggle_archive(self) -> None:
+        """Archive the article under the cursor (it leaves the inbox), or bring it back from the archive."""
+        record = self.current()
+        if record is None:
+            return
+        state = "unarchived" if record.archived else "archived"
+
+        def done(changed: ArticleRecord) -> None:
+            verb = "Archived" if changed.archived else "Brought back"
+            self.notify(f"{verb} “{changed.title}”.", markup=False)
+            self.reload()
+
+        self._store_call(lambda library: library.mark(record.id, state), done)
+
+    def action_cycle_view(self) -> None:
+        """Show the inbox (not archived), only unread articles, or the archive."""
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.reload()
+
+    def action_feeds(self) -> None:
+        """Open the feeds view; choosing a feed there shows only its articles."""
+        from reader.tui.screens.feeds import FeedsScreen
+
+        def chosen(feed: str | None) -> None:
+            self.feed = feed
+            self.reload()
+
+        self.app.push_screen(FeedsScreen(self.service), chosen)

@@ -25,7 +25,9 @@ from reader.document import Article, is_url
 from reader.errors import ReaderError
 from reader.store import ArticleRecord, Note, Status
 from reader.tui.exporting import export_in_background
+from reader.tui.keymap import keys_display
 from reader.tui.library_service import RECOVERY_HINT, LibraryService, run_store_call
+from reader.tui.screens.library_reading import READING_BINDINGS, LibraryReadingActions
 from reader.tui.screens.reader_screen import ReaderScreen
 from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.reading_pane import ReadingPane
@@ -41,7 +43,7 @@ SELECTION_STYLE = "reading-pane--selection"
 NOTE_STYLE = "reading-pane--note"
 
 
-class NotesReaderScreen(ReaderScreen):
+class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
     """Reads one article with the library: notes, tags, selection and (for web pages) refresh."""
 
     PANE_CLASS: ClassVar[type[ReadingPane]] = SelectablePane
@@ -64,6 +66,9 @@ class NotesReaderScreen(ReaderScreen):
                 tooltip="Fetch the web page again and re-anchor its notes", id="reader.refresh_page"),
         Binding("x", "export_notes", "Export notes", show=False,
                 tooltip="Write this article's notes to a markdown file in the export folder", id="reader.export"),
+        *READING_BINDINGS,
+        Binding("m", "toggle_read", "Read/unread", show=False,
+                tooltip="Mark this article read or unread", id="reader.toggle_read"),
     ]
 
     attach_delay: float = 0.1
@@ -84,6 +89,8 @@ class NotesReaderScreen(ReaderScreen):
         self.drafts: dict[object, str] = {}
         """Notes typed and closed with Escape: by passage ``(start, end)`` or by note id when editing."""
         self._last_top: int | None = None
+        self.start_at: int | None = None
+        """Where to open instead of the saved position (a search match, a note, a quote)."""
 
     def side_panels(self) -> ComposeResult:
         """The sources panel and the (hidden) notes panel: beside the text, so the footer and its
@@ -111,8 +118,11 @@ class NotesReaderScreen(ReaderScreen):
                 self._attach_library(self.article)
 
     def _track_position(self) -> None:
-        """Remember the reading position (the pane is gone by the time the screen unmounts)."""
+        """Remember the reading position (the pane is gone by the time the screen unmounts).
+
+        Reaching the end of the article marks it read (once)."""
         self._last_top = self.reading_position()
+        self._mark_read_at_end()
 
     def reading_position(self) -> int:
         """The position to save: the top line's offset, or the end of the text once the last line
@@ -128,6 +138,24 @@ class NotesReaderScreen(ReaderScreen):
         record = getattr(self, "record", None)
         if record is not None and record.renamed:
             self.title = record.title
+
+    def action_toggle_read(self) -> None:
+        """Mark the article read, or unread again (reaching its end marks it read too)."""
+        record = self.record
+        if record is None:
+            return
+        self.record = replace(record, read=not record.read)
+        state = "read" if self.record.read else "unread"
+        self._store_call(lambda library: library.mark(record.id, state),
+                         lambda _: self.notify(f"Marked {state}.", markup=False))
+
+    def _mark_read_at_end(self) -> None:
+        record = self.record
+        pane = self.pane
+        if record is None or record.read or not self.article.complete or pane.scroll_y < pane.max_scroll_y:
+            return
+        self.record = replace(record, read=True)
+        self._store_call(lambda library: library.mark(record.id, "read"))
 
     def _grow(self, article: Article) -> None:
         super()._grow(article)
@@ -172,12 +200,26 @@ class NotesReaderScreen(ReaderScreen):
         self._set_titles(self.article)
         self._show_notes(notes)
         self._saved_position = record.position
-        if record.position > 0 and self.pane.top_offset == 0:
+        if self.start_at is not None:
+            self._open_at(self.start_at)
+            self.start_at = None
+        elif record.position > 0 and self.pane.top_offset == 0:
             self._resume_at(record.position)
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_interval(POSITION_SAVE_SECONDS, self._save_position_later)
         self.refresh_bindings()
+        self.call_after_refresh(self._mark_read_at_end)  # an article that fits on the screen is read whole
+
+    def _open_at(self, offset: int) -> None:
+        """Show ``offset`` (a match, a note, a quote) with the sentence cursor on it."""
+        offset = max(0, min(offset, len(self.pane.article.text)))
+        self.pane.scroll_to_offset(offset)
+        self.cursor.sync(self.pane.article)
+        self.cursor.go_to(offset)
+        self._show_cursor = True
+        self._paint_selection()
+        self._last_top = self.pane.top_offset
 
     def _resume_at(self, position: int) -> None:
         """Put the line holding ``position`` at the top, where the reader left it."""
@@ -243,7 +285,7 @@ class NotesReaderScreen(ReaderScreen):
         if action == "back":
             panel_open = bool(self.query("#notes-panel.-open"))
             return self.cursor.selecting or panel_open or super().check_action(action, parameters)
-        if action in ("tag_article", "undo_delete", "retitle"):
+        if action in ("tag_article", "undo_delete", "toggle_read", "retitle"):
             return self.record is not None
         return super().check_action(action, parameters)
 
@@ -269,7 +311,8 @@ class NotesReaderScreen(ReaderScreen):
     def _show_notes(self, notes: list[Note], keep: str | None = None) -> None:
         self.notes = sorted(notes, key=lambda n: (n.start, n.end, n.created))
         shown = [n for n in self.notes if n.status is not Status.ORPHANED and n.end > n.start]
-        self.pane.set_overlay("notes", [(n.start, n.end, NOTE_STYLE) for n in shown])
+        self.pane.set_overlay("notes", [(n.start, n.end, f"reading-pane--mark-{n.color}" if n.color else NOTE_STYLE)
+                                        for n in shown])
         article = self.pane.article
         per_block = Counter(max(0, article.block_at(n.start)) for n in shown)
         self.pane.set_gutter_marks({block: gutter_mark(count) for block, count in per_block.items()}, layer="notes")
@@ -455,7 +498,7 @@ class NotesReaderScreen(ReaderScreen):
     def _note_deleted(self, note: Note) -> None:
         self._deleted.append(note)
         self._show_notes([n for n in self.notes if n.id != note.id])
-        self.notify("Note deleted. Press u to undo.", markup=False)
+        self.notify(f"Note deleted. Press {keys_display(self.app, 'reader.undo_delete', 'u')} to undo.", markup=False)
 
     def action_undo_delete(self) -> None:
         """Put back the last deleted note."""

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from reader.store import Note, Status
 from reader.tui.excerpt import excerpt
+from reader.tui.keymap import keys_display
 
 QUOTE_CHARS = 90
 NOTE_CHARS = 160
@@ -127,8 +128,9 @@ class NotesPanel(Vertical):
         self.add_class("-open")
         if not self._built:
             self._built = True
+            add = keys_display(self.app, "reader.add_note", "a")
             self.mount(Static(Text("Notes"), id="notes-title"), NoteList(id="note-list"),
-                       Static(Text("No notes yet: select a passage and press a."), id="notes-empty"))
+                       Static(Text(f"No notes yet: select a passage and press {add}."), id="notes-empty"))
             self.show_notes(self.notes)
         self.query_one(NoteList).focus()
 

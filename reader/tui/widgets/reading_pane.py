@@ -68,6 +68,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         "reading-pane--gutter", "reading-pane--cursor",
         "reading-pane--search", "reading-pane--search-current", "reading-pane--selection",
         "reading-pane--highlight", "reading-pane--note",
+        "reading-pane--mark-yellow", "reading-pane--mark-green", "reading-pane--mark-blue", "reading-pane--mark-pink",
     }
 
     DEFAULT_CSS = """
@@ -104,6 +105,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     ReadingPane > .reading-pane--selection { background: $screen-selection-background; }
     ReadingPane > .reading-pane--highlight { background: $accent-muted; }
     ReadingPane > .reading-pane--note { text-style: none; background: $accent-muted; }
+    ReadingPane > .reading-pane--mark-yellow { background: $warning-muted; text-style: underline; }
+    ReadingPane > .reading-pane--mark-green { background: $success-muted; text-style: underline; }
+    ReadingPane > .reading-pane--mark-blue { background: $primary-muted; text-style: underline; }
+    ReadingPane > .reading-pane--mark-pink { background: $error-muted; text-style: underline; }
     """
 
     @dataclass
