@@ -57,7 +57,7 @@ def test_the_headline_names_the_article_in_the_library_and_the_export(tmp_path: 
     out = tmp_path / "out"
     assert main(["--db", db, "export", "--all", "--out", str(out)]) == 0
     [written] = out.iterdir()
-    assert written.name.startswith("council-approves-new-budget")
+    assert written.name.lower().replace(" ", "-").startswith("council-approves-new-budget")
     assert 'title: "Council approves new budget."' in written.read_text(encoding="utf-8")
 
 
