@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean screenshot
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,3 +39,9 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# The README's screenshot is the reader snapshot test's SVG (tests/test_docs.py checks they match).
+SHOT := tests/inreader/__snapshots__/test_inreader_snapshots/test_seed_with_sources_panel.svg
+screenshot: $(STAMP)
+	$(BIN)/python -m pytest -q tests/inreader/test_inreader_snapshots.py -k sources_panel --snapshot-update
+	@mkdir -p docs && cp $(SHOT) docs/reader-sources-panel.svg

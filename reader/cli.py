@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "add": "Add articles to the library; prints each article's id.",
     "list": "List the articles in the library.",
     "tag": "Add or remove tags on an article.",
+    "retitle": "Give an article a title of your own.",
     "note": "Add a note to an article ('note add').",
     "notes": "List notes, re-anchored against each article's current text.",
     "export": "Export notes and highlights to markdown or JSON.",
@@ -93,6 +95,25 @@ def _split_command(argv: list[str]) -> tuple[str | None, list[str]]:
     return None, argv
 
 
+def check_global_options(args: argparse.Namespace) -> None:
+    """Reject a bad ``--theme`` or ``--db`` for every command, not only where it is used.
+
+    ``reader --theme nope list`` used to exit 0 because ``list`` never looks at the theme; a typo
+    that is silently ignored is worse than one that is refused. Raises :class:`UsageError`.
+    """
+    theme = getattr(args, "theme", None)
+    if theme is not None:
+        from reader.themes import resolve_theme_name  # only when the option is given: it reads theme files
+
+        resolve_theme_name(theme, None)
+    db = getattr(args, "db", None)
+    if db is not None:
+        if not db.strip():
+            raise UsageError("--db: give the path of a library file")
+        if os.path.isdir(os.path.expanduser(db)):
+            raise UsageError(f"--db {db}: is a folder; give the path of a library file (e.g. {db.rstrip('/')}/library.json)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reader`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -100,10 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         name, rest = _split_command(argv)
         if name is None:
             args = build_open_parser().parse_args(rest)
+            check_global_options(args)
             from reader.commands.open import run as run_open
 
             return run_open(args)
         args = build_command_parser(name).parse_args(rest)
+        check_global_options(args)
         return int(args._run(args) or 0)
     except ReaderError as exc:
         print(f"reader: {exc}", file=sys.stderr)

@@ -1,15 +1,54 @@
-"""Keep every test away from the real user's files: config (themes) and data (the library).
+"""Keep every test away from the real user's files: home, config, data, cache, state, documents.
 
-The app reads user themes and the saved theme setting at startup; without this a developer's
-own themes or library would change what the UI tests and snapshots see. Tests that need a
-particular folder still set it themselves (monkeypatch wins over this fixture).
+The whole session runs with ``HOME`` and every XDG and Windows profile variable pointing into one
+temporary folder (:func:`_sandboxed_home`), set in ``os.environ`` so that the CLI subprocesses and
+the tmux servers the terminal tests start inherit it too: an app export with no ``export_dir``
+setting, a default library, a saved theme, all land in the sandbox and never in the real
+``~/Documents/reader-notes`` or ``~/.local/share/reader``. ``tests/test_sandbox.py`` proves it.
+
+On top of that each test gets fresh config and data folders (:func:`_hermetic_user_folders`), so a
+theme or library one test saves is never seen by the next. Tests that need a particular folder
+still set it themselves (monkeypatch wins over these fixtures).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+REAL_HOME = os.path.expanduser("~")
+"""The home folder of whoever runs the suite, read before the sandbox replaces ``HOME``."""
+
+SANDBOX_VARIABLES = {
+    "HOME": "home",
+    "XDG_CONFIG_HOME": "home/.config",
+    "XDG_DATA_HOME": "home/.local/share",
+    "XDG_CACHE_HOME": "home/.cache",
+    "XDG_STATE_HOME": "home/.local/state",
+    "XDG_DOCUMENTS_DIR": "home/Documents",
+    "XDG_DOWNLOAD_DIR": "home/Downloads",
+    "USERPROFILE": "home",
+    "APPDATA": "home/AppData/Roaming",
+    "LOCALAPPDATA": "home/AppData/Local",
+}
+"""Every variable platformdirs (Linux, macOS, Windows) and ``~`` expansion read, and where it points."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sandboxed_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point home and the platform folders into one temp folder for the whole session."""
+    root = tmp_path_factory.mktemp("sandbox")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, relative in SANDBOX_VARIABLES.items():
+            folder = root / relative
+            folder.mkdir(parents=True, exist_ok=True)
+            patch.setenv(name, str(folder))
+        for name in ("READER_DB", "READER_CONFIG_DIR", "XDG_CONFIG_DIRS", "XDG_DATA_DIRS"):
+            patch.delenv(name, raising=False)
+        yield root
 
 
 @pytest.fixture(autouse=True)

@@ -48,3 +48,27 @@ def test_a_folder_opens_its_articles_but_not_its_readme(tmp_path) -> None:
     for name in ("b.md", "a.txt", "README.md", "LICENSE.txt", ".hidden.md", "image.png"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert collect_sources([str(tmp_path)]) == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
+
+
+COMMAND_ARGS = {
+    "analyze": ["a.txt"], "add": ["a.txt"], "list": [], "tag": ["a.txt", "x"], "note": ["add", "a.txt", "--quote", "q"],
+    "notes": [], "export": ["--all"], "themes": [],
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMAND_ARGS))
+def test_an_unknown_theme_is_refused_by_every_command(command: str, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``reader --theme nope list`` exited 0 silently: a global option is checked for every command."""
+    db = str(tmp_path / "lib.json")
+    assert main(["--theme", "nope", command, *COMMAND_ARGS[command], "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("reader: unknown theme 'nope'")
+    assert not (tmp_path / "lib.json").exists()  # refused before anything ran
+
+
+@pytest.mark.parametrize("command", ["list", None])
+def test_a_folder_or_empty_db_is_a_usage_error(command: str | None, tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    for db in (str(tmp_path), ""):
+        assert main([*([command] if command else []), "--db", db]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and err.startswith("reader: --db")

@@ -8,6 +8,7 @@ import sys
 from reader.commands._library import open_library
 from reader.document import Article, is_url, load
 from reader.errors import ReaderError
+from reader.services.loading import check_not_empty
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
             raise ReaderError("standard input cannot be added to the library; save it to a file first")
         try:
             for source in collect_sources([raw]):
-                articles.append(load(source))
+                articles.append(check_not_empty(load(source), source))
         except ReaderError as exc:
             print(f"reader: {exc}", file=sys.stderr)
             failed = True

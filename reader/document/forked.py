@@ -7,6 +7,11 @@ one large markdown file it forks, before Textual starts any thread, a child that
 parse and sends the article back through a pipe; the parser then adopts it (see
 :meth:`reader.document.markdown.MarkdownParser.parse_next`). Without ``fork`` (Windows), or if
 the child fails, the parser simply carries on by itself: the result is the same either way.
+
+The child never outlives the reader: on Linux the kernel kills it when its parent dies
+(``prctl(PR_SET_PDEATHSIG)``), elsewhere a thread in the child checks its parent twice a second;
+either way a parent already gone before the child set that up is caught by comparing the parent's
+process id. The parent's terminal guard (:mod:`reader.tui.hangup`) kills :func:`live_children` too.
 """
 
 from __future__ import annotations
@@ -14,11 +19,43 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 Parsed = TypeVar("Parsed")
+
+
+_LIVE: set[int] = set()
+PR_SET_PDEATHSIG = 1
+PARENT_CHECK_SECONDS = 0.5
+
+
+def live_children() -> list[int]:
+    """Process ids of forked parsers not reaped yet (to kill if the reader must end at once)."""
+    return sorted(_LIVE)
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked child: end when ``parent`` ends (kernel signal on Linux, a watching thread elsewhere)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    else:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(PARENT_CHECK_SECONDS)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="parent watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was set up
+        os._exit(1)
 
 
 class ForkedParse(Generic[Parsed]):
@@ -32,6 +69,7 @@ class ForkedParse(Generic[Parsed]):
 
     def __init__(self, parse: Callable[[], Parsed]) -> None:
         read_end, write_end = os.pipe()
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:  # no process to spare: the parser carries on in this process
@@ -41,6 +79,7 @@ class ForkedParse(Generic[Parsed]):
         if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
             code = 1
             try:
+                die_with_parent(parent)
                 os.close(read_end)
                 data = pickle.dumps(parse(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as out:
@@ -49,6 +88,7 @@ class ForkedParse(Generic[Parsed]):
             finally:
                 os._exit(code)
         os.close(write_end)
+        _LIVE.add(pid)
         self._fd: int | None = read_end
         self._pid = pid
         self._lock = threading.Lock()
@@ -73,6 +113,7 @@ class ForkedParse(Generic[Parsed]):
 def _reap(pid: int) -> None:
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
+    _LIVE.discard(pid)
 
 
 def can_fork() -> bool:

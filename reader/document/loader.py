@@ -7,6 +7,7 @@ first, so no parser or widget ever sees a terminal escape from an article.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,11 @@ MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+_MARKDOWN_SIGNS = re.compile(r"^(#{1,6}\s|```|~~~|(=+|-{3,})\s*$|\[[^\]\n]+\]:\s)|\]\([^)\n]+\)|^---\s*\n", re.M)
+"""What marks standard input as markdown: headings, fences, setext underlines, links, front matter.
+Anything else is read as plain text, whose first line is its headline."""
 
 
 def is_url(source: str) -> bool:
@@ -75,7 +81,7 @@ def detect_format(source: str, text: str) -> str:
         if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
             return "html"
         if source == "-":
-            return "markdown"
+            return "markdown" if _MARKDOWN_SIGNS.search(text[:20_000]) else "text"
     return "text"
 
 

@@ -202,6 +202,9 @@ class MarkdownParser:
                                                  or (tail_heading[0] == 1 and self._first_heading[0] > 1)):
                     self._first_heading = tail_heading
             title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+            if not title:  # the same headline rule as a whole parse (see _first_line_title)
+                more = tail is not None and tail[1]
+                title = _first_line_title(text, self._builder.blocks, more=more)
             return title or self._fallback_title, text
 
     def _fork_tail(self, chunks: list[str]) -> ForkedParse[_Half] | None:
@@ -232,12 +235,14 @@ class MarkdownParser:
             whole = self._adopted
             return Article(title=whole.title, text=whole.text, blocks=list(whole.blocks), source=whole.source,
                            format=whole.format, metadata=dict(whole.metadata), complete=True)
-        title = self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+        text = self._builder.text()
+        title = (self.metadata.get("title") or (self._first_heading[1] if self._first_heading else "")
+                 or _first_line_title(text, self._builder.blocks))
         meta = {k: v for k, v in self.metadata.items() if k in ("author", "site", "published", "date", "url")}
         if "date" in meta and "published" not in meta:
             meta["published"] = meta.pop("date")
         meta.pop("date", None)
-        return Article(title=title or self._fallback_title, text=self._builder.text(),
+        return Article(title=title or self._fallback_title, text=text,
                        blocks=list(self._builder.blocks), source=self._path, format="markdown",
                        metadata=meta, complete=self.done)
 
@@ -383,6 +388,19 @@ def _render_inline(children: list[Token]) -> tuple[str, list[Inline]]:
         text = stripped
         inlines = [Inline(i.kind, i.start, min(i.end, len(text)), i.href) for i in inlines]
     return text, inlines
+
+
+def _first_line_title(text: str, blocks: list, *, more: bool = False) -> str:
+    """A heading-less article's first paragraph, when it reads like a headline (see plaintext).
+
+    ``more``: further blocks exist beyond ``blocks`` (parsed elsewhere, see ``title_and_text``).
+    """
+    from reader.document.plaintext import is_title_line
+
+    if not blocks or (len(blocks) < 2 and not more) or blocks[0].kind is not BlockKind.PARAGRAPH:
+        return ""
+    first = text[blocks[0].start:blocks[0].end].strip()
+    return first if is_title_line(first, first=True) else ""
 
 
 def parse_markdown(source: str, path: str = "", fallback_title: str = "") -> Article:

@@ -35,15 +35,26 @@ def snapshot(parser: MarkdownParser) -> Article:
     return article
 
 
+def check_not_empty(article: Article, source: str) -> Article:
+    """Refuse an article with no text: it used to open as a blank page, or be added, silently."""
+    if article.complete and not article.text.strip():
+        name = "standard input" if source == "-" else clean_line(source)
+        raise ReaderError(f"{name}: empty article (no text to read)")
+    return article
+
+
 def open_for_reading(source: str) -> Loaded:
     """Load ``source``; a markdown parser that still has chunks to parse comes back with it."""
     try:
         result = open_article(source)
         if not isinstance(result, Article):  # a markdown parser with chunks to go
             result.parse_next()
-            return snapshot(result), result
+            article = snapshot(result)
+            if not article.text.strip():  # nothing in the first chunk: is there anything at all?
+                article = result.parse_all()
+            return check_not_empty(article, source), result
         result.title = clean_line(result.title)
-        return result, None
+        return check_not_empty(result, source), None
     except ReaderError:
         raise
     except Exception as exc:  # a bug in a loader must not take the app down

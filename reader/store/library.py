@@ -231,7 +231,8 @@ class Library:
                 self._reanchor_saved(aid, article.text)
             if old.feed:  # a feed item's author, date and feed survive its page replacing the summary
                 metadata = {**old.metadata, **metadata}
-            record = replace(old, source=article.source, title=title, format=article.format, text_hash=digest,
+            record = replace(old, source=article.source, title=old.title if old.renamed else title,
+                             format=article.format, text_hash=digest,
                              length=len(article.text), metadata=metadata,
                              position=min(old.position, len(article.text)),
                              tags=old.tags + tuple(t for t in tags if t not in old.tags),
@@ -352,6 +353,17 @@ class Library:
     def set_position(self, article_id: str, position: int) -> ArticleRecord:
         """Save the reading position (an offset into the text). Each call is a save: debounce it."""
         return self._change_article(article_id, lambda r: replace(r, position=max(0, min(position, r.length or position))))
+
+    def retitle_article(self, ref: str, title: str | None) -> ArticleRecord:
+        """Give the article a title of the user's choosing, kept when the article is opened again.
+
+        ``None`` (or a blank title) goes back to the article's own headline, found when it is next
+        opened or added. Raises :class:`ReaderError` for an unknown article.
+        """
+        clean = clean_line(title or "").strip()
+        if clean:
+            return self._change_article(ref, lambda r: replace(r, title=clean, renamed=True))
+        return self._change_article(ref, lambda r: replace(r, renamed=False))
 
     def mark_opened(self, article_id: str, position: int | None = None) -> ArticleRecord:
         """Record that the article was opened now (and, optionally, the reading position)."""

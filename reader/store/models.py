@@ -65,6 +65,8 @@ class ArticleRecord:
     archived: bool = False
     feed: str = ""
     fulltext: str = ""
+    renamed: bool = False
+    """The user chose ``title`` (``reader retitle``, ``T`` in the app): opening the article again keeps it."""
 
     @property
     def progress(self) -> float:
@@ -94,6 +96,7 @@ class ArticleRecord:
             archived=doc.get("archived") is True,
             feed=_str(doc.get("feed")),
             fulltext=_str(doc.get("fulltext")),
+            renamed=doc.get("renamed") is True,
         )
 
     def to_record(self) -> dict[str, Any]:
@@ -103,7 +106,7 @@ class ArticleRecord:
             "length": self.length, "metadata": dict(self.metadata), "added": self.added,
             "last_opened": self.last_opened, "position": self.position, "tags": list(self.tags),
             "has_text": self.has_text, "read": self.read, "archived": self.archived, "feed": self.feed,
-            "fulltext": self.fulltext,
+            "fulltext": self.fulltext, "renamed": self.renamed,
         }
 
     def to_json(self, notes: int | None = None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from reader.document import Article, is_url
 from reader.errors import ReaderError
 from reader.services.config import load_keymap
 from reader.services.loading import Preloaded, open_for_reading
-from reader.tui.hangup import CHECK_SECONDS, HangupWatch
+from reader.tui.hangup import CHECK_SECONDS, HangupWatch, TerminalGuard
 from reader.tui.keymap import check_against_bindings, checked_keymap, keys_display
 from reader.tui.library_service import LibraryService
 from reader.tui.messages import OpenArticle
@@ -35,9 +35,15 @@ class ReaderApp(ThemedApp):
     """The terminal article reader."""
 
     TITLE = "reader"
+    CSS = """
+    /* Notes are a background tint (the theme's note colour) and the gutter's ✎, never an
+       underline: organisations are underlined. */
+    ReadingPane > .reading-pane--note { text-style: none; background: $reader-note-background; }
+    """
     COMMANDS = ThemedApp.COMMANDS | {BindingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("o", "open_dialog", "Open", show=False, id="app.open"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     ]
@@ -70,6 +76,10 @@ class ReaderApp(ThemedApp):
         if self.user_keymap:
             self.call_after_refresh(self._check_keymap_ids)
         if self.is_headless:
+            return
+        guard = TerminalGuard.current()
+        if guard is not None:  # the command line guards the whole process: leave through exit first
+            guard.attach(self.exit, asyncio.get_running_loop())
             return
         watch = HangupWatch(self.exit)
         if watch.watching:
@@ -125,6 +135,35 @@ class ReaderApp(ThemedApp):
             return
         self.push_screen(screen)
 
+    def action_open_dialog(self) -> None:
+        """Ask for a file, folder or URL and open it over the current screen."""
+        from reader.tui.screens.open_dialog import OpenDialog
+
+        if isinstance(self.screen, OpenDialog):
+            return
+
+        def chosen(value: str | None) -> None:
+            if value:
+                self.open_typed(value)
+
+        self.push_screen(OpenDialog(), chosen)
+
+    def open_typed(self, value: str) -> None:
+        """Open what was typed in the open dialog: a folder lists its articles, else one article."""
+        from reader.document.sources import collect_sources
+
+        try:
+            sources = collect_sources([value])
+        except ReaderError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+            return
+        if len(sources) == 1:
+            self.open_source(sources[0], can_go_back=True)
+            return
+        from reader.tui.screens.picker import PickerScreen
+
+        self.push_screen(PickerScreen(sources, can_go_back=True))
+
     def _reader_screen(self, source: str, *, can_go_back: bool) -> NotesReaderScreen:
         """A reader screen on ``source`` (preloaded, the library's stored copy, or read now)."""
         loaded = self._preloaded.pop(source, None) or self._stored_copy(source) or open_for_reading(source)
@@ -172,4 +211,10 @@ class ReaderApp(ThemedApp):
         if isinstance(self.screen, HelpScreen):
             return
         rows = binding_rows(self.screen.active_bindings, self.get_key_display)
-        self.push_screen(HelpScreen(rows, close_keys=keys_display(self, "help.close", "Escape, ? or q")))
+        marks = None
+        if isinstance(self.screen, NotesReaderScreen):  # the reader shows marks; explain them
+            from reader.tui.widgets.legend import legend
+
+            marks = legend()
+        self.push_screen(HelpScreen(rows, close_keys=keys_display(self, "help.close", "Escape, ? or q"),
+                                    marks=marks))

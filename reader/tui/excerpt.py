@@ -11,9 +11,14 @@ QUOTE_EXCERPT = 240
 
 
 def excerpt(quote: str, limit: int = QUOTE_EXCERPT) -> str:
-    """The passage on one line, shortened in the middle if long."""
+    """The passage on one line, shortened in the middle if long, at word boundaries (never
+    "Coun … udget": the cut drops whole words)."""
     flat = " ".join(quote.split())
     if len(flat) <= limit:
         return flat
     half = (limit - 3) // 2
-    return f"{flat[:half]} … {flat[-half:]}"
+    head = flat[:half + 1]
+    head = head[:head.rfind(" ")] if " " in head[:-1] else flat[:half]
+    tail = flat[-(half + 1):]
+    tail = tail[tail.find(" ") + 1:] if " " in tail[1:] else flat[-half:]
+    return f"{head.rstrip()} … {tail.lstrip()}"

@@ -30,6 +30,9 @@ def binding_commands(screen: Screen[Any]) -> list[Command]:
         if (id(node), binding.action) in offered:
             continue
         offered.add((id(node), binding.action))
+        offers = getattr(screen, "palette_offers", None)  # a key may work (to say why not) yet not be offered
+        if offers is not None and not offers(binding.action.split("(")[0]):
+            continue
         key = app.get_key_display(binding)
         help_text = tooltip or binding.description
         commands.append((binding.description, f"{help_text} (key: {key})",

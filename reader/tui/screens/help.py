@@ -42,17 +42,22 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 2; background: $panel; border: round $accent;
     }
     HelpScreen #help-title, HelpScreen #help-table, HelpScreen #help-hint { width: auto; }
+    HelpScreen #help-marks-title { width: auto; margin: 1 0 0 0; }
+    HelpScreen #help-marks { width: auto; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close help", id="help.close"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str]], *, close_keys: str = "Escape, ? or q") -> None:
+    def __init__(self, rows: list[tuple[str, str]], *, close_keys: str = "Escape, ? or q",
+                 marks: Text | None = None) -> None:
         super().__init__()
         self.rows = rows
         self.close_keys = close_keys
         """The keys that close this help, as the hint shows them (the user may have remapped them)."""
+        self.marks = marks
+        """What the reader's marks mean (see :mod:`reader.tui.widgets.legend`), shown under the keys."""
 
     def compose(self) -> ComposeResult:
         """The key table in a scrollable box."""
@@ -64,6 +69,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(Text("Keys", style="bold"), id="help-title")
             yield Static(table, id="help-table")
+            if self.marks is not None:
+                yield Static(Text("Marks", style="bold"), id="help-marks-title")
+                yield Static(self.marks, id="help-marks")
             yield Static(Text(f"{self.close_keys} closes this help.", style="dim"), id="help-hint")
 
     def action_close(self) -> None:

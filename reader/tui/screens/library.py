@@ -48,8 +48,8 @@ VIEW_FILTERS: dict[str, dict[str, bool]] = {"inbox": {"archived": False},
                                             "unread": {"archived": False, "unread": True},
                                             "archive": {"archived": True}}
 UNREAD_MARK = "● "
-EMPTY_LIBRARY = ("The library is empty. Open an article with: reader PATH (a file, a folder or a URL); "
-                 "it is added here.")
+EMPTY_LIBRARY = ("The library is empty. Press o to open an article (a file, a folder or a URL), or start "
+                 "with: reader PATH. Every article you open is added here.")
 COLUMNS = ("Title", "Source", "Tags", "Notes", "Read", "Opened")
 FIXED_CELLS = 5 + 4 + 10 + 2 * len(("Title", "Source", "Tags", "Notes", "Read", "Opened")) + 2
 """Notes, Read and Opened columns plus each column's padding and the unread mark; the rest is shared out."""
@@ -101,10 +101,21 @@ def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = 
     )
 
 
+def delete_question(title: str, notes: int) -> str:
+    """The delete prompt: names the notes that go with the article only when there are some."""
+    if not notes:
+        return f"Remove “{title}” from the library? It has no notes."
+    return f"Remove “{title}” and its {'note' if notes == 1 else f'{notes} notes'} from the library?"
+
+
 class ArticleTable(DataTable[Text]):
     """The table of articles; Enter is described for the footer and help."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open", key_display="Enter", id="library.open")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", key_display="Enter", id="library.open"),
+        Binding("home,g", "scroll_top", "First article", show=False, id="library.first"),
+        Binding("end,G", "scroll_bottom", "Last article", show=False, id="library.last"),
+    ]
 
 
 class LibrarySearch(Input):
@@ -128,6 +139,8 @@ class LibraryScreen(Screen[None]):
                 tooltip="Show only articles with a tag", id="library.filter"),
         Binding("t", "tag_article", "Tag", show=False,
                 tooltip="Add or remove the article's tags", id="library.tag"),
+        Binding("T", "retitle", "Rename", show=False,
+                tooltip="Give the article a title of your own", id="library.retitle"),
         Binding("r", "rename_tag", "Rename tag", show=False,
                 tooltip="Rename a tag across the library, or merge it into another", id="library.rename_tag"),
         Binding("d,delete", "delete", "Delete",
@@ -495,6 +508,24 @@ class LibraryScreen(Screen[None]):
 
         self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
 
+    def action_retitle(self) -> None:
+        """Give the article under the cursor a title of your own (empty: its own headline)."""
+        record = self.current()
+        if record is None:
+            return
+
+        def save(title: str | None) -> None:
+            if title is None:
+                return
+            self._store_call(lambda library: library.retitle_article(record.id, title or None),
+                             lambda _: self.reload(keep=record.id))
+            if not title:
+                self.notify("The article's own headline comes back when it is next opened.", markup=False)
+
+        from reader.tui.screens.title_input import TitleInput
+
+        self.app.push_screen(TitleInput(record.title if record.renamed else ""), save)
+
     def action_rename_tag(self) -> None:
         """Rename a tag everywhere, or merge it into another."""
         if not self.known_tags:
@@ -528,7 +559,7 @@ class LibraryScreen(Screen[None]):
         if record is None:
             return
         notes = self.counts.get(record.id, 0)
-        question = f"Remove “{record.title}” and its {notes} note{'s' if notes != 1 else ''} from the library?"
+        question = delete_question(record.title, notes)
 
         def answer(yes: bool | None) -> None:
             if yes:

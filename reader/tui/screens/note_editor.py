@@ -16,7 +16,12 @@ from reader.tui.screens.dialog import Dialog
 
 
 class NoteEditor(Dialog[str | None]):
-    """Write or edit a note; Ctrl+S saves (returns the text), Escape cancels (returns None)."""
+    """Write or edit a note; Ctrl+S saves (returns the text), Escape closes (returns None).
+
+    Escape never throws typing away: what was typed is kept in ``drafts`` under ``key`` (the
+    passage, or the note being edited), and the next editor opened with the same key starts from
+    it. Saving clears the draft; emptying the text and pressing Escape drops it.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
@@ -29,21 +34,28 @@ class NoteEditor(Dialog[str | None]):
     NoteEditor TextArea { height: 8; }
     """
 
-    def __init__(self, quote: str, note: str = "", *, title: str = "New note") -> None:
+    def __init__(self, quote: str, note: str = "", *, title: str = "New note",
+                 drafts: dict[object, str] | None = None, key: object = None) -> None:
         super().__init__()
         self.quote = quote
-        self.initial = note
-        self.heading = title
+        self.drafts = drafts if drafts is not None else {}
+        self.key = key
+        self.original = note
+        self.resumed = key is not None and key in self.drafts
+        self.initial = self.drafts[key] if self.resumed else note
+        self.heading = title + (" (draft)" if self.resumed else "")
 
     def compose(self) -> ComposeResult:
         """Title, the quoted passage (as plain text), the editor and a hint."""
         with Vertical(id="note-box"):
             yield Static(Text(self.heading), id="note-title", classes="dialog-title")
-            yield Static(Text(f"“{excerpt(self.quote)}”"), id="note-quote")
+            # The passage as it is in the article (its own quote marks, no added ones), cut at words.
+            yield Static(Text(f"▎ {excerpt(self.quote)}"), id="note-quote")
             yield TextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
             save = keys_display(self.app, "note.save", "Ctrl+S")
             cancel = keys_display(self.app, "note.cancel", "Escape")
-            yield Static(Text(f"{save} saves · {cancel} cancels"), id="note-hint", classes="dialog-hint")
+            yield Static(Text(f"{save} saves · {cancel} keeps a draft (a on the same passage resumes it)"),
+                         id="note-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         """Start typing at the end of the note."""
@@ -52,11 +64,18 @@ class NoteEditor(Dialog[str | None]):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        """Return the note's text."""
+        """Return the note's text (and forget its draft)."""
+        self.drafts.pop(self.key, None)
         self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
-        """Close without saving."""
+        """Close without saving, keeping what was typed as a draft (unless nothing changed)."""
+        text = self.query_one(TextArea).text
+        if self.key is not None and text.strip() and text != self.original:
+            self.drafts[self.key] = text
+            self.app.notify("Draft kept: press a on the same passage to go on.", markup=False)
+        else:
+            self.drafts.pop(self.key, None)
         self.dismiss(None)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -55,6 +56,8 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
                 tooltip="Add a note on the selection (or the sentence at the cursor)", id="reader.add_note"),
         Binding("t", "tag_article", "Tag", show=False,
                 tooltip="Add or remove this article's tags", id="reader.tag"),
+        Binding("T", "retitle", "Rename", show=False,
+                tooltip="Give this article a title of your own", id="reader.retitle"),
         Binding("p", "toggle_notes", "Notes",
                 tooltip="Show or hide the notes panel", id="reader.toggle_notes"),
         Binding("u", "undo_delete", "Undo delete", show=False,
@@ -83,13 +86,16 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
         self._saved_position: int | None = None
         self._position_timer: Timer | None = None
         self._deleted: list[Note] = []
+        self.drafts: dict[object, str] = {}
+        """Notes typed and closed with Escape: by passage ``(start, end)`` or by note id when editing."""
         self._last_top: int | None = None
         self.start_at: int | None = None
         """Where to open instead of the saved position (a search match, a note, a quote)."""
 
-    def compose(self) -> ComposeResult:
-        """The reader's widgets plus the (hidden) notes panel."""
-        yield from super().compose()
+    def side_panels(self) -> ComposeResult:
+        """The sources panel and the (hidden) notes panel: beside the text, so the footer and its
+        Escape hint stay visible while the notes are open."""
+        yield from super().side_panels()
         yield NotesPanel(id="notes-panel")
 
     @property
@@ -115,8 +121,23 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
         """Remember the reading position (the pane is gone by the time the screen unmounts).
 
         Reaching the end of the article marks it read (once)."""
-        self._last_top = self.pane.top_offset
+        self._last_top = self.reading_position()
         self._mark_read_at_end()
+
+    def reading_position(self) -> int:
+        """The position to save: the top line's offset, or the end of the text once the last line
+        is on screen, so reading to the end (``G``) counts as 100% read, not the top line's 86%."""
+        pane = self.pane
+        if pane.progress >= 100 and pane.article.complete and pane.article.text:
+            return len(pane.article.text)
+        return pane.top_offset
+
+    def _set_titles(self, article: Article) -> None:
+        """The article's headline, or the title the user gave it (``T``, ``reader retitle``)."""
+        super()._set_titles(article)
+        record = getattr(self, "record", None)
+        if record is not None and record.renamed:
+            self.title = record.title
 
     def action_toggle_read(self) -> None:
         """Mark the article read, or unread again (reaching its end marks it read too)."""
@@ -176,6 +197,7 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
             return
         self.record = record
         self.known_tags = tags
+        self._set_titles(self.article)
         self._show_notes(notes)
         self._saved_position = record.position
         if self.start_at is not None:
@@ -213,10 +235,10 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
                 break
             if pane.scroll_y == before:  # the end of the article
                 break
-        self._last_top = pane.top_offset
+        self._last_top = self.reading_position()
 
     def _save_position_later(self) -> None:
-        position = self._last_top = self.pane.top_offset
+        position = self._last_top = self.reading_position()
         if self.record is not None and position != self._saved_position:
             self._saved_position = position
             self._store_call(lambda lib: lib.set_position(self.record.id, position))  # type: ignore[union-attr]
@@ -235,14 +257,16 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
 
     def action_back(self) -> None:
         """Close the notes panel, drop the selection, clear a search, or go back (saving the position)."""
-        if self.panel.is_open and self.panel.has_focus_within:
-            self.action_toggle_notes()
+        if self.panel.is_open:  # wherever the focus is: Escape used to do nothing from the article
+            self.panel.remove_class("-open")
+            self.pane.focus()
+            self.refresh_bindings()
         elif self.cursor.selecting:
             self.cursor.clear()
             self._paint_selection()
         else:
             if self._can_go_back and not self._search.query:
-                self._last_top = self.pane.top_offset
+                self._last_top = self.reading_position()
                 self.save_position_now()
             super().action_back()
 
@@ -252,14 +276,16 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
             self._position_timer.stop()
         self.save_position_now()
 
+    def palette_offers(self, action: str) -> bool:
+        """The palette offers refresh only for web pages (``R`` on a file says why it does nothing)."""
+        return action != "refresh_page" or (self.record is not None and is_url(self.record.source))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back also clears a selection; refresh only for web pages; library actions need the library."""
         if action == "back":
             panel_open = bool(self.query("#notes-panel.-open"))
             return self.cursor.selecting or panel_open or super().check_action(action, parameters)
-        if action == "refresh_page":
-            return self.record is not None and is_url(self.record.source)
-        if action in ("tag_article", "undo_delete", "toggle_read"):
+        if action in ("tag_article", "undo_delete", "toggle_read", "retitle"):
             return self.record is not None
         return super().check_action(action, parameters)
 
@@ -296,6 +322,30 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
         others = [n for n in self.notes if n.id != note.id]
         self._show_notes([*others, note], keep=note.id)
 
+    # -- search: the sentence cursor follows the match -----------------------------------------
+
+    def _show_current_match(self) -> None:
+        """Bring the match into view and put the sentence cursor on it (the status line and ``a`` use it)."""
+        super()._show_current_match()
+        match = self._search.current_match
+        if match is None:
+            return
+        self.cursor.sync(self.pane.article)
+        self.cursor.mouse = None
+        self.cursor.go_to(match[0])
+        self._show_cursor = True
+        self._paint_selection()
+
+    def _remember_place(self) -> tuple[object, ...]:
+        return (*super()._remember_place(), self.cursor.index, self._show_cursor)
+
+    def _return_to_place(self, place: tuple[object, ...]) -> None:
+        super()._return_to_place(place)
+        if len(place) < 4:
+            return
+        self.cursor.index, self._show_cursor = int(place[2]), bool(place[3])  # type: ignore[call-overload]
+        self._paint_selection()
+
     # -- sentence cursor and selection ------------------------------------------------------
 
     def _paint_selection(self) -> None:
@@ -304,7 +354,22 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
             self.pane.clear_overlay("selection")
         else:
             self.pane.set_overlay("selection", [(passage[0], passage[1], SELECTION_STYLE)])
+        self._say_selection(passage)
         self.refresh_bindings()
+
+    def _say_selection(self, passage: tuple[int, int] | None) -> None:
+        """A selection is more than a colour: the status line says how much is selected."""
+        if self.cursor.selecting and passage is not None:
+            words = len(self.pane.article.text[passage[0]:passage[1]].split())
+            self.analysis_status.show(Text.assemble(
+                ("Selecting: ", "bold"), f"{words} word{'s' if words != 1 else ''}",
+                ("  ( ) extend · a note · v or Esc drop", "dim")))
+            self._said_selection = True
+        elif getattr(self, "_said_selection", False):
+            self._said_selection = False
+            self.update_analysis_status()
+            if self.analysis_index is None and not self.analysis_running:
+                self.analysis_status.show(Text(""))
 
     def _wake_cursor(self) -> bool:
         """Show the sentence cursor (True if it was hidden), in the reading cursor's block."""
@@ -389,7 +454,7 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
 
         from reader.tui.screens.note_editor import NoteEditor  # dialogs load when first opened
 
-        self.app.push_screen(NoteEditor(text[start:end]), save)
+        self.app.push_screen(NoteEditor(text[start:end], drafts=self.drafts, key=(start, end)), save)
 
     def _note_added(self, note: Note) -> None:
         self.cursor.clear()
@@ -427,7 +492,8 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
 
         from reader.tui.screens.note_editor import NoteEditor
 
-        self.app.push_screen(NoteEditor(note.quote, note.note, title="Edit note"), save)
+        self.app.push_screen(NoteEditor(note.quote, note.note, title="Edit note", drafts=self.drafts, key=note.id),
+                             save)
 
     def _note_deleted(self, note: Note) -> None:
         self._deleted.append(note)
@@ -481,6 +547,33 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
 
         self.app.push_screen(TagInput(f"Tags of “{record.title}”", record.tags, self.known_tags), save)
 
+    def action_retitle(self) -> None:
+        """Give the article a title of your own (empty: back to its own headline)."""
+        record = self._need_record()
+        if record is None:
+            return
+
+        def save(title: str | None) -> None:
+            if title is None:
+                return
+
+            def change(lib: Library) -> ArticleRecord:
+                if title:
+                    return lib.retitle_article(record.id, title)
+                lib.retitle_article(record.id, None)
+                return lib.add_article(self.article, store_text=record.has_text)
+
+            self._store_call(change, self._retitled)
+
+        from reader.tui.screens.title_input import TitleInput
+
+        self.app.push_screen(TitleInput(record.title if record.renamed else ""), save)
+
+    def _retitled(self, record: ArticleRecord) -> None:
+        self.record = record
+        self._set_titles(self.article)
+        self.notify(f"Title: {record.title}", markup=False)
+
     def _article_tagged(self, result: tuple[ArticleRecord, dict[str, int]]) -> None:
         self.record, self.known_tags = result
         shown = ", ".join(self.record.tags) or "none"
@@ -509,8 +602,12 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
 
     def action_refresh_page(self) -> None:
         """Fetch the page again, keep its new text, and re-anchor the notes."""
-        record = self.record
-        if record is None or not is_url(record.source):
+        record = self._need_record()
+        if record is None:
+            return
+        if not is_url(record.source):  # used to do nothing and say nothing
+            self.notify("R fetches a web page again; this article is a file, read from disk each time it "
+                        "is opened (open it again to see changes).", severity="warning", markup=False)
             return
         self.notify("Fetching the page again…", markup=False)
         self._refresh(record)

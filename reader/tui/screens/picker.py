@@ -63,16 +63,27 @@ class ArticleList(OptionList):
 
 
 class PickerScreen(Screen[None]):
-    """A list of articles; Enter opens one in the reader."""
+    """A list of articles; Enter opens one in the reader; Escape goes back if it was opened over a screen."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back", id="picker.back")]
     DEFAULT_CSS = """
     PickerScreen #empty { padding: 2 4; color: $text-muted; }
     PickerScreen #articles { height: 1fr; border: none; }
     """
 
-    def __init__(self, sources: list[str]) -> None:
+    def __init__(self, sources: list[str], *, can_go_back: bool = False) -> None:
         super().__init__()
         self.sources = list(sources)
+        self.can_go_back = can_go_back
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back only when there is somewhere to go back to."""
+        return self.can_go_back if action == "back" else True
+
+    def action_back(self) -> None:
+        """Back to the screen the folder was opened from."""
+        if self.can_go_back:
+            self.dismiss()
 
     def compose(self) -> ComposeResult:
         """The header, the list (or the empty-state message) and the footer."""

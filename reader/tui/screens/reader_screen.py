@@ -19,7 +19,7 @@ from reader.tui.screens.analysis_view import AnalysisScreen
 from reader.tui.widgets.chrome import KeyBar, TitleBar
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.search import SearchBar, SearchState
-from reader.tui.widgets.sources_panel import SourcesPanel
+from reader.tui.widgets.sources_panel import OVERLAY_BELOW, SourcesPanel
 from reader.tui.widgets.status_line import AnalysisStatus
 
 if TYPE_CHECKING:
@@ -44,9 +44,12 @@ class ReaderScreen(AnalysisScreen):
         width: 6; padding: 0 1 0 0; content-align: right middle;
         color: $footer-key-foreground; background: $footer-background;
     }
-    ReaderScreen #reading-row { height: 1fr; }
-    ReaderScreen #reading-row ReadingPane { width: 1fr; }
+    ReaderScreen #reading-row { height: 1fr; align-horizontal: center; layers: default overlay; }
+    ReaderScreen #reading-row ReadingPane { width: 1fr; max-width: 106; }
     """
+    # Wide terminals: the text keeps its measure (ReadingPane caps lines at 100 cells; 106 with the
+    # gutter, margin and scrollbar) and the column is centred, not flush left with the rest empty.
+    # Narrow ones: the sources panel goes on the overlay layer, over the text (SourcesPanel.-overlay).
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="reader.search"),
@@ -65,17 +68,22 @@ class ReaderScreen(AnalysisScreen):
         self._can_go_back = can_go_back
         self._search = SearchState()
         self._search_origin = 0
+        self._place: tuple[object, ...] = (0, 0)
 
     def compose(self) -> ComposeResult:
         """Header, the pane, the (hidden) search bar and the status line."""
         yield TitleBar()
         with Horizontal(id="reading-row"):
             yield self.PANE_CLASS(self.article, id="pane")
-            yield SourcesPanel(id="sources")
+            yield from self.side_panels()
         yield AnalysisStatus(id="analysis-status")
         with Horizontal(id="status"):
             yield KeyBar(show_palette=False)
             yield ProgressLabel("  0%", id="progress")
+
+    def side_panels(self) -> ComposeResult:
+        """The panels beside the text, between the title bar and the status lines (never over them)."""
+        yield SourcesPanel(id="sources")
 
     @property
     def pane(self) -> ReadingPane:
@@ -90,11 +98,23 @@ class ReaderScreen(AnalysisScreen):
         if self._parser is not None:  # after the first paint, so parsing does not delay it
             self.call_after_refresh(self._finish_parsing, self._parser)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Narrow terminals: the sources panel covers the text's right side instead of squeezing it."""
+        self._place_sources_panel(event.size.width)
+
+    def _place_sources_panel(self, width: int) -> None:
+        panel = self.query_one(SourcesPanel)
+        overlay = width < OVERLAY_BELOW
+        panel.set_class(overlay, "-overlay")
+
     def _set_titles(self, article: Article) -> None:
         self.title = article.title or "untitled"
         source = article.source
         # A file name or URL is as untrusted as the article: its escapes must not reach the terminal.
-        self.sub_title = clean_line(Path(source).name if source and source != "-" and "://" not in source else source)
+        if source == "-":
+            self.sub_title = "standard input"
+        else:  # a file name or URL is as untrusted as the article: its escapes must not reach the terminal
+            self.sub_title = clean_line(Path(source).name if source and "://" not in source else source)
 
     def _show_progress(self, percent: int) -> None:
         self.query_one(ProgressLabel).show_progress(percent, self.pane.article.complete)
@@ -158,6 +178,7 @@ class ReaderScreen(AnalysisScreen):
             bar = SearchBar()
             await self.mount(bar, before=self.query_one("#status"))
         self._search_origin = self.pane.top_offset
+        self._place = self._remember_place()
         bar.add_class("-active")
         bar.value = self._search.query
         bar.focus()
@@ -167,7 +188,19 @@ class ReaderScreen(AnalysisScreen):
         self._search.update(self.pane.article.text, event.value, self._search_origin)
         event.input.set_class(bool(event.value) and not self._search.matches, "-no-match")
         self._paint_search()
-        self._show_current_match()
+        if self._search.matches:
+            self._show_current_match()
+        else:  # "zzzq" after "zzz" matched far down: no match, so back to where the search began
+            self._return_to_place(self._place)
+
+    def _remember_place(self) -> tuple[object, ...]:
+        """Where the reader is (view and cursor), to come back to after a failed or cancelled search."""
+        return (self.pane.top_line, self.pane.cursor_block)
+
+    def _return_to_place(self, place: tuple[object, ...]) -> None:
+        top, block = place[0], place[1]
+        self.pane.scroll_to_line(int(top))  # type: ignore[call-overload]
+        self.pane.move_cursor(int(block), scroll=False)  # type: ignore[call-overload]
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -183,6 +216,7 @@ class ReaderScreen(AnalysisScreen):
             event.prevent_default()
             self._search.clear()
             self.pane.clear_overlay("search")
+            self._return_to_place(self._place)
             self._close_search_bar()
 
     def _close_search_bar(self) -> None:

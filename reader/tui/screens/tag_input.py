@@ -55,6 +55,17 @@ def parse_tags(value: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def stored_preview(value: str) -> Text:
+    """``Saved as: #a #b`` for what is typed, or the reason a tag cannot be saved."""
+    try:
+        tags = parse_tags(value)
+    except ReaderError as exc:
+        return Text(str(exc), style="bold")
+    if not tags:
+        return Text("Saved as: no tags")
+    return Text.assemble("Saved as: ", (" ".join("#" + tag for tag in tags), "bold"))
+
+
 class TagInput(Dialog[tuple[str, ...] | None]):
     """Edit a set of tags: returns the tags typed (maybe none), or None when cancelled."""
 
@@ -75,7 +86,15 @@ class TagInput(Dialog[tuple[str, ...] | None]):
             value = ", ".join(self.current) + (", " if self.current else "")
             yield Input(value, placeholder="tag, another-tag", suggester=TagSuggester(self.known), id="tags")
             yield Static(Text(self.hint), classes="dialog-hint")
+            yield Static(stored_preview(value), classes="dialog-hint", id="tags-preview", markup=False)
             yield Static("", classes="dialog-error", id="tags-error", markup=False)
+
+    @on(Input.Changed, "#tags")
+    def _changed(self, event: Input.Changed) -> None:
+        """Show the tags as they will be stored while they are typed: "WikiLeaks emails" is saved as
+        ``wikileaks-emails``, and that used to happen silently."""
+        self.query_one("#tags-preview", Static).update(stored_preview(event.value))
+        self.query_one("#tags-error", Static).update("")
 
     @on(Input.Submitted, "#tags")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -24,15 +24,22 @@ from reader.tui.keymap import keys_display
 
 QUOTE_CHARS = 90
 NOTE_CHARS = 160
+NOTE_LINES = 4
+"""Lines of a note shown in the panel (the editor shows them all)."""
 STATUS_LABEL = {Status.MOVED: "moved", Status.FUZZY: "fuzzy", Status.ORPHANED: "orphaned"}
 
 
 def note_row(note: Note) -> Text:
     """One row: the quote excerpt, then the note, tags and (if not exact) the anchoring status."""
     row = Text.assemble(("“", "dim"), (excerpt(note.quote, QUOTE_CHARS), "italic"), ("”", "dim"))
-    if note.note:
-        row.append("\n")
-        row.append(excerpt(note.note, NOTE_CHARS))
+    if note.note:  # the note's own lines stay lines (a list, an address), a few at most
+        lines = [line for line in note.note.splitlines() if line.strip()]
+        shown = lines[:NOTE_LINES]
+        if len(lines) > NOTE_LINES:
+            shown[-1] += " …"
+        for line in shown:
+            row.append("\n")
+            row.append(excerpt(line, NOTE_CHARS))
     extras = [("#" + tag, "bold") for tag in note.tags]
     label = STATUS_LABEL.get(note.status)
     if label:
@@ -55,6 +62,19 @@ class NoteList(OptionList):
         Binding("d,delete", "choose('delete')", "Delete note", id="notes.delete"),
         Binding("t", "choose('tag')", "Tag note", id="notes.tag"),
     ]
+
+    def action_cursor_down(self) -> None:
+        """Down stops at the last note: wrapping to the first put the highlight (and a delete) on
+        a note the reader was not looking at."""
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Up stops at the first note (see :meth:`action_cursor_down`)."""
+        if self.highlighted is not None and self.highlighted <= 0:
+            return
+        super().action_cursor_up()
 
     def action_choose(self, what: str) -> None:
         """Ask the screen to do ``what`` with the highlighted note."""

@@ -104,7 +104,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     ReadingPane > .reading-pane--search-current { background: $warning; color: $background; }
     ReadingPane > .reading-pane--selection { background: $screen-selection-background; }
     ReadingPane > .reading-pane--highlight { background: $accent-muted; }
-    ReadingPane > .reading-pane--note { text-style: underline; }
+    ReadingPane > .reading-pane--note { text-style: none; background: $accent-muted; }
     ReadingPane > .reading-pane--mark-yellow { background: $warning-muted; text-style: underline; }
     ReadingPane > .reading-pane--mark-green { background: $success-muted; text-style: underline; }
     ReadingPane > .reading-pane--mark-blue { background: $primary-muted; text-style: underline; }
@@ -314,6 +314,15 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._scroll_y(y - height // 3)
         if move_cursor:
             self.move_cursor(block, scroll=False)
+
+    @property
+    def top_line(self) -> int:
+        """The virtual line at the top of the view (with :meth:`scroll_to_line`, to come back)."""
+        return round(self.scroll_y)
+
+    def scroll_to_line(self, y: int) -> None:
+        """Put virtual line ``y`` at the top (as saved from :attr:`top_line`)."""
+        self._scroll_y(y)
 
     # -- actions -----------------------------------------------------------------------------
 

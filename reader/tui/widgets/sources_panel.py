@@ -22,6 +22,9 @@ from reader.tui.widgets.analysis_style import QUOTE_MARKS
 from reader.view.analysis_nav import GROUP_TITLES, AnalysisIndex, Target
 
 PANEL_WIDTH = 38
+OVERLAY_BELOW = 90
+"""Terminals narrower than this get the panel over the text instead of beside it (at 60 columns,
+beside it left the text 18 columns wide)."""
 COUNT_CELLS = 3
 """Cells per count column."""
 ROW_CELLS = PANEL_WIDTH - 3
@@ -78,7 +81,9 @@ class SourcesPanel(Vertical):
         border-left: vkey $panel;
     }}
     SourcesPanel.-open {{ display: block; }}
+    SourcesPanel.-overlay {{ layer: overlay; dock: right; }}
     SourcesPanel > #sources-title {{ padding: 0 1; text-style: bold; color: $text-primary; }}
+    SourcesPanel > #sources-legend {{ dock: bottom; height: 2; padding: 0 1; color: $text-muted; }}
     SourcesPanel > OptionList, SourcesPanel > OptionList:focus {{
         height: 1fr; border: none; padding: 0; background: $surface;
     }}
@@ -100,7 +105,10 @@ class SourcesPanel(Vertical):
     def _build(self) -> None:
         if not self._built:
             self._built = True
-            self.mount(Static(Text("Sources"), id="sources-title", markup=False), OptionList(id="sources-list"))
+            from reader.tui.widgets.legend import compact_legend
+
+            self.mount(Static(Text("Sources"), id="sources-title", markup=False), OptionList(id="sources-list"),
+                       Static(compact_legend(), id="sources-legend", markup=False))
 
     @property
     def is_open(self) -> bool:
