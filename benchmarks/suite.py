@@ -35,8 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "benchmarks" / ".cache"
 RESULTS = ROOT / "benchmarks" / "results"
 SEED = ROOT / "sample_articles" / "aleppo-evacuation.txt"
-SECTIONS = ("startup", "analysis", "notes", "library", "views")
-SECTIONS = ("startup", "analysis", "notes", "library", "feeds")
+SECTIONS = ("startup", "analysis", "notes", "library", "views", "feeds")
 
 SEED_LABEL, BIG_LABEL = "seed", "3 MB"
 PAINT_VS_TEXTUAL = Goal("ratio_at_most", 1.5, "<= 1.5x")
