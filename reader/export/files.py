@@ -110,21 +110,7 @@ def choose_file_name(folder: Path, title: str, article_id: str, existing: dict[s
 
 def written_by_reader(path: Path, article_id: str) -> bool:
     """True when ``path`` is an export reader wrote for this article (its front matter says so)."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    if not head.startswith("---\n"):
-        return False
-    matter = head[4:].split("\n---", 1)[0]
-    return 'generator: "reader"' in matter and f"id: {_quoted(article_id)}" in matter
-
-
-def _quoted(value: str) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False)
+    return export_id(path) == article_id
 
 
 def write_atomically(path: Path, content: str) -> None:
