@@ -19,7 +19,8 @@ from reader.analysis.segment import Segments
 
 # Two apostrophes stand for a double quotation mark in some wire copy (''like this'').
 MARK_RE = re.compile(r"''|[\"“”„«»‘’']")
-_OPEN_BEFORE = set(" \t\n([{—–-/\"“‘'«„:")
+# What may stand right before an opening mark (no-break and thin spaces too: web copy puts them there).
+_OPEN_BEFORE = set(" \t\n([{—–-/\"“‘'«„:\u00a0\u202f\u2009")
 _DOUBLE_OPEN: dict[str, str | tuple[str, ...]] = {"“": "”", "„": "“”", "«": "»", '"': '"', "''": ("''",)}
 _SINGLE_OPEN = {"‘": "’'", "'": "'’"}
 CLOSERS = Registry("closers")  # which mark closes an open double quotation; any rule that answers yes
@@ -130,11 +131,13 @@ def find_quoted(text: str, segments: Segments) -> list[Quoted]:
             if k < n and marks[k][0] == para.start and marks[k][1] == carry[1]:
                 open_at = (carry[0], carry[1])
                 k += 1
+                carry_paras = carry[2]
             else:
-                # The quotation was never closed: end it at the previous paragraph.
+                # The quotation was never closed: end it at the previous paragraph (the next
+                # quotation of this paragraph is a one-paragraph quotation of its own).
                 prev = paragraphs[pi - 1]
                 found.append(Quoted(carry[0], prev.end, carry[1] not in _SINGLE_OPEN, carry[2]))
-            carry_paras = carry[2]
+                carry_paras = 0
             carry = None
         else:
             carry_paras = 0

@@ -27,3 +27,15 @@ def test_closer_rule_example(name: str, example) -> None:
 def test_every_closer_rule_has_examples_and_a_docstring() -> None:
     for rule in CLOSERS:
         assert rule.examples and rule.doc, rule.name
+
+
+def test_a_mark_after_a_no_break_space_opens_a_quotation() -> None:
+    text = "The vote was close.\u00a0“We lost by four,” the mayor said."
+    found = find_quoted(text, Segments(text))
+    assert [text[q.open + 1:q.close] for q in found] == ["We lost by four,"]
+
+
+def test_a_quotation_never_closed_does_not_lend_its_paragraphs_to_the_next() -> None:
+    text = "“We start on Monday.\n\nThe board called the plan “Phase Two.” Nobody objected."
+    found = find_quoted(text, Segments(text))
+    assert [q.paragraphs for q in found] == [1, 1]
