@@ -57,6 +57,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
+from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver
 
@@ -140,6 +141,52 @@ _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+a
 
 def word_list(text: str) -> list[str]:
     return _WORD_RE.findall(text)
+
+
+# -- the kind of a quotation ------------------------------------------------------------------------
+
+# Rules that make a quotation the marks and its lead would call *direct* a *partial* one: words the
+# writer's own sentence carries. Each answers yes or no (``f, q, sent -> bool``); any yes decides.
+KINDS = Registry("kinds")
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+@KINDS.rule("quote-ends-report", examples=(
+    Example("Mayor Ines Marlow said that the plan had failed: “Nobody asked the people who live here.”",
+            "Nobody asked the people who live here.", "partial", "Ines Marlow"),
+    Example("Ines Marlow added that the ferry was late again, which is a problem because, “In winter there "
+            "is no other way to the island.”", "In winter there is no other way to the island.", "partial",
+            "Ines Marlow"),
+    Example("Ines Marlow said she has one plan for the council: “Build the bridge.”", "Build the bridge.",
+            "partial", "Ines Marlow"),
+    Example("Ines Marlow told the council on Monday: “Build the bridge.”", "Build the bridge.", "direct",
+            "Ines Marlow"),
+    Example("Ines Marlow said the ferry was late, and when asked why, the captain replied, “The engine failed.”",
+            "The engine failed.", "direct", None),
+    Example("Ines Marlow called for a new ferry, walking along the pier while shouting, “The engine failed.”",
+            "The engine failed.", "direct", None),
+))
+def quote_ends_report(f: QuoteFinder, q: Quoted, sent: Span) -> bool:
+    """'X said (that) CLAUSE ... “...”': a quotation closing a clause the writer reports after the
+    nearest speech verb before it ("that" right after the verb, or three words or more holding a
+    finite verb or opening with a subject pronoun) is part of that report, not a quotation standing
+    alone. A lead of only the verb, its hearers and adverbials ('told the council: “...”', 'replied,
+    “...”'), or a verb of its own ('while shouting, “...”'), keeps it direct, and so does a full stop
+    since the verb (another sentence)."""
+    cues = [hit for hit in f.cues.between(sent.start, q.open) if not f.inside_quoted(hit.start())]
+    if not cues:
+        return False
+    between = f.text[cues[-1].end():q.open]
+    if _SENTENCE_STOP_RE.search(between):
+        return False
+    words = word_list(between)
+    if not words or (words[-1].endswith("ing") and between.rstrip()[-1:] in ",:"):
+        return False  # '..., while chanting, “...”': a verb of its own leads the quotation
+    lows = [w.lower() for w in words]
+    return lows[0] == "that" or (len(words) >= 3 and (lows[0] in _CLAUSE_SUBJECTS or has_finite_verb(words)))
+
+
+_SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']*\s")
 
 
 class QuoteFinder:
@@ -490,6 +537,12 @@ class QuoteFinder:
                 kind = "direct"
             else:
                 kind = "partial"
+            if kind == "direct" and not split and not whole_para and q.paragraphs == 1 and before:
+                for rule in KINDS:
+                    if rule.find(self, q, sent):
+                        kind = "partial"
+                        self.trace_span(q.open + 1, q.close, rule.name)
+                        break
             out.append((q, start, end, para_i, para, sent, kind, split, whole_para))
             if kind == "direct":
                 last_end = end
