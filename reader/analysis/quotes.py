@@ -186,6 +186,81 @@ def quote_ends_report(f: QuoteFinder, q: Quoted, sent: Span) -> bool:
     return lows[0] == "that" or (len(words) >= 3 and (lows[0] in _CLAUSE_SUBJECTS or has_finite_verb(words)))
 
 
+# -- where a reported clause ends ----------------------------------------------------------------
+
+# Rules that end a reported clause before its sentence does (``f, start, end, trailing -> cut or
+# None``); the earliest cut of any rule wins. ``trailing``: the report comes before its attribution
+# ("A, but B, Smith said"), where a ", but" clause is still the speaker's.
+SPAN_ENDS = Registry("span-ends")
+_ACCORDING_TAIL_RE = re.compile(r",?\s+according\s+to\s")
+_DASH_APPOSITIVE_RE = re.compile(r"\s(?:—|–|--|-)\s+(?:a|an)\s(?![^—–]*\s(?:—|–|--)\s)[^—–]*$")
+_SUMMARY_APPOSITIVE_RE = re.compile(r",\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+\s+(?:that|which)\s")
+_NEW_SUBJECT_RE = re.compile(r",\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:is|are|was|were|has"
+                             r"|have|had|will|would|could|can)\s")
+
+
+@SPAN_ENDS.rule("writer-clause", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday, but the harbour was closed by the storm.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+    Example("Ines Marlow said the ferry would sail on Monday, allowing the islanders to vote.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+))
+def writer_clause(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """A coordinated or added clause of the writer's: ", but ...", ", while ...", ", with ...",
+    ", allowing ...", ", and in ...", ", and Name is ...", "; ..." (after "but" an auxiliary goes on
+    with the same subject: "had never sought to exclude them, but could not allow ...")."""
+    text = f.text
+    for cut in _CUT_RE.finditer(text, start, end):
+        if f.inside_quoted(cut.start()):
+            continue
+        if trailing and cut.group().lstrip(", ").startswith(("but", "while", "whereas")):
+            continue
+        if cut.group().lstrip(", ").startswith("but") and AUX_NEXT_RE.match(text, cut.end()):
+            continue
+        if len(word_list(text[start:cut.start()])) >= 3:
+            return cut.start()
+    return None
+
+
+@SPAN_ENDS.rule("according-to-tail", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday, according to two crew members.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+))
+def according_to_tail(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"X said CLAUSE, according to Y": the source the writer adds for the report is not part of it."""
+    return f.first_cut(_ACCORDING_TAIL_RE, start, end)
+
+
+@SPAN_ENDS.rule("and-new-subject", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday, and the harbour master was furious about it.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+))
+def and_new_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """", and the harbour master was ...": a second clause with a subject (a noun phrase) and a finite
+    verb of its own is the writer's next statement."""
+    return f.first_cut(_NEW_SUBJECT_RE, start, end)
+
+
+@SPAN_ENDS.rule("summary-appositive", examples=(
+    Example("Ines Marlow said the ferry would stop at the island twice a day, a change that pleased the "
+            "fishermen.", "the ferry would stop at the island twice a day", "indirect", "Ines Marlow"),
+))
+def summary_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"..., a change that pleased the fishermen": a noun summing up the report with a relative clause
+    of its own is the writer's comment on it."""
+    return f.first_cut(_SUMMARY_APPOSITIVE_RE, start, end)
+
+
+@SPAN_ENDS.rule("dash-appositive", examples=(
+    Example("Ines Marlow said the ferry would stop at the island twice a day — a first for the winter "
+            "timetable.", "the ferry would stop at the island twice a day", "indirect", "Ines Marlow"),
+))
+def dash_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"... twice a day — a first for the timetable": an unpaired dash and a noun phrase to the end
+    is the writer's aside (a pair of dashes sets off words inside the report, and stays)."""
+    return f.first_cut(_DASH_APPOSITIVE_RE, start, end)
+
+
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']*\s")
 
 
@@ -709,18 +784,16 @@ class QuoteFinder:
         return None
 
     def cut(self, start: int, end: int, trailing: bool = False) -> int | None:
-        """Where a writer's clause starts inside a reported one (outside quotation marks), if anywhere.
+        """Where the reported clause ``text[start:end]`` ends before ``end``, if it does: the earliest
+        cut any rule of ``SPAN_ENDS`` finds (outside quotation marks, after three words or more)."""
+        cuts = [c for rule in SPAN_ENDS if (c := rule.find(self, start, end, trailing)) is not None]
+        return min(cuts) if cuts else None
 
-        In a report before its attribution ("A, but B, Smith said") a ", but" clause is the
-        speaker's too, so ``trailing`` cuts only at the other marks."""
-        for cut in _CUT_RE.finditer(self.text, start, end):
-            if self.inside_quoted(cut.start()):
-                continue
-            if trailing and cut.group().lstrip(", ").startswith(("but", "while", "whereas")):
-                continue
-            if cut.group().lstrip(", ").startswith("but") and AUX_NEXT_RE.match(self.text, cut.end()):
-                continue  # "had never sought to exclude them, but could not allow ...": the same subject goes on
-            if len(word_list(self.text[start:cut.start()])) >= 3:
+    def first_cut(self, pattern: re.Pattern[str], start: int, end: int) -> int | None:
+        """The first match of ``pattern`` in ``[start, end)`` outside quotation marks with three
+        words or more before it (a cut any sooner would leave no clause)."""
+        for cut in pattern.finditer(self.text, start, end):
+            if not self.inside_quoted(cut.start()) and len(word_list(self.text[start:cut.start()])) >= 3:
                 return cut.start()
         return None
 
