@@ -149,6 +149,8 @@ def word_list(text: str) -> list[str]:
 # writer's own sentence carries. Each answers yes or no (``f, q, sent -> bool``); any yes decides.
 KINDS = Registry("kinds")
 _CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+# The lower-case words a quoted name or title may hold ("Contract with America", "Bernie or Bust").
+TITLE_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "for", "to", "on", "with", "at", "by", "from", "or"})
 
 
 @KINDS.rule("quote-ends-report", examples=(
@@ -594,10 +596,9 @@ class QuoteFinder:
                 continue  # a scare quote around one word
             if len(words) <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
-            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w.lower() in
-                                                             {"of", "the", "and", "a", "in", "for", "to", "on"}
-                                                             for w in words) and not whole_para:
-                continue  # a quoted name or title
+            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
+                                                             TITLE_WORDS for w in words) and not whole_para:
+                continue  # a quoted name or title ("The Lead with Dana Holt", "Route 66")
             split = (last_end >= 0 and last_end < q.open and q.open - last_end < 80
                      and self.seg.sentence_index(last_end) == self.seg.sentence_index(q.open)
                      and ends_with_verb_phrase(text[last_end:q.open]))  # '” he said, “'

@@ -90,6 +90,8 @@ def test_partial_quote_inside_writers_sentence() -> None:
     "The so-called “peace dividend” never arrived in Kelso.",
     "Residents call the tower block “Alcatraz” because of its narrow windows.",
     "He starred in “The Long Winter Road” in 1998.",
+    "She told the story on “Mornings with Dana Holt” last week.",
+    "The ferry is the last stop on “Route 66 by Sea” and nobody minds.",
 ])
 def test_scare_quotes_and_titles_are_not_quotes(text: str) -> None:
     assert quotes(text) == []
