@@ -66,7 +66,7 @@ if TYPE_CHECKING:
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
-         rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
+         rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?(?![\w’'-])")  # not "this week|end"
 _ADVERBIAL = (rf"(?:\s+{_TIME}"
               r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:"
               + alternation(STATEMENT_NOUNS) + r")(?:\s+(?:to|with)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?"

@@ -341,6 +341,8 @@ def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) ->
 @OPENERS.rule("object-then-clause", examples=(
     Example("Ivo Marsh told reporters the plant would close by June.",
             "the plant would close by June", "indirect", "Ivo Marsh"),
+    Example("Ivo Marsh told reporters this weekend the plant would close by June.",
+            "the plant would close by June", "indirect", "Ivo Marsh"),
     Example("Kerstin Albrecht insisted the figures were accurate.",
             "the figures were accurate", "indirect", "Kerstin Albrecht"),
     Example("Kerstin Albrecht explained how the figures had been gathered over ten years.",
