@@ -263,6 +263,7 @@ def dash_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int
     return f.first_cut(_DASH_APPOSITIVE_RE, start, end)
 
 
+_STAGE_DIRECTION_RE = re.compile(r"\([^()]*\)[.!?]?")
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']*\s")
 
 
@@ -594,6 +595,8 @@ class QuoteFinder:
             whole_para = not before.strip(" \t") and not after.strip(" .\t")
             if len(words) <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
+            if _STAGE_DIRECTION_RE.fullmatch(content):
+                continue  # '"(CROSSTALK.)"' in a transcript: a stage direction, nobody's words
             if len(words) <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
             if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
@@ -870,7 +873,8 @@ class QuoteFinder:
 
 
 def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a quotation running over paragraphs into per-paragraph spans without the marks."""
+    """Split a quotation running over paragraphs into per-paragraph spans without the marks (a
+    paragraph that is only a stage direction, "(CROSSTALK.)", is nobody's words)."""
     pieces = []
     a = start
     while a < end:
@@ -882,7 +886,7 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             x += 1
         while y > x and (text[y - 1].isspace() or text[y - 1] in ","):
             y -= 1
-        if y > x:
+        if y > x and not _STAGE_DIRECTION_RE.fullmatch(text, x, y):
             pieces.append((x, y))
         a = b + 2
     return pieces
