@@ -41,6 +41,7 @@ from reader.analysis.lexicon import (
     PARTICIPLES,
     PAST_VERBS,
     PERSON_ROLES,
+    REPORT_BASES,
     REPORT_VERBS,
     SAY_VERBS,
     SCARE_LEADS,
@@ -736,7 +737,9 @@ class QuoteFinder:
                 break
             # "... was credible but warned that ...": a second report by the same speaker.
             conj = CONJ_BEFORE_RE.search(text, max(pos, later.start() - 16), later.start())
-            if conj and conj.start() > pos and not self.inside_quoted(later.start()):
+            if conj and conj.start() > pos and not self.inside_quoted(later.start()) and \
+                    not (later.group().lower() in REPORT_BASES and verb.lower() not in REPORT_BASES):
+                # (a bare "state", "report" after "said ... and" is a noun: "and state law")
                 end = conj.start()
                 break
         # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".

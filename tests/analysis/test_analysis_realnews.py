@@ -65,3 +65,9 @@ def test_he_after_a_paragraph_that_introduces_a_new_man() -> None:
 def test_a_transcript_without_names_gives_no_quotations() -> None:
     text = "We spoke to the chief.\n\nQ: What was your first call-out?\n\nA: A chip-pan fire above a launderette."
     assert analyze(text).quotes == []
+
+
+def test_a_bare_verb_form_after_and_is_a_noun_not_a_second_report() -> None:
+    text = "The harbour master says the company broke federal and state law by mooring there."
+    quotes = analyze(text).quotes
+    assert [q.text for q in quotes] == ["the company broke federal and state law by mooring there"]
