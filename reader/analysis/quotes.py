@@ -264,6 +264,35 @@ def dash_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int
     return f.first_cut(_DASH_APPOSITIVE_RE, start, end)
 
 
+_FRONTED_SUB_RE = re.compile(r"[\"“]?(?:Although|Though|While|Even though|Even as|Whereas|If|Because|Since|As|After"
+                             r"|When|Before)\s")
+_MAIN_CLAUSE_RE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|[A-Z][\w’'.-]*)\s)")
+
+
+@SPAN_ENDS.rule("fronted-subordinate", examples=(
+    Example("While Ines Marlow said the ferry would sail on Monday, the harbour stayed closed all week.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+    Example("Although Captain Ruth Sands insisted that the engine was sound, she ordered a full inspection.",
+            "the engine was sound", "indirect", "Ruth Sands"),
+))
+def fronted_subordinate(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"While X said CLAUSE, SUBJECT VERB ...": a report inside a subordinate clause opening the
+    sentence ends at the comma where the main clause and its subject begin (a comma before the
+    speech verb means the subordinate clause closed earlier: "As X spoke, Y noted that ...")."""
+    if trailing:
+        return None
+    sent = f.seg.sentence_at(start)
+    if sent is None or not _FRONTED_SUB_RE.match(f.text, sent.start):
+        return None
+    if any(not f.inside_quoted(i) for i in _commas(f.text, sent.start, start)):
+        return None
+    return f.first_cut(_MAIN_CLAUSE_RE, start, end)
+
+
+def _commas(text: str, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if text[i] == ","]
+
+
 _STAGE_DIRECTION_RE = re.compile(r"\([^()]*\)[.!?]?")
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']*\s")
 
