@@ -85,6 +85,11 @@ CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(
 _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|whose|and|but|while|after|before|because|when|with|although|since|as"
     r"|if|where|whereas|so|than|whom)(?![\w’'-])")
+# The same boundaries for a subject phrase, with a conjunction or subordinator capitalised at the start of the
+# sentence too ("While the mayor said ...": the subject is "the mayor"; "But critics say ...": "critics").
+_SUBJECT_BOUNDARY_RE = re.compile(
+    _BOUNDARY_RE.pattern[:-len(")(?![\\w’'-])")] + r"|And|But|While|After|Before|Because|When|Although|Since|As|If"
+    r"|Whereas|So)(?![\w’'-])")
 APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
 THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
@@ -378,7 +383,7 @@ class QuoteFinder:
         windows: list[tuple[int, int, str]] = []
         end = verb_start
         # Nearest boundary first; whether one lies inside a name is asked only of those visited.
-        for b in reversed(list(_BOUNDARY_RE.finditer(text, lo, verb_start))):
+        for b in reversed(list(_SUBJECT_BOUNDARY_RE.finditer(text, lo, verb_start))):
             if inside(b.start()):
                 continue
             word = b.group().lower()

@@ -71,3 +71,10 @@ def test_a_bare_verb_form_after_and_is_a_noun_not_a_second_report() -> None:
     text = "The harbour master says the company broke federal and state law by mooring there."
     quotes = analyze(text).quotes
     assert [q.text for q in quotes] == ["the company broke federal and state law by mooring there"]
+
+
+def test_a_capitalised_conjunction_opening_the_sentence_is_not_part_of_the_speaker() -> None:
+    for text, speaker in [("While the harbour master said the ferry would sail, the port stayed shut.", "harbour master"),
+                          ("But critics say the new timetable will fail.", "critics")]:
+        quotes = analyze(text).quotes
+        assert quotes and quotes[0].speaker == speaker, quotes
