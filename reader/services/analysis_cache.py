@@ -13,6 +13,7 @@ Corrections are never baked into the cache: they are applied on top by
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -112,6 +113,11 @@ class AnalysisCache:
     def put_json(self, digest: str, data: dict[str, Any]) -> None:
         """Like :meth:`put` with the JSON form already made."""
         write_json(self._path(digest), {"engine": engine_version(), "hash": digest, "analysis": data})
+
+    def forget(self, digest: str) -> None:
+        """Drop the cached analysis of the text with hash ``digest`` (e.g. of a removed article)."""
+        with contextlib.suppress(OSError):
+            self._path(digest).unlink()
 
     def analysis(self, text: str, analyze: Callable[[str], Analysis] | None = None) -> Analysis:
         """The analysis of ``text``: from the cache, or computed now and cached."""

@@ -563,7 +563,9 @@ class LibraryScreen(Screen[None]):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self._store_call(lambda library: library.remove_article(record.id), self._deleted)
+                from reader.services.library import remove_article
+
+                self._store_call(lambda library: remove_article(library, record.id), self._deleted)
 
         self.app.push_screen(Confirm(question), answer)
 
