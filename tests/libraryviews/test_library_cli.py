@@ -183,6 +183,32 @@ def test_notes_without_path_lists_every_note(run: Run, ids: tuple[str, str]) -> 
     assert "<b>bold</b> [red]x" in out
 
 
+def test_notes_lists_article_level_notes_in_text_and_json(run: Run, ids: tuple[str, str], db: Path) -> None:
+    from reader.store.article_notes import ArticleNotes
+
+    one, two = ids
+    run("note", "add", one, "--quote", "the talks had stalled", "--note", "passage note", "--tag", "check")
+    ArticleNotes(Library.open(db)).set(two, "Whole article: [b]read again[/b]")
+    run("tag", two, "later")
+    code, out, _ = run("notes", "--json")
+    notes = json.loads(out)
+    assert [(n["article"], n["article_level"]) for n in notes] == [(two, True), (one, False)]  # by title
+    whole = notes[0]
+    assert whole == {"id": f"article:{two}", "article": two, "quote": "", "prefix": "", "suffix": "",
+                     "note": "Whole article: [b]read again[/b]", "tags": [], "start": 0, "end": 0,
+                     "status": "anchored", "created": whole["created"], "updated": whole["updated"], "color": "",
+                     "source": whole["source"], "title": "Ceasefire hopes fade", "article_level": True}
+    assert whole["created"] and set(notes[1]) == set(whole)  # one shape for both kinds of note
+    code, out, _ = run("notes")
+    assert out.splitlines()[:2] == [f"article:{two}  article-level  Ceasefire hopes fade",
+                                    "    Whole article: [b]read again[/b]"]
+    # With PATH: that article's own note too; with --tag, article notes of articles with the tag.
+    assert [n["article_level"] for n in json.loads(run("notes", two, "--json")[1])] == [True]
+    assert json.loads(run("notes", one, "--json")[1])[0]["article_level"] is False
+    assert [n["id"] for n in json.loads(run("notes", "--tag", "later", "--json")[1])] == [f"article:{two}"]
+    assert [n["article"] for n in json.loads(run("notes", "--tag", "check", "--json")[1])] == [one]
+
+
 def test_config_export_dir(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "notes out"
     code, out, _ = run("config", "export_dir", str(target))
