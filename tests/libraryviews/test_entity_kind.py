@@ -87,6 +87,18 @@ def test_cli_not_an_entity_json_and_usage(run: Run, ids: tuple[str, str]) -> Non
         assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, args
 
 
+def test_a_fixed_kind_is_the_speakers_kind_too(run: Run, ids: tuple[str, str]) -> None:
+    one, _ = ids
+    def label() -> str:
+        return next(s["label"] for s in json.loads(run("speakers", "--json")[1]) if s["name"] == "Anna Berg")
+
+    assert label() == "PERSON"
+    assert run("correct", one, "--entity", "anna berg", "--kind", "ORG")[0] == 0
+    assert label() == "ORG"
+    assert run("correct", one, "--entity", "Anna Berg", "--not-an-entity")[0] == 0
+    assert label() == ""
+
+
 def _entity_styles(reader: NotesReaderScreen, name: str) -> set[str]:
     """The styles the entities layer paints on the mentions of ``name``."""
     assert reader.analysis_index is not None
