@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reader.document import is_url, load
 from reader.errors import ReaderError
 from reader.services.cache_files import TableFile, cache_dir
-from reader.services.fold import fold
+from reader.services.fold import FOLD_VERSION, FoldMap, fold, fold_map
 
 if TYPE_CHECKING:
     from reader.store import ArticleRecord, Library
@@ -25,19 +25,26 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class ArticleText:
-    """An article's current text, its hash, and its folded form for matching (same length)."""
+    """An article's current text, its hash, and its folded form for matching."""
 
     id: str
     text: str
     hash: str
     _folded: str | None = None
+    _map: FoldMap | None = None
 
     @property
     def folded(self) -> str:
-        """The text lower-cased and without accents, offset for offset (computed once)."""
+        """The text folded for matching (:func:`reader.services.fold.fold`; computed once)."""
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of ``text`` that ``folded[start:end]`` was folded from (see :class:`FoldMap`)."""
+        if self._map is None:
+            self._map = fold_map(self.text)
+        return self._map.to_source(start, end)
 
 
 @dataclass(slots=True)
@@ -96,9 +103,10 @@ def article_texts(library: Library, records: Iterable[ArticleRecord], *, cached_
             text = entry["text"]
             item = out.by_id[record.id] = ArticleText(
                 record.id, text, str(entry.get("hash", "")),
-                folded if isinstance(folded, str) and len(folded) == len(text) else None)
+                folded if isinstance(folded, str) and entry.get("fold") == FOLD_VERSION else None)
             if item._folded is None and not text.isascii() and not cached_only:
-                changes[record.id] = {**entry, "folded": item.folded}  # an entry from before folded texts
+                # an entry from before folded texts, or folded another way
+                changes[record.id] = {**entry, "folded": item.folded, "fold": FOLD_VERSION}
             continue
         if cached_only:
             continue
@@ -111,7 +119,7 @@ def article_texts(library: Library, records: Iterable[ArticleRecord], *, cached_
         item = out.by_id[record.id] = ArticleText(record.id, text, digest)
         changes[record.id] = {"key": key, "hash": digest, "text": text}
         if not text.isascii():  # folding such a text costs ~100 times more than lower(): keep it
-            changes[record.id]["folded"] = item.folded
+            changes[record.id].update(folded=item.folded, fold=FOLD_VERSION)
     if changes:
         table.update(changes)
     return out

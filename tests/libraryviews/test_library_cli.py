@@ -49,6 +49,43 @@ def test_search_offsets_index_the_article_text(run: Run, ids: tuple[str, str], a
     assert text[match["start"]:match["end"]].lower() == "ferries"
 
 
+def test_search_folds_ss_ae_oe_and_ligatures_with_offsets_into_the_text(run: Run, tmp_path: Path) -> None:
+    from reader.document import load
+
+    one, two = tmp_path / "berlin.txt", tmp_path / "vienna.txt"
+    one.write_text("Road works\n\nThe Gro\u00dfe Stra\u00dfe is shut, the \u00c6rztekammer said of the \ufb01nal plan.",
+                   encoding="utf-8")
+    two.write_text("Detour\n\nThe Strasse near the Oeuvre museum is open again.", encoding="utf-8")
+    code, out, _ = run("add", str(one), str(two))
+    first, second = out.split()
+    texts = {first: load(str(one)).text, second: load(str(two)).text}
+    for query, found in (("strasse", {first: "Straße", second: "Strasse"}), ("Straße", {first: "Straße", second: "Strasse"}),
+                         ("grosse", {first: "Große"}), ("aerztekammer", {first: "Ærztekammer"}),
+                         ("final", {first: "ﬁnal"}), ("œuvre", {second: "Oeuvre"})):
+        code, out, _ = run("search", query, "--json")
+        results = json.loads(out)
+        assert code == 0 and {r["id"] for r in results} == set(found), query
+        for result in results:
+            [match] = [m for m in result["matches"] if m["in"] == "text"]
+            assert texts[result["id"]][match["start"]:match["end"]] == found[result["id"]], query
+            assert found[result["id"]] in match["snippet"]
+
+
+def test_a_text_cached_folded_the_old_way_is_folded_again(run: Run, tmp_path: Path, db: Path) -> None:
+    from reader.services.cache_files import FORMAT
+    from reader.services.texts import texts_file
+
+    path = tmp_path / "berlin.txt"
+    path.write_text("Road works\n\nThe Stra\u00dfe is shut.", encoding="utf-8")
+    code, out, _ = run("add", str(path))
+    assert run("search", "shut")[0] == 0  # cached, folded
+    cache = texts_file(Library.open(db))
+    entries = {aid: {k: v for k, v in entry.items() if k != "fold"} | {"folded": entry["text"].lower()}
+               for aid, entry in cache.entries().items()}  # as an older reader left them: ß kept
+    cache.path.write_text(json.dumps({"format": FORMAT, "entries": entries}), encoding="utf-8")
+    assert [r["id"] for r in json.loads(run("search", "strasse", "--json")[1])] == [out.strip()]
+
+
 def test_search_finds_notes_and_tags_and_stays_current(run: Run, ids: tuple[str, str],
                                                        articles: tuple[Path, Path]) -> None:
     one, two = ids
