@@ -53,7 +53,7 @@ class EntityKindPicker(Dialog[str | None]):
         with Vertical(id="entity-kind-box"):
             yield Static(Text(f"What is “{excerpt(self.entity)}”?"), id="entity-kind-title", classes="dialog-title")
             yield OptionList(*options, id="entity-kinds")
-            yield Static(Text("Enter saves for every mention of the name in this article · Escape cancels"),
+            yield Static(Text("Enter: for every mention in this article · Escape cancels"),
                          classes="dialog-hint")
 
     def on_mount(self) -> None:
