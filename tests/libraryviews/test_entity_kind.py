@@ -157,3 +157,21 @@ async def test_E_fixes_a_names_kind_in_the_reader(db: Path, run: Run, ids: tuple
         await pilot.press("question_mark")
         await until(app, pilot, lambda: isinstance(app.screen, HelpScreen))
         assert ("E", "Fix the name's kind") in app.screen.rows  # type: ignore[attr-defined]
+
+
+async def test_the_picker_shows_a_name_with_markup_literally() -> None:
+    from textual.app import App
+
+    hostile = "[bold red]Boom[/] <b>x</b> \\[link]"
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(EntityKindPicker(hostile, "ORG", corrected=True), self.exit)
+
+    app = Host()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"What is “{hostile}”?" in text and "• Organisation" in text and "As the engine said" in text
+        await pilot.press("down", "enter")
+    assert app.return_value == "PLACE"
