@@ -185,13 +185,6 @@ class Corrections:
             self._table.upsert(Document(saved.to_record(), doc_id=cid))
         return saved
 
-    def entity_correction(self, article_id: str, name: str) -> Correction | None:
-        """The correction of the kind of ``name`` in this article, if there is one."""
-        with self.library.storage.mutex:
-            doc = self._table.get(doc_id=_entity_id(article_id, clean_line(name)))
-        found = Correction.from_record(_entity_id(article_id, clean_line(name)), doc) if doc is not None else None
-        return found if found is not None and found.kind == ENTITY_KIND and found.article == article_id else None
-
     def correct_entity(self, article_id: str, name: str, label: str) -> Correction:
         """Say that ``name`` in this article is a ``label`` (PERSON, ORG, PLACE or NORP), or with
         :data:`NOT_AN_ENTITY` that it is no entity at all; replaces an earlier one for the name."""

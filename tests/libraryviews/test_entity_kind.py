@@ -43,13 +43,12 @@ def test_a_kind_relabels_and_not_an_entity_drops_every_mention() -> None:
     assert [m.label for m in _analysis().entities] == ["PLACE", "PERSON", "PERSON"]  # the engine's answer is kept
 
 
-def test_one_correction_per_name_replaced_and_found(db: Path, run: Run, ids: tuple[str, str]) -> None:
+def test_one_correction_per_name_the_last_one_kept(db: Path, run: Run, ids: tuple[str, str]) -> None:
     one, _ = ids
     corrections = Corrections(Library.open(db))
-    assert corrections.entity_correction(one, "Geneva") is None
     first = corrections.correct_entity(one, "Geneva", "org")
     second = corrections.correct_entity(one, "GENEVA", NOT_AN_ENTITY)
-    assert first.id == second.id and corrections.entity_correction(one, "geneva") == second
+    assert first.id == second.id and corrections.for_article(one) == [second]
     assert [c.label for c in corrections.all()] == [NOT_AN_ENTITY]
 
 
