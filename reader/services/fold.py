@@ -115,6 +115,17 @@ class FoldMap:
             index += 1
         return source_start, source_end
 
+    def to_json(self) -> list[int]:
+        """The entries as one flat list (start, size, origin, start, ...), to keep in a cache."""
+        return [n for entry in zip(self.starts, self.sizes, self.origins, strict=True) for n in entry]
+
+    @classmethod
+    def from_json(cls, value: object) -> FoldMap | None:
+        """A map kept with :meth:`to_json`; None if ``value`` is not one."""
+        if not isinstance(value, list) or len(value) % 3 or not all(type(n) is int and n >= 0 for n in value):
+            return None
+        return cls(tuple(value[0::3]), tuple(value[1::3]), tuple(value[2::3])) if value else IDENTITY
+
     def is_boundary(self, offset: int) -> bool:
         """True if folded ``offset`` falls between two characters' folds (not inside "ss" of "ß")."""
         return not self.starts or not self._source(offset)[1]

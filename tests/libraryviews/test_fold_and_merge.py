@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.services.fold import IDENTITY, fold, fold_map, parse_query
+from reader.services.fold import IDENTITY, FoldMap, fold, fold_map, parse_query
 from reader.services.search_index import snippet
 from reader.services.speakers import merge_names
 
@@ -18,6 +20,13 @@ texts = st.text(st.one_of(st.characters(), st.sampled_from(TRICKY)), max_size=40
 @given(texts, texts)
 def test_fold_works_character_by_character(a: str, b: str) -> None:
     assert fold(a + b) == fold(a) + fold(b)
+
+
+@given(texts)
+def test_a_fold_map_kept_in_a_cache_comes_back_the_same(text: str) -> None:
+    mapping = fold_map(text)
+    assert FoldMap.from_json(json.loads(json.dumps(mapping.to_json()))) == mapping
+    assert FoldMap.from_json({"not": "a map"}) is None and FoldMap.from_json([1, 2]) is None
 
 
 @given(texts)

@@ -49,7 +49,7 @@ def test_search_offsets_index_the_article_text(run: Run, ids: tuple[str, str], a
     assert text[match["start"]:match["end"]].lower() == "ferries"
 
 
-def test_search_folds_ss_ae_oe_and_ligatures_with_offsets_into_the_text(run: Run, tmp_path: Path) -> None:
+def test_search_folds_ss_ae_oe_and_ligatures_with_offsets_into_the_text(run: Run, tmp_path: Path, db: Path) -> None:
     from reader.document import load
 
     one, two = tmp_path / "berlin.txt", tmp_path / "vienna.txt"
@@ -69,6 +69,11 @@ def test_search_folds_ss_ae_oe_and_ligatures_with_offsets_into_the_text(run: Run
             [match] = [m for m in result["matches"] if m["in"] == "text"]
             assert texts[result["id"]][match["start"]:match["end"]] == found[result["id"]], query
             assert found[result["id"]] in match["snippet"]
+    # The text cache keeps the offset map of the text whose fold is longer, and not of the other.
+    from reader.services.texts import texts_file
+
+    entries = texts_file(Library.open(db)).entries()
+    assert entries[first]["fold_map"] and "fold_map" not in entries[second]
 
 
 def test_a_text_cached_folded_the_old_way_is_folded_again(run: Run, tmp_path: Path, db: Path) -> None:
