@@ -80,6 +80,15 @@ def test_a_cached_analysis_shared_with_another_article_stays(tmp_path: Path, run
     assert _cached_analysis(db, digest)
 
 
+def test_the_delete_question_names_what_goes() -> None:
+    from reader.tui.screens.library import delete_question
+
+    assert delete_question("T", 0) == "Remove “T” from the library? It has no notes."
+    assert delete_question("T", 0, True) == "Remove “T” and its article note from the library?"
+    assert delete_question("T", 3, True, 2) == \
+        "Remove “T” and its 3 notes, its article note and your 2 corrections from the library?"
+
+
 async def test_delete_in_the_app_removes_the_corrections(run: Run, ids: tuple[str, str], db: Path) -> None:
     one, two = ids
     assert run("correct", one, "--entity", "Geneva", "--kind", "ORG")[0] == 0
@@ -93,7 +102,8 @@ async def test_delete_in_the_app_removes_the_corrections(run: Run, ids: tuple[st
         while screen.current().id != one:  # type: ignore[union-attr]
             await pilot.press("down")
         await pilot.press("d")
-        assert isinstance(app.screen, Confirm)
+        await until(app, pilot, lambda: isinstance(app.screen, Confirm))
+        assert app.screen.question.endswith("and your correction from the library?")  # type: ignore[attr-defined]
         await pilot.press("y")
         await until(app, pilot, lambda: Library.open(db).get_article(one) is None)
         assert [c.article for c in Corrections(Library.open(db)).all()] == [two]
