@@ -339,3 +339,25 @@ async def test_the_tag_dialog_shows_the_tag_as_it_will_be_stored(tmp_path: Path)
         assert isinstance(app.screen, TagInput)
         await pilot.press(*"WikiLeaks emails")
         assert str(app.screen.query_one("#tags-preview", Static).render()) == "Saved as: #wikileaks-emails"
+
+
+async def test_the_reading_cursor_never_rests_on_a_blank_line_when_scrolling(tmp_path: Path) -> None:
+    """Line by line with ``j``, the cursor bar stays on screen: it used to vanish whenever the top row
+    was the blank line after the cursor's paragraph (that paragraph's text scrolled off)."""
+    from reader.tui.widgets.render import CURSOR_CHAR
+
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        pane = reader(app).pane
+        blank_tops = 0
+        for _ in range(12):
+            await pilot.press("j")
+            gutters = ["".join(s.text for s in pane.render_line(y))[:1] for y in range(pane.size.height)]
+            blank_tops += pane.line_at(0) is not None and not pane.article.text[slice(*pane.line_at(0))]
+            assert CURSOR_CHAR in gutters, f"no cursor on screen after scrolling to {pane.top_offset}"
+            start, end = pane.line_at(gutters.index(CURSOR_CHAR))  # type: ignore[misc]
+            assert pane.article.blocks[pane.cursor_block].start <= start < end
+        assert blank_tops >= 3  # the case that lost the cursor came up
+        await pilot.press("k", "k")
+        assert CURSOR_CHAR in ["".join(s.text for s in pane.render_line(y))[:1] for y in range(pane.size.height)]

@@ -35,7 +35,7 @@ from textual.strip import Strip
 
 from reader.document.model import Article, Block
 from reader.tui.widgets.render import GUTTER_WIDTH, LineRenderer
-from reader.view.layout import HeightIndex, Line, estimate_height, layout_block
+from reader.view.layout import BLANK, HeightIndex, Line, estimate_height, layout_block
 from reader.view.overlays import OverlayStore
 
 RIGHT_MARGIN = 1
@@ -614,7 +614,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.progress = min(99, top_offset * 100 // max(1, text_length))
         bottom_block, _ = self._heights.find(top + self._view_height() - 1)
-        if self._cursor < top_block or self._cursor > bottom_block:
+        # A block whose text has scrolled off, leaving only its blank gap line on top, is not on
+        # screen for the reader: the cursor bar (never drawn on a blank line) would vanish there.
+        first_block = top_block + 1 if top_line.kind == BLANK and top_block < bottom_block else top_block
+        if self._cursor < first_block or self._cursor > bottom_block:
             # Prefer the first block that starts on screen.
             start = self._heights.prefix(top_block)
             target = top_block if start >= top or top_block == bottom_block else top_block + 1
