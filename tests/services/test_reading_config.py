@@ -72,3 +72,10 @@ def test_any_whole_number_is_either_used_or_refused_with_the_default(measure: in
         assert (config.measure, config.problems) == (measure, [])
     else:
         assert config.measure == DEFAULT_MEASURE and len(config.problems) == 1
+
+
+def test_the_readme_example_is_a_good_reading_table(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = next(b.split("```", 1)[0] for b in readme.split("```toml\n")[1:] if "[reading]" in b)
+    config = load_reading(_config(tmp_path, example))
+    assert config.problems == [] and config.measure != DEFAULT_MEASURE
