@@ -434,3 +434,25 @@ async def test_the_sources_panel_lies_over_the_text_at_60_and_80_columns_and_bes
             await pilot.press("escape")
             await settle(app, pilot)
             assert not panel.is_open
+
+
+async def test_the_selection_stays_named_when_it_grows_into_the_next_paragraph(tmp_path: Path) -> None:
+    """Extending a selection over a paragraph break used to replace "Selecting: N words" with the
+    description of the paragraph the cursor reached."""
+    from reader.tui.widgets.status_line import AnalysisStatus
+
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).analysis_index is not None)
+        status = reader(app).query_one(AnalysisStatus)
+        await pilot.press("right_parenthesis", "v")
+        blocks = {reader(app).pane.cursor_block}
+        for _ in range(5):
+            await pilot.press("right_parenthesis")
+            await settle(app, pilot)
+            blocks.add(reader(app).pane.cursor_block)
+            assert str(status.message).startswith("Selecting: "), str(status.message)
+        assert len(blocks) >= 3  # the selection crossed paragraph breaks
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert not str(status.message).startswith("Selecting")
