@@ -362,6 +362,13 @@ async def test_the_reading_cursor_never_rests_on_a_blank_line_when_scrolling(tmp
         assert blank_tops >= 3  # the case that lost the cursor came up
         await pilot.press("k", "k")
         assert CURSOR_CHAR in ["".join(s.text for s in pane.render_line(y))[:1] for y in range(pane.size.height)]
+        while pane.line_at(0) is None or pane.article.text[slice(*pane.line_at(0))]:
+            await pilot.press("j")
+        above = pane.article.block_at(pane.line_at(0)[0])
+        await pilot.click(type(pane), offset=(10, 0))  # the blank top row: its paragraph is off screen
+        assert pane.cursor_block == above + 1
+        await pilot.click(type(pane), offset=(10, 1))
+        assert pane.cursor_block == above + 1
 
 
 def _write_config(text: str) -> Path:
