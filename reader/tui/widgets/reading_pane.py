@@ -289,13 +289,6 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """
         return self._measure
 
-    @measure.setter
-    def measure(self, cells: int) -> None:
-        self._cap_width(cells)
-        if self._ensure_width():
-            self._settle_if_needed()
-        self.refresh(layout=True)
-
     def _cap_width(self, cells: int) -> None:
         self._measure = max(MIN_MEASURE, min(MAX_MEASURE, cells))
         self.styles.max_width = self._measure + GUTTER_WIDTH + RIGHT_MARGIN + SCROLLBAR_WIDTH
