@@ -352,8 +352,8 @@ async def test_the_reading_cursor_never_rests_on_a_blank_line_when_scrolling(tmp
         await until(app, pilot, lambda: reader(app).record is not None)
         pane = reader(app).pane
         blank_tops = 0
-        for _ in range(12):
-            await pilot.press("j")
+        for key in ["j"] * 12 + ["space", "j", "j", "space", "b"] + ["k"] * 7:
+            await pilot.press(key)
             gutters = ["".join(s.text for s in pane.render_line(y))[:1] for y in range(pane.size.height)]
             blank_tops += pane.line_at(0) is not None and not pane.article.text[slice(*pane.line_at(0))]
             assert CURSOR_CHAR in gutters, f"no cursor on screen after scrolling to {pane.top_offset}"
