@@ -37,6 +37,20 @@ def config_path() -> Path:
     return user_config_dir() / CONFIG_FILE
 
 
+def _read(path: Path) -> tuple[dict[str, object] | None, str | None]:
+    """The parsed file, or None and why not (no reason for a missing file: it just means no settings)."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle), None
+    except FileNotFoundError:
+        return None, None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        detail = clean_line(str(exc)) if isinstance(exc, tomllib.TOMLDecodeError) else "the file is not UTF-8 text"
+        return None, f"not valid TOML ({detail})"
+    except OSError as exc:
+        return None, f"cannot read it ({exc.strerror or exc})"
+
+
 def load_keymap(path: Path | None = None) -> KeymapConfig:
     """The ``[keymap]`` table of ``config.toml`` (``path`` for tests), checked for shape only.
 
@@ -44,17 +58,10 @@ def load_keymap(path: Path | None = None) -> KeymapConfig:
     (:mod:`reader.tui.keymap`), since only it knows its bindings and Textual's key names.
     """
     result = KeymapConfig(config_path() if path is None else path)
-    try:
-        with result.path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        return result
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        detail = clean_line(str(exc)) if isinstance(exc, tomllib.TOMLDecodeError) else "the file is not UTF-8 text"
-        result.problems.append(f"{result.path}: not valid TOML ({detail}); using the default keys")
-        return result
-    except OSError as exc:
-        result.problems.append(f"{result.path}: cannot read it ({exc.strerror or exc}); using the default keys")
+    data, problem = _read(result.path)
+    if problem is not None:
+        result.problems.append(f"{result.path}: {problem}; using the default keys")
+    if data is None:
         return result
     table = data.get("keymap", {})
     if not isinstance(table, dict):
@@ -90,10 +97,8 @@ def load_reading(path: Path | None = None) -> ReadingConfig:
     a problem of its own: :func:`load_keymap` reads the same file at start-up and already names it.
     """
     result = ReadingConfig(config_path() if path is None else path)
-    try:
-        with result.path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+    data, _ = _read(result.path)
+    if data is None:
         return result
     table = data.get("reading", {})
     if not isinstance(table, dict):
