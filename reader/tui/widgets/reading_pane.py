@@ -147,8 +147,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                  measure: int = DEFAULT_MEASURE) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._article = article or Article(title="", text="", blocks=[])
-        self._measure = DEFAULT_MEASURE
-        self._cap_width(measure)
+        self._measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
+        self.styles.max_width = self._measure + GUTTER_WIDTH + RIGHT_MARGIN + SCROLLBAR_WIDTH  # see measure
         self._width = 0  # wrap width (cells, prefix included), 0 until the first layout
         self._heights = HeightIndex()
         self._lines: dict[int, list[Line]] = {}
@@ -288,10 +288,6 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         a container that centres it (the reader screen does) centres the text in a wide terminal.
         """
         return self._measure
-
-    def _cap_width(self, cells: int) -> None:
-        self._measure = max(MIN_MEASURE, min(MAX_MEASURE, cells))
-        self.styles.max_width = self._measure + GUTTER_WIDTH + RIGHT_MARGIN + SCROLLBAR_WIDTH
 
     # -- reading position --------------------------------------------------------------------
 
