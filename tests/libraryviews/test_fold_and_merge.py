@@ -30,6 +30,22 @@ def test_a_fold_map_kept_in_a_cache_comes_back_the_same(text: str) -> None:
 
 
 @given(texts)
+def test_a_texts_own_fold_map_fits_it(text: str) -> None:
+    """The check made on a map read back from the cache passes for the text's own map."""
+    assert fold_map(text).fits(text, fold(text))
+
+
+def test_a_map_that_does_not_fit_its_text_is_refused() -> None:
+    text = "Die Stra\u00dfe, cafe\u0301 und Gro\u00df"
+    folded, mapping = fold(text), fold_map(text)
+    shifted = FoldMap(tuple(n + 1 for n in mapping.starts), mapping.sizes, tuple(n + 1 for n in mapping.origins))
+    assert not shifted.fits(text, folded)
+    assert not mapping.fits(text, folded[:-1]) and not IDENTITY.fits(text, folded)
+    assert not fold_map("\u00c6sir").fits(text, folded)
+    assert not FoldMap((0,), (2,), (len(text),)).fits(text, folded)  # past the text's end
+
+
+@given(texts)
 def test_the_whole_folded_text_maps_to_a_span_with_the_same_fold(text: str) -> None:
     span = fold_map(text).to_source(0, len(fold(text)))
     assert span is not None and fold(text[span[0]:span[1]]) == fold(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reader.store import Library
 
 from .conftest import Run
@@ -89,6 +91,35 @@ def test_a_text_cached_folded_the_old_way_is_folded_again(run: Run, tmp_path: Pa
                for aid, entry in cache.entries().items()}  # as an older reader left them: ß kept
     cache.path.write_text(json.dumps({"format": FORMAT, "entries": entries}), encoding="utf-8")
     assert [r["id"] for r in json.loads(run("search", "strasse", "--json")[1])] == [out.strip()]
+
+
+@pytest.mark.parametrize("damage", ["map lost", "map shifted", "folded cut", "map not a map"])
+def test_a_damaged_fold_in_the_text_cache_is_made_again(run: Run, tmp_path: Path, db: Path, damage: str) -> None:
+    """A cached fold whose map or folded text does not fit the text (a damaged cache file) is
+    folded again: search offsets still index the article's text, never a wrong span."""
+    from reader.services.cache_files import FORMAT
+    from reader.services.texts import texts_file
+
+    path = tmp_path / "berlin.txt"
+    path.write_text("Road works\n\nThe Stra\u00dfe is shut, said Ulrich Gro\u00df.", encoding="utf-8")
+    aid = run("add", str(path))[1].strip()
+    assert run("search", "shut")[0] == 0  # cached, folded, with its map
+    cache = texts_file(Library.open(db))
+    entry = dict(cache.entries()[aid])
+    if damage == "map lost":
+        del entry["fold_map"]
+    elif damage == "map shifted":
+        entry["fold_map"] = [n + 1 for n in entry["fold_map"]]
+    elif damage == "folded cut":
+        entry["folded"] = entry["folded"][:-3]
+    else:
+        entry["fold_map"] = {"not": "a map"}
+    cache.path.write_text(json.dumps({"format": FORMAT, "entries": {aid: entry}}), encoding="utf-8")
+    code, out, _ = run("search", "gross", "--json")
+    [match] = [m for m in json.loads(out)[0]["matches"] if m["in"] == "text"]
+    from reader.document import load
+
+    assert code == 0 and load(str(path)).text[match["start"]:match["end"]] == "Gro\u00df"
 
 
 def test_search_finds_notes_and_tags_and_stays_current(run: Run, ids: tuple[str, str],
