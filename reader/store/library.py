@@ -358,17 +358,36 @@ class Library:
         return RemovedArticle(record, notes, dict(text) if text is not None else None, tuple(owned))
 
     def restore_article(self, removed: RemovedArticle) -> ArticleRecord:
-        """Undo :meth:`remove_article`."""
+        """Undo :meth:`remove_article`, overwriting nothing written since.
+
+        The article's id comes from its source, so the same file may have been added again
+        before the undo, and written on: then its record (title, position...) and stored text
+        stay as they are now, with the removed record's tags added; a correction made since
+        stays and the removed one of the same passage or name is dropped; the two article notes
+        are kept one after the other. Returns the article's record as it is after the undo.
+        """
         with self.storage.transaction():
-            self._articles.upsert(Document(removed.article.to_record(), doc_id=removed.article.id))
+            current = self._articles.get(doc_id=removed.article.id)
+            record = removed.article
+            if current is not None:
+                now = ArticleRecord.from_record(removed.article.id, current)
+                record = replace(now, tags=now.tags + tuple(t for t in removed.article.tags if t not in now.tags))
+            self._articles.upsert(Document(record.to_record(), doc_id=record.id))
             for note in removed.notes:
-                self._notes.upsert(Document(note.to_record(), doc_id=note.id))
-            if removed.text is not None:
-                self._texts.upsert(Document(removed.text, doc_id=removed.article.id))
+                if self._notes.get(doc_id=note.id) is None:
+                    self._notes.upsert(Document(note.to_record(), doc_id=note.id))
+            if removed.text is not None and self._texts.get(doc_id=record.id) is None:
+                self._texts.upsert(Document(removed.text, doc_id=record.id))
             for name, doc_id, doc in removed.owned:
-                self._table(name).upsert(Document(doc, doc_id=doc_id))
-            self._register_tags(removed.article.tags + tuple(t for n in removed.notes for t in n.tags))
-        return removed.article
+                table = self._table(name)
+                kept = table.get(doc_id=doc_id)
+                if kept is None:
+                    table.upsert(Document(doc, doc_id=doc_id))
+                elif name == "article_notes" and isinstance(kept.get("note"), str) and isinstance(doc.get("note"), str) \
+                        and doc["note"] not in kept["note"]:
+                    table.upsert(Document({**kept, "note": kept["note"] + "\n\n" + doc["note"]}, doc_id=doc_id))
+            self._register_tags(record.tags + tuple(t for n in removed.notes for t in n.tags))
+        return record
 
     def set_position(self, article_id: str, position: int) -> ArticleRecord:
         """Save the reading position (an offset into the text). Each call is a save: debounce it."""

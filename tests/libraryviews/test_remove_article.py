@@ -66,6 +66,33 @@ def test_removing_an_article_leaves_nothing_of_it(run: Run, ids: tuple[str, str]
     assert len(again.notes_for(one)) == 1
 
 
+def test_undo_after_the_article_came_back_overwrites_nothing_written_since(
+        run: Run, ids: tuple[str, str], db: Path, articles: tuple[Path, Path]) -> None:
+    """Remove an article, add the same file again (same id), write on it, then undo the removal:
+    what was written since stays (its article note, a correction of the same name, its tags and
+    title), and what the removal took comes back beside it."""
+    one, _ = ids
+    _full_library(run, ids, db)
+    assert run("tag", one, "before")[0] == 0
+    removed = remove_article(Library.open(db), one)
+    assert run("add", str(articles[0]), "--tag", "since")[1].strip() == one  # the same id again
+    assert run("retitle", one, "My title")[0] == 0
+    ArticleNotes(Library.open(db)).set(one, "written since")
+    assert run("correct", one, "--entity", "Lavrov", "--kind", "PLACE")[0] == 0
+
+    Library.open(db).restore_article(removed)
+
+    again = Library.open(db)
+    note = ArticleNotes(again).get(one)
+    assert "written since" in note and "whole" in note  # neither article note is lost
+    kinds = {c.entity: c.label for c in Corrections(again).for_article(one) if c.kind == "entity_kind"}
+    assert kinds == {"Lavrov": "PLACE"}  # the correction made since stays
+    assert len(Corrections(again).for_article(one)) == 2  # and the speaker correction came back
+    record = again.article(one)
+    assert record.title == "My title" and record.tags == ("since", "before")
+    assert len(again.notes_for(one)) == 1
+
+
 def test_a_cached_analysis_shared_with_another_article_stays(tmp_path: Path, run: Run, db: Path) -> None:
     one_path, two_path = tmp_path / "a.txt", tmp_path / "b.txt"
     for path in (one_path, two_path):
