@@ -233,7 +233,11 @@ def test_correct_json_shape_entity_and_remove(run: Run, ids: tuple[str, str], db
 def test_correct_usage_errors(run: Run, ids: tuple[str, str]) -> None:
     one, _ = ids
     for args in ([one], [one, "--quote", "x"], [one, "--speaker", "A"], [one, "--entity", "Geneva"],
-                 [one, "--quote", "the talks", "--speaker", "  "]):
+                 [one, "--quote", "the talks", "--speaker", "  "], [one, "--entity", " ", "--not-an-entity"],
+                 [one, "--entity", "", "--kind", "ORG"], [one, "--not-an-entity"],
+                 [one, "--entity", "Lavrov", "--kind", "ORG", "--not-an-entity"],
+                 [one, "--remove", "abc", "--entity", "Lavrov", "--not-an-entity"],
+                 [one, "--remove", "abc", "--quote", "the talks", "--no-speaker"]):
         code, _, err = run("correct", *args)
         assert code == 2, args
         _error(err)
