@@ -151,8 +151,11 @@ async def test_E_fixes_a_names_kind_in_the_reader(db: Path, run: Run, ids: tuple
                     any(m.entity == "Anna Berg" for m in reader.analysis_index.analysis.entities))
         assert [c.entity for c in Corrections(Library.open(db)).all()] == ["Geneva"]
 
-        await pilot.press("E", "escape")  # Escape changes nothing
-        assert isinstance(app.screen, NotesReaderScreen)
+        await pilot.press("E")  # the picker opens after a store read: wait for it, then Escape
+        await until(app, pilot, lambda: isinstance(app.screen, EntityKindPicker))
+        await pilot.press("escape")  # Escape changes nothing
+        await until(app, pilot, lambda: app.screen is reader)
+        assert [(c.entity, c.label) for c in Corrections(Library.open(db)).all()] == [("Geneva", "ORG")]
         await pilot.press("question_mark")
         await until(app, pilot, lambda: isinstance(app.screen, HelpScreen))
         assert ("E", "Fix the name's kind") in app.screen.rows  # type: ignore[attr-defined]
@@ -174,3 +177,27 @@ async def test_the_picker_shows_a_name_with_markup_literally() -> None:
         assert f"What is “{hostile}”?" in text and "• Organisation" in text and "As the engine said" in text
         await pilot.press("down", "enter")
     assert app.return_value == "PLACE"
+
+
+async def test_E_takes_the_name_in_the_sentence_at_the_cursor(db: Path, tmp_path: Path) -> None:
+    """With the sentence cursor on the second sentence, E is about the name in that sentence,
+    not the paragraph's first name (the sentence above)."""
+    path = tmp_path / "quiet.txt"
+    path.write_text("Talks in the city\n\nGeneva was quiet on Monday. The harbour master, Anna Berg, was not.",
+                    encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(db))
+    async with app.run_test(size=(110, 30)) as pilot:
+        await until(app, pilot, lambda: app.screen.record is not None and app.screen.analysis_index is not None)
+        reader = app.screen
+        assert isinstance(reader, NotesReaderScreen)
+        # The cursor wakes on the headline, then goes to the paragraph's first and second sentences.
+        await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
+        assert reader.cursor.sentence() is not None
+        start, end = reader.cursor.sentence()  # type: ignore[misc]
+        assert "Anna Berg" in reader.pane.article.text[start:end]
+        await pilot.press("E")
+        await until(app, pilot, lambda: isinstance(app.screen, EntityKindPicker))
+        assert "What is “Anna Berg”?" in screen_text(app) and "• Person" in screen_text(app)
+        await pilot.press("escape")
+        await until(app, pilot, lambda: app.screen is reader)
+        assert Corrections(Library.open(db)).all() == []

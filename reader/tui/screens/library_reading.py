@@ -123,8 +123,8 @@ class LibraryReadingActions:
     def _mention_here(self: Any) -> Mention | None:
         """The name jumped to, else the first highlighted name in the sentence cursor (when shown)
         or in the cursor's paragraph."""
-        item = self.current_item()
-        if isinstance(item, Mention) or self.analysis_index is None:
+        item = self.focus_item  # not current_item(): with nothing jumped to, that is the paragraph's
+        if isinstance(item, Mention) or self.analysis_index is None:  # first item, not the sentence's
             return item if isinstance(item, Mention) else None
         start, end = self._cursor_span()
         return next((m for m in self.analysis_index.mentions if m.start < end and m.end > start), None)
