@@ -444,11 +444,17 @@ async def test_the_selection_stays_named_when_it_grows_into_the_next_paragraph(t
         status = reader(app).query_one(AnalysisStatus)
         await pilot.press("right_parenthesis", "v")
         blocks = {reader(app).pane.cursor_block}
+        counts: list[int] = []
         for _ in range(5):
             await pilot.press("right_parenthesis")
             await settle(app, pilot)
             blocks.add(reader(app).pane.cursor_block)
-            assert str(status.message).startswith("Selecting: "), str(status.message)
+            passage = reader(app).cursor.passage()
+            assert passage is not None
+            words = len(reader(app).pane.article.text[passage[0]:passage[1]].split())
+            assert str(status.message).startswith(f"Selecting: {words} words"), str(status.message)
+            counts.append(words)
+        assert counts == sorted(counts) and counts[0] < counts[-1]  # the count grows with the selection
         assert len(blocks) >= 3  # the selection crossed paragraph breaks
         await pilot.press("v")
         await settle(app, pilot)
