@@ -93,6 +93,24 @@ def test_a_text_cached_folded_the_old_way_is_folded_again(run: Run, tmp_path: Pa
     assert [r["id"] for r in json.loads(run("search", "strasse", "--json")[1])] == [out.strip()]
 
 
+def test_a_match_that_starts_inside_one_characters_fold_finds_nothing(run: Run, tmp_path: Path) -> None:
+    """"¼" folds to "1⁄4" and "℅" to "c/o": a word found inside one character's fold is no match
+    (no span of the text holds it), so it neither finds the article nor counts, in the text or the title."""
+    path = tmp_path / "recipe.txt"
+    path.write_text("Sugar \u00bc and more\n\nAdd \u00bc cup of sugar, c\u2105 the baker.", encoding="utf-8")
+    assert run("add", str(path))[0] == 0
+    from reader.document import load
+
+    text = load(str(path)).text
+    code, out, _ = run("search", "4", "--json")
+    assert out.strip() in ("", "[]")  # nowhere a word: not in the title, not in the text
+    code, out, _ = run("search", "o", "--json")
+    [result] = json.loads(out)
+    assert [(m["in"], text[m["start"]:m["end"]]) for m in result["matches"]] == [("text", "o")]  # of "of"
+    code, out, _ = run("search", "cup", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
+
+
 @pytest.mark.parametrize("damage", ["map lost", "map shifted", "folded cut", "map not a map"])
 def test_a_damaged_fold_in_the_text_cache_is_made_again(run: Run, tmp_path: Path, db: Path, damage: str) -> None:
     """A cached fold whose map or folded text does not fit the text (a damaged cache file) is
