@@ -105,6 +105,22 @@ the record's id is the article id (:mod:`reader.store.article_notes`), else the 
 it (:mod:`reader.store.corrections`). Removing an article removes them with it."""
 
 
+def _passage_corrected(doc: dict[str, Any], current: Iterable[dict[str, Any]]) -> bool:
+    """True if ``doc``, a removed correction of a quote (its speaker, or not a quote), overlaps a
+    passage of the same article that a correction now in the table is about: one made since,
+    which an undo must not contradict (a new correction of a passage replaces those it overlaps)."""
+    def span(record: dict[str, Any]) -> tuple[int, int] | None:
+        start, end = record.get("start"), record.get("end")
+        if record.get("kind") == "entity_kind" or type(start) is not int or type(end) is not int:
+            return None
+        return start, end
+
+    mine = span(doc)
+    return mine is not None and any(
+        record.get("article") == doc.get("article") and other[0] < mine[1] and mine[0] < other[1]
+        for record in current if (other := span(record)))
+
+
 class Library:
     """Articles, notes, tags and settings of one library file (see the module docstring)."""
 
@@ -378,10 +394,13 @@ class Library:
                     self._notes.upsert(Document(note.to_record(), doc_id=note.id))
             if removed.text is not None and self._texts.get(doc_id=record.id) is None:
                 self._texts.upsert(Document(removed.text, doc_id=record.id))
+            since = {name: list(self._table(name).raw().values()) for name in ARTICLE_TABLES}  # before the undo
             for name, doc_id, doc in removed.owned:
                 table = self._table(name)
                 kept = table.get(doc_id=doc_id)
                 if kept is None:
+                    if name == "corrections" and _passage_corrected(doc, since[name]):
+                        continue
                     table.upsert(Document(doc, doc_id=doc_id))
                 elif name == "article_notes" and isinstance(kept.get("note"), str) and isinstance(doc.get("note"), str) \
                         and doc["note"] not in kept["note"]:

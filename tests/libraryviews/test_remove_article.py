@@ -69,8 +69,8 @@ def test_removing_an_article_leaves_nothing_of_it(run: Run, ids: tuple[str, str]
 def test_undo_after_the_article_came_back_overwrites_nothing_written_since(
         run: Run, ids: tuple[str, str], db: Path, articles: tuple[Path, Path]) -> None:
     """Remove an article, add the same file again (same id), write on it, then undo the removal:
-    what was written since stays (its article note, a correction of the same name, its tags and
-    title), and what the removal took comes back beside it."""
+    what was written since stays (its article note, a correction of the same name or passage, its
+    tags and title), and what the removal took comes back beside it."""
     one, _ = ids
     _full_library(run, ids, db)
     assert run("tag", one, "before")[0] == 0
@@ -79,6 +79,7 @@ def test_undo_after_the_article_came_back_overwrites_nothing_written_since(
     assert run("retitle", one, "My title")[0] == 0
     ArticleNotes(Library.open(db)).set(one, "written since")
     assert run("correct", one, "--entity", "Lavrov", "--kind", "PLACE")[0] == 0
+    assert run("correct", one, "--quote", "the talks had", "--speaker", "Someone Else")[0] == 0
 
     Library.open(db).restore_article(removed)
 
@@ -87,7 +88,8 @@ def test_undo_after_the_article_came_back_overwrites_nothing_written_since(
     assert "written since" in note and "whole" in note  # neither article note is lost
     kinds = {c.entity: c.label for c in Corrections(again).for_article(one) if c.kind == "entity_kind"}
     assert kinds == {"Lavrov": "PLACE"}  # the correction made since stays
-    assert len(Corrections(again).for_article(one)) == 2  # and the speaker correction came back
+    speakers = [c.speaker for c in Corrections(again).for_article(one) if c.kind == "speaker"]
+    assert speakers == ["Someone Else"]  # and so does the one of the same passage, made since
     record = again.article(one)
     assert record.title == "My title" and record.tags == ("since", "before")
     assert len(again.notes_for(one)) == 1
