@@ -201,3 +201,10 @@ async def test_E_takes_the_name_in_the_sentence_at_the_cursor(db: Path, tmp_path
         await pilot.press("escape")
         await until(app, pilot, lambda: app.screen is reader)
         assert Corrections(Library.open(db)).all() == []
+
+
+def test_a_kind_that_is_none_of_them_is_refused_naming_every_kind(db: Path, run: Run, ids: tuple[str, str]) -> None:
+    from reader.errors import ReaderError
+
+    with pytest.raises(ReaderError, match=r"'MONSTER' is not a kind \(choose from PERSON, ORG, PLACE, NORP, NONE\)"):
+        Corrections(Library.open(db)).correct_entity(ids[0], "Geneva", "monster")

@@ -130,6 +130,7 @@ class LibraryReadingActions:
         return next((m for m in self.analysis_index.mentions if m.start < end and m.end > start), None)
 
     def _cursor_span(self: Any) -> tuple[int, int]:
+        """The sentence at the cursor when the sentence cursor shows, else the cursor's paragraph."""
         sentence = self.cursor.sentence() if self._show_cursor else None
         if sentence is not None:
             return sentence
