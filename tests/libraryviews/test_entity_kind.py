@@ -208,3 +208,24 @@ def test_a_kind_that_is_none_of_them_is_refused_naming_every_kind(db: Path, run:
 
     with pytest.raises(ReaderError, match=r"'MONSTER' is not a kind \(choose from PERSON, ORG, PLACE, NORP, NONE\)"):
         Corrections(Library.open(db)).correct_entity(ids[0], "Geneva", "monster")
+
+
+async def test_the_hints_name_the_keys_as_remapped(db: Path, tmp_path: Path) -> None:
+    """E with no name at the cursor, c with no quote, y with nothing to copy: each hint names the
+    key that goes there as the user remapped it in config.toml, not the default one."""
+    from tests.textual_private import notification_messages
+    from tests.tui.helpers import write_config
+
+    write_config('[keymap]\n"reader.next_mention" = "ctrl+g"\n"reader.next_quote" = "ctrl+t"\n')
+    path = tmp_path / "plain.txt"
+    path.write_text("Nothing here\n\nthe weather was fine and nobody said anything at all.", encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(db))
+    async with app.run_test(size=(110, 30)) as pilot:
+        await until(app, pilot, lambda: app.screen.record is not None and app.screen.analysis_index is not None)
+        for key in ("E", "c", "y"):
+            await pilot.press(key)
+        await until(app, pilot, lambda: len(notification_messages(app)) >= 3)
+        hints = notification_messages(app)
+        assert any("(^g goes to the next one)" in h for h in hints), hints
+        assert any("(^t goes to the next one)" in h for h in hints), hints
+        assert not any(">" in h or "]" in h for h in hints), hints
