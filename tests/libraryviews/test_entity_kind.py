@@ -229,3 +229,17 @@ async def test_the_hints_name_the_keys_as_remapped(db: Path, tmp_path: Path) -> 
         assert any("(^g goes to the next one)" in h for h in hints), hints
         assert any("(^t goes to the next one)" in h for h in hints), hints
         assert not any(">" in h or "]" in h for h in hints), hints
+
+
+async def test_the_pickers_hint_names_its_cancel_key_as_remapped(db: Path, tmp_path: Path) -> None:
+    from tests.tui.helpers import write_config
+
+    write_config('[keymap]\n"entity_kind.cancel" = "ctrl+w"\n')
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(EntityKindPicker("Geneva", "PLACE"))
+        await until(app, pilot, lambda: isinstance(app.screen, EntityKindPicker) and "What is" in screen_text(app))
+        assert "^w cancels" in screen_text(app) and "Escape cancels" not in screen_text(app)
+        await pilot.press("ctrl+w")
+        await until(app, pilot, lambda: not isinstance(app.screen, EntityKindPicker))
