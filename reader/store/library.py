@@ -378,7 +378,8 @@ class Library:
 
         The article's id comes from its source, so the same file may have been added again
         before the undo, and written on: then its record (title, position...) and stored text
-        stay as they are now, with the removed record's tags added; a correction made since
+        stay as they are now, with the removed record's tags added (and, if the text changed,
+        the old text's hash, so the notes put back are re-anchored when it is next read); a correction made since
         stays and the removed one of the same passage or name is dropped; the two article notes
         are kept one after the other. Returns the article's record as it is after the undo.
         """
@@ -388,6 +389,10 @@ class Library:
             if current is not None:
                 now = ArticleRecord.from_record(removed.article.id, current)
                 record = replace(now, tags=now.tags + tuple(t for t in removed.article.tags if t not in now.tags))
+                if removed.notes and now.text_hash != removed.article.text_hash:
+                    # The notes put back were anchored on the text the article had then: with its
+                    # hash, the next reader of the article sees a change and finds them again.
+                    record = replace(record, text_hash=removed.article.text_hash)
             self._articles.upsert(Document(record.to_record(), doc_id=record.id))
             for note in removed.notes:
                 if self._notes.get(doc_id=note.id) is None:

@@ -136,3 +136,24 @@ async def test_delete_in_the_app_removes_the_corrections(run: Run, ids: tuple[st
         await pilot.press("y")
         await until(app, pilot, lambda: Library.open(db).get_article(one) is None)
         assert [c.article for c in Corrections(Library.open(db)).all()] == [two]
+
+
+def test_undo_after_the_file_came_back_changed_finds_the_notes_again(
+        run: Run, ids: tuple[str, str], db: Path, articles: tuple[Path, Path]) -> None:
+    """The removed notes were anchored on the old text: when the same file came back with text
+    added above them, the undo must leave them to be found again in the new text, not at their
+    old offsets (the current record's text hash said they were up to date)."""
+    from reader.document import load
+
+    one, _ = ids
+    assert run("note", "add", one, "--quote", "the talks had stalled", "--note", "why?")[0] == 0
+    removed = remove_article(Library.open(db), one)
+    path = articles[0]
+    title, body = path.read_text(encoding="utf-8").split("\n\n", 1)
+    path.write_text(f"{title}\n\nA new first paragraph, written after the article was removed.\n\n{body}",
+                    encoding="utf-8")
+    assert run("add", str(path))[1].strip() == one
+    Library.open(db).restore_article(removed)
+    code, out, _ = run("notes", one, "--json")
+    [note] = json.loads(out)
+    assert load(str(path)).text[note["start"]:note["end"]] == "the talks had stalled"
