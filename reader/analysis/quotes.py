@@ -87,13 +87,15 @@ APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
 THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
 COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
-_CUT_RE = re.compile(r",\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
+_CUT_RE = re.compile(r",[”\"’]?\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
                      r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
                      # ", and Hillary Clinton is promising ...": a second subject's own clause
                      r"|,?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has|have|had|will"
                      r"|would|could|said|says)\b)"
-                     r"|;\s+")
+                     r"|;\s+"
+                     # the writer's comment on what was said: "acknowledged the risk, which ...", " — a move that ..."
+                     r"|(?P<comment>,\s+which\s|\s+(?:—|–|--)\s+(?=(?:a|an)\s))")
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
 CLAUSE_START_RE = re.compile(
@@ -607,6 +609,12 @@ class QuoteFinder:
             if conj and conj.start() > pos and not self.inside_quoted(later.start()):
                 end = conj.start()
                 break
+            # "A, and more than 4 in 10 said B", "A, his aide said B": a second report with its own subject.
+            if comma > pos and (later.group() in SAY_VERBS or text.startswith(" that ", later.end())) \
+                    and second_subject(text[comma + 1:later.start()]) \
+                    and not self.inside_quoted(later.start()) and has_finite_verb(word_list(text[pos:comma])):
+                end = comma
+                break
         # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
         cut = self.cut(pos, end)
         if cut is not None:
@@ -661,11 +669,15 @@ class QuoteFinder:
         In a report before its attribution ("A, but B, Smith said") a ", but" clause is the
         speaker's too, so ``trailing`` cuts only at the other marks."""
         for cut in _CUT_RE.finditer(self.text, start, end):
-            if self.inside_quoted(cut.start()):
+            if self.inside_quoted(cut.start()) and self.inside_quoted(cut.end() - 1):
+                continue  # (', “a terrible situation,” but ...': the comma is the quotation's, the "but" is not)
+            if cut.group("comment") and (trailing or cut.group().startswith(",") and
+                                         has_finite_verb(word_list(self.text[start:cut.start()]))):
+                continue  # ("The plan, which cost $5m, will fail, Smith said": the subject's own relative clause;
+                # "he would repeal the law, which ...": a clause's relative is often part of what was said)
+            if trailing and cut.group().lstrip(",”\"’ ").startswith(("but", "while", "whereas")):
                 continue
-            if trailing and cut.group().lstrip(", ").startswith(("but", "while", "whereas")):
-                continue
-            if cut.group().lstrip(", ").startswith("but") and AUX_NEXT_RE.match(self.text, cut.end()):
+            if cut.group().lstrip(",”\"’ ").startswith("but") and AUX_NEXT_RE.match(self.text, cut.end()):
                 continue  # "had never sought to exclude them, but could not allow ...": the same subject goes on
             if len(word_list(self.text[start:cut.start()])) >= 3:
                 return cut.start()
@@ -823,6 +835,22 @@ def _stem(word: str) -> str:
             low = low[: -len(suffix)]
             break
     return low[:-1] if low.endswith("e") and len(low) > 4 else low
+
+
+def second_subject(gap: str) -> bool:
+    """Is ``gap`` (between a comma and a later speech verb) that verb's own subject: a few words, no
+    verb of their own but an auxiliary right before the cue ("and more than 4 in 10", "his campaign has")?"""
+    if any(mark in gap for mark in "\"“”;:()"):
+        return False
+    words = word_list(gap)
+    while words and parenthetical(words[-1].lower()):
+        words.pop()
+    heads = [w for w in words if w.lower() not in _GAP_LINKS]
+    return 0 < len(words) <= 7 and bool(heads) and not has_finite_verb(words) and words[0].lower() not in ("that", "to") \
+        and not words[-1].lower().endswith("ing")
+
+
+_GAP_LINKS = frozenset({"and", "but", "or", "which", "who", "that", "while", "though", "although", "as"})
 
 
 def has_content(window: str) -> bool:
