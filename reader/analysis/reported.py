@@ -9,7 +9,29 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import MODALS, PARTICIPLES, SAY_VERBS, TELL_VERBS, verb_forms
+from reader.analysis.lexicon import (
+    CLAIM_NOUNS,
+    DEMONYMS,
+    FINITE_VERBS,
+    GENERIC_ORG_NOUNS,
+    MODALS,
+    NOT_OBJECT_STARTS,
+    NP_OBJECT_BASES,
+    NP_PREPOSITIONS,
+    NUMBER_WORDS,
+    OPINION_VERBS,
+    ORG_HEADS,
+    PARTICIPLES,
+    PERSON_ROLES,
+    QUANTITY_HEADS,
+    SAY_VERBS,
+    SPEAKER_NOUNS,
+    SPEAKING_BODIES,
+    SUBJECT_LEADS,
+    TELL_VERBS,
+    parenthetical,
+    verb_forms,
+)
 from reader.analysis.marks import MARK_RE
 from reader.analysis.model import Quote
 from reader.analysis.quotes import (
@@ -244,6 +266,86 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
     return f.forward(hit, sent, sent_end)
 
 
+@REPORTED.rule("group-subject-clause", examples=(
+    Example("Twenty-two percent said they would switch parties before the vote.",
+            "they would switch parties before the vote", "indirect", "Twenty-two percent"),
+    Example("Seven in 10 say the new bridge was a waste of money.",
+            "the new bridge was a waste of money", "indirect", "Seven in 10"),
+    Example("Coastal engineers say the sea wall will not survive another winter.",
+            "the sea wall will not survive another winter", "indirect", "Coastal engineers"),
+    Example("Harbour pilots have said the channel is too shallow for the new ferries.",
+            "the channel is too shallow for the new ferries", "indirect", "Harbour pilots"),
+    Example("His campaign said it had raised more money in March than in any month before.",
+            "it had raised more money in March than in any month before", "indirect", "His campaign"),
+))
+def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"Coastal engineers say CLAUSE", "Twenty-two percent said ...", "Seven in 10 say ...", "His
+    campaign said ...": a subject no name or reference resolves (so ``subject-verb-clause`` found no
+    speaker), but a plain noun phrase: a share of a group, a plural noun, or a determiner and a
+    noun. The phrase itself is the speaker."""
+    verb = hit.group()
+    if verb in PARTICIPLES or verb in OPINION_VERBS or not (verb in SAY_VERBS or verb.endswith("ed")):
+        return None  # (", saying ...": the main clause's subject speaks; "the 35 states": a noun, not a verb)
+    windows = f.subject_windows(sent, hit.start())
+    if not windows or windows[0][2] != "np":
+        return None
+    speaker = group_subject(f.text[windows[0][0]:windows[0][1]])
+    if speaker is None:
+        return None
+    return f.forward(hit, sent, sent_end, speaker=speaker)
+
+
+_COUNT_RE = re.compile(r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")(?:-\w+)?\s+(?:in|out\s+of)\s+(?:\d+|"
+                       + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
+_PLURAL_END = ("ss", "us", "is", "ous")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "each", "every"})
+_NOT_SUBJECT = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "there", "who", "which"})
+
+
+def group_subject(phrase: str) -> str | None:
+    """The speaker a plain noun-phrase subject names, as written (None if it is not one).
+
+    Accepted: a share ("Twenty-two percent", "Seven in 10", "Nearly half", "most of them", "those
+    surveyed"), a plural noun ("Coastal engineers", "Some Democrats"), or a determiner and a
+    lower-case noun ("His campaign", "the budget office"). Its head is the word before any
+    preposition or relative ("People with knowledge of the plan", "Six in 10 of those asked")."""
+    words = word_list(phrase)
+    while words and (parenthetical(words[-1].lower()) or words[-1].lower() in ("not", "never", "do", "are", "were")):
+        words.pop()  # "have said", "have also said", "did not say": the auxiliaries are not the subject
+    while words and words[0].lower() in ("but", "and", "yet", "so", "even", "still", "also", "now", "then"):
+        words.pop(0)
+    if not words or len(words) > 10:
+        return None
+    lows = [w.lower() for w in words]
+    if any(w in _NOT_SUBJECT for w in lows) or lows[0] in NP_PREPOSITIONS or lows == ["all"]:
+        return None  # ("to the 35 states", "All told, ...": no subject at all)
+    speaker = " ".join(words[1:] if lows[0] in ("the", "a", "an") and len(words) > 1 else words)
+    if _COUNT_RE.match(" ".join(words)):
+        return speaker
+    head_at = next((i for i, w in enumerate(lows) if i > 0 and w in NP_PREPOSITIONS), len(lows))
+    pre, pre_low = words[:head_at], lows[:head_at]
+    core = [w for w in pre_low if w not in SUBJECT_LEADS] or pre_low
+    if any(w in FINITE_VERBS or (w.endswith("ed") and len(w) > 4) for w in core[1:] if core[0] != "those"):
+        return None
+    if any(w.endswith("ed") and len(w) > 4 for w in core[:1]):
+        return None
+    head, head_raw = pre_low[-1], pre[-1]
+    if head in QUANTITY_HEADS or head.isdigit() or head in NUMBER_WORDS or \
+            (core[0] == "those" and len(core) == 2 and head.endswith("ed")):
+        return speaker
+    if head_raw.islower() and head.isalpha() and len(head) > 3:
+        if head in SPEAKER_NOUNS or (head.endswith("s") and not head.endswith(_PLURAL_END)):
+            return speaker
+        if core[0] in _DETERMINERS and len(core) <= 5 and (head in SPEAKER_NOUNS or head in PERSON_ROLES or
+                                                           head in GENERIC_ORG_NOUNS or head in ORG_HEADS
+                                                           or head in SPEAKING_BODIES):
+            return speaker
+        return None
+    if head_raw[:1].isupper() and head.endswith("s") and (head[:-1] in DEMONYMS or head in DEMONYMS):
+        return speaker  # "Republicans", "Some Democrats", "Many Americans"
+    return None
+
+
 # -- what stands between the verb and its clause ---------------------------------------------------
 
 @OPENERS.rule("claim-noun-that", examples=(
@@ -336,6 +438,35 @@ def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) ->
         return None
     m = CALL_FOR_RE.match(f.text, pos)
     return (m.end(), True) if m else None
+
+
+@OPENERS.rule("noun-phrase-object", examples=(
+    Example("The port authority announced a new fee for cruise ships docking overnight.",
+            "a new fee for cruise ships docking overnight", "indirect", "port authority"),
+    Example("Mayor Ilse Brandt has described the audit as a waste of public money.",
+            "the audit as a waste of public money", "indirect", "Ilse Brandt"),
+    Example("Ilse Brandt acknowledged the risks of opening the bridge before the inspection.",
+            "the risks of opening the bridge before the inspection", "indirect", "Ilse Brandt"),
+))
+def noun_phrase_object(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"announced a new fee", "acknowledged the risks", "called the audit a waste": verbs whose object
+    (a noun phrase, or an object and what it is called) is itself what was said. Not when a
+    preposition, adverb or pronoun comes first ("called for", "noted in a statement", "denied it")."""
+    if verb.lower() not in NP_OBJECT_VERBS or that is not None and that.start(1) == pos and not that.group(1).strip():
+        return None
+    after = ADVERBIALS_RE.match(f.text, pos)
+    start = after.end() if after else pos
+    m = _NEXT_WORD_RE.match(f.text, start)
+    if m is None or m.group(1).lower() in NOT_OBJECT_STARTS:
+        return None
+    if any(w.lower() in CLAIM_NOUNS for w in word_list(f.text[m.start(1):m.start(1) + 30])[:3]):
+        return None  # ("denied the claims, saying ...", "denied reports of ...": the claim is someone else's)
+    return m.start(1), True
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([\w’'$-]+)")
+# Finite forms only: "will announce", "to describe" are not yet said.
+NP_OBJECT_VERBS = frozenset(v for v in verb_forms(NP_OBJECT_BASES) if v.endswith(("ed", "s")))
 
 
 @OPENERS.rule("object-then-clause", examples=(
