@@ -578,16 +578,17 @@ class QuoteFinder:
             that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
         opener = None
         verb_end = pos
+        question = False  # an opener may say the clause is an indirect question (a third item, True)
         for rule in self.rules.openers:
             found = rule.find(self, verb, pos, that)
             if found is not None:
-                (pos, has_that), opener = found, rule.name
+                pos, has_that, opener = found[0], found[1], rule.name
+                question = len(found) > 2 and bool(found[2])
                 break
         else:
             has_that = False
         # "explained how ...", "asked whether ...": an indirect question is what was said
         first = _WORD_RE.match(text, pos)
-        question = False
         if not has_that and first is not None and first.group().lower() in WH_OPENERS:
             # right after the verb and its adverbials, not after an object ("told him how")
             question = not text[ADVERBIALS_RE.match(text, verb_end).end():pos].strip()

@@ -348,6 +348,42 @@ def group_subject(phrase: str) -> str | None:
 
 # -- what stands between the verb and its clause ---------------------------------------------------
 
+@OPENERS.rule("indirect-question", examples=(
+    Example("Councillors also asked whether the bridge could be repaired before the winter.",
+            "whether the bridge could be repaired before the winter", "indirect", "Councillors"),
+    Example("Ines Marlow asked the minister if the school would stay open.",
+            "if the school would stay open", "indirect", "Ines Marlow"),
+    Example("Ines Marlow would not say when the school would reopen.",
+            "when the school would reopen", "indirect", "Ines Marlow"),
+))
+def indirect_question(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool, bool] | None:
+    """"asked (the minister) whether / if / how ...", and a question left open after a refusal
+    ("would not say when ...", "isn't saying if ..."): the question is what was said or asked."""
+    low = verb.lower()
+    text = f.text
+    if low in ASK_VERBS:
+        m = _ASKED_RE.match(text, pos)
+        if m is None or has_finite_verb(word_list(m.group("obj") or "")):
+            return None
+        return m.start("wh"), True, True
+    if low in QUESTION_VERBS and _REFUSED_BEFORE_RE.search(text, max(0, pos - len(verb) - 30), pos - len(verb)):
+        after = ADVERBIALS_RE.match(text, pos)
+        m = _WH_RE.match(text, after.end() if after else pos)
+        if m is not None:
+            return m.start("wh"), True, True
+    return None
+
+
+ASK_VERBS = verb_forms("ask")
+QUESTION_VERBS = verb_forms("say tell explain disclose reveal specify detail confirm comment")
+_WH = r"(?P<wh>whether|if|how|why|what|when|where|who|which)\b"
+_WH_RE = re.compile(r"\s*,?\s*" + _WH)
+# "asked whether", "asked the minister if", "asked NBC's host, the moderator, whether": an object of a few words
+_ASKED_RE = re.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
+# "would not say", "isn't saying", "declined to say", "has never disclosed"
+_REFUSED_BEFORE_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
+
+
 @OPENERS.rule("claim-noun-that", examples=(
     Example("The minister denied reports that the talks had collapsed.",
             "the talks had collapsed", "indirect", "minister"),
