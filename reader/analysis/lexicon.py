@@ -570,7 +570,7 @@ OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she"}
 # Stems of report verbs that take a bare clause without "that" ("insisted the plan was sound").
 BARE_CLAUSE_STEMS: frozenset[str] = word_set("""
 insist claim argu admitt admit conced estimat predict maintain contend alleg suggest add not warn agre confirm
-explain acknowledg
+explain acknowledg announc complain reveal stress emphasiz emphasis
 """)
 # Report verbs whose object may be what was said, a noun phrase as well as a clause ("announced a new tariff",
 # "acknowledged the risks", "called the charges baseless", "mentioned the rule").

@@ -510,6 +510,8 @@ NP_OBJECT_VERBS = frozenset(v for v in verb_forms(NP_OBJECT_BASES) if v.endswith
             "the plant would close by June", "indirect", "Ivo Marsh"),
     Example("Kerstin Albrecht insisted the figures were accurate.",
             "the figures were accurate", "indirect", "Kerstin Albrecht"),
+    Example("The ferry company announced it would cut the winter timetable to two sailings a day.",
+            "it would cut the winter timetable to two sailings a day", "indirect", "ferry company"),
     Example("Kerstin Albrecht explained how the figures had been gathered over ten years.",
             "how the figures had been gathered over ten years", "indirect", "Kerstin Albrecht"),
 ))
