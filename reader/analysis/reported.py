@@ -476,6 +476,35 @@ def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) ->
     return (m.end(), True) if m else None
 
 
+@OPENERS.rule("call-object-complement", examples=(
+    Example("Councillor Ada Brisk called the new parking charges a tax on the town's shopkeepers.",
+            "the new parking charges a tax on the town's shopkeepers", "indirect", "Ada Brisk"),
+    Example("Ada Brisk has called it an insult to every volunteer in the county.",
+            "it an insult to every volunteer in the county", "indirect", "Ada Brisk"),
+))
+def call_object_complement(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"called the charges a tax on shopkeepers", "has called it an insult": naming something is
+    saying it. Only with a second noun phrase (an "a"/"an" or a quoted word after the object,
+    within ten words and before any comma): "called an emergency meeting", "called reporters to
+    the stage" name nothing."""
+    if verb.lower() not in CALL_FORMS:
+        return None
+    text = f.text
+    m = _NEXT_WORD_RE.match(text, pos)
+    if m is None or (m.group(1).lower() in NOT_OBJECT_STARTS and m.group(1).lower() not in ("it", "them")):
+        return None
+    stop = _COMPLEMENT_STOP_RE.search(text, m.end(), m.end() + 160)
+    span = word_list(text[m.start(1):stop.start() if stop else m.end() + 160])[:10]
+    for i, word in enumerate(span[1:], 1):
+        if word.lower() in ("a", "an") and span[i - 1].lower() not in NP_PREPOSITIONS | {"as", "into", "such"}:
+            return m.start(1), True
+    return None
+
+
+CALL_FORMS = frozenset({"called", "calls"})
+_COMPLEMENT_STOP_RE = re.compile(r"[,.;:!?()—–]|\s(?:and|but|who|which|that|because|after|when)\s")
+
+
 @OPENERS.rule("noun-phrase-object", examples=(
     Example("The port authority announced a new fee for cruise ships docking overnight.",
             "a new fee for cruise ships docking overnight", "indirect", "port authority"),
