@@ -634,7 +634,7 @@ SCARE_LEADS: tuple[str, ...] = ("so-called", "so called", "dubbed", "nicknamed",
 CITING_VERBS: frozenset[str] = word_set("cite cites cited citing quote quotes quoted quoting")
 # Participles that continue a report after a comma (", adding that ...").
 ADDING_PARTICIPLES: tuple[str, ...] = tuple(word_set("""
-adding saying noting arguing insisting warning explaining stressing calling
+adding saying noting arguing insisting warning explaining stressing calling citing echoing telling
 """))
 
 

@@ -87,7 +87,7 @@ APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
 THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
 COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
-_CUT_RE = re.compile(r",[”\"’]?\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
+_CUT_RE = re.compile(r",[”\"’]?\s+(?:but|while|whereas|though|although|with|allowing|even as|as)\s+(?!that\b)"
                      r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
                      # ", and Hillary Clinton is promising ...": a second subject's own clause
@@ -676,7 +676,7 @@ class QuoteFinder:
                                          has_finite_verb(word_list(self.text[start:cut.start()]))):
                 continue  # ("The plan, which cost $5m, will fail, Smith said": the subject's own relative clause;
                 # "he would repeal the law, which ...": a clause's relative is often part of what was said)
-            if trailing and cut.group().lstrip(",”\"’ ").startswith(("but", "while", "whereas")):
+            if trailing and cut.group().lstrip(",”\"’ ").startswith(("but", "while", "whereas", "though", "although")):
                 continue
             if cut.group().lstrip(",”\"’ ").startswith("but") and AUX_NEXT_RE.match(self.text, cut.end()):
                 continue  # "had never sought to exclude them, but could not allow ...": the same subject goes on
