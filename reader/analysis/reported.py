@@ -94,6 +94,10 @@ STOP = Quote("", "indirect", -1, -1, None)  # a rule's answer "no quote here, an
             "The ferry will not sail before Thursday", "indirect", "Ines Marlow"),
     Example("According to the mayor's chief of staff, Elena Brandt, the budget was cut twice.",
             "the budget was cut twice", "indirect", "Elena Brandt"),
+    Example("But, according to the harbour master, the ferry will not sail before Thursday.",
+            "the ferry will not sail before Thursday", "indirect", "harbour master"),
+    Example("Turnout fell by a third according to a count by the county clerk's office.",
+            "Turnout fell by a third", "indirect", "count"),
 ))
 def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
     """"According to X, CLAUSE." and "CLAUSE, according to X."; a role with a name after it
@@ -101,18 +105,35 @@ def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) 
     text = f.text
     cue = ("according to", hit.start(), hit.end())
     b = clause_end(text, hit.end(), sent.end)
-    speaker = f.resolver.resolve(hit.end(), b) or phrase(text[hit.end():b])
+    speaker = f.resolver.resolve(hit.end(), b) or phrase(text[hit.end():b]) or source_head(text[hit.end():b])
     named = f.appositive_person(b) if names_a_role(text[hit.end():b]) else None
     if named is not None:
         speaker, b = named
     if speaker is None:
         return None
-    if text[b:b + 1] == "," and text[sent.start:hit.start()].strip(" ,") == "":
+    lead = word_list(text[sent.start:hit.start()])
+    # "According to X, CLAUSE" and "But, according to X, CLAUSE" / "Since May, according to X, CLAUSE"
+    if text[b:b + 1] == "," and (not lead or len(lead) <= 4 and not has_finite_verb(lead)
+                                 and text[last_nonspace(text, hit.start())] in ",(—"):
         return f.make(b + 1, sent_end, "indirect", speaker, cue)
     comma = last_nonspace(text, hit.start())
     if text[comma:comma + 1] == "," and comma > sent.start:
         return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+    if text[comma:comma + 1].isalnum() and len(lead) >= 4 and has_finite_verb(lead) and \
+            not any(mark in text[sent.start:comma] for mark in ",:;"):
+        return f.make(sent.start, comma + 1, "indirect", speaker, cue, strip_opener=True)  # "... delegates according to X"
     return None
+
+
+_SOURCE_HEAD_END = frozenset({"by", "from", "of", "at", "in", "on", "with", "who", "that", "which", "for", "released"})
+
+
+def source_head(source: str) -> str | None:
+    """The head of a long source phrase ("a new poll by the Harvard Institute of Politics" -> "new
+    poll"): its words before the first preposition or relative, at most six."""
+    words = word_list(source)
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _SOURCE_HEAD_END), len(words))
+    return phrase(" ".join(words[:min(cut, 6)]))
 
 
 @REPORTED.rule("cue-mid-clause", examples=(
