@@ -96,8 +96,10 @@ STOP = Quote("", "indirect", -1, -1, None)  # a rule's answer "no quote here, an
             "the budget was cut twice", "indirect", "Elena Brandt"),
     Example("But, according to the harbour master, the ferry will not sail before Thursday.",
             "the ferry will not sail before Thursday", "indirect", "harbour master"),
-    Example("Turnout fell by a third according to a count by the county clerk's office.",
-            "Turnout fell by a third", "indirect", "count"),
+    Example("Turnout fell by a third according to the county clerk.",
+            "Turnout fell by a third", "indirect", "county clerk"),
+    Example("Turnout fell by a third, according to a new survey by two researchers at the county college.",
+            "Turnout fell by a third", "indirect", "new survey"),
 ))
 def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
     """"According to X, CLAUSE." and "CLAUSE, according to X."; a role with a name after it
