@@ -107,6 +107,8 @@ AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|s
 REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
 PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
 PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
+CONJ_AUX_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|would|did|does|is|was|also|then|later|often"
+                         r"|repeatedly|again|since|already|not|never|[a-z]+ly)\s+){1,3}$")
 CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
 CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
 MAX_REPORT = 600  # longest reported clause considered, in characters
@@ -635,6 +637,9 @@ class QuoteFinder:
         # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
         coordinated = coordinated or CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
                                                              hit.start()) is not None
+        # "... attacked loopholes, and has called for ...": a second verb phrase of the same subject
+        coordinated = coordinated or CONJ_AUX_RE.search(text, max(sent.start, hit.start() - 40),
+                                                         hit.start()) is not None
         after_comma = last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
         if speaker is not None:
             pass  # given by the caller (a named subject inside a quotation)

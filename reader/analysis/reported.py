@@ -277,6 +277,8 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
             "the museum would reopen in May", "indirect", "another"),
     Example("Ruth Callow did not apologise, but said the remarks had been taken out of context.",
             "the remarks had been taken out of context", "indirect", "Ruth Callow"),
+    Example("Ruth Callow questioned the budget and has since said the council must find new savings.",
+            "the council must find new savings", "indirect", "Ruth Callow"),
     Example("In a statement, Ruth Callow said the plan had been shelved.",
             "the plan had been shelved", "indirect", "Ruth Callow"),
     Example("Ruth Callow has denied that she knew about the payments.",
