@@ -95,7 +95,7 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but|while|whereas|though|although|with|
                      r"|would|could|said|says)\b)"
                      r"|;\s+"
                      # the writer's comment on what was said: "acknowledged the risk, which ...", " — a move that ..."
-                     r"|(?P<comment>,\s+which\s|\s+(?:—|–|--)\s+(?=(?:a|an)\s))")
+                     r"|(?P<comment>,\s+which\s|\s+(?:—|–|--|-)\s+(?=(?:a|an)\s))")
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
 CLAUSE_START_RE = re.compile(
@@ -110,7 +110,7 @@ PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
 CONJ_AUX_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|would|did|does|is|was|also|then|later|often"
                          r"|repeatedly|again|since|already|not|never|[a-z]+ly)\s+){1,3}$")
 CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
-CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
+CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?$")
 MAX_REPORT = 600  # longest reported clause considered, in characters
 _ABBREV_BEFORE_RE = re.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
 NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
