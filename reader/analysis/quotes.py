@@ -93,6 +93,10 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but|while|whereas|though|although|with|
                      # ", and Hillary Clinton is promising ...": a second subject's own clause
                      r"|,?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has|have|had|will"
                      r"|would|could|said|says)\b)"
+                     # ", and Democrats accused ...", ", and the downgrade is casting ...": a second clause, its own subject
+                     r"|,\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+[a-z]+ed\s)"
+                     r"|,\s+and\s+(?=(?:the|a|an|his|her|its|their)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+\s+"
+                     r"(?:is|are|was|were|has|have|had|will|would)\s)"
                      r"|;\s+"
                      # the writer's comment on what was said: "acknowledged the risk, which ...", " — a move that ..."
                      r"|(?P<comment>,\s+which\s|\s+(?:—|–|--|-)\s+(?=(?:a|an)\s))")
