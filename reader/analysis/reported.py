@@ -12,6 +12,7 @@ import re
 from reader.analysis.lexicon import (
     CLAIM_NOUNS,
     DEMONYMS,
+    DETERMINER_WORDS,
     FINITE_VERBS,
     GENERIC_ORG_NOUNS,
     MODALS,
@@ -201,7 +202,7 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     a_words = word_list(text[max(sent.start, comma - 40):comma])
     open_relative = bool(a_words) and a_words[-1].lower() in ("which", "who", "that", "and", "or", "but")
     before = None if open_relative or OPEN_CLAUSE_RE.search(text, sent.start, comma) or \
-        not has_finite_verb(word_list(text[sent.start:comma])) else \
+        not (has_finite_verb(word_list(text[sent.start:comma])) or is_fronted_piece(text[sent.start:comma])) else \
         f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
     second = f.make(after + 1, sent_end, "indirect", speaker, cue)
     found = [q for q in (before, second) if q is not None]
@@ -266,6 +267,32 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     if not speaker:
         return None
     return f.make(sent.start, comma, "indirect", speaker, (verb, hit.start(), hit.end()), strip_opener=True) or STOP
+
+
+@REPORTED.rule("fronted-piece", examples=(
+    Example("If the grant is cut again, Ines Duval said she would close the museum on Mondays.",
+            "If the grant is cut again", "indirect", "Ines Duval"),
+    Example("If the grant is cut again, Ines Duval said she would close the museum on Mondays.",
+            "she would close the museum on Mondays", "indirect", "Ines Duval"),
+    Example("Even if the mill closes next year, Tomas Rieder said, the village will survive.",
+            "Even if the mill closes next year", "indirect", "Tomas Rieder"),
+))
+def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> list[Quote] | None:
+    """"If the grant is cut, Ines Duval said she would close ...": a condition, cause or purpose
+    fronted before the speaker belongs to what was said, as a piece of its own before the
+    reported clause (the speaker splits the content in two)."""
+    text = f.text
+    comma = text.rfind(",", sent.start, hit.start())
+    if comma <= sent.start or hit.group() in PARTICIPLES or not is_fronted_piece(text[sent.start:comma]):
+        return None
+    subject = text[comma + 1:hit.start()]
+    if not 0 < len(word_list(subject)) <= 6 or has_finite_verb(word_list(subject)) or "," in subject:
+        return None
+    report = f.forward(hit, sent, sent_end)
+    if report is None:
+        return None
+    piece = f.make(sent.start, comma, "indirect", report.speaker or "", (hit.group(), hit.start(), hit.end()))
+    return [q for q in (piece, report) if q is not None]
 
 
 @REPORTED.rule("subject-verb-clause", examples=(
@@ -369,6 +396,24 @@ def group_subject(phrase: str) -> str | None:
     if head_raw[:1].isupper() and head.endswith("s") and (head[:-1] in DEMONYMS or head in DEMONYMS):
         return speaker  # "Republicans", "Some Democrats", "Many Americans"
     return None
+
+
+_FRONTED_OPENERS = frozenset({"if", "even", "because", "unless", "to"})
+
+
+def is_fronted_piece(piece: str) -> bool:
+    """Is ``piece`` (a sentence's start, up to a comma) a fronted condition, cause or purpose of four
+    words or more ("If the grant is cut", "Even if the mill closes", "To understand the law")? Time,
+    place and source phrases ("When he arrived", "In a statement") are the writer's framing."""
+    words = word_list(piece)
+    if len(words) < 4 or words[0].lower() not in _FRONTED_OPENERS or any(m in piece for m in "\"“”;:"):
+        return False
+    second = words[1].lower()
+    if words[0].lower() == "even":
+        return second in ("if", "though")  # ("Even as ...", "Even worse, ...": the writer's)
+    if words[0].lower() == "to":
+        return words[1].islower() and second not in DETERMINER_WORDS  # "To understand ...", not "To a standing ovation"
+    return True
 
 
 # -- what stands between the verb and its clause ---------------------------------------------------
