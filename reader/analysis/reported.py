@@ -693,6 +693,58 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
 
 
 
+@BLOCKS.rule("headline-report", examples=(
+    Example("Mayor Says Harbour Bridge Will Reopen In Spring\n\nThe bridge has been shut since May.",
+            "Harbour Bridge Will Reopen In Spring", "indirect", "Mayor"),
+    Example("Ferry Fares To Rise Again, Port Authority Warns\n\nThe increase is the third this year.",
+            "Ferry Fares To Rise Again", "indirect", "Port Authority"),
+))
+def headline_report(f: QuoteFinder) -> list[Quote]:
+    """A headline in title case that reports speech: "Mayor Says Bridge Will Reopen" (what follows the
+    capitalised verb) or "Fares To Rise, Port Authority Warns" (what comes before the comma). The
+    verb is capitalised like every word of the headline, so the cue finder does not see it."""
+    out: list[Quote] = []
+    text = f.text
+    for para in f.seg.paragraphs:
+        if para.end - para.start > 200 or not title_case(text[para.start:para.end]):
+            continue
+        m = HEADLINE_CUE_RE.search(text, para.start, para.end)
+        if m is None:
+            continue
+        end = para.end
+        while end > m.end() and text[end - 1] in SENT_END_STRIP:
+            end -= 1
+        cue = (m.group(), m.start(), m.end())
+        head = max(text.rfind(",", para.start, m.start()), text.rfind(":", para.start, m.start()), para.start - 1) + 1
+        if len(word_list(text[m.end():end])) >= 3 and has_content(text[head:m.start()]):
+            speaker = f.resolver.resolve(head, m.start()) or phrase(text[head:m.start()])
+            quote = f.make(m.end(), end, "indirect", speaker or "", cue) if speaker else None
+        elif text[m.end():end].strip() == "" and head > para.start and has_content(text[head:m.start()]):
+            speaker = f.resolver.resolve(head, m.start()) or phrase(text[head:m.start()])
+            quote = f.make(para.start, head - 1, "indirect", speaker or "", cue) if speaker else None
+        else:
+            quote = None
+        if quote is not None:
+            out.append(quote)
+    return out
+
+
+HEADLINE_CUE_RE = re.compile(r"(?<![\w’'-])(?:Says|Said|Tells|Told|Warns|Urges|Vows|Calls|Claims|Admits|Denies|Insists"
+                             r"|Predicts|Suggests|Argues|Announces|Reveals|Confirms|Asks|Pledges|Promises|Declares"
+                             r"|Explains|Accuses|Blasts|Slams|Praises)(?![\w’'-])")
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+                          "as", "is", "vs"})
+
+
+def title_case(line: str) -> bool:
+    """Is ``line`` a headline in title case (four to twenty-five words, nearly all capitalised)?"""
+    words = word_list(line)
+    if not 4 <= len(words) <= 25:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and sum(1 for w in big if w[:1].isupper() or w[:1].isdigit()) >= 0.85 * len(big)
+
+
 @BLOCKS.rule("transcript-label", examples=(
     Example("Ruth Callow spoke to the committee.\n\nMS. CALLOW: We will not support this bill in its current form."
             "\n\nMR. DOYLE: Why not?\n\nMS. CALLOW: Because it cuts funding for rural schools.",
