@@ -87,7 +87,8 @@ APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
 THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
 COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
-_CUT_RE = re.compile(r",[”\"’]?\s+(?:but|while|whereas|though|although|with|allowing|even as|as)\s+(?!that\b)"
+_CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|while|whereas|though|although|with|allowing"
+                     r"|even as|as)\s+(?!that\b)"
                      r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
                      # ", and Hillary Clinton is promising ...": a second subject's own clause
@@ -111,6 +112,18 @@ AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|s
 REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
 PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
 PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
+_DASH_RE = re.compile(r"\s(?:—|–|--|-)\s")
+
+
+def _closed_aside(text: str, cut: re.Match[str], end: int) -> bool:
+    """Is the aside a comment cut starts closed again before ``end`` (a second dash, or a comma
+    with more of the report after it)?"""
+    if cut.group().startswith(","):
+        comma = text.find(",", cut.end(), end)
+        return comma >= 0 and len(word_list(text[comma:end])) >= 3
+    return _DASH_RE.search(text, cut.end(), end) is not None
+
+
 CONJ_AUX_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|would|did|does|is|was|also|then|later|often"
                          r"|repeatedly|again|since|already|not|never|[a-z]+ly)\s+){1,3}$")
 CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
@@ -613,7 +626,10 @@ class QuoteFinder:
                 break
             # "... was credible but warned that ...": a second report by the same speaker.
             conj = CONJ_BEFORE_RE.search(text, max(pos, later.start() - 16), later.start())
-            if conj and conj.start() > pos and not self.inside_quoted(later.start()):
+            if conj and conj.start() > pos and not self.inside_quoted(later.start()) and \
+                    (later.group() in SAY_VERBS or later.group().endswith(("ed", "ing"))
+                     or text.startswith(" that ", later.end())):
+                # (not "violated federal and state law": a bare form after "and" is a noun as often as a verb)
                 end = conj.start()
                 break
             # "A, and more than 4 in 10 said B", "A, his aide said B": a second report with its own subject.
@@ -682,7 +698,10 @@ class QuoteFinder:
             if self.inside_quoted(cut.start()) and self.inside_quoted(cut.end() - 1):
                 continue  # (', “a terrible situation,” but ...': the comma is the quotation's, the "but" is not)
             if cut.group("comment") and (trailing or cut.group().startswith(",") and
-                                         has_finite_verb(word_list(self.text[start:cut.start()]))):
+                                         has_finite_verb(word_list(self.text[start:cut.start()]))
+                                         or _closed_aside(self.text, cut, end)):
+                # (", which would include the army, to crack down ...", " — a member of the clan — to replace":
+                # an aside closed again inside the report belongs to it)
                 continue  # ("The plan, which cost $5m, will fail, Smith said": the subject's own relative clause;
                 # "he would repeal the law, which ...": a clause's relative is often part of what was said)
             if trailing and cut.group().lstrip(",”\"’ ").startswith(("but", "while", "whereas", "though", "although")):
