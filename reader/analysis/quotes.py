@@ -100,12 +100,14 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|
                      r"(?:is|are|was|were|has|have|had|will|would)\s)"
                      r"|;\s+"
                      # the writer's comment on what was said: "acknowledged the risk, which ...", " — a move that ..."
-                     r"|(?P<comment>,\s+which\s|\s+(?:—|–|--|-)\s+(?=(?:a|an)\s))")
+                     r"|(?P<comment>,\s+which\s|\s+(?:—|–|--|-)\s+(?=(?:a|an)\s))"
+                     # "... consider Don Beyer (D-Va.), a former governor": the writer's appositive to a name
+                     r"|(?P<appositive>,\s+(?=(?:a|an)\s))")
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
 CLAUSE_START_RE = re.compile(
     r"(?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:was|were|is|are|had|has|have|would|will|could"
-    r"|should|might|must|can|did|does)\b|(?:it|he|she|they|we|there|this|i)\s+\w+\s+\w+")
+    r"|should|might|must|can|did|does)\b|(?:it|he|she|they|we|there|this|i)\s+\w[\w’']*\s+\w+")
 AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
                          r"|may)\b")
 # "..., an honour she rarely mentioned.": a noun and its relative clause, not a trailing attribution.
@@ -124,6 +126,10 @@ def _closed_aside(text: str, cut: re.Match[str], end: int) -> bool:
     return _DASH_RE.search(text, cut.end(), end) is not None
 
 
+_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|\))$")
+_THAT_SUBORDINATORS = frozenset({"if", "when", "while", "although", "though", "because", "unless", "once", "since",
+                                 "until", "after", "before", "whereas"})
+_COUNTED_RE = re.compile(r"\s*(?:about|over|under|nearly|around|only)\s+(?:\d|a\s+(?:dozen|third|quarter|half)\b|half\b)")
 CONJ_AUX_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|would|did|does|is|was|also|then|later|often"
                          r"|repeatedly|again|since|already|not|never|[a-z]+ly)\s+){1,3}$")
 CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
@@ -645,9 +651,12 @@ class QuoteFinder:
         content = text[pos:end]
         words = word_list(content)
         infinitive = has_that and words[:1] == ["to"]  # "vowed to reopen the mill": the opener says so
-        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive and not question) or \
-                (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that):
-            return None
+        # "warned that if the bloc fails, it could ...": after a written "that", a clause may open subordinate
+        said_that = has_that and "that" in word_list(text[verb_end:pos])[-1:]
+        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive and not question
+                              and not (said_that and words[0].lower() in _THAT_SUBORDINATORS)) or \
+                (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that and not _COUNTED_RE.match(content)):
+            return None  # (but "said about 20 people have ...": a count, not a preposition)
         if verb in OPINION_VERBS and not has_that:
             return None
         if verb in TELL_VERBS and not has_that and not has_finite_verb(words):
@@ -697,6 +706,10 @@ class QuoteFinder:
         for cut in _CUT_RE.finditer(self.text, start, end):
             if self.inside_quoted(cut.start()) and self.inside_quoted(cut.end() - 1):
                 continue  # (', “a terrible situation,” but ...': the comma is the quotation's, the "but" is not)
+            if cut.group("appositive") and (trailing or has_finite_verb(word_list(self.text[cut.end():end]))
+                                            or not _NAME_BEFORE_RE.search(self.text, max(start, cut.start() - 40),
+                                                                          cut.start())):
+                continue  # (", a plan that would cut ...": a clause of its own, part of what was said)
             if cut.group("comment") and (trailing or cut.group().startswith(",") and
                                          has_finite_verb(word_list(self.text[start:cut.start()]))
                                          or _closed_aside(self.text, cut, end)):

@@ -329,6 +329,8 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
             "the sea wall will not survive another winter", "indirect", "Coastal engineers"),
     Example("Harbour pilots have said the channel is too shallow for the new ferries.",
             "the channel is too shallow for the new ferries", "indirect", "Harbour pilots"),
+    Example("The new fares, which port officials said would start in May, will hit commuters hardest.",
+            "would start in May", "indirect", "port officials"),
     Example("His campaign said it had raised more money in March than in any month before.",
             "it had raised more money in March than in any month before", "indirect", "His campaign"),
 ))
@@ -338,15 +340,28 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     speaker), but a plain noun phrase: a share of a group, a plural noun, or a determiner and a
     noun. The phrase itself is the speaker."""
     verb = hit.group()
-    if verb in PARTICIPLES or verb in OPINION_VERBS or not (verb in SAY_VERBS or verb.endswith("ed")):
+    progressive = verb in PARTICIPLES and _PROGRESSIVE_RE.search(f.text, max(0, hit.start() - 12), hit.start())
+    if (verb in PARTICIPLES and not progressive) or verb in OPINION_VERBS or \
+            not (verb in SAY_VERBS or verb.endswith(("ed", "ing"))):
         return None  # (", saying ...": the main clause's subject speaks; "the 35 states": a noun, not a verb)
     windows = f.subject_windows(sent, hit.start())
-    if not windows or windows[0][2] != "np":
+    if not windows or windows[0][2] not in ("np", "rel"):
         return None
-    speaker = group_subject(f.text[windows[0][0]:windows[0][1]])
+    start, end, tag = windows[0]
+    if tag == "rel":  # "the rules, which officials said will ...", "the mine, which Tom Clarke says he ..."
+        name, how = f.resolver.resolve_how(start, end)
+        speaker = name if how == "named" else group_subject(f.text[start:end])
+        comma = f.text.find(",", hit.end(), sent_end)
+        if comma > 0:
+            sent_end = comma  # (the relative clause closes at its comma: "..., which officials said will ..., will not")
+    else:
+        speaker = group_subject(f.text[start:end])
     if speaker is None:
         return None
     return f.forward(hit, sent, sent_end, speaker=speaker)
+
+
+_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+)?$")
 
 
 _COUNT_RE = re.compile(r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")(?:-\w+)?\s+(?:in|out\s+of)\s+(?:\d+|"
@@ -371,12 +386,14 @@ def group_subject(phrase: str) -> str | None:
     if not words or len(words) > 10:
         return None
     lows = [w.lower() for w in words]
-    if any(w in _NOT_SUBJECT for w in lows) or lows[0] in NP_PREPOSITIONS or lows == ["all"]:
+    if lows[0] == "those" and len(lows) >= 2 and not any(w in _NOT_SUBJECT for w in lows[1:2]):
+        return " ".join(words)  # "those surveyed", "Those close to him", "those familiar with the plan"
+    head_at = next((i for i, w in enumerate(lows) if i > 0 and w in NP_PREPOSITIONS), len(lows))
+    if any(w in _NOT_SUBJECT for w in lows[:head_at]) or lows[0] in NP_PREPOSITIONS or lows == ["all"]:
         return None  # ("to the 35 states", "All told, ...": no subject at all)
     speaker = " ".join(words[1:] if lows[0] in ("the", "a", "an") and len(words) > 1 else words)
     if _COUNT_RE.match(" ".join(words)):
         return speaker
-    head_at = next((i for i, w in enumerate(lows) if i > 0 and w in NP_PREPOSITIONS), len(lows))
     pre, pre_low = words[:head_at], lows[:head_at]
     core = [w for w in pre_low if w not in SUBJECT_LEADS] or pre_low
     if any(w in FINITE_VERBS or (w.endswith("ed") and len(w) > 4) for w in core[1:] if core[0] != "those"):
