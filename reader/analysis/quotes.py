@@ -84,7 +84,7 @@ _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|whose|and|but|while|after|before|because|when|with|although|since|as"
     r"|if|where|whereas|so|than|whom)(?![\w’'-])")
 APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
-THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,12}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
 COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
 _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|while|whereas|though|although|with|allowing"
@@ -105,9 +105,13 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|
                      r"|(?P<appositive>,\s+(?=(?:a|an)\s))")
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
+_AUX = r"(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does|may)(?:n[’']t)?\b"
 CLAUSE_START_RE = re.compile(
-    r"(?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:was|were|is|are|had|has|have|would|will|could"
-    r"|should|might|must|can|did|does)\b|(?:it|he|she|they|we|there|this|i)\s+\w[\w’']*\s+\w+")
+    r"(?:the|a|an|its|his|her|their|our|any|some|no|all|both|many|most|these|those|this|that)\s+(?:[\w’'-]+\s+){1,5}?"
+    + _AUX + r"|(?:it|he|she|they|we|there|this|i)(?:[’'](?:d|ll|s|re|ve))?\s+\w[\w’']*\s+\w+"
+    # "Mr. Trump had shown ...", "Kasich has ...": a name and its auxiliary; "candidates are ...": a bare plural
+    r"|(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:n[’']t\s+)?" + _AUX
+    + r"|[a-z]+s\s+(?:are|were|have|had|would|will|could|should|might|must|can)\b")
 AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
                          r"|may)\b")
 # "..., an honour she rarely mentioned.": a noun and its relative clause, not a trailing attribution.

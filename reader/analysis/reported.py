@@ -490,6 +490,8 @@ def claim_noun_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | N
             "the line will be rebuilt", "indirect", "Ada Brisk"),
     Example("Ada Brisk told the BBC's “Today” programme that the line will be rebuilt.",
             "the line will be rebuilt", "indirect", "Ada Brisk"),
+    Example("Ada Brisk told a crowded hall at a hotel in the centre of Leeds that she was not giving up.",
+            "she was not giving up", "indirect", "Ada Brisk"),
 ))
 def that_soon(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
     """"said on Tuesday that", "told the committee that": a "that" a few words on, with no verb between."""
@@ -498,7 +500,7 @@ def that_soon(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -
     gap = that.group(1)
     if verb in TELL_VERBS:  # 'told MSNBC's "Morning Joe" that': a quoted programme in the object
         gap = QUOTE_MARKS_RE.sub("", gap)
-    if len(word_list(gap)) <= (8 if verb in TELL_VERBS else 4) and \
+    if len(word_list(gap)) <= (12 if verb in TELL_VERBS else 4) and \
             not VERB_IN_GAP_RE.search(COMMA_ADVERB_RE.sub(" ", gap)):
         return that.end(), True
     # "said at a campaign stop in Toledo, Ohio, that ...": a place or time phrase, then "that"
@@ -628,6 +630,10 @@ NP_OBJECT_VERBS = frozenset(v for v in verb_forms(NP_OBJECT_BASES) if v.endswith
             "the plant would close by June", "indirect", "Ivo Marsh"),
     Example("Kerstin Albrecht insisted the figures were accurate.",
             "the figures were accurate", "indirect", "Kerstin Albrecht"),
+    Example("Kerstin Albrecht suggested the new harbour master's figures were wrong.",
+            "the new harbour master's figures were wrong", "indirect", "Kerstin Albrecht"),
+    Example("Kerstin Albrecht suggested Tomas Rieder hadn't read the report.",
+            "Tomas Rieder hadn't read the report", "indirect", "Kerstin Albrecht"),
     Example("The ferry company announced it would cut the winter timetable to two sailings a day.",
             "it would cut the winter timetable to two sailings a day", "indirect", "ferry company"),
     Example("Kerstin Albrecht explained how the figures had been gathered over ten years.",
