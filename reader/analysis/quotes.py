@@ -102,7 +102,7 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|
                      # the writer's comment on what was said: "acknowledged the risk, which ...", " — a move that ..."
                      r"|(?P<comment>,\s+which\s|\s+(?:—|–|--|-)\s+(?=(?:a|an)\s))"
                      # "... consider Don Beyer (D-Va.), a former governor": the writer's appositive to a name
-                     r"|(?P<appositive>,\s+(?=(?:a|an)\s))")
+                     r"|(?P<appositive>,\s+(?=(?:a|an|the)\s))")
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
 _AUX = r"(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does|may)(?:n[’']t)?\b"
@@ -714,7 +714,7 @@ class QuoteFinder:
                                             or not _NAME_BEFORE_RE.search(self.text, max(start, cut.start() - 40),
                                                                           cut.start())):
                 continue  # (", a plan that would cut ...": a clause of its own, part of what was said)
-            if cut.group("comment") and (trailing or cut.group().startswith(",") and
+            if cut.group("comment") and (trailing and cut.group().startswith(",") or cut.group().startswith(",") and
                                          has_finite_verb(word_list(self.text[start:cut.start()]))
                                          or _closed_aside(self.text, cut, end)):
                 # (", which would include the army, to crack down ...", " — a member of the clan — to replace":
