@@ -265,10 +265,17 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     inner = f.leading_report(sent, comma)
     if inner is not None:
         return inner
+    if _APPOSITIVE_SUBJECT_RE.match(text, sent.start, comma) and not has_finite_verb(word_list(text[sent.start:comma])):
+        return None  # ("But Megan Hester, an organiser at the institute, said parents want ...": she is the subject)
     speaker = f.resolver.resolve(hit.end(), b)
     if not speaker:
         return None
     return f.make(sent.start, comma, "indirect", speaker, (verb, hit.start(), hit.end()), strip_opener=True) or STOP
+
+
+# A sentence opening with a name and an appositive set off by a comma: "(But) Megan Hester, a ..."
+_APPOSITIVE_SUBJECT_RE = re.compile(r"(?:(?:But|And|Yet|Still|Meanwhile)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+                                    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3},\s+(?:a|an|the|[a-z]+)\s")
 
 
 @REPORTED.rule("fronted-piece", examples=(
@@ -308,6 +315,8 @@ def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int)
             "the remarks had been taken out of context", "indirect", "Ruth Callow"),
     Example("Ruth Callow questioned the budget and has since said the council must find new savings.",
             "the council must find new savings", "indirect", "Ruth Callow"),
+    Example("But Megan Orr, senior organiser at the tenants' union, said tenants want longer leases.",
+            "tenants want longer leases", "indirect", "Megan Orr"),
     Example("In a statement, Ruth Callow said the plan had been shelved.",
             "the plan had been shelved", "indirect", "Ruth Callow"),
     Example("Ruth Callow has denied that she knew about the payments.",
