@@ -575,7 +575,7 @@ explain acknowledg announc complain reveal stress emphasiz emphasis
 # Report verbs whose object may be what was said, a noun phrase as well as a clause ("announced a new tariff",
 # "acknowledged the risks", "called the charges baseless", "mentioned the rule").
 NP_OBJECT_BASES: str = """
-announce acknowledge note describe stress emphasize emphasise deny reveal concede propose dismiss explain
+announce acknowledge note describe stress emphasize emphasise deny reveal concede propose dismiss explain mention
 """
 # Words after such a verb that start a phrase, not its object ("called for", "noted in a statement").
 NOT_OBJECT_STARTS: frozenset[str] = word_set("""
@@ -634,7 +634,8 @@ SCARE_LEADS: tuple[str, ...] = ("so-called", "so called", "dubbed", "nicknamed",
 CITING_VERBS: frozenset[str] = word_set("cite cites cited citing quote quotes quoted quoting")
 # Participles that continue a report after a comma (", adding that ...").
 ADDING_PARTICIPLES: tuple[str, ...] = tuple(word_set("""
-adding saying noting arguing insisting warning explaining stressing calling citing echoing telling
+adding saying noting arguing insisting warning explaining stressing calling citing echoing telling joking referring
+asking urging accusing promising vowing claiming suggesting predicting acknowledging describing
 """))
 
 

@@ -612,6 +612,8 @@ _COMPLEMENT_STOP_RE = re.compile(r"[,.;:!?()—–]|\s(?:and|but|who|which|that|
             "the audit as a waste of public money", "indirect", "Ilse Brandt"),
     Example("Ilse Brandt acknowledged the risks of opening the bridge before the inspection.",
             "the risks of opening the bridge before the inspection", "indirect", "Ilse Brandt"),
+    Example("Ilse Brandt has mentioned closing the branch library on Saturdays.",
+            "closing the branch library on Saturdays", "indirect", "Ilse Brandt"),
 ))
 def noun_phrase_object(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
     """"announced a new fee", "acknowledged the risks", "called the audit a waste": verbs whose object
