@@ -103,8 +103,9 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|
                      r"|(?P<comment>,\s+which\s|\s+(?:—|–|--|-)\s+(?=(?:a|an)\s))"
                      # "... consider Don Beyer (D-Va.), a former governor": the writer's appositive to a name
                      r"|(?P<appositive>,\s+(?=(?:a|an|the)\s))")
+# (every form: "adding" and "adds" as well as "added", which stripping letters from the end missed)
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
-                              if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
+                              if any(form.startswith(stem) and len(form) - len(stem) <= 4 for stem in BARE_CLAUSE_STEMS))
 _AUX = r"(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does|may)(?:n[’']t)?\b"
 CLAUSE_START_RE = re.compile(
     r"(?:the|a|an|its|his|her|their|our|any|some|no|all|both|many|most|these|those|this|that)\s+(?:[\w’'-]+\s+){1,5}?"

@@ -315,6 +315,8 @@ def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int)
             "the remarks had been taken out of context", "indirect", "Ruth Callow"),
     Example("Ruth Callow questioned the budget and has since said the council must find new savings.",
             "the council must find new savings", "indirect", "Ruth Callow"),
+    Example("Ruth Callow defended the budget on Monday, adding the council would not raise fares.",
+            "the council would not raise fares", "indirect", "Ruth Callow"),
     Example("But Megan Orr, senior organiser at the tenants' union, said tenants want longer leases.",
             "tenants want longer leases", "indirect", "Megan Orr"),
     Example("In a statement, Ruth Callow said the plan had been shelved.",
