@@ -342,6 +342,8 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
             "the channel is too shallow for the new ferries", "indirect", "Harbour pilots"),
     Example("The new fares, which port officials said would start in May, will hit commuters hardest.",
             "would start in May", "indirect", "port officials"),
+    Example("One of the vets who sent the letter called the new rules a danger to animals.",
+            "the new rules a danger to animals", "indirect", "One of the vets"),
     Example("His campaign said it had raised more money in March than in any month before.",
             "it had raised more money in March than in any month before", "indirect", "His campaign"),
 ))
@@ -362,9 +364,13 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     if tag == "rel":  # "the rules, which officials said will ...", "the mine, which Tom Clarke says he ..."
         name, how = f.resolver.resolve_how(start, end)
         speaker = name if how == "named" else group_subject(f.text[start:end])
-        comma = f.text.find(",", hit.end(), sent_end)
-        if comma > 0:
-            sent_end = comma  # (the relative clause closes at its comma: "..., which officials said will ..., will not")
+        if speaker is None and len(windows) > 1 and windows[1][2] == "np":
+            # "One of the doctors who signed the letter called ...": the relative clause describes the subject
+            speaker = group_subject(f.text[windows[1][0]:windows[1][1]])
+        else:
+            comma = f.text.find(",", hit.end(), sent_end)
+            if comma > 0:
+                sent_end = comma  # (the relative clause closes at its comma: "..., which officials said will ..., will not")
     else:
         speaker = group_subject(f.text[start:end])
     if speaker is None:
