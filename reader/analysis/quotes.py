@@ -102,7 +102,9 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|
                      # the writer's comment on what was said: "acknowledged the risk, which ...", " — a move that ..."
                      r"|(?P<comment>,\s+which\s|\s+(?:—|–|--|-)\s+(?=(?:a|an)\s))"
                      # "... consider Don Beyer (D-Va.), a former governor": the writer's appositive to a name
-                     r"|(?P<appositive>,\s+(?=(?:a|an|the)\s))")
+                     r"|(?P<appositive>,\s+(?=(?:a|an|the)\s))"
+                     # "... off the hook (which lets the rest of the party off)": the writer's aside at the end
+                     r"|(?P<paren>\s+\()")
 # (every form: "adding" and "adds" as well as "added", which stripping letters from the end missed)
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if any(form.startswith(stem) and len(form) - len(stem) <= 4 for stem in BARE_CLAUSE_STEMS))
@@ -119,6 +121,15 @@ AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|s
 REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
 PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
 PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
+def _before_relative(text: str) -> list[str]:
+    """The words of ``text`` before its first relative pronoun ("a governor who can ..." -> a, governor)."""
+    words = word_list(text)
+    for i, word in enumerate(words):
+        if word.lower() in ("who", "which", "that", "whose"):
+            return words[:i]
+    return words
+
+
 _DASH_RE = re.compile(r"\s(?:—|–|--|-)\s")
 
 
@@ -711,7 +722,11 @@ class QuoteFinder:
         for cut in _CUT_RE.finditer(self.text, start, end):
             if self.inside_quoted(cut.start()) and self.inside_quoted(cut.end() - 1):
                 continue  # (', “a terrible situation,” but ...': the comma is the quotation's, the "but" is not)
-            if cut.group("appositive") and (trailing or has_finite_verb(word_list(self.text[cut.end():end]))
+            if cut.group("paren"):
+                close = self.text.find(")", cut.end(), end)
+                if close < 0 or self.text[close + 1:end].strip(" .,;:") or trailing:
+                    continue
+            if cut.group("appositive") and (trailing or has_finite_verb(_before_relative(self.text[cut.end():end]))
                                             or not _NAME_BEFORE_RE.search(self.text, max(start, cut.start() - 40),
                                                                           cut.start())):
                 continue  # (", a plan that would cut ...": a clause of its own, part of what was said)
