@@ -33,7 +33,6 @@ from reader.analysis.lexicon import (
     parenthetical,
     verb_forms,
 )
-from reader.analysis.marks import MARK_RE
 from reader.analysis.model import Quote
 from reader.analysis.quotes import (
     ADVERBIALS_RE,
@@ -711,6 +710,8 @@ def report_inside_quotation(f: QuoteFinder) -> list[Quote]:
 @BLOCKS.rule("introduced-block", examples=(
     Example("The club's statement, signed by chair Wendy Ortega, said:\n\nWe will appeal against the decision "
             "and expect to win.", "We will appeal against the decision and expect to win.", "direct", "Wendy Ortega"),
+    Example("The club's chair, Wendy Ortega, added:\n\nIt’s a decision we will appeal, and we expect to win.",
+            "It’s a decision we will appeal, and we expect to win.", "direct", "Wendy Ortega"),
 ))
 def introduced_block(f: QuoteFinder) -> list[Quote]:
     """A paragraph introduced by "X said:" at the end of the previous one is X's direct quotation
@@ -720,8 +721,8 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
     paras = f.seg.paragraphs
     for i in range(len(paras) - 1):
         para, nxt = paras[i], paras[i + 1]
-        if text[para.end - 1] != ":" or MARK_RE.search(text, nxt.start, nxt.end):
-            continue
+        if text[para.end - 1] != ":" or _QUOTE_OPENS_RE.search(text, nxt.start, nxt.end):
+            continue  # (a paragraph with its own quotation marks is attributed by them; an apostrophe is no mark)
         sent = f.seg.sentence_at(para.end - 1) or para
         hits = f.hits_in(sent.start, para.end)
         if not hits or len(word_list(text[hits[-1].end():para.end])) > 4:
@@ -733,6 +734,9 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
                              hit.group(), hit.start(), hit.end()))
     return out
 
+
+
+_QUOTE_OPENS_RE = re.compile(r"''|[\"“”„«»]|(?<![\w])[‘']|[’'](?![\w])")
 
 
 @BLOCKS.rule("headline-report", examples=(
