@@ -489,6 +489,24 @@ _ASKED_RE = re.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
 _REFUSED_BEFORE_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
 
 
+@OPENERS.rule("time-phrase-then-clause", examples=(
+    Example("Hanna Vos said after the vote she would stand down as chair.",
+            "after the vote she would stand down as chair", "indirect", "Hanna Vos"),
+))
+def time_phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool, bool] | None:
+    """"said after the vote she would stand down": a time phrase (a preposition of time and at most
+    five words) between the verb and a clause with its own subject and verb."""
+    if verb not in SAY_VERBS:
+        return None
+    m = _TIME_PHRASE_RE.match(f.text, pos)
+    return (m.start("prep"), True, True) if m else None
+
+
+_TIME_PHRASE_RE = re.compile(
+    r"\s+(?P<prep>after|before|during|since|until)\s+(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?"
+    r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
+
+
 @OPENERS.rule("claim-noun-that", examples=(
     Example("The minister denied reports that the talks had collapsed.",
             "the talks had collapsed", "indirect", "minister"),
