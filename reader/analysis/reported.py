@@ -17,6 +17,7 @@ from reader.analysis.lexicon import (
     GENERIC_ORG_NOUNS,
     MODALS,
     NOT_OBJECT_STARTS,
+    NOUNISH_VERB_FORMS,
     NP_OBJECT_BASES,
     NP_PREPOSITIONS,
     NUMBER_WORDS,
@@ -339,6 +340,8 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
             "the sea wall will not survive another winter", "indirect", "Coastal engineers"),
     Example("Harbour pilots have said the channel is too shallow for the new ferries.",
             "the channel is too shallow for the new ferries", "indirect", "Harbour pilots"),
+    Example("Those close to the mayor acknowledge that the budget will not balance this year.",
+            "the budget will not balance this year", "indirect", "Those close to the mayor"),
     Example("The new fares, which port officials said would start in May, will hit commuters hardest.",
             "would start in May", "indirect", "port officials"),
     Example("One of the vets who sent the letter called the new rules a danger to animals.",
@@ -354,7 +357,7 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     verb = hit.group()
     progressive = verb in PARTICIPLES and _PROGRESSIVE_RE.search(f.text, max(0, hit.start() - 12), hit.start())
     if (verb in PARTICIPLES and not progressive) or verb in OPINION_VERBS or \
-            not (verb in SAY_VERBS or verb.endswith(("ed", "ing"))):
+            not (verb in SAY_VERBS or verb.endswith(("ed", "ing")) or verb.removesuffix("s") not in NOUN_LIKE_VERBS):
         return None  # (", saying ...": the main clause's subject speaks; "the 35 states": a noun, not a verb)
     windows = f.subject_windows(sent, hit.start())
     if not windows or windows[0][2] not in ("np", "rel"):
@@ -377,6 +380,9 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     return f.forward(hit, sent, sent_end, speaker=speaker)
 
 
+# Verb forms that are as often nouns after a noun phrase ("the 35 states", "his comments", "campaign promises").
+NOUN_LIKE_VERBS = frozenset(w.removesuffix("s") for w in NOUNISH_VERB_FORMS) | frozenset(
+    ["report", "tweet", "post", "signal", "vow", "forecast", "estimate", "reply", "plea", "answer", "cry", "shout", "whisper", "joke", "quip", "counter"])
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+)?$")
 
 
