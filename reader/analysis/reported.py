@@ -150,6 +150,8 @@ def source_head(source: str) -> str | None:
             "and the road will stay shut until they are done", "indirect", "Hanna Vos"),
     Example("Even if the mill closes next year, Tomas Rieder said, the village will survive.",
             "Even if the mill closes next year", "indirect", "Tomas Rieder"),
+    Example("The new timetable for the island ferries, officials said, was drawn up in a hurry.",
+            "The new timetable for the island ferries", "indirect", "officials"),
 ))
 def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> list[Quote] | None:
     """"A, Smith said, B." / "A, said Smith, B.": a cue set off by commas inside the reported
@@ -203,8 +205,11 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     cue = (verb, hit.start(), hit.end())
     a_words = word_list(text[max(sent.start, comma - 40):comma])
     open_relative = bool(a_words) and a_words[-1].lower() in ("which", "who", "that", "and", "or", "but")
+    # "The meeting with the mayor, officials said, was aimed at ...": A is the subject of B's verb, a piece too
+    subject_of_rest = rest[0].lower() in FINITE_VERBS
     before = None if open_relative or OPEN_CLAUSE_RE.search(text, sent.start, comma) or \
-        not (has_finite_verb(word_list(text[sent.start:comma])) or is_fronted_piece(text[sent.start:comma])) else \
+        not (has_finite_verb(word_list(text[sent.start:comma])) or is_fronted_piece(text[sent.start:comma])
+             or subject_of_rest) else \
         f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
     second = f.make(after + 1, sent_end, "indirect", speaker, cue)
     found = [q for q in (before, second) if q is not None]
