@@ -152,6 +152,8 @@ def source_head(source: str) -> str | None:
             "Even if the mill closes next year", "indirect", "Tomas Rieder"),
     Example("The new timetable for the island ferries, officials said, was drawn up in a hurry.",
             "The new timetable for the island ferries", "indirect", "officials"),
+    Example("Nor does Ines Duval have any plans, aides say, to sell the family farm.",
+            "to sell the family farm", "indirect", "aides"),
 ))
 def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> list[Quote] | None:
     """"A, Smith said, B." / "A, said Smith, B.": a cue set off by commas inside the reported
@@ -200,8 +202,8 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     clause = rest[1:] if first in ("but", "and", "so", "yet") else rest
     if first.endswith("ing") and not any(w.lower() in AUXILIARIES for w in rest[1:6]):
         return None  # ("she said, smiling", "he said, going on to say ...": what the speaker did)
-    if not has_finite_verb(clause[:12]):
-        return None
+    if not has_finite_verb(clause[:12]) and not (first == "to" and has_finite_verb(word_list(text[sent.start:comma]))):
+        return None  # (but "He has no plans, aides say, to sell the farm": the infinitive completes A)
     cue = (verb, hit.start(), hit.end())
     a_words = word_list(text[max(sent.start, comma - 40):comma])
     open_relative = bool(a_words) and a_words[-1].lower() in ("which", "who", "that", "and", "or", "but")
