@@ -81,6 +81,10 @@ QUOTE_OPENERS = "\"“‘'«"
 # King said, ..."): the words before the cue are not what was said.
 OPEN_CLAUSE_RE = re.compile(r",\s+(?:who|which|where|whose)\s[^,]*$")
 OPENERS = Registry("openers")
+# Words an object asked to act never holds after its first word: a subject ("telling them she was not
+# going to ..."), or after a verb of telling a wh-word ("tell me what you are going to do").
+_NOT_IN_OBJECT = frozenset({"he", "she", "they", "we", "i", "you"})
+_WH_IN_OBJECT = frozenset({"what", "how", "why", "whether", "that", "if"})
 INSIDE = Registry("inside")
 BLOCKS = Registry("blocks")
 STOP = Quote("", "indirect", -1, -1, None)  # a rule's answer "no quote here, and try nothing else"
@@ -471,6 +475,8 @@ def is_fronted_piece(piece: str) -> bool:
             "whether the bridge could be repaired before the winter", "indirect", "Councillors"),
     Example("Ines Marlow asked the minister if the school would stay open.",
             "if the school would stay open", "indirect", "Ines Marlow"),
+    Example("Dr Hal Brandt asked the nurses if they wanted to close the ward by noon.",
+            "if they wanted to close the ward by noon", "indirect", "Hal Brandt"),
     Example("Ines Marlow would not say when the school would reopen.",
             "when the school would reopen", "indirect", "Ines Marlow"),
 ))
@@ -585,6 +591,12 @@ def object_to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str
     m = OBJECT_TO_RE.match(f.text, pos)
     if m is None or (low in CALL_VERBS and not m.group("on")):
         return None
+    rest = [re.split(r"[’']", w.lower())[0] for w in word_list(m.group("obj"))[1:]]
+    for w in rest:
+        if w in _WH_IN_OBJECT and low not in TELL_VERBS:
+            break  # "asked Rubio why he ...", "asked workers if they ...": an indirect question, kept
+        if w in _NOT_IN_OBJECT or w in _WH_IN_OBJECT or w in FINITE_VERBS:
+            return None  # "telling them she was not going to ...": a clause, not the one asked
     return m.start("obj"), True
 
 
@@ -677,6 +689,10 @@ NP_OBJECT_VERBS = frozenset(v for v in verb_forms(NP_OBJECT_BASES) if v.endswith
 @OPENERS.rule("object-then-clause", examples=(
     Example("Ivo Marsh told reporters the plant would close by June.",
             "the plant would close by June", "indirect", "Ivo Marsh"),
+    Example("Ivo Marsh told reporters this weekend the plant would close by June.",
+            "the plant would close by June", "indirect", "Ivo Marsh"),
+    Example("Ines Marlow met the bank's leaders on Monday, telling them she was not going to close the branch.",
+            "she was not going to close the branch", "indirect", "Ines Marlow"),
     Example("Kerstin Albrecht insisted the figures were accurate.",
             "the figures were accurate", "indirect", "Kerstin Albrecht"),
     Example("Kerstin Albrecht suggested the new harbour master's figures were wrong.",
