@@ -6,6 +6,11 @@ Each stage reads what the earlier ones left on a :class:`Run` and adds its own r
 engine differs only in how it finds entities (the rule engine's candidates and votes, or a spaCy
 model's), and everything after the entities — quotation marks, cues, the reported-speech rules,
 speaker attribution and the final dedupe — is one code path for both.
+
+Quotation marks and cues read only the text and its segments, not the entities, so on a long
+text ``run(text, parallel=True)`` lets a forked child find them on the other core while this
+process runs the entity stages; the child sends back plain offsets, the stages' results are
+rebuilt from them, and every later stage sees exactly what the sequential run would give.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any
 
 from reader.analysis.attribution import ATTRIBUTIONS
 from reader.analysis.cues import Cues, find_cues
-from reader.analysis.marks import Quoted, find_quoted
+from reader.analysis.marks import Quoted, find_quoted, quoted_from_rows, quoted_rows
 from reader.analysis.model import Analysis, Entity, Mention, Quote
 from reader.analysis.quotes import QuoteFinder
 from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
@@ -25,6 +30,10 @@ from reader.analysis.segment import Segments
 
 RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, inside=INSIDE, blocks=BLOCKS)
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
+PARALLEL_MIN_CHARS = 200_000
+"""Below this a text is analysed in one process: forking costs more than the overlap saves."""
+_Marks = tuple[list[tuple[int, int, bool, int]], list[int], list[int]]
+"""What the child sends back: the quoted spans as rows, the starts of the cues outside and inside them."""
 
 
 @dataclass(slots=True)
@@ -64,14 +73,54 @@ class Pipeline:
                  self.reported_clauses, self.speakers]
         return list(zip(STAGES, steps, strict=True))
 
-    def run(self, text: str) -> Run:
+    def run(self, text: str, *, parallel: bool = False) -> Run:
+        """Every stage over ``text``; with ``parallel``, a long text's quote marks and cues are
+        found in a forked child meanwhile (see the module's docstring). Use ``parallel`` only in a
+        process with a core to spare and no threads (one article on the command line)."""
         run = Run(text)
+        if parallel and len(text) >= PARALLEL_MIN_CHARS:
+            self._run_overlapped(run)
+            return run
         for _name, stage in self.stages():
             stage(run)
         return run
 
-    def analyze(self, text: str) -> Analysis:
-        return self.run(text).analysis()
+    def analyze(self, text: str, *, parallel: bool = False) -> Analysis:
+        return self.run(text, parallel=parallel).analysis()
+
+    def _run_overlapped(self, run: Run) -> None:
+        """The stages in order, but "quote marks" and "cues" in a child while the entity stages run
+        here. If the child cannot be forked or fails, they run here afterwards: same result."""
+        from reader.document.forked import ForkedParse, can_fork
+
+        def marks_and_cues() -> _Marks:  # in the child, on its own copy of the run
+            self.segments(run)
+            self.quote_marks(run)
+            self.find_cues(run)
+            assert run.cues is not None
+            return quoted_rows(run.quoted), *run.cues.starts_of()
+
+        child: ForkedParse[_Marks] | None = None
+        if can_fork():
+            try:
+                child = ForkedParse(marks_and_cues)
+            except OSError:
+                child = None
+        # Forked before this process builds anything: the child segments the text itself, and
+        # this process's later writes copy no pages the two would otherwise share.
+        self.segments(run)
+        self.entity_candidates(run)
+        self.entity_votes(run)
+        found = child.result() if child is not None else None
+        if found is None:
+            self.quote_marks(run)
+            self.find_cues(run)
+        else:
+            rows, hits, inner = found
+            run.quoted = quoted_from_rows(rows)
+            run.cues = Cues.at(run.text, hits, inner)
+        self.reported_clauses(run)
+        self.speakers(run)
 
     # -- stages ----------------------------------------------------------------------------------
 

@@ -58,3 +58,41 @@ def test_dedupe_keeps_the_first_quote_of_a_span() -> None:
     a = Quote("x y z", "direct", 0, 5, "A")
     b = Quote("x y z", "indirect", 0, 5, "B")
     assert dedupe([a, b, a]) == [a]
+
+
+def _long_text() -> str:
+    """Over PARALLEL_MIN_CHARS: the test articles, each paragraph kept apart, repeated."""
+    from pathlib import Path
+
+    from reader.analysis.pipeline import PARALLEL_MIN_CHARS
+
+    gold = Path(__file__).resolve().parents[1] / "gold"
+    articles = [p.read_text(encoding="utf-8") for p in sorted(gold.glob("*.txt"))]
+    text = "\n\n".join(articles)
+    return "\n\n".join([text] * (PARALLEL_MIN_CHARS // len(text) + 1))
+
+
+def test_parallel_run_finds_exactly_what_the_sequential_run_does() -> None:
+    """Quote marks and cues found by a forked child are rebuilt into the very same results."""
+    from reader.analysis.engine import PIPELINE
+
+    text = _long_text()
+    sequential, parallel = PIPELINE.run(text), PIPELINE.run(text, parallel=True)
+    assert parallel.quoted == sequential.quoted
+    assert parallel.cues is not None and sequential.cues is not None
+    assert [m.span() for m in parallel.cues.hits] == [m.span() for m in sequential.cues.hits]
+    assert [m.span() for m in parallel.cues.inner] == [m.span() for m in sequential.cues.inner]
+    assert parallel.cues.starts == sequential.cues.starts
+    assert parallel.mentions == sequential.mentions
+    assert parallel.quotes == sequential.quotes
+    assert len(parallel.quotes) > 100
+
+
+def test_parallel_run_without_fork_gives_the_same_result(monkeypatch) -> None:
+    """Where fork is missing the stages simply run in this process."""
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    text = _long_text()
+    assert PIPELINE.run(text, parallel=True).quotes == PIPELINE.run(text).quotes
