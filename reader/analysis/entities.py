@@ -169,6 +169,7 @@ class EntityFinder:
         self._para_flags: dict[int, tuple[bool, bool]] = {}
         self._cache: dict[tuple[str, bool], list] = {}
         self._group_cache: dict[str, list[tuple[list[tuple[int, int]], bool]]] = {}
+        self._dropped_words: dict[str, bool] = {}
         self._para_starts = [p.start for p in segments.paragraphs]
 
     def _flags(self, para_i: int) -> tuple[bool, bool]:
@@ -291,10 +292,17 @@ class EntityFinder:
         groups_of = self._group_cache
         cache, para_starts, para_flags = self._cache, self._para_starts, self._para_flags
         tracing = self.trace is not None
+        dropped = self._dropped_words
         for match in CANDIDATE_RE.finditer(text):
             token = match.group()
             offset = match.start()
             if token.isalnum():
+                # A lone word _judge always trims away ("The", "We"): no name, whatever its context.
+                gone = dropped.get(token)
+                if gone is None:
+                    gone = dropped[token] = self._always_dropped(token)
+                if gone and not tracing:
+                    continue
                 # Fast path, same outcome as _judge_cached: a single word mid-sentence whose form is
                 # saturated, in a paragraph already known to be ordinary prose.
                 if not tracing and offset >= 2 and text[offset - 1] == " " and (
@@ -320,6 +328,20 @@ class EntityFinder:
                 if cand is not None:
                     out.append(cand)
         return out
+
+    def _always_dropped(self, word: str) -> bool:
+        """Does :meth:`_judge` trim the one-word run ``word`` away wherever it stands?
+
+        Yes for a function word ("The", "We") or a common capitalised word ("Monday" and months
+        aside) that is no known place or organisation and not an acronym: the first words it drops
+        in any context. Its judgement is then None everywhere, so the candidates loop skips it
+        (a quarter of all runs in long prose) without judging it or touching the judgement cache,
+        which only ever serves that same word.
+        """
+        low = word.lower()
+        if (word.isupper() and len(word) > 1) or word in self.places or word in KNOWN_ORGS:
+            return False
+        return low in FUNCTION_CAPS or (low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS)
 
     def _groups(self, token: str) -> list[tuple[list[tuple[int, int]], bool]]:
         """Split one multi-word run into names, as offsets into ``token``: "US-backed" and "I'm"
