@@ -61,7 +61,7 @@ from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver
 
 if TYPE_CHECKING:
-    from reader.analysis.rules import Rulebook
+    from reader.analysis.rules import Rule, Rulebook
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
@@ -165,6 +165,7 @@ class QuoteFinder:
         self.hits = cues.hits
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
+        self._reported_rules: dict[str, tuple[Rule, ...]] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -509,11 +510,16 @@ class QuoteFinder:
 
     def reported(self, taken: list[tuple[int, int]]) -> list[Quote]:
         """Indirect quotes from speech verbs; ``taken`` are direct quotes' spans to stay out of."""
+        return self.reported_at_cues(taken, self.hits)[0] + self.reported_inside()
+
+    def reported_at_cues(self, taken: list[tuple[int, int]], hits: list[re.Match[str]],
+                         done_until: int = -1) -> tuple[list[Quote], int]:
+        """The reports ``hits`` (cues outside quotations, in text order) start, and how far they
+        reach: a cue inside a report found before (up to ``done_until``) starts none."""
         out: list[Quote] = []
         text = self.text
-        done_until = -1
         taken_starts = [t[0] for t in taken]
-        for hit in self.hits:
+        for hit in hits:
             if hit.start() < done_until:
                 continue
             sent = self.seg.sentence_at(hit.start())
@@ -528,6 +534,11 @@ class QuoteFinder:
                     continue
                 out.append(quote)
                 done_until = max(done_until, quote.end, hit.end())
+        return out, done_until
+
+    def reported_inside(self) -> list[Quote]:
+        """Reports inside quotations (the ``inside`` rules, each read once over the text)."""
+        out: list[Quote] = []
         for rule in self.rules.inside:
             out.extend(self.trace(q, rule.name) for q in rule.find(self))
         return out
@@ -543,9 +554,10 @@ class QuoteFinder:
         while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
             end -= 1
         cue = hit.group()
-        for rule in self.rules.reported:
-            if not rule.applies(cue):
-                continue
+        rules = self._reported_rules.get(cue)
+        if rules is None:  # which rules apply depends on the cue word only: asked once per word
+            rules = self._reported_rules[cue] = tuple(rule for rule in self.rules.reported if rule.applies(cue))
+        for rule in rules:
             found = rule.find(self, hit, sent, end)
             if found is not None:
                 quotes = found if isinstance(found, list) else [found]

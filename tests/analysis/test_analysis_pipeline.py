@@ -96,3 +96,35 @@ def test_parallel_run_without_fork_gives_the_same_result(monkeypatch) -> None:
     monkeypatch.setattr(forked, "can_fork", lambda: False)
     text = _long_text()
     assert PIPELINE.run(text, parallel=True).quotes == PIPELINE.run(text).quotes
+
+
+def test_partial_resolver_is_unsure_when_it_may_lack_the_parents_speakers() -> None:
+    """A child resolving from a floor on cannot know the speakers its parent remembers before it:
+    an answer that looked back past its own remembered speakers makes its work unusable."""
+    from reader.analysis.speakers import Resolver
+
+    text = "The agency said it was closed. " * 4
+    resolver = Resolver(text, [], [])
+    resolver.partial(40)
+    resolver.remember(50, "Harbour Agency", "agency")
+    assert resolver._history_before(60, 1) == [(50, "Harbour Agency", "agency")]
+    assert not resolver.learned().unsure
+    resolver._history_before(60, 2)  # wants two: one more may be the parent's
+    delta = resolver.learned()
+    assert delta.unsure and delta.history == [(50, "Harbour Agency", "agency")]
+    parent = Resolver(text, [], [])
+    assert not parent.adopt(delta, set(parent.labels))
+    assert parent.history == []
+
+
+def test_partial_resolver_is_unsure_of_a_label_the_parent_learned_meanwhile() -> None:
+    from reader.analysis.speakers import Resolver
+
+    child, parent = Resolver("x", [], []), Resolver("x", [], [])
+    before = set(parent.labels)
+    child.partial(0)
+    assert child.labels.get("James B. Cole") is None
+    parent.labels["James B. Cole"] = "PERSON"  # the parent completed that name in its half
+    assert not parent.adopt(child.learned(), before)
+    other = Resolver("x", [], [])
+    assert other.adopt(child.learned(), set(other.labels))  # nothing learned meanwhile: adopted
