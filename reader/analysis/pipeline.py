@@ -34,8 +34,10 @@ RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, 
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
 PARALLEL_MIN_CHARS = 200_000
 """Below this a text is analysed in one process: forking costs more than the overlap saves."""
-_Marks = tuple[list[tuple[int, int, bool, int]], list[int], list[int]]
-"""What the child sends back: the quoted spans as rows, the starts of the cues outside and inside them."""
+_Shapes = list[tuple[int, int, int, int, int, int, str, bool, bool]]
+_Found = tuple[list[int], list[tuple[int, int, bool, int]], list[int], list[int], _Shapes]
+"""What the child sends back, as plain data: the sentences, the quoted spans, the starts of the cues
+outside and inside them, and the quotations' shapes."""
 
 
 @dataclass(slots=True)
@@ -52,6 +54,7 @@ class Run:
     reported: list[Quote] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     parallel: bool = False  # a second process may take part of the stages (see Pipeline.run)
+    shapes: _Shapes | None = None  # the quotations' shapes, when that process found them
 
     def analysis(self) -> Analysis:
         return Analysis(entities=self.mentions, quotes=self.quotes, groups=group_mentions(self.mentions))
@@ -92,34 +95,38 @@ class Pipeline:
         return self.run(text, parallel=parallel).analysis()
 
     def _run_overlapped(self, run: Run) -> None:
-        """The stages in order, but "quote marks" and "cues" in a child while the entity stages run
-        here. If the child cannot be forked or fails, they run here afterwards: same result."""
+        """The stages in order, but a child finds the sentences, the quote marks, the cues and the
+        quotations' shapes while the entity stages (which need only paragraphs) run here. If the
+        child cannot be forked or fails, all that is done here afterwards: same result."""
         from reader.document.forked import ForkedParse, can_fork
 
-        def marks_and_cues() -> _Marks:  # in the child, on its own copy of the run
+        def quote_stages() -> _Found:  # in the child, on its own copy of the run
             self.segments(run)
             self.quote_marks(run)
             self.find_cues(run)
-            assert run.cues is not None
-            return quoted_rows(run.quoted), *run.cues.starts_of()
+            assert run.segments is not None and run.cues is not None
+            shapes = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, self.rules).shape_rows()
+            return run.segments.sentence_rows(), quoted_rows(run.quoted), *run.cues.starts_of(), shapes
 
-        child: ForkedParse[_Marks] | None = None
+        child: ForkedParse[_Found] | None = None
         if can_fork():
             try:
-                child = ForkedParse(marks_and_cues)
+                child = ForkedParse(quote_stages)
             except OSError:
                 child = None
-        # Forked before this process builds anything: the child segments the text itself, and
-        # this process's later writes copy no pages the two would otherwise share.
-        self.segments(run)
+        # Forked before this process builds anything: this process's later writes then copy no
+        # pages the two would otherwise share.
+        segments = run.segments = Segments(run.text, sentences=False)
         self.entity_candidates(run)
         self.entity_votes(run)
         found = child.result() if child is not None else None
         if found is None:
+            segments.split_sentences()
             self.quote_marks(run)
             self.find_cues(run)
         else:
-            rows, hits, inner = found
+            sentences, rows, hits, inner, run.shapes = found
+            segments.add_sentence_rows(sentences)
             run.quoted = quoted_from_rows(rows)
             run.cues = Cues.at(run.text, hits, inner)
         self.reported_clauses(run)
@@ -149,6 +156,8 @@ class Pipeline:
         antecedent of a later "he said"."""
         assert run.segments is not None and run.cues is not None
         finder = run.finder = QuoteFinder(run.text, run.segments, run.mentions, run.quoted, run.cues, self.rules)
+        if run.shapes is not None:
+            finder.adopt_shape_rows(run.shapes)
         taken = sorted((q.start, q.end) for q in finder.direct_quotes(attribute=False) if q.kind == "direct")
         run.reported = _reported_in_two(run.segments, finder, taken) if run.parallel else finder.reported(taken)
         finder.resolver.add_quoted([(q.start, q.end) for q in run.reported])

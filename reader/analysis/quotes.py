@@ -432,6 +432,20 @@ class QuoteFinder:
                 last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
         return out
 
+    def shape_rows(self) -> list[tuple[int, int, int, int, int, int, str, bool, bool]]:
+        """The quotations' shapes (see :meth:`_quote_shapes`) as plain tuples, to send to another
+        process: the quoted span by its index, the sentence by its offsets."""
+        index = {q.open: i for i, q in enumerate(self.quoted)}
+        return [(index[q.open], start, end, para_i, sent.start, sent.end, kind, split, whole_para)
+                for q, start, end, para_i, _para, sent, kind, split, whole_para in self._quote_shapes()]
+
+    def adopt_shape_rows(self, rows: list[tuple[int, int, int, int, int, int, str, bool, bool]]) -> None:
+        """Take the shapes :meth:`shape_rows` gave for the same text and quoted spans."""
+        paragraphs = self.seg.paragraphs
+        self._shapes = [(self.quoted[qi], start, end, para_i, paragraphs[para_i], Span(sent_start, sent_end), kind,
+                         split, whole_para)
+                        for qi, start, end, para_i, sent_start, sent_end, kind, split, whole_para in rows]
+
     def continues(self, last: Quote, para_i: int) -> bool:
         """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
 

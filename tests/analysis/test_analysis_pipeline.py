@@ -73,12 +73,21 @@ def _long_text() -> str:
 
 
 def test_parallel_run_finds_exactly_what_the_sequential_run_does() -> None:
-    """Quote marks and cues found by a forked child are rebuilt into the very same results."""
+    """Sentences, quote marks, cues, quotation shapes and the second half's reports found by forked
+    children are rebuilt into the very same results."""
     from reader.analysis.engine import PIPELINE
 
     text = _long_text()
     sequential, parallel = PIPELINE.run(text), PIPELINE.run(text, parallel=True)
+    assert parallel.segments is not None and sequential.segments is not None
+    assert parallel.segments.sentences == sequential.segments.sentences
+    assert parallel.segments.paragraphs == sequential.segments.paragraphs
     assert parallel.quoted == sequential.quoted
+    assert parallel.shapes is not None  # the child's work was adopted, not redone here
+    assert parallel.finder is not None and sequential.finder is not None
+    assert parallel.finder._shapes == sequential.finder._shapes
+    assert parallel.finder.origin == sequential.finder.origin
+    assert parallel.finder.resolver.history == sequential.finder.resolver.history
     assert parallel.cues is not None and sequential.cues is not None
     assert [m.span() for m in parallel.cues.hits] == [m.span() for m in sequential.cues.hits]
     assert [m.span() for m in parallel.cues.inner] == [m.span() for m in sequential.cues.inner]
