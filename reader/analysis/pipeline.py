@@ -15,7 +15,6 @@ rebuilt from them, and every later stage sees exactly what the sequential run wo
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,11 +23,11 @@ from reader.analysis.attribution import ATTRIBUTIONS
 from reader.analysis.cues import Cues, find_cues
 from reader.analysis.marks import Quoted, find_quoted, quoted_from_rows, quoted_rows
 from reader.analysis.model import Analysis, Entity, Mention, Quote
+from reader.analysis.parallel import quotations_in_two, reported_in_two
 from reader.analysis.quotes import QuoteFinder
 from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
 from reader.analysis.rules import Rulebook
 from reader.analysis.segment import Segments
-from reader.analysis.speakers import ResolverDelta
 
 RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, inside=INSIDE, blocks=BLOCKS)
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
@@ -159,65 +158,17 @@ class Pipeline:
         if run.shapes is not None:
             finder.adopt_shape_rows(run.shapes)
         taken = sorted((q.start, q.end) for q in finder.direct_quotes(attribute=False) if q.kind == "direct")
-        run.reported = _reported_in_two(run.segments, finder, taken) if run.parallel else finder.reported(taken)
+        run.reported = reported_in_two(run.segments, finder, taken) if run.parallel else finder.reported(taken)
         finder.resolver.add_quoted([(q.start, q.end) for q in run.reported])
 
     def speakers(self, run: Run) -> None:
         """The quotations with their speakers, then all quotes in text order, each span once."""
         assert run.finder is not None
-        quotes = run.finder.direct_quotes() + run.finder.blocks() + run.reported
+        assert run.segments is not None
+        direct = quotations_in_two(run.segments, run.finder) if run.parallel else run.finder.direct_quotes()
+        quotes = direct + run.finder.blocks() + run.reported
         quotes.sort(key=lambda q: (q.start, q.end))
         run.quotes = dedupe(quotes)
-
-
-def _reported_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int, int]]) -> list[Quote]:
-    """``finder.reported(taken)``, the cues of the text's second half read by a forked child.
-
-    The cues are cut at the paragraph holding the middle one; a report never runs past its
-    sentence, nor a sentence past its paragraph, and every question the rules ask there reads the
-    text, its entities and its quotations, which both processes have, or what the speaker resolver
-    learned while reading the cues before (the speakers it remembers for a later "the agency", the
-    labels of names it completed). The child notes every answer that might have needed what the
-    parent learns meanwhile; then, or if the child fails, the parent reads the second half itself.
-    Otherwise it adopts what the child found and learned: the result is the sequential one.
-    """
-    from reader.document.forked import ForkedParse, can_fork
-
-    hits = finder.hits
-    if len(hits) < 2 or not can_fork():
-        return finder.reported(taken)
-    floor = segments.paragraphs[segments.paragraph_index(hits[len(hits) // 2].start())].start
-    k = bisect_left(finder.cues.starts, floor)
-    resolver = finder.resolver
-
-    def second_half() -> tuple[list[tuple[Any, ...]], ResolverDelta, list[tuple[tuple[int, int], list[str]]]]:
-        resolver.partial(floor)  # in the child
-        traced = {span: len(names) for span, names in finder.origin.items()}
-        quotes, _ = finder.reported_at_cues(taken, hits[k:])
-        origin = [(span, names[traced.get(span, 0):]) for span, names in finder.origin.items()
-                  if len(names) > traced.get(span, 0)]
-        return [_quote_row(q) for q in quotes], resolver.learned(), origin
-
-    labels_before = set(resolver.labels)
-    try:
-        child = ForkedParse(second_half)
-    except OSError:
-        return finder.reported(taken)
-    first, done_until = finder.reported_at_cues(taken, hits[:k])
-    found = child.result()
-    if found is not None and done_until <= hits[k].start() and resolver.adopt(found[1], labels_before):
-        rows, _learned, origin = found
-        for span, names in origin:
-            finder.origin.setdefault(span, []).extend(names)
-        second = [Quote(*row) for row in rows]
-    else:
-        second, _ = finder.reported_at_cues(taken, hits[k:], done_until)
-    return first + second + finder.reported_inside()
-
-
-def _quote_row(q: Quote) -> tuple[Any, ...]:
-    """A quote as a plain tuple, to send to another process (a slotted dataclass pickles far slower)."""
-    return (q.text, q.kind, q.start, q.end, q.speaker, q.cue, q.cue_start, q.cue_end)
 
 
 def dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -386,21 +386,29 @@ class QuoteFinder:
 
     # -- direct and partial quotations ----------------------------------------------------------
 
-    def direct_quotes(self, attribute: bool = True) -> list[Quote]:
+    def shapes(self) -> list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]]:
+        """Each real quotation with its span, paragraph, sentence, kind, whether it continues a
+        split one, and whether it fills its paragraph (worked out once)."""
+        if self._shapes is None:
+            self._shapes = self._quote_shapes()
+        return self._shapes
+
+    def direct_quotes(self, attribute: bool = True,
+                      shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
+                      ) -> list[Quote]:
         """Direct and partial quotations; with ``attribute=False`` only their spans and kinds.
 
         The shapes (span, kind, split) do not depend on attribution, so they are worked out once
-        and reused by the attributing call.
+        and reused by the attributing call. ``shapes``: only these (a run of :meth:`shapes`, read
+        as if no quotation came before them).
         """
-        if self._shapes is None:
-            self._shapes = self._quote_shapes()
         out: list[Quote] = []
         text = self.text
         last: Quote | None = None
         last_para = -9
         last_any: Quote | None = None  # the last quotation of any kind with a speaker
         last_any_para = -9
-        for q, start, end, para_i, para, sent, kind, split, whole_para in self._shapes:
+        for q, start, end, para_i, para, sent, kind, split, whole_para in self.shapes() if shapes is None else shapes:
             if attribute and split and last is not None and last.speaker:
                 speaker, cue = last.speaker, None
             elif attribute and kind == "partial" and last_any is not None and para_i == last_any_para and \
