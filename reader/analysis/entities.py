@@ -23,6 +23,7 @@ import re
 import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.analysis import entity_rules as rules
@@ -83,6 +84,16 @@ _CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn
 _FIRST_CHARS = _UPPER + "adeilbvo"
 CANDIDATE_RE = re.compile(rf"(?=[{_FIRST_CHARS}])(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
 _WORD_RE = re.compile(_WORD)
+# The runs of CANDIDATE_RE that open with a capital, as a pattern that opens with the capital
+# itself: the engine then tests only positions holding one (four times faster than a pattern
+# opening with look-arounds, which is tried at every position). The look-behind comes after the
+# capital, and each of _WORD's alternatives goes on from it.
+_UPPER_WORD_REST = (rf"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[SMF])t\.(?= [A-Z])|(?<=[A-Z])\.(?= [{_UPPER}])"
+                    rf"|[\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*"
+                    rf"(?:(?<=s)[’'](?= [A-Z])|[’']s(?= (?:{_POSSESSIVE_HEADS})\b))?)")
+_CAPITAL_RUN_RE = re.compile(rf"[{_UPPER}](?<![\w’'-].){_UPPER_WORD_REST}(?:{_CONNECTOR}{_WORD})*")
+# Where a particle-led run ("al-Assad", "d'Estaing") can start: a hyphen or apostrophe before a capital.
+_PARTICLE_JOIN_RE = re.compile(rf"[-’'](?=[{_UPPER}])")
 # Possessive quantifiers: same matches, without backtracking at every start position of the search.
 _PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
@@ -112,6 +123,42 @@ class _Candidate:
     votes: dict[str, int] = field(default_factory=dict)
     words: int = 1
     headline: bool = False  # cut from a phrase in headline case inside a sentence
+
+
+def candidate_runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``CANDIDATE_RE.finditer(text)``, found about twice as fast.
+
+    Runs opening with a capital come from ``_CAPITAL_RUN_RE``; the rare ones opening with a name
+    particle are CANDIDATE_RE's own matches at the particles before a hyphen or apostrophe and a
+    capital. The two are merged as the single search goes: the leftmost run first, the search
+    going on from its end (a capital run found inside a particle-led one is searched again).
+    """
+    particles: list[re.Match[str]] = []
+    for join in _PARTICLE_JOIN_RE.finditer(text):
+        at = join.start()
+        for start in range(at - 1, max(-1, at - 4), -1):  # the particles are one to three letters
+            if text[start].islower() and (run := CANDIDATE_RE.match(text, start)) is not None:
+                particles.append(run)
+                break
+    runs = _CAPITAL_RUN_RE.finditer(text)
+    run = next(runs, None)
+    pos = 0
+    for particle in particles:
+        at = particle.start()
+        while run is not None and run.start() < at:
+            yield run
+            pos = run.end()
+            run = next(runs, None)
+        if at < pos:
+            continue  # inside a run found before
+        yield particle
+        pos = particle.end()
+        if run is not None and run.start() < pos:  # search again after the particle-led run
+            runs = _CAPITAL_RUN_RE.finditer(text, pos)
+            run = next(runs, None)
+    if run is not None:
+        yield run
+        yield from runs
 
 
 def _key(surface: str) -> str:
@@ -293,7 +340,7 @@ class EntityFinder:
         cache, para_starts, para_flags = self._cache, self._para_starts, self._para_flags
         tracing = self.trace is not None
         dropped = self._dropped_words
-        for match in CANDIDATE_RE.finditer(text):
+        for match in candidate_runs(text):
             token = match.group()
             offset = match.start()
             if token.isalnum():
