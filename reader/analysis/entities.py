@@ -101,6 +101,7 @@ _ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
+_PLAN_TRIES = 24  # mid-sentence occurrences of a run before the fast path stops waiting for its names to saturate
 _BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
 _HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
 # Capitalised inside a run, these make it a headline-case phrase rather than a name.
@@ -217,6 +218,8 @@ class EntityFinder:
         self._cache: dict[tuple[str, bool], list] = {}
         self._group_cache: dict[str, list[tuple[list[tuple[int, int]], bool]]] = {}
         self._dropped_words: dict[str, bool] = {}
+        self._plans: dict[str, list[tuple[int, int, list]] | bool] = {}
+        self._plan_tries: dict[str, int] = {}
         self._para_starts = [p.start for p in segments.paragraphs]
 
     def _flags(self, para_i: int) -> tuple[bool, bool]:
@@ -340,6 +343,7 @@ class EntityFinder:
         cache, para_starts, para_flags = self._cache, self._para_starts, self._para_flags
         tracing = self.trace is not None
         dropped = self._dropped_words
+        plans = self._plans
         for match in candidate_runs(text):
             token = match.group()
             offset = match.start()
@@ -370,11 +374,56 @@ class EntityFinder:
             groups = groups_of.get(token)
             if groups is None:
                 groups = groups_of[token] = self._groups(token)
+            if not tracing and offset >= 2 and text[offset - 1] == " " and (
+                    text[offset - 2].isalnum() or text[offset - 2] == ","):
+                # Fast path, same outcome as _judge_cached for each name of the run (see _reused).
+                plan = plans.get(token)
+                if plan is None:
+                    plan = self._reused(token, offset, groups)
+                if plan:
+                    flags = para_flags.get(bisect_right(para_starts, offset) - 1)
+                    if flags is not None and not flags[0] and not flags[1]:
+                        for a, b, cached in plan:
+                            cached[0] += 1
+                            if cached[1] is not None:
+                                start, end = offset + a + cached[1], offset + b - cached[2]
+                                out.append(_Candidate(start, end, text[start:end], cached[3], {}, cached[4]))
+                        continue
             for rel, headline in groups:
                 cand = judge([(offset + a, offset + b) for a, b in rel], seg, headline)
                 if cand is not None:
                     out.append(cand)
         return out
+
+    def _reused(self, token: str, offset: int, groups: list[tuple[list[tuple[int, int]], bool]]
+                ) -> list[tuple[int, int, list]] | bool:
+        """For a run ``token`` standing mid-sentence (after a word or comma) at ``offset``: each of
+        its names (start and end in the run) with the judgement :meth:`_judge_cached` reuses for it
+        there, once every one is saturated; False, remembered, when that will not happen soon.
+
+        Where each name of the run starts a sentence or not is then decided inside the run, so the
+        cache key of each name is the same at every mid-sentence occurrence of the run; a saturated
+        judgement never changes. So in an ordinary prose paragraph the run's candidates are those
+        reused judgements, as _judge_cached would give them one by one.
+        """
+        text = self.text
+        plan: list[tuple[int, int, list]] = []
+        for rel, headline in groups:
+            a, b = rel[0][0], rel[-1][1]
+            start = offset + a
+            if start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] == ","):
+                initial = False
+            else:
+                initial = self._sentence_initial(start)
+            cached = self._cache.get((token[a:b], initial or headline))
+            if cached is None or cached[0] < _SATURATED:
+                tries = self._plan_tries[token] = self._plan_tries.get(token, 0) + 1
+                if tries > _PLAN_TRIES:
+                    self._plans[token] = False
+                return False
+            plan.append((a, b, cached))
+        self._plans[token] = plan
+        return plan
 
     def _always_dropped(self, word: str) -> bool:
         """Does :meth:`_judge` trim the one-word run ``word`` away wherever it stands?
