@@ -778,9 +778,12 @@ class EntityFinder:
         """Pair rules over neighbouring names ("X and Y districts", "from X to Y"), right to left so
         evidence passes along a list of names."""
         text, pair_rules, trace = self.text, _PHASE_RULES["pair"], self.trace
+        if len(cands) < 2:
+            return
+        pair = Pair(text, cands[0], cands[1], "")  # one pair, moved along (the rules keep none)
         for i in range(len(cands) - 2, -1, -1):
             a, b = cands[i], cands[i + 1]
-            pair = Pair(text, a, b, text[a.end:b.start])
+            pair.a, pair.b, pair.gap = a, b, text[a.end:b.start]
             for r in pair_rules:
                 voted = r.apply(pair)
                 if voted and trace is not None:
