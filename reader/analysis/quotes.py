@@ -880,23 +880,26 @@ def ends_with_verb(before: str) -> bool:
     return bool(words) and (words[-1] in REPORT_VERBS or (len(words) > 1 and words[-2] in TELL_VERBS))
 
 
+_PHRASE_STOP_RE = re.compile(r"[,.;:!?\"“”‘’«»()—\n]")
+# After "U.S." and the like: a stop but a full stop, or a full stop before a space or the text's end.
+_INITIALS_STOP_RE = re.compile(r"[,;:!?\"“”«»()—\n]|\.(?= |\Z)")
+
+
 def clause_end(text: str, start: int, limit: int) -> int:
     """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
     limit = min(limit, start + 150)
     i = start
     while True:
-        while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
-            i += 1
+        stop = _PHRASE_STOP_RE.search(text, i, limit)
+        i = stop.start() if stop else limit
         if i < limit and text[i] == "." and _ABBREV_BEFORE_RE.search(text, max(start, i - 6), i):
             i += 1  # "Rep. Chip Roy", "Dr. Santos": not the end of the phrase
             continue
         break
     if text[i:i + 1] == "." and i + 1 < limit and text[i + 1:i + 2].isalpha():
-        j = i + 1
-        while j < limit and text[j] not in ",;:!?\"“”«»()—\n" and not (text[j] == "." and
-                                                                       text[j + 1:j + 2] in ("", " ")):
-            j += 1
-        return j
+        # (the search may look one character past the limit, at what follows a full stop)
+        stop = _INITIALS_STOP_RE.search(text, i + 1, min(len(text), limit + 1))
+        return stop.start() if stop and stop.start() < limit else limit
     return i
 
 
