@@ -1,5 +1,7 @@
 """The user's ``config.toml``, in the config folder (``$READER_CONFIG_DIR`` or the platform's, as for
-themes). Today it holds one table, ``[keymap]``: binding id -> keys, e.g. ``"app.quit" = "ctrl+x"``.
+themes). It holds two tables: ``[keymap]``, binding id -> keys, e.g. ``"app.quit" = "ctrl+x"``, and
+``[reading]``, whose ``measure`` is the longest line of text in cells (a wider terminal centres the
+column: long lines are hard to follow back to the next line's start).
 
 Reading never fails: a missing file means no settings; a file that is not TOML, or an entry of
 the wrong type, becomes one line naming the file and the key, and the defaults stay.
@@ -35,6 +37,20 @@ def config_path() -> Path:
     return user_config_dir() / CONFIG_FILE
 
 
+def _read(path: Path) -> tuple[dict[str, object] | None, str | None]:
+    """The parsed file, or None and why not (no reason for a missing file: it just means no settings)."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle), None
+    except FileNotFoundError:
+        return None, None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        detail = clean_line(str(exc)) if isinstance(exc, tomllib.TOMLDecodeError) else "the file is not UTF-8 text"
+        return None, f"not valid TOML ({detail})"
+    except OSError as exc:
+        return None, f"cannot read it ({exc.strerror or exc})"
+
+
 def load_keymap(path: Path | None = None) -> KeymapConfig:
     """The ``[keymap]`` table of ``config.toml`` (``path`` for tests), checked for shape only.
 
@@ -42,17 +58,10 @@ def load_keymap(path: Path | None = None) -> KeymapConfig:
     (:mod:`reader.tui.keymap`), since only it knows its bindings and Textual's key names.
     """
     result = KeymapConfig(config_path() if path is None else path)
-    try:
-        with result.path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        return result
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        detail = clean_line(str(exc)) if isinstance(exc, tomllib.TOMLDecodeError) else "the file is not UTF-8 text"
-        result.problems.append(f"{result.path}: not valid TOML ({detail}); using the default keys")
-        return result
-    except OSError as exc:
-        result.problems.append(f"{result.path}: cannot read it ({exc.strerror or exc}); using the default keys")
+    data, problem = _read(result.path)
+    if problem is not None:
+        result.problems.append(f"{result.path}: {problem}; using the default keys")
+    if data is None:
         return result
     table = data.get("keymap", {})
     if not isinstance(table, dict):
@@ -63,4 +72,47 @@ def load_keymap(path: Path | None = None) -> KeymapConfig:
             result.problem(key, 'expected keys as a string, e.g. "ctrl+x" or "j,down"')
             continue
         result.keys[key] = value
+    return result
+
+
+DEFAULT_MEASURE = 100
+"""The longest line of text in cells (gutter marks excluded) unless ``[reading] measure`` says otherwise."""
+MEASURE_RANGE = (40, 200)
+"""The measures accepted: narrower is no longer a column of prose, wider no longer a readable line."""
+
+
+@dataclass
+class ReadingConfig:
+    """The ``[reading]`` settings, and one line per entry that was wrong (its default stays)."""
+
+    path: Path
+    measure: int = DEFAULT_MEASURE
+    problems: list[str] = field(default_factory=list)
+
+
+def load_reading(path: Path | None = None) -> ReadingConfig:
+    """The ``[reading]`` table of ``config.toml`` (``path`` for tests), each entry checked.
+
+    A missing file gives the defaults. A file that does not parse gives the defaults too, without
+    a problem of its own: :func:`load_keymap` reads the same file at start-up and already names it.
+    """
+    result = ReadingConfig(config_path() if path is None else path)
+    data, _ = _read(result.path)
+    if data is None:
+        return result
+    table = data.get("reading", {})
+    if not isinstance(table, dict):
+        result.problems.append(f"{result.path}: reading must be a table ([reading]); using the defaults")
+        return result
+    low, high = MEASURE_RANGE
+    for key, value in table.items():
+        if key != "measure":
+            result.problems.append(f"{result.path}: [reading] {clean_line(key)!r}: no such setting "
+                                   "(the one setting is measure); ignored")
+        elif isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            result.measure = value
+        else:
+            shown = clean_line(repr(value))[:40]
+            result.problems.append(f"{result.path}: [reading] 'measure': {shown} is not a whole number of "
+                                   f"cells from {low} to {high}, e.g. 80; the default {DEFAULT_MEASURE} stays")
     return result

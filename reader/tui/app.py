@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 
 from reader.document import Article, is_url
 from reader.errors import ReaderError
-from reader.services.config import load_keymap
+from reader.services.config import load_keymap, load_reading
 from reader.services.loading import Preloaded, open_for_reading
 from reader.tui.hangup import CHECK_SECONDS, HangupWatch, TerminalGuard
 from reader.tui.keymap import check_against_bindings, checked_keymap, keys_display
@@ -56,6 +56,10 @@ class ReaderApp(ThemedApp):
         self.user_keymap, self._keymap_problems = checked_keymap(keymap)
         """The user's key overrides from config.toml (binding id -> keys), and what was wrong with it."""
         self.set_keymap(self.user_keymap)
+        reading = load_reading(keymap.path)
+        self.measure = reading.measure
+        """The longest line of text in cells (``[reading] measure``); a wider terminal centres the text."""
+        self._reading_problems = reading.problems
         self.sources = list(sources)
         self.db = db
         self.library = LibraryService(db)
@@ -70,9 +74,11 @@ class ReaderApp(ThemedApp):
                 self._preloaded["-"] = exc
 
     def on_mount(self) -> None:
-        """Report keymap problems; leave cleanly if the terminal goes away (see :mod:`reader.tui.hangup`)."""
+        """Report keymap and settings problems; leave cleanly if the terminal goes away (see :mod:`reader.tui.hangup`)."""
         for problem in self._keymap_problems:
             self.notify(problem, title="Keymap", severity="error", timeout=10, markup=False)
+        for problem in self._reading_problems:
+            self.notify(problem, title="Settings", severity="error", timeout=10, markup=False)
         if self.user_keymap:
             self.call_after_refresh(self._check_keymap_ids)
         if self.is_headless:

@@ -30,3 +30,9 @@ def test_seed_with_sources_panel(snap_compare) -> None:
 def test_seed_with_highlights_in_theme(snap_compare, theme: str) -> None:
     assert snap_compare(ReaderApp([str(SEED)], theme_name=theme), terminal_size=SIZE,
                         run_before=wait_for_analysis, press=["space", "greater_than_sign"])
+
+
+def test_seed_cursor_after_one_line_down(snap_compare) -> None:
+    """One ``j`` puts the blank line after the headline on top: the cursor bar moves to the first
+    paragraph instead of vanishing with the headline (issue 15, friction 4)."""
+    assert snap_compare(ReaderApp([str(SEED)]), terminal_size=SIZE, run_before=wait_for_analysis, press=["j"])

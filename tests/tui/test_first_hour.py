@@ -8,6 +8,7 @@ from reader.store import Library
 from reader.tui.app import ReaderApp
 from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.screens.title_input import TitleInput
+from tests.textual_private import notification_messages
 from tests.tui.helpers import screen_lines
 from tests.tui.library_fixtures import PARAGRAPHS, library_with, settle, until, write_article
 
@@ -339,3 +340,126 @@ async def test_the_tag_dialog_shows_the_tag_as_it_will_be_stored(tmp_path: Path)
         assert isinstance(app.screen, TagInput)
         await pilot.press(*"WikiLeaks emails")
         assert str(app.screen.query_one("#tags-preview", Static).render()) == "Saved as: #wikileaks-emails"
+
+
+async def test_the_reading_cursor_never_rests_on_a_blank_line_when_scrolling(tmp_path: Path) -> None:
+    """Line by line with ``j``, the cursor bar stays on screen: it used to vanish whenever the top row
+    was the blank line after the cursor's paragraph (that paragraph's text scrolled off)."""
+    from reader.tui.widgets.render import CURSOR_CHAR
+
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        pane = reader(app).pane
+        blank_tops = 0
+        for key in ["j"] * 12 + ["space", "j", "j", "space", "b"] + ["k"] * 7:
+            await pilot.press(key)
+            gutters = ["".join(s.text for s in pane.render_line(y))[:1] for y in range(pane.size.height)]
+            blank_tops += pane.line_at(0) is not None and not pane.article.text[slice(*pane.line_at(0))]
+            assert CURSOR_CHAR in gutters, f"no cursor on screen after scrolling to {pane.top_offset}"
+            start, end = pane.line_at(gutters.index(CURSOR_CHAR))  # type: ignore[misc]
+            assert pane.article.blocks[pane.cursor_block].start <= start < end
+        assert blank_tops >= 3  # the case that lost the cursor came up
+        await pilot.press("k", "k")
+        assert CURSOR_CHAR in ["".join(s.text for s in pane.render_line(y))[:1] for y in range(pane.size.height)]
+        while pane.line_at(0) is None or pane.article.text[slice(*pane.line_at(0))]:
+            await pilot.press("j")
+        above = pane.article.block_at(pane.line_at(0)[0])
+        await pilot.click(type(pane), offset=(10, 0))  # the blank top row: its paragraph is off screen
+        assert pane.cursor_block == above + 1
+        await pilot.click(type(pane), offset=(10, 1))
+        assert pane.cursor_block == above + 1
+
+
+def _write_config(text: str) -> Path:
+    """``config.toml`` in the test's own config folder (conftest points READER_CONFIG_DIR at a temp dir)."""
+    import os
+
+    folder = Path(os.environ["READER_CONFIG_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _text_columns(app: ReaderApp) -> tuple[int, int]:
+    """The first and last screen columns holding article text (title bar, status lines and the
+    scrollbar left out)."""
+    pane = reader(app).pane
+    region = pane.scrollable_content_region
+    rows = screen_lines(app)[region.y:region.bottom]
+    rows = [row[:region.right] for row in rows if row[:region.right].strip()]
+    return min(len(row) - len(row.lstrip()) for row in rows), max(len(row.rstrip()) for row in rows)
+
+
+async def test_the_measure_in_config_toml_sets_the_centred_text_column_at_200_columns(tmp_path: Path) -> None:
+    _write_config('[keymap]\n"app.quit" = "ctrl+x"\n\n[reading]\nmeasure = 64\n')
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        assert reader(app).pane.measure == 64
+        left, right = _text_columns(app)
+        gutter = 4  # the cursor bar, two mark cells and a space, left of the text
+        assert 56 <= right - (left + gutter) <= 64  # lines fill the measure, never more
+        region = reader(app).pane.region
+        assert region.width == 64 + gutter + 2 and abs(region.x - (200 - region.right)) <= 1  # centred
+        assert not notification_messages(app)
+
+
+async def test_a_bad_measure_is_one_notification_naming_the_file_and_the_default_stays(tmp_path: Path) -> None:
+    path = _write_config("[reading]\nmeasure = 20\n")
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        messages = notification_messages(app)
+        assert len(messages) == 1 and messages[0].startswith(f"{path}: [reading] 'measure': 20 ")
+        assert reader(app).pane.measure == 100
+        left, right = _text_columns(app)
+        assert 90 <= right - (left + 4) <= 100
+
+
+async def test_the_sources_panel_lies_over_the_text_at_60_and_80_columns_and_beside_it_at_120(tmp_path: Path) -> None:
+    from reader.tui.widgets.sources_panel import SourcesPanel
+
+    _write_config("[reading]\nmeasure = 72\n")
+    path = _long_article(tmp_path)
+    for width, over in ((60, True), (80, True), (120, False)):
+        app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
+        async with app.run_test(size=(width, 24)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("s")
+            await settle(app, pilot)
+            panel = app.screen.query_one(SourcesPanel)
+            pane = reader(app).pane
+            assert panel.is_open
+            if over:  # the text keeps the whole width (up to the measure) under the panel
+                assert panel.region.right == width and pane.region.width == min(width, 72 + 6)
+                assert panel.region.x < pane.region.right
+            else:  # beside the text at its full measure, the two centred together
+                assert pane.region.width == 72 + 6 and pane.region.right <= panel.region.x
+                assert abs(pane.region.x - (width - panel.region.right)) <= 1
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert not panel.is_open
+
+
+async def test_the_selection_stays_named_when_it_grows_into_the_next_paragraph(tmp_path: Path) -> None:
+    """Extending a selection over a paragraph break used to replace "Selecting: N words" with the
+    description of the paragraph the cursor reached."""
+    from reader.tui.widgets.status_line import AnalysisStatus
+
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).analysis_index is not None)
+        status = reader(app).query_one(AnalysisStatus)
+        await pilot.press("right_parenthesis", "v")
+        blocks = {reader(app).pane.cursor_block}
+        for _ in range(5):
+            await pilot.press("right_parenthesis")
+            await settle(app, pilot)
+            blocks.add(reader(app).pane.cursor_block)
+            assert str(status.message).startswith("Selecting: "), str(status.message)
+        assert len(blocks) >= 3  # the selection crossed paragraph breaks
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert not str(status.message).startswith("Selecting")

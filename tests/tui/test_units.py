@@ -77,3 +77,12 @@ def test_large_markdown_parses_the_first_chunk_then_the_rest(tmp_path: Path) -> 
     final = parser.article()
     assert final.complete and final.text.startswith(article.text)
     assert final.text.rstrip().endswith("The final line of the generated report.")
+
+
+def test_the_pane_keeps_a_measure_in_range_and_is_no_wider_than_it() -> None:
+    from reader.tui.widgets.reading_pane import ReadingPane
+
+    for asked, kept in ((10, 40), (72, 72), (500, 200)):
+        pane = ReadingPane(measure=asked)
+        assert pane.measure == kept
+        assert pane.styles.max_width is not None and pane.styles.max_width.value == kept + 6  # gutter, margin, bar

@@ -371,6 +371,14 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
             if self.analysis_index is None and not self.analysis_running:
                 self.analysis_status.show(Text(""))
 
+    def update_analysis_status(self, message: Text | None = None) -> None:
+        """While a selection exists the status line names it, wherever the cursor goes: moving the
+        cursor into another paragraph would otherwise describe that paragraph instead."""
+        if message is None and self.cursor.selecting:
+            self._say_selection(self.cursor.passage())
+            return
+        super().update_analysis_status(message)
+
     def _wake_cursor(self) -> bool:
         """Show the sentence cursor (True if it was hidden), in the reading cursor's block."""
         self.cursor.sync(self.pane.article)

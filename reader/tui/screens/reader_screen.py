@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from reader.document import Article
 from reader.sanitize import clean_line
+from reader.services.config import DEFAULT_MEASURE
 from reader.services.loading import finish_parsing, one_line_error, snapshot
 from reader.tui.screens.analysis_view import AnalysisScreen
 from reader.tui.widgets.chrome import KeyBar, TitleBar
@@ -45,10 +46,11 @@ class ReaderScreen(AnalysisScreen):
         color: $footer-key-foreground; background: $footer-background;
     }
     ReaderScreen #reading-row { height: 1fr; align-horizontal: center; layers: default overlay; }
-    ReaderScreen #reading-row ReadingPane { width: 1fr; max-width: 106; }
+    ReaderScreen #reading-row ReadingPane { width: 1fr; }
     """
-    # Wide terminals: the text keeps its measure (ReadingPane caps lines at 100 cells; 106 with the
-    # gutter, margin and scrollbar) and the column is centred, not flush left with the rest empty.
+    # Wide terminals: the text keeps its measure (the pane is no wider than its ``measure``, the
+    # user's [reading] measure, plus gutter, margin and scrollbar) and the row centres it, rather
+    # than leaving it flush left with the rest empty.
     # Narrow ones: the sources panel goes on the overlay layer, over the text (SourcesPanel.-overlay).
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,7 +76,7 @@ class ReaderScreen(AnalysisScreen):
         """Header, the pane, the (hidden) search bar and the status line."""
         yield TitleBar()
         with Horizontal(id="reading-row"):
-            yield self.PANE_CLASS(self.article, id="pane")
+            yield self.PANE_CLASS(self.article, id="pane", measure=getattr(self.app, "measure", DEFAULT_MEASURE))
             yield from self.side_panels()
         yield AnalysisStatus(id="analysis-status")
         with Horizontal(id="status"):

@@ -13,6 +13,7 @@ Public API (used by later features):
 * :meth:`ReadingPane.set_gutter_marks` (a mark per block in the left gutter)
 * :attr:`ReadingPane.cursor_block`, :attr:`ReadingPane.cursor_offset`,
   :meth:`ReadingPane.move_cursor`, the :class:`ReadingPane.CursorMoved` message
+* :attr:`ReadingPane.measure` (the longest line; the pane is no wider, so a wide screen centres it)
 * :attr:`ReadingPane.top_offset`, :attr:`ReadingPane.progress`, :meth:`ReadingPane.scroll_to_offset`,
   :meth:`ReadingPane.line_at`, :meth:`ReadingPane.visible_range`
 """
@@ -34,13 +35,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document.model import Article, Block
+from reader.services.config import DEFAULT_MEASURE, MEASURE_RANGE
 from reader.tui.widgets.render import GUTTER_WIDTH, LineRenderer
-from reader.view.layout import HeightIndex, Line, estimate_height, layout_block
+from reader.view.layout import BLANK, HeightIndex, Line, estimate_height, layout_block
 from reader.view.overlays import OverlayStore
 
 RIGHT_MARGIN = 1
-MAX_TEXT_WIDTH = 100
-"""Longest line in cells (prefix included): long lines are hard to read on wide terminals."""
+SCROLLBAR_WIDTH = 1
+"""The vertical scrollbar's cells (``scrollbar-size-vertical`` below)."""
+MIN_MEASURE, MAX_MEASURE = MEASURE_RANGE
+"""The measures a user may set (``[reading] measure`` in config.toml)."""
 STRIP_CACHE_BLOCKS = 2048
 
 
@@ -139,9 +143,12 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     """How far the reader is, in percent (100 at the end)."""
 
     def __init__(self, article: Article | None = None, *, name: str | None = None,
-                 id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+                 id: str | None = None, classes: str | None = None,  # noqa: A002
+                 measure: int = DEFAULT_MEASURE) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._article = article or Article(title="", text="", blocks=[])
+        self._measure = max(MIN_MEASURE, min(MAX_MEASURE, measure))
+        self.styles.max_width = self._measure + GUTTER_WIDTH + RIGHT_MARGIN + SCROLLBAR_WIDTH  # see measure
         self._width = 0  # wrap width (cells, prefix included), 0 until the first layout
         self._heights = HeightIndex()
         self._lines: dict[int, list[Line]] = {}
@@ -270,6 +277,17 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             old, self._cursor = self._cursor, block
             self._invalidate({old, block})
             self.post_message(self.CursorMoved(self, block, blocks[block].start))
+
+    # -- measure -------------------------------------------------------------------------------
+
+    @property
+    def measure(self) -> int:
+        """The longest line of text in cells (quote bars and list indents included, not the gutter).
+
+        The pane itself is never wider than the measure with its gutter, margin and scrollbar, so
+        a container that centres it (the reader screen does) centres the text in a wide terminal.
+        """
+        return self._measure
 
     # -- reading position --------------------------------------------------------------------
 
@@ -456,7 +474,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         return Style.parse(style)
 
     def _wrap_width(self) -> int:
-        return max(8, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - GUTTER_WIDTH - RIGHT_MARGIN))
+        return max(8, min(self._measure, self.scrollable_content_region.width - GUTTER_WIDTH - RIGHT_MARGIN))
 
     def _view_height(self) -> int:
         return max(1, self.scrollable_content_region.height)
@@ -614,7 +632,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.progress = min(99, top_offset * 100 // max(1, text_length))
         bottom_block, _ = self._heights.find(top + self._view_height() - 1)
-        if self._cursor < top_block or self._cursor > bottom_block:
+        # A block whose text has scrolled off, leaving only its blank gap line on top, is not on
+        # screen for the reader: the cursor bar (never drawn on a blank line) would vanish there.
+        first_block = top_block + 1 if top_line.kind == BLANK and top_block < bottom_block else top_block
+        if self._cursor < first_block or self._cursor > bottom_block:
             # Prefer the first block that starts on screen.
             start = self._heights.prefix(top_block)
             target = top_block if start >= top or top_block == bottom_block else top_block + 1
