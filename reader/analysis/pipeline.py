@@ -7,10 +7,12 @@ engine differs only in how it finds entities (the rule engine's candidates and v
 model's), and everything after the entities — quotation marks, cues, the reported-speech rules,
 speaker attribution and the final dedupe — is one code path for both.
 
-Quotation marks and cues read only the text and its segments, not the entities, so on a long
-text ``run(text, parallel=True)`` lets a forked child find them on the other core while this
-process runs the entity stages; the child sends back plain offsets, the stages' results are
-rebuilt from them, and every later stage sees exactly what the sequential run would give.
+On a long text, ``run(text, parallel=True)`` uses a second core, with the very same result:
+sentences, quotation marks, cues and the quotations' shapes read only the text, not the
+entities, so a forked child finds them while this process runs the entity stages (it needs only
+the paragraphs), and sends them back as plain offsets to rebuild them from; then the reported
+clauses, and the quotations' speakers, are read in two halves at once (see
+:mod:`reader.analysis.parallel`).
 """
 
 from __future__ import annotations
@@ -79,9 +81,9 @@ class Pipeline:
         return list(zip(STAGES, steps, strict=True))
 
     def run(self, text: str, *, parallel: bool = False) -> Run:
-        """Every stage over ``text``; with ``parallel``, a long text's quote marks and cues are
-        found in a forked child meanwhile (see the module's docstring). Use ``parallel`` only in a
-        process with a core to spare and no threads (one article on the command line)."""
+        """Every stage over ``text``; with ``parallel``, a long text's stages share the work with
+        forked children (see the module's docstring). Use ``parallel`` only in a process with a
+        core to spare and no threads (one article on the command line)."""
         run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS)
         if run.parallel:
             self._run_overlapped(run)
