@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.analysis.lexicon import (
@@ -259,9 +260,13 @@ class Resolver:
         """What this partial resolver learned since :meth:`partial`, in plain data."""
         assert self._base is not None and isinstance(self.labels, _RecordingLabels)
         history, memo, labels, fired = self._base
-        added = list(self.history)
-        for entry in history:  # (a multiset difference; entries before the floor are the parent's too)
-            added.remove(entry)
+        known = Counter(history)  # what it remembered at the fork, which the parent has too
+        added = []
+        for entry in self.history:
+            if known[entry]:
+                known[entry] -= 1
+            else:
+                added.append(entry)
         return ResolverDelta(
             added, {k: v for k, v in self._memo.items() if k not in memo},
             {k: v for k, v in self.labels.items() if k not in labels}, self.fired[fired:],
