@@ -120,11 +120,20 @@ class Pipeline:
         segments = run.segments = Segments(run.text, sentences=False)
         self.entity_candidates(run)
         self.entity_votes(run)
-        found = child.result() if child is not None else None
+        # On a busy machine the child may lag: then this process starts on the same work itself,
+        # step by step, and takes whichever is done first.
+        steps = [segments.split_sentences, lambda: self.quote_marks(run), lambda: self.find_cues(run)]
+        while steps and child is not None and not child.ready():
+            steps.pop(0)()
+        found = None
+        if child is not None:
+            if steps:
+                found = child.result()
+            else:
+                child.cancel()
         if found is None:
-            segments.split_sentences()
-            self.quote_marks(run)
-            self.find_cues(run)
+            for step in steps:
+                step()
         else:
             sentences, rows, hits, inner, run.shapes = found
             segments.add_sentence_rows(sentences)

@@ -58,7 +58,7 @@ from reader.analysis.lexicon import (
 from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
 from reader.analysis.segment import Segments, Span
-from reader.analysis.speakers import Resolver
+from reader.analysis.speakers import Resolver, ResolverState
 
 if TYPE_CHECKING:
     from reader.analysis.rules import Rule, Rulebook
@@ -172,6 +172,19 @@ class QuoteFinder:
         if quote is not None:
             self.origin.setdefault((quote.start, quote.end), []).append(rule)
         return quote
+
+    def checkpoint(self) -> tuple[ResolverState, dict[tuple[int, int], int]]:
+        """What the finder and its resolver have learned so far, to :meth:`restore` them to."""
+        return self.resolver.checkpoint(), {span: len(names) for span, names in self.origin.items()}
+
+    def restore(self, state: tuple[ResolverState, dict[tuple[int, int], int]]) -> None:
+        """Forget what was learned since :meth:`checkpoint` gave ``state`` (rules that fired, speakers)."""
+        resolver_state, traced = state
+        self.resolver.restore(resolver_state)
+        for span in [span for span in self.origin if span not in traced]:
+            del self.origin[span]
+        for span, count in traced.items():
+            del self.origin[span][count:]
 
     def trace_span(self, start: int, end: int, rule: str) -> None:
         """Record that ``rule`` attributed the quotation ``text[start:end]``."""

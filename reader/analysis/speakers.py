@@ -65,6 +65,8 @@ _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
 # resolver's general reading (a name, an organisation, a place, a pronoun, a nominal). A rule takes
 # (resolver, start, end, mentions in the phrase) and answers (speaker, how) or None.
 SUBJECTS = Registry("subjects")
+ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], dict[str, str], int]
+"""What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired."""
 
 
 class Resolver:
@@ -284,6 +286,16 @@ class Resolver:
         self.labels.update(delta.labels)
         self.fired.extend(delta.fired)
         return True
+
+    def checkpoint(self) -> ResolverState:
+        """What this resolver has learned so far, to :meth:`restore` it to."""
+        return list(self.history), dict(self._memo), dict(self.labels), len(self.fired)
+
+    def restore(self, state: ResolverState) -> None:
+        """Forget what was learned since :meth:`checkpoint` gave ``state``."""
+        history, memo, labels, fired = state
+        self.history, self._memo, self.labels = list(history), dict(memo), dict(labels)
+        del self.fired[fired:]
 
     def add_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""

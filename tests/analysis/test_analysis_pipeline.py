@@ -137,3 +137,44 @@ def test_partial_resolver_is_unsure_of_a_label_the_parent_learned_meanwhile() ->
     assert not parent.adopt(child.learned(), before)
     other = Resolver("x", [], [])
     assert other.adopt(child.learned(), set(other.labels))  # nothing learned meanwhile: adopted
+
+
+def _sequential_and_parallel(monkeypatch, ready) -> tuple:
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    text = _long_text()
+    sequential = PIPELINE.run(text)
+    monkeypatch.setattr(forked.ForkedParse, "ready", ready)
+    return sequential, PIPELINE.run(text, parallel=True)
+
+
+def _same(sequential, parallel) -> None:
+    assert parallel.quotes == sequential.quotes
+    assert parallel.mentions == sequential.mentions
+    assert parallel.segments.sentences == sequential.segments.sentences
+    assert parallel.finder.origin == sequential.finder.origin
+    assert parallel.finder.resolver.history == sequential.finder.resolver.history
+    assert parallel.finder.resolver.fired == sequential.finder.resolver.fired
+    assert parallel.finder.resolver.labels == sequential.finder.resolver.labels
+
+
+def test_parallel_run_does_the_work_itself_when_the_children_lag(monkeypatch) -> None:
+    """On a busy machine a child may be slower than this process reading its half too: then this
+    process's own reading wins, and the result is still the sequential one."""
+    _same(*_sequential_and_parallel(monkeypatch, lambda self: False))
+
+
+def test_parallel_run_adopts_a_child_that_finishes_while_this_process_reads_its_half(monkeypatch) -> None:
+    """What this process read of the child's half meanwhile is forgotten when the child's work is
+    taken, so nothing is learned twice."""
+    import reader.document.forked as forked
+
+    looks: dict[int, int] = {}
+    real_ready = forked.ForkedParse.ready
+
+    def ready_after_three_looks(self) -> bool:
+        looks[id(self)] = looks.get(id(self), 0) + 1
+        return looks[id(self)] > 3 and real_ready(self)
+
+    _same(*_sequential_and_parallel(monkeypatch, ready_after_three_looks))
