@@ -24,6 +24,7 @@ ROW_OF_SCREEN = {
     "reader": ("reading", "who said what", "notes"),
     "sources": ("who said what",),
     "speaker_editor": ("who said what",),
+    "entity_kind": ("who said what",),
     "notes": ("notes",),
     "note": ("notes",),
     "library": ("library",),

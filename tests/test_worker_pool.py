@@ -143,6 +143,46 @@ def test_a_hangup_ends_everyone(tmp_path: Path) -> None:
     assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 10.0)
 
 
+def test_a_worker_dying_while_items_are_handed_out_costs_only_its_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker can die before every item is submitted (a loaded machine): submit then raises
+    BrokenProcessPool. The items not handed out must be run again, not end the whole batch."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from reader.commands import _pool
+
+    class Executor:  # the first pool breaks at the third item (item 2 killed its worker)
+        made = 0
+
+        def __init__(self, max_workers: int, **_kwargs: object) -> None:
+            Executor.made += 1
+            self.broken = Executor.made == 1
+            self.futures: list[Future[int]] = []
+
+        def submit(self, function, item):  # type: ignore[no-untyped-def]
+            future: Future[int] = Future()
+            if self.broken:  # items wait in the queue until the pool breaks under them
+                if len(self.futures) == 2:
+                    for pending in self.futures:
+                        pending.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+                    raise BrokenProcessPool("a child process terminated abruptly")
+            elif item == 2:
+                future.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+            else:
+                future.set_result(function(item))
+            self.futures.append(future)
+            return future
+
+        def shutdown(self, **_kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(_pool, "ProcessPoolExecutor", Executor)
+    with WorkerPool(2) as pool:
+        outcomes = dict(pool.completed(abs, [0, -1, 2, -3, 4]))
+    assert {i: o for i, o in outcomes.items() if not isinstance(o, _pool.WorkerDied)} == {0: 0, 1: 1, 3: 3, 4: 4}
+    assert isinstance(outcomes[2], _pool.WorkerDied)
+
+
 def test_one_job_runs_in_this_process_in_order() -> None:
     with WorkerPool(1) as pool:
         assert list(pool.completed(str, [3, 1, 2])) == [(0, "3"), (1, "1"), (2, "2")]

@@ -2,7 +2,9 @@
 
 Double marks (straight or curly, or two apostrophes), guillemets and low-9 marks pair within a paragraph; a quotation
 left open at a paragraph's end continues when the next paragraph opens with a mark of the same
-family (the newspaper convention for quotes running over several paragraphs). Single marks are
+family (the newspaper convention for quotes running over several paragraphs). Which mark closes an
+open double quotation is decided by the named rules of ``CLOSERS`` (each with its own examples, run by
+tests/analysis/test_analysis_marks.py): real copy mixes straight and curly marks. Single marks are
 quote marks only at a word's edge: "country's", "don't" and "’90s" are apostrophes, and a closing
 "s’ " followed by a lower-case word is taken as a plural possessive when a better closer exists.
 """
@@ -12,13 +14,74 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.analysis.rules import Registry
 from reader.analysis.segment import Segments
 
 # Two apostrophes stand for a double quotation mark in some wire copy (''like this'').
 MARK_RE = re.compile(r"''|[\"“”„«»‘’']")
-_OPEN_BEFORE = set(" \t\n([{—–-/\"“‘'«„:")
+# What may stand right before an opening mark (no-break and thin spaces too: web copy puts them there).
+_OPEN_BEFORE = set(" \t\n([{—–-/\"“‘'«„:\u00a0\u202f\u2009")
 _DOUBLE_OPEN: dict[str, str | tuple[str, ...]] = {"“": "”", "„": "“”", "«": "»", '"': '"', "''": ("''",)}
 _SINGLE_OPEN = {"‘": "’'", "'": "'’"}
+CLOSERS = Registry("closers")  # which mark closes an open double quotation; any rule that answers yes
+
+
+@dataclass(frozen=True, slots=True)
+class MarkExample:
+    """A text with one double quotation, and the words it must quote (``None``: no quotation there)."""
+
+    text: str
+    content: str | None
+
+
+@CLOSERS.rule("same-family", examples=(
+    MarkExample('He said "the vote is off" and left.', "the vote is off"),
+    MarkExample("“We will appeal,” she said.", "We will appeal,"),
+    MarkExample("''We will appeal,'' she said.", "We will appeal,"),
+))
+def same_family(text: str, start: int, pos: int, opener: str, ch: str, para_end: int) -> bool:
+    """The closing mark of the opener's own family (a straight mark after a space only at the
+    paragraph's end: '"a "b"' opens a second quotation there, it does not close the first)."""
+    return ch in _DOUBLE_OPEN[opener] and (opener not in ('"', "''") or not text[pos - 1].isspace()
+                                           or pos + 1 >= para_end)
+
+
+@CLOSERS.rule("mixed-straight-curly", examples=(
+    MarkExample('"Our budget is gone,” the mayor said. “We start again.”', "Our budget is gone,"),
+    MarkExample('“Our budget is gone," the mayor said. "We start again."', "Our budget is gone,"),
+    MarkExample('“Nobody told us about the "new" rules,” she said.', 'Nobody told us about the "new" rules,'),
+    MarkExample('"MAYOR: The plan reads like an episode of “Grand Designs.” We will fix it.\n\nOK.', None),
+))
+def mixed_straight_curly(text: str, start: int, pos: int, opener: str, ch: str, para_end: int) -> bool:
+    """A straight opener closed by a curly closer, or a curly opener by a straight mark, when the mark
+    is shaped as a closer (after a word, not before one), no mark of its own style opened since (that
+    one it closes: '"He called it “a show.” Then ...') and no closer of the opener's own family
+    follows in the paragraph (so a straight pair nested in curly marks stays inside): copy edited in
+    two tools mixes them, and waiting for the "right" mark runs the quotation over its attribution
+    into the next one."""
+    if (opener, ch) not in (('"', "”"), ("“", '"')) or text[pos - 1].isspace():
+        return False
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    own, other = ('"', "“") if opener == '"' else ("”", '"')
+    return not nxt.isalnum() and text.find(other, start + 1, pos) < 0 and text.find(own, pos + 1, para_end) < 0
+
+
+@CLOSERS.rule("after-single-closer", examples=(
+    MarkExample('"I never liked the word \'outreach,\' " he told the group.', "I never liked the word 'outreach,' "),
+    MarkExample("“I never liked the word ‘outreach,’ ” he told the group.", "I never liked the word ‘outreach,’ "),
+))
+def after_single_closer(text: str, start: int, pos: int, opener: str, ch: str, para_end: int) -> bool:
+    """A double closer set off by a space from the single quotation it ends ('... the word
+    \'outreach,\' " he said'): typesetters put the space there so the marks do not run together."""
+    if ch not in _DOUBLE_OPEN[opener] or pos < 2 or text[pos - 1] not in " \u00a0\u202f\u2009":
+        return False
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    return text[pos - 2] in "'’" and not nxt.isalnum()
+
+
+def closes(text: str, start: int, pos: int, opener: str, ch: str, para_end: int) -> bool:
+    """Does the mark ``ch`` at ``pos`` close a double quotation opened by ``opener`` at ``start``?"""
+    return any(rule.find(text, start, pos, opener, ch, para_end) for rule in CLOSERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +142,13 @@ def find_quoted(text: str, segments: Segments) -> list[Quoted]:
             if k < n and marks[k][0] == para.start and marks[k][1] == carry[1]:
                 open_at = (carry[0], carry[1])
                 k += 1
+                carry_paras = carry[2]
             else:
-                # The quotation was never closed: end it at the previous paragraph.
+                # The quotation was never closed: end it at the previous paragraph (the next
+                # quotation of this paragraph is a one-paragraph quotation of its own).
                 prev = paragraphs[pi - 1]
                 found.append(Quoted(carry[0], prev.end, carry[1] not in _SINGLE_OPEN, carry[2]))
-            carry_paras = carry[2]
+                carry_paras = 0
             carry = None
         else:
             carry_paras = 0
@@ -100,8 +165,7 @@ def find_quoted(text: str, segments: Segments) -> list[Quoted]:
                 continue
             start, kind = open_at
             if kind in _DOUBLE_OPEN:
-                closes = _DOUBLE_OPEN[kind]
-                if ch in closes and (kind not in ('"', "''") or not text[pos - 1].isspace() or pos + 1 >= para.end):
+                if closes(text, start, pos, kind, ch, para.end):
                     found.append(Quoted(start, pos, True, carry_paras + 1))
                     open_at = None
                     carry_paras = 0

@@ -41,6 +41,7 @@ from reader.analysis.lexicon import (
     PARTICIPLES,
     PAST_VERBS,
     PERSON_ROLES,
+    REPORT_BASES,
     REPORT_VERBS,
     SAY_VERBS,
     SCARE_LEADS,
@@ -57,6 +58,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
+from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver, ResolverState
 
@@ -65,7 +67,7 @@ if TYPE_CHECKING:
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
-         rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
+         rf"|evening|weekend)(?:\s+(?:morning|afternoon|evening|night))?(?![\w’'-])")  # not "this week|end"
 _ADVERBIAL = (rf"(?:\s+{_TIME}"
               r"|\s+(?:in|at|during|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:"
               + alternation(STATEMENT_NOUNS) + r")(?:\s+(?:to|with)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?"
@@ -83,6 +85,11 @@ CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(
 _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|whose|and|but|while|after|before|because|when|with|although|since|as"
     r"|if|where|whereas|so|than|whom)(?![\w’'-])")
+# The same boundaries for a subject phrase, with a conjunction or subordinator capitalised at the start of the
+# sentence too ("While the mayor said ...": the subject is "the mayor"; "But critics say ...": "critics").
+_SUBJECT_BOUNDARY_RE = re.compile(
+    _BOUNDARY_RE.pattern[:-len(")(?![\\w’'-])")] + r"|And|But|While|After|Before|Because|When|Although|Since|As|If"
+    r"|Whereas|So)(?![\w’'-])")
 APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
 THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
@@ -140,6 +147,159 @@ _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+a
 
 def word_list(text: str) -> list[str]:
     return _WORD_RE.findall(text)
+
+
+# -- the kind of a quotation ------------------------------------------------------------------------
+
+# Rules that make a quotation the marks and its lead would call *direct* a *partial* one: words the
+# writer's own sentence carries. Each answers yes or no (``f, q, sent -> bool``); any yes decides.
+KINDS = Registry("kinds")
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+# The lower-case words a quoted name or title may hold ("Contract with America", "Bernie or Bust").
+TITLE_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "for", "to", "on", "with", "at", "by", "from", "or"})
+
+
+@KINDS.rule("quote-ends-report", examples=(
+    Example("Mayor Ines Marlow said that the plan had failed: “Nobody asked the people who live here.”",
+            "Nobody asked the people who live here.", "partial", "Ines Marlow"),
+    Example("Ines Marlow added that the ferry was late again, which is a problem because, “In winter there "
+            "is no other way to the island.”", "In winter there is no other way to the island.", "partial",
+            "Ines Marlow"),
+    Example("Ines Marlow said she has one plan for the council: “Build the bridge.”", "Build the bridge.",
+            "partial", "Ines Marlow"),
+    Example("Ines Marlow told the council on Monday: “Build the bridge.”", "Build the bridge.", "direct",
+            "Ines Marlow"),
+    Example("Ines Marlow said the ferry was late, and when asked why, the captain replied, “The engine failed.”",
+            "The engine failed.", "direct", None),
+    Example("Ines Marlow called for a new ferry, walking along the pier while shouting, “The engine failed.”",
+            "The engine failed.", "direct", None),
+))
+def quote_ends_report(f: QuoteFinder, q: Quoted, sent: Span) -> bool:
+    """'X said (that) CLAUSE ... “...”': a quotation closing a clause the writer reports after the
+    nearest speech verb before it ("that" right after the verb, or three words or more holding a
+    finite verb or opening with a subject pronoun) is part of that report, not a quotation standing
+    alone. A lead of only the verb, its hearers and adverbials ('told the council: “...”', 'replied,
+    “...”'), or a verb of its own ('while shouting, “...”'), keeps it direct, and so does a full stop
+    since the verb (another sentence)."""
+    cues = [hit for hit in f.cues.between(sent.start, q.open) if not f.inside_quoted(hit.start())]
+    if not cues:
+        return False
+    between = f.text[cues[-1].end():q.open]
+    if _SENTENCE_STOP_RE.search(between):
+        return False
+    words = word_list(between)
+    if not words or (words[-1].endswith("ing") and between.rstrip()[-1:] in ",:"):
+        return False  # '..., while chanting, “...”': a verb of its own leads the quotation
+    lows = [w.lower() for w in words]
+    return lows[0] == "that" or (len(words) >= 3 and (lows[0] in _CLAUSE_SUBJECTS or has_finite_verb(words)))
+
+
+# -- where a reported clause ends ----------------------------------------------------------------
+
+# Rules that end a reported clause before its sentence does (``f, start, end, trailing -> cut or
+# None``); the earliest cut of any rule wins. ``trailing``: the report comes before its attribution
+# ("A, but B, Smith said"), where a ", but" clause is still the speaker's.
+SPAN_ENDS = Registry("span-ends")
+_ACCORDING_TAIL_RE = re.compile(r",?\s+according\s+to\s")
+_DASH_APPOSITIVE_RE = re.compile(r"\s(?:—|–|--|-)\s+(?:a|an)\s(?![^—–]*\s(?:—|–|--)\s)[^—–]*$")
+_SUMMARY_APPOSITIVE_RE = re.compile(r",\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+\s+(?:that|which)\s")
+_NEW_SUBJECT_RE = re.compile(r",\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:is|are|was|were|has"
+                             r"|have|had|will|would|could|can)\s")
+
+
+@SPAN_ENDS.rule("writer-clause", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday, but the harbour was closed by the storm.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+    Example("Ines Marlow said the ferry would sail on Monday, allowing the islanders to vote.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+))
+def writer_clause(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """A coordinated or added clause of the writer's: ", but ...", ", while ...", ", with ...",
+    ", allowing ...", ", and in ...", ", and Name is ...", "; ..." (after "but" an auxiliary goes on
+    with the same subject: "had never sought to exclude them, but could not allow ...")."""
+    text = f.text
+    for cut in _CUT_RE.finditer(text, start, end):
+        if f.inside_quoted(cut.start()):
+            continue
+        if trailing and cut.group().lstrip(", ").startswith(("but", "while", "whereas")):
+            continue
+        if cut.group().lstrip(", ").startswith("but") and AUX_NEXT_RE.match(text, cut.end()):
+            continue
+        if len(word_list(text[start:cut.start()])) >= 3:
+            return cut.start()
+    return None
+
+
+@SPAN_ENDS.rule("according-to-tail", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday, according to two crew members.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+))
+def according_to_tail(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"X said CLAUSE, according to Y": the source the writer adds for the report is not part of it."""
+    return f.first_cut(_ACCORDING_TAIL_RE, start, end)
+
+
+@SPAN_ENDS.rule("and-new-subject", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday, and the harbour master was furious about it.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+))
+def and_new_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """", and the harbour master was ...": a second clause with a subject (a noun phrase) and a finite
+    verb of its own is the writer's next statement."""
+    return f.first_cut(_NEW_SUBJECT_RE, start, end)
+
+
+@SPAN_ENDS.rule("summary-appositive", examples=(
+    Example("Ines Marlow said the ferry would stop at the island twice a day, a change that pleased the "
+            "fishermen.", "the ferry would stop at the island twice a day", "indirect", "Ines Marlow"),
+))
+def summary_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"..., a change that pleased the fishermen": a noun summing up the report with a relative clause
+    of its own is the writer's comment on it."""
+    return f.first_cut(_SUMMARY_APPOSITIVE_RE, start, end)
+
+
+@SPAN_ENDS.rule("dash-appositive", examples=(
+    Example("Ines Marlow said the ferry would stop at the island twice a day — a first for the winter "
+            "timetable.", "the ferry would stop at the island twice a day", "indirect", "Ines Marlow"),
+))
+def dash_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"... twice a day — a first for the timetable": an unpaired dash and a noun phrase to the end
+    is the writer's aside (a pair of dashes sets off words inside the report, and stays)."""
+    return f.first_cut(_DASH_APPOSITIVE_RE, start, end)
+
+
+_FRONTED_SUB_RE = re.compile(r"[\"“]?(?:Although|Though|While|Even though|Even as|Whereas|If|Because|Since|As|After"
+                             r"|When|Before)\s")
+_MAIN_CLAUSE_RE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|[A-Z][\w’'.-]*)\s)")
+
+
+@SPAN_ENDS.rule("fronted-subordinate", examples=(
+    Example("While Ines Marlow said the ferry would sail on Monday, the harbour stayed closed all week.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+    Example("Although Captain Ruth Sands insisted that the engine was sound, she ordered a full inspection.",
+            "the engine was sound", "indirect", "Ruth Sands"),
+))
+def fronted_subordinate(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"While X said CLAUSE, SUBJECT VERB ...": a report inside a subordinate clause opening the
+    sentence ends at the comma where the main clause and its subject begin (a comma before the
+    speech verb means the subordinate clause closed earlier: "As X spoke, Y noted that ...")."""
+    if trailing:
+        return None
+    sent = f.seg.sentence_at(start)
+    if sent is None or not _FRONTED_SUB_RE.match(f.text, sent.start):
+        return None
+    if any(not f.inside_quoted(i) for i in _commas(f.text, sent.start, start)):
+        return None
+    return f.first_cut(_MAIN_CLAUSE_RE, start, end)
+
+
+def _commas(text: str, start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if text[i] == ","]
+
+
+_STAGE_DIRECTION_RE = re.compile(r"\([^()]*\)[.!?]?")
+_SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']*\s")
 
 
 class QuoteFinder:
@@ -237,7 +397,7 @@ class QuoteFinder:
         windows: list[tuple[int, int, str]] = []
         end = verb_start
         # Nearest boundary first; whether one lies inside a name is asked only of those visited.
-        for b in reversed(list(_BOUNDARY_RE.finditer(text, lo, verb_start))):
+        for b in reversed(list(_SUBJECT_BOUNDARY_RE.finditer(text, lo, verb_start))):
             if inside(b.start()):
                 continue
             word = b.group().lower()
@@ -506,12 +666,13 @@ class QuoteFinder:
             whole_para = not before.strip(" \t") and not after.strip(" .\t")
             if len(words) <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
+            if _STAGE_DIRECTION_RE.fullmatch(content):
+                continue  # '"(CROSSTALK.)"' in a transcript: a stage direction, nobody's words
             if len(words) <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
-            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w.lower() in
-                                                             {"of", "the", "and", "a", "in", "for", "to", "on"}
-                                                             for w in words) and not whole_para:
-                continue  # a quoted name or title
+            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
+                                                             TITLE_WORDS for w in words) and not whole_para:
+                continue  # a quoted name or title ("The Lead with Dana Holt", "Route 66")
             split = (last_end >= 0 and last_end < q.open and q.open - last_end < 80
                      and self.seg.sentence_index(last_end) == self.seg.sentence_index(q.open)
                      and ends_with_verb_phrase(text[last_end:q.open]))  # '” he said, “'
@@ -526,6 +687,12 @@ class QuoteFinder:
                 kind = "direct"
             else:
                 kind = "partial"
+            if kind == "direct" and not split and not whole_para and q.paragraphs == 1 and before:
+                for rule in KINDS:
+                    if rule.find(self, q, sent):
+                        kind = "partial"
+                        self.trace_span(q.open + 1, q.close, rule.name)
+                        break
             out.append((q, start, end, para_i, para, sent, kind, split, whole_para))
             if kind == "direct":
                 last_end = end
@@ -651,7 +818,9 @@ class QuoteFinder:
                 break
             # "... was credible but warned that ...": a second report by the same speaker.
             conj = CONJ_BEFORE_RE.search(text, max(pos, later.start() - 16), later.start())
-            if conj and conj.start() > pos and not self.inside_quoted(later.start()):
+            if conj and conj.start() > pos and not self.inside_quoted(later.start()) and \
+                    not (later.group().lower() in REPORT_BASES and verb.lower() not in REPORT_BASES):
+                # (a bare "state", "report" after "said ... and" is a noun: "and state law")
                 end = conj.start()
                 break
         # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
@@ -703,18 +872,16 @@ class QuoteFinder:
         return None
 
     def cut(self, start: int, end: int, trailing: bool = False) -> int | None:
-        """Where a writer's clause starts inside a reported one (outside quotation marks), if anywhere.
+        """Where the reported clause ``text[start:end]`` ends before ``end``, if it does: the earliest
+        cut any rule of ``SPAN_ENDS`` finds (outside quotation marks, after three words or more)."""
+        cuts = [c for rule in SPAN_ENDS if (c := rule.find(self, start, end, trailing)) is not None]
+        return min(cuts) if cuts else None
 
-        In a report before its attribution ("A, but B, Smith said") a ", but" clause is the
-        speaker's too, so ``trailing`` cuts only at the other marks."""
-        for cut in _CUT_RE.finditer(self.text, start, end):
-            if self.inside_quoted(cut.start()):
-                continue
-            if trailing and cut.group().lstrip(", ").startswith(("but", "while", "whereas")):
-                continue
-            if cut.group().lstrip(", ").startswith("but") and AUX_NEXT_RE.match(self.text, cut.end()):
-                continue  # "had never sought to exclude them, but could not allow ...": the same subject goes on
-            if len(word_list(self.text[start:cut.start()])) >= 3:
+    def first_cut(self, pattern: re.Pattern[str], start: int, end: int) -> int | None:
+        """The first match of ``pattern`` in ``[start, end)`` outside quotation marks with three
+        words or more before it (a cut any sooner would leave no clause)."""
+        for cut in pattern.finditer(self.text, start, end):
+            if not self.inside_quoted(cut.start()) and len(word_list(self.text[start:cut.start()])) >= 3:
                 return cut.start()
         return None
 
@@ -790,7 +957,8 @@ class QuoteFinder:
 
 
 def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a quotation running over paragraphs into per-paragraph spans without the marks."""
+    """Split a quotation running over paragraphs into per-paragraph spans without the marks (a
+    paragraph that is only a stage direction, "(CROSSTALK.)", is nobody's words)."""
     pieces = []
     a = start
     while a < end:
@@ -802,7 +970,7 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             x += 1
         while y > x and (text[y - 1].isspace() or text[y - 1] in ","):
             y -= 1
-        if y > x:
+        if y > x and not _STAGE_DIRECTION_RE.fullmatch(text, x, y):
             pieces.append((x, y))
         a = b + 2
     return pieces

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import MODALS, PARTICIPLES, SAY_VERBS, TELL_VERBS, verb_forms
+from reader.analysis.lexicon import FINITE_VERBS, MODALS, PARTICIPLES, SAY_VERBS, TELL_VERBS, verb_forms
 from reader.analysis.marks import MARK_RE
 from reader.analysis.model import Quote
 from reader.analysis.quotes import (
@@ -58,6 +58,10 @@ QUOTE_OPENERS = "\"“‘'«"
 # King said, ..."): the words before the cue are not what was said.
 OPEN_CLAUSE_RE = re.compile(r",\s+(?:who|which|where|whose)\s[^,]*$")
 OPENERS = Registry("openers")
+# Words an object asked to act never holds after its first word: a subject ("telling them she was not
+# going to ..."), or after a verb of telling a wh-word ("tell me what you are going to do").
+_NOT_IN_OBJECT = frozenset({"he", "she", "they", "we", "i", "you"})
+_WH_IN_OBJECT = frozenset({"what", "how", "why", "whether", "that", "if"})
 INSIDE = Registry("inside")
 BLOCKS = Registry("blocks")
 STOP = Quote("", "indirect", -1, -1, None)  # a rule's answer "no quote here, and try nothing else"
@@ -299,6 +303,8 @@ def parenthetical_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
             "the minister to publish the full report", "indirect", "Priya Anand"),
     Example("Dr Hal Brandt told his staff to close the ward by noon.",
             "his staff to close the ward by noon", "indirect", "Hal Brandt"),
+    Example("Dr Hal Brandt asked the nurses if they wanted to close the ward by noon.",
+            "the nurses if they wanted to close the ward by noon", "indirect", "Hal Brandt"),
 ))
 def object_to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
     """"urged residents to ...", "called on the minister to ...", "told his staff to ...": what the
@@ -309,6 +315,12 @@ def object_to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str
     m = OBJECT_TO_RE.match(f.text, pos)
     if m is None or (low in CALL_VERBS and not m.group("on")):
         return None
+    rest = [re.split(r"[’']", w.lower())[0] for w in word_list(m.group("obj"))[1:]]
+    for w in rest:
+        if w in _WH_IN_OBJECT and low not in TELL_VERBS:
+            break  # "asked Rubio why he ...", "asked workers if they ...": an indirect question, kept
+        if w in _NOT_IN_OBJECT or w in _WH_IN_OBJECT or w in FINITE_VERBS:
+            return None  # "telling them she was not going to ...": a clause, not the one asked
     return m.start("obj"), True
 
 
@@ -341,6 +353,10 @@ def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) ->
 @OPENERS.rule("object-then-clause", examples=(
     Example("Ivo Marsh told reporters the plant would close by June.",
             "the plant would close by June", "indirect", "Ivo Marsh"),
+    Example("Ivo Marsh told reporters this weekend the plant would close by June.",
+            "the plant would close by June", "indirect", "Ivo Marsh"),
+    Example("Ines Marlow met the bank's leaders on Monday, telling them she was not going to close the branch.",
+            "she was not going to close the branch", "indirect", "Ines Marlow"),
     Example("Kerstin Albrecht insisted the figures were accurate.",
             "the figures were accurate", "indirect", "Kerstin Albrecht"),
     Example("Kerstin Albrecht explained how the figures had been gathered over ten years.",

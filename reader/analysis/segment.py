@@ -2,7 +2,7 @@
 
 Paragraphs are separated by a blank line (the document model's ``"\\n\\n"``). A sentence ends at
 ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by space and a capital, digit
-or opening quote, unless the full stop ends a known abbreviation or an initial ("Mr.", "U.S.", "J.").
+or opening quote (two apostrophes too), unless the full stop ends a known abbreviation or an initial ("Mr.", "U.S.", "J.").
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from reader.analysis.lexicon import ABBREVIATIONS
 
 MAX_SENTENCE = 800
 _PARA_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+(?:[\"“‘„'(\[]|« ?)?[A-Z0-9])")
+# (two apostrophes open a quotation in some wire copy: "... components. ''If you ...")
+_END_RE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+(?:''|[\"“‘„'(\[]|« ?)?[A-Z0-9])")
 _LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

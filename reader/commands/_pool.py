@@ -177,7 +177,12 @@ class WorkerPool:
         try:
             self._executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                                  initializer=_worker_start, initargs=(os.getpid(),))
-            futures = {self._executor.submit(function, item): index for index, item in sorted(items.items())}
+            futures: dict[Future[Result], int] = {}
+            for index, item in sorted(items.items()):
+                try:
+                    futures[self._executor.submit(function, item)] = index
+                except BrokenProcessPool:  # a worker died while items were handed out: the items
+                    break  # not handed out stay unfinished and are run again (see completed)
         finally:
             self._workers = [p for p in multiprocessing.active_children() if p not in before]
             if blocked:

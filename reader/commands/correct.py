@@ -1,5 +1,6 @@
 """``reader correct PATH|ID --quote TEXT --speaker NAME`` (or ``--no-speaker``, ``--not-a-quote``),
-``reader correct PATH|ID --entity NAME --kind PERSON|ORG|PLACE|NORP``, ``--remove ID``.
+``reader correct PATH|ID --entity NAME --kind PERSON|ORG|PLACE|NORP`` (or ``--not-an-entity``),
+``--remove ID``.
 
 Corrections are kept in the library and laid over every later analysis of the article, in the
 app, the CLI and exports; ``reader export --corrections`` writes them all as JSON.
@@ -16,7 +17,7 @@ from reader.commands._library import current_text, open_library, resolve_article
 from reader.errors import ReaderError, UsageError
 from reader.sanitize import clean_line, clean_text
 from reader.store import find_quote
-from reader.store.corrections import ENTITY_LABELS, Corrections
+from reader.store.corrections import ENTITY_LABELS, NOT_AN_ENTITY, Corrections
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     what.add_argument("--no-speaker", action="store_true", help="nobody known said it (clear the speaker)")
     what.add_argument("--not-a-quote", action="store_true", help="the passage is not a quote at all")
     parser.add_argument("--entity", metavar="NAME", help="a name in the article whose kind is wrong")
-    parser.add_argument("--kind", choices=ENTITY_LABELS, type=str.upper, help="the entity's right kind")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--kind", choices=ENTITY_LABELS, type=str.upper, help="the entity's right kind")
+    kind.add_argument("--not-an-entity", action="store_true", help="the name is no entity at all")
     parser.add_argument("--remove", metavar="CORRECTION_ID", help="delete a correction")
     parser.add_argument("--json", action="store_true", help="print the correction as JSON")
 
@@ -43,13 +46,13 @@ def run(args: argparse.Namespace) -> int:
     quote_fix = args.speaker is not None or args.no_speaker or args.not_a_quote
     if args.remove is None and args.entity is None and args.quote is None:
         raise UsageError("correct: give --quote TEXT with --speaker NAME, --no-speaker or --not-a-quote; "
-                         "or --entity NAME --kind KIND; or --remove ID")
+                         "or --entity NAME with --kind KIND or --not-an-entity; or --remove ID")
     if args.quote is not None and not quote_fix:
         raise UsageError("correct: --quote needs --speaker NAME, --no-speaker or --not-a-quote")
     if quote_fix and args.quote is None:
         raise UsageError("correct: --speaker, --no-speaker and --not-a-quote need --quote TEXT")
-    if (args.entity is None) != (args.kind is None):
-        raise UsageError("correct: --entity NAME and --kind KIND go together")
+    if (args.entity is None) != (args.kind is None and not args.not_an_entity):
+        raise UsageError("correct: --entity NAME goes with --kind KIND or --not-an-entity")
     if args.speaker is not None and not clean_line(args.speaker):
         raise UsageError("correct: --speaker is empty (use --no-speaker to clear a speaker)")
     library = open_library(args)
@@ -70,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         saved = corrections.correct_quote(record.id, text, span[0], span[1], speaker=args.speaker,
                                           not_a_quote=args.not_a_quote, original=original)
     if args.entity is not None:
-        saved = corrections.correct_entity(record.id, args.entity, args.kind)
+        saved = corrections.correct_entity(record.id, args.entity, NOT_AN_ENTITY if args.not_an_entity else args.kind)
     assert saved is not None
     if args.json:
         sys.stdout.write(orjson.dumps(saved.to_json(), option=orjson.OPT_INDENT_2).decode() + "\n")

@@ -13,8 +13,10 @@ Corrections are never baked into the cache: they are applied on top by
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import cache
@@ -113,6 +115,11 @@ class AnalysisCache:
         """Like :meth:`put` with the JSON form already made."""
         write_json(self._path(digest), {"engine": engine_version(), "hash": digest, "analysis": data})
 
+    def forget(self, digest: str) -> None:
+        """Drop the cached analysis of the text with hash ``digest`` (e.g. of a removed article)."""
+        with contextlib.suppress(OSError):
+            self._path(digest).unlink()
+
     def analysis(self, text: str, analyze: Callable[[str], Analysis] | None = None) -> Analysis:
         """The analysis of ``text``: from the cache, or computed now and cached."""
         from reader.store import text_hash
@@ -141,6 +148,31 @@ def worker_count() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real file as its stderr.
+
+    The tracker is started with the file descriptor of ``sys.stderr``; in the app, Textual has
+    replaced ``sys.stderr`` with a capture that has none (``fileno()`` is -1), and creating the
+    pool fails with "bad value(s) in fds_to_keep" (the library's background analysis never ran).
+    Its messages go to the null device then: the terminal shows the app.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w", encoding="utf-8") as null:
+        sys.stderr = null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 def analyse_all(cache: AnalysisCache, texts: dict[str, str], *, progress: Progress | None = None,
@@ -175,6 +207,7 @@ def analyse_all(cache: AnalysisCache, texts: dict[str, str], *, progress: Progre
         return results
     import multiprocessing
 
+    _start_resource_tracker()
     # spawn, not fork: the app has threads, and a forked copy of a locked interpreter can hang.
     with ProcessPoolExecutor(max_workers=min(workers, len(todo)),
                              mp_context=multiprocessing.get_context("spawn")) as pool:

@@ -6,7 +6,7 @@ article's corrections (re-anchored against its current text) are laid over it:
 - a speaker correction sets (or clears) the speaker of the quote it overlaps most, and adds
   the passage as a quote when the engine missed it;
 - ``not_a_quote`` drops the quote it overlaps;
-- an entity correction changes the kind of every mention of that name.
+- an entity correction changes the kind of every mention of that name, or (``NONE``) drops them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from reader.analysis import Analysis, Entity, Mention, Quote
 from reader.store import Status
-from reader.store.corrections import ENTITY_KIND, NOT_A_QUOTE, SPEAKER, Correction
+from reader.store.corrections import ENTITY_KIND, NOT_A_QUOTE, NOT_AN_ENTITY, SPEAKER, Correction
 
 _OPENING_MARKS = "\"“‘'«„‹「"
 
@@ -62,6 +62,7 @@ def apply_corrections(analysis: Analysis, corrections: Sequence[Correction]) -> 
     if kinds:
         mentions = [replace(m, label=kinds.get(m.entity.casefold(), kinds.get(m.text.casefold(), m.label)))
                     if m.label != "DATE" else m for m in mentions]
+        mentions = [m for m in mentions if m.label != NOT_AN_ENTITY]
         groups = {}
         for m in mentions:
             if m.label == "DATE":

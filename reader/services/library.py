@@ -16,7 +16,7 @@ from reader.store.paths import default_db_path
 from reader.store.peek import peek_setting
 
 if TYPE_CHECKING:
-    from reader.store import ArticleRecord, Library
+    from reader.store import ArticleRecord, Library, RemovedArticle
 
 MIN_PREFIX = 4
 """The shortest id prefix that may name an article."""
@@ -72,3 +72,36 @@ def current_text(library: Library, record: ArticleRecord) -> str:
     if stored is not None:
         return stored
     return load(record.source).text
+
+
+def remove_article(library: Library, article_id: str) -> RemovedArticle:
+    """Remove an article and every record tied to it, for the app's delete (and any later CLI path).
+
+    In one transaction of the library (its lock held throughout): the article, its notes and
+    highlights, stored text, article note and corrections (:meth:`Library.remove_article`), then
+    the caches kept for it outside the library file: its text (which the search reads) and its
+    quotes summary, and the cached analysis of its text unless another article has the same text.
+    A cache can always be rebuilt, so an undo (:meth:`Library.restore_article`) only costs time.
+    """
+    from reader.services.analysis_cache import AnalysisCache
+    from reader.services.texts import texts_file
+
+    with library.storage.transaction():
+        removed = library.remove_article(article_id)
+        aid = removed.article.id
+        texts, cache = texts_file(library), AnalysisCache(library.path)
+        cached_texts, summaries = texts.entries(), cache.summary.entries()
+        digests = {removed.article.text_hash, *(_hash(e) for e in (cached_texts.get(aid), summaries.get(aid)))}
+        texts.update({aid: None})
+        cache.summary.update({aid: None})
+        kept = {r.text_hash for r in library.articles()}
+        kept.update(_hash(cached_texts.get(r)) for r in cached_texts if r != aid)
+        for digest in digests - kept - {""}:
+            cache.forget(digest)
+    return removed
+
+
+def _hash(entry: object) -> str:
+    """The text hash a cache entry was made for ("" if none)."""
+    value = entry.get("hash") if isinstance(entry, dict) else None
+    return value if isinstance(value, str) else ""

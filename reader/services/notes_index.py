@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reader.store.models import HIGHLIGHT_COLORS
+
 if TYPE_CHECKING:
     from reader.store import Library
 
@@ -30,12 +32,23 @@ class NoteText:
     prefix: str = ""
     suffix: str = ""
     status: str = "anchored"
+    color: str = ""
+
+    @property
+    def article_level(self) -> bool:
+        """True for a note on the whole article (see :func:`article_note_texts`)."""
+        return self.id.startswith(ARTICLE_NOTE_PREFIX)
 
     def to_json(self) -> dict[str, object]:
         """The same dict as :meth:`reader.store.Note.to_json`."""
         return {"id": self.id, "article": self.article, "quote": self.quote, "prefix": self.prefix,
                 "suffix": self.suffix, "note": self.note, "tags": list(self.tags), "start": self.start,
-                "end": self.end, "status": self.status, "created": self.created, "updated": self.updated}
+                "end": self.end, "status": self.status, "created": self.created, "updated": self.updated,
+                "color": self.color}
+
+
+ARTICLE_NOTE_PREFIX = "article:"
+"""The id of an article-level note in the library-wide lists: ``article:`` and the article id."""
 
 
 def _str(value: object) -> str:
@@ -43,6 +56,10 @@ def _str(value: object) -> str:
 
 
 _STATUSES = ("anchored", "moved", "fuzzy", "orphaned")
+
+
+def _color(value: object) -> str:
+    return value if isinstance(value, str) and value in HIGHLIGHT_COLORS else ""
 
 
 def _status(value: object) -> str:
@@ -68,7 +85,7 @@ def note_text(nid: str, doc: dict[str, Any]) -> NoteText | None:
     return NoteText(str(nid), article, _str(doc.get("note")), quote,
                     tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
                     max(0, start), max(start, end), _str(doc.get("created")), _str(doc.get("updated")),
-                    prefix, suffix, _status(doc.get("status")))
+                    prefix, suffix, _status(doc.get("status")), _color(doc.get("color")))
 
 
 def note_texts(library: Library) -> list[NoteText]:
@@ -87,3 +104,12 @@ def note_records(library: Library) -> dict[str, list[tuple[str, dict[str, Any]]]
             if isinstance(article, str):
                 out.setdefault(article, []).append((str(nid), doc))
     return out
+
+
+def article_note_texts(library: Library) -> list[NoteText]:
+    """Every note on a whole article (not tied to a passage) as a row at the article's start,
+    with the id ``article:ARTICLE_ID`` and no passage or tags of its own."""
+    from reader.store.article_notes import ArticleNotes
+
+    return [NoteText(f"{ARTICLE_NOTE_PREFIX}{aid}", aid, note, "", (), 0, 0, created, updated)
+            for aid, (note, created, updated) in ArticleNotes(library).records().items()]

@@ -1,6 +1,7 @@
 """Full-text search over the whole library: article text, titles, notes and tags.
 
-Words and "phrases in quotes", case- and accent-insensitive (:mod:`reader.services.fold`),
+Words and "phrases in quotes", case- and accent-insensitive, "ss" finding "ß" and "ae" "æ"
+(:mod:`reader.services.fold`; offsets are mapped back to the article's own text),
 a word matching at the start of a word ("minister" finds "ministers"). An article matches
 when every term occurs somewhere in it (text, title, a note or a tag). Results are ranked:
 title and tag hits weigh most, then notes, then how often the terms occur in the text
@@ -168,7 +169,8 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
                 result.matches.append(Match("title", record.title))
             result.matches += [Match("tag", "#" + t) for t in record.tags if t in tag_hits]
             if text is not None:
-                for start, end in sorted(set(text_hits))[:MAX_TEXT_MATCHES]:
+                spans = (text.source_span(start, end) for start, end in sorted(set(text_hits)))
+                for start, end in [span for span in spans if span is not None][:MAX_TEXT_MATCHES]:
                     result.matches.append(Match("text", snippet(text.text, start, end), start, end))
             for note in sorted(note_hits.values(), key=lambda n: (n.start, n.end)):
                 body = " ".join(note.note.split()) or " ".join(note.quote.split())

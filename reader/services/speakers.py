@@ -21,7 +21,7 @@ from reader.services.analysis_cache import AnalysisCache, Progress, library_quot
 from reader.services.corrections import apply_to_quotes
 from reader.services.fold import fold
 from reader.services.texts import article_texts, source_key
-from reader.store.corrections import Corrections
+from reader.store.corrections import ENTITY_KIND, NOT_AN_ENTITY, Corrections
 
 if TYPE_CHECKING:
     from reader.store import ArticleRecord, Library
@@ -236,7 +236,13 @@ def _corrected_rows(library: Library, records: Sequence[ArticleRecord], summarie
             rows = [[q.text, q.kind, q.start, q.end, q.speaker]
                     for q in apply_to_quotes(_rows_to_quotes(rows), fixes)]
         labels = entry.get("labels")
-        out.append((record, rows, labels if isinstance(labels, dict) else {}))
+        labels = labels if isinstance(labels, dict) else {}
+        kinds = {c.entity.casefold(): c.label for c in fixes or () if c.kind == ENTITY_KIND}
+        if kinds:  # a name's kind fixed by hand is the speaker's kind too ("NONE": no kind)
+            labels = {**labels, **{r[4]: kinds[r[4].casefold()] for r in rows
+                                   if len(r) == 5 and isinstance(r[4], str) and r[4].casefold() in kinds}}
+            labels = {name: label for name, label in labels.items() if label != NOT_AN_ENTITY}
+        out.append((record, rows, labels))
     return out
 
 

@@ -4,7 +4,9 @@ Reading and parsing 1,000 source files takes seconds; a ``stat`` of each takes m
 The text of each article is kept in ``texts.json`` in the library's cache folder with what it
 was read from: a file's size and modification time, or the hash of the copy the library
 stores (web pages). A source that changed since is read again; one that can no longer be
-read falls back to its cached text, or is reported and skipped.
+read falls back to its cached text, or is reported and skipped. A text that is not ASCII is
+kept folded too (with the fold's version, and its offset map in the rare case one is needed),
+since folding it costs far more than reading it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from reader.document import is_url, load
 from reader.errors import ReaderError
 from reader.services.cache_files import TableFile, cache_dir
-from reader.services.fold import fold
+from reader.services.fold import FOLD_VERSION, IDENTITY, FoldMap, fold, fold_map
 
 if TYPE_CHECKING:
     from reader.store import ArticleRecord, Library
@@ -25,19 +27,31 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class ArticleText:
-    """An article's current text, its hash, and its folded form for matching (same length)."""
+    """An article's current text, its hash, and its folded form for matching."""
 
     id: str
     text: str
     hash: str
     _folded: str | None = None
+    _map: FoldMap | None = None
 
     @property
     def folded(self) -> str:
-        """The text lower-cased and without accents, offset for offset (computed once)."""
+        """The text folded for matching (:func:`reader.services.fold.fold`; computed once)."""
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
+
+    @property
+    def fold_map(self) -> FoldMap:
+        """Offsets in :attr:`folded` back to offsets in the text (computed once, or cached)."""
+        if self._map is None:
+            self._map = fold_map(self.text)
+        return self._map
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of ``text`` that ``folded[start:end]`` was folded from (see :class:`FoldMap`)."""
+        return self.fold_map.to_source(start, end)
 
 
 @dataclass(slots=True)
@@ -94,11 +108,13 @@ def article_texts(library: Library, records: Iterable[ArticleRecord], *, cached_
             assert entry is not None
             folded = entry.get("folded")
             text = entry["text"]
+            current = isinstance(folded, str) and entry.get("fold") == FOLD_VERSION
             item = out.by_id[record.id] = ArticleText(
-                record.id, text, str(entry.get("hash", "")),
-                folded if isinstance(folded, str) and len(folded) == len(text) else None)
+                record.id, text, str(entry.get("hash", "")), folded if current else None,
+                FoldMap.from_json(entry.get("fold_map", [])) if current else None)
             if item._folded is None and not text.isascii() and not cached_only:
-                changes[record.id] = {**entry, "folded": item.folded}  # an entry from before folded texts
+                # an entry from before folded texts, or folded another way
+                changes[record.id] = {**entry, **_folding(item)}
             continue
         if cached_only:
             continue
@@ -111,9 +127,19 @@ def article_texts(library: Library, records: Iterable[ArticleRecord], *, cached_
         item = out.by_id[record.id] = ArticleText(record.id, text, digest)
         changes[record.id] = {"key": key, "hash": digest, "text": text}
         if not text.isascii():  # folding such a text costs ~100 times more than lower(): keep it
-            changes[record.id]["folded"] = item.folded
+            changes[record.id].update(_folding(item))
     if changes:
         table.update(changes)
+    return out
+
+
+def _folding(item: ArticleText) -> dict[str, Any]:
+    """What the cache keeps of a non-ASCII text's fold: the folded text, the fold's version, and
+    the offset map when the fold changed the length of some characters (rare)."""
+    out: dict[str, Any] = {"folded": item.folded, "fold": FOLD_VERSION}
+    mapping = item.fold_map
+    if mapping is not IDENTITY:
+        out["fold_map"] = mapping.to_json()
     return out
 
 

@@ -1,7 +1,7 @@
 """Corrections by hand to the analysis, kept in the library file (table ``corrections``).
 
 A correction says, for one article: this passage's speaker is NAME (or nobody), this passage
-is not a quote, or this name is a person/organisation/place. Passages are recorded like
+is not a quote, or this name is a person/organisation/place/nationality (or no entity at all). Passages are recorded like
 notes, with W3C selectors (quote, context, offsets) and the hash of the text they were made
 on, so they are found again after the article changes. The table is additive: a library
 without it reads as having no corrections, and older readers ignore it.
@@ -31,6 +31,9 @@ TABLE = "corrections"
 SPEAKER, NOT_A_QUOTE, ENTITY_KIND = "speaker", "not_a_quote", "entity_kind"
 KINDS = (SPEAKER, NOT_A_QUOTE, ENTITY_KIND)
 ENTITY_LABELS = ("PERSON", "ORG", "PLACE", "NORP")
+NOT_AN_ENTITY = "NONE"
+"""The label of an entity correction saying the name is no entity at all (the engine was wrong
+to see one): its mentions are dropped. A reader that predates it shows them unhighlighted."""
 MAX_NAME = 200
 
 
@@ -183,9 +186,10 @@ class Corrections:
         return saved
 
     def correct_entity(self, article_id: str, name: str, label: str) -> Correction:
-        """Say that ``name`` in this article is a ``label`` (PERSON, ORG, PLACE or NORP)."""
+        """Say that ``name`` in this article is a ``label`` (PERSON, ORG, PLACE or NORP), or with
+        :data:`NOT_AN_ENTITY` that it is no entity at all; replaces an earlier one for the name."""
         label = label.upper()
-        if label not in ENTITY_LABELS:
+        if label not in (*ENTITY_LABELS, NOT_AN_ENTITY):
             raise ReaderError(f"{clean_line(label)!r} is not a kind (choose from {', '.join(ENTITY_LABELS)})")
         cleaned = _clean_name(name)
         if not cleaned:

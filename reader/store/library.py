@@ -95,6 +95,14 @@ class RemovedArticle:
     article: ArticleRecord
     notes: tuple[Note, ...]
     text: dict[str, Any] | None
+    owned: tuple[tuple[str, str, dict[str, Any]], ...] = ()
+    """Records of the other tables tied to the article: ``(table, doc id, record)``."""
+
+
+ARTICLE_TABLES: dict[str, str | None] = {"article_notes": None, "corrections": "article"}
+"""Tables of other store modules whose records belong to one article, and how: ``None`` when
+the record's id is the article id (:mod:`reader.store.article_notes`), else the field holding
+it (:mod:`reader.store.corrections`). Removing an article removes them with it."""
 
 
 class Library:
@@ -327,7 +335,9 @@ class Library:
         return sorted(records, key=keys[sort], reverse=sort in ("added", "opened"))
 
     def remove_article(self, article_id: str) -> RemovedArticle:
-        """Remove an article, its notes and any stored text; returns them for :meth:`restore_article`."""
+        """Remove an article with everything of it in the library file (its notes, stored text,
+        article note and corrections: see :data:`ARTICLE_TABLES`) in one locked, atomic save;
+        returns them for :meth:`restore_article`."""
         with self.storage.transaction():
             record = self.article(article_id)
             notes = tuple(self._notes_of(record.id))
@@ -337,7 +347,15 @@ class Library:
                 self._notes.remove(doc_ids=[n.id for n in notes])
             if text is not None:
                 self._texts.remove(doc_ids=[record.id])
-        return RemovedArticle(record, notes, dict(text) if text is not None else None)
+            owned: list[tuple[str, str, dict[str, Any]]] = []
+            for name, field in ARTICLE_TABLES.items():
+                table = self._table(name)
+                mine = [(str(doc_id), dict(doc)) for doc_id, doc in table.raw().items()
+                        if (doc_id == record.id if field is None else doc.get(field) == record.id)]
+                if mine:
+                    table.remove(doc_ids=[doc_id for doc_id, _ in mine])
+                    owned.extend((name, doc_id, doc) for doc_id, doc in mine)
+        return RemovedArticle(record, notes, dict(text) if text is not None else None, tuple(owned))
 
     def restore_article(self, removed: RemovedArticle) -> ArticleRecord:
         """Undo :meth:`remove_article`."""
@@ -347,6 +365,8 @@ class Library:
                 self._notes.upsert(Document(note.to_record(), doc_id=note.id))
             if removed.text is not None:
                 self._texts.upsert(Document(removed.text, doc_id=removed.article.id))
+            for name, doc_id, doc in removed.owned:
+                self._table(name).upsert(Document(doc, doc_id=doc_id))
             self._register_tags(removed.article.tags + tuple(t for n in removed.notes for t in n.tags))
         return removed.article
 

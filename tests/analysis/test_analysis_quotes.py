@@ -90,9 +90,18 @@ def test_partial_quote_inside_writers_sentence() -> None:
     "The so-called “peace dividend” never arrived in Kelso.",
     "Residents call the tower block “Alcatraz” because of its narrow windows.",
     "He starred in “The Long Winter Road” in 1998.",
+    "She told the story on “Mornings with Dana Holt” last week.",
+    "The ferry is the last stop on “Route 66 by Sea” and nobody minds.",
+    "Transcript of the debate:\n\n“(LAUGHTER AND APPLAUSE.)”\n\nThe moderator waited.",
 ])
 def test_scare_quotes_and_titles_are_not_quotes(text: str) -> None:
     assert quotes(text) == []
+
+
+def test_a_stage_direction_inside_a_transcript_is_no_quotation() -> None:
+    text = ('Transcript of the debate:\n\n"HOLT: We will rebuild the harbour and —.\n\n"(CROSSTALK.)\n\n'
+            '"HOLT: As I was saying, the harbour comes first."')
+    assert all("CROSSTALK" not in q.text for q in quotes(text))
 
 
 def test_headline_quote_is_direct() -> None:

@@ -14,6 +14,14 @@ def test_two_apostrophes_are_a_double_quotation_mark() -> None:
     assert {q.speaker for q in quotes} == {"Maura Quigley"}
 
 
+def test_two_apostrophes_open_a_sentence() -> None:
+    text = ("The ferry carries 400 cars a day. Half of them come from the mainland. ''If the ferry stops, the "
+            "island stops,'' Maura Quigley told me.")
+    quotes = analyze(text).quotes
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "If the ferry stops, the island stops")]
+    assert quotes[0].speaker == "Maura Quigley"
+
+
 def test_a_quotation_the_sentence_runs_on_from_is_partial() -> None:
     text = "Oskar Lind said “I admire the engineering” of the new bridge but not its cost."
     q = next(q for q in analyze(text).quotes if "admire" in q.text)
@@ -57,3 +65,16 @@ def test_he_after_a_paragraph_that_introduces_a_new_man() -> None:
 def test_a_transcript_without_names_gives_no_quotations() -> None:
     text = "We spoke to the chief.\n\nQ: What was your first call-out?\n\nA: A chip-pan fire above a launderette."
     assert analyze(text).quotes == []
+
+
+def test_a_bare_verb_form_after_and_is_a_noun_not_a_second_report() -> None:
+    text = "The harbour master says the company broke federal and state law by mooring there."
+    quotes = analyze(text).quotes
+    assert [q.text for q in quotes] == ["the company broke federal and state law by mooring there"]
+
+
+def test_a_capitalised_conjunction_opening_the_sentence_is_not_part_of_the_speaker() -> None:
+    for text, speaker in [("While the harbour master said the ferry would sail, the port stayed shut.", "harbour master"),
+                          ("But critics say the new timetable will fail.", "critics")]:
+        quotes = analyze(text).quotes
+        assert quotes and quotes[0].speaker == speaker, quotes

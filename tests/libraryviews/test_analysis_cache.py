@@ -72,3 +72,34 @@ def test_analyse_all_uses_every_core_and_reports_progress(db: Path) -> None:
     for digest, text in texts.items():
         assert analysis_from_json(results[digest]).quotes == analyze(text).quotes  # type: ignore[union-attr]
         assert cache.get(digest) is not None
+
+
+POOL_UNDER_A_TUI = """
+import sys
+from pathlib import Path
+from reader.services.analysis_cache import POOL_THRESHOLD, AnalysisCache, analyse_all
+
+
+class Captured:  # what Textual puts in sys.stderr while the app runs: no file descriptor
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+
+sys.stderr = Captured()
+texts = {f"{i:064x}": f"Anna Berg said the ferries would keep running {i}." for i in range(POOL_THRESHOLD)}
+done = analyse_all(AnalysisCache(Path(sys.argv[1])), texts)
+print(len(done), file=sys.__stdout__)
+"""
+
+
+def test_the_pool_starts_when_stderr_has_no_file_descriptor(tmp_path: Path) -> None:
+    """In the app, Textual's stderr has no file descriptor; the pool (and its resource tracker)
+    must start all the same (it failed, so the library's background analysis never ran)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", POOL_UNDER_A_TUI, str(tmp_path / "library.json")],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == str(analysis_cache.POOL_THRESHOLD)

@@ -1,22 +1,83 @@
-"""Pure units: folding keeps offsets, queries parse, names merge across articles."""
+"""Pure units: folding maps offsets back to the text, queries parse, names merge across articles."""
 
 from __future__ import annotations
+
+import json
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.services.fold import fold, parse_query
+from reader.services.fold import IDENTITY, FoldMap, fold, fold_map, parse_query
 from reader.services.search_index import snippet
 from reader.services.speakers import merge_names
 
+# Text with the characters whose fold changes length (ß, æ, œ, a ligature, combining accents, a
+# soft hyphen, ¼ whose fold has a non-letter inside) and case-sensitive ones (Σ/ς, İ), among any.
+TRICKY = "ßẞæÆœŒﬁﬂ\u0301\u0308\u00adΣσςİı¼éE ss ae "
+texts = st.text(st.one_of(st.characters(), st.sampled_from(TRICKY)), max_size=40)
 
-@given(st.text())
-def test_fold_keeps_every_offset(text: str) -> None:
-    assert len(fold(text)) == len(text)
+
+@given(texts, texts)
+def test_fold_works_character_by_character(a: str, b: str) -> None:
+    assert fold(a + b) == fold(a) + fold(b)
 
 
-def test_fold_drops_case_and_accents() -> None:
+@given(texts)
+def test_a_fold_map_kept_in_a_cache_comes_back_the_same(text: str) -> None:
+    mapping = fold_map(text)
+    assert FoldMap.from_json(json.loads(json.dumps(mapping.to_json()))) == mapping
+    assert FoldMap.from_json({"not": "a map"}) is None and FoldMap.from_json([1, 2]) is None
+
+
+@given(texts)
+def test_the_whole_folded_text_maps_to_a_span_with_the_same_fold(text: str) -> None:
+    span = fold_map(text).to_source(0, len(fold(text)))
+    assert span is not None and fold(text[span[0]:span[1]]) == fold(text)
+
+
+@given(texts, st.data())
+def test_a_match_maps_back_to_a_span_whose_fold_is_the_querys(text: str, data: st.DataObject) -> None:
+    """For any text and a query taken from it (or any query), each match of each query word
+    maps back to a span of the text whose fold equals the word's fold; a match ending inside
+    one character's fold ("stras" in "Straße") gets the whole character, whose fold begins
+    with the word; a match starting inside one ("4" in "¼" = "1⁄4") is no match."""
+    i = data.draw(st.integers(0, len(text)))
+    j = data.draw(st.integers(i, len(text)))
+    query = data.draw(st.one_of(st.just(text[i:j]), texts))
+    folded, mapping = fold(text), fold_map(text)
+    for term in parse_query(query):
+        if term.phrase:
+            continue
+        for match in term.pattern.finditer(folded):
+            assert match.group() == term.text
+            span = mapping.to_source(*match.span())
+            if span is None:
+                assert not mapping.is_boundary(match.start())
+                continue
+            got = fold(text[span[0]:span[1]])
+            if mapping.is_boundary(match.end()):
+                assert got == term.text
+            else:
+                assert got.startswith(term.text) and len(got) > len(term.text)
+
+
+def test_fold_drops_case_and_accents_and_spells_out_double_letters() -> None:
     assert fold("Élysée CAFÉ São") == "elysee cafe sao"
+    assert fold("Straße STRASSE ẞ") == "strasse strasse ss"
+    assert fold("Æsir Œuvre ﬁnal Łódź Jørgensen ΟΔΟΣ") == "aesir oeuvre final lodz jorgensen οδοσ"
+    assert fold("cafe\u0301 Stra\u00adße") == "cafe strasse"
+
+
+def test_offsets_map_back_around_expanded_letters() -> None:
+    text = "Die Straße, Œuvre und cafe\u0301."
+    folded, mapping = fold(text), fold_map(text)
+    for word, original in (("strasse", "Straße"), ("oeuvre", "Œuvre"), ("cafe", "cafe\u0301"), ("und", "und")):
+        start = folded.index(word)
+        span = mapping.to_source(start, start + len(word))
+        assert span is not None and text[span[0]:span[1]] == original
+    start = folded.index("stras")  # ends inside the fold of ß: the span takes the whole letter
+    assert mapping.to_source(start, start + 5) == (text.index("Straße"), text.index("Straße") + 5)
+    assert fold_map("plain ascii") is fold_map("café") is IDENTITY  # no map for texts that keep their length
 
 
 def test_query_words_phrases_and_punctuation() -> None:

@@ -49,6 +49,48 @@ def test_search_offsets_index_the_article_text(run: Run, ids: tuple[str, str], a
     assert text[match["start"]:match["end"]].lower() == "ferries"
 
 
+def test_search_folds_ss_ae_oe_and_ligatures_with_offsets_into_the_text(run: Run, tmp_path: Path, db: Path) -> None:
+    from reader.document import load
+
+    one, two = tmp_path / "berlin.txt", tmp_path / "vienna.txt"
+    one.write_text("Road works\n\nThe Gro\u00dfe Stra\u00dfe is shut, the \u00c6rztekammer said of the \ufb01nal plan.",
+                   encoding="utf-8")
+    two.write_text("Detour\n\nThe Strasse near the Oeuvre museum is open again.", encoding="utf-8")
+    code, out, _ = run("add", str(one), str(two))
+    first, second = out.split()
+    texts = {first: load(str(one)).text, second: load(str(two)).text}
+    for query, found in (("strasse", {first: "Straße", second: "Strasse"}), ("Straße", {first: "Straße", second: "Strasse"}),
+                         ("grosse", {first: "Große"}), ("aerztekammer", {first: "Ærztekammer"}),
+                         ("final", {first: "ﬁnal"}), ("œuvre", {second: "Oeuvre"})):
+        code, out, _ = run("search", query, "--json")
+        results = json.loads(out)
+        assert code == 0 and {r["id"] for r in results} == set(found), query
+        for result in results:
+            [match] = [m for m in result["matches"] if m["in"] == "text"]
+            assert texts[result["id"]][match["start"]:match["end"]] == found[result["id"]], query
+            assert found[result["id"]] in match["snippet"]
+    # The text cache keeps the offset map of the text whose fold is longer, and not of the other.
+    from reader.services.texts import texts_file
+
+    entries = texts_file(Library.open(db)).entries()
+    assert entries[first]["fold_map"] and "fold_map" not in entries[second]
+
+
+def test_a_text_cached_folded_the_old_way_is_folded_again(run: Run, tmp_path: Path, db: Path) -> None:
+    from reader.services.cache_files import FORMAT
+    from reader.services.texts import texts_file
+
+    path = tmp_path / "berlin.txt"
+    path.write_text("Road works\n\nThe Stra\u00dfe is shut.", encoding="utf-8")
+    code, out, _ = run("add", str(path))
+    assert run("search", "shut")[0] == 0  # cached, folded
+    cache = texts_file(Library.open(db))
+    entries = {aid: {k: v for k, v in entry.items() if k != "fold"} | {"folded": entry["text"].lower()}
+               for aid, entry in cache.entries().items()}  # as an older reader left them: ß kept
+    cache.path.write_text(json.dumps({"format": FORMAT, "entries": entries}), encoding="utf-8")
+    assert [r["id"] for r in json.loads(run("search", "strasse", "--json")[1])] == [out.strip()]
+
+
 def test_search_finds_notes_and_tags_and_stays_current(run: Run, ids: tuple[str, str],
                                                        articles: tuple[Path, Path]) -> None:
     one, two = ids
@@ -181,6 +223,32 @@ def test_notes_without_path_lists_every_note(run: Run, ids: tuple[str, str]) -> 
     assert {"id", "article", "quote", "note", "tags", "start", "end", "status", "title", "source"} <= set(notes[0])
     code, out, _ = run("notes")
     assert "<b>bold</b> [red]x" in out
+
+
+def test_notes_lists_article_level_notes_in_text_and_json(run: Run, ids: tuple[str, str], db: Path) -> None:
+    from reader.store.article_notes import ArticleNotes
+
+    one, two = ids
+    run("note", "add", one, "--quote", "the talks had stalled", "--note", "passage note", "--tag", "check")
+    ArticleNotes(Library.open(db)).set(two, "Whole article: [b]read again[/b]")
+    run("tag", two, "later")
+    code, out, _ = run("notes", "--json")
+    notes = json.loads(out)
+    assert [(n["article"], n["article_level"]) for n in notes] == [(two, True), (one, False)]  # by title
+    whole = notes[0]
+    assert whole == {"id": f"article:{two}", "article": two, "quote": "", "prefix": "", "suffix": "",
+                     "note": "Whole article: [b]read again[/b]", "tags": [], "start": 0, "end": 0,
+                     "status": "anchored", "created": whole["created"], "updated": whole["updated"], "color": "",
+                     "source": whole["source"], "title": "Ceasefire hopes fade", "article_level": True}
+    assert whole["created"] and set(notes[1]) == set(whole)  # one shape for both kinds of note
+    code, out, _ = run("notes")
+    assert out.splitlines()[:2] == [f"article:{two}  article-level  Ceasefire hopes fade",
+                                    "    Whole article: [b]read again[/b]"]
+    # With PATH: that article's own note too; with --tag, article notes of articles with the tag.
+    assert [n["article_level"] for n in json.loads(run("notes", two, "--json")[1])] == [True]
+    assert json.loads(run("notes", one, "--json")[1])[0]["article_level"] is False
+    assert [n["id"] for n in json.loads(run("notes", "--tag", "later", "--json")[1])] == [f"article:{two}"]
+    assert [n["article"] for n in json.loads(run("notes", "--tag", "check", "--json")[1])] == [one]
 
 
 def test_config_export_dir(run: Run, tmp_path: Path) -> None:

@@ -64,6 +64,30 @@ async def test_notes_screen_lists_filters_and_opens_at_the_note(db: Path, articl
         assert isinstance(app.screen, NotesListScreen)
 
 
+async def test_enter_on_an_article_note_opens_the_article_at_the_top(db: Path, tmp_path: Path) -> None:
+    long = tmp_path / "long.txt"
+    long.write_text("A long read\n\n" + "\n\n".join(f"Paragraph {i} says little." for i in range(80)),
+                    encoding="utf-8")
+    assert main(["--db", str(db), "add", str(long)]) == 0
+    library = Library.open(db)
+    aid = library.article(str(long)).id
+    ArticleNotes(library).set(aid, "About the whole piece")
+    library.set_position(aid, len("A long read") + 60 * 27)  # read far down before
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("N")
+        await until(app, pilot, lambda: isinstance(app.screen, NotesListScreen) and app.screen.loaded)
+        assert [r.note.note for r in app.screen.shown] == ["About the whole piece"]  # type: ignore[attr-defined]
+        assert "(the whole article)  About the whole piece" in screen_text(app)
+        await pilot.press("enter")
+        await until(app, pilot, lambda: isinstance(app.screen, NotesReaderScreen) and app.screen.record is not None)
+        reader = app.screen
+        assert isinstance(reader, NotesReaderScreen)
+        await settle(app, pilot)
+        assert reader.pane.top_offset == 0 and reader.pane.visible_range()[0] == 0
+
+
 async def test_speakers_screen_merges_and_opens_quotes(db: Path, articles: tuple[Path, Path]) -> None:
     one, _ = _library(db, articles)
     app = ReaderApp([], db=str(db))

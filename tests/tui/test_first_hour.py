@@ -163,6 +163,7 @@ async def test_library_home_and_g_go_to_the_first_row_and_the_delete_prompt_has_
         await pilot.press("end", "home")
         assert table.cursor_row == 0
         await pilot.press("d")
+        await until(app, pilot, lambda: isinstance(app.screen, Confirm))
         assert isinstance(app.screen, Confirm)
         assert app.screen.question.endswith("from the library? It has no notes.")
         assert " 0 note" not in app.screen.question

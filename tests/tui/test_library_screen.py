@@ -115,11 +115,13 @@ async def test_delete_asks_first_and_undo_restores(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("d")
-        assert isinstance(app.screen, Confirm)
+        await until(app, pilot, lambda: isinstance(app.screen, Confirm))  # once it knows what goes with it
         await pilot.press("n")  # no: nothing happens
         await settle(app, pilot)
         assert titles(app) == ["Soon gone now"]
-        await pilot.press("d", "y")
+        await pilot.press("d")
+        await until(app, pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("y")
         await settle(app, pilot)
         assert titles(app) == []
         assert Library.open(db).get_article(record.id) is None

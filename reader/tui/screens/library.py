@@ -101,11 +101,20 @@ def row_cells(record: ArticleRecord, notes: int, widths: tuple[int, int, int] = 
     )
 
 
-def delete_question(title: str, notes: int) -> str:
-    """The delete prompt: names the notes that go with the article only when there are some."""
-    if not notes:
+def delete_question(title: str, notes: int, article_note: bool = False, corrections: int = 0) -> str:
+    """The delete prompt: names what goes with the article (notes and highlights, its article
+    note, corrections) only when there is some."""
+    parts = []
+    if notes:
+        parts.append("its note" if notes == 1 else f"its {notes} notes")
+    if article_note:
+        parts.append("its article note")
+    if corrections:
+        parts.append("your correction" if corrections == 1 else f"your {corrections} corrections")
+    if not parts:
         return f"Remove “{title}” from the library? It has no notes."
-    return f"Remove “{title}” and its {'note' if notes == 1 else f'{notes} notes'} from the library?"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Remove “{title}” and {listed} from the library?"
 
 
 class ArticleTable(DataTable[Text]):
@@ -559,13 +568,23 @@ class LibraryScreen(Screen[None]):
         if record is None:
             return
         notes = self.counts.get(record.id, 0)
-        question = delete_question(record.title, notes)
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self._store_call(lambda library: library.remove_article(record.id), self._deleted)
+                from reader.services.library import remove_article
 
-        self.app.push_screen(Confirm(question), answer)
+                self._store_call(lambda library: remove_article(library, record.id), self._deleted)
+
+        def ask(found: tuple[bool, int]) -> None:
+            self.app.push_screen(Confirm(delete_question(record.title, notes, *found)), answer)
+
+        def tied(library: Library) -> tuple[bool, int]:
+            from reader.store.article_notes import ArticleNotes
+            from reader.store.corrections import Corrections
+
+            return ArticleNotes(library).get(record.id) != "", len(Corrections(library).for_article(record.id))
+
+        self._store_call(tied, ask)
 
     def _deleted(self, removed: RemovedArticle) -> None:
         self._removed.append(removed)

@@ -1,5 +1,6 @@
-"""Library work while reading: the cached, corrected analysis; correcting a speaker (``c``);
-copying a quote (``y``); highlighting without a note (``h``); the article's own note (``A``).
+"""Library work while reading: the cached, corrected analysis; correcting a speaker (``c``) or
+a name's kind (``E``); copying a quote (``y``); highlighting without a note (``h``); the
+article's own note (``A``).
 
 A mixin of :class:`~reader.tui.screens.notes_reader.NotesReaderScreen`, kept apart so that
 screen stays about notes. Every store call runs in a thread worker; every text shown is plain.
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
-from reader.analysis import Analysis, Quote
+from reader.analysis import Analysis, Mention, Quote
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 READING_BINDINGS: list[Binding] = [
     Binding("c", "correct_speaker", "Correct the speaker", show=False, id="reader.correct_speaker",
             tooltip="Set or clear the speaker of the quote at the cursor, or mark it not a quote"),
+    Binding("E", "correct_entity", "Fix the name's kind", show=False, id="reader.correct_entity",
+            tooltip="Say what the highlighted name at the cursor is (person, organisation, place...), or no name"),
     Binding("y", "copy", "Copy quote", show=False, id="reader.copy",
             tooltip="Copy the quote (or selection) with its speaker, title and source as markdown (OSC 52)"),
     Binding("h", "highlight", "Highlight", show=False, id="reader.highlight",
@@ -28,6 +31,9 @@ READING_BINDINGS: list[Binding] = [
     Binding("A", "article_note", "Article note", show=False, id="reader.article_note",
             tooltip="Write a note on the whole article"),
 ]
+KIND_WORDS = {"PERSON": "a person", "ORG": "an organisation", "PLACE": "a place",
+              "NORP": "a nationality or group", "NONE": "not a name"}
+"""How a corrected kind is said in a message."""
 OSC52_HINT = "sent to the terminal's clipboard with OSC 52; some terminals (or tmux without set-clipboard) ignore it"
 
 
@@ -111,6 +117,81 @@ class LibraryReadingActions:
         else:
             message = "Speaker cleared."
         self.notify(message, markup=False)
+        self.focus_item = None
+        self.start_analysis(self.pane.article)  # cached: only the corrections are laid over it again
+
+    def _mention_here(self: Any) -> Mention | None:
+        """The name jumped to, else the first highlighted name in the sentence cursor (when shown)
+        or in the cursor's paragraph."""
+        item = self.current_item()
+        if isinstance(item, Mention) or self.analysis_index is None:
+            return item if isinstance(item, Mention) else None
+        start, end = self._cursor_span()
+        return next((m for m in self.analysis_index.mentions if m.start < end and m.end > start), None)
+
+    def _cursor_span(self: Any) -> tuple[int, int]:
+        sentence = self.cursor.sentence() if self._show_cursor else None
+        if sentence is not None:
+            return sentence
+        blocks = self.pane.article.blocks
+        if not blocks:
+            return 0, 0
+        block = blocks[self.pane.cursor_block]
+        return block.start, max(block.end, block.start + 1)
+
+    def action_correct_entity(self: Any) -> None:
+        """Say what the name at the cursor is (a small picker of kinds); every view shows it at once.
+
+        A name made a nationality or "not a name" is no longer highlighted: ``E`` in its
+        paragraph finds it through the correction, to change it again or remove the correction.
+        """
+        from reader.store.corrections import ENTITY_KIND, Corrections
+        from reader.tui.screens.entity_kind import RESET, EntityKindPicker
+        from reader.view.analysis_nav import ENTITY_ROLES
+
+        record = self._need_record()
+        if record is None:
+            return
+        if self.analysis_index is None:
+            self.notify("The names are still being found; try again in a moment.", severity="warning", markup=False)
+            return
+        mention = self._mention_here()
+        start, end = self._cursor_span()
+        here = self.pane.article.text[start:end].casefold()
+
+        def ask(corrections: list[Any]) -> None:
+            fixes = {c.entity.casefold(): c for c in corrections if c.kind == ENTITY_KIND}
+            if mention is not None:
+                name, label = mention.entity, mention.label
+                fix = fixes.get(name.casefold()) or fixes.get(mention.text.casefold())
+            else:
+                fix = next((c for c in fixes.values() if c.label not in ENTITY_ROLES and c.entity.casefold() in here),
+                           None)
+                if fix is None:
+                    self.notify("Put the cursor on a highlighted name first (> goes to the next one).",
+                                severity="warning", markup=False)
+                    return
+                name, label = fix.entity, fix.label
+
+            def save(answer: str | None) -> None:
+                if answer is None:
+                    return
+                if answer == RESET:
+                    if fix is not None:
+                        self._store_call(lambda lib: Corrections(lib).remove(fix.id),
+                                         lambda _gone: self._entity_corrected(name, None))
+                    return
+                self._store_call(lambda lib: Corrections(lib).correct_entity(record.id, name, answer),
+                                 lambda saved: self._entity_corrected(name, saved.label))
+
+            self.app.push_screen(EntityKindPicker(name, label, corrected=fix is not None), save)
+
+        self._store_call(lambda lib: Corrections(lib).for_article(record.id), ask)
+
+    def _entity_corrected(self: Any, name: str, label: str | None) -> None:
+        kind = KIND_WORDS.get(label or "", "")
+        self.notify(f"{name}: {kind} everywhere in this article." if kind else
+                    f"{name}: back to what the analysis found.", markup=False)
         self.focus_item = None
         self.start_analysis(self.pane.article)  # cached: only the corrections are laid over it again
 

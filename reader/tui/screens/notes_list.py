@@ -116,14 +116,11 @@ class NotesListScreen(Screen[None]):
         if library is None:
             self.app.call_from_thread(self._message, self.service.error or "the library is not available")
             return
-        from reader.services.notes_index import NoteText, note_texts
-        from reader.store.article_notes import ArticleNotes
+        from reader.services.notes_index import article_note_texts, note_texts
 
         try:
             records = {r.id: r for r in library.articles()}
-            notes = note_texts(library)
-            notes += [NoteText(f"article:{aid}", aid, note, "", (), 0, 0, created, updated)
-                      for aid, (note, created, updated) in ArticleNotes(library).records().items()]
+            notes = note_texts(library) + article_note_texts(library)
         except ReaderError as exc:
             self.app.call_from_thread(self._message, str(exc))
             return

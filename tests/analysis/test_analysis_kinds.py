@@ -1,0 +1,30 @@
+"""The named rules that tell a partial quotation from a direct one (reader/analysis/quotes.py
+``KINDS``), each on its own examples: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.engine import PIPELINE
+from reader.analysis.quotes import KINDS
+from reader.analysis.rules import Example
+
+CASES = [(rule.name, example) for rule in KINDS for example in rule.examples]
+
+
+@pytest.mark.parametrize("name, example", CASES, ids=[f"{n}-{i}" for i, (n, _e) in enumerate(CASES)])
+def test_kind_rule_example(name: str, example: Example) -> None:
+    run = PIPELINE.run(example.sentence)
+    found = [q for q in run.quotes if q.text == example.span]
+    assert found, f"{name}: no quote {example.span!r} in {[q.text for q in run.quotes]}"
+    assert found[0].kind == example.kind
+    if example.speaker is not None:
+        assert found[0].speaker == example.speaker
+    assert run.finder is not None
+    traced = [names for (a, b), names in run.finder.origin.items() if a <= found[0].start and found[0].end <= b]
+    assert (name in [n for names in traced for n in names]) == (example.kind == "partial"), traced
+
+
+def test_every_kind_rule_has_examples_and_a_docstring() -> None:
+    for rule in KINDS:
+        assert rule.examples and rule.doc, rule.name

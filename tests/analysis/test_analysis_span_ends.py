@@ -1,0 +1,32 @@
+"""The named rules that end a reported clause before its sentence does (reader/analysis/quotes.py
+``SPAN_ENDS``), each on its own examples: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.engine import PIPELINE
+from reader.analysis.quotes import SPAN_ENDS
+from reader.analysis.rules import Example
+
+CASES = [(rule.name, example) for rule in SPAN_ENDS for example in rule.examples]
+
+
+@pytest.mark.parametrize("name, example", CASES, ids=[f"{n}-{i}" for i, (n, _e) in enumerate(CASES)])
+def test_span_end_rule_example(name: str, example: Example) -> None:
+    run = PIPELINE.run(example.sentence)
+    found = [q for q in run.quotes if q.text == example.span]
+    assert found, f"{name}: no quote {example.span!r} in {[q.text for q in run.quotes]}"
+    assert found[0].kind == example.kind
+    if example.speaker is not None:
+        assert found[0].speaker == example.speaker
+
+
+def test_every_span_end_rule_has_examples_and_a_docstring() -> None:
+    for rule in SPAN_ENDS:
+        assert rule.examples and rule.doc, rule.name
+
+
+def test_a_pair_of_dashes_inside_a_report_does_not_end_it() -> None:
+    text = "Ines Marlow said the ferry — a new one — would stop at the island twice a day."
+    assert [q.text for q in PIPELINE.run(text).quotes] == ["the ferry — a new one — would stop at the island twice a day"]
