@@ -26,7 +26,7 @@ from reader.analysis.cues import Cues, find_cues
 from reader.analysis.marks import Quoted, find_quoted, quoted_from_rows, quoted_rows
 from reader.analysis.model import Analysis, Entity, Mention, Quote
 from reader.analysis.parallel import quotations_in_two, reported_in_two
-from reader.analysis.quotes import QuoteFinder
+from reader.analysis.quotes import QuoteFinder, ShapeRows
 from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
 from reader.analysis.rules import Rulebook
 from reader.analysis.segment import Segments
@@ -35,8 +35,7 @@ RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, 
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
 PARALLEL_MIN_CHARS = 200_000
 """Below this a text is analysed in one process: forking costs more than the overlap saves."""
-_Shapes = list[tuple[int, int, int, int, int, int, str, bool, bool]]
-_Found = tuple[list[int], list[tuple[int, int, bool, int]], list[int], list[int], _Shapes]
+_Found = tuple[list[int], list[tuple[int, int, bool, int]], list[int], list[int], ShapeRows]
 """What the child sends back, as plain data: the sentences, the quoted spans, the starts of the cues
 outside and inside them, and the quotations' shapes."""
 
@@ -55,7 +54,7 @@ class Run:
     reported: list[Quote] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     parallel: bool = False  # a second process may take part of the stages (see Pipeline.run)
-    shapes: _Shapes | None = None  # the quotations' shapes, when that process found them
+    shapes: ShapeRows | None = None  # the quotations' shapes, when that process found them
 
     def analysis(self) -> Analysis:
         return Analysis(entities=self.mentions, quotes=self.quotes, groups=group_mentions(self.mentions))

@@ -145,6 +145,10 @@ _LEFT_CONJUNCT_RE = re.compile(r"(?:^|(?<=[,;:]))(?P<left>[^,;:!?\"“”]{1,60}
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
 
+ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], list[tuple[tuple[int, int], list[str]]]]
+"""Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
+
+
 def word_list(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
@@ -613,19 +617,26 @@ class QuoteFinder:
                 last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
         return out
 
-    def shape_rows(self) -> list[tuple[int, int, int, int, int, int, str, bool, bool]]:
+    def shape_rows(self) -> ShapeRows:
         """The quotations' shapes (see :meth:`_quote_shapes`) as plain tuples, to send to another
-        process: the quoted span by its index, the sentence by its offsets."""
+        process: the quoted span by its index, the sentence by its offsets; with the rules that
+        decided a quotation's kind on the way (see ``origin``)."""
         index = {q.open: i for i, q in enumerate(self.quoted)}
-        return [(index[q.open], start, end, para_i, sent.start, sent.end, kind, split, whole_para)
+        traced = {span: len(names) for span, names in self.origin.items()}
+        rows = [(index[q.open], start, end, para_i, sent.start, sent.end, kind, split, whole_para)
                 for q, start, end, para_i, _para, sent, kind, split, whole_para in self._quote_shapes()]
+        return rows, [(span, names[traced.get(span, 0):]) for span, names in self.origin.items()
+                      if len(names) > traced.get(span, 0)]
 
-    def adopt_shape_rows(self, rows: list[tuple[int, int, int, int, int, int, str, bool, bool]]) -> None:
+    def adopt_shape_rows(self, shapes: ShapeRows) -> None:
         """Take the shapes :meth:`shape_rows` gave for the same text and quoted spans."""
+        rows, origin = shapes
         paragraphs = self.seg.paragraphs
         self._shapes = [(self.quoted[qi], start, end, para_i, paragraphs[para_i], Span(sent_start, sent_end), kind,
                          split, whole_para)
                         for qi, start, end, para_i, sent_start, sent_end, kind, split, whole_para in rows]
+        for span, names in origin:
+            self.origin.setdefault(span, []).extend(names)
 
     def continues(self, last: Quote, para_i: int) -> bool:
         """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
