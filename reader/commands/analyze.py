@@ -145,7 +145,7 @@ def encode_json(result: Analysis, title: str, text: str, path: str | None = None
     """The evaluation JSON object as UTF-8 bytes and a newline; with ``path``, that key comes first."""
     import orjson
 
-    document = result.to_json(title, text)
+    document = result.json_document(title, text)
     if path is not None:
         document = {"path": path, **document}
     try:
@@ -153,6 +153,9 @@ def encode_json(result: Analysis, title: str, text: str, path: str | None = None
     except orjson.JSONEncodeError:  # text orjson refuses (a lone surrogate): the slow, lenient way
         import json
 
+        document = result.to_json(title, text)
+        if path is not None:
+            document = {"path": path, **document}
         return (json.dumps(document) + "\n").encode("ascii")
 
 
