@@ -102,7 +102,9 @@ class ForkedParse(Generic[Parsed]):
         with self._lock:
             if self._fd is None:
                 return True
-            return bool(select.select([self._fd], [], [], 0)[0])
+            poll = select.poll()
+            poll.register(self._fd, select.POLLIN)
+            return bool(poll.poll(0))
 
     def cancel(self) -> None:
         """End the child and forget its result (this process did the work itself)."""
