@@ -60,10 +60,10 @@ from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
 from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Segments, Span
-from reader.analysis.speakers import Resolver
+from reader.analysis.speakers import Resolver, ResolverState
 
 if TYPE_CHECKING:
-    from reader.analysis.rules import Rulebook
+    from reader.analysis.rules import Rule, Rulebook
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
@@ -169,6 +169,10 @@ _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (kee
 # The first of two coordinated subjects, from the clause's start to "and": "Both Mr. King and".
 _LEFT_CONJUNCT_RE = re.compile(r"(?:^|(?<=[,;:]))(?P<left>[^,;:!?\"“”]{1,60}?)\s+and\s*$")
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
+
+
+ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], list[tuple[tuple[int, int], list[str]]]]
+"""Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
 
 
 def word_list(text: str) -> list[str]:
@@ -407,12 +411,26 @@ class QuoteFinder:
         self.hits = cues.hits
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
+        self._reported_rules: dict[str, tuple[Rule, ...]] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
         if quote is not None:
             self.origin.setdefault((quote.start, quote.end), []).append(rule)
         return quote
+
+    def checkpoint(self) -> tuple[ResolverState, dict[tuple[int, int], int]]:
+        """What the finder and its resolver have learned so far, to :meth:`restore` them to."""
+        return self.resolver.checkpoint(), {span: len(names) for span, names in self.origin.items()}
+
+    def restore(self, state: tuple[ResolverState, dict[tuple[int, int], int]]) -> None:
+        """Forget what was learned since :meth:`checkpoint` gave ``state`` (rules that fired, speakers)."""
+        resolver_state, traced = state
+        self.resolver.restore(resolver_state)
+        for span in [span for span in self.origin if span not in traced]:
+            del self.origin[span]
+        for span, count in traced.items():
+            del self.origin[span][count:]
 
     def trace_span(self, start: int, end: int, rule: str) -> None:
         """Record that ``rule`` attributed the quotation ``text[start:end]``."""
@@ -627,21 +645,29 @@ class QuoteFinder:
 
     # -- direct and partial quotations ----------------------------------------------------------
 
-    def direct_quotes(self, attribute: bool = True) -> list[Quote]:
+    def shapes(self) -> list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]]:
+        """Each real quotation with its span, paragraph, sentence, kind, whether it continues a
+        split one, and whether it fills its paragraph (worked out once)."""
+        if self._shapes is None:
+            self._shapes = self._quote_shapes()
+        return self._shapes
+
+    def direct_quotes(self, attribute: bool = True,
+                      shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
+                      ) -> list[Quote]:
         """Direct and partial quotations; with ``attribute=False`` only their spans and kinds.
 
         The shapes (span, kind, split) do not depend on attribution, so they are worked out once
-        and reused by the attributing call.
+        and reused by the attributing call. ``shapes``: only these (a run of :meth:`shapes`, read
+        as if no quotation came before them).
         """
-        if self._shapes is None:
-            self._shapes = self._quote_shapes()
         out: list[Quote] = []
         text = self.text
         last: Quote | None = None
         last_para = -9
         last_any: Quote | None = None  # the last quotation of any kind with a speaker
         last_any_para = -9
-        for q, start, end, para_i, para, sent, kind, split, whole_para in self._shapes:
+        for q, start, end, para_i, para, sent, kind, split, whole_para in self.shapes() if shapes is None else shapes:
             if attribute and split and last is not None and last.speaker:
                 speaker, cue = last.speaker, None
             elif attribute and kind == "partial" and last_any is not None and para_i == last_any_para and \
@@ -672,6 +698,27 @@ class QuoteFinder:
             if speaker:
                 last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
         return out
+
+    def shape_rows(self) -> ShapeRows:
+        """The quotations' shapes (see :meth:`_quote_shapes`) as plain tuples, to send to another
+        process: the quoted span by its index, the sentence by its offsets; with the rules that
+        decided a quotation's kind on the way (see ``origin``)."""
+        index = {q.open: i for i, q in enumerate(self.quoted)}
+        traced = {span: len(names) for span, names in self.origin.items()}
+        rows = [(index[q.open], start, end, para_i, sent.start, sent.end, kind, split, whole_para)
+                for q, start, end, para_i, _para, sent, kind, split, whole_para in self._quote_shapes()]
+        return rows, [(span, names[traced.get(span, 0):]) for span, names in self.origin.items()
+                      if len(names) > traced.get(span, 0)]
+
+    def adopt_shape_rows(self, shapes: ShapeRows) -> None:
+        """Take the shapes :meth:`shape_rows` gave for the same text and quoted spans."""
+        rows, origin = shapes
+        paragraphs = self.seg.paragraphs
+        self._shapes = [(self.quoted[qi], start, end, para_i, paragraphs[para_i], Span(sent_start, sent_end), kind,
+                         split, whole_para)
+                        for qi, start, end, para_i, sent_start, sent_end, kind, split, whole_para in rows]
+        for span, names in origin:
+            self.origin.setdefault(span, []).extend(names)
 
     def continues(self, last: Quote, para_i: int) -> bool:
         """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
@@ -758,11 +805,16 @@ class QuoteFinder:
 
     def reported(self, taken: list[tuple[int, int]]) -> list[Quote]:
         """Indirect quotes from speech verbs; ``taken`` are direct quotes' spans to stay out of."""
+        return self.reported_at_cues(taken, self.hits)[0] + self.reported_inside()
+
+    def reported_at_cues(self, taken: list[tuple[int, int]], hits: list[re.Match[str]],
+                         done_until: int = -1) -> tuple[list[Quote], int]:
+        """The reports ``hits`` (cues outside quotations, in text order) start, and how far they
+        reach: a cue inside a report found before (up to ``done_until``) starts none."""
         out: list[Quote] = []
         text = self.text
-        done_until = -1
         taken_starts = [t[0] for t in taken]
-        for hit in self.hits:
+        for hit in hits:
             if hit.start() < done_until:
                 continue
             sent = self.seg.sentence_at(hit.start())
@@ -777,6 +829,11 @@ class QuoteFinder:
                     continue
                 out.append(quote)
                 done_until = max(done_until, quote.end, hit.end())
+        return out, done_until
+
+    def reported_inside(self) -> list[Quote]:
+        """Reports inside quotations (the ``inside`` rules, each read once over the text)."""
+        out: list[Quote] = []
         for rule in self.rules.inside:
             out.extend(self.trace(q, rule.name) for q in rule.find(self))
         return out
@@ -792,9 +849,10 @@ class QuoteFinder:
         while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
             end -= 1
         cue = hit.group()
-        for rule in self.rules.reported:
-            if not rule.applies(cue):
-                continue
+        rules = self._reported_rules.get(cue)
+        if rules is None:  # which rules apply depends on the cue word only: asked once per word
+            rules = self._reported_rules[cue] = tuple(rule for rule in self.rules.reported if rule.applies(cue))
+        for rule in rules:
             found = rule.find(self, hit, sent, end)
             if found is not None:
                 quotes = found if isinstance(found, list) else [found]
@@ -1127,23 +1185,26 @@ def ends_with_verb(before: str) -> bool:
     return bool(words) and (words[-1] in REPORT_VERBS or (len(words) > 1 and words[-2] in TELL_VERBS))
 
 
+_PHRASE_STOP_RE = re.compile(r"[,.;:!?\"“”‘’«»()—\n]")
+# After "U.S." and the like: a stop but a full stop, or a full stop before a space or the text's end.
+_INITIALS_STOP_RE = re.compile(r"[,;:!?\"“”«»()—\n]|\.(?= |\Z)")
+
+
 def clause_end(text: str, start: int, limit: int) -> int:
     """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
     limit = min(limit, start + 150)
     i = start
     while True:
-        while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
-            i += 1
+        stop = _PHRASE_STOP_RE.search(text, i, limit)
+        i = stop.start() if stop else limit
         if i < limit and text[i] == "." and _ABBREV_BEFORE_RE.search(text, max(start, i - 6), i):
             i += 1  # "Rep. Chip Roy", "Dr. Santos": not the end of the phrase
             continue
         break
     if text[i:i + 1] == "." and i + 1 < limit and text[i + 1:i + 2].isalpha():
-        j = i + 1
-        while j < limit and text[j] not in ",;:!?\"“”«»()—\n" and not (text[j] == "." and
-                                                                       text[j + 1:j + 2] in ("", " ")):
-            j += 1
-        return j
+        # (the search may look one character past the limit, at what follows a full stop)
+        stop = _INITIALS_STOP_RE.search(text, i + 1, min(len(text), limit + 1))
+        return stop.start() if stop and stop.start() < limit else limit
     return i
 
 
