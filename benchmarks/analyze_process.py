@@ -7,7 +7,9 @@ process. The two are timed alternately, run after run, so a shared machine's cha
 falls on both; the figure is the ratio of their medians (goal: at most 15x). The CPU seconds of
 both are reported too: on a loaded machine they move far less than the wall time does.
 
-Standalone: ``python -m benchmarks.analyze_process [FILE] [--reader PATH] [--runs N]``.
+Standalone: ``python -m benchmarks.analyze_process [FILE] [--reader PATH] [--runs N]``. Like ``make
+bench``, it first byte-compiles the measured reader package, as installing it would (an editable
+install where bytecode cannot be written otherwise compiles ``reader/`` again in every process).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def measure(reader: Path, path: Path, runs: int) -> Figures:
 
 def main(argv: list[str] | None = None) -> int:
     from benchmarks import gen_article
-    from benchmarks.suite import CACHE, ROOT
+    from benchmarks.suite import CACHE, ROOT, compile_reader
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.analyze_process", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path, nargs="?", help="the article (default: the generated 3 MB one)")
@@ -102,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     path = args.file or gen_article.write(CACHE / "articles" / "generated-3mb.md")
+    log: list[str] = []
+    compile_reader(args.reader.absolute(), log)  # as `make bench` does first: an installed reader's bytecode
     figures = measure(args.reader.absolute(), path, max(1, args.runs))
     process, scan, cpu, scan_cpu = figures.process, figures.scan, figures.process_cpu, figures.scan_cpu
     if process.value is None or scan.value is None or cpu.value is None or not scan_cpu.value:

@@ -93,6 +93,18 @@ def test_orjson_output_is_the_models_to_json_key_for_key() -> None:
     assert list(with_path) == ["path", *expected] and with_path == {"path": "x.txt", **expected}
 
 
+def test_json_is_byte_for_byte_what_to_json_gives() -> None:
+    """orjson writes the mentions and quotes itself (json_document): the very bytes to_json's
+    dicts give, keys in the same order, unknown speakers and cues included."""
+    text = MAYOR + '\nThe council, chaired by Ana Ruiz, said it would vote in May. "We will see," someone added.\n'
+    result = analyze(text)
+    assert result.entities and result.quotes
+    expected = orjson.dumps(result.to_json("Town hall", text), option=orjson.OPT_APPEND_NEWLINE)
+    assert encode_json(result, "Town hall", text) == expected
+    with_path = orjson.dumps({"path": "x.txt", **result.to_json("Town hall", text)}, option=orjson.OPT_APPEND_NEWLINE)
+    assert encode_json(result, "Town hall", text, path="x.txt") == with_path
+
+
 def test_text_that_orjson_refuses_still_becomes_valid_json() -> None:
     text = "A lone surrogate \ud800 here."
     data = encode_json(analyze(text), "odd", text)

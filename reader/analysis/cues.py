@@ -65,6 +65,22 @@ class Cues:
     inner: list[re.Match[str]] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
 
+    def starts_of(self) -> tuple[list[int], list[int]]:
+        """The offsets of the cues outside and inside quotations, to send to another process
+        (a match object cannot be pickled); :meth:`at` makes the cues again from them."""
+        return list(self.starts), [m.start() for m in self.inner]
+
+    @classmethod
+    def at(cls, text: str, hits: list[int], inner: list[int]) -> Cues:
+        """The cues of ``text`` found at these offsets (as :meth:`starts_of` gave them): the cue
+        pattern matched at a cue's offset is the match the search found there."""
+        def cue_at(pos: int) -> re.Match[str]:
+            found = VERB_RE.match(text, pos)
+            assert found is not None, pos  # the offsets came from this pattern's own search
+            return found
+
+        return cls([cue_at(pos) for pos in hits], [cue_at(pos) for pos in inner], list(hits))
+
     def between(self, start: int, end: int) -> list[re.Match[str]]:
         """The cues outside quotations that start in ``[start, end)``."""
         return self.hits[bisect_left(self.starts, start):bisect_left(self.starts, end)]

@@ -27,22 +27,24 @@ def _votes(found: tuple[EntityFinder, list]) -> list[Mention]:
 PIPELINE = Pipeline(_candidates, _votes)
 
 
-def analyze(text: str) -> Analysis:
+def analyze(text: str, *, parallel: bool = False) -> Analysis:
     """Find the named entities and attributed quotes of ``text``.
 
     Pure and deterministic: it keeps no state between calls, so it can run in a worker thread
     while the reading pane stays responsive. It never raises on a string; an internal failure is
-    logged and yields an empty analysis rather than taking the reader down.
+    logged and yields an empty analysis rather than taking the reader down. ``parallel`` lets a
+    long text use a second process for part of the work (same result; see
+    :meth:`Pipeline.run`): only for a process with no threads, e.g. one ``reader analyze``.
     """
     if not isinstance(text, str) or not text.strip():
         return Analysis()
     try:
-        return _analyze(text)
+        return _analyze(text, parallel=parallel)
     except Exception:  # pragma: no cover - a bug must not break reading; it is logged
         log.exception("analysis failed")
         return Analysis()
 
 
-def _analyze(text: str) -> Analysis:
+def _analyze(text: str, *, parallel: bool = False) -> Analysis:
     """The pipeline without the safety net of :func:`analyze` (property tests call it so bugs surface)."""
-    return PIPELINE.analyze(text)
+    return PIPELINE.analyze(text, parallel=parallel)

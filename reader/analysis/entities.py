@@ -23,6 +23,7 @@ import re
 import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.analysis import entity_rules as rules
@@ -83,6 +84,16 @@ _CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn
 _FIRST_CHARS = _UPPER + "adeilbvo"
 CANDIDATE_RE = re.compile(rf"(?=[{_FIRST_CHARS}])(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
 _WORD_RE = re.compile(_WORD)
+# The runs of CANDIDATE_RE that open with a capital, as a pattern that opens with the capital
+# itself: the engine then tests only positions holding one (four times faster than a pattern
+# opening with look-arounds, which is tried at every position). The look-behind comes after the
+# capital, and each of _WORD's alternatives goes on from it.
+_UPPER_WORD_REST = (rf"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[SMF])t\.(?= [A-Z])|(?<=[A-Z])\.(?= [{_UPPER}])"
+                    rf"|[\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*"
+                    rf"(?:(?<=s)[’'](?= [A-Z])|[’']s(?= (?:{_POSSESSIVE_HEADS})\b))?)")
+_CAPITAL_RUN_RE = re.compile(rf"[{_UPPER}](?<![\w’'-].){_UPPER_WORD_REST}(?:{_CONNECTOR}{_WORD})*")
+# Where a particle-led run ("al-Assad", "d'Estaing") can start: a hyphen or apostrophe before a capital.
+_PARTICLE_JOIN_RE = re.compile(rf"[-’'](?=[{_UPPER}])")
 # Possessive quantifiers: same matches, without backtracking at every start position of the search.
 _PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
@@ -90,6 +101,7 @@ _ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
+_PLAN_TRIES = 24  # mid-sentence occurrences of a run before the fast path stops waiting for its names to saturate
 _BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
 _HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
 # Capitalised inside a run, these make it a headline-case phrase rather than a name.
@@ -112,6 +124,42 @@ class _Candidate:
     votes: dict[str, int] = field(default_factory=dict)
     words: int = 1
     headline: bool = False  # cut from a phrase in headline case inside a sentence
+
+
+def candidate_runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``CANDIDATE_RE.finditer(text)``, found about twice as fast.
+
+    Runs opening with a capital come from ``_CAPITAL_RUN_RE``; the rare ones opening with a name
+    particle are CANDIDATE_RE's own matches at the particles before a hyphen or apostrophe and a
+    capital. The two are merged as the single search goes: the leftmost run first, the search
+    going on from its end (a capital run found inside a particle-led one is searched again).
+    """
+    particles: list[re.Match[str]] = []
+    for join in _PARTICLE_JOIN_RE.finditer(text):
+        at = join.start()
+        for start in range(at - 1, max(-1, at - 4), -1):  # the particles are one to three letters
+            if text[start].islower() and (run := CANDIDATE_RE.match(text, start)) is not None:
+                particles.append(run)
+                break
+    runs = _CAPITAL_RUN_RE.finditer(text)
+    run = next(runs, None)
+    pos = 0
+    for particle in particles:
+        at = particle.start()
+        while run is not None and run.start() < at:
+            yield run
+            pos = run.end()
+            run = next(runs, None)
+        if at < pos:
+            continue  # inside a run found before
+        yield particle
+        pos = particle.end()
+        if run is not None and run.start() < pos:  # search again after the particle-led run
+            runs = _CAPITAL_RUN_RE.finditer(text, pos)
+            run = next(runs, None)
+    if run is not None:
+        yield run
+        yield from runs
 
 
 def _key(surface: str) -> str:
@@ -169,6 +217,9 @@ class EntityFinder:
         self._para_flags: dict[int, tuple[bool, bool]] = {}
         self._cache: dict[tuple[str, bool], list] = {}
         self._group_cache: dict[str, list[tuple[list[tuple[int, int]], bool]]] = {}
+        self._dropped_words: dict[str, bool] = {}
+        self._plans: dict[str, list[tuple[int, int, list]] | bool] = {}
+        self._plan_tries: dict[str, int] = {}
         self._para_starts = [p.start for p in segments.paragraphs]
 
     def _flags(self, para_i: int) -> tuple[bool, bool]:
@@ -291,10 +342,18 @@ class EntityFinder:
         groups_of = self._group_cache
         cache, para_starts, para_flags = self._cache, self._para_starts, self._para_flags
         tracing = self.trace is not None
-        for match in CANDIDATE_RE.finditer(text):
+        dropped = self._dropped_words
+        plans = self._plans
+        for match in candidate_runs(text):
             token = match.group()
             offset = match.start()
             if token.isalnum():
+                # A lone word _judge always trims away ("The", "We"): no name, whatever its context.
+                gone = dropped.get(token)
+                if gone is None:
+                    gone = dropped[token] = self._always_dropped(token)
+                if gone and not tracing:
+                    continue
                 # Fast path, same outcome as _judge_cached: a single word mid-sentence whose form is
                 # saturated, in a paragraph already known to be ordinary prose.
                 if not tracing and offset >= 2 and text[offset - 1] == " " and (
@@ -315,11 +374,70 @@ class EntityFinder:
             groups = groups_of.get(token)
             if groups is None:
                 groups = groups_of[token] = self._groups(token)
+            if not tracing and offset >= 2 and text[offset - 1] == " " and (
+                    text[offset - 2].isalnum() or text[offset - 2] == ","):
+                # Fast path, same outcome as _judge_cached for each name of the run (see _reused).
+                plan = plans.get(token)
+                if plan is None:
+                    plan = self._reused(token, offset, groups)
+                if plan:
+                    flags = para_flags.get(bisect_right(para_starts, offset) - 1)
+                    if flags is not None and not flags[0] and not flags[1]:
+                        for a, b, cached in plan:
+                            cached[0] += 1
+                            if cached[1] is not None:
+                                start, end = offset + a + cached[1], offset + b - cached[2]
+                                out.append(_Candidate(start, end, text[start:end], cached[3], {}, cached[4]))
+                        continue
             for rel, headline in groups:
                 cand = judge([(offset + a, offset + b) for a, b in rel], seg, headline)
                 if cand is not None:
                     out.append(cand)
         return out
+
+    def _reused(self, token: str, offset: int, groups: list[tuple[list[tuple[int, int]], bool]]
+                ) -> list[tuple[int, int, list]] | bool:
+        """For a run ``token`` standing mid-sentence (after a word or comma) at ``offset``: each of
+        its names (start and end in the run) with the judgement :meth:`_judge_cached` reuses for it
+        there, once every one is saturated; False, remembered, when that will not happen soon.
+
+        Where each name of the run starts a sentence or not is then decided inside the run, so the
+        cache key of each name is the same at every mid-sentence occurrence of the run; a saturated
+        judgement never changes. So in an ordinary prose paragraph the run's candidates are those
+        reused judgements, as _judge_cached would give them one by one.
+        """
+        text = self.text
+        plan: list[tuple[int, int, list]] = []
+        for rel, headline in groups:
+            a, b = rel[0][0], rel[-1][1]
+            start = offset + a
+            if start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] == ","):
+                initial = False
+            else:
+                initial = self._sentence_initial(start)
+            cached = self._cache.get((token[a:b], initial or headline))
+            if cached is None or cached[0] < _SATURATED:
+                tries = self._plan_tries[token] = self._plan_tries.get(token, 0) + 1
+                if tries > _PLAN_TRIES:
+                    self._plans[token] = False
+                return False
+            plan.append((a, b, cached))
+        self._plans[token] = plan
+        return plan
+
+    def _always_dropped(self, word: str) -> bool:
+        """Does :meth:`_judge` trim the one-word run ``word`` away wherever it stands?
+
+        Yes for a function word ("The", "We") or a common capitalised word ("Monday" and months
+        aside) that is no known place or organisation and not an acronym: the first words it drops
+        in any context. Its judgement is then None everywhere, so the candidates loop skips it
+        (a quarter of all runs in long prose) without judging it or touching the judgement cache,
+        which only ever serves that same word.
+        """
+        low = word.lower()
+        if (word.isupper() and len(word) > 1) or word in self.places or word in KNOWN_ORGS:
+            return False
+        return low in FUNCTION_CAPS or (low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS)
 
     def _groups(self, token: str) -> list[tuple[list[tuple[int, int]], bool]]:
         """Split one multi-word run into names, as offsets into ``token``: "US-backed" and "I'm"
@@ -660,9 +778,12 @@ class EntityFinder:
         """Pair rules over neighbouring names ("X and Y districts", "from X to Y"), right to left so
         evidence passes along a list of names."""
         text, pair_rules, trace = self.text, _PHASE_RULES["pair"], self.trace
+        if len(cands) < 2:
+            return
+        pair = Pair(text, cands[0], cands[1], "")  # one pair, moved along (the rules keep none)
         for i in range(len(cands) - 2, -1, -1):
             a, b = cands[i], cands[i + 1]
-            pair = Pair(text, a, b, text[a.end:b.start])
+            pair.a, pair.b, pair.gap = a, b, text[a.end:b.start]
             for r in pair_rules:
                 voted = r.apply(pair)
                 if voted and trace is not None:

@@ -544,12 +544,44 @@ def parenthetical(low: str) -> bool:
 NOUNISH_VERB_FORMS: frozenset[str] = word_set("""
 states reports claims notes comments charges questions answers calls pledges promises hopes fears doubts remarks
 """)
+# Words that make a subject a share of a group ("Twenty-four percent said", "Six in 10 say", "Nearly half
+# said", "majorities in all five say"): a poll's or a crowd's report, with the share as its speaker.
+QUANTITY_HEADS: frozenset[str] = word_set("""
+percent per cent % half majority majorities minority third thirds quarter quarters fifth fifths most many some
+several few others all both dozens hundreds thousands millions number
+""")
+# Singular nouns for a body that speaks as one, after a determiner ("His campaign said", "the panel said").
+SPEAKING_BODIES: frozenset[str] = word_set("""
+campaign panel survey poll study delegation caucus family staff team prosecution defence defense
+""")
+# Words that count ("Six in 10", "one in five", "nine out of 10").
+NUMBER_WORDS: frozenset[str] = word_set("""
+one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty
+ninety hundred
+""")
+# Words that may open a subject before its noun phrase without belonging to it ("But Republicans said",
+# "Even the organiser said", "Nearly half said").
+SUBJECT_LEADS: frozenset[str] = word_set("""
+but and yet so even still also now then nearly almost about around roughly some just only over more than less fewer
+a full fully at least
+""")
 # Object pronouns and the subject pronoun they stand for ("quoted him as saying").
 OBJECT_PRONOUNS: dict[str, str] = {"him": "he", "her": "she"}
 # Stems of report verbs that take a bare clause without "that" ("insisted the plan was sound").
 BARE_CLAUSE_STEMS: frozenset[str] = word_set("""
 insist claim argu admitt admit conced estimat predict maintain contend alleg suggest add not warn agre confirm
-explain acknowledg
+explain acknowledg announc complain reveal stress emphasiz emphasis
+""")
+# Report verbs whose object may be what was said, a noun phrase as well as a clause ("announced a new tariff",
+# "acknowledged the risks", "called the charges baseless", "mentioned the rule").
+NP_OBJECT_BASES: str = """
+announce acknowledge note describe stress emphasize emphasise deny reveal concede propose dismiss explain mention
+"""
+# Words after such a verb that start a phrase, not its object ("called for", "noted in a statement").
+NOT_OBJECT_STARTS: frozenset[str] = word_set("""
+to for on in at with about by from of into up out off back over as that this after before during since until
+when while if whether how why what where who which and but or so than only also not never again then there it
+here himself herself themselves itself yesterday today tonight later earlier
 """)
 # Generic nouns for an organisation of any name ("the company", "the club").
 GENERIC_ORG_NOUNS: frozenset[str] = word_set("""
@@ -602,7 +634,8 @@ SCARE_LEADS: tuple[str, ...] = ("so-called", "so called", "dubbed", "nicknamed",
 CITING_VERBS: frozenset[str] = word_set("cite cites cited citing quote quotes quoted quoting")
 # Participles that continue a report after a comma (", adding that ...").
 ADDING_PARTICIPLES: tuple[str, ...] = tuple(word_set("""
-adding saying noting arguing insisting warning explaining stressing calling
+adding saying noting arguing insisting warning explaining stressing calling citing echoing telling joking referring
+asking urging accusing promising vowing claiming suggesting predicting acknowledging describing
 """))
 
 

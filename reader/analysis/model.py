@@ -75,6 +75,12 @@ class Analysis:
         """The quotes attributed to ``speaker``, in text order."""
         return [q for q in self.quotes if q.speaker == speaker]
 
+    def json_document(self, title: str, text: str) -> dict[str, object]:
+        """:meth:`to_json` for orjson, which writes the mentions and quotes (dataclasses) itself,
+        their fields in order: the same JSON, without building a dict per mention and quote first
+        (a third of the command's JSON time on a 3 MB article). A test keeps the two the same."""
+        return {"title": title, "text": text, "entities": self.entities, "quotes": self.quotes}
+
     def to_json(self, title: str, text: str) -> dict[str, object]:
         """The evaluation JSON: title, text, entities and quotes with offsets into ``text``."""
         return {

@@ -6,6 +6,13 @@ Each stage reads what the earlier ones left on a :class:`Run` and adds its own r
 engine differs only in how it finds entities (the rule engine's candidates and votes, or a spaCy
 model's), and everything after the entities — quotation marks, cues, the reported-speech rules,
 speaker attribution and the final dedupe — is one code path for both.
+
+On a long text, ``run(text, parallel=True)`` uses a second core, with the very same result:
+sentences, quotation marks, cues and the quotations' shapes read only the text, not the
+entities, so a forked child finds them while this process runs the entity stages (it needs only
+the paragraphs), and sends them back as plain offsets to rebuild them from; then the reported
+clauses, and the quotations' speakers, are read in two halves at once (see
+:mod:`reader.analysis.parallel`).
 """
 
 from __future__ import annotations
@@ -16,15 +23,21 @@ from typing import Any
 
 from reader.analysis.attribution import ATTRIBUTIONS
 from reader.analysis.cues import Cues, find_cues
-from reader.analysis.marks import Quoted, find_quoted
+from reader.analysis.marks import Quoted, find_quoted, quoted_from_rows, quoted_rows
 from reader.analysis.model import Analysis, Entity, Mention, Quote
-from reader.analysis.quotes import QuoteFinder
+from reader.analysis.parallel import quotations_in_two, reported_in_two
+from reader.analysis.quotes import QuoteFinder, ShapeRows
 from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
 from reader.analysis.rules import Rulebook
 from reader.analysis.segment import Segments
 
 RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, inside=INSIDE, blocks=BLOCKS)
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
+PARALLEL_MIN_CHARS = 200_000
+"""Below this a text is analysed in one process: forking costs more than the overlap saves."""
+_Found = tuple[list[int], list[tuple[int, int, bool, int]], list[int], list[int], ShapeRows]
+"""What the child sends back, as plain data: the sentences, the quoted spans, the starts of the cues
+outside and inside them, and the quotations' shapes."""
 
 
 @dataclass(slots=True)
@@ -40,6 +53,8 @@ class Run:
     finder: QuoteFinder | None = None
     reported: list[Quote] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    parallel: bool = False  # a second process may take part of the stages (see Pipeline.run)
+    shapes: ShapeRows | None = None  # the quotations' shapes, when that process found them
 
     def analysis(self) -> Analysis:
         return Analysis(entities=self.mentions, quotes=self.quotes, groups=group_mentions(self.mentions))
@@ -64,14 +79,67 @@ class Pipeline:
                  self.reported_clauses, self.speakers]
         return list(zip(STAGES, steps, strict=True))
 
-    def run(self, text: str) -> Run:
-        run = Run(text)
+    def run(self, text: str, *, parallel: bool = False) -> Run:
+        """Every stage over ``text``; with ``parallel``, a long text's stages share the work with
+        forked children (see the module's docstring). Use ``parallel`` only in a process with a
+        core to spare and no threads (one article on the command line)."""
+        run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS)
+        if run.parallel:
+            self._run_overlapped(run)
+            return run
         for _name, stage in self.stages():
             stage(run)
         return run
 
-    def analyze(self, text: str) -> Analysis:
-        return self.run(text).analysis()
+    def analyze(self, text: str, *, parallel: bool = False) -> Analysis:
+        return self.run(text, parallel=parallel).analysis()
+
+    def _run_overlapped(self, run: Run) -> None:
+        """The stages in order, but a child finds the sentences, the quote marks, the cues and the
+        quotations' shapes while the entity stages (which need only paragraphs) run here. If the
+        child cannot be forked or fails, all that is done here afterwards: same result."""
+        from reader.document.forked import ForkedParse, can_fork
+
+        def quote_stages() -> _Found:  # in the child, on its own copy of the run
+            self.segments(run)
+            self.quote_marks(run)
+            self.find_cues(run)
+            assert run.segments is not None and run.cues is not None
+            shapes = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, self.rules).shape_rows()
+            return run.segments.sentence_rows(), quoted_rows(run.quoted), *run.cues.starts_of(), shapes
+
+        child: ForkedParse[_Found] | None = None
+        if can_fork():
+            try:
+                child = ForkedParse(quote_stages)
+            except OSError:
+                child = None
+        # Forked before this process builds anything: this process's later writes then copy no
+        # pages the two would otherwise share.
+        segments = run.segments = Segments(run.text, sentences=False)
+        self.entity_candidates(run)
+        self.entity_votes(run)
+        # On a busy machine the child may lag: then this process starts on the same work itself,
+        # step by step, and takes whichever is done first.
+        steps = [segments.split_sentences, lambda: self.quote_marks(run), lambda: self.find_cues(run)]
+        while steps and child is not None and not child.ready():
+            steps.pop(0)()
+        found = None
+        if child is not None:
+            if steps:
+                found = child.result()
+            else:
+                child.cancel()
+        if found is None:
+            for step in steps:
+                step()
+        else:
+            sentences, rows, hits, inner, run.shapes = found
+            segments.add_sentence_rows(sentences)
+            run.quoted = quoted_from_rows(rows)
+            run.cues = Cues.at(run.text, hits, inner)
+        self.reported_clauses(run)
+        self.speakers(run)
 
     # -- stages ----------------------------------------------------------------------------------
 
@@ -97,14 +165,18 @@ class Pipeline:
         antecedent of a later "he said"."""
         assert run.segments is not None and run.cues is not None
         finder = run.finder = QuoteFinder(run.text, run.segments, run.mentions, run.quoted, run.cues, self.rules)
+        if run.shapes is not None:
+            finder.adopt_shape_rows(run.shapes)
         taken = sorted((q.start, q.end) for q in finder.direct_quotes(attribute=False) if q.kind == "direct")
-        run.reported = finder.reported(taken)
+        run.reported = reported_in_two(run.segments, finder, taken) if run.parallel else finder.reported(taken)
         finder.resolver.add_quoted([(q.start, q.end) for q in run.reported])
 
     def speakers(self, run: Run) -> None:
         """The quotations with their speakers, then all quotes in text order, each span once."""
         assert run.finder is not None
-        quotes = run.finder.direct_quotes() + run.finder.blocks() + run.reported
+        assert run.segments is not None
+        direct = quotations_in_two(run.segments, run.finder) if run.parallel else run.finder.direct_quotes()
+        quotes = direct + run.finder.blocks() + run.reported
         quotes.sort(key=lambda q: (q.start, q.end))
         run.quotes = dedupe(quotes)
 

@@ -60,10 +60,10 @@ from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
 from reader.analysis.rules import Example, Registry
 from reader.analysis.segment import Segments, Span
-from reader.analysis.speakers import Resolver
+from reader.analysis.speakers import Resolver, ResolverState
 
 if TYPE_CHECKING:
-    from reader.analysis.rules import Rulebook
+    from reader.analysis.rules import Rule, Rulebook
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
@@ -91,29 +91,55 @@ _SUBJECT_BOUNDARY_RE = re.compile(
     _BOUNDARY_RE.pattern[:-len(")(?![\\w’'-])")] + r"|And|But|While|After|Before|Because|When|Although|Since|As|If"
     r"|Whereas|So)(?![\w’'-])")
 APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
-THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,8}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,12}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
 COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
-_CUT_RE = re.compile(r",\s+(?:but|while|whereas|with|allowing|even as|as)\s+(?!that\b)"
+_CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|while|whereas|though|although|with|allowing"
+                     r"|even as|as)\s+(?!that\b)"
                      r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
                      # ", and Hillary Clinton is promising ...": a second subject's own clause
                      r"|,?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has|have|had|will"
                      r"|would|could|said|says)\b)"
+                     # ", and Democrats accused ...": a second clause with its own subject (a name) and past verb
+                     r"|,\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+[a-z]+ed\s)"
                      r"|;\s+")
+_WHICH_RE = re.compile(r",\s+which\s")
+_NAME_APPOSITIVE_RE = re.compile(r",\s+(?=(?:a|an|the)\s)")
+_PAREN_RE = re.compile(r"\s+\(")
+# (every form: "adding" and "adds" as well as "added", which stripping letters from the end missed)
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
-                              if form.removesuffix("ing").rstrip("sd").rstrip("e") in BARE_CLAUSE_STEMS)
+                              if any(form.startswith(stem) and len(form) - len(stem) <= 4 for stem in BARE_CLAUSE_STEMS))
+_AUX = r"(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does|may)(?:n[’']t)?\b"
 CLAUSE_START_RE = re.compile(
-    r"(?:the|a|an|its|his|her|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:was|were|is|are|had|has|have|would|will|could"
-    r"|should|might|must|can|did|does)\b|(?:it|he|she|they|we|there|this|i)\s+\w+\s+\w+")
+    r"(?:the|a|an|its|his|her|their|our|any|some|no|all|both|many|most|these|those|this|that)\s+(?:[\w’'-]+\s+){1,5}?"
+    + _AUX + r"|(?:it|he|she|they|we|there|this|i)(?:[’'](?:d|ll|s|re|ve))?\s+\w[\w’']*\s+\w+"
+    # "Mr. Trump had shown ...", "Kasich has ...": a name and its auxiliary; "candidates are ...": a bare plural
+    r"|(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:n[’']t\s+)?" + _AUX
+    + r"|[a-z]+s\s+(?:are|were|have|had|would|will|could|should|might|must|can)\b")
 AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
                          r"|may)\b")
 # "..., an honour she rarely mentioned.": a noun and its relative clause, not a trailing attribution.
 REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
 PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
 PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
+def _before_relative(text: str) -> list[str]:
+    """The words of ``text`` before its first relative pronoun ("a governor who can ..." -> a, governor)."""
+    words = word_list(text)
+    for i, word in enumerate(words):
+        if word.lower() in ("who", "which", "that", "whose"):
+            return words[:i]
+    return words
+
+
+_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|\))$")
+_THAT_SUBORDINATORS = frozenset({"if", "when", "while", "although", "though", "because", "unless", "once", "since",
+                                 "until", "after", "before", "whereas"})
+_COUNTED_RE = re.compile(r"\s*(?:about|over|under|nearly|around|only)\s+(?:\d|a\s+(?:dozen|third|quarter|half)\b|half\b)")
+CONJ_AUX_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|would|did|does|is|was|also|then|later|often"
+                         r"|repeatedly|again|since|already|not|never|[a-z]+ly)\s+){1,3}$")
 CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
-CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+)?$")
+CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?$")
 MAX_REPORT = 600  # longest reported clause considered, in characters
 _ABBREV_BEFORE_RE = re.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
 NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
@@ -143,6 +169,10 @@ _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (kee
 # The first of two coordinated subjects, from the clause's start to "and": "Both Mr. King and".
 _LEFT_CONJUNCT_RE = re.compile(r"(?:^|(?<=[,;:]))(?P<left>[^,;:!?\"“”]{1,60}?)\s+and\s*$")
 _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
+
+
+ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], list[tuple[tuple[int, int], list[str]]]]
+"""Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
 
 
 def word_list(text: str) -> list[str]:
@@ -219,13 +249,69 @@ def writer_clause(f: QuoteFinder, start: int, end: int, trailing: bool) -> int |
     with the same subject: "had never sought to exclude them, but could not allow ...")."""
     text = f.text
     for cut in _CUT_RE.finditer(text, start, end):
-        if f.inside_quoted(cut.start()):
+        if f.inside_quoted(cut.start()) and f.inside_quoted(cut.end() - 1):
+            continue  # (', “a terrible situation,” but ...': the comma is the quotation's, the "but" is not)
+        word = cut.group().lstrip(",”\"’ ")
+        if trailing and word.startswith(("but", "while", "whereas", "though", "although")):
             continue
-        if trailing and cut.group().lstrip(", ").startswith(("but", "while", "whereas")):
-            continue
-        if cut.group().lstrip(", ").startswith("but") and AUX_NEXT_RE.match(text, cut.end()):
+        if word.startswith("but") and AUX_NEXT_RE.match(text, cut.end()):
             continue
         if len(word_list(text[start:cut.start()])) >= 3:
+            return cut.start()
+    return None
+
+
+@SPAN_ENDS.rule("which-after-object", examples=(
+    Example("Ilse Brandt acknowledged the risks of the new bridge, which worried the ferry crews.",
+            "the risks of the new bridge", "indirect", "Ilse Brandt"),
+))
+def which_after_object(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"acknowledged the risks of the bridge, which worried ...": after a report that is a noun phrase,
+    a relative clause running to the end is the writer's comment (after a full clause it is often
+    part of what was said, and a relative closed again by a comma belongs to the report)."""
+    if trailing:
+        return None
+    for cut in _WHICH_RE.finditer(f.text, start, end):
+        if f.inside_quoted(cut.start()) or has_finite_verb(word_list(f.text[start:cut.start()])):
+            return None
+        comma = f.text.find(",", cut.end(), end)
+        if comma >= 0 and len(word_list(f.text[comma:end])) >= 3:
+            return None
+        return cut.start() if len(word_list(f.text[start:cut.start()])) >= 3 else None
+    return None
+
+
+@SPAN_ENDS.rule("name-appositive", examples=(
+    Example("Ines Marlow said the council would consult Hal Brandt (Ind.), a former harbour master who ran the port.",
+            "the council would consult Hal Brandt (Ind.)", "indirect", "Ines Marlow"),
+))
+def name_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"... consult Hal Brandt (Ind.), a former harbour master who ...": the writer's appositive to a
+    name at the end of a report (not a clause of its own: ", a plan that would cut ..." stays)."""
+    if trailing:
+        return None
+    text = f.text
+    for cut in _NAME_APPOSITIVE_RE.finditer(text, start, end):
+        if f.inside_quoted(cut.start()) or has_finite_verb(_before_relative(text[cut.end():end])) or \
+                not _NAME_BEFORE_RE.search(text, max(start, cut.start() - 40), cut.start()):
+            continue
+        if len(word_list(text[start:cut.start()])) >= 3:
+            return cut.start()
+    return None
+
+
+@SPAN_ENDS.rule("closing-parenthetical", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday (the harbour reopens that day).",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+))
+def closing_parenthetical(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"... on Monday (the harbour reopens that day)": the writer's aside in brackets at the end."""
+    if trailing:
+        return None
+    for cut in _PAREN_RE.finditer(f.text, start, end):
+        close = f.text.find(")", cut.end(), end)
+        if close >= 0 and not f.text[close + 1:end].strip(" .,;:") and not f.inside_quoted(cut.start()) \
+                and len(word_list(f.text[start:cut.start()])) >= 3:
             return cut.start()
     return None
 
@@ -325,12 +411,26 @@ class QuoteFinder:
         self.hits = cues.hits
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
+        self._reported_rules: dict[str, tuple[Rule, ...]] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
         if quote is not None:
             self.origin.setdefault((quote.start, quote.end), []).append(rule)
         return quote
+
+    def checkpoint(self) -> tuple[ResolverState, dict[tuple[int, int], int]]:
+        """What the finder and its resolver have learned so far, to :meth:`restore` them to."""
+        return self.resolver.checkpoint(), {span: len(names) for span, names in self.origin.items()}
+
+    def restore(self, state: tuple[ResolverState, dict[tuple[int, int], int]]) -> None:
+        """Forget what was learned since :meth:`checkpoint` gave ``state`` (rules that fired, speakers)."""
+        resolver_state, traced = state
+        self.resolver.restore(resolver_state)
+        for span in [span for span in self.origin if span not in traced]:
+            del self.origin[span]
+        for span, count in traced.items():
+            del self.origin[span][count:]
 
     def trace_span(self, start: int, end: int, rule: str) -> None:
         """Record that ``rule`` attributed the quotation ``text[start:end]``."""
@@ -545,21 +645,29 @@ class QuoteFinder:
 
     # -- direct and partial quotations ----------------------------------------------------------
 
-    def direct_quotes(self, attribute: bool = True) -> list[Quote]:
+    def shapes(self) -> list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]]:
+        """Each real quotation with its span, paragraph, sentence, kind, whether it continues a
+        split one, and whether it fills its paragraph (worked out once)."""
+        if self._shapes is None:
+            self._shapes = self._quote_shapes()
+        return self._shapes
+
+    def direct_quotes(self, attribute: bool = True,
+                      shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
+                      ) -> list[Quote]:
         """Direct and partial quotations; with ``attribute=False`` only their spans and kinds.
 
         The shapes (span, kind, split) do not depend on attribution, so they are worked out once
-        and reused by the attributing call.
+        and reused by the attributing call. ``shapes``: only these (a run of :meth:`shapes`, read
+        as if no quotation came before them).
         """
-        if self._shapes is None:
-            self._shapes = self._quote_shapes()
         out: list[Quote] = []
         text = self.text
         last: Quote | None = None
         last_para = -9
         last_any: Quote | None = None  # the last quotation of any kind with a speaker
         last_any_para = -9
-        for q, start, end, para_i, para, sent, kind, split, whole_para in self._shapes:
+        for q, start, end, para_i, para, sent, kind, split, whole_para in self.shapes() if shapes is None else shapes:
             if attribute and split and last is not None and last.speaker:
                 speaker, cue = last.speaker, None
             elif attribute and kind == "partial" and last_any is not None and para_i == last_any_para and \
@@ -590,6 +698,27 @@ class QuoteFinder:
             if speaker:
                 last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
         return out
+
+    def shape_rows(self) -> ShapeRows:
+        """The quotations' shapes (see :meth:`_quote_shapes`) as plain tuples, to send to another
+        process: the quoted span by its index, the sentence by its offsets; with the rules that
+        decided a quotation's kind on the way (see ``origin``)."""
+        index = {q.open: i for i, q in enumerate(self.quoted)}
+        traced = {span: len(names) for span, names in self.origin.items()}
+        rows = [(index[q.open], start, end, para_i, sent.start, sent.end, kind, split, whole_para)
+                for q, start, end, para_i, _para, sent, kind, split, whole_para in self._quote_shapes()]
+        return rows, [(span, names[traced.get(span, 0):]) for span, names in self.origin.items()
+                      if len(names) > traced.get(span, 0)]
+
+    def adopt_shape_rows(self, shapes: ShapeRows) -> None:
+        """Take the shapes :meth:`shape_rows` gave for the same text and quoted spans."""
+        rows, origin = shapes
+        paragraphs = self.seg.paragraphs
+        self._shapes = [(self.quoted[qi], start, end, para_i, paragraphs[para_i], Span(sent_start, sent_end), kind,
+                         split, whole_para)
+                        for qi, start, end, para_i, sent_start, sent_end, kind, split, whole_para in rows]
+        for span, names in origin:
+            self.origin.setdefault(span, []).extend(names)
 
     def continues(self, last: Quote, para_i: int) -> bool:
         """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
@@ -676,11 +805,16 @@ class QuoteFinder:
 
     def reported(self, taken: list[tuple[int, int]]) -> list[Quote]:
         """Indirect quotes from speech verbs; ``taken`` are direct quotes' spans to stay out of."""
+        return self.reported_at_cues(taken, self.hits)[0] + self.reported_inside()
+
+    def reported_at_cues(self, taken: list[tuple[int, int]], hits: list[re.Match[str]],
+                         done_until: int = -1) -> tuple[list[Quote], int]:
+        """The reports ``hits`` (cues outside quotations, in text order) start, and how far they
+        reach: a cue inside a report found before (up to ``done_until``) starts none."""
         out: list[Quote] = []
         text = self.text
-        done_until = -1
         taken_starts = [t[0] for t in taken]
-        for hit in self.hits:
+        for hit in hits:
             if hit.start() < done_until:
                 continue
             sent = self.seg.sentence_at(hit.start())
@@ -695,6 +829,11 @@ class QuoteFinder:
                     continue
                 out.append(quote)
                 done_until = max(done_until, quote.end, hit.end())
+        return out, done_until
+
+    def reported_inside(self) -> list[Quote]:
+        """Reports inside quotations (the ``inside`` rules, each read once over the text)."""
+        out: list[Quote] = []
         for rule in self.rules.inside:
             out.extend(self.trace(q, rule.name) for q in rule.find(self))
         return out
@@ -710,9 +849,10 @@ class QuoteFinder:
         while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
             end -= 1
         cue = hit.group()
-        for rule in self.rules.reported:
-            if not rule.applies(cue):
-                continue
+        rules = self._reported_rules.get(cue)
+        if rules is None:  # which rules apply depends on the cue word only: asked once per word
+            rules = self._reported_rules[cue] = tuple(rule for rule in self.rules.reported if rule.applies(cue))
+        for rule in rules:
             found = rule.find(self, hit, sent, end)
             if found is not None:
                 quotes = found if isinstance(found, list) else [found]
@@ -743,16 +883,17 @@ class QuoteFinder:
             that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
         opener = None
         verb_end = pos
+        question = False  # an opener may say the clause is an indirect question (a third item, True)
         for rule in self.rules.openers:
             found = rule.find(self, verb, pos, that)
             if found is not None:
-                (pos, has_that), opener = found, rule.name
+                pos, has_that, opener = found[0], found[1], rule.name
+                question = len(found) > 2 and bool(found[2])
                 break
         else:
             has_that = False
         # "explained how ...", "asked whether ...": an indirect question is what was said
         first = _WORD_RE.match(text, pos)
-        question = False
         if not has_that and first is not None and first.group().lower() in WH_OPENERS:
             # right after the verb and its adverbials, not after an object ("told him how")
             question = not text[ADVERBIALS_RE.match(text, verb_end).end():pos].strip()
@@ -772,9 +913,17 @@ class QuoteFinder:
             # "... was credible but warned that ...": a second report by the same speaker.
             conj = CONJ_BEFORE_RE.search(text, max(pos, later.start() - 16), later.start())
             if conj and conj.start() > pos and not self.inside_quoted(later.start()) and \
-                    not (later.group().lower() in REPORT_BASES and verb.lower() not in REPORT_BASES):
+                    not (later.group().lower() in REPORT_BASES and verb.lower() not in REPORT_BASES) and \
+                    (later.group() in SAY_VERBS or later.group().endswith(("ed", "ing"))
+                     or text.startswith(" that ", later.end())):
                 # (a bare "state", "report" after "said ... and" is a noun: "and state law")
                 end = conj.start()
+                break
+            # "A, and more than 4 in 10 said B", "A, his aide said B": a second report with its own subject.
+            if comma > pos and (later.group() in SAY_VERBS or text.startswith(" that ", later.end())) \
+                    and second_subject(text[comma + 1:later.start()]) \
+                    and not self.inside_quoted(later.start()) and has_finite_verb(word_list(text[pos:comma])):
+                end = comma
                 break
         # A coordinated or added clause ends the reported one: ", but that ...", ", with ...".
         cut = self.cut(pos, end)
@@ -783,9 +932,12 @@ class QuoteFinder:
         content = text[pos:end]
         words = word_list(content)
         infinitive = has_that and words[:1] == ["to"]  # "vowed to reopen the mill": the opener says so
-        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive and not question) or \
-                (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that):
-            return None
+        # "warned that if the bloc fails, it could ...": after a written "that", a clause may open subordinate
+        said_that = has_that and "that" in word_list(text[verb_end:pos])[-1:]
+        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive and not question
+                              and not (said_that and words[0].lower() in _THAT_SUBORDINATORS)) or \
+                (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that and not _COUNTED_RE.match(content)):
+            return None  # (but "said about 20 people have ...": a count, not a preposition)
         if verb in OPINION_VERBS and not has_that:
             return None
         if verb in TELL_VERBS and not has_that and not has_finite_verb(words):
@@ -795,6 +947,9 @@ class QuoteFinder:
         # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
         coordinated = coordinated or CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
                                                              hit.start()) is not None
+        # "... attacked loopholes, and has called for ...": a second verb phrase of the same subject
+        coordinated = coordinated or CONJ_AUX_RE.search(text, max(sent.start, hit.start() - 40),
+                                                         hit.start()) is not None
         after_comma = last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
         if speaker is not None:
             pass  # given by the caller (a named subject inside a quotation)
@@ -993,6 +1148,22 @@ def _stem(word: str) -> str:
     return low[:-1] if low.endswith("e") and len(low) > 4 else low
 
 
+def second_subject(gap: str) -> bool:
+    """Is ``gap`` (between a comma and a later speech verb) that verb's own subject: a few words, no
+    verb of their own but an auxiliary right before the cue ("and more than 4 in 10", "his campaign has")?"""
+    if any(mark in gap for mark in "\"“”;:()"):
+        return False
+    words = word_list(gap)
+    while words and parenthetical(words[-1].lower()):
+        words.pop()
+    heads = [w for w in words if w.lower() not in _GAP_LINKS]
+    return 0 < len(words) <= 7 and bool(heads) and not has_finite_verb(words) and words[0].lower() not in ("that", "to") \
+        and not words[-1].lower().endswith("ing")
+
+
+_GAP_LINKS = frozenset({"and", "but", "or", "which", "who", "that", "while", "though", "although", "as"})
+
+
 def has_content(window: str) -> bool:
     """Does a subject window hold a word other than a parenthetical adverb?"""
     for word in word_list(window):
@@ -1014,23 +1185,26 @@ def ends_with_verb(before: str) -> bool:
     return bool(words) and (words[-1] in REPORT_VERBS or (len(words) > 1 and words[-2] in TELL_VERBS))
 
 
+_PHRASE_STOP_RE = re.compile(r"[,.;:!?\"“”‘’«»()—\n]")
+# After "U.S." and the like: a stop but a full stop, or a full stop before a space or the text's end.
+_INITIALS_STOP_RE = re.compile(r"[,;:!?\"“”«»()—\n]|\.(?= |\Z)")
+
+
 def clause_end(text: str, start: int, limit: int) -> int:
     """End of a short phrase after ``start``: the next comma, full stop or quotation mark."""
     limit = min(limit, start + 150)
     i = start
     while True:
-        while i < limit and text[i] not in ",.;:!?\"“”‘’«»()—\n":
-            i += 1
+        stop = _PHRASE_STOP_RE.search(text, i, limit)
+        i = stop.start() if stop else limit
         if i < limit and text[i] == "." and _ABBREV_BEFORE_RE.search(text, max(start, i - 6), i):
             i += 1  # "Rep. Chip Roy", "Dr. Santos": not the end of the phrase
             continue
         break
     if text[i:i + 1] == "." and i + 1 < limit and text[i + 1:i + 2].isalpha():
-        j = i + 1
-        while j < limit and text[j] not in ",;:!?\"“”«»()—\n" and not (text[j] == "." and
-                                                                       text[j + 1:j + 2] in ("", " ")):
-            j += 1
-        return j
+        # (the search may look one character past the limit, at what follows a full stop)
+        stop = _INITIALS_STOP_RE.search(text, i + 1, min(len(text), limit + 1))
+        return stop.start() if stop and stop.start() < limit else limit
     return i
 
 

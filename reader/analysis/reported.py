@@ -9,8 +9,31 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import FINITE_VERBS, MODALS, PARTICIPLES, SAY_VERBS, TELL_VERBS, verb_forms
-from reader.analysis.marks import MARK_RE
+from reader.analysis.lexicon import (
+    CLAIM_NOUNS,
+    DEMONYMS,
+    DETERMINER_WORDS,
+    FINITE_VERBS,
+    GENERIC_ORG_NOUNS,
+    MODALS,
+    NOT_OBJECT_STARTS,
+    NOUNISH_VERB_FORMS,
+    NP_OBJECT_BASES,
+    NP_PREPOSITIONS,
+    NUMBER_WORDS,
+    OPINION_VERBS,
+    ORG_HEADS,
+    PARTICIPLES,
+    PERSON_ROLES,
+    QUANTITY_HEADS,
+    SAY_VERBS,
+    SPEAKER_NOUNS,
+    SPEAKING_BODIES,
+    SUBJECT_LEADS,
+    TELL_VERBS,
+    parenthetical,
+    verb_forms,
+)
 from reader.analysis.model import Quote
 from reader.analysis.quotes import (
     ADVERBIALS_RE,
@@ -76,6 +99,12 @@ STOP = Quote("", "indirect", -1, -1, None)  # a rule's answer "no quote here, an
             "The ferry will not sail before Thursday", "indirect", "Ines Marlow"),
     Example("According to the mayor's chief of staff, Elena Brandt, the budget was cut twice.",
             "the budget was cut twice", "indirect", "Elena Brandt"),
+    Example("But, according to the harbour master, the ferry will not sail before Thursday.",
+            "the ferry will not sail before Thursday", "indirect", "harbour master"),
+    Example("Turnout fell by a third according to the county clerk.",
+            "Turnout fell by a third", "indirect", "county clerk"),
+    Example("Turnout fell by a third, according to a new survey by two researchers at the county college.",
+            "Turnout fell by a third", "indirect", "new survey"),
 ))
 def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
     """"According to X, CLAUSE." and "CLAUSE, according to X."; a role with a name after it
@@ -83,18 +112,35 @@ def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) 
     text = f.text
     cue = ("according to", hit.start(), hit.end())
     b = clause_end(text, hit.end(), sent.end)
-    speaker = f.resolver.resolve(hit.end(), b) or phrase(text[hit.end():b])
+    speaker = f.resolver.resolve(hit.end(), b) or phrase(text[hit.end():b]) or source_head(text[hit.end():b])
     named = f.appositive_person(b) if names_a_role(text[hit.end():b]) else None
     if named is not None:
         speaker, b = named
     if speaker is None:
         return None
-    if text[b:b + 1] == "," and text[sent.start:hit.start()].strip(" ,") == "":
+    lead = word_list(text[sent.start:hit.start()])
+    # "According to X, CLAUSE" and "But, according to X, CLAUSE" / "Since May, according to X, CLAUSE"
+    if text[b:b + 1] == "," and (not lead or len(lead) <= 4 and not has_finite_verb(lead)
+                                 and text[last_nonspace(text, hit.start())] in ",(—"):
         return f.make(b + 1, sent_end, "indirect", speaker, cue)
     comma = last_nonspace(text, hit.start())
     if text[comma:comma + 1] == "," and comma > sent.start:
         return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
+    if text[comma:comma + 1].isalnum() and len(lead) >= 4 and has_finite_verb(lead) and \
+            not any(mark in text[sent.start:comma] for mark in ",:;"):
+        return f.make(sent.start, comma + 1, "indirect", speaker, cue, strip_opener=True)  # "... delegates according to X"
     return None
+
+
+_SOURCE_HEAD_END = frozenset({"by", "from", "of", "at", "in", "on", "with", "who", "that", "which", "for", "released"})
+
+
+def source_head(source: str) -> str | None:
+    """The head of a long source phrase ("a new poll by the Harvard Institute of Politics" -> "new
+    poll"): its words before the first preposition or relative, at most six."""
+    words = word_list(source)
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _SOURCE_HEAD_END), len(words))
+    return phrase(" ".join(words[:min(cut, 6)]))
 
 
 @REPORTED.rule("cue-mid-clause", examples=(
@@ -106,6 +152,12 @@ def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) 
             "would cost far more.", "a second one would cost far more", "indirect", "Ines Duval"),
     Example("The repairs will take a year, said Hanna Vos, and the road will stay shut until they are done.",
             "and the road will stay shut until they are done", "indirect", "Hanna Vos"),
+    Example("Even if the mill closes next year, Tomas Rieder said, the village will survive.",
+            "Even if the mill closes next year", "indirect", "Tomas Rieder"),
+    Example("The new timetable for the island ferries, officials said, was drawn up in a hurry.",
+            "The new timetable for the island ferries", "indirect", "officials"),
+    Example("Nor does Ines Duval have any plans, aides say, to sell the family farm.",
+            "to sell the family farm", "indirect", "aides"),
 ))
 def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> list[Quote] | None:
     """"A, Smith said, B." / "A, said Smith, B.": a cue set off by commas inside the reported
@@ -154,13 +206,16 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     clause = rest[1:] if first in ("but", "and", "so", "yet") else rest
     if first.endswith("ing") and not any(w.lower() in AUXILIARIES for w in rest[1:6]):
         return None  # ("she said, smiling", "he said, going on to say ...": what the speaker did)
-    if not has_finite_verb(clause[:12]):
-        return None
+    if not has_finite_verb(clause[:12]) and not (first == "to" and has_finite_verb(word_list(text[sent.start:comma]))):
+        return None  # (but "He has no plans, aides say, to sell the farm": the infinitive completes A)
     cue = (verb, hit.start(), hit.end())
     a_words = word_list(text[max(sent.start, comma - 40):comma])
     open_relative = bool(a_words) and a_words[-1].lower() in ("which", "who", "that", "and", "or", "but")
+    # "The meeting with the mayor, officials said, was aimed at ...": A is the subject of B's verb, a piece too
+    subject_of_rest = rest[0].lower() in FINITE_VERBS
     before = None if open_relative or OPEN_CLAUSE_RE.search(text, sent.start, comma) or \
-        not has_finite_verb(word_list(text[sent.start:comma])) else \
+        not (has_finite_verb(word_list(text[sent.start:comma])) or is_fronted_piece(text[sent.start:comma])
+             or subject_of_rest) else \
         f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
     second = f.make(after + 1, sent_end, "indirect", speaker, cue)
     found = [q for q in (before, second) if q is not None]
@@ -221,10 +276,43 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     inner = f.leading_report(sent, comma)
     if inner is not None:
         return inner
+    if _APPOSITIVE_SUBJECT_RE.match(text, sent.start, comma) and not has_finite_verb(word_list(text[sent.start:comma])):
+        return None  # ("But Megan Hester, an organiser at the institute, said parents want ...": she is the subject)
     speaker = f.resolver.resolve(hit.end(), b)
     if not speaker:
         return None
     return f.make(sent.start, comma, "indirect", speaker, (verb, hit.start(), hit.end()), strip_opener=True) or STOP
+
+
+# A sentence opening with a name and an appositive set off by a comma: "(But) Megan Hester, a ..."
+_APPOSITIVE_SUBJECT_RE = re.compile(r"(?:(?:But|And|Yet|Still|Meanwhile)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+                                    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3},\s+(?:a|an|the|[a-z]+)\s")
+
+
+@REPORTED.rule("fronted-piece", examples=(
+    Example("If the grant is cut again, Ines Duval said she would close the museum on Mondays.",
+            "If the grant is cut again", "indirect", "Ines Duval"),
+    Example("If the grant is cut again, Ines Duval said she would close the museum on Mondays.",
+            "she would close the museum on Mondays", "indirect", "Ines Duval"),
+    Example("To keep the school open, Tomas Rieder said the village would raise the money itself.",
+            "To keep the school open", "indirect", "Tomas Rieder"),
+))
+def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> list[Quote] | None:
+    """"If the grant is cut, Ines Duval said she would close ...": a condition, cause or purpose
+    fronted before the speaker belongs to what was said, as a piece of its own before the
+    reported clause (the speaker splits the content in two)."""
+    text = f.text
+    comma = text.rfind(",", sent.start, hit.start())
+    if comma <= sent.start or hit.group() in PARTICIPLES or not is_fronted_piece(text[sent.start:comma]):
+        return None
+    subject = text[comma + 1:hit.start()]
+    if not 0 < len(word_list(subject)) <= 6 or has_finite_verb(word_list(subject)) or "," in subject:
+        return None
+    report = f.forward(hit, sent, sent_end)
+    if report is None:
+        return None
+    piece = f.make(sent.start, comma, "indirect", report.speaker or "", (hit.group(), hit.start(), hit.end()))
+    return [q for q in (piece, report) if q is not None]
 
 
 @REPORTED.rule("subject-verb-clause", examples=(
@@ -236,6 +324,12 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
             "the museum would reopen in May", "indirect", "another"),
     Example("Ruth Callow did not apologise, but said the remarks had been taken out of context.",
             "the remarks had been taken out of context", "indirect", "Ruth Callow"),
+    Example("Ruth Callow questioned the budget and has since said the council must find new savings.",
+            "the council must find new savings", "indirect", "Ruth Callow"),
+    Example("Ruth Callow defended the budget on Monday, adding the council would not raise fares.",
+            "the council would not raise fares", "indirect", "Ruth Callow"),
+    Example("But Megan Orr, senior organiser at the tenants' union, said tenants want longer leases.",
+            "tenants want longer leases", "indirect", "Megan Orr"),
     Example("In a statement, Ruth Callow said the plan had been shelved.",
             "the plan had been shelved", "indirect", "Ruth Callow"),
     Example("Ruth Callow has denied that she knew about the payments.",
@@ -248,7 +342,189 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
     return f.forward(hit, sent, sent_end)
 
 
+@REPORTED.rule("group-subject-clause", examples=(
+    Example("Twenty-two percent said they would switch parties before the vote.",
+            "they would switch parties before the vote", "indirect", "Twenty-two percent"),
+    Example("Seven in 10 say the new bridge was a waste of money.",
+            "the new bridge was a waste of money", "indirect", "Seven in 10"),
+    Example("Coastal engineers say the sea wall will not survive another winter.",
+            "the sea wall will not survive another winter", "indirect", "Coastal engineers"),
+    Example("Harbour pilots have said the channel is too shallow for the new ferries.",
+            "the channel is too shallow for the new ferries", "indirect", "Harbour pilots"),
+    Example("Tomas Rieder leads the council. Those around him acknowledge that the budget will not balance.",
+            "the budget will not balance", "indirect", "Those around him"),
+    Example("The new fares, which port officials said would start in May, will hit commuters hardest.",
+            "would start in May", "indirect", "port officials"),
+    Example("One of the vets who sent the letter called the new rules a danger to animals.",
+            "the new rules a danger to animals", "indirect", "One of the vets"),
+    Example("His campaign said it had raised more money in March than in any month before.",
+            "it had raised more money in March than in any month before", "indirect", "His campaign"),
+))
+def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"Coastal engineers say CLAUSE", "Twenty-two percent said ...", "Seven in 10 say ...", "His
+    campaign said ...": a subject no name or reference resolves (so ``subject-verb-clause`` found no
+    speaker), but a plain noun phrase: a share of a group, a plural noun, or a determiner and a
+    noun. The phrase itself is the speaker."""
+    verb = hit.group()
+    progressive = verb in PARTICIPLES and _PROGRESSIVE_RE.search(f.text, max(0, hit.start() - 12), hit.start())
+    if (verb in PARTICIPLES and not progressive) or verb in OPINION_VERBS or \
+            not (verb in SAY_VERBS or verb.endswith(("ed", "ing")) or verb.removesuffix("s") not in NOUN_LIKE_VERBS):
+        return None  # (", saying ...": the main clause's subject speaks; "the 35 states": a noun, not a verb)
+    windows = f.subject_windows(sent, hit.start())
+    if not windows or windows[0][2] not in ("np", "rel"):
+        return None
+    start, end, tag = windows[0]
+    if tag == "rel":  # "the rules, which officials said will ...", "the mine, which Tom Clarke says he ..."
+        name, how = f.resolver.resolve_how(start, end)
+        speaker = name if how == "named" else group_subject(f.text[start:end])
+        if speaker is None and len(windows) > 1 and windows[1][2] == "np":
+            # "One of the doctors who signed the letter called ...": the relative clause describes the subject
+            speaker = group_subject(f.text[windows[1][0]:windows[1][1]])
+        else:
+            comma = f.text.find(",", hit.end(), sent_end)
+            if comma > 0:
+                sent_end = comma  # (the relative clause closes at its comma: "..., which officials said will ..., will not")
+    else:
+        speaker = group_subject(f.text[start:end])
+    if speaker is None:
+        return None
+    return f.forward(hit, sent, sent_end, speaker=speaker)
+
+
+# Verb forms that are as often nouns after a noun phrase ("the 35 states", "his comments", "campaign promises").
+NOUN_LIKE_VERBS = frozenset(w.removesuffix("s") for w in NOUNISH_VERB_FORMS) | frozenset(
+    ["report", "tweet", "post", "signal", "vow", "forecast", "estimate", "reply", "plea", "answer", "cry", "shout", "whisper", "joke", "quip", "counter"])
+_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+)?$")
+
+
+_COUNT_RE = re.compile(r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")(?:-\w+)?\s+(?:in|out\s+of)\s+(?:\d+|"
+                       + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
+_PLURAL_END = ("ss", "us", "is", "ous")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "each", "every"})
+_NOT_SUBJECT = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that", "there", "who", "which"})
+
+
+def group_subject(phrase: str) -> str | None:
+    """The speaker a plain noun-phrase subject names, as written (None if it is not one).
+
+    Accepted: a share ("Twenty-two percent", "Seven in 10", "Nearly half", "most of them", "those
+    surveyed"), a plural noun ("Coastal engineers", "Some Democrats"), or a determiner and a
+    lower-case noun ("His campaign", "the budget office"). Its head is the word before any
+    preposition or relative ("People with knowledge of the plan", "Six in 10 of those asked")."""
+    words = word_list(phrase)
+    while words and (parenthetical(words[-1].lower()) or words[-1].lower() in ("not", "never", "do", "are", "were")):
+        words.pop()  # "have said", "have also said", "did not say": the auxiliaries are not the subject
+    while words and words[0].lower() in ("but", "and", "yet", "so", "even", "still", "also", "now", "then"):
+        words.pop(0)
+    if not words or len(words) > 10:
+        return None
+    lows = [w.lower() for w in words]
+    if lows[0] == "those" and len(lows) >= 2 and not any(w in _NOT_SUBJECT for w in lows[1:2]):
+        return " ".join(words)  # "those surveyed", "Those close to him", "those familiar with the plan"
+    head_at = next((i for i, w in enumerate(lows) if i > 0 and w in NP_PREPOSITIONS), len(lows))
+    if any(w in _NOT_SUBJECT for w in lows[:head_at]) or lows[0] in NP_PREPOSITIONS or lows == ["all"]:
+        return None  # ("to the 35 states", "All told, ...": no subject at all)
+    speaker = " ".join(words[1:] if lows[0] in ("the", "a", "an") and len(words) > 1 else words)
+    if _COUNT_RE.match(" ".join(words)):
+        return speaker
+    pre, pre_low = words[:head_at], lows[:head_at]
+    core = [w for w in pre_low if w not in SUBJECT_LEADS] or pre_low
+    if any(w in FINITE_VERBS or (w.endswith("ed") and len(w) > 4) for w in core[1:] if core[0] != "those"):
+        return None
+    if any(w.endswith("ed") and len(w) > 4 for w in core[:1]):
+        return None
+    head, head_raw = pre_low[-1], pre[-1]
+    if head in QUANTITY_HEADS or head.isdigit() or head in NUMBER_WORDS or \
+            (core[0] == "those" and len(core) == 2 and head.endswith("ed")):
+        return speaker
+    if head_raw.islower() and head.isalpha() and len(head) > 3:
+        if head in SPEAKER_NOUNS or (head.endswith("s") and not head.endswith(_PLURAL_END)):
+            return speaker
+        if core[0] in _DETERMINERS and len(core) <= 5 and (head in SPEAKER_NOUNS or head in PERSON_ROLES or
+                                                           head in GENERIC_ORG_NOUNS or head in ORG_HEADS
+                                                           or head in SPEAKING_BODIES):
+            return speaker
+        return None
+    if head_raw[:1].isupper() and head.endswith("s") and (head[:-1] in DEMONYMS or head in DEMONYMS):
+        return speaker  # "Republicans", "Some Democrats", "Many Americans"
+    return None
+
+
+_FRONTED_OPENERS = frozenset({"if", "even", "because", "unless", "to"})
+
+
+def is_fronted_piece(piece: str) -> bool:
+    """Is ``piece`` (a sentence's start, up to a comma) a fronted condition, cause or purpose of four
+    words or more ("If the grant is cut", "Even if the mill closes", "To understand the law")? Time,
+    place and source phrases ("When he arrived", "In a statement") are the writer's framing."""
+    words = word_list(piece)
+    if len(words) < 4 or words[0].lower() not in _FRONTED_OPENERS or any(m in piece for m in "\"“”;:"):
+        return False
+    second = words[1].lower()
+    if words[0].lower() == "even":
+        return second in ("if", "though")  # ("Even as ...", "Even worse, ...": the writer's)
+    if words[0].lower() == "to":
+        return words[1].islower() and second not in DETERMINER_WORDS  # "To understand ...", not "To a standing ovation"
+    return True
+
+
 # -- what stands between the verb and its clause ---------------------------------------------------
+
+@OPENERS.rule("indirect-question", examples=(
+    Example("Councillors also asked whether the bridge could be repaired before the winter.",
+            "whether the bridge could be repaired before the winter", "indirect", "Councillors"),
+    Example("Ines Marlow asked the minister if the school would stay open.",
+            "if the school would stay open", "indirect", "Ines Marlow"),
+    Example("Dr Hal Brandt asked the nurses if they wanted to close the ward by noon.",
+            "if they wanted to close the ward by noon", "indirect", "Hal Brandt"),
+    Example("Ines Marlow would not say when the school would reopen.",
+            "when the school would reopen", "indirect", "Ines Marlow"),
+))
+def indirect_question(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool, bool] | None:
+    """"asked (the minister) whether / if / how ...", and a question left open after a refusal
+    ("would not say when ...", "isn't saying if ..."): the question is what was said or asked."""
+    low = verb.lower()
+    text = f.text
+    if low in ASK_VERBS:
+        m = _ASKED_RE.match(text, pos)
+        if m is None or has_finite_verb(word_list(m.group("obj") or "")):
+            return None
+        return m.start("wh"), True, True
+    if low in QUESTION_VERBS and _REFUSED_BEFORE_RE.search(text, max(0, pos - len(verb) - 30), pos - len(verb)):
+        after = ADVERBIALS_RE.match(text, pos)
+        m = _WH_RE.match(text, after.end() if after else pos)
+        if m is not None:
+            return m.start("wh"), True, True
+    return None
+
+
+ASK_VERBS = verb_forms("ask")
+QUESTION_VERBS = verb_forms("say tell explain disclose reveal specify detail confirm comment")
+_WH = r"(?P<wh>whether|if|how|why|what|when|where|who|which)\b"
+_WH_RE = re.compile(r"\s*,?\s*" + _WH)
+# "asked whether", "asked the minister if", "asked NBC's host, the moderator, whether": an object of a few words
+_ASKED_RE = re.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
+# "would not say", "isn't saying", "declined to say", "has never disclosed"
+_REFUSED_BEFORE_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
+
+
+@OPENERS.rule("time-phrase-then-clause", examples=(
+    Example("Hanna Vos said after the vote she would stand down as chair.",
+            "after the vote she would stand down as chair", "indirect", "Hanna Vos"),
+))
+def time_phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool, bool] | None:
+    """"said after the vote she would stand down": a time phrase (a preposition of time and at most
+    five words) between the verb and a clause with its own subject and verb."""
+    if verb not in SAY_VERBS:
+        return None
+    m = _TIME_PHRASE_RE.match(f.text, pos)
+    return (m.start("prep"), True, True) if m else None
+
+
+_TIME_PHRASE_RE = re.compile(
+    r"\s+(?P<prep>after|before|during|since|until)\s+(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?"
+    r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
+
 
 @OPENERS.rule("claim-noun-that", examples=(
     Example("The minister denied reports that the talks had collapsed.",
@@ -267,6 +543,8 @@ def claim_noun_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | N
             "the line will be rebuilt", "indirect", "Ada Brisk"),
     Example("Ada Brisk told the BBC's “Today” programme that the line will be rebuilt.",
             "the line will be rebuilt", "indirect", "Ada Brisk"),
+    Example("Ada Brisk told a crowded hall at a hotel in the centre of Leeds that she was not giving up.",
+            "she was not giving up", "indirect", "Ada Brisk"),
 ))
 def that_soon(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
     """"said on Tuesday that", "told the committee that": a "that" a few words on, with no verb between."""
@@ -275,7 +553,7 @@ def that_soon(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -
     gap = that.group(1)
     if verb in TELL_VERBS:  # 'told MSNBC's "Morning Joe" that': a quoted programme in the object
         gap = QUOTE_MARKS_RE.sub("", gap)
-    if len(word_list(gap)) <= (8 if verb in TELL_VERBS else 4) and \
+    if len(word_list(gap)) <= (12 if verb in TELL_VERBS else 4) and \
             not VERB_IN_GAP_RE.search(COMMA_ADVERB_RE.sub(" ", gap)):
         return that.end(), True
     # "said at a campaign stop in Toledo, Ohio, that ...": a place or time phrase, then "that"
@@ -303,8 +581,6 @@ def parenthetical_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
             "the minister to publish the full report", "indirect", "Priya Anand"),
     Example("Dr Hal Brandt told his staff to close the ward by noon.",
             "his staff to close the ward by noon", "indirect", "Hal Brandt"),
-    Example("Dr Hal Brandt asked the nurses if they wanted to close the ward by noon.",
-            "the nurses if they wanted to close the ward by noon", "indirect", "Hal Brandt"),
 ))
 def object_to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
     """"urged residents to ...", "called on the minister to ...", "told his staff to ...": what the
@@ -350,6 +626,66 @@ def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) ->
     return (m.end(), True) if m else None
 
 
+@OPENERS.rule("call-object-complement", examples=(
+    Example("Councillor Ada Brisk called the new parking charges a tax on the town's shopkeepers.",
+            "the new parking charges a tax on the town's shopkeepers", "indirect", "Ada Brisk"),
+    Example("Ada Brisk has called it an insult to every volunteer in the county.",
+            "it an insult to every volunteer in the county", "indirect", "Ada Brisk"),
+))
+def call_object_complement(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"called the charges a tax on shopkeepers", "has called it an insult": naming something is
+    saying it. Only with a second noun phrase (an "a"/"an" or a quoted word after the object,
+    within ten words and before any comma): "called an emergency meeting", "called reporters to
+    the stage" name nothing."""
+    if verb.lower() not in CALL_FORMS:
+        return None
+    text = f.text
+    m = _NEXT_WORD_RE.match(text, pos)
+    if m is None or (m.group(1).lower() in NOT_OBJECT_STARTS and m.group(1).lower() not in ("it", "them")):
+        return None
+    stop = _COMPLEMENT_STOP_RE.search(text, m.end(), m.end() + 160)
+    span = word_list(text[m.start(1):stop.start() if stop else m.end() + 160])[:10]
+    for i, word in enumerate(span[1:], 1):
+        if word.lower() in ("a", "an") and span[i - 1].lower() not in NP_PREPOSITIONS | {"as", "into", "such"}:
+            return m.start(1), True
+    return None
+
+
+CALL_FORMS = frozenset({"called", "calls"})
+_COMPLEMENT_STOP_RE = re.compile(r"[,.;:!?()—–]|\s(?:and|but|who|which|that|because|after|when)\s")
+
+
+@OPENERS.rule("noun-phrase-object", examples=(
+    Example("The port authority announced a new fee for cruise ships docking overnight.",
+            "a new fee for cruise ships docking overnight", "indirect", "port authority"),
+    Example("Mayor Ilse Brandt has described the audit as a waste of public money.",
+            "the audit as a waste of public money", "indirect", "Ilse Brandt"),
+    Example("Ilse Brandt acknowledged the risks of opening the bridge before the inspection.",
+            "the risks of opening the bridge before the inspection", "indirect", "Ilse Brandt"),
+    Example("Ilse Brandt has mentioned closing the branch library on Saturdays.",
+            "closing the branch library on Saturdays", "indirect", "Ilse Brandt"),
+))
+def noun_phrase_object(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool] | None:
+    """"announced a new fee", "acknowledged the risks", "called the audit a waste": verbs whose object
+    (a noun phrase, or an object and what it is called) is itself what was said. Not when a
+    preposition, adverb or pronoun comes first ("called for", "noted in a statement", "denied it")."""
+    if verb.lower() not in NP_OBJECT_VERBS or that is not None and that.start(1) == pos and not that.group(1).strip():
+        return None
+    after = ADVERBIALS_RE.match(f.text, pos)
+    start = after.end() if after else pos
+    m = _NEXT_WORD_RE.match(f.text, start)
+    if m is None or m.group(1).lower() in NOT_OBJECT_STARTS:
+        return None
+    if any(w.lower() in CLAIM_NOUNS for w in word_list(f.text[m.start(1):m.start(1) + 30])[:3]):
+        return None  # ("denied the claims, saying ...", "denied reports of ...": the claim is someone else's)
+    return m.start(1), True
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([\w’'$-]+)")
+# Finite forms only: "will announce", "to describe" are not yet said.
+NP_OBJECT_VERBS = frozenset(v for v in verb_forms(NP_OBJECT_BASES) if v.endswith(("ed", "s")))
+
+
 @OPENERS.rule("object-then-clause", examples=(
     Example("Ivo Marsh told reporters the plant would close by June.",
             "the plant would close by June", "indirect", "Ivo Marsh"),
@@ -359,6 +695,12 @@ def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) ->
             "she was not going to close the branch", "indirect", "Ines Marlow"),
     Example("Kerstin Albrecht insisted the figures were accurate.",
             "the figures were accurate", "indirect", "Kerstin Albrecht"),
+    Example("Kerstin Albrecht suggested the new harbour master's figures were wrong.",
+            "the new harbour master's figures were wrong", "indirect", "Kerstin Albrecht"),
+    Example("Kerstin Albrecht suggested Tomas Rieder hadn't read the report.",
+            "Tomas Rieder hadn't read the report", "indirect", "Kerstin Albrecht"),
+    Example("The ferry company announced it would cut the winter timetable to two sailings a day.",
+            "it would cut the winter timetable to two sailings a day", "indirect", "ferry company"),
     Example("Kerstin Albrecht explained how the figures had been gathered over ten years.",
             "how the figures had been gathered over ten years", "indirect", "Kerstin Albrecht"),
 ))
@@ -415,6 +757,8 @@ def report_inside_quotation(f: QuoteFinder) -> list[Quote]:
 @BLOCKS.rule("introduced-block", examples=(
     Example("The club's statement, signed by chair Wendy Ortega, said:\n\nWe will appeal against the decision "
             "and expect to win.", "We will appeal against the decision and expect to win.", "direct", "Wendy Ortega"),
+    Example("The club's chair, Wendy Ortega, added:\n\nIt’s a decision we will appeal, and we expect to win.",
+            "It’s a decision we will appeal, and we expect to win.", "direct", "Wendy Ortega"),
 ))
 def introduced_block(f: QuoteFinder) -> list[Quote]:
     """A paragraph introduced by "X said:" at the end of the previous one is X's direct quotation
@@ -424,8 +768,8 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
     paras = f.seg.paragraphs
     for i in range(len(paras) - 1):
         para, nxt = paras[i], paras[i + 1]
-        if text[para.end - 1] != ":" or MARK_RE.search(text, nxt.start, nxt.end):
-            continue
+        if text[para.end - 1] != ":" or _QUOTE_OPENS_RE.search(text, nxt.start, nxt.end):
+            continue  # (a paragraph with its own quotation marks is attributed by them; an apostrophe is no mark)
         sent = f.seg.sentence_at(para.end - 1) or para
         hits = f.hits_in(sent.start, para.end)
         if not hits or len(word_list(text[hits[-1].end():para.end])) > 4:
@@ -437,6 +781,61 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
                              hit.group(), hit.start(), hit.end()))
     return out
 
+
+
+_QUOTE_OPENS_RE = re.compile(r"''|[\"“”„«»]|(?<![\w])[‘']|[’'](?![\w])")
+
+
+@BLOCKS.rule("headline-report", examples=(
+    Example("Mayor Says Harbour Bridge Will Reopen In Spring\n\nThe bridge has been shut since May.",
+            "Harbour Bridge Will Reopen In Spring", "indirect", "Mayor"),
+    Example("Ferry Fares To Rise Again, Port Authority Warns\n\nThe increase is the third this year.",
+            "Ferry Fares To Rise Again", "indirect", "Port Authority"),
+))
+def headline_report(f: QuoteFinder) -> list[Quote]:
+    """A headline in title case that reports speech: "Mayor Says Bridge Will Reopen" (what follows the
+    capitalised verb) or "Fares To Rise, Port Authority Warns" (what comes before the comma). The
+    verb is capitalised like every word of the headline, so the cue finder does not see it."""
+    out: list[Quote] = []
+    text = f.text
+    for para in f.seg.paragraphs:
+        if para.end - para.start > 200 or not title_case(text[para.start:para.end]):
+            continue
+        m = HEADLINE_CUE_RE.search(text, para.start, para.end)
+        if m is None:
+            continue
+        end = para.end
+        while end > m.end() and text[end - 1] in SENT_END_STRIP:
+            end -= 1
+        cue = (m.group(), m.start(), m.end())
+        head = max(text.rfind(",", para.start, m.start()), text.rfind(":", para.start, m.start()), para.start - 1) + 1
+        if len(word_list(text[m.end():end])) >= 3 and has_content(text[head:m.start()]):
+            speaker = f.resolver.resolve(head, m.start()) or phrase(text[head:m.start()])
+            quote = f.make(m.end(), end, "indirect", speaker or "", cue) if speaker else None
+        elif text[m.end():end].strip() == "" and head > para.start and has_content(text[head:m.start()]):
+            speaker = f.resolver.resolve(head, m.start()) or phrase(text[head:m.start()])
+            quote = f.make(para.start, head - 1, "indirect", speaker or "", cue) if speaker else None
+        else:
+            quote = None
+        if quote is not None:
+            out.append(quote)
+    return out
+
+
+HEADLINE_CUE_RE = re.compile(r"(?<![\w’'-])(?:Says|Said|Tells|Told|Warns|Urges|Vows|Calls|Claims|Admits|Denies|Insists"
+                             r"|Predicts|Suggests|Argues|Announces|Reveals|Confirms|Asks|Pledges|Promises|Declares"
+                             r"|Explains|Accuses|Blasts|Slams|Praises)(?![\w’'-])")
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+                          "as", "is", "vs"})
+
+
+def title_case(line: str) -> bool:
+    """Is ``line`` a headline in title case (four to twenty-five words, nearly all capitalised)?"""
+    words = word_list(line)
+    if not 4 <= len(words) <= 25:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and sum(1 for w in big if w[:1].isupper() or w[:1].isdigit()) >= 0.85 * len(big)
 
 
 @BLOCKS.rule("transcript-label", examples=(

@@ -7,6 +7,10 @@ a construction means adding one rule and its examples in one place.
 
 Registries are ordered: the quote finder tries a registry's rules in turn and the first that
 answers wins, so a narrower construction is registered before a broader one.
+
+A rule reads the text, its entities, quotations and cues, and may learn through the speaker
+resolver, but keeps no state of its own from one cue or quotation to the next: a long article's
+quotes are read in two halves at once (:mod:`reader.analysis.parallel`), which is exact only so.
 """
 
 from __future__ import annotations

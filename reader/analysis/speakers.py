@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
+from dataclasses import dataclass
 
 from reader.analysis.lexicon import (
     BUSINESS_NOUNS,
@@ -63,6 +65,8 @@ _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
 # resolver's general reading (a name, an organisation, a place, a pronoun, a nominal). A rule takes
 # (resolver, start, end, mentions in the phrase) and answers (speaker, how) or None.
 SUBJECTS = Registry("subjects")
+ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], dict[str, str], int]
+"""What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired."""
 
 
 class Resolver:
@@ -82,6 +86,11 @@ class Resolver:
         self._memo: dict[tuple[int, int], tuple[str | None, str]] = {}
         self.gender = _genders(text, self.mentions)
         self.fired: list[tuple[int, int, str]] = []  # (start, end, subject rule) for each phrase a rule read
+        # A child analysing the text from ``history_floor`` on while its parent does what comes before
+        # (see :meth:`partial`): ``unsure`` once an answer may need a speaker only the parent remembers.
+        self.history_floor: int | None = None
+        self.unsure = False
+        self._base: tuple[list[tuple[int, str, str]], set[tuple[int, int]], set[str], int] | None = None
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted_starts, pos) - 1
@@ -234,7 +243,59 @@ class Resolver:
     def _history_before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
         """The last ``count`` remembered speakers before ``pos``, nearest first."""
         i = bisect_left(self.history, (pos,))
-        return self.history[max(0, i - count):i][::-1]
+        found = self.history[max(0, i - count):i][::-1]
+        if self.history_floor is not None and (len(found) < count or found[-1][0] < self.history_floor):
+            self.unsure = True  # speakers the parent remembers before the floor might be among them
+        return found
+
+    # -- one text over two processes (see reader.analysis.pipeline) -------------------------------
+
+    def partial(self, floor: int) -> None:
+        """Make this (a forked child's copy) the resolver for the text from ``floor`` on, while the
+        parent resolves what comes before: note every answer that might differ for lack of what the
+        parent learns meanwhile (the speakers it remembers, the names whose label it learns)."""
+        self.history_floor = floor
+        self._base = (list(self.history), set(self._memo), set(self.labels), len(self.fired))
+        self.labels = _RecordingLabels(self.labels)
+
+    def learned(self) -> ResolverDelta:
+        """What this partial resolver learned since :meth:`partial`, in plain data."""
+        assert self._base is not None and isinstance(self.labels, _RecordingLabels)
+        history, memo, labels, fired = self._base
+        known = Counter(history)  # what it remembered at the fork, which the parent has too
+        added = []
+        for entry in self.history:
+            if known[entry]:
+                known[entry] -= 1
+            else:
+                added.append(entry)
+        return ResolverDelta(
+            added, {k: v for k, v in self._memo.items() if k not in memo},
+            {k: v for k, v in self.labels.items() if k not in labels}, self.fired[fired:],
+            list(self.labels.missed), self.unsure)
+
+    def adopt(self, delta: ResolverDelta, labels_before: set[str]) -> bool:
+        """Take in what a partial resolver for the rest of the text learned, as if this resolver had
+        gone on by itself; ``labels_before``: the labels this one knew when the child was forked.
+        False (and nothing taken) when the child may have answered differently: it asked for a
+        speaker it could not remember, or for the label of a name only this resolver learned since."""
+        if delta.unsure or any(name in self.labels and name not in labels_before for name in delta.missed):
+            return False
+        self.history = sorted(self.history + delta.history)
+        self._memo.update(delta.memo)
+        self.labels.update(delta.labels)
+        self.fired.extend(delta.fired)
+        return True
+
+    def checkpoint(self) -> ResolverState:
+        """What this resolver has learned so far, to :meth:`restore` it to."""
+        return list(self.history), dict(self._memo), dict(self.labels), len(self.fired)
+
+    def restore(self, state: ResolverState) -> None:
+        """Forget what was learned since :meth:`checkpoint` gave ``state``."""
+        history, memo, labels, fired = state
+        self.history, self._memo, self.labels = list(history), dict(memo), dict(labels)
+        del self.fired[fired:]
 
     def add_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""
@@ -461,6 +522,35 @@ class Resolver:
             if self.labels.get(speaker, "ORG") != "PERSON":
                 return speaker
         return self.recent(pos, ("ORG",))
+
+
+class _RecordingLabels(dict[str, str]):
+    """Labels by name that remember the names asked for and not known (a partial resolver's check)."""
+
+    __slots__ = ("missed",)
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        super().__init__(labels)
+        self.missed: set[str] = set()
+
+    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        if name not in self:
+            self.missed.add(name)
+        return super().get(name, default)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverDelta:
+    """What a partial resolver learned (see :meth:`Resolver.learned`): remembered speakers, memoised
+    answers, labels of names, subject rules fired, names asked for and unknown, and whether an
+    answer may have needed a speaker remembered before its floor."""
+
+    history: list[tuple[int, str, str]]
+    memo: dict[tuple[int, int], tuple[str | None, str]]
+    labels: dict[str, str]
+    fired: list[tuple[int, int, str]]
+    missed: list[str]
+    unsure: bool
 
 
 _ATTRIBUTION_PRONOUN_RE = re.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)

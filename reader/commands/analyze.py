@@ -76,11 +76,12 @@ def run_one(args: argparse.Namespace) -> int:
     """Load the article, analyse it and print the summary, or the JSON object with ``--json``."""
     from reader.document.loader import load_title_and_text
 
-    # A large markdown article is parsed on two cores; the engine loads while the second half finishes.
+    # A large markdown article is parsed on two cores; the engine loads while the second half
+    # finishes; a long text's analysis then uses the second core too.
     try:
         with collector_paused():
             title, text = load_title_and_text(args.paths[0], split=True, meanwhile=lambda: _engine_for(args.engine))
-            result = _engine_for(args.engine)(text)
+            result = _engine_for(args.engine, parallel=True)(text)
     except EngineUnavailable as exc:
         raise ReaderError(str(exc)) from None
     if args.json:
@@ -112,11 +113,13 @@ class EngineUnavailable(Exception):
 
 
 @cache
-def _engine_for(engine: str) -> Callable[[str], Analysis]:
+def _engine_for(engine: str, parallel: bool = False) -> Callable[[str], Analysis]:
     """The analyse function of ``rules`` or ``spacy``, loaded once per process (neither is light).
 
     spaCy's model is loaded here, once: a batch loads it before forking, so its workers share it
-    and a missing spaCy or model stops the batch before any article is read.
+    and a missing spaCy or model stops the batch before any article is read. ``parallel``: the
+    rule engine may use a second process for a long text (one article, not a batch, whose
+    workers already use every core).
     """
     if engine == "spacy":
         from reader.analysis.spacy_engine import SpacyUnavailable, analyze_spacy, load_pipeline
@@ -128,7 +131,7 @@ def _engine_for(engine: str) -> Callable[[str], Analysis]:
         return partial(analyze_spacy, nlp=nlp)
     from reader.analysis import analyze
 
-    return analyze
+    return partial(analyze, parallel=True) if parallel else analyze
 
 
 def analyse_text(text: str, engine: str) -> Analysis:
@@ -142,7 +145,7 @@ def encode_json(result: Analysis, title: str, text: str, path: str | None = None
     """The evaluation JSON object as UTF-8 bytes and a newline; with ``path``, that key comes first."""
     import orjson
 
-    document = result.to_json(title, text)
+    document = result.json_document(title, text)
     if path is not None:
         document = {"path": path, **document}
     try:
@@ -150,6 +153,9 @@ def encode_json(result: Analysis, title: str, text: str, path: str | None = None
     except orjson.JSONEncodeError:  # text orjson refuses (a lone surrogate): the slow, lenient way
         import json
 
+        document = result.to_json(title, text)
+        if path is not None:
+            document = {"path": path, **document}
         return (json.dumps(document) + "\n").encode("ascii")
 
 

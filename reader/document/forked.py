@@ -94,6 +94,30 @@ class ForkedParse(Generic[Parsed]):
         self._lock = threading.Lock()
         self._article: Parsed | None = None
 
+    def ready(self) -> bool:
+        """Has the child begun to send its result, or ended (then :meth:`result` waits no more than
+        the sending takes)?"""
+        import select
+
+        with self._lock:
+            if self._fd is None:
+                return True
+            poll = select.poll()
+            poll.register(self._fd, select.POLLIN)
+            return bool(poll.poll(0))
+
+    def cancel(self) -> None:
+        """End the child and forget its result (this process did the work itself)."""
+        with self._lock:
+            if self._fd is None:
+                return
+            fd, self._fd = self._fd, None
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            os.close(fd)
+            _reap(self._pid)
+            self._article = None
+
     def result(self) -> Parsed | None:
         """What the child made (waiting for it), or None if the child failed."""
         with self._lock:

@@ -58,3 +58,123 @@ def test_dedupe_keeps_the_first_quote_of_a_span() -> None:
     a = Quote("x y z", "direct", 0, 5, "A")
     b = Quote("x y z", "indirect", 0, 5, "B")
     assert dedupe([a, b, a]) == [a]
+
+
+def _long_text() -> str:
+    """Over PARALLEL_MIN_CHARS: the test articles, each paragraph kept apart, repeated."""
+    from pathlib import Path
+
+    from reader.analysis.pipeline import PARALLEL_MIN_CHARS
+
+    gold = Path(__file__).resolve().parents[1] / "gold"
+    articles = [p.read_text(encoding="utf-8") for p in sorted(gold.glob("*.txt"))]
+    text = "\n\n".join(articles)
+    return "\n\n".join([text] * (PARALLEL_MIN_CHARS // len(text) + 1))
+
+
+def test_parallel_run_finds_exactly_what_the_sequential_run_does() -> None:
+    """Sentences, quote marks, cues, quotation shapes and the second half's reports found by forked
+    children are rebuilt into the very same results."""
+    from reader.analysis.engine import PIPELINE
+
+    text = _long_text()
+    sequential, parallel = PIPELINE.run(text), PIPELINE.run(text, parallel=True)
+    assert parallel.segments is not None and sequential.segments is not None
+    assert parallel.segments.sentences == sequential.segments.sentences
+    assert parallel.segments.paragraphs == sequential.segments.paragraphs
+    assert parallel.quoted == sequential.quoted
+    assert parallel.shapes is not None  # the child's work was adopted, not redone here
+    assert parallel.finder is not None and sequential.finder is not None
+    assert parallel.finder._shapes == sequential.finder._shapes
+    assert parallel.finder.origin == sequential.finder.origin
+    assert parallel.finder.resolver.history == sequential.finder.resolver.history
+    assert parallel.cues is not None and sequential.cues is not None
+    assert [m.span() for m in parallel.cues.hits] == [m.span() for m in sequential.cues.hits]
+    assert [m.span() for m in parallel.cues.inner] == [m.span() for m in sequential.cues.inner]
+    assert parallel.cues.starts == sequential.cues.starts
+    assert parallel.mentions == sequential.mentions
+    assert parallel.quotes == sequential.quotes
+    assert len(parallel.quotes) > 100
+
+
+def test_parallel_run_without_fork_gives_the_same_result(monkeypatch) -> None:
+    """Where fork is missing the stages simply run in this process."""
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    text = _long_text()
+    assert PIPELINE.run(text, parallel=True).quotes == PIPELINE.run(text).quotes
+
+
+def test_partial_resolver_is_unsure_when_it_may_lack_the_parents_speakers() -> None:
+    """A child resolving from a floor on cannot know the speakers its parent remembers before it:
+    an answer that looked back past its own remembered speakers makes its work unusable."""
+    from reader.analysis.speakers import Resolver
+
+    text = "The agency said it was closed. " * 4
+    resolver = Resolver(text, [], [])
+    resolver.partial(40)
+    resolver.remember(50, "Harbour Agency", "agency")
+    assert resolver._history_before(60, 1) == [(50, "Harbour Agency", "agency")]
+    assert not resolver.learned().unsure
+    resolver._history_before(60, 2)  # wants two: one more may be the parent's
+    delta = resolver.learned()
+    assert delta.unsure and delta.history == [(50, "Harbour Agency", "agency")]
+    parent = Resolver(text, [], [])
+    assert not parent.adopt(delta, set(parent.labels))
+    assert parent.history == []
+
+
+def test_partial_resolver_is_unsure_of_a_label_the_parent_learned_meanwhile() -> None:
+    from reader.analysis.speakers import Resolver
+
+    child, parent = Resolver("x", [], []), Resolver("x", [], [])
+    before = set(parent.labels)
+    child.partial(0)
+    assert child.labels.get("James B. Cole") is None
+    parent.labels["James B. Cole"] = "PERSON"  # the parent completed that name in its half
+    assert not parent.adopt(child.learned(), before)
+    other = Resolver("x", [], [])
+    assert other.adopt(child.learned(), set(other.labels))  # nothing learned meanwhile: adopted
+
+
+def _sequential_and_parallel(monkeypatch, ready) -> tuple:
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    text = _long_text()
+    sequential = PIPELINE.run(text)
+    monkeypatch.setattr(forked.ForkedParse, "ready", ready)
+    return sequential, PIPELINE.run(text, parallel=True)
+
+
+def _same(sequential, parallel) -> None:
+    assert parallel.quotes == sequential.quotes
+    assert parallel.mentions == sequential.mentions
+    assert parallel.segments.sentences == sequential.segments.sentences
+    assert parallel.finder.origin == sequential.finder.origin
+    assert parallel.finder.resolver.history == sequential.finder.resolver.history
+    assert parallel.finder.resolver.fired == sequential.finder.resolver.fired
+    assert parallel.finder.resolver.labels == sequential.finder.resolver.labels
+
+
+def test_parallel_run_does_the_work_itself_when_the_children_lag(monkeypatch) -> None:
+    """On a busy machine a child may be slower than this process reading its half too: then this
+    process's own reading wins, and the result is still the sequential one."""
+    _same(*_sequential_and_parallel(monkeypatch, lambda self: False))
+
+
+def test_parallel_run_adopts_a_child_that_finishes_while_this_process_reads_its_half(monkeypatch) -> None:
+    """What this process read of the child's half meanwhile is forgotten when the child's work is
+    taken, so nothing is learned twice."""
+    import reader.document.forked as forked
+
+    looks: dict[int, int] = {}
+    real_ready = forked.ForkedParse.ready
+
+    def ready_after_three_looks(self) -> bool:
+        looks[id(self)] = looks.get(id(self), 0) + 1
+        return looks[id(self)] > 3 and real_ready(self)
+
+    _same(*_sequential_and_parallel(monkeypatch, ready_after_three_looks))

@@ -636,3 +636,19 @@ def test_a_participle_inside_commas_before_that_is_a_parenthetical() -> None:
 def test_quoted_him_as_saying_is_the_man_named_before() -> None:
     text = "Paul Grant resigned on Friday. The Times quoted him as saying he was tired."
     assert one(text, "indirect").speaker == "Paul Grant"
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("According to Rep. Chip Roy, the bill failed.", " Rep. Chip Roy"),
+    ("According to the U.S. Navy, the ship sank.", " the U.S. Navy"),
+    ("According to Dr. Ana Ruiz of the clinic. Then more.", " Dr. Ana Ruiz of the clinic"),
+    ("According to officials in Kyiv (who spoke late), the line held.", " officials in Kyiv "),
+    ("According to the U.S.", " the U.S."),
+    ("According to the U.S. It was late.", " the U.S. It was late"),  # (initials never end it)
+    ("According to sources” close to the talks", " sources"),
+])
+def test_clause_end_stops_at_the_phrase_end_not_at_an_abbreviation(text: str, phrase: str) -> None:
+    from reader.analysis.quotes import clause_end
+
+    start = len("According to")
+    assert text[start:clause_end(text, start, len(text))] == phrase

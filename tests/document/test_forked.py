@@ -63,3 +63,24 @@ async def test_the_app_reaches_the_last_line_of_a_forked_parse(tmp_path) -> None
         await pilot.press("end")
         await pilot.pause()
         assert any("The very last line of the article." in line for line in pane_lines(app))
+
+
+def test_ready_says_when_the_child_has_answered_and_cancel_ends_a_slow_one() -> None:
+    import os
+    import time
+
+    from reader.document.forked import ForkedParse, live_children
+
+    quick = ForkedParse(lambda: 42)
+    deadline = time.monotonic() + 20
+    while not quick.ready() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert quick.ready() and quick.result() == 42
+    before = set(live_children())
+    slow = ForkedParse(lambda: time.sleep(30))
+    assert not slow.ready()
+    (pid,) = set(live_children()) - before
+    slow.cancel()
+    assert pid not in live_children() and slow.ready() and slow.result() is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # ended and reaped

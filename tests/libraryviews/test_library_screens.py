@@ -159,7 +159,7 @@ async def test_correct_a_speaker_in_the_reader(db: Path, articles: tuple[Path, P
         await until(app, pilot, lambda: app.screen.record is not None and app.screen.analysis_index is not None)
         reader = app.screen
         assert isinstance(reader, NotesReaderScreen)
-        await pilot.press(*["right_square_bracket"] * 3)  # the third quote: the harbour master's
+        await pilot.press(*["right_square_bracket"] * 4)  # the fourth quote (after the café owners'): the harbour master's
         assert reader.current_item() is not None and "ferries" in reader.current_item().text  # type: ignore[union-attr]
         await pilot.press("c")
         assert isinstance(app.screen, SpeakerEditor)
@@ -168,6 +168,12 @@ async def test_correct_a_speaker_in_the_reader(db: Path, articles: tuple[Path, P
             q.speaker == "Port Office" for q in reader.analysis_index.analysis.quotes))
         [saved] = Corrections(Library.open(db)).all()
         assert (saved.speaker, saved.original) == ("Port Office", "Anna Berg")
+        # (the new analysis puts the cursor on its paragraph's first quote, the café owners'): back to the ferries
+        for _ in range(4):
+            if "ferries" in getattr(reader.current_item(), "text", ""):
+                break
+            await pilot.press("right_square_bracket")
+        assert "ferries" in reader.current_item().text  # type: ignore[union-attr]
         await pilot.press("c", "ctrl+x")
         await until(app, pilot, lambda: reader.analysis_index is not None and not any(
             "ferries" in q.text for q in reader.analysis_index.analysis.quotes))
