@@ -243,3 +243,12 @@ async def test_the_pickers_hint_names_its_cancel_key_as_remapped(db: Path, tmp_p
         assert "^w cancels" in screen_text(app) and "Escape cancels" not in screen_text(app)
         await pilot.press("ctrl+w")
         await until(app, pilot, lambda: not isinstance(app.screen, EntityKindPicker))
+
+
+def test_the_picker_and_the_messages_know_every_kind_the_store_accepts() -> None:
+    from reader.store.corrections import ENTITY_LABELS
+    from reader.tui.screens.entity_kind import KIND_CHOICES
+    from reader.tui.screens.library_reading import KIND_WORDS
+
+    kinds = (*ENTITY_LABELS, NOT_AN_ENTITY)
+    assert tuple(value for value, _title in KIND_CHOICES) == kinds and tuple(KIND_WORDS) == kinds
