@@ -13,6 +13,7 @@ import sys
 
 import orjson
 
+from reader.commands import _args
 from reader.commands._library import current_text, open_library, resolve_article
 from reader.errors import ReaderError, UsageError
 from reader.sanitize import clean_line, clean_text
@@ -22,8 +23,8 @@ from reader.store.corrections import ENTITY_LABELS, NOT_AN_ENTITY, Corrections
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The article, then what to correct."""
-    parser.add_argument("article", metavar="PATH|ID", help="an article in the library, or a file to add")
-    parser.add_argument("--quote", metavar="TEXT", help="the quoted passage; it must occur in the article")
+    parser.add_argument("article", type=_args.nonempty, metavar="PATH|ID", help="an article in the library, or a file to add")
+    parser.add_argument("--quote", type=_args.nonempty, metavar="TEXT", help="the quoted passage; it must occur in the article")
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--speaker", metavar="NAME", help="who said it")
     what.add_argument("--no-speaker", action="store_true", help="nobody known said it (clear the speaker)")
@@ -32,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument("--kind", choices=ENTITY_LABELS, type=str.upper, help="the entity's right kind")
     kind.add_argument("--not-an-entity", action="store_true", help="the name is no entity at all")
-    parser.add_argument("--remove", metavar="CORRECTION_ID", help="delete a correction")
+    parser.add_argument("--remove", type=_args.nonempty, metavar="CORRECTION_ID", help="delete a correction")
     parser.add_argument("--json", action="store_true", help="print the correction as JSON")
 
 
