@@ -9,6 +9,7 @@ app, the CLI and exports; ``reader export --corrections`` writes them all as JSO
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 import orjson
@@ -78,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         saved = corrections.correct_quote(record.id, text, span[0], span[1], speaker=args.speaker,
                                           not_a_quote=args.not_a_quote, original=original)
     if args.entity is not None:
+        text = article.text if article is not None else current_text(library, record)
+        if not _names_in(library, text, args.entity):
+            raise ReaderError(f"the name {_shown(args.entity)!r} does not occur in {clean_line(record.title)!r} "
+                              f"({record.source})")
         saved = corrections.correct_entity(record.id, args.entity, NOT_AN_ENTITY if args.not_an_entity else args.kind)
     assert saved is not None
     if args.json:
@@ -85,6 +90,20 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(saved.id)
     return 0
+
+
+def _names_in(library: object, text: str, name: str) -> bool:
+    """Whether ``name`` is a name the analysis found or stands in ``text`` (case ignored, as the
+    correction is applied; whitespace may differ, as across a line break). A name that is neither
+    would be kept and never match anything: a typo said nothing before."""
+    words = clean_line(name).split()
+    if re.search(r"\s+".join(re.escape(word) for word in words), text, re.IGNORECASE):
+        return True
+    from reader.services.article_analysis import engine_analysis
+
+    wanted = " ".join(words).casefold()
+    mentions = engine_analysis(library, text).entities  # type: ignore[arg-type]
+    return any(" ".join(m.entity.split()).casefold() == wanted for m in mentions)
 
 
 def _engine_speaker(library: object, text: str, start: int, end: int) -> str | None:
