@@ -173,6 +173,8 @@ _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+a
 
 ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], list[tuple[tuple[int, int], list[str]]]]
 """Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
+_Opening = tuple[int, bool, "str | None", bool, int]
+"""Where a cue's reported clause opens (see QuoteFinder._opening)."""
 
 
 def word_list(text: str) -> list[str]:
@@ -412,6 +414,8 @@ class QuoteFinder:
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
         self._reported_rules: dict[str, tuple[Rule, ...]] = {}
+        # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
+        self._openings: dict[tuple[int, int], _Opening | None] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -869,8 +873,13 @@ class QuoteFinder:
                 return quote
         return None
 
-    def forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
-        """'X said (that) CLAUSE' with the clause running to ``end``."""
+    def _opening(self, hit: re.Match[str]) -> _Opening | None:
+        """Where the clause a cue's verb reports opens, read from the words after the verb alone
+        (the ``OPENERS``): its start, whether an opener introduced it, the opener's name, whether
+        it is an indirect question, and where the verb ends; None if the verb reports no clause.
+
+        A pure function of the text and the cue, so :meth:`forward` works it out once per cue
+        however many rules ask (the clause's end and the speaker are theirs)."""
         text = self.text
         verb = hit.group()
         pos = hit.end()
@@ -900,6 +909,19 @@ class QuoteFinder:
         if verb not in SAY_VERBS and not has_that and not question and not (
                 verb in BARE_CLAUSE_VERBS and CLAUSE_START_RE.match(text, pos)):
             return None
+        return pos, has_that, opener, question, verb_end
+
+    def forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
+        """'X said (that) CLAUSE' with the clause running to ``end``."""
+        text = self.text
+        verb = hit.group()
+        key = hit.span()
+        opening = self._openings.get(key, False)
+        if opening is False:
+            opening = self._openings[key] = self._opening(hit)
+        if opening is None:
+            return None
+        pos, has_that, opener, question, verb_end = opening
         if pos >= end or text[pos:pos + 1] in "\"“‘'«":
             return None
         end = min(end, pos + MAX_REPORT)
