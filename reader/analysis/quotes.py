@@ -416,6 +416,7 @@ class QuoteFinder:
         self._reported_rules: dict[str, tuple[Rule, ...]] = {}
         # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
         self._openings: dict[tuple[int, int], _Opening | None] = {}
+        self._openers: dict[str, tuple[Rule, ...]] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -893,7 +894,10 @@ class QuoteFinder:
         opener = None
         verb_end = pos
         question = False  # an opener may say the clause is an indirect question (a third item, True)
-        for rule in self.rules.openers:
+        openers = self._openers.get(verb)
+        if openers is None:  # which openers apply depends on the verb only (their ``when``): asked once per word
+            openers = self._openers[verb] = tuple(rule for rule in self.rules.openers if rule.applies(verb))
+        for rule in openers:
             found = rule.find(self, verb, pos, that)
             if found is not None:
                 pos, has_that, opener = found[0], found[1], rule.name
