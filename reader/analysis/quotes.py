@@ -175,6 +175,8 @@ ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], li
 """Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
 _Opening = tuple[int, bool, "str | None", bool, int]
 """Where a cue's reported clause opens (see QuoteFinder._opening)."""
+OpeningRows = list[tuple[int, int, "_Opening | None"]]
+"""Where each cue's clause opens, by the cue's span, as plain data (see QuoteFinder.opening_rows)."""
 
 
 def word_list(text: str) -> list[str]:
@@ -724,6 +726,22 @@ class QuoteFinder:
                         for qi, start, end, para_i, sent_start, sent_end, kind, split, whole_para in rows]
         for span, names in origin:
             self.origin.setdefault(span, []).extend(names)
+
+    def opening_rows(self) -> OpeningRows:
+        """Where each cue's clause opens (see :meth:`_opening`), by the cue's span, for every cue
+        outside quotations: plain data another process works out from the text alone."""
+        rows = []
+        for hit in self.hits:
+            key = hit.span()
+            opening = self._openings.get(key, False)
+            if opening is False:
+                opening = self._openings[key] = self._opening(hit)
+            rows.append((key[0], key[1], opening))
+        return rows
+
+    def adopt_opening_rows(self, rows: OpeningRows) -> None:
+        """Take what :meth:`opening_rows` gave for the same text and cues."""
+        self._openings.update(((start, end), opening) for start, end, opening in rows)
 
     def continues(self, last: Quote, para_i: int) -> bool:
         """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
