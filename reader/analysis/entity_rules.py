@@ -25,6 +25,7 @@ from reader.analysis.entity_words import (
     ABBREVIATED_TITLES,
     BUILDING_NOUNS,
     CLUB_OPENERS,
+    COMMON_WORDS,
     FIRST_NAMES,
     FUNCTION_CAPS,
     GROUP_OF,
@@ -822,11 +823,25 @@ def not_an_acronym(j: Judgement) -> bool:
 
 # --- fallback: no evidence at all -------------------------------------------------------------------
 
+@rule("fallback", ("Tickets for Global Offensive sold out in an hour.", "Global Offensive", None),
+      ("He has campaigned for Creative Commons since 2004.", "Creative Commons", None),
+      ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON", False),
+      ("The award was shared by Park Seo-yun and her brother.", "Park Seo-yun", "PERSON", False),
+      group="unknown_run")
+def everyday_opener(j: Judgement) -> bool:
+    """Several capitalised words with no evidence, the first an everyday English word that is no
+    given name ("Global Offensive", "Sea Org", "Creative Commons"): a title, a body or a place
+    rather than a person, whose name opens with a given name; no vote, so no person by shape. Not
+    before a hyphenated given name, which ends a surname-first name ("Park Seo-yun")."""
+    return (len(j.grp) > 1 and not j.votes and j.lows[0] in COMMON_WORDS
+            and not is_given_name(j.words[0]) and "-" not in j.words[-1])
+
+
 @rule("fallback", ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON"),
       ("They met in the Oakhurst Quinto Room.", "Oakhurst Quinto Room", None, False),
       ("It was part of Varga's Kelloway Quinto programme.", "Kelloway Quinto", None, False),
       ("He read the Anselm Okoro novel twice; the novel is long.", "Anselm Okoro", "PERSON"),
-      ("The prize was shared by Gwerful Denver last year.", "Gwerful Denver", "PERSON"))
+      ("The prize was shared by Gwerful Denver last year.", "Gwerful Denver", "PERSON"), group="unknown_run")
 def person_by_shape(j: Judgement) -> bool:
     """Several capitalised words and no other evidence, outside a title-case headline: weakly a
     person; not after "the" or "a" or a possessive, which personal names do not take."""

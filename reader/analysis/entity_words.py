@@ -54,6 +54,9 @@ REGIONS = data_words("regions")
 SURNAME_SUFFIXES = ("ov", "ova", "ev", "eva", "sky", "ski", "ska", "enko", "vich", "vic", "wicz", "escu", "poulos",
                     "oglu", "yan", "shvili", "dze")
 HYPHEN_ADJECTIVES = data_words("hyphen_adjectives")
+# The commonest English words, lower case, given names left out ("global", "sea", "creative"):
+# a capitalised run opening with one is seldom a personal name.
+COMMON_WORDS = data_words("common_words")
 # Roman numerals up to 39 ("XVII", "Henry VIII"): numbers, not acronyms (larger ones spell words: "MIX").
 ROMAN_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # Modifiers between a name and an organisation noun after it ("X militant group", "X news agency").
