@@ -673,6 +673,8 @@ class EntityFinder:
         rules.run(j, _PHASE_RULES["name"])
         if j.drop:
             return self._traced(j, None)
+        if j.done:
+            return self._settled(j, headline)
         # A leading demonym that is not part of an organisation's or place's name is its own NORP.
         if len(grp) > 1 and lows[0] in DEMONYMS and not org_head and not j.in_places:
             self._narrow(j, 1)
@@ -762,9 +764,9 @@ class EntityFinder:
         j.start = j.grp[0][0]
         j.surface = j.text[j.start:j.end]
 
-    def _settled(self, j: Judgement) -> _Candidate:
-        """A candidate whose label a rule settled early (a date, a lone demonym)."""
-        cand = _Candidate(j.start, j.end, j.surface, _key(j.surface))
+    def _settled(self, j: Judgement, headline: bool = False) -> _Candidate:
+        """A candidate whose label a rule settled early (a date, a lone demonym, a museum)."""
+        cand = _Candidate(j.start, j.end, j.surface, _key(j.surface), words=len(j.grp), headline=headline)
         cand.votes.update(j.votes)
         return self._traced(j, cand) if self.trace is not None else cand
 

@@ -26,6 +26,7 @@ from reader.analysis.entity_words import (
     BUILDING_NOUNS,
     CLUB_OPENERS,
     COMMON_WORDS,
+    FACILITY_HEADS,
     FIRST_NAMES,
     FUNCTION_CAPS,
     GROUP_OF,
@@ -287,6 +288,28 @@ def known_organisation(j: Judgement) -> bool:
 def known_organisation_first(j: Judgement) -> bool:
     """A well-known organisation's name opening a longer name: "BBC Radio Scotland", "NHS England"."""
     return (len(j.grp) > 1 and j.words[0] in KNOWN_ORGS and not j.in_places and j.vote("ORG", STRONG + 1))
+
+
+@rule("name", ("The exhibition moved to the Harlan Art Museum in May.", "Harlan Art Museum", "PLACE"),
+      ("She was the first woman to sing at the Velden Opera House.", "Velden Opera House", "PLACE"),
+      ("The letters are kept in the Brask State Archives.", "Brask State Archives", "PLACE"),
+      ("He lent two paintings to the Museum of Coastal Art.", "Museum of Coastal Art", "PLACE"),
+      ("The Museums Association backed the plan.", "Museums Association", "ORG", False))
+def facility_head(j: Judgement) -> bool:
+    """A museum, an archive or an opera house heads the name (at its end, or before "of"): the
+    building, a place, more than the body that runs it; settled before the organisation's head."""
+    lows, grp, text = j.lows, j.grp, j.text
+    n = len(lows)
+    if n < 2 or j.in_places:
+        return False
+    head = lows[-1] in FACILITY_HEADS or " ".join(lows[-2:]) in FACILITY_HEADS or any(
+        lows[i] in FACILITY_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] == ["of"]
+        for i in range(n - 1))
+    if not head:
+        return False
+    j.votes["PLACE"] = STRONG + 2
+    j.done = True
+    return True
 
 
 @rule("name", ("Officials at the Marlow Water Authority refused to comment.", "Marlow Water Authority", "ORG"),

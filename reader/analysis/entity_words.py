@@ -54,6 +54,9 @@ REGIONS = data_words("regions")
 SURNAME_SUFFIXES = ("ov", "ova", "ev", "eva", "sky", "ski", "ska", "enko", "vich", "vic", "wicz", "escu", "poulos",
                     "oglu", "yan", "shvili", "dze")
 HYPHEN_ADJECTIVES = data_words("hyphen_adjectives")
+# Heads of a building that an institution is named with ("Broad Art Museum", "the National
+# Archives", "Guangzhou Opera House"): the name is the place, as GUM and OntoNotes (FAC) read it.
+FACILITY_HEADS = frozenset({"museum", "museums", "archive", "archives", "opera house", "playhouse"})
 # The commonest English words, lower case, given names left out ("global", "sea", "creative"):
 # a capitalised run opening with one is seldom a personal name.
 COMMON_WORDS = data_words("common_words")
