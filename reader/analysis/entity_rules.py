@@ -742,17 +742,22 @@ def speaker_single(j: Judgement) -> bool:
 
 
 _INTERVIEWS = frozenset({"interviews", "interviewed", "interviewing"})
+_TELLS = frozenset({"told", "tells", "tell", "telling"})
 
 
 @rule("context", ("The mayor told Kestrelnet the plan was dead.", "Kestrelnet", "ORG"),
+      ("A biologist tells Kestrelnet about his ants.", "Kestrelnet", "ORG"),
       ("Last week Kestrelnet interviewed the mayor.", "Kestrelnet", "ORG"),
-      ("He was interviewed by Kestrelnet in May.", "Kestrelnet", "ORG"))
+      ("He was interviewed by Kestrelnet in May.", "Kestrelnet", "ORG"),
+      ("The site ranks 40th, according to Trafficlens.", "Trafficlens", "ORG"))
 def interlocutor(j: Judgement) -> bool:
-    """The other side of an interview or a statement ("told X", "X interviewed", "interviewed by
-    X"): a speaker-like name (a person if it is a given name, else an organisation)."""
+    """The other side of an interview or a statement, or the source of a figure ("told X", "tells
+    X", "X interviewed", "interviewed by X", "according to X"): a speaker-like name (a person if it
+    is a given name or a surname's shape, else an organisation)."""
     if len(j.grp) != 1 or j.in_places:
         return False
-    return ((j.p1 == "told" or j.n1 in _INTERVIEWS or (j.p1 == "by" and j.p2 in _INTERVIEWS))
+    return ((j.p1 in _TELLS or j.n1 in _INTERVIEWS or (j.p1 == "by" and j.p2 in _INTERVIEWS)
+             or (j.p1 == "to" and j.p2 == "according"))
             and j.vote("_SPEAKER", 1))
 
 
@@ -765,13 +770,32 @@ def age_after(j: Judgement) -> bool:
 INVERTED_NAME_RE = re.compile(r", ([A-Z][a-z]+)\b(?![’'-]\w)(?! [A-Z])")
 
 
+# "Surname, Given Middle." closing a reading list's author: given names, then a full stop.
+_LISTED_AUTHOR_RE = re.compile(r", ([A-Z][a-z]+)(?: [A-Z][a-z]+)?\.(?=\s)")
+
+
 @rule("context", ("Sources: Brontevik, Agatha. Old Roads. 1931.", "Brontevik", "PERSON"),
+      ("Reading list:\nHalloway, Edwin Castor. A History of Fens.", "Halloway", "PERSON"),
+      ("My picks:\nLeeds, Harold. The Long Walk.", "Leeds", "PERSON"),
+      ("He was born in Harwick, Leeds, Harold.", "Leeds", "PLACE", False),
+      ("We drove from Leeds, Harold said, in an hour.", "Leeds", "PLACE", False),
       ("A spokeswoman for the Velmar Trust, Carla Meng, said no.", "Velmar Trust", "ORG", False))
 def inverted_name(j: Judgement) -> bool:
-    """"Surname, Given" as a bibliography or index writes it: a person."""
+    """"Surname, Given" as a bibliography or index writes it: a person. A surname that is also a
+    town's name ("London, Jack.") counts only in a reading list's form: opening a line (or after
+    "and"), given names, then a full stop."""
+    if len(j.grp) != 1:
+        return False
+    places = j.finder.places
     m = INVERTED_NAME_RE.match(j.text, j.end)
-    return bool(len(j.grp) == 1 and m and not j.in_places and m.group(1) in FIRST_NAMES
-                and m.group(1) not in j.finder.places and j.vote("PERSON", STRONG))
+    if m and not j.in_places and m.group(1) in FIRST_NAMES and m.group(1) not in places:
+        return j.vote("PERSON", STRONG)
+    m = _LISTED_AUTHOR_RE.match(j.text, j.end)
+    line_start = j.start == 0 or j.text[j.start - 1] == "\n" or j.text.endswith(" and ", 0, j.start)
+    if m and line_start and m.group(1) in FIRST_NAMES and m.group(1) not in places:
+        j.votes.pop("PLACE", None)
+        return j.vote("PERSON", STRONG)
+    return False
 
 
 @rule("context", ("Her son, David, said the firm had closed.", "David", "PERSON"),
