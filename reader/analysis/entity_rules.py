@@ -313,7 +313,9 @@ def facility_head(j: Judgement) -> bool:
 
 
 @rule("name", ("Officials at the Marlow Water Authority refused to comment.", "Marlow Water Authority", "ORG"),
-      ("The Department of Roads and Bridges will pay.", "Department of Roads and Bridges", "ORG"))
+      ("The Department of Roads and Bridges will pay.", "Department of Roads and Bridges", "ORG"),
+      ("Volunteers from the Harbour Corps cleared the beach.", "Harbour Corps", "ORG"),
+      ("She joined the Brotherhood of Lamplighters in 1990.", "Brotherhood of Lamplighters", "ORG"))
 def organisation_head(j: Judgement) -> bool:
     """An organisation's head word ends the name, or opens it before "of"/"for" ("Ministry of Health")."""
     return j.org_head and len(j.grp) > 1 and not j.in_places and j.vote("ORG", STRONG + 1)
