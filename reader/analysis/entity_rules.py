@@ -30,6 +30,7 @@ from reader.analysis.entity_words import (
     FIRST_NAMES,
     FUNCTION_CAPS,
     GROUP_OF,
+    INSTITUTION_OPENERS,
     KIN_NOUNS,
     LIFE_EVENTS,
     MEDIUM,
@@ -278,6 +279,16 @@ def club_opener(j: Judgement) -> bool:
             and j.vote("ORG", MEDIUM))
 
 
+@rule("name", ("She taught at the Instituto Caravel in Milan.", "Instituto Caravel", "ORG"),
+      ("He trained at the Conservatoire de Lyon for four years.", "Conservatoire de Lyon", "ORG"),
+      ("She joined the Théâtre Populaire Nouveau in 1951.", "Théâtre Populaire Nouveau", "ORG"))
+def institution_opener(j: Judgement) -> bool:
+    """A school's, theatre's or bank's opening word in another language ("Instituto", "Conservatoire",
+    "Théâtre", "Banco") before more capitalised words: an organisation, as "Bank of ..." is."""
+    return (len(j.grp) > 1 and j.lows[0] in INSTITUTION_OPENERS and not j.in_places
+            and j.vote("ORG", STRONG + 1))
+
+
 @rule("name", ("Figures from the NHS showed a rise.", "NHS", "ORG"), group="known", rerun=True)
 def known_organisation(j: Judgement) -> bool:
     """A name on the list of well-known organisations."""
@@ -493,15 +504,40 @@ def compass_opener(j: Judgement) -> bool:
     return _shaped(j) and j.lows[0] in COMPASS and not j.org_head and j.vote("PLACE", MEDIUM)
 
 
+_PARTICLE_SURNAME_RE = re.compile(r"(?:d|l)[’'][A-Z]")
+
+
+def _capitalised_surname(word: str) -> bool:
+    """Capitalised, or a capital after an elided French particle ("d'Alembert"); not "al-" ("Nour
+    al-Din al-Zenki" is as often a group as a man)."""
+    return word[:1].isupper() or _PARTICLE_SURNAME_RE.match(word) is not None
+
+
 @rule("context", ("Lena Hartigan won the seat by 40 votes.", "Lena Hartigan", "PERSON"),
-      ("Jean-Marc Dufresne won the seat by 40 votes.", "Jean-Marc Dufresne", "PERSON"), group="shape")
+      ("Jean-Marc Dufresne won the seat by 40 votes.", "Jean-Marc Dufresne", "PERSON"),
+      ("The letter reached Pierre le Rond d'Avignac in May.", "Pierre le Rond d'Avignac", "PERSON"),
+      group="shape")
 def given_name_person(j: Judgement) -> bool:
     """A known given name opening a capitalised run: a person ("Lena Hartigan")."""
     if (_shaped(j) and _given(j) and not j.org_head and j.last not in PLACE_HEADS
-            and j.words[-1][:1].isupper()):
+            and _capitalised_surname(j.words[-1])):
         j.first_named = True
         return j.vote("PERSON", STRONG)
     return False
+
+
+_HYPHEN_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+
+
+@rule("context", ("The seat was won by Tsang Wai-ming of the Civic Party.", "Tsang Wai-ming", "PERSON"),
+      ("Voters backed Oh Seung-hee in the district.", "Oh Seung-hee", "PERSON"), group="shape")
+def hyphenated_given_name(j: Judgement) -> bool:
+    """A short surname, then a two-syllable given name joined by a hyphen, as Cantonese and Korean
+    names are written in English ("Tsang Wai-ming", "Oh Seung-hee"): a person."""
+    words = j.words
+    return (_shaped(j) and len(words) == 2 and len(words[0]) <= 6 and words[0].isalpha()
+            and words[0][1:].islower() and _HYPHEN_GIVEN_RE.fullmatch(words[1]) is not None
+            and not j.org_head and j.vote("PERSON", STRONG))
 
 
 @rule("context", ("Trains stopped at Eastport Central for an hour.", "Eastport Central", "PLACE"), group="shape")
@@ -874,15 +910,19 @@ def not_an_acronym(j: Judgement) -> bool:
 
 @rule("fallback", ("Tickets for Global Offensive sold out in an hour.", "Global Offensive", None),
       ("He has campaigned for Creative Commons since 2004.", "Creative Commons", None),
+      ("The story of Valley Tarn is told in the book.", "Valley Tarn", None),
       ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON", False),
       ("The award was shared by Park Seo-yun and her brother.", "Park Seo-yun", "PERSON", False),
       group="unknown_run")
 def everyday_opener(j: Judgement) -> bool:
-    """Several capitalised words with no evidence, the first an everyday English word that is no
-    given name ("Global Offensive", "Sea Org", "Creative Commons"): a title, a body or a place
+    """Several capitalised words with no evidence, the first an everyday English word or the head
+    noun of a place or building that is no given name ("Global Offensive", "Sea Org", "Creative
+    Commons", "Valley Forge", "Chapel Hill"): a title, a body or a place
     rather than a person, whose name opens with a given name; no vote, so no person by shape. Not
     before a hyphenated given name, which ends a surname-first name ("Park Seo-yun")."""
-    return (len(j.grp) > 1 and not j.votes and j.lows[0] in COMMON_WORDS
+    first = j.lows[0]
+    return (len(j.grp) > 1 and not j.votes
+            and (first in COMMON_WORDS or first in PLACE_HEADS or first in BUILDING_NOUNS)
             and not is_given_name(j.words[0]) and "-" not in j.words[-1])
 
 

@@ -32,6 +32,13 @@ ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "
 # First words of football clubs' names abroad ("Deportivo Almaraz", "Sporting Lisbon").
 CLUB_OPENERS = frozenset({"deportivo", "atlético", "atletico", "sporting", "dynamo", "dinamo", "olympique",
                           "borussia", "lokomotiv", "spartak", "partizan", "hapoel", "maccabi", "eintracht"})
+# Opening words of schools, theatres and banks named in French, Spanish, Italian, German or
+# Portuguese ("Instituto Gonzaga", "Conservatoire de Paris", "Théâtre National Populaire").
+INSTITUTION_OPENERS = frozenset({
+    "instituto", "institut", "istituto", "universidad", "universidade", "università", "universität", "université",
+    "colegio", "collegio", "liceo", "lycée", "conservatoire", "conservatorio", "théâtre", "teatro", "banco", "banque",
+    "banca", "fundación", "fondation", "fondazione", "stiftung", "academia", "accademia", "académie", "akademie",
+    "escuela", "scuola", "hochschule", "gymnasium", "partido", "parti", "partito", "compagnie", "compañía"})
 # Roles whose "of" names a place as often as an organisation ("mayor of London").
 PLACE_ROLES = frozenset({"mayor", "governor", "president", "minister", "ambassador", "envoy", "secretary", "senator",
                          "premier", "king", "queen", "prince", "princess", "resident", "residents", "citizen",
@@ -121,7 +128,7 @@ FIRST_NAMES = first_names()
 # Head nouns that are also common surnames: after a given name they make a person, not a venue or firm.
 SURNAME_NOUNS = word_set("""
 mills green fields field cross fair power post court head heath press marsh hill wood lane row
-bell page stone house banks brook rivers hall
+bell page stone house banks brook rivers hall close
 """)
 # Words a title-case headline leaves in lower case (articles, conjunctions, short prepositions).
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
