@@ -799,6 +799,21 @@ def interlocutor(j: Judgement) -> bool:
             and j.vote("_SPEAKER", 1))
 
 
+_CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Video)s?: $")
+
+
+@rule("context", ("The ferry at dawn. Image: Quillhaven.\n\nThe port reopened.", "Quillhaven", "PERSON"),
+      ("A map of the route. Photo: Tarnwick et al.\n\nIt was cold.", "Tarnwick", "PERSON"),
+      ("The new logo. Image: NASA.\n\nIt was shown.", "NASA", "ORG", False))
+def credit_line(j: Judgement) -> bool:
+    """One word credited under a picture ("Image: X.", "Photo: X et al."): the user or
+    photographer who took it, a person (an acronym there is an agency, left to the caps rules)."""
+    start, end, text = j.start, j.end, j.text
+    return (len(j.grp) == 1 and not j.surface.isupper() and not j.in_places
+            and (text[end:end + 1] == "." or text.startswith(" et al.", end))
+            and _CREDIT_RE.search(text, max(0, start - 14), start) is not None and j.vote("PERSON", STRONG))
+
+
 @rule("context", ("The winner, Ossie Brandt, 61, was not at the ceremony.", "Ossie Brandt", "PERSON"))
 def age_after(j: Judgement) -> bool:
     """An age in commas after the name (", 52,")."""
