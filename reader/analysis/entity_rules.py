@@ -44,6 +44,7 @@ from reader.analysis.entity_words import (
     ROMAN_RE,
     STRONG,
     SURNAME_NOUNS,
+    SURNAME_SUFFIXES,
     TITLE_SMALL_WORDS,
     TITLES_ROLES,
     WEAK,
@@ -994,6 +995,21 @@ def given_name_alone(j: Judgement) -> bool:
             and j.lows[0] not in j.finder.lower_vocab and j.p1 not in ("at", "in", "of", "the")
             and not text.startswith(" of ", end) and not (text[end:end + 1] == " " and text[end + 1:end + 2].isupper())
             and j.vote("PERSON", WEAK))
+
+
+_PERSONAL_ENDINGS = (*SURNAME_SUFFIXES, "ius")
+
+
+@rule("fallback", ("His favourite novel is by Karpinsky, and it is long.", "Karpinsky", "PERSON"),
+      ("The rule came from Theodosius and his monks.", "Theodosius", "PERSON"),
+      ("Nobody knew what happened at Ardmoreton that night.", "Ardmoreton", "PLACE", False))
+def personal_ending(j: Judgement) -> bool:
+    """One word with a surname's ending ("-sky", "-enko", "-poulos") or a Latin personal name's
+    ("-ius"), no known place and at most a weak vote ("from X"): a person."""
+    surface = j.surface
+    return (len(j.grp) == 1 and len(surface) >= 6 and surface[1:].islower() and not j.in_places
+            and max(j.votes.values(), default=0) <= WEAK and surface.endswith(_PERSONAL_ENDINGS)
+            and j.lows[0] not in j.finder.lower_vocab and j.vote("PERSON", MEDIUM))
 
 
 @rule("fallback", ("Nobody knew what happened at Ardmoreton that night.", "Ardmoreton", "PLACE"))
