@@ -41,6 +41,7 @@ from reader.analysis.entity_words import (
     OUTLET_STAFF,
     PLACE_PREPS,
     PLACE_ROLES,
+    PUBLISHING_VERBS,
     ROMAN_RE,
     STRONG,
     SURNAME_NOUNS,
@@ -753,6 +754,21 @@ def modified_place_noun_after(j: Judgement) -> bool:
     """A modifier, then a place noun after the name ("X border town", "X old city")."""
     return (j.n2 in PLACE_TAILS and not j.possessive and j.n1 in _PLACE_TAIL_MODIFIERS
             and j.vote("PLACE", MEDIUM))
+
+
+_BEFORE_PUBLISHING = frozenset({"only", "also", "first", "later", "then", "previously", "recently", "has", "had"})
+
+
+@rule("context", ("The Harbinger cited two cases from last year.", "Harbinger", "ORG"),
+      ("It was a poem the Clarion only quoted in part; the times were hard.", "Clarion", "ORG"),
+      ("Mila Hart cited two cases from last year.", "Mila Hart", "PERSON", False), group="after")
+def outlet_publishes(j: Judgement) -> bool:
+    """"the X cited / quoted / reported / published": one word after "the" that publishes a story
+    is a newspaper or broadcaster, an organisation (even a word the text also writes in lower
+    case, as "the Times")."""
+    verb = j.n1 in PUBLISHING_VERBS or (j.n1 in _BEFORE_PUBLISHING and j.n2 in PUBLISHING_VERBS)
+    return (verb and len(j.grp) == 1 and j.p1 == "the" and not j.in_places and not j.possessive
+            and j.text[j.end:j.end + 1] == " " and j.vote("ORG", MEDIUM + 1))
 
 
 def _multiword_speaker(j: Judgement) -> bool:

@@ -121,6 +121,10 @@ KIN_NOUNS = ("sons?|daughters?|wife|wives|husbands?|brothers?|sisters?|mother|fa
 LIFE_EVENTS = frozenset({"born", "died", "buried", "raised", "lived", "settled", "interred", "reinterred",
                          "baptised", "baptized", "executed", "imprisoned", "stationed", "exiled", "married",
                          "murdered", "killed", "grew", "resides", "resided", "lives", "living"})
+# What a newspaper or broadcaster does with a story ("the Guardian cited", "the Times reported").
+PUBLISHING_VERBS = frozenset({"cited", "cites", "quoted", "quotes", "published", "publishes", "reported", "reports",
+                              "printed", "prints", "wrote", "writes", "revealed", "reveals", "obtained", "obtains",
+                              "broadcast", "broadcasts", "aired", "airs"})
 # Newsroom staff after a name: the name is the outlet ("a Wikinews reporter", "Gazette columnist").
 OUTLET_STAFF = frozenset({"reporter", "reporters", "correspondent", "correspondents", "columnist", "columnists",
                           "journalist", "journalists"})
