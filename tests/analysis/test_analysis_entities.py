@@ -378,3 +378,10 @@ def test_candidate_runs_are_exactly_the_candidate_pattern_matches() -> None:
     texts += ["".join(rnd.choice("aAbBdDeEiIlLoOvVsSMtF-’' .,\n") for _ in range(400)) for _ in range(200)]
     for text in texts:
         assert [m.span() for m in candidate_runs(text)] == [m.span() for m in CANDIDATE_RE.finditer(text)], text
+
+
+def test_an_office_of_an_organisation_is_cut_from_the_name() -> None:
+    """"President of the X Society": the office opens the run; the name is the society."""
+    found = labels("In 1991 she served as President of the Velmar Historical Society for a year.")
+    assert found.get("Velmar Historical Society") == "ORG"
+    assert not any(s.startswith("President") for s in found)
