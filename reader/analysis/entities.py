@@ -797,8 +797,10 @@ class EntityFinder:
     def _resolve(self, cands: list[_Candidate]) -> list[Mention]:
         totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         first_form: dict[str, str] = {}
+        seen: dict[str, int] = defaultdict(int)
         for c in cands:
             first_form.setdefault(c.key, c.text)
+            seen[c.key] += 1
             for label, score in c.votes.items():
                 if not label.startswith("_"):
                     totals[c.key][label] += score
@@ -825,7 +827,9 @@ class EntityFinder:
         for key in list(totals) + [c.key for c in cands if c.key not in totals]:
             if " " in key:
                 continue
-            best_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0)
+            # Per occurrence: a surname the gazetteer also lists ("Bush", "Paris" after "Valeska
+            # Paris") stays the person however often it recurs, unless its mentions add more.
+            best_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0) / max(1, seen[key])
             limit = STRONG + 1 if totals[surname_key(surname, key)]["PERSON"] > WEAK else WEAK
             if key in surname and best_other <= limit:
                 label_of[key] = "PERSON"

@@ -385,3 +385,12 @@ def test_an_office_of_an_organisation_is_cut_from_the_name() -> None:
     found = labels("In 1991 she served as President of the Velmar Historical Society for a year.")
     assert found.get("Velmar Historical Society") == "ORG"
     assert not any(s.startswith("President") for s in found)
+
+
+def test_a_recurring_surname_that_is_also_a_town_stays_the_person() -> None:
+    """The gazetteer's vote counts per mention: three bare "Lyon"s after "Corinne Lyon" are her."""
+    text = ("Corinne Lyon left the group in 2009. Lyon was held on a ship for months. "
+            "Lyon wrote to her mother. Lyon later sued.")
+    found = analyze(text).entities
+    assert {m.label for m in found if m.text == "Lyon"} == {"PERSON"}
+    assert {m.entity for m in found if m.text == "Lyon"} == {"Corinne Lyon"}
