@@ -37,6 +37,7 @@ from reader.analysis.entity_words import (
     INSTITUTE_CENTRE,
     MEDIUM,
     NAME_PARTICLES,
+    NOBLE_TITLES,
     OF_ABLE,
     ORG_OF_HEADS,
     PLACE_ABBREVIATIONS,
@@ -623,7 +624,8 @@ class EntityFinder:
             if low in FUNCTION_CAPS:
                 grp = grp[1:]
                 continue
-            if len(grp) > 1 and low in TITLES_ROLES and text[grp[0][1]:grp[1][0]] in (" of ", " of the "):
+            if (len(grp) > 1 and (low in TITLES_ROLES or low in NOBLE_TITLES)
+                    and text[grp[0][1]:grp[1][0]] in (" of ", " of the ")):
                 grp = grp[1:]  # "President of the Linguistic Society", "Director of Media": the office, not a name
                 continue
             initial = self._sentence_initial(grp[0][0])

@@ -39,6 +39,9 @@ INSTITUTION_OPENERS = frozenset({
     "colegio", "collegio", "liceo", "lycée", "conservatoire", "conservatorio", "théâtre", "teatro", "banco", "banque",
     "banca", "fundación", "fondation", "fondazione", "stiftung", "academia", "accademia", "académie", "akademie",
     "escuela", "scuola", "hochschule", "gymnasium", "partido", "parti", "partito", "compagnie", "compañía"})
+# Titles of nobility, which name an office "of" a place ("Earl of Snowdon", "Duke of Kent").
+NOBLE_TITLES = frozenset({"earl", "duke", "duchess", "count", "countess", "baron", "baroness", "marquess",
+                          "marquis", "viscount", "viscountess"})
 # Roles whose "of" names a place as often as an organisation ("mayor of London").
 PLACE_ROLES = frozenset({"mayor", "governor", "president", "minister", "ambassador", "envoy", "secretary", "senator",
                          "premier", "king", "queen", "prince", "princess", "resident", "residents", "citizen",

@@ -394,3 +394,8 @@ def test_a_recurring_surname_that_is_also_a_town_stays_the_person() -> None:
     found = analyze(text).entities
     assert {m.label for m in found if m.text == "Lyon"} == {"PERSON"}
     assert {m.entity for m in found if m.text == "Lyon"} == {"Corinne Lyon"}
+
+
+def test_a_title_of_nobility_before_of_is_no_person() -> None:
+    found = labels("In 1961 he was made Earl of Varnmoor by the queen.")
+    assert not any(s.startswith("Earl") for s in found)
