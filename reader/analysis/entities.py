@@ -37,6 +37,7 @@ from reader.analysis.entity_words import (
     INSTITUTE_CENTRE,
     MEDIUM,
     NAME_PARTICLES,
+    NOBLE_TITLES,
     OF_ABLE,
     ORG_OF_HEADS,
     PLACE_ABBREVIATIONS,
@@ -623,6 +624,10 @@ class EntityFinder:
             if low in FUNCTION_CAPS:
                 grp = grp[1:]
                 continue
+            if (len(grp) > 1 and (low in TITLES_ROLES or low in NOBLE_TITLES)
+                    and text[grp[0][1]:grp[1][0]] in (" of ", " of the ")):
+                grp = grp[1:]  # "President of the Linguistic Society", "Director of Media": the office, not a name
+                continue
             initial = self._sentence_initial(grp[0][0])
             if initial and ((low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS)
                             or low in self.lower_vocab):
@@ -673,6 +678,8 @@ class EntityFinder:
         rules.run(j, _PHASE_RULES["name"])
         if j.drop:
             return self._traced(j, None)
+        if j.done:
+            return self._settled(j, headline)
         # A leading demonym that is not part of an organisation's or place's name is its own NORP.
         if len(grp) > 1 and lows[0] in DEMONYMS and not org_head and not j.in_places:
             self._narrow(j, 1)
@@ -762,9 +769,9 @@ class EntityFinder:
         j.start = j.grp[0][0]
         j.surface = j.text[j.start:j.end]
 
-    def _settled(self, j: Judgement) -> _Candidate:
-        """A candidate whose label a rule settled early (a date, a lone demonym)."""
-        cand = _Candidate(j.start, j.end, j.surface, _key(j.surface))
+    def _settled(self, j: Judgement, headline: bool = False) -> _Candidate:
+        """A candidate whose label a rule settled early (a date, a lone demonym, a museum)."""
+        cand = _Candidate(j.start, j.end, j.surface, _key(j.surface), words=len(j.grp), headline=headline)
         cand.votes.update(j.votes)
         return self._traced(j, cand) if self.trace is not None else cand
 
@@ -792,8 +799,10 @@ class EntityFinder:
     def _resolve(self, cands: list[_Candidate]) -> list[Mention]:
         totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         first_form: dict[str, str] = {}
+        seen: dict[str, int] = defaultdict(int)
         for c in cands:
             first_form.setdefault(c.key, c.text)
+            seen[c.key] += 1
             for label, score in c.votes.items():
                 if not label.startswith("_"):
                     totals[c.key][label] += score
@@ -820,7 +829,9 @@ class EntityFinder:
         for key in list(totals) + [c.key for c in cands if c.key not in totals]:
             if " " in key:
                 continue
-            best_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0)
+            # Per occurrence: a surname the gazetteer also lists ("Bush", "Paris" after "Valeska
+            # Paris") stays the person however often it recurs, unless its mentions add more.
+            best_other = max((v for k, v in totals.get(key, {}).items() if k != "PERSON"), default=0) / max(1, seen[key])
             limit = STRONG + 1 if totals[surname_key(surname, key)]["PERSON"] > WEAK else WEAK
             if key in surname and best_other <= limit:
                 label_of[key] = "PERSON"

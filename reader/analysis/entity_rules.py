@@ -25,9 +25,12 @@ from reader.analysis.entity_words import (
     ABBREVIATED_TITLES,
     BUILDING_NOUNS,
     CLUB_OPENERS,
+    COMMON_WORDS,
+    FACILITY_HEADS,
     FIRST_NAMES,
     FUNCTION_CAPS,
     GROUP_OF,
+    INSTITUTION_OPENERS,
     KIN_NOUNS,
     LIFE_EVENTS,
     MEDIUM,
@@ -38,9 +41,11 @@ from reader.analysis.entity_words import (
     OUTLET_STAFF,
     PLACE_PREPS,
     PLACE_ROLES,
+    PUBLISHING_VERBS,
     ROMAN_RE,
     STRONG,
     SURNAME_NOUNS,
+    SURNAME_SUFFIXES,
     TITLE_SMALL_WORDS,
     TITLES_ROLES,
     WEAK,
@@ -276,6 +281,16 @@ def club_opener(j: Judgement) -> bool:
             and j.vote("ORG", MEDIUM))
 
 
+@rule("name", ("She taught at the Instituto Caravel in Milan.", "Instituto Caravel", "ORG"),
+      ("He trained at the Conservatoire de Lyon for four years.", "Conservatoire de Lyon", "ORG"),
+      ("She joined the Théâtre Populaire Nouveau in 1951.", "Théâtre Populaire Nouveau", "ORG"))
+def institution_opener(j: Judgement) -> bool:
+    """A school's, theatre's or bank's opening word in another language ("Instituto", "Conservatoire",
+    "Théâtre", "Banco") before more capitalised words: an organisation, as "Bank of ..." is."""
+    return (len(j.grp) > 1 and j.lows[0] in INSTITUTION_OPENERS and not j.in_places
+            and j.vote("ORG", STRONG + 1))
+
+
 @rule("name", ("Figures from the NHS showed a rise.", "NHS", "ORG"), group="known", rerun=True)
 def known_organisation(j: Judgement) -> bool:
     """A name on the list of well-known organisations."""
@@ -288,8 +303,32 @@ def known_organisation_first(j: Judgement) -> bool:
     return (len(j.grp) > 1 and j.words[0] in KNOWN_ORGS and not j.in_places and j.vote("ORG", STRONG + 1))
 
 
+@rule("name", ("The exhibition moved to the Harlan Art Museum in May.", "Harlan Art Museum", "PLACE"),
+      ("She was the first woman to sing at the Velden Opera House.", "Velden Opera House", "PLACE"),
+      ("The letters are kept in the Brask State Archives.", "Brask State Archives", "PLACE"),
+      ("He lent two paintings to the Museum of Coastal Art.", "Museum of Coastal Art", "PLACE"),
+      ("The Museums Association backed the plan.", "Museums Association", "ORG", False))
+def facility_head(j: Judgement) -> bool:
+    """A museum, an archive or an opera house heads the name (at its end, or before "of"): the
+    building, a place, more than the body that runs it; settled before the organisation's head."""
+    lows, grp, text = j.lows, j.grp, j.text
+    n = len(lows)
+    if n < 2 or j.in_places:
+        return False
+    head = lows[-1] in FACILITY_HEADS or " ".join(lows[-2:]) in FACILITY_HEADS or any(
+        lows[i] in FACILITY_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] == ["of"]
+        for i in range(n - 1))
+    if not head:
+        return False
+    j.votes["PLACE"] = STRONG + 2
+    j.done = True
+    return True
+
+
 @rule("name", ("Officials at the Marlow Water Authority refused to comment.", "Marlow Water Authority", "ORG"),
-      ("The Department of Roads and Bridges will pay.", "Department of Roads and Bridges", "ORG"))
+      ("The Department of Roads and Bridges will pay.", "Department of Roads and Bridges", "ORG"),
+      ("Volunteers from the Harbour Corps cleared the beach.", "Harbour Corps", "ORG"),
+      ("She joined the Brotherhood of Lamplighters in 1990.", "Brotherhood of Lamplighters", "ORG"))
 def organisation_head(j: Judgement) -> bool:
     """An organisation's head word ends the name, or opens it before "of"/"for" ("Ministry of Health")."""
     return j.org_head and len(j.grp) > 1 and not j.in_places and j.vote("ORG", STRONG + 1)
@@ -467,15 +506,40 @@ def compass_opener(j: Judgement) -> bool:
     return _shaped(j) and j.lows[0] in COMPASS and not j.org_head and j.vote("PLACE", MEDIUM)
 
 
+_PARTICLE_SURNAME_RE = re.compile(r"(?:d|l)[’'][A-Z]")
+
+
+def _capitalised_surname(word: str) -> bool:
+    """Capitalised, or a capital after an elided French particle ("d'Alembert"); not "al-" ("Nour
+    al-Din al-Zenki" is as often a group as a man)."""
+    return word[:1].isupper() or _PARTICLE_SURNAME_RE.match(word) is not None
+
+
 @rule("context", ("Lena Hartigan won the seat by 40 votes.", "Lena Hartigan", "PERSON"),
-      ("Jean-Marc Dufresne won the seat by 40 votes.", "Jean-Marc Dufresne", "PERSON"), group="shape")
+      ("Jean-Marc Dufresne won the seat by 40 votes.", "Jean-Marc Dufresne", "PERSON"),
+      ("The letter reached Pierre le Rond d'Avignac in May.", "Pierre le Rond d'Avignac", "PERSON"),
+      group="shape")
 def given_name_person(j: Judgement) -> bool:
     """A known given name opening a capitalised run: a person ("Lena Hartigan")."""
     if (_shaped(j) and _given(j) and not j.org_head and j.last not in PLACE_HEADS
-            and j.words[-1][:1].isupper()):
+            and _capitalised_surname(j.words[-1])):
         j.first_named = True
         return j.vote("PERSON", STRONG)
     return False
+
+
+_HYPHEN_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+
+
+@rule("context", ("The seat was won by Tsang Wai-ming of the Civic Party.", "Tsang Wai-ming", "PERSON"),
+      ("Voters backed Oh Seung-hee in the district.", "Oh Seung-hee", "PERSON"), group="shape")
+def hyphenated_given_name(j: Judgement) -> bool:
+    """A short surname, then a two-syllable given name joined by a hyphen, as Cantonese and Korean
+    names are written in English ("Tsang Wai-ming", "Oh Seung-hee"): a person."""
+    words = j.words
+    return (_shaped(j) and len(words) == 2 and len(words[0]) <= 6 and words[0].isalpha()
+            and words[0][1:].islower() and _HYPHEN_GIVEN_RE.fullmatch(words[1]) is not None
+            and not j.org_head and j.vote("PERSON", STRONG))
 
 
 @rule("context", ("Trains stopped at Eastport Central for an hour.", "Eastport Central", "PLACE"), group="shape")
@@ -692,6 +756,21 @@ def modified_place_noun_after(j: Judgement) -> bool:
             and j.vote("PLACE", MEDIUM))
 
 
+_BEFORE_PUBLISHING = frozenset({"only", "also", "first", "later", "then", "previously", "recently", "has", "had"})
+
+
+@rule("context", ("The Harbinger cited two cases from last year.", "Harbinger", "ORG"),
+      ("It was a poem the Clarion only quoted in part; the times were hard.", "Clarion", "ORG"),
+      ("Mila Hart cited two cases from last year.", "Mila Hart", "PERSON", False), group="after")
+def outlet_publishes(j: Judgement) -> bool:
+    """"the X cited / quoted / reported / published": one word after "the" that publishes a story
+    is a newspaper or broadcaster, an organisation (even a word the text also writes in lower
+    case, as "the Times")."""
+    verb = j.n1 in PUBLISHING_VERBS or (j.n1 in _BEFORE_PUBLISHING and j.n2 in PUBLISHING_VERBS)
+    return (verb and len(j.grp) == 1 and j.p1 == "the" and not j.in_places and not j.possessive
+            and j.text[j.end:j.end + 1] == " " and j.vote("ORG", MEDIUM + 1))
+
+
 def _multiword_speaker(j: Judgement) -> bool:
     return j.n1 in REPORT_VERBS and len(j.grp) > 1 and not j.org_head and not j.noun_tail
 
@@ -718,18 +797,38 @@ def speaker_single(j: Judgement) -> bool:
 
 
 _INTERVIEWS = frozenset({"interviews", "interviewed", "interviewing"})
+_TELLS = frozenset({"told", "tells", "tell", "telling"})
 
 
 @rule("context", ("The mayor told Kestrelnet the plan was dead.", "Kestrelnet", "ORG"),
+      ("A biologist tells Kestrelnet about his ants.", "Kestrelnet", "ORG"),
       ("Last week Kestrelnet interviewed the mayor.", "Kestrelnet", "ORG"),
-      ("He was interviewed by Kestrelnet in May.", "Kestrelnet", "ORG"))
+      ("He was interviewed by Kestrelnet in May.", "Kestrelnet", "ORG"),
+      ("The site ranks 40th, according to Trafficlens.", "Trafficlens", "ORG"))
 def interlocutor(j: Judgement) -> bool:
-    """The other side of an interview or a statement ("told X", "X interviewed", "interviewed by
-    X"): a speaker-like name (a person if it is a given name, else an organisation)."""
+    """The other side of an interview or a statement, or the source of a figure ("told X", "tells
+    X", "X interviewed", "interviewed by X", "according to X"): a speaker-like name (a person if it
+    is a given name or a surname's shape, else an organisation)."""
     if len(j.grp) != 1 or j.in_places:
         return False
-    return ((j.p1 == "told" or j.n1 in _INTERVIEWS or (j.p1 == "by" and j.p2 in _INTERVIEWS))
+    return ((j.p1 in _TELLS or j.n1 in _INTERVIEWS or (j.p1 == "by" and j.p2 in _INTERVIEWS)
+             or (j.p1 == "to" and j.p2 == "according"))
             and j.vote("_SPEAKER", 1))
+
+
+_CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Video)s?: $")
+
+
+@rule("context", ("The ferry at dawn. Image: Quillhaven.\n\nThe port reopened.", "Quillhaven", "PERSON"),
+      ("A map of the route. Photo: Tarnwick et al.\n\nIt was cold.", "Tarnwick", "PERSON"),
+      ("The new logo. Image: NASA.\n\nIt was shown.", "NASA", "ORG", False))
+def credit_line(j: Judgement) -> bool:
+    """One word credited under a picture ("Image: X.", "Photo: X et al."): the user or
+    photographer who took it, a person (an acronym there is an agency, left to the caps rules)."""
+    start, end, text = j.start, j.end, j.text
+    return (len(j.grp) == 1 and not j.surface.isupper() and not j.in_places
+            and (text[end:end + 1] == "." or text.startswith(" et al.", end))
+            and _CREDIT_RE.search(text, max(0, start - 14), start) is not None and j.vote("PERSON", STRONG))
 
 
 @rule("context", ("The winner, Ossie Brandt, 61, was not at the ceremony.", "Ossie Brandt", "PERSON"))
@@ -741,13 +840,32 @@ def age_after(j: Judgement) -> bool:
 INVERTED_NAME_RE = re.compile(r", ([A-Z][a-z]+)\b(?![’'-]\w)(?! [A-Z])")
 
 
+# "Surname, Given Middle." closing a reading list's author: given names, then a full stop.
+_LISTED_AUTHOR_RE = re.compile(r", ([A-Z][a-z]+)(?: [A-Z][a-z]+)?\.(?=\s)")
+
+
 @rule("context", ("Sources: Brontevik, Agatha. Old Roads. 1931.", "Brontevik", "PERSON"),
+      ("Reading list:\nHalloway, Edwin Castor. A History of Fens.", "Halloway", "PERSON"),
+      ("My picks:\nLeeds, Harold. The Long Walk.", "Leeds", "PERSON"),
+      ("He was born in Harwick, Leeds, Harold.", "Leeds", "PLACE", False),
+      ("We drove from Leeds, Harold said, in an hour.", "Leeds", "PLACE", False),
       ("A spokeswoman for the Velmar Trust, Carla Meng, said no.", "Velmar Trust", "ORG", False))
 def inverted_name(j: Judgement) -> bool:
-    """"Surname, Given" as a bibliography or index writes it: a person."""
+    """"Surname, Given" as a bibliography or index writes it: a person. A surname that is also a
+    town's name ("London, Jack.") counts only in a reading list's form: opening a line (or after
+    "and"), given names, then a full stop."""
+    if len(j.grp) != 1:
+        return False
+    places = j.finder.places
     m = INVERTED_NAME_RE.match(j.text, j.end)
-    return bool(len(j.grp) == 1 and m and not j.in_places and m.group(1) in FIRST_NAMES
-                and m.group(1) not in j.finder.places and j.vote("PERSON", STRONG))
+    if m and not j.in_places and m.group(1) in FIRST_NAMES and m.group(1) not in places:
+        return j.vote("PERSON", STRONG)
+    m = _LISTED_AUTHOR_RE.match(j.text, j.end)
+    line_start = j.start == 0 or j.text[j.start - 1] == "\n" or j.text.endswith(" and ", 0, j.start)
+    if m and line_start and m.group(1) in FIRST_NAMES and m.group(1) not in places:
+        j.votes.pop("PLACE", None)
+        return j.vote("PERSON", STRONG)
+    return False
 
 
 @rule("context", ("Her son, David, said the firm had closed.", "David", "PERSON"),
@@ -822,11 +940,29 @@ def not_an_acronym(j: Judgement) -> bool:
 
 # --- fallback: no evidence at all -------------------------------------------------------------------
 
+@rule("fallback", ("Tickets for Global Offensive sold out in an hour.", "Global Offensive", None),
+      ("He has campaigned for Creative Commons since 2004.", "Creative Commons", None),
+      ("The story of Valley Tarn is told in the book.", "Valley Tarn", None),
+      ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON", False),
+      ("The award was shared by Park Seo-yun and her brother.", "Park Seo-yun", "PERSON", False),
+      group="unknown_run")
+def everyday_opener(j: Judgement) -> bool:
+    """Several capitalised words with no evidence, the first an everyday English word or the head
+    noun of a place or building that is no given name ("Global Offensive", "Sea Org", "Creative
+    Commons", "Valley Forge", "Chapel Hill"): a title, a body or a place
+    rather than a person, whose name opens with a given name; no vote, so no person by shape. Not
+    before a hyphenated given name, which ends a surname-first name ("Park Seo-yun")."""
+    first = j.lows[0]
+    return (len(j.grp) > 1 and not j.votes
+            and (first in COMMON_WORDS or first in PLACE_HEADS or first in BUILDING_NOUNS)
+            and not is_given_name(j.words[0]) and "-" not in j.words[-1])
+
+
 @rule("fallback", ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON"),
       ("They met in the Oakhurst Quinto Room.", "Oakhurst Quinto Room", None, False),
       ("It was part of Varga's Kelloway Quinto programme.", "Kelloway Quinto", None, False),
       ("He read the Anselm Okoro novel twice; the novel is long.", "Anselm Okoro", "PERSON"),
-      ("The prize was shared by Gwerful Denver last year.", "Gwerful Denver", "PERSON"))
+      ("The prize was shared by Gwerful Denver last year.", "Gwerful Denver", "PERSON"), group="unknown_run")
 def person_by_shape(j: Judgement) -> bool:
     """Several capitalised words and no other evidence, outside a title-case headline: weakly a
     person; not after "the" or "a" or a possessive, which personal names do not take."""
@@ -875,6 +1011,21 @@ def given_name_alone(j: Judgement) -> bool:
             and j.lows[0] not in j.finder.lower_vocab and j.p1 not in ("at", "in", "of", "the")
             and not text.startswith(" of ", end) and not (text[end:end + 1] == " " and text[end + 1:end + 2].isupper())
             and j.vote("PERSON", WEAK))
+
+
+_PERSONAL_ENDINGS = (*SURNAME_SUFFIXES, "ius")
+
+
+@rule("fallback", ("His favourite novel is by Karpinsky, and it is long.", "Karpinsky", "PERSON"),
+      ("The rule came from Theodosius and his monks.", "Theodosius", "PERSON"),
+      ("Nobody knew what happened at Ardmoreton that night.", "Ardmoreton", "PLACE", False))
+def personal_ending(j: Judgement) -> bool:
+    """One word with a surname's ending ("-sky", "-enko", "-poulos") or a Latin personal name's
+    ("-ius"), no known place and at most a weak vote ("from X"): a person."""
+    surface = j.surface
+    return (len(j.grp) == 1 and len(surface) >= 6 and surface[1:].islower() and not j.in_places
+            and max(j.votes.values(), default=0) <= WEAK and surface.endswith(_PERSONAL_ENDINGS)
+            and j.lows[0] not in j.finder.lower_vocab and j.vote("PERSON", MEDIUM))
 
 
 @rule("fallback", ("Nobody knew what happened at Ardmoreton that night.", "Ardmoreton", "PLACE"))

@@ -32,6 +32,16 @@ ABBREVIATED_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "gen", "sen", "
 # First words of football clubs' names abroad ("Deportivo Almaraz", "Sporting Lisbon").
 CLUB_OPENERS = frozenset({"deportivo", "atlético", "atletico", "sporting", "dynamo", "dinamo", "olympique",
                           "borussia", "lokomotiv", "spartak", "partizan", "hapoel", "maccabi", "eintracht"})
+# Opening words of schools, theatres and banks named in French, Spanish, Italian, German or
+# Portuguese ("Instituto Gonzaga", "Conservatoire de Paris", "Théâtre National Populaire").
+INSTITUTION_OPENERS = frozenset({
+    "instituto", "institut", "istituto", "universidad", "universidade", "università", "universität", "université",
+    "colegio", "collegio", "liceo", "lycée", "conservatoire", "conservatorio", "théâtre", "teatro", "banco", "banque",
+    "banca", "fundación", "fondation", "fondazione", "stiftung", "academia", "accademia", "académie", "akademie",
+    "escuela", "scuola", "hochschule", "gymnasium", "partido", "parti", "partito", "compagnie", "compañía"})
+# Titles of nobility, which name an office "of" a place ("Earl of Snowdon", "Duke of Kent").
+NOBLE_TITLES = frozenset({"earl", "duke", "duchess", "count", "countess", "baron", "baroness", "marquess",
+                          "marquis", "viscount", "viscountess"})
 # Roles whose "of" names a place as often as an organisation ("mayor of London").
 PLACE_ROLES = frozenset({"mayor", "governor", "president", "minister", "ambassador", "envoy", "secretary", "senator",
                          "premier", "king", "queen", "prince", "princess", "resident", "residents", "citizen",
@@ -54,6 +64,12 @@ REGIONS = data_words("regions")
 SURNAME_SUFFIXES = ("ov", "ova", "ev", "eva", "sky", "ski", "ska", "enko", "vich", "vic", "wicz", "escu", "poulos",
                     "oglu", "yan", "shvili", "dze")
 HYPHEN_ADJECTIVES = data_words("hyphen_adjectives")
+# Heads of a building that an institution is named with ("Broad Art Museum", "the National
+# Archives", "Guangzhou Opera House"): the name is the place, as GUM and OntoNotes (FAC) read it.
+FACILITY_HEADS = frozenset({"museum", "museums", "archive", "archives", "opera house", "playhouse"})
+# The commonest English words, lower case, given names left out ("global", "sea", "creative"):
+# a capitalised run opening with one is seldom a personal name.
+COMMON_WORDS = data_words("common_words")
 # Roman numerals up to 39 ("XVII", "Henry VIII"): numbers, not acronyms (larger ones spell words: "MIX").
 ROMAN_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # Modifiers between a name and an organisation noun after it ("X militant group", "X news agency").
@@ -108,6 +124,10 @@ KIN_NOUNS = ("sons?|daughters?|wife|wives|husbands?|brothers?|sisters?|mother|fa
 LIFE_EVENTS = frozenset({"born", "died", "buried", "raised", "lived", "settled", "interred", "reinterred",
                          "baptised", "baptized", "executed", "imprisoned", "stationed", "exiled", "married",
                          "murdered", "killed", "grew", "resides", "resided", "lives", "living"})
+# What a newspaper or broadcaster does with a story ("the Guardian cited", "the Times reported").
+PUBLISHING_VERBS = frozenset({"cited", "cites", "quoted", "quotes", "published", "publishes", "reported", "reports",
+                              "printed", "prints", "wrote", "writes", "revealed", "reveals", "obtained", "obtains",
+                              "broadcast", "broadcasts", "aired", "airs"})
 # Newsroom staff after a name: the name is the outlet ("a Wikinews reporter", "Gazette columnist").
 OUTLET_STAFF = frozenset({"reporter", "reporters", "correspondent", "correspondents", "columnist", "columnists",
                           "journalist", "journalists"})
@@ -115,7 +135,7 @@ FIRST_NAMES = first_names()
 # Head nouns that are also common surnames: after a given name they make a person, not a venue or firm.
 SURNAME_NOUNS = word_set("""
 mills green fields field cross fair power post court head heath press marsh hill wood lane row
-bell page stone house banks brook rivers hall
+bell page stone house banks brook rivers hall close
 """)
 # Words a title-case headline leaves in lower case (articles, conjunctions, short prepositions).
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",

@@ -84,14 +84,16 @@ communications telecom telecoms wireless entertainment games pictures films musi
 town house library research shipyard shipyards works mills brewery bakery lines rail railways
 railway transport buses trains motorsport racing circuit guild bee restoration
 tribunal tribunals inquiry ombudsman regulator thistle albion rangers harriers academicals
-programme program international repairs ledger liga forum schools
+programme program international repairs ledger liga forum schools corps brotherhood sisterhood
+fellowship
 """)
 
 # Words that open an organisation's name before "of" ("University of Oxford", "Bank of England").
 ORG_OPENERS: frozenset[str] = word_set("""
 university bank ministry department institute council office church college school academy
 federation association organization organisation league court board chamber society union house
-museum army party order commission committee agency elections
+museum army party order commission committee agency elections corps brotherhood sisterhood
+fellowship
 """)
 
 # Words that end a place's name ("Idlib Province", "Red Sea", "Main Street").

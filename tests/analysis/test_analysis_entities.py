@@ -378,3 +378,24 @@ def test_candidate_runs_are_exactly_the_candidate_pattern_matches() -> None:
     texts += ["".join(rnd.choice("aAbBdDeEiIlLoOvVsSMtF-’' .,\n") for _ in range(400)) for _ in range(200)]
     for text in texts:
         assert [m.span() for m in candidate_runs(text)] == [m.span() for m in CANDIDATE_RE.finditer(text)], text
+
+
+def test_an_office_of_an_organisation_is_cut_from_the_name() -> None:
+    """"President of the X Society": the office opens the run; the name is the society."""
+    found = labels("In 1991 she served as President of the Velmar Historical Society for a year.")
+    assert found.get("Velmar Historical Society") == "ORG"
+    assert not any(s.startswith("President") for s in found)
+
+
+def test_a_recurring_surname_that_is_also_a_town_stays_the_person() -> None:
+    """The gazetteer's vote counts per mention: three bare "Lyon"s after "Corinne Lyon" are her."""
+    text = ("Corinne Lyon left the group in 2009. Lyon was held on a ship for months. "
+            "Lyon wrote to her mother. Lyon later sued.")
+    found = analyze(text).entities
+    assert {m.label for m in found if m.text == "Lyon"} == {"PERSON"}
+    assert {m.entity for m in found if m.text == "Lyon"} == {"Corinne Lyon"}
+
+
+def test_a_title_of_nobility_before_of_is_no_person() -> None:
+    found = labels("In 1961 he was made Earl of Varnmoor by the queen.")
+    assert not any(s.startswith("Earl") for s in found)
