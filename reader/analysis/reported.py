@@ -232,7 +232,6 @@ def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     """"CLAUSE, X said." A report earlier in the sentence ("X said A, the agency reported") wins."""
     text = f.text
     verb = hit.group()
-    cue = (verb, hit.start(), hit.end())
     tail = text[hit.end():sent.end]
     if verb in TELL_VERBS and TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
         tail = ""
@@ -240,6 +239,15 @@ def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     if not (TRAIL_RE.match(tail) and comma > sent.start and len(word_list(text[sent.start:comma])) >= 4
             and not REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start())):
         return None
+    return _trailing_report(f, hit, sent, comma)
+
+
+def _trailing_report(f: QuoteFinder, hit: re.Match[str], sent: Span, comma: int) -> Quote | None:
+    """"A, X said ...": ``A`` (the sentence up to ``comma``) as what the subject between the comma
+    and the verb said (an earlier report in the sentence wins)."""
+    text = f.text
+    verb = hit.group()
+    cue = (verb, hit.start(), hit.end())
     subject = (comma + 1, hit.start())
     if len(word_list(text[comma + 1:hit.start()])) > 8 or not has_content(text[comma + 1:hit.start()]):
         return None
@@ -252,6 +260,36 @@ def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     if not speaker:
         return None
     return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True) or STOP
+
+
+# After a trailing cue, a participle or "including" phrase: what the speaker did, or the report's details.
+_TRAIL_PARTICIPLE_RE = re.compile(r",\s+(?:[a-z]{3,}ing|including)\s")
+
+
+@REPORTED.rule("trailing-cue-participle", examples=(
+    Example("The harbour wall will have to be rebuilt, the engineers said, citing the damage from the storms.",
+            "The harbour wall will have to be rebuilt", "indirect", "engineers"),
+    Example("The letters covered many harbour matters, the Gazette reported on Monday, including fees and repairs.",
+            "The letters covered many harbour matters", "indirect", "Gazette"),
+))
+def trailing_cue_participle(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"CLAUSE, X said, citing ..." / "..., X reported, including ...": the sentence's first clause is
+    the report and the phrase after the cue tells what the speaker did or adds details, with no
+    finite verb of its own (with one, ``cue-mid-clause`` reads both sides as what was said)."""
+    text = f.text
+    verb = hit.group()
+    if verb in PARTICIPLES:
+        return None
+    adverbials = ADVERBIALS_RE.match(text, hit.end())
+    tail = _TRAIL_PARTICIPLE_RE.match(text, adverbials.end() if adverbials else hit.end(), sent.end)
+    comma = text.rfind(",", sent.start, hit.start())
+    if tail is None or comma <= sent.start or len(word_list(text[sent.start:comma])) < 4 or \
+            REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start()):
+        return None
+    if has_finite_verb(word_list(text[tail.end():sent.end])[:8]) or \
+            not has_finite_verb(word_list(text[sent.start:comma])):
+        return None  # (and "Weighing in on the debate, X said, citing ...": no clause before the cue)
+    return _trailing_report(f, hit, sent, comma)
 
 
 @REPORTED.rule("trailing-verb-subject", examples=(
