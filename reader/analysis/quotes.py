@@ -98,9 +98,6 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|
                      r"|even as|as)\s+(?!that\b)"
                      r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
-                     # ", and Hillary Clinton is promising ...": a second subject's own clause
-                     r"|,?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has|have|had|will"
-                     r"|would|could|said|says)\b)"
                      # ", and Democrats accused ...": a second clause with its own subject (a name) and past verb
                      r"|,\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+[a-z]+ed\s)"
                      r"|;\s+")
@@ -257,6 +254,34 @@ def writer_clause(f: QuoteFinder, start: int, end: int, trailing: bool) -> int |
         if word.startswith("but") and AUX_NEXT_RE.match(text, cut.end()):
             continue
         if len(word_list(text[start:cut.start()])) >= 3:
+            return cut.start()
+    return None
+
+
+# "and Hillary Clinton is promising ...": a name and a finite verb after "and".
+_AND_NAME_CLAUSE_RE = re.compile(r",?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has"
+                                 r"|have|had|will|would|could|said|says)\b)")
+
+
+@SPAN_ENDS.rule("and-named-subject", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday, and Tomas Rieder was furious about it.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+    Example("Ines Marlow said the ferry would sail and Tomas Rieder was furious about it.",
+            "the ferry would sail", "indirect", "Ines Marlow"),
+    Example("Ines Marlow said letters from Holm, Vos, Brandt and Rieder were read out at the meeting.",
+            "letters from Holm, Vos, Brandt and Rieder were read out at the meeting", "indirect", "Ines Marlow"),
+))
+def and_named_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"..., and Tomas Rieder was furious": a second clause whose subject is a name is the writer's
+    next statement. Without a comma it is one only after a full clause ("the ferry would sail and
+    Rieder was ..."); before any finite verb the name closes a coordinated subject ("letters from
+    Holm, Vos and Rieder were read out") and the verb is the report's own."""
+    text = f.text
+    for cut in _AND_NAME_CLAUSE_RE.finditer(text, start, end):
+        if f.inside_quoted(cut.start()):
+            continue
+        words = word_list(text[start:cut.start()])
+        if len(words) >= 3 and (text[cut.start()] == "," or has_finite_verb(words)):
             return cut.start()
     return None
 
