@@ -154,6 +154,10 @@ def source_head(source: str) -> str | None:
             "and the road will stay shut until they are done", "indirect", "Hanna Vos"),
     Example("Even if the mill closes next year, Tomas Rieder said, the village will survive.",
             "Even if the mill closes next year", "indirect", "Tomas Rieder"),
+    Example("If the talks fail again, Tomas Rieder warned, angry farmers plan to leave the party.",
+            "angry farmers plan to leave the party", "indirect", "Tomas Rieder"),
+    Example("By closing the old pier, Ines Duval said, the town can save money for the new harbour.",
+            "By closing the old pier", "indirect", "Ines Duval"),
     Example("The new timetable for the island ferries, officials said, was drawn up in a hurry.",
             "The new timetable for the island ferries", "indirect", "officials"),
     Example("Nor does Ines Duval have any plans, aides say, to sell the family farm.",
@@ -162,8 +166,9 @@ def source_head(source: str) -> str | None:
 def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> list[Quote] | None:
     """"A, Smith said, B." / "A, said Smith, B.": a cue set off by commas inside the reported
     sentence; both sides are what was said (a side too short to be a clause is left out). B must
-    be a clause (a finite verb, or "but"/"and" and one), not an appositive ("said Smith, a farmer")
-    or what the speaker did ("she said, smiling")."""
+    be a clause (a finite verb, or "but"/"and" and one, or anything after a fronted condition or
+    means, which leaves B the main clause), not an appositive ("said Smith, a farmer") or what the
+    speaker did ("she said, smiling")."""
     text = f.text
     verb = hit.group()
     if verb in PARTICIPLES or "," not in text[hit.end():hit.end() + 60]:
@@ -206,8 +211,11 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     clause = rest[1:] if first in ("but", "and", "so", "yet") else rest
     if first.endswith("ing") and not any(w.lower() in AUXILIARIES for w in rest[1:6]):
         return None  # ("she said, smiling", "he said, going on to say ...": what the speaker did)
-    if not has_finite_verb(clause[:12]) and not (first == "to" and has_finite_verb(word_list(text[sent.start:comma]))):
-        return None  # (but "He has no plans, aides say, to sell the farm": the infinitive completes A)
+    fronted = not inverted and is_fronted_piece(text[sent.start:comma])
+    if not has_finite_verb(clause[:12]) and not fronted and \
+            not (first == "to" and has_finite_verb(word_list(text[sent.start:comma]))):
+        return None  # (but "He has no plans, aides say, to sell the farm": the infinitive completes A,
+        # and "If the talks fail, Smith warned, farmers plan to ...": after a fronted condition B is the main clause)
     cue = (verb, hit.start(), hit.end())
     a_words = word_list(text[max(sent.start, comma - 40):comma])
     open_relative = bool(a_words) and a_words[-1].lower() in ("which", "who", "that", "and", "or", "but")
@@ -488,12 +496,13 @@ def group_subject(phrase: str) -> str | None:
     return None
 
 
-_FRONTED_OPENERS = frozenset({"if", "even", "because", "unless", "to"})
+_FRONTED_OPENERS = frozenset({"if", "even", "because", "unless", "to", "by"})
 
 
 def is_fronted_piece(piece: str) -> bool:
-    """Is ``piece`` (a sentence's start, up to a comma) a fronted condition, cause or purpose of four
-    words or more ("If the grant is cut", "Even if the mill closes", "To understand the law")? Time,
+    """Is ``piece`` (a sentence's start, up to a comma) a fronted condition, cause, purpose or means of
+    four words or more ("If the grant is cut", "Even if the mill closes", "To understand the law", "By
+    closing the pier")? Time,
     place and source phrases ("When he arrived", "In a statement") are the writer's framing."""
     words = word_list(piece)
     if len(words) < 4 or words[0].lower() not in _FRONTED_OPENERS or any(m in piece for m in "\"“”;:"):
@@ -503,6 +512,8 @@ def is_fronted_piece(piece: str) -> bool:
         return second in ("if", "though")  # ("Even as ...", "Even worse, ...": the writer's)
     if words[0].lower() == "to":
         return words[1].islower() and second not in DETERMINER_WORDS  # "To understand ...", not "To a standing ovation"
+    if words[0].lower() == "by":
+        return second.endswith("ing")  # "By closing the pier" (a means), not "By the time ..." or "By March"
     return True
 
 
