@@ -36,6 +36,7 @@ from reader.analysis.lexicon import (
     MODALS,
     NON_SPEAKERS,
     NP_WORDS,
+    NUMBER_WORDS,
     OBJECT_PRONOUNS,
     OPINION_VERBS,
     PARTICIPLES,
@@ -137,6 +138,12 @@ CONJ_AUX_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|woul
                          r"|repeatedly|again|since|already|not|never|[a-z]+ly)\s+){1,3}$")
 CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
 CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?$")
+# A rounded share of a group, a subject though it opens with a preposition's word ("About 4 in 10",
+# "Over half of the voters", "About one in five"); not "Over 10 years" or "About the plan".
+_SHARE = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
+_APPROX_SHARE_RE = re.compile(rf"\s*(?:about|over|under|nearly|around|roughly|almost|just\s+(?:over|under))\s+"
+                              rf"(?:{_SHARE}(?:-\w+)?\s+(?:in|out\s+of)\s+{_SHARE}|half|a\s+(?:third|quarter|majority)"
+                              rf"|{_SHARE}\s+percent)\b(?:\s+of\s+[^,;:.!?]{{1,60}}?)?\s*", re.I)
 MAX_REPORT = 600  # longest reported clause considered, in characters
 _ABBREV_BEFORE_RE = re.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
 NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
@@ -539,8 +546,9 @@ class QuoteFinder:
         if boundary in ("who", "which", "whom", "whose"):
             return "rel"
         first = _WORD_RE.search(self.text, start, end)
-        if boundary in SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB):
-            return "sub"
+        if boundary in SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB
+                                         and not _APPROX_SHARE_RE.fullmatch(self.text, start, end)):
+            return "sub"  # (but "About 4 in 10", "Nearly half of them": "about" rounds a share, the subject)
         return "np"
 
     def subject(self, sent: Span, verb_start: int) -> str | None:
