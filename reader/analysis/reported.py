@@ -368,6 +368,8 @@ def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int)
             "the museum would reopen in May", "indirect", "Olga Brenner"),
     Example("Two curators spoke to us. Another said the museum would reopen in May.",
             "the museum would reopen in May", "indirect", "another"),
+    Example("Each side said the other would be to blame if the bridge is not built.",
+            "the other would be to blame if the bridge is not built", "indirect", "Each side"),
     Example("Ruth Callow did not apologise, but said the remarks had been taken out of context.",
             "the remarks had been taken out of context", "indirect", "Ruth Callow"),
     Example("Ruth Callow questioned the budget and has since said the council must find new savings.",
