@@ -79,6 +79,13 @@ def bindings() -> list[tuple[str, str, str]]:
     return sorted(found)
 
 
+def test_every_binding_has_an_id() -> None:
+    """:func:`bindings` (and so the whole check) sees only bindings with an id: one without would
+    pass unchecked, and could not be remapped in config.toml either."""
+    missing = [(cls.__name__, b.key, b.action) for cls in binding_classes() for b in _own_bindings(cls) if not b.id]
+    assert not missing, f"bindings without an id (SCREEN.ACTION): {missing}"
+
+
 def test_the_table_has_the_rows_the_check_expects() -> None:
     rows = table_rows()
     assert {row for names in ROW_OF_SCREEN.values() for row in names} <= set(rows)

@@ -53,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("correct: --speaker, --no-speaker and --not-a-quote need --quote TEXT")
     if (args.entity is None) != (args.kind is None and not args.not_an_entity):
         raise UsageError("correct: --entity NAME goes with --kind KIND or --not-an-entity")
+    if args.remove is not None and (args.quote is not None or quote_fix or args.entity is not None):
+        raise UsageError("correct: --remove ID goes alone (it deletes a correction, it makes none)")
+    if args.entity is not None and not clean_line(args.entity):
+        raise UsageError("correct: --entity is empty (give the name as it stands in the article)")
     if args.speaker is not None and not clean_line(args.speaker):
         raise UsageError("correct: --speaker is empty (use --no-speaker to clear a speaker)")
     library = open_library(args)

@@ -86,4 +86,5 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _article_level(note: NoteText | Note) -> bool:
+    """True for a note on the whole article (only the library-wide rows, :class:`NoteText`, hold one)."""
     return isinstance(note, NoteText) and note.article_level

@@ -126,6 +126,20 @@ class FoldMap:
             return None
         return cls(tuple(value[0::3]), tuple(value[1::3]), tuple(value[2::3])) if value else IDENTITY
 
+    def fits(self, text: str, folded: str) -> bool:
+        """True if this can be the map of ``text`` whose fold is ``folded``: each entry names, in
+        order, a character of the text whose fold has the entry's size, starting where the entries
+        before it put it, and the lengths add up. A map kept in a damaged cache fails, and then
+        offsets are not taken from it (a text whose resizing characters all went missing from
+        its map while their sizes cancel out still passes: the check reads only the entries).
+        """
+        shift, previous = 0, -1
+        for start, size, origin in zip(self.starts, self.sizes, self.origins, strict=True):
+            if not previous < origin < len(text) or start != origin + shift or len(_TABLE[ord(text[origin])]) != size:
+                return False
+            shift, previous = shift + size - 1, origin
+        return len(folded) == len(text) + shift
+
     def is_boundary(self, offset: int) -> bool:
         """True if folded ``offset`` falls between two characters' folds (not inside "ss" of "ß")."""
         return not self.starts or not self._source(offset)[1]

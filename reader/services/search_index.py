@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reader.services.fold import Term, fold, parse_query
+from reader.services.fold import IDENTITY, FoldMap, Term, fold, fold_map, parse_query
 from reader.services.notes_index import NoteText, note_records, note_text
-from reader.services.texts import article_texts
+from reader.services.texts import ArticleText, article_texts
 
 if TYPE_CHECKING:
     from reader.store import ArticleRecord, Library
@@ -95,11 +95,24 @@ def _words(value: object) -> str:
     return ""
 
 
-def _hits(term: Term, folded: str, limit: int) -> list[tuple[int, int]]:
+def _hits(term: Term, folded: str, limit: int, source: str | ArticleText | None) -> list[tuple[int, int]]:
+    """Up to ``limit`` spans of ``folded`` where ``term`` matches, leaving out the matches that
+    begin inside one character's fold ("4" in "¼" = "1⁄4"): no span of the text holds them.
+
+    ``source`` is the text ``folded`` was folded from, or the article whose text it is (its
+    :class:`FoldMap` is kept in the text cache), or None for a first sift that checks nothing.
+    The map is only asked for once a match is found, and is the identity, with nothing to
+    check, for nearly every text.
+    """
     if term.needle not in folded:
         return []
+    mapping: FoldMap | None = None
     out: list[tuple[int, int]] = []
     for match in term.pattern.finditer(folded):
+        if mapping is None:
+            mapping = IDENTITY if source is None else fold_map(source) if isinstance(source, str) else source.fold_map
+        if mapping is not IDENTITY and not mapping.is_boundary(match.start()):
+            continue
         out.append(match.span())
         if len(out) >= limit:
             break
@@ -139,24 +152,24 @@ def search(library: Library, query: str, *, tag: str | None = None, limit: int |
         tag_hits: set[str] = set()
         for term in terms:
             found = False
-            if _hits(term, title, 1):
+            if _hits(term, title, 1, record.title):
                 score += 5
                 title_hit = found = True
             for raw, folded in tags:
-                if _hits(term, folded, 1):
+                if _hits(term, folded, 1, raw):
                     score += 4
                     tag_hits.add(raw)
                     found = True
-            if notes_folded and _hits(term, notes_folded, 1):
+            if notes_folded and _hits(term, notes_folded, 1, None):  # a first sift: each note is checked below
                 if not notes:
                     notes = [n for n in (note_text(nid, doc) for nid, doc in records_of_notes) if n is not None]
                 for note in notes:
-                    if _hits(term, fold(note.note), 1) or any(_hits(term, fold(t), 1) for t in note.tags):
+                    if _hits(term, fold(note.note), 1, note.note) or any(_hits(term, fold(t), 1, t) for t in note.tags):
                         score += 2
                         note_hits.setdefault(note.id, note)
                         found = True
             if text is not None:
-                hits = _hits(term, text.folded, MAX_COUNTED)
+                hits = _hits(term, text.folded, MAX_COUNTED, text)
                 if hits:
                     score += 1 + math.log1p(len(hits)) + (1 if term.phrase else 0)
                     text_hits.extend(hits[:MAX_TEXT_MATCHES])

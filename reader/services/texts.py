@@ -108,12 +108,14 @@ def article_texts(library: Library, records: Iterable[ArticleRecord], *, cached_
             assert entry is not None
             folded = entry.get("folded")
             text = entry["text"]
-            current = isinstance(folded, str) and entry.get("fold") == FOLD_VERSION
+            mapping = FoldMap.from_json(entry.get("fold_map", []))
+            current = (isinstance(folded, str) and entry.get("fold") == FOLD_VERSION and mapping is not None
+                       and mapping.fits(text, folded))
             item = out.by_id[record.id] = ArticleText(
                 record.id, text, str(entry.get("hash", "")), folded if current else None,
-                FoldMap.from_json(entry.get("fold_map", [])) if current else None)
+                mapping if current else None)
             if item._folded is None and not text.isascii() and not cached_only:
-                # an entry from before folded texts, or folded another way
+                # an entry from before folded texts, folded another way, or damaged
                 changes[record.id] = {**entry, **_folding(item)}
             continue
         if cached_only:

@@ -190,7 +190,8 @@ class Corrections:
         :data:`NOT_AN_ENTITY` that it is no entity at all; replaces an earlier one for the name."""
         label = label.upper()
         if label not in (*ENTITY_LABELS, NOT_AN_ENTITY):
-            raise ReaderError(f"{clean_line(label)!r} is not a kind (choose from {', '.join(ENTITY_LABELS)})")
+            raise ReaderError(f"{clean_line(label)!r} is not a kind (choose from "
+                              f"{', '.join((*ENTITY_LABELS, NOT_AN_ENTITY))})")
         cleaned = _clean_name(name)
         if not cleaned:
             raise ReaderError("the entity's name is empty")

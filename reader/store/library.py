@@ -105,6 +105,22 @@ the record's id is the article id (:mod:`reader.store.article_notes`), else the 
 it (:mod:`reader.store.corrections`). Removing an article removes them with it."""
 
 
+def _passage_corrected(doc: dict[str, Any], current: Iterable[dict[str, Any]]) -> bool:
+    """True if ``doc``, a removed correction of a quote (its speaker, or not a quote), overlaps a
+    passage of the same article that a correction now in the table is about: one made since,
+    which an undo must not contradict (a new correction of a passage replaces those it overlaps)."""
+    def span(record: dict[str, Any]) -> tuple[int, int] | None:
+        start, end = record.get("start"), record.get("end")
+        if record.get("kind") == "entity_kind" or type(start) is not int or type(end) is not int:
+            return None
+        return start, end
+
+    mine = span(doc)
+    return mine is not None and any(
+        record.get("article") == doc.get("article") and other[0] < mine[1] and mine[0] < other[1]
+        for record in current if (other := span(record)))
+
+
 class Library:
     """Articles, notes, tags and settings of one library file (see the module docstring)."""
 
@@ -358,17 +374,44 @@ class Library:
         return RemovedArticle(record, notes, dict(text) if text is not None else None, tuple(owned))
 
     def restore_article(self, removed: RemovedArticle) -> ArticleRecord:
-        """Undo :meth:`remove_article`."""
+        """Undo :meth:`remove_article`, overwriting nothing written since.
+
+        The article's id comes from its source, so the same file may have been added again
+        before the undo, and written on: then its record (title, position...) and stored text
+        stay as they are now, with the removed record's tags added (and, if the text changed,
+        the old text's hash, so the notes put back are re-anchored when it is next read); a correction made since
+        stays and the removed one of the same passage or name is dropped; the two article notes
+        are kept one after the other. Returns the article's record as it is after the undo.
+        """
         with self.storage.transaction():
-            self._articles.upsert(Document(removed.article.to_record(), doc_id=removed.article.id))
+            current = self._articles.get(doc_id=removed.article.id)
+            record = removed.article
+            if current is not None:
+                now = ArticleRecord.from_record(removed.article.id, current)
+                record = replace(now, tags=now.tags + tuple(t for t in removed.article.tags if t not in now.tags))
+                if removed.notes and now.text_hash != removed.article.text_hash:
+                    # The notes put back were anchored on the text the article had then: with its
+                    # hash, the next reader of the article sees a change and finds them again.
+                    record = replace(record, text_hash=removed.article.text_hash)
+            self._articles.upsert(Document(record.to_record(), doc_id=record.id))
             for note in removed.notes:
-                self._notes.upsert(Document(note.to_record(), doc_id=note.id))
-            if removed.text is not None:
-                self._texts.upsert(Document(removed.text, doc_id=removed.article.id))
+                if self._notes.get(doc_id=note.id) is None:
+                    self._notes.upsert(Document(note.to_record(), doc_id=note.id))
+            if removed.text is not None and self._texts.get(doc_id=record.id) is None:
+                self._texts.upsert(Document(removed.text, doc_id=record.id))
+            since = {name: list(self._table(name).raw().values()) for name in ARTICLE_TABLES}  # before the undo
             for name, doc_id, doc in removed.owned:
-                self._table(name).upsert(Document(doc, doc_id=doc_id))
-            self._register_tags(removed.article.tags + tuple(t for n in removed.notes for t in n.tags))
-        return removed.article
+                table = self._table(name)
+                kept = table.get(doc_id=doc_id)
+                if kept is None:
+                    if name == "corrections" and _passage_corrected(doc, since[name]):
+                        continue
+                    table.upsert(Document(doc, doc_id=doc_id))
+                elif name == "article_notes" and isinstance(kept.get("note"), str) and isinstance(doc.get("note"), str) \
+                        and doc["note"] not in kept["note"]:
+                    table.upsert(Document({**kept, "note": kept["note"] + "\n\n" + doc["note"]}, doc_id=doc_id))
+            self._register_tags(record.tags + tuple(t for n in removed.notes for t in n.tags))
+        return record
 
     def set_position(self, article_id: str, position: int) -> ArticleRecord:
         """Save the reading position (an offset into the text). Each call is a save: debounce it."""

@@ -8,13 +8,11 @@ and is centred (it sat flush left beside ~95 empty columns). Regenerate with
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from reader.tui.app import ReaderApp
 from tests.inreader.helpers import SEED, wait_for_analysis
+from tests.tui.helpers import write_config
 
 
 @pytest.mark.parametrize("width", [60, 80])
@@ -28,7 +26,5 @@ def test_text_centred_at_200_columns_default_measure(snap_compare) -> None:
 
 
 def test_text_centred_at_200_columns_measure_72(snap_compare) -> None:
-    folder = Path(os.environ["READER_CONFIG_DIR"])  # the test's own folder (tests/conftest.py)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "config.toml").write_text("[reading]\nmeasure = 72\n", encoding="utf-8")
+    write_config("[reading]\nmeasure = 72\n")  # in the test's own config folder (tests/conftest.py)
     assert snap_compare(ReaderApp([str(SEED)]), terminal_size=(200, 24), run_before=wait_for_analysis)

@@ -151,8 +151,11 @@ async def test_E_fixes_a_names_kind_in_the_reader(db: Path, run: Run, ids: tuple
                     any(m.entity == "Anna Berg" for m in reader.analysis_index.analysis.entities))
         assert [c.entity for c in Corrections(Library.open(db)).all()] == ["Geneva"]
 
-        await pilot.press("E", "escape")  # Escape changes nothing
-        assert isinstance(app.screen, NotesReaderScreen)
+        await pilot.press("E")  # the picker opens after a store read: wait for it, then Escape
+        await until(app, pilot, lambda: isinstance(app.screen, EntityKindPicker))
+        await pilot.press("escape")  # Escape changes nothing
+        await until(app, pilot, lambda: app.screen is reader)
+        assert [(c.entity, c.label) for c in Corrections(Library.open(db)).all()] == [("Geneva", "ORG")]
         await pilot.press("question_mark")
         await until(app, pilot, lambda: isinstance(app.screen, HelpScreen))
         assert ("E", "Fix the name's kind") in app.screen.rows  # type: ignore[attr-defined]
@@ -174,3 +177,78 @@ async def test_the_picker_shows_a_name_with_markup_literally() -> None:
         assert f"What is “{hostile}”?" in text and "• Organisation" in text and "As the engine said" in text
         await pilot.press("down", "enter")
     assert app.return_value == "PLACE"
+
+
+async def test_E_takes_the_name_in_the_sentence_at_the_cursor(db: Path, tmp_path: Path) -> None:
+    """With the sentence cursor on the second sentence, E is about the name in that sentence,
+    not the paragraph's first name (the sentence above)."""
+    path = tmp_path / "quiet.txt"
+    path.write_text("Talks in the city\n\nGeneva was quiet on Monday. The harbour master, Anna Berg, was not.",
+                    encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(db))
+    async with app.run_test(size=(110, 30)) as pilot:
+        await until(app, pilot, lambda: app.screen.record is not None and app.screen.analysis_index is not None)
+        reader = app.screen
+        assert isinstance(reader, NotesReaderScreen)
+        # The cursor wakes on the headline, then goes to the paragraph's first and second sentences.
+        await pilot.press("right_parenthesis", "right_parenthesis", "right_parenthesis")
+        assert reader.cursor.sentence() is not None
+        start, end = reader.cursor.sentence()  # type: ignore[misc]
+        assert "Anna Berg" in reader.pane.article.text[start:end]
+        await pilot.press("E")
+        await until(app, pilot, lambda: isinstance(app.screen, EntityKindPicker))
+        assert "What is “Anna Berg”?" in screen_text(app) and "• Person" in screen_text(app)
+        await pilot.press("escape")
+        await until(app, pilot, lambda: app.screen is reader)
+        assert Corrections(Library.open(db)).all() == []
+
+
+def test_a_kind_that_is_none_of_them_is_refused_naming_every_kind(db: Path, run: Run, ids: tuple[str, str]) -> None:
+    from reader.errors import ReaderError
+
+    with pytest.raises(ReaderError, match=r"'MONSTER' is not a kind \(choose from PERSON, ORG, PLACE, NORP, NONE\)"):
+        Corrections(Library.open(db)).correct_entity(ids[0], "Geneva", "monster")
+
+
+async def test_the_hints_name_the_keys_as_remapped(db: Path, tmp_path: Path) -> None:
+    """E with no name at the cursor, c with no quote, y with nothing to copy: each hint names the
+    key that goes there as the user remapped it in config.toml, not the default one."""
+    from tests.textual_private import notification_messages
+    from tests.tui.helpers import write_config
+
+    write_config('[keymap]\n"reader.next_mention" = "ctrl+g"\n"reader.next_quote" = "ctrl+t"\n')
+    path = tmp_path / "plain.txt"
+    path.write_text("Nothing here\n\nthe weather was fine and nobody said anything at all.", encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(db))
+    async with app.run_test(size=(110, 30)) as pilot:
+        await until(app, pilot, lambda: app.screen.record is not None and app.screen.analysis_index is not None)
+        for key in ("E", "c", "y"):
+            await pilot.press(key)
+        await until(app, pilot, lambda: len(notification_messages(app)) >= 3)
+        hints = notification_messages(app)
+        assert any("(^g goes to the next one)" in h for h in hints), hints
+        assert any("(^t goes to the next one)" in h for h in hints), hints
+        assert not any(">" in h or "]" in h for h in hints), hints
+
+
+async def test_the_pickers_hint_names_its_cancel_key_as_remapped(db: Path, tmp_path: Path) -> None:
+    from tests.tui.helpers import write_config
+
+    write_config('[keymap]\n"entity_kind.cancel" = "ctrl+w"\n')
+    app = ReaderApp([], db=str(db))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(EntityKindPicker("Geneva", "PLACE"))
+        await until(app, pilot, lambda: isinstance(app.screen, EntityKindPicker) and "What is" in screen_text(app))
+        assert "^w cancels" in screen_text(app) and "Escape cancels" not in screen_text(app)
+        await pilot.press("ctrl+w")
+        await until(app, pilot, lambda: not isinstance(app.screen, EntityKindPicker))
+
+
+def test_the_picker_and_the_messages_know_every_kind_the_store_accepts() -> None:
+    from reader.store.corrections import ENTITY_LABELS
+    from reader.tui.screens.entity_kind import KIND_CHOICES
+    from reader.tui.screens.library_reading import KIND_WORDS
+
+    kinds = (*ENTITY_LABELS, NOT_AN_ENTITY)
+    assert tuple(value for value, _title in KIND_CHOICES) == kinds and tuple(KIND_WORDS) == kinds

@@ -30,6 +30,22 @@ def test_a_fold_map_kept_in_a_cache_comes_back_the_same(text: str) -> None:
 
 
 @given(texts)
+def test_a_texts_own_fold_map_fits_it(text: str) -> None:
+    """The check made on a map read back from the cache passes for the text's own map."""
+    assert fold_map(text).fits(text, fold(text))
+
+
+def test_a_map_that_does_not_fit_its_text_is_refused() -> None:
+    text = "Die Stra\u00dfe, cafe\u0301 und Gro\u00df"
+    folded, mapping = fold(text), fold_map(text)
+    shifted = FoldMap(tuple(n + 1 for n in mapping.starts), mapping.sizes, tuple(n + 1 for n in mapping.origins))
+    assert not shifted.fits(text, folded)
+    assert not mapping.fits(text, folded[:-1]) and not IDENTITY.fits(text, folded)
+    assert not fold_map("\u00c6sir").fits(text, folded)
+    assert not FoldMap((0,), (2,), (len(text),)).fits(text, folded)  # past the text's end
+
+
+@given(texts)
 def test_the_whole_folded_text_maps_to_a_span_with_the_same_fold(text: str) -> None:
     span = fold_map(text).to_source(0, len(fold(text)))
     assert span is not None and fold(text[span[0]:span[1]]) == fold(text)
@@ -37,24 +53,23 @@ def test_the_whole_folded_text_maps_to_a_span_with_the_same_fold(text: str) -> N
 
 @given(texts, st.data())
 def test_a_match_maps_back_to_a_span_whose_fold_is_the_querys(text: str, data: st.DataObject) -> None:
-    """For any text and a query taken from it (or any query), each match of each query word
-    maps back to a span of the text whose fold equals the word's fold; a match ending inside
+    """For any text and a query taken from it (as words or a "phrase"), or any query, each match
+    of each query word or phrase maps back to a span of the text whose fold equals the term's
+    (a phrase's words with any space between); a match ending inside
     one character's fold ("stras" in "Straße") gets the whole character, whose fold begins
     with the word; a match starting inside one ("4" in "¼" = "1⁄4") is no match."""
     i = data.draw(st.integers(0, len(text)))
     j = data.draw(st.integers(i, len(text)))
-    query = data.draw(st.one_of(st.just(text[i:j]), texts))
+    query = data.draw(st.one_of(st.just(text[i:j]), st.just(f'"{text[i:j]}"'), texts))
     folded, mapping = fold(text), fold_map(text)
     for term in parse_query(query):
-        if term.phrase:
-            continue
         for match in term.pattern.finditer(folded):
-            assert match.group() == term.text
+            assert " ".join(match.group().split()) == term.text  # a phrase's words, any space between
             span = mapping.to_source(*match.span())
             if span is None:
                 assert not mapping.is_boundary(match.start())
                 continue
-            got = fold(text[span[0]:span[1]])
+            got = " ".join(fold(text[span[0]:span[1]]).split())
             if mapping.is_boundary(match.end()):
                 assert got == term.text
             else:

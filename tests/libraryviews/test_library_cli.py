@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reader.store import Library
 
 from .conftest import Run
@@ -89,6 +91,53 @@ def test_a_text_cached_folded_the_old_way_is_folded_again(run: Run, tmp_path: Pa
                for aid, entry in cache.entries().items()}  # as an older reader left them: ß kept
     cache.path.write_text(json.dumps({"format": FORMAT, "entries": entries}), encoding="utf-8")
     assert [r["id"] for r in json.loads(run("search", "strasse", "--json")[1])] == [out.strip()]
+
+
+def test_a_match_that_starts_inside_one_characters_fold_finds_nothing(run: Run, tmp_path: Path) -> None:
+    """"¼" folds to "1⁄4" and "℅" to "c/o": a word found inside one character's fold is no match
+    (no span of the text holds it), so it neither finds the article nor counts, in the text or the title."""
+    path = tmp_path / "recipe.txt"
+    path.write_text("Sugar \u00bc and more\n\nAdd \u00bc cup of sugar, c\u2105 the baker.", encoding="utf-8")
+    assert run("add", str(path))[0] == 0
+    from reader.document import load
+
+    text = load(str(path)).text
+    code, out, _ = run("search", "4", "--json")
+    assert out.strip() in ("", "[]")  # nowhere a word: not in the title, not in the text
+    code, out, _ = run("search", "o", "--json")
+    [result] = json.loads(out)
+    assert [(m["in"], text[m["start"]:m["end"]]) for m in result["matches"]] == [("text", "o")]  # of "of"
+    code, out, _ = run("search", "cup", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
+
+
+@pytest.mark.parametrize("damage", ["map lost", "map shifted", "folded cut", "map not a map"])
+def test_a_damaged_fold_in_the_text_cache_is_made_again(run: Run, tmp_path: Path, db: Path, damage: str) -> None:
+    """A cached fold whose map or folded text does not fit the text (a damaged cache file) is
+    folded again: search offsets still index the article's text, never a wrong span."""
+    from reader.services.cache_files import FORMAT
+    from reader.services.texts import texts_file
+
+    path = tmp_path / "berlin.txt"
+    path.write_text("Road works\n\nThe Stra\u00dfe is shut, said Ulrich Gro\u00df.", encoding="utf-8")
+    aid = run("add", str(path))[1].strip()
+    assert run("search", "shut")[0] == 0  # cached, folded, with its map
+    cache = texts_file(Library.open(db))
+    entry = dict(cache.entries()[aid])
+    if damage == "map lost":
+        del entry["fold_map"]
+    elif damage == "map shifted":
+        entry["fold_map"] = [n + 1 for n in entry["fold_map"]]
+    elif damage == "folded cut":
+        entry["folded"] = entry["folded"][:-3]
+    else:
+        entry["fold_map"] = {"not": "a map"}
+    cache.path.write_text(json.dumps({"format": FORMAT, "entries": {aid: entry}}), encoding="utf-8")
+    code, out, _ = run("search", "gross", "--json")
+    [match] = [m for m in json.loads(out)[0]["matches"] if m["in"] == "text"]
+    from reader.document import load
+
+    assert code == 0 and load(str(path)).text[match["start"]:match["end"]] == "Gro\u00df"
 
 
 def test_search_finds_notes_and_tags_and_stays_current(run: Run, ids: tuple[str, str],
@@ -202,7 +251,11 @@ def test_correct_json_shape_entity_and_remove(run: Run, ids: tuple[str, str], db
 def test_correct_usage_errors(run: Run, ids: tuple[str, str]) -> None:
     one, _ = ids
     for args in ([one], [one, "--quote", "x"], [one, "--speaker", "A"], [one, "--entity", "Geneva"],
-                 [one, "--quote", "the talks", "--speaker", "  "]):
+                 [one, "--quote", "the talks", "--speaker", "  "], [one, "--entity", " ", "--not-an-entity"],
+                 [one, "--entity", "", "--kind", "ORG"], [one, "--not-an-entity"],
+                 [one, "--entity", "Lavrov", "--kind", "ORG", "--not-an-entity"],
+                 [one, "--remove", "abc", "--entity", "Lavrov", "--not-an-entity"],
+                 [one, "--remove", "abc", "--quote", "the talks", "--no-speaker"]):
         code, _, err = run("correct", *args)
         assert code == 2, args
         _error(err)

@@ -66,6 +66,35 @@ def test_removing_an_article_leaves_nothing_of_it(run: Run, ids: tuple[str, str]
     assert len(again.notes_for(one)) == 1
 
 
+def test_undo_after_the_article_came_back_overwrites_nothing_written_since(
+        run: Run, ids: tuple[str, str], db: Path, articles: tuple[Path, Path]) -> None:
+    """Remove an article, add the same file again (same id), write on it, then undo the removal:
+    what was written since stays (its article note, a correction of the same name or passage, its
+    tags and title), and what the removal took comes back beside it."""
+    one, _ = ids
+    _full_library(run, ids, db)
+    assert run("tag", one, "before")[0] == 0
+    removed = remove_article(Library.open(db), one)
+    assert run("add", str(articles[0]), "--tag", "since")[1].strip() == one  # the same id again
+    assert run("retitle", one, "My title")[0] == 0
+    ArticleNotes(Library.open(db)).set(one, "written since")
+    assert run("correct", one, "--entity", "Lavrov", "--kind", "PLACE")[0] == 0
+    assert run("correct", one, "--quote", "the talks had", "--speaker", "Someone Else")[0] == 0
+
+    Library.open(db).restore_article(removed)
+
+    again = Library.open(db)
+    note = ArticleNotes(again).get(one)
+    assert "written since" in note and "whole" in note  # neither article note is lost
+    kinds = {c.entity: c.label for c in Corrections(again).for_article(one) if c.kind == "entity_kind"}
+    assert kinds == {"Lavrov": "PLACE"}  # the correction made since stays
+    speakers = [c.speaker for c in Corrections(again).for_article(one) if c.kind == "speaker"]
+    assert speakers == ["Someone Else"]  # and so does the one of the same passage, made since
+    record = again.article(one)
+    assert record.title == "My title" and record.tags == ("since", "before")
+    assert len(again.notes_for(one)) == 1
+
+
 def test_a_cached_analysis_shared_with_another_article_stays(tmp_path: Path, run: Run, db: Path) -> None:
     one_path, two_path = tmp_path / "a.txt", tmp_path / "b.txt"
     for path in (one_path, two_path):
@@ -107,3 +136,24 @@ async def test_delete_in_the_app_removes_the_corrections(run: Run, ids: tuple[st
         await pilot.press("y")
         await until(app, pilot, lambda: Library.open(db).get_article(one) is None)
         assert [c.article for c in Corrections(Library.open(db)).all()] == [two]
+
+
+def test_undo_after_the_file_came_back_changed_finds_the_notes_again(
+        run: Run, ids: tuple[str, str], db: Path, articles: tuple[Path, Path]) -> None:
+    """The removed notes were anchored on the old text: when the same file came back with text
+    added above them, the undo must leave them to be found again in the new text, not at their
+    old offsets (the current record's text hash said they were up to date)."""
+    from reader.document import load
+
+    one, _ = ids
+    assert run("note", "add", one, "--quote", "the talks had stalled", "--note", "why?")[0] == 0
+    removed = remove_article(Library.open(db), one)
+    path = articles[0]
+    title, body = path.read_text(encoding="utf-8").split("\n\n", 1)
+    path.write_text(f"{title}\n\nA new first paragraph, written after the article was removed.\n\n{body}",
+                    encoding="utf-8")
+    assert run("add", str(path))[1].strip() == one
+    Library.open(db).restore_article(removed)
+    code, out, _ = run("notes", one, "--json")
+    [note] = json.loads(out)
+    assert load(str(path)).text[note["start"]:note["end"]] == "the talks had stalled"

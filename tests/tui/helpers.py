@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from textual.app import App
 
 from reader.tui.widgets.reading_pane import ReadingPane
@@ -24,3 +27,12 @@ def pane_lines(app: App) -> list[str]:
     pane = app.screen.query_one(ReadingPane)
     region = pane.scrollable_content_region
     return ["".join(segment.text for segment in pane.render_line(y))[4:].rstrip() for y in range(region.height)]
+
+
+def write_config(text: str) -> Path:
+    """``config.toml`` in the test's config folder (conftest points READER_CONFIG_DIR at a temp dir)."""
+    folder = Path(os.environ["READER_CONFIG_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path

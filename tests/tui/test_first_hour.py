@@ -9,7 +9,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens.notes_reader import NotesReaderScreen
 from reader.tui.screens.title_input import TitleInput
 from tests.textual_private import notification_messages
-from tests.tui.helpers import screen_lines
+from tests.tui.helpers import screen_lines, write_config
 from tests.tui.library_fixtures import PARAGRAPHS, library_with, settle, until, write_article
 
 SIZE = (100, 30)
@@ -372,17 +372,6 @@ async def test_the_reading_cursor_never_rests_on_a_blank_line_when_scrolling(tmp
         assert pane.cursor_block == above + 1
 
 
-def _write_config(text: str) -> Path:
-    """``config.toml`` in the test's own config folder (conftest points READER_CONFIG_DIR at a temp dir)."""
-    import os
-
-    folder = Path(os.environ["READER_CONFIG_DIR"])
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "config.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def _text_columns(app: ReaderApp) -> tuple[int, int]:
     """The first and last screen columns holding article text (title bar, status lines and the
     scrollbar left out)."""
@@ -394,7 +383,7 @@ def _text_columns(app: ReaderApp) -> tuple[int, int]:
 
 
 async def test_the_measure_in_config_toml_sets_the_centred_text_column_at_200_columns(tmp_path: Path) -> None:
-    _write_config('[keymap]\n"app.quit" = "ctrl+x"\n\n[reading]\nmeasure = 64\n')
+    write_config('[keymap]\n"app.quit" = "ctrl+x"\n\n[reading]\nmeasure = 64\n')
     app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(app, pilot)
@@ -408,7 +397,7 @@ async def test_the_measure_in_config_toml_sets_the_centred_text_column_at_200_co
 
 
 async def test_a_bad_measure_is_one_notification_naming_the_file_and_the_default_stays(tmp_path: Path) -> None:
-    path = _write_config("[reading]\nmeasure = 20\n")
+    path = write_config("[reading]\nmeasure = 20\n")
     app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(app, pilot)
@@ -422,7 +411,7 @@ async def test_a_bad_measure_is_one_notification_naming_the_file_and_the_default
 async def test_the_sources_panel_lies_over_the_text_at_60_and_80_columns_and_beside_it_at_120(tmp_path: Path) -> None:
     from reader.tui.widgets.sources_panel import SourcesPanel
 
-    _write_config("[reading]\nmeasure = 72\n")
+    write_config("[reading]\nmeasure = 72\n")
     path = _long_article(tmp_path)
     for width, over in ((60, True), (80, True), (120, False)):
         app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
@@ -455,11 +444,17 @@ async def test_the_selection_stays_named_when_it_grows_into_the_next_paragraph(t
         status = reader(app).query_one(AnalysisStatus)
         await pilot.press("right_parenthesis", "v")
         blocks = {reader(app).pane.cursor_block}
+        counts: list[int] = []
         for _ in range(5):
             await pilot.press("right_parenthesis")
             await settle(app, pilot)
             blocks.add(reader(app).pane.cursor_block)
-            assert str(status.message).startswith("Selecting: "), str(status.message)
+            passage = reader(app).cursor.passage()
+            assert passage is not None
+            words = len(reader(app).pane.article.text[passage[0]:passage[1]].split())
+            assert str(status.message).startswith(f"Selecting: {words} words"), str(status.message)
+            counts.append(words)
+        assert counts == sorted(counts) and counts[0] < counts[-1]  # the count grows with the selection
         assert len(blocks) >= 3  # the selection crossed paragraph breaks
         await pilot.press("v")
         await settle(app, pilot)

@@ -3,7 +3,6 @@ palette show them, and a bad entry is one line naming the file and the entry whi
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,20 +17,11 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.picker import PickerScreen
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.textual_private import notification_messages
-from tests.tui.helpers import screen_lines, screen_text
+from tests.tui.helpers import screen_lines, screen_text, write_config
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sample_articles" / "aleppo-evacuation.txt"
 SIZE = (100, 24)
-
-
-def write_config(text: str) -> Path:
-    """``config.toml`` in the test's config folder (conftest points READER_CONFIG_DIR at a temp dir)."""
-    folder = Path(os.environ["READER_CONFIG_DIR"])
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "config.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 async def test_a_remapped_quit_key_works_and_shows_everywhere(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.tui.excerpt import excerpt
+from reader.tui.keymap import keys_display
 from reader.tui.screens.dialog import Dialog
 
 RESET = "RESET"
@@ -53,7 +54,8 @@ class EntityKindPicker(Dialog[str | None]):
         with Vertical(id="entity-kind-box"):
             yield Static(Text(f"What is “{excerpt(self.entity)}”?"), id="entity-kind-title", classes="dialog-title")
             yield OptionList(*options, id="entity-kinds")
-            yield Static(Text("Enter: for every mention in this article · Escape cancels"),
+            cancel = keys_display(self.app, "entity_kind.cancel", "Escape")
+            yield Static(Text(f"Enter: for every mention in this article · {cancel} cancels"),
                          classes="dialog-hint")
 
     def on_mount(self) -> None:

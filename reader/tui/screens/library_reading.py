@@ -87,8 +87,8 @@ class LibraryReadingActions:
             return
         quote = self._quote_here()
         if quote is None:
-            self.notify("Put the cursor on a quote first (] goes to the next one).", severity="warning",
-                        markup=False)
+            self.notify(f"Put the cursor on a quote first ({self._keys('reader.next_quote', ']')} goes to the next one).",
+                        severity="warning", markup=False)
             return
         text = self.pane.article.text
 
@@ -120,16 +120,23 @@ class LibraryReadingActions:
         self.focus_item = None
         self.start_analysis(self.pane.article)  # cached: only the corrections are laid over it again
 
+    def _keys(self: Any, binding_id: str, default: str) -> str:
+        """The keys of ``binding_id`` as a hint names them (the user's, if remapped in config.toml)."""
+        from reader.tui.keymap import keys_display
+
+        return keys_display(self.app, binding_id, default)
+
     def _mention_here(self: Any) -> Mention | None:
         """The name jumped to, else the first highlighted name in the sentence cursor (when shown)
         or in the cursor's paragraph."""
-        item = self.current_item()
-        if isinstance(item, Mention) or self.analysis_index is None:
+        item = self.focus_item  # not current_item(): with nothing jumped to, that is the paragraph's
+        if isinstance(item, Mention) or self.analysis_index is None:  # first item, not the sentence's
             return item if isinstance(item, Mention) else None
         start, end = self._cursor_span()
         return next((m for m in self.analysis_index.mentions if m.start < end and m.end > start), None)
 
     def _cursor_span(self: Any) -> tuple[int, int]:
+        """The sentence at the cursor when the sentence cursor shows, else the cursor's paragraph."""
         sentence = self.cursor.sentence() if self._show_cursor else None
         if sentence is not None:
             return sentence
@@ -168,7 +175,8 @@ class LibraryReadingActions:
                 fix = next((c for c in fixes.values() if c.label not in ENTITY_ROLES and c.entity.casefold() in here),
                            None)
                 if fix is None:
-                    self.notify("Put the cursor on a highlighted name first (> goes to the next one).",
+                    self.notify(f"Put the cursor on a highlighted name first "
+                                f"({self._keys('reader.next_mention', '>')} goes to the next one).",
                                 severity="warning", markup=False)
                     return
                 name, label = fix.entity, fix.label
@@ -212,8 +220,8 @@ class LibraryReadingActions:
         elif quote is not None:
             start, end, speaker = quote.start, quote.end, quote.speaker
         else:
-            self.notify("Nothing to copy: select a passage (v) or go to a quote (]).", severity="warning",
-                        markup=False)
+            self.notify(f"Nothing to copy: select a passage ({self._keys('reader.select', 'v')}) or go to a quote "
+                        f"({self._keys('reader.next_quote', ']')}).", severity="warning", markup=False)
             return
         self.app.copy_to_clipboard(copy_markdown(text[start:end], speaker, self.article.title, self.article.source))
         self.notify(f"Copied ({OSC52_HINT}).", markup=False)
@@ -247,7 +255,8 @@ class LibraryReadingActions:
         self.cursor.clear()
         self._paint_selection()
         self._show_notes([*(n for n in self.notes if n.id != note.id), note], keep=note.id)
-        self.notify(f"Highlighted ({note.color or 'note style'}); h again for the next colour.", markup=False)
+        self.notify(f"Highlighted ({note.color or 'note style'}); {self._keys('reader.highlight', 'h')} again for "
+                    "the next colour.", markup=False)
 
     def action_article_note(self: Any) -> None:
         """Write (or edit) the note on the whole article."""
