@@ -531,9 +531,11 @@ class QuoteFinder:
                     windows.append((b.end(), end, "np"))
                     return windows
                 windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
-            if word == "and" and end == verb_start and windows and len(word_list(text[b.end():end])) <= 4 \
-                    and self.resolver.resolve(b.end(), end) is None:
-                end = b.start()  # "Experts on Korea and nuclear policy said": one subject, coordinated
+            if word == "and" and (end == verb_start or not text[end:verb_start].strip(", ")) and windows \
+                    and len(word_list(text[b.end():end])) <= 4 and self.resolver.resolve(b.end(), end) is None:
+                # "Experts on Korea and nuclear policy said": one subject, coordinated (and so is an
+                # appositive's: "Holm, the mayor's director of planning and engagement, said")
+                end = b.start()
                 continue
             if (word not in _SOFT_BOUNDARIES and word not in SUBORDINATORS) or len(windows) >= 5:
                 return windows

@@ -378,6 +378,8 @@ def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int)
             "the council would not raise fares", "indirect", "Ruth Callow"),
     Example("But Megan Orr, senior organiser at the tenants' union, said tenants want longer leases.",
             "tenants want longer leases", "indirect", "Megan Orr"),
+    Example("Megan Orr, the union's director of planning and engagement, said tenants want longer leases.",
+            "tenants want longer leases", "indirect", "Megan Orr"),
     Example("In a statement, Ruth Callow said the plan had been shelved.",
             "the plan had been shelved", "indirect", "Ruth Callow"),
     Example("Ruth Callow has denied that she knew about the payments.",
