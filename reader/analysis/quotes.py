@@ -270,11 +270,16 @@ _AND_NAME_CLAUSE_RE = re.compile(r",?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
                                  r"|have|had|will|would|could|said|says)\b)")
 
 
+_AND_NAME_SAID_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:said|says)\b")
+
+
 @SPAN_ENDS.rule("and-named-subject", examples=(
     Example("Ines Marlow said the ferry would sail on Monday, and Tomas Rieder was furious about it.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
     Example("Ines Marlow said the ferry would sail and Tomas Rieder was furious about it.",
             "the ferry would sail", "indirect", "Ines Marlow"),
+    Example("Ines Marlow said if she won, Holm and Rieder would lose their seats on the board.",
+            "if she won, Holm and Rieder would lose their seats on the board", "indirect", "Ines Marlow"),
     Example("Ines Marlow said letters from Holm, Vos, Brandt and Rieder were read out at the meeting.",
             "letters from Holm, Vos, Brandt and Rieder were read out at the meeting", "indirect", "Ines Marlow"),
 ))
@@ -282,14 +287,17 @@ def and_named_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> i
     """"..., and Tomas Rieder was furious": a second clause whose subject is a name is the writer's
     next statement. Without a comma it is one only after a full clause ("the ferry would sail and
     Rieder was ..."); before any finite verb the name closes a coordinated subject ("letters from
-    Holm, Vos and Rieder were read out") and the verb is the report's own."""
+    Holm, Vos and Rieder were read out") and the verb is the report's own, unless it is "said" or
+    "says" (a second report: "... program and Rieder says ...")."""
     text = f.text
     for cut in _AND_NAME_CLAUSE_RE.finditer(text, start, end):
         if f.inside_quoted(cut.start()):
             continue
         words = word_list(text[start:cut.start()])
-        if len(words) >= 3 and (text[cut.start()] == "," or has_finite_verb(words)):
-            return cut.start()
+        clause = word_list(text[max(start, text.rfind(",", start, cut.start()) + 1):cut.start()])
+        said = _AND_NAME_SAID_RE.match(text, cut.end())
+        if len(words) >= 3 and (text[cut.start()] == "," or said or has_finite_verb(clause)):
+            return cut.start()  # (the verb in the same stretch: "if he won, Holm and Vos would ...")
     return None
 
 

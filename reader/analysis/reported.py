@@ -583,6 +583,37 @@ _TIME_PHRASE_RE = re.compile(
     r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
 
 
+@OPENERS.rule("subordinate-then-clause", examples=(
+    Example("Hanna Vos said if she were mayor, the ferry would be free for children.",
+            "if she were mayor, the ferry would be free for children", "indirect", "Hanna Vos"),
+    Example("Hanna Vos says once the bridge opens, they will close the ferry for good.",
+            "once the bridge opens, they will close the ferry for good", "indirect", "Hanna Vos"),
+))
+def subordinate_then_clause(f: QuoteFinder, verb: str, pos: int,
+                            that: re.Match[str] | None) -> tuple[int, bool, bool] | None:
+    """"said if she were mayor, the ferry would be free": a condition or time clause right after the
+    verb, closed by a comma and followed by a main clause with its own subject and finite verb, is
+    the start of what was said though no "that" introduces it (``time-phrase-then-clause`` is the
+    same with a phrase instead of a clause)."""
+    if verb not in SAY_VERBS:
+        return None
+    m = _SUBORDINATE_THEN_RE.match(f.text, pos)
+    if m is None or f.inside_quoted(m.start("sub")):
+        return None
+    main = word_list(f.text[m.end():m.end() + 80])[:6]
+    if not main or main[0].lower() in ("that", "and", "but", "or", "which", "who") or not (
+            main[0].lower() in _MAIN_PRONOUNS or has_finite_verb(main)):
+        return None
+    return m.start("sub"), True, True
+
+
+# "if/once/unless ... ," (a clause of 2 to 20 words with no stop, quotation or second comma), then the main clause.
+_SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:if|once|unless|when|whenever|because|although|though|as\s+long\s+as)"
+                                  r"\s+[^,.;:!?\"“”]{3,140}?),\s+")
+_MAIN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "he’ll", "she’ll", "they’ll", "it’ll",
+                            "we’ll", "he'll", "she'll", "they'll", "it'll", "we'll", "it’s", "it's"})
+
+
 @OPENERS.rule("claim-noun-that", examples=(
     Example("The minister denied reports that the talks had collapsed.",
             "the talks had collapsed", "indirect", "minister"),
