@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.lexicon import (
+    AUDIENCE_NOUNS,
     CLAIM_NOUNS,
     DEMONYMS,
     DETERMINER_WORDS,
@@ -29,6 +30,8 @@ from reader.analysis.lexicon import (
     SAY_VERBS,
     SPEAKER_NOUNS,
     SPEAKING_BODIES,
+    STATEMENT_MEDIA,
+    STATEMENT_NOUNS,
     SUBJECT_LEADS,
     TELL_VERBS,
     parenthetical,
@@ -612,6 +615,31 @@ _SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:if|once|unless|when|whenever|b
                                   r"\s+[^,.;:!?\"“”]{3,140}?),\s+")
 _MAIN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "he’ll", "she’ll", "they’ll", "it’ll",
                             "we’ll", "he'll", "she'll", "they'll", "it'll", "we'll", "it’s", "it's"})
+
+
+@OPENERS.rule("phrase-then-clause", examples=(
+    Example("Hanna Vos said in politics it takes years to build that kind of trust.",
+            "in politics it takes years to build that kind of trust", "indirect", "Hanna Vos"),
+    Example("Hanna Vos said despite the storms they had finished the harbour wall.",
+            "despite the storms they had finished the harbour wall", "indirect", "Hanna Vos"),
+))
+def phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool, bool] | None:
+    """"said in politics it takes years ...": a short prepositional phrase (at most five words)
+    between the verb and a clause opening with a subject pronoun and a verb is part of what was said
+    (``time-phrase-then-clause`` does the same for time phrases)."""
+    if verb not in SAY_VERBS:
+        return None
+    m = _PHRASE_THEN_RE.match(f.text, pos)
+    if m is None or any(w.lower().removesuffix("s") in _WHERE_SAID for w in word_list(m.group("phrase"))):
+        return None  # ("said in a statement he would ...", "said on Twitter they ...": where it was said)
+    return m.start("prep"), True, True
+
+
+_WHERE_SAID = frozenset(w.lower() for w in (*STATEMENT_NOUNS, *STATEMENT_MEDIA, *AUDIENCE_NOUNS))
+_PHRASE_THEN_RE = re.compile(
+    r"\s+(?P<prep>in|despite|without|for|under|among|unlike|given)\s+"
+    r"(?P<phrase>(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?)"
+    r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|[a-z]+s|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
 
 
 @OPENERS.rule("claim-noun-that", examples=(
