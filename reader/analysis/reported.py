@@ -12,6 +12,7 @@ import re
 from reader.analysis.lexicon import (
     AUDIENCE_NOUNS,
     CLAIM_NOUNS,
+    CLAUSE_PREPOSITIONS,
     DEMONYMS,
     DETERMINER_WORDS,
     FINITE_VERBS,
@@ -33,6 +34,7 @@ from reader.analysis.lexicon import (
     STATEMENT_MEDIA,
     STATEMENT_NOUNS,
     SUBJECT_LEADS,
+    SUBORDINATORS,
     TELL_VERBS,
     parenthetical,
     verb_forms,
@@ -446,6 +448,41 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     if speaker is None:
         return None
     return f.forward(hit, sent, sent_end, speaker=speaker)
+
+
+@REPORTED.rule("participle-group-subject", examples=(
+    Example("The harbour office declined to release the letters, saying they cannot discuss the case yet.",
+            "they cannot discuss the case yet", "indirect", "harbour office"),
+    Example("Two fishermen at the pier refused to give their names, saying it would hurt their business.",
+            "it would hurt their business", "indirect", "Two fishermen at the pier"),
+))
+def participle_group_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"The office declined to ..., saying CLAUSE": the participle's speaker is the subject of the
+    sentence's main verb; when that subject is a plain noun phrase rather than a name or pronoun
+    (which ``subject-verb-clause`` finds), the phrase is the speaker (see :func:`group_subject`)."""
+    text = f.text
+    if hit.group() not in PARTICIPLES or not _COMMA_BEFORE_RE.search(text, max(sent.start, hit.start() - 3), hit.start()):
+        return None
+    if any(h.group() not in PARTICIPLES for h in f.hits_in(sent.start, hit.start())):
+        return None  # (an earlier speech verb's subject speaks: ``subject-verb-clause``)
+    verb = _MAIN_VERB_RE.search(text, sent.start, hit.start())
+    if verb is None:
+        return None
+    subject = text[sent.start:verb.start()]
+    words = [w.lower() for w in word_list(subject)]
+    if not words or "," in subject or words[0] in CLAUSE_PREPOSITIONS or words[0] in SUBORDINATORS or \
+            any(w in ("that", "which", "who", "whom") for w in words):
+        return None  # ("Amid calls from some to ..., saying": no subject at the sentence's start)
+    speaker = group_subject(subject)
+    if speaker is None:
+        return None
+    return f.forward(hit, sent, sent_end, speaker=speaker)
+
+
+_COMMA_BEFORE_RE = re.compile(r",\s*$")
+# The first finite verb of a sentence: a past form or an auxiliary after the subject.
+_MAIN_VERB_RE = re.compile(r"\s(?:[a-z]+ed|was|were|is|are|has|have|had|would|will|could|can|did|does|do|refused|made"
+                           r"|took|gave|went|came|sent|held|left|kept|said|told)\b")
 
 
 # Verb forms that are as often nouns after a noun phrase ("the 35 states", "his comments", "campaign promises").
