@@ -75,7 +75,7 @@ _ADVERBIAL = (rf"(?:\s+{_TIME}"
               r"|\s+(?:on|via)\s+(?:" + alternation(STATEMENT_MEDIA) + ")"
               r"|\s+(?:" + alternation(SPEECH_ADVERBS) + ")"
               r"|\s+(?:[a-z]+ly))")
-AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b\s*)?")
+AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b(?![’']s\b)\s*)?")
 ADVERBIALS_RE = re.compile(rf"(?:{_ADVERBIAL})*")
 OBJECT_RE = re.compile(
     r"\s+(?:" + alternation(AUDIENCE_NOUNS) + r"|the\s+press|me|us|him|her|them"

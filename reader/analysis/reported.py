@@ -371,6 +371,8 @@ def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int)
             "the museum would reopen in May", "indirect", "Olga Brenner"),
     Example("Olga Brenner said on Tuesday that the museum would reopen in May.",
             "the museum would reopen in May", "indirect", "Olga Brenner"),
+    Example("Olga Brenner says that's the last ferry of the winter.",
+            "that's the last ferry of the winter", "indirect", "Olga Brenner"),
     Example("Two curators spoke to us. Another said the museum would reopen in May.",
             "the museum would reopen in May", "indirect", "another"),
     Example("Each side said the other would be to blame if the bridge is not built.",
