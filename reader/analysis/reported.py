@@ -408,6 +408,8 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
             "they would not vote if the mayor runs again", "indirect", "About one in five"),
     Example("Nearly half of those asked said the ferry was too expensive.",
             "the ferry was too expensive", "indirect", "Nearly half of those asked"),
+    Example("The lifelong Republican who wrote the letter says he will not vote for the harbour plan.",
+            "he will not vote for the harbour plan", "indirect", "lifelong Republican"),
     Example("Coastal engineers say the sea wall will not survive another winter.",
             "the sea wall will not survive another winter", "indirect", "Coastal engineers"),
     Example("Harbour pilots have said the channel is too shallow for the new ferries.",
@@ -504,8 +506,9 @@ def group_subject(phrase: str) -> str | None:
     """The speaker a plain noun-phrase subject names, as written (None if it is not one).
 
     Accepted: a share ("Twenty-two percent", "Seven in 10", "Nearly half", "most of them", "those
-    surveyed"), a plural noun ("Coastal engineers", "Some Democrats"), or a determiner and a
-    lower-case noun ("His campaign", "the budget office"). Its head is the word before any
+    surveyed"), a plural noun ("Coastal engineers", "Some Democrats"), a determiner and a
+    lower-case noun ("His campaign", "the budget office"), or a determiner and a member of a named
+    group ("The lifelong Republican"). Its head is the word before any
     preposition or relative ("People with knowledge of the plan", "Six in 10 of those asked")."""
     words = word_list(phrase)
     while words and (parenthetical(words[-1].lower()) or words[-1].lower() in ("not", "never", "do", "are", "were")):
@@ -543,6 +546,8 @@ def group_subject(phrase: str) -> str | None:
         return None
     if head_raw[:1].isupper() and head.endswith("s") and (head[:-1] in DEMONYMS or head in DEMONYMS):
         return speaker  # "Republicans", "Some Democrats", "Many Americans"
+    if head_raw[:1].isupper() and head in DEMONYMS and core[0] in _DETERMINERS and len(core) <= 4:
+        return speaker  # "The lifelong Republican", "A young Texan": one of a group, named by it
     return None
 
 
