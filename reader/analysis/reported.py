@@ -656,7 +656,7 @@ def subordinate_then_clause(f: QuoteFinder, verb: str, pos: int,
 
 # "if/once/unless ... ," (a clause of 2 to 20 words with no stop, quotation or second comma), then the main clause.
 _SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:if|once|unless|when|whenever|because|although|though|as\s+long\s+as)"
-                                  r"\s+[^,.;:!?\"“”]{3,140}?),\s+")
+                                  r"\s+[^,.;:!?\"“”\n]{3,140}?),\s+")
 _MAIN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "he’ll", "she’ll", "they’ll", "it’ll",
                             "we’ll", "he'll", "she'll", "they'll", "it'll", "we'll", "it’s", "it's"})
 
