@@ -459,6 +459,8 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
             "they cannot discuss the case yet", "indirect", "harbour office"),
     Example("Two fishermen at the pier refused to give their names, saying it would hurt their business.",
             "it would hurt their business", "indirect", "Two fishermen at the pier"),
+    Example("One employee at the harbour office declined to give his name, saying it would cost him his job.",
+            "it would cost him his job", "indirect", "One employee at the harbour office"),
 ))
 def participle_group_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
     """"The office declined to ..., saying CLAUSE": the participle's speaker is the subject of the
@@ -507,7 +509,8 @@ def group_subject(phrase: str) -> str | None:
 
     Accepted: a share ("Twenty-two percent", "Seven in 10", "Nearly half", "most of them", "those
     surveyed"), a plural noun ("Coastal engineers", "Some Democrats"), a determiner and a
-    lower-case noun ("His campaign", "the budget office"), or a determiner and a member of a named
+    lower-case noun ("His campaign", "the budget office", "One employee": the singular of a
+    speaker noun such as "employees"), or a determiner and a member of a named
     group ("The lifelong Republican"). Its head is the word before any
     preposition or relative ("People with knowledge of the plan", "Six in 10 of those asked")."""
     words = word_list(phrase)
@@ -540,6 +543,7 @@ def group_subject(phrase: str) -> str | None:
         if head in SPEAKER_NOUNS or (head.endswith("s") and not head.endswith(_PLURAL_END)):
             return speaker
         if core[0] in _DETERMINERS and len(core) <= 5 and (head in SPEAKER_NOUNS or head in PERSON_ROLES or
+                                                           head + "s" in SPEAKER_NOUNS or
                                                            head in GENERIC_ORG_NOUNS or head in ORG_HEADS
                                                            or head in SPEAKING_BODIES):
             return speaker
