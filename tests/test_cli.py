@@ -72,3 +72,25 @@ def test_a_folder_or_empty_db_is_a_usage_error(command: str | None, tmp_path, ca
         assert main([*([command] if command else []), "--db", db]) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and err.startswith("reader: --db")
+
+
+EMPTY_VALUES = [
+    ["list", "--tag", ""], ["notes", "--tag", ""], ["speakers", "--tag", ""], ["quotes", "--tag", "#"],
+    ["search", "budget", "--tag", " "], ["export", "--all", "--tag", ""], ["tag", "a.txt", ""],
+    ["tag", "a.txt", "ok", "#", "--remove"], ["add", "a.txt", "--tag", ""],
+    ["note", "add", "a.txt", "--quote", "q", "--tag", ""], ["feed", "add", "https://example.org/", "--tag", ""],
+    ["notes", ""], ["quotes", "--speaker", ""], ["export", "--speaker", ""], ["export", "--all", "--out", ""],
+    ["export", ""], ["note", "add", "a.txt", "--quote", ""], ["correct", "a.txt", "--quote", "", "--speaker", "X"],
+    ["correct", "a.txt", "--remove", ""], ["correct", "", "--remove", "x"], ["mark", "", "read"],
+    ["retitle", "", "Title"], ["feed", "add", ""], ["feed", "remove", ""], ["feed", "import", ""],
+]
+
+
+@pytest.mark.parametrize("argv", EMPTY_VALUES, ids=lambda argv: " ".join(repr(a) if not a.strip("#") else a for a in argv))
+def test_an_empty_tag_or_value_is_a_usage_error(argv: list[str], tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``reader notes --tag ''`` exited 1 as if the library were at fault; an empty value is a usage mistake."""
+    db = tmp_path / "lib.json"
+    assert main([*argv, "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("reader: argument ") and "--help" in err
+    assert not db.exists()  # refused before the library is opened or created

@@ -8,9 +8,9 @@ model's), and everything after the entities — quotation marks, cues, the repor
 speaker attribution and the final dedupe — is one code path for both.
 
 On a long text, ``run(text, parallel=True)`` uses a second core, with the very same result:
-sentences, quotation marks, cues and the quotations' shapes read only the text, not the
-entities, so a forked child finds them while this process runs the entity stages (it needs only
-the paragraphs), and sends them back as plain offsets to rebuild them from; then the reported
+sentences, quotation marks, cues, the quotations' shapes and where each cue's clause opens read
+only the text, not the entities, so a forked child finds them while this process runs the entity
+stages (it needs only the paragraphs), and sends them back as plain offsets to rebuild them from; then the reported
 clauses, and the quotations' speakers, are read in two halves at once (see
 :mod:`reader.analysis.parallel`).
 """
@@ -26,7 +26,7 @@ from reader.analysis.cues import Cues, find_cues
 from reader.analysis.marks import Quoted, find_quoted, quoted_from_rows, quoted_rows
 from reader.analysis.model import Analysis, Entity, Mention, Quote
 from reader.analysis.parallel import quotations_in_two, reported_in_two
-from reader.analysis.quotes import QuoteFinder, ShapeRows
+from reader.analysis.quotes import OpeningRows, QuoteFinder, ShapeRows
 from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
 from reader.analysis.rules import Rulebook
 from reader.analysis.segment import Segments
@@ -35,9 +35,9 @@ RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, 
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
 PARALLEL_MIN_CHARS = 200_000
 """Below this a text is analysed in one process: forking costs more than the overlap saves."""
-_Found = tuple[list[int], list[tuple[int, int, bool, int]], list[int], list[int], ShapeRows]
+_Found = tuple[list[int], list[tuple[int, int, bool, int]], list[int], list[int], ShapeRows, OpeningRows]
 """What the child sends back, as plain data: the sentences, the quoted spans, the starts of the cues
-outside and inside them, and the quotations' shapes."""
+outside and inside them, the quotations' shapes, and where each cue's clause would open."""
 
 
 @dataclass(slots=True)
@@ -55,6 +55,7 @@ class Run:
     quotes: list[Quote] = field(default_factory=list)
     parallel: bool = False  # a second process may take part of the stages (see Pipeline.run)
     shapes: ShapeRows | None = None  # the quotations' shapes, when that process found them
+    openings: OpeningRows | None = None  # where each cue's clause opens, when that process found it
 
     def analysis(self) -> Analysis:
         return Analysis(entities=self.mentions, quotes=self.quotes, groups=group_mentions(self.mentions))
@@ -105,8 +106,9 @@ class Pipeline:
             self.quote_marks(run)
             self.find_cues(run)
             assert run.segments is not None and run.cues is not None
-            shapes = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, self.rules).shape_rows()
-            return run.segments.sentence_rows(), quoted_rows(run.quoted), *run.cues.starts_of(), shapes
+            finder = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, self.rules)
+            return (run.segments.sentence_rows(), quoted_rows(run.quoted), *run.cues.starts_of(), finder.shape_rows(),
+                    finder.opening_rows())
 
         child: ForkedParse[_Found] | None = None
         if can_fork():
@@ -134,7 +136,7 @@ class Pipeline:
             for step in steps:
                 step()
         else:
-            sentences, rows, hits, inner, run.shapes = found
+            sentences, rows, hits, inner, run.shapes, run.openings = found
             segments.add_sentence_rows(sentences)
             run.quoted = quoted_from_rows(rows)
             run.cues = Cues.at(run.text, hits, inner)
@@ -167,6 +169,8 @@ class Pipeline:
         finder = run.finder = QuoteFinder(run.text, run.segments, run.mentions, run.quoted, run.cues, self.rules)
         if run.shapes is not None:
             finder.adopt_shape_rows(run.shapes)
+        if run.openings is not None:
+            finder.adopt_opening_rows(run.openings)
         taken = sorted((q.start, q.end) for q in finder.direct_quotes(attribute=False) if q.kind == "direct")
         run.reported = reported_in_two(run.segments, finder, taken) if run.parallel else finder.reported(taken)
         finder.resolver.add_quoted([(q.start, q.end) for q in run.reported])

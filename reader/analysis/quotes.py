@@ -177,6 +177,10 @@ _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+a
 
 ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], list[tuple[tuple[int, int], list[str]]]]
 """Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
+_Opening = tuple[int, bool, "str | None", bool, int]
+"""Where a cue's reported clause opens (see QuoteFinder._opening)."""
+OpeningRows = list[tuple[int, int, "_Opening | None"]]
+"""Where each cue's clause opens, by the cue's span, as plain data (see QuoteFinder.opening_rows)."""
 
 
 def word_list(text: str) -> list[str]:
@@ -452,6 +456,9 @@ class QuoteFinder:
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
         self._reported_rules: dict[str, tuple[Rule, ...]] = {}
+        # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
+        self._openings: dict[tuple[int, int], _Opening | None] = {}
+        self._openers: dict[str, tuple[Rule, ...]] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -763,6 +770,22 @@ class QuoteFinder:
         for span, names in origin:
             self.origin.setdefault(span, []).extend(names)
 
+    def opening_rows(self) -> OpeningRows:
+        """Where each cue's clause opens (see :meth:`_opening`), by the cue's span, for every cue
+        outside quotations: plain data another process works out from the text alone."""
+        rows = []
+        for hit in self.hits:
+            key = hit.span()
+            opening = self._openings.get(key, False)
+            if opening is False:
+                opening = self._openings[key] = self._opening(hit)
+            rows.append((key[0], key[1], opening))
+        return rows
+
+    def adopt_opening_rows(self, rows: OpeningRows) -> None:
+        """Take what :meth:`opening_rows` gave for the same text and cues."""
+        self._openings.update(((start, end), opening) for start, end, opening in rows)
+
     def continues(self, last: Quote, para_i: int) -> bool:
         """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
 
@@ -912,8 +935,13 @@ class QuoteFinder:
                 return quote
         return None
 
-    def forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
-        """'X said (that) CLAUSE' with the clause running to ``end``."""
+    def _opening(self, hit: re.Match[str]) -> _Opening | None:
+        """Where the clause a cue's verb reports opens, read from the words after the verb alone
+        (the ``OPENERS``): its start, whether an opener introduced it, the opener's name, whether
+        it is an indirect question, and where the verb ends; None if the verb reports no clause.
+
+        A pure function of the text and the cue, so :meth:`forward` works it out once per cue
+        however many rules ask (the clause's end and the speaker are theirs)."""
         text = self.text
         verb = hit.group()
         pos = hit.end()
@@ -927,7 +955,10 @@ class QuoteFinder:
         opener = None
         verb_end = pos
         question = False  # an opener may say the clause is an indirect question (a third item, True)
-        for rule in self.rules.openers:
+        openers = self._openers.get(verb)
+        if openers is None:  # which openers apply depends on the verb only (their ``when``): asked once per word
+            openers = self._openers[verb] = tuple(rule for rule in self.rules.openers if rule.applies(verb))
+        for rule in openers:
             found = rule.find(self, verb, pos, that)
             if found is not None:
                 pos, has_that, opener = found[0], found[1], rule.name
@@ -943,6 +974,19 @@ class QuoteFinder:
         if verb not in SAY_VERBS and not has_that and not question and not (
                 verb in BARE_CLAUSE_VERBS and CLAUSE_START_RE.match(text, pos)):
             return None
+        return pos, has_that, opener, question, verb_end
+
+    def forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
+        """'X said (that) CLAUSE' with the clause running to ``end``."""
+        text = self.text
+        verb = hit.group()
+        key = hit.span()
+        opening = self._openings.get(key, False)
+        if opening is False:
+            opening = self._openings[key] = self._opening(hit)
+        if opening is None:
+            return None
+        pos, has_that, opener, question, verb_end = opening
         if pos >= end or text[pos:pos + 1] in "\"“‘'«":
             return None
         end = min(end, pos + MAX_REPORT)

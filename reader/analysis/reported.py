@@ -578,7 +578,7 @@ def is_fronted_piece(piece: str) -> bool:
 
 # -- what stands between the verb and its clause ---------------------------------------------------
 
-@OPENERS.rule("indirect-question", examples=(
+@OPENERS.rule("indirect-question", when=lambda verb: verb.lower() in ASK_VERBS or verb.lower() in QUESTION_VERBS, examples=(
     Example("Councillors also asked whether the bridge could be repaired before the winter.",
             "whether the bridge could be repaired before the winter", "indirect", "Councillors"),
     Example("Ines Marlow asked the minister if the school would stay open.",
@@ -616,7 +616,7 @@ _ASKED_RE = re.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
 _REFUSED_BEFORE_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
 
 
-@OPENERS.rule("time-phrase-then-clause", examples=(
+@OPENERS.rule("time-phrase-then-clause", when=lambda verb: verb in SAY_VERBS, examples=(
     Example("Hanna Vos said after the vote she would stand down as chair.",
             "after the vote she would stand down as chair", "indirect", "Hanna Vos"),
 ))
@@ -738,7 +738,7 @@ def parenthetical_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
     return None
 
 
-@OPENERS.rule("object-to-infinitive", examples=(
+@OPENERS.rule("object-to-infinitive", when=lambda verb: verb.lower() in ASK_TO_VERBS or verb.lower() in CALL_VERBS, examples=(
     Example("Councillor Bea Lorne urged residents to report every blocked drain.",
             "residents to report every blocked drain", "indirect", "Bea Lorne"),
     Example("Priya Anand called on the minister to publish the full report.",
@@ -764,7 +764,7 @@ def object_to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str
     return m.start("obj"), True
 
 
-@OPENERS.rule("to-infinitive", examples=(
+@OPENERS.rule("to-infinitive", when=lambda verb: verb.lower() in PLEDGE_VERBS, examples=(
     Example("The governor vowed to reopen the mill before the winter.",
             "to reopen the mill before the winter", "indirect", "governor"),
     Example("Lena Sorel has promised to publish her tax returns next week.",
@@ -778,7 +778,7 @@ def to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | Non
     return (m.start("to"), True) if m else None
 
 
-@OPENERS.rule("call-for", examples=(
+@OPENERS.rule("call-for", when=lambda verb: verb.lower() in CALL_VERBS, examples=(
     Example("Nora Haddad called for an independent inquiry into the collapse.",
             "an independent inquiry into the collapse", "indirect", "Nora Haddad"),
 ))
@@ -790,7 +790,7 @@ def call_for(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) ->
     return (m.end(), True) if m else None
 
 
-@OPENERS.rule("call-object-complement", examples=(
+@OPENERS.rule("call-object-complement", when=lambda verb: verb.lower() in CALL_FORMS, examples=(
     Example("Councillor Ada Brisk called the new parking charges a tax on the town's shopkeepers.",
             "the new parking charges a tax on the town's shopkeepers", "indirect", "Ada Brisk"),
     Example("Ada Brisk has called it an insult to every volunteer in the county.",
@@ -819,7 +819,7 @@ CALL_FORMS = frozenset({"called", "calls"})
 _COMPLEMENT_STOP_RE = re.compile(r"[,.;:!?()—–]|\s(?:and|but|who|which|that|because|after|when)\s")
 
 
-@OPENERS.rule("noun-phrase-object", examples=(
+@OPENERS.rule("noun-phrase-object", when=lambda verb: verb.lower() in NP_OBJECT_VERBS, examples=(
     Example("The port authority announced a new fee for cruise ships docking overnight.",
             "a new fee for cruise ships docking overnight", "indirect", "port authority"),
     Example("Mayor Ilse Brandt has described the audit as a waste of public money.",

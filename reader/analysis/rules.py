@@ -83,7 +83,8 @@ class Rulebook:
     """The registries the quote finder reads by.
 
     ``reported``: constructions at a cue outside quotations (``f, hit, sent, sent_end -> Quote``);
-    ``openers``: what stands between a speech verb and its clause (``f, verb, pos, that -> (pos, has_that)``);
+    ``openers``: what stands between a speech verb and its clause (``f, verb, pos, that -> (pos, has_that)``;
+    an opener's ``when`` reads the verb, and one that does not apply is not tried);
     ``attributions``: who said a quotation (``f, q, sent, para, kind -> (speaker, cue)``);
     ``inside``: reports inside quotations, and ``blocks``: quotations set off without marks, each
     read once over the whole text (``f -> list[Quote]``).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.commands import _args
 from reader.commands._library import open_library
 from reader.document import Article, is_url, load
 from reader.errors import ReaderError
@@ -15,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Sources to add, and optional tags for all of them."""
     parser.add_argument("sources", nargs="+", metavar="PATH|URL",
                         help="article files, folders of them, or URLs (adding twice is not an error)")
-    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="tag every article added")
+    parser.add_argument("--tag", action="append", default=[], type=_args.tag, metavar="TAG", help="tag every article added")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,10 +9,12 @@ app, the CLI and exports; ``reader export --corrections`` writes them all as JSO
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 import orjson
 
+from reader.commands import _args
 from reader.commands._library import current_text, open_library, resolve_article
 from reader.errors import ReaderError, UsageError
 from reader.sanitize import clean_line, clean_text
@@ -22,8 +24,8 @@ from reader.store.corrections import ENTITY_LABELS, NOT_AN_ENTITY, Corrections
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The article, then what to correct."""
-    parser.add_argument("article", metavar="PATH|ID", help="an article in the library, or a file to add")
-    parser.add_argument("--quote", metavar="TEXT", help="the quoted passage; it must occur in the article")
+    parser.add_argument("article", type=_args.nonempty, metavar="PATH|ID", help="an article in the library, or a file to add")
+    parser.add_argument("--quote", type=_args.nonempty, metavar="TEXT", help="the quoted passage; it must occur in the article")
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--speaker", metavar="NAME", help="who said it")
     what.add_argument("--no-speaker", action="store_true", help="nobody known said it (clear the speaker)")
@@ -32,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument("--kind", choices=ENTITY_LABELS, type=str.upper, help="the entity's right kind")
     kind.add_argument("--not-an-entity", action="store_true", help="the name is no entity at all")
-    parser.add_argument("--remove", metavar="CORRECTION_ID", help="delete a correction")
+    parser.add_argument("--remove", type=_args.nonempty, metavar="CORRECTION_ID", help="delete a correction")
     parser.add_argument("--json", action="store_true", help="print the correction as JSON")
 
 
@@ -77,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
         saved = corrections.correct_quote(record.id, text, span[0], span[1], speaker=args.speaker,
                                           not_a_quote=args.not_a_quote, original=original)
     if args.entity is not None:
+        text = article.text if article is not None else current_text(library, record)
+        if not _names_in(library, text, args.entity):
+            raise ReaderError(f"the name {_shown(args.entity)!r} does not occur in {clean_line(record.title)!r} "
+                              f"({record.source})")
         saved = corrections.correct_entity(record.id, args.entity, NOT_AN_ENTITY if args.not_an_entity else args.kind)
     assert saved is not None
     if args.json:
@@ -84,6 +90,20 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(saved.id)
     return 0
+
+
+def _names_in(library: object, text: str, name: str) -> bool:
+    """Whether ``name`` is a name the analysis found or stands in ``text`` (case ignored, as the
+    correction is applied; whitespace may differ, as across a line break). A name that is neither
+    would be kept and never match anything: a typo said nothing before."""
+    words = clean_line(name).split()
+    if re.search(r"\s+".join(re.escape(word) for word in words), text, re.IGNORECASE):
+        return True
+    from reader.services.article_analysis import engine_analysis
+
+    wanted = " ".join(words).casefold()
+    mentions = engine_analysis(library, text).entities  # type: ignore[arg-type]
+    return any(" ".join(m.entity.split()).casefold() == wanted for m in mentions)
 
 
 def _engine_speaker(library: object, text: str, start: int, end: int) -> str | None:

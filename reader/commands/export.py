@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.commands import _args
 from reader.errors import ReaderError, UsageError
 
 CORRECTIONS_FILE = "reader-corrections.json"
@@ -16,15 +17,15 @@ CORRECTIONS_FILE = "reader-corrections.json"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments."""
-    parser.add_argument("articles", nargs="*", metavar="PATH|ID", help="articles to export (by path, URL or id)")
+    parser.add_argument("articles", nargs="*", type=_args.nonempty, metavar="PATH|ID", help="articles to export (by path, URL or id)")
     parser.add_argument("--all", action="store_true",
                         help="export every article in the library that has notes or tags")
     parser.add_argument("--format", choices=("md", "json"), default="md", help="markdown files (default) or JSON")
-    parser.add_argument("--out", metavar="DIR|-", default=".",
+    parser.add_argument("--out", type=_args.nonempty, metavar="DIR|-", default=".",
                         help="folder to write into (default: the current folder), or - for standard output")
     parser.add_argument("--force", action="store_true", help="replace files at the target that reader did not write")
-    parser.add_argument("--speaker", metavar="NAME", help="one file of this speaker's quotes across articles")
-    parser.add_argument("--tag", metavar="TAG", help="with --speaker or --all: only articles with this tag")
+    parser.add_argument("--speaker", type=_args.nonempty, metavar="NAME", help="one file of this speaker's quotes across articles")
+    parser.add_argument("--tag", type=_args.tag, metavar="TAG", help="with --speaker or --all: only articles with this tag")
     parser.add_argument("--corrections", action="store_true",
                         help=f"write every correction as JSON ({CORRECTIONS_FILE}), data a later engine can learn from")
 

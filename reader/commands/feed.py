@@ -17,6 +17,7 @@ import sys
 
 import orjson
 
+from reader.commands import _args
 from reader.commands._library import open_library
 from reader.sanitize import clean_line
 from reader.services import feeds as service
@@ -34,19 +35,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         return sub
 
     add = action("add", "follow a feed (or the feed a web page links); prints its id and title")
-    add.add_argument("url", metavar="URL")
-    add.add_argument("--tag", action="append", default=[], metavar="TAG", help="give the feed's items this tag")
+    add.add_argument("url", type=_args.nonempty, metavar="URL")
+    add.add_argument("--tag", action="append", default=[], type=_args.tag, metavar="TAG", help="give the feed's items this tag")
     listing = action("list", "the feeds followed, with unread counts and the last refresh's error")
     listing.add_argument("--json", action="store_true", help="print a JSON list of feeds")
     remove = action("remove", "stop following a feed (its articles stay in the library)")
-    remove.add_argument("feed", metavar="URL|ID")
+    remove.add_argument("feed", type=_args.nonempty, metavar="URL|ID")
     refresh = action("refresh", "fetch new items of every feed (or those named) into the library")
-    refresh.add_argument("feeds", nargs="*", metavar="URL|ID")
+    refresh.add_argument("feeds", nargs="*", type=_args.nonempty, metavar="URL|ID")
     refresh.add_argument("--timeout", type=float, default=service.Limits().timeout, metavar="SECONDS",
                          help="give up on a server silent this long (default: %(default)g)")
     refresh.add_argument("--quiet", action="store_true", help="no progress lines, only errors")
     imported = action("import", "follow every feed an OPML file lists")
-    imported.add_argument("file", metavar="FILE.opml")
+    imported.add_argument("file", type=_args.nonempty, metavar="FILE.opml")
     action("export", "print the feeds as OPML 2.0")
     fulltext = action("fulltext", "when items' pages are fetched: during the refresh, or when first opened")
     fulltext.add_argument("mode", nargs="?", choices=service.FULLTEXT_MODES)

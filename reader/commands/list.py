@@ -10,6 +10,7 @@ import sys
 
 import orjson
 
+from reader.commands import _args
 from reader.commands._library import open_library
 from reader.sanitize import clean_line
 from reader.store.library import SORTS
@@ -17,7 +18,7 @@ from reader.store.library import SORTS
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Filter by tag, choose the order, or print JSON."""
-    parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    parser.add_argument("--tag", type=_args.tag, metavar="TAG", help="only articles with this tag")
     parser.add_argument("--sort", choices=SORTS, default="added", help="order (default: newest added first)")
     parser.add_argument("--unread", action="store_true", help="only articles not read yet")
     parser.add_argument("--archived", action="store_true", help="only archived articles (hidden otherwise)")

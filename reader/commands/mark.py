@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands import _args
 from reader.commands._library import open_library, resolve_article
 from reader.sanitize import clean_line
 from reader.store.library import STATES
@@ -11,7 +12,7 @@ from reader.store.library import STATES
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The article and the state."""
-    parser.add_argument("article", metavar="PATH|ID", help="an article in the library")
+    parser.add_argument("article", type=_args.nonempty, metavar="PATH|ID", help="an article in the library")
     parser.add_argument("state", choices=STATES, help="read, unread, archived (hidden from the list) or unarchived")
 
 

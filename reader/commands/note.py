@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands import _args
 from reader.commands._library import current_text, open_library, resolve_article
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
@@ -14,10 +15,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Subcommands: ``add``."""
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = actions.add_parser("add", help="add a note on a passage quoted from the article")
-    add.add_argument("article", metavar="PATH|ID", help="an article in the library, or a file to add")
-    add.add_argument("--quote", required=True, metavar="TEXT", help="the passage; it must occur in the article")
+    add.add_argument("article", type=_args.nonempty, metavar="PATH|ID", help="an article in the library, or a file to add")
+    add.add_argument("--quote", required=True, type=_args.nonempty, metavar="TEXT", help="the passage; it must occur in the article")
     add.add_argument("--note", default="", metavar="TEXT", help="the note's text")
-    add.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeatable)")
+    add.add_argument("--tag", action="append", default=[], type=_args.tag, metavar="TAG", help="a tag (repeatable)")
     # Options after 'add' are parsed by this subparser, so it needs the global --db as well.
     add.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                      help="the library file (default: $READER_DB or the platform data folder)")

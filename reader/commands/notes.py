@@ -9,6 +9,7 @@ from typing import Any
 
 import orjson
 
+from reader.commands import _args
 from reader.commands._library import find_article, open_library
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
@@ -19,8 +20,8 @@ from reader.store import ArticleRecord, Note, normalize_tag
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Optionally one article; optionally JSON."""
-    parser.add_argument("article", nargs="?", metavar="PATH|ID", help="only this article's notes")
-    parser.add_argument("--tag", metavar="TAG", help="only notes with this tag (and the article-level notes "
+    parser.add_argument("article", nargs="?", type=_args.nonempty, metavar="PATH|ID", help="only this article's notes")
+    parser.add_argument("--tag", type=_args.tag, metavar="TAG", help="only notes with this tag (and the article-level notes "
                                                      "of articles with it)")
     parser.add_argument("--json", action="store_true", help="print a JSON list of notes")
 

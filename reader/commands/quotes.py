@@ -7,6 +7,7 @@ import sys
 
 import orjson
 
+from reader.commands import _args
 from reader.commands._library import open_library
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
@@ -14,8 +15,8 @@ from reader.sanitize import clean_line
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """A speaker, a tag filter, JSON."""
-    parser.add_argument("--speaker", metavar="NAME", help='only this speaker (merged: "Lavrov" finds "Sergei Lavrov")')
-    parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    parser.add_argument("--speaker", type=_args.nonempty, metavar="NAME", help='only this speaker (merged: "Lavrov" finds "Sergei Lavrov")')
+    parser.add_argument("--tag", type=_args.tag, metavar="TAG", help="only articles with this tag")
     parser.add_argument("--json", action="store_true", help="print a JSON list of quotes")
 
 

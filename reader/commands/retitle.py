@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands import _args
 from reader.commands._library import open_library, resolve_article
 from reader.document import load
 from reader.errors import UsageError
@@ -17,7 +18,7 @@ from reader.sanitize import clean_line
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The article and its new title."""
-    parser.add_argument("article", metavar="PATH|ID", help="an article in the library, or a file to add")
+    parser.add_argument("article", type=_args.nonempty, metavar="PATH|ID", help="an article in the library, or a file to add")
     parser.add_argument("title", nargs="*", metavar="TITLE", help="the new title (several words are joined)")
     parser.add_argument("--reset", action="store_true", help="go back to the article's own headline")
 

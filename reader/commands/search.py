@@ -7,6 +7,7 @@ import sys
 
 import orjson
 
+from reader.commands import _args
 from reader.commands._library import open_library
 from reader.errors import UsageError
 from reader.sanitize import clean_line
@@ -15,7 +16,7 @@ from reader.sanitize import clean_line
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The query, a tag filter, JSON."""
     parser.add_argument("query", metavar="QUERY", help='words and "phrases in quotes" (case and accents ignored)')
-    parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    parser.add_argument("--tag", type=_args.tag, metavar="TAG", help="only articles with this tag")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="at most N articles")
     parser.add_argument("--json", action="store_true", help="print a JSON list of results")
 

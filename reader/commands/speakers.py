@@ -7,13 +7,14 @@ import sys
 
 import orjson
 
+from reader.commands import _args
 from reader.commands._library import open_library
 from reader.sanitize import clean_line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """A tag filter, JSON."""
-    parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    parser.add_argument("--tag", type=_args.tag, metavar="TAG", help="only articles with this tag")
     parser.add_argument("--json", action="store_true", help="print a JSON list of speakers")
 
 

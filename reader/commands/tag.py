@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands import _args
 from reader.commands._library import open_library, resolve_article
 from reader.sanitize import clean_line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The article and the tags."""
-    parser.add_argument("article", metavar="PATH|ID", help="an article in the library, or a file to add")
-    parser.add_argument("tags", nargs="+", metavar="TAG", help="tags ('#' and spaces are dropped)")
+    parser.add_argument("article", type=_args.nonempty, metavar="PATH|ID", help="an article in the library, or a file to add")
+    parser.add_argument("tags", nargs="+", type=_args.tag, metavar="TAG", help="tags ('#' and spaces are dropped)")
     parser.add_argument("--remove", action="store_true", help="remove these tags instead")
 
 

@@ -65,7 +65,19 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     changes = _changes(text)
-    return text.translate(changes).lower() if changes else text.lower()
+    if not changes:
+        return text.lower()
+    if len(changes) <= _FEW_CHANGES and not any(ord(c) in changes for out in changes.values() for c in out):
+        for code, folded in changes.items():  # a few C-speed passes beat translate's per-character lookups
+            text = text.replace(chr(code), folded)
+        return text.lower()
+    return text.translate(changes).lower()
+
+
+_FEW_CHANGES = 24
+"""Up to this many distinct characters to change, ``fold`` replaces each in one ``str.replace``
+pass (about 1 ms a pass over 3 MB) instead of ``str.translate`` with a dict (about 50 ns a
+character: 150 ms over 3 MB). Same result: no replacement holds a character that is replaced."""
 
 
 @dataclass(frozen=True, slots=True)

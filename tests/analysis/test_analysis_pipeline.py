@@ -93,8 +93,32 @@ def test_parallel_run_finds_exactly_what_the_sequential_run_does() -> None:
     assert [m.span() for m in parallel.cues.inner] == [m.span() for m in sequential.cues.inner]
     assert parallel.cues.starts == sequential.cues.starts
     assert parallel.mentions == sequential.mentions
+    assert parallel.openings is not None  # where each cue's clause opens: the child's, adopted
+    asked = sequential.finder._openings
+    assert asked and all(parallel.finder._openings[key] == opening for key, opening in asked.items())
     assert parallel.quotes == sequential.quotes
     assert len(parallel.quotes) > 100
+
+
+def test_an_opener_skipped_for_its_verb_would_have_found_nothing() -> None:
+    """An opener's ``when`` only spares work: at every cue of the test articles whose verb it does
+    not take, the opener itself answers None."""
+    from reader.analysis.engine import PIPELINE
+    from reader.analysis.quotes import THAT_SOON_RE
+
+    run = PIPELINE.run(_long_text()[:400_000])
+    assert run.finder is not None
+    gated = [rule for rule in PIPELINE.rules.openers if rule.when is not None]
+    assert len(gated) >= 5
+    skipped = 0
+    for hit in run.finder.hits:
+        verb, pos = hit.group(), hit.end()
+        that = THAT_SOON_RE.match(run.text, pos)
+        for rule in gated:
+            if not rule.applies(verb):
+                skipped += 1
+                assert rule.find(run.finder, verb, pos, that) is None, (rule.name, verb, run.text[pos:pos + 60])
+    assert skipped > 1000
 
 
 def test_parallel_run_without_fork_gives_the_same_result(monkeypatch) -> None:

@@ -23,6 +23,14 @@ def test_fold_works_character_by_character(a: str, b: str) -> None:
 
 
 @given(texts)
+def test_fold_by_replacing_a_few_characters_is_folding_each_one(text: str) -> None:
+    """``fold`` replaces a few distinct characters pass by pass: the same as translating each alone."""
+    from reader.services.fold import _changes
+
+    assert fold(text) == text.translate(_changes(text)).lower()
+
+
+@given(texts)
 def test_a_fold_map_kept_in_a_cache_comes_back_the_same(text: str) -> None:
     mapping = fold_map(text)
     assert FoldMap.from_json(json.loads(json.dumps(mapping.to_json()))) == mapping

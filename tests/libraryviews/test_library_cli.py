@@ -266,6 +266,33 @@ def test_correct_usage_errors(run: Run, ids: tuple[str, str]) -> None:
     _error(err)
 
 
+def test_correct_entity_refuses_a_name_not_in_the_article_and_remove_still_works(
+        run: Run, ids: tuple[str, str], db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typo in --entity was kept silently and never matched; it is one line and exit 1, as --quote."""
+    from reader.analysis import Analysis, Mention
+    from reader.services import article_analysis
+    from reader.store.corrections import Corrections
+
+    one, _ = ids
+    code, out, err = run("correct", one, "--entity", "Lavrow", "--kind", "ORG")
+    assert code == 1 and out == ""
+    assert _error(err) == "reader: the name 'Lavrow' does not occur in 'Talks stall in Geneva' " \
+                          f"({db.parent / 'geneva.txt'})"
+    assert run("correct", one, "--entity", "[b]Zorro[/b]", "--not-an-entity")[0] == 1
+    assert Corrections(Library.open(db)).for_article(one, (db.parent / "geneva.txt").read_text()) == []
+    # Any case, and a name across a line break in the text, is found as the correction is applied.
+    assert run("correct", one, "--entity", "anna berg", "--kind", "PLACE")[0] == 0
+    assert run("correct", one, "--entity", "Foreign\nMinister", "--not-an-entity")[0] == 0
+    # A name the analysis found counts even if it is not written so in the text.
+    found = Analysis(entities=[Mention("Lavrov", "PERSON", 0, 6, "S. V. Lavrov")])
+    monkeypatch.setattr(article_analysis, "engine_analysis", lambda library, text, analyze=None: found)
+    assert run("correct", one, "--entity", "s. v.  lavrov", "--kind", "ORG")[0] == 0
+    # A correction stored before (a name not in the text) can still be removed.
+    stale = Corrections(Library.open(db)).correct_entity(one, "Nobody Here", "ORG")
+    code, out, _ = run("correct", one, "--remove", stale.id)
+    assert code == 0 and out.strip() == stale.id
+
+
 def test_notes_without_path_lists_every_note(run: Run, ids: tuple[str, str]) -> None:
     one, two = ids
     run("note", "add", one, "--quote", "the talks had stalled", "--note", "<b>bold</b> [red]x")

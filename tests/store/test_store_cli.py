@@ -81,7 +81,7 @@ def test_tag_remove_and_unknown_article(run: Run, write_article: Callable[..., P
     code, _, err = run("tag", "nothing-here", "x")
     assert code == 1 and "not in the library" in _one_line_error(err)
     code, _, err = run("tag", str(path), "#")
-    assert code == 1 and "not a tag" in _one_line_error(err)
+    assert code == 2 and "not a tag" in _one_line_error(err)
 
 
 def test_note_add_then_notes(run: Run, write_article: Callable[..., Path], db: Path) -> None:

@@ -355,3 +355,39 @@ async def test_going_back_while_a_large_article_parses_is_quiet(tmp_path: Path) 
         assert isinstance(app.screen, PickerScreen)
         reader._grow(reader.article)  # a late update from the parsing thread is ignored
         assert not any(n.severity == "error" for n in notifications(app))
+
+
+async def test_search_ignores_accents_and_highlights_the_characters_matched(tmp_path: Path) -> None:
+    """``strasse`` finds "Straße" and ``cafe`` "café" (as library search does), the highlight covering
+    exactly those characters (a combining accent with its letter); n/N and "Not found" as before."""
+    from tests.textual_private import notification_messages
+
+    path = tmp_path / "accents.txt"
+    path.write_text("Notes from the square\n\nThe café on the Straße was full. A CAFE sign hung over STRASSE 5.\n\n"
+                    "Later the cafe\u0301 closed; ﬁnal orders were taken in the Æsir bar.\n", encoding="utf-8")
+    app = ReaderApp([str(path)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = pane(app).article.text
+        await pilot.press("slash", *"strasse")
+        assert [text[s:e] for s, e, _ in pane(app).overlay_spans("search")] == ["Straße", "STRASSE"]
+        await pilot.press(*["backspace"] * 7, *"cafe")
+        assert [text[s:e] for s, e, _ in pane(app).overlay_spans("search")] == ["café", "CAFE", "cafe\u0301"]
+        await pilot.press(*["backspace"] * 4, *"FINAL AESIR")
+        assert pane(app).overlay_spans("search") == []
+        await pilot.press(*["backspace"] * 6)
+        assert [text[s:e] for s, e, _ in pane(app).overlay_spans("search")] == ["ﬁnal"]
+        await pilot.press(*["backspace"] * 5, *"æsir", "enter")
+        assert [text[s:e] for s, e, _ in pane(app).overlay_spans("search")] == ["Æsir"]
+        await pilot.press("slash", *["backspace"] * 4, *"CAFÉ", "enter")
+        state = app.screen._search
+        assert [text[s:e] for s, e in state.matches] == ["café", "CAFE", "cafe\u0301"] and state.current == 0
+        await pilot.press("n", "n")
+        assert state.current_match is not None and text[slice(*state.current_match)] == "cafe\u0301"
+        await pilot.press("n")
+        assert state.current == 0  # wraps around
+        await pilot.press("N")
+        assert state.current == 2
+        await pilot.press("slash", *"cafés", "enter")
+        assert pane(app).overlay_spans("search") == []
+        assert "Not found: cafés" in notification_messages(app)

@@ -282,6 +282,24 @@ async def test_a_selection_is_named_in_the_status_line(tmp_path: Path) -> None:
         assert not str(status.message).startswith("Selecting")
 
 
+async def test_the_selection_hint_names_the_keys_in_force(tmp_path: Path) -> None:
+    """Keys remapped in config.toml [keymap] are the ones the "Selecting" hint names, not the defaults."""
+    from reader.tui.widgets.status_line import AnalysisStatus
+
+    write_config('[keymap]\n"reader.next_sentence" = "J"\n"reader.add_note" = "W"\n"reader.select" = "ctrl+b"\n')
+    app = ReaderApp([str(_long_article(tmp_path))], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(app, pilot, lambda: reader(app).record is not None)
+        assert not notification_messages(app)
+        status = reader(app).query_one(AnalysisStatus)
+        await pilot.press("J", "ctrl+b")
+        hint = str(status.message)
+        assert hint.startswith("Selecting: ")
+        assert hint.endswith("( J extend · W note · ^b or Esc drop"), hint
+        await pilot.press("ctrl+b")
+        assert not str(status.message).startswith("Selecting")
+
+
 async def test_the_notes_panel_leaves_the_footer_escape_closes_it_down_stops_and_lines_stay(tmp_path: Path) -> None:
     from reader.tui.widgets.notes_panel import NoteList, NotesPanel
 

@@ -173,3 +173,41 @@ def test_the_readme_keymap_example_is_valid(tmp_path: Path) -> None:
     path.write_text(example, encoding="utf-8")
     keymap, problems = checked_keymap(load_keymap(path))
     assert problems == [] and keymap and set(keymap) <= binding_ids()
+
+
+async def test_the_draft_notice_and_the_empty_notes_screen_name_the_remapped_keys(tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from reader.tui.screens.note_editor import NoteEditor
+    from reader.tui.screens.notes_list import NotesListScreen
+    from reader.tui.screens.notes_reader import NotesReaderScreen
+
+    write_config('[keymap]\n"reader.add_note" = "W"\n"reader.highlight" = "ctrl+h"\n"feeds.add" = "ctrl+f"\n')
+    app = ReaderApp([str(SEED)], db=str(tmp_path / "lib.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, NotesReaderScreen) and app.screen.record is not None:
+                break
+        await pilot.press("right_parenthesis", "W")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"half", "escape")
+        assert "Draft kept: press W on the same passage to go on." in notification_messages(app)
+        assert not any("[keymap]" in m for m in notification_messages(app))  # every remapped key taken
+        await pilot.press("W")
+        assert isinstance(app.screen, NoteEditor) and app.screen.query_one(TextArea).text == "half"
+    app = ReaderApp([], db=str(tmp_path / "empty.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("N")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, NotesListScreen) and app.screen.loaded:
+                break
+        message = str(app.screen.query_one("#notes-message", Static).render())
+        assert message == "No notes yet. In an article, press W to write one, ^h to highlight."
+        await pilot.press("escape", "F")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "There are no feeds to refresh; press ^f to follow one." in notification_messages(app)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.style import Style
 
 from reader.document import parse_markdown
 from reader.errors import ReaderError
+from reader.services.fold import fold
 from reader.services.loading import finish_parsing, open_for_reading
 from reader.tui.widgets.search import MAX_MATCHES, SearchState, find_matches
 from reader.view.overlays import LAYER_ORDER, OverlayStore, layer_rank
@@ -24,6 +28,49 @@ def test_find_matches_is_case_insensitive_and_literal() -> None:
 
 def test_find_matches_stops_at_the_limit() -> None:
     assert len(find_matches("a" * (MAX_MATCHES + 10), "a")) == MAX_MATCHES
+
+
+def test_find_matches_ignores_accents_and_maps_back_to_the_characters_matched() -> None:
+    text = "Straße, CAFÉ, cafe\u0301 and ﬁnal Æsir; STRASSE."
+    assert [text[s:e] for s, e in find_matches(text, "strasse")] == ["Straße", "STRASSE"]
+    assert [text[s:e] for s, e in find_matches(text, "Café")] == ["CAFÉ", "cafe\u0301"]  # accent kept with its letter
+    assert [text[s:e] for s, e in find_matches(text, "final aesir")] == ["ﬁnal Æsir"]
+    assert find_matches("Straße", "s") == [(0, 1), (4, 5)]  # not a second match inside the "ss" of ß
+    assert find_matches("Straße", "\u00ad") == []  # a query that folds to nothing finds nothing
+
+
+_TEXT = st.text(alphabet=st.sampled_from("aAsSeEß æÆéÉ\u0301ﬁfi.İ"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, _TEXT.filter(lambda q: q.strip() != ""))
+def test_each_match_is_the_query_folded_in_order_and_apart(text: str, query: str) -> None:
+    matches = find_matches(text, query)
+    for start, end in matches:
+        assert 0 <= start < end <= len(text)
+        assert fold(text[start:end]).startswith(fold(query))
+    assert all(a[1] <= b[0] for a, b in zip(matches, matches[1:], strict=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60), st.text(alphabet="aAbB.", min_size=1, max_size=3))
+def test_ascii_text_finds_what_case_insensitive_search_found(text: str, query: str) -> None:
+    expected = [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+    assert find_matches(text, query) == expected
+
+
+def test_search_state_folds_a_text_once_not_per_keystroke() -> None:
+    state = SearchState()
+    text = "Die Straße " * 1000
+    state.update(text, "s", origin=0)
+    folded = state._folded
+    for query in ("st", "str", "stra", "strasse"):
+        state.update(text, query, origin=0)
+        assert state._folded is folded
+    assert len(state.matches) == 1000
+    grown = text + "und noch eine Straße"
+    state.update(grown, "strasse", origin=0)
+    assert state._folded is not folded and len(state.matches) == 1001  # the text grew: folded again
 
 
 def test_search_state_starts_at_origin_and_wraps() -> None:

@@ -211,7 +211,8 @@ class FeedsScreen(Screen[str | None]):
             self.notify("Already refreshing.", markup=False)
             return
         if not self.rows:
-            self.notify("There are no feeds to refresh; press a to follow one.", severity="warning", markup=False)
+            add = keys_display(self.app, "feeds.add", "a")
+            self.notify(f"There are no feeds to refresh; press {add} to follow one.", severity="warning", markup=False)
             return
         self.refreshing = True
         self._say(f"Refreshing {len(self.rows)} feed{'s' if len(self.rows) != 1 else ''}…")

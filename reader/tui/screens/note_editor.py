@@ -73,7 +73,8 @@ class NoteEditor(Dialog[str | None]):
         text = self.query_one(TextArea).text
         if self.key is not None and text.strip() and text != self.original:
             self.drafts[self.key] = text
-            self.app.notify("Draft kept: press a on the same passage to go on.", markup=False)
+            again = keys_display(self.app, "reader.add_note", "a")
+            self.app.notify(f"Draft kept: press {again} on the same passage to go on.", markup=False)
         else:
             self.drafts.pop(self.key, None)
         self.dismiss(None)

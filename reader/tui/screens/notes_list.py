@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.services.fold import fold
+from reader.tui.keymap import keys_display
 from reader.tui.messages import OpenArticle
 from reader.tui.widgets.chrome import KeyBar, TitleBar
 from reader.tui.widgets.virtual_list import VirtualList
@@ -146,7 +147,8 @@ class NotesListScreen(Screen[None]):
         count = len(self.shown)
         self.sub_title = f"{count} note{'s' if count != 1 else ''}" + (f" · filter: {value.strip()}" if value.strip() else "")
         if not self.rows:
-            self._message("No notes yet. In an article, press a to write one, h to highlight.")
+            note, highlight = keys_display(self.app, "reader.add_note", "a"), keys_display(self.app, "reader.highlight", "h")
+            self._message(f"No notes yet. In an article, press {note} to write one, {highlight} to highlight.")
         elif not self.shown:
             self._message("No note matches.")
         else:

@@ -363,13 +363,20 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
             words = len(self.pane.article.text[passage[0]:passage[1]].split())
             self.analysis_status.show(Text.assemble(
                 ("Selecting: ", "bold"), f"{words} word{'s' if words != 1 else ''}",
-                ("  ( ) extend · a note · v or Esc drop", "dim")))
+                (f"  {self._selection_keys()}", "dim")))
             self._said_selection = True
         elif getattr(self, "_said_selection", False):
             self._said_selection = False
             self.update_analysis_status()
             if self.analysis_index is None and not self.analysis_running:
                 self.analysis_status.show(Text(""))
+
+    def _selection_keys(self) -> str:
+        """The selection hint with the keys in force (the user's, if remapped in config.toml)."""
+        extend = f"{self._keys('reader.previous_sentence', '(')} {self._keys('reader.next_sentence', ')')}"
+        note = self._keys("reader.add_note", "a")
+        drop = f"{self._keys('reader.select', 'v')} or {self._keys('reader.back', 'Esc')}"
+        return f"{extend} extend · {note} note · {drop} drop"
 
     def update_analysis_status(self, message: Text | None = None) -> None:
         """While a selection exists the status line names it, wherever the cursor goes: moving the

@@ -170,7 +170,7 @@ class ReaderScreen(AnalysisScreen):
         return found.first() if found else None
 
     async def action_search(self) -> None:
-        """Open the search bar (incremental, case-insensitive).
+        """Open the search bar (incremental, case- and accent-insensitive).
 
         The bar is mounted by the first search, not at start-up: an Input's styles and widgets
         are not worth a slower first paint for readers who never search.
