@@ -271,6 +271,7 @@ delegates negotiators lawmakers legislators senators members protesters organise
 regulators judges voters commentators bankers lenders unionists spokespeople neighbours neighbors
 friends relatives families victims survivors opponents supporters critics sceptics skeptics
 adviser advisor ally backer staffer donor surrogate loyalist endorser confidant
+side sides camp
 """)
 
 # Pronoun-like and vague words that never make a speaker on their own.

@@ -36,6 +36,7 @@ from reader.analysis.lexicon import (
     MODALS,
     NON_SPEAKERS,
     NP_WORDS,
+    NUMBER_WORDS,
     OBJECT_PRONOUNS,
     OPINION_VERBS,
     PARTICIPLES,
@@ -74,7 +75,7 @@ _ADVERBIAL = (rf"(?:\s+{_TIME}"
               r"|\s+(?:on|via)\s+(?:" + alternation(STATEMENT_MEDIA) + ")"
               r"|\s+(?:" + alternation(SPEECH_ADVERBS) + ")"
               r"|\s+(?:[a-z]+ly))")
-AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b\s*)?")
+AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b(?![’']s\b)\s*)?")
 ADVERBIALS_RE = re.compile(rf"(?:{_ADVERBIAL})*")
 OBJECT_RE = re.compile(
     r"\s+(?:" + alternation(AUDIENCE_NOUNS) + r"|the\s+press|me|us|him|her|them"
@@ -98,9 +99,6 @@ _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|
                      r"|even as|as)\s+(?!that\b)"
                      r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
-                     # ", and Hillary Clinton is promising ...": a second subject's own clause
-                     r"|,?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has|have|had|will"
-                     r"|would|could|said|says)\b)"
                      # ", and Democrats accused ...": a second clause with its own subject (a name) and past verb
                      r"|,\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+[a-z]+ed\s)"
                      r"|;\s+")
@@ -140,6 +138,12 @@ CONJ_AUX_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|woul
                          r"|repeatedly|again|since|already|not|never|[a-z]+ly)\s+){1,3}$")
 CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
 CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?$")
+# A rounded share of a group, a subject though it opens with a preposition's word ("About 4 in 10",
+# "Over half of the voters", "About one in five"); not "Over 10 years" or "About the plan".
+_SHARE = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
+_APPROX_SHARE_RE = re.compile(rf"\s*(?:about|over|under|nearly|around|roughly|almost|just\s+(?:over|under))\s+"
+                              rf"(?:{_SHARE}(?:-\w+)?\s+(?:in|out\s+of)\s+{_SHARE}|half|a\s+(?:third|quarter|majority)"
+                              rf"|{_SHARE}\s+percent)\b(?:\s+of\s+[^,;:.!?]{{1,60}}?)?\s*", re.I)
 MAX_REPORT = 600  # longest reported clause considered, in characters
 _ABBREV_BEFORE_RE = re.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
 NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
@@ -262,6 +266,42 @@ def writer_clause(f: QuoteFinder, start: int, end: int, trailing: bool) -> int |
             continue
         if len(word_list(text[start:cut.start()])) >= 3:
             return cut.start()
+    return None
+
+
+# "and Hillary Clinton is promising ...": a name and a finite verb after "and".
+_AND_NAME_CLAUSE_RE = re.compile(r",?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has"
+                                 r"|have|had|will|would|could|said|says)\b)")
+
+
+_AND_NAME_SAID_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:said|says)\b")
+
+
+@SPAN_ENDS.rule("and-named-subject", examples=(
+    Example("Ines Marlow said the ferry would sail on Monday, and Tomas Rieder was furious about it.",
+            "the ferry would sail on Monday", "indirect", "Ines Marlow"),
+    Example("Ines Marlow said the ferry would sail and Tomas Rieder was furious about it.",
+            "the ferry would sail", "indirect", "Ines Marlow"),
+    Example("Ines Marlow said if she won, Holm and Rieder would lose their seats on the board.",
+            "if she won, Holm and Rieder would lose their seats on the board", "indirect", "Ines Marlow"),
+    Example("Ines Marlow said letters from Holm, Vos, Brandt and Rieder were read out at the meeting.",
+            "letters from Holm, Vos, Brandt and Rieder were read out at the meeting", "indirect", "Ines Marlow"),
+))
+def and_named_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> int | None:
+    """"..., and Tomas Rieder was furious": a second clause whose subject is a name is the writer's
+    next statement. Without a comma it is one only after a full clause ("the ferry would sail and
+    Rieder was ..."); before any finite verb the name closes a coordinated subject ("letters from
+    Holm, Vos and Rieder were read out") and the verb is the report's own, unless it is "said" or
+    "says" (a second report: "... program and Rieder says ...")."""
+    text = f.text
+    for cut in _AND_NAME_CLAUSE_RE.finditer(text, start, end):
+        if f.inside_quoted(cut.start()):
+            continue
+        words = word_list(text[start:cut.start()])
+        clause = word_list(text[max(start, text.rfind(",", start, cut.start()) + 1):cut.start()])
+        said = _AND_NAME_SAID_RE.match(text, cut.end())
+        if len(words) >= 3 and (text[cut.start()] == "," or said or has_finite_verb(clause)):
+            return cut.start()  # (the verb in the same stretch: "if he won, Holm and Vos would ...")
     return None
 
 
@@ -506,9 +546,11 @@ class QuoteFinder:
                     windows.append((b.end(), end, "np"))
                     return windows
                 windows.append((b.end(), end, self._window_tag(word, b.end(), end)))
-            if word == "and" and end == verb_start and windows and len(word_list(text[b.end():end])) <= 4 \
-                    and self.resolver.resolve(b.end(), end) is None:
-                end = b.start()  # "Experts on Korea and nuclear policy said": one subject, coordinated
+            if word == "and" and (end == verb_start or not text[end:verb_start].strip(", ")) and windows \
+                    and len(word_list(text[b.end():end])) <= 4 and self.resolver.resolve(b.end(), end) is None:
+                # "Experts on Korea and nuclear policy said": one subject, coordinated (and so is an
+                # appositive's: "Holm, the mayor's director of planning and engagement, said")
+                end = b.start()
                 continue
             if (word not in _SOFT_BOUNDARIES and word not in SUBORDINATORS) or len(windows) >= 5:
                 return windows
@@ -521,8 +563,9 @@ class QuoteFinder:
         if boundary in ("who", "which", "whom", "whose"):
             return "rel"
         first = _WORD_RE.search(self.text, start, end)
-        if boundary in SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB):
-            return "sub"
+        if boundary in SUBORDINATORS or (first and first.group().lower() in _PREP_OR_SUB
+                                         and not _APPROX_SHARE_RE.fullmatch(self.text, start, end)):
+            return "sub"  # (but "About 4 in 10", "Nearly half of them": "about" rounds a share, the subject)
         return "np"
 
     def subject(self, sent: Span, verb_start: int) -> str | None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from reader.analysis.lexicon import (
+    AUDIENCE_NOUNS,
     CLAIM_NOUNS,
+    CLAUSE_PREPOSITIONS,
     DEMONYMS,
     DETERMINER_WORDS,
     FINITE_VERBS,
@@ -29,7 +31,10 @@ from reader.analysis.lexicon import (
     SAY_VERBS,
     SPEAKER_NOUNS,
     SPEAKING_BODIES,
+    STATEMENT_MEDIA,
+    STATEMENT_NOUNS,
     SUBJECT_LEADS,
+    SUBORDINATORS,
     TELL_VERBS,
     parenthetical,
     verb_forms,
@@ -154,6 +159,10 @@ def source_head(source: str) -> str | None:
             "and the road will stay shut until they are done", "indirect", "Hanna Vos"),
     Example("Even if the mill closes next year, Tomas Rieder said, the village will survive.",
             "Even if the mill closes next year", "indirect", "Tomas Rieder"),
+    Example("If the talks fail again, Tomas Rieder warned, angry farmers plan to leave the party.",
+            "angry farmers plan to leave the party", "indirect", "Tomas Rieder"),
+    Example("By closing the old pier, Ines Duval said, the town can save money for the new harbour.",
+            "By closing the old pier", "indirect", "Ines Duval"),
     Example("The new timetable for the island ferries, officials said, was drawn up in a hurry.",
             "The new timetable for the island ferries", "indirect", "officials"),
     Example("Nor does Ines Duval have any plans, aides say, to sell the family farm.",
@@ -162,8 +171,9 @@ def source_head(source: str) -> str | None:
 def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> list[Quote] | None:
     """"A, Smith said, B." / "A, said Smith, B.": a cue set off by commas inside the reported
     sentence; both sides are what was said (a side too short to be a clause is left out). B must
-    be a clause (a finite verb, or "but"/"and" and one), not an appositive ("said Smith, a farmer")
-    or what the speaker did ("she said, smiling")."""
+    be a clause (a finite verb, or "but"/"and" and one, or anything after a fronted condition or
+    means, which leaves B the main clause), not an appositive ("said Smith, a farmer") or what the
+    speaker did ("she said, smiling")."""
     text = f.text
     verb = hit.group()
     if verb in PARTICIPLES or "," not in text[hit.end():hit.end() + 60]:
@@ -206,8 +216,11 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     clause = rest[1:] if first in ("but", "and", "so", "yet") else rest
     if first.endswith("ing") and not any(w.lower() in AUXILIARIES for w in rest[1:6]):
         return None  # ("she said, smiling", "he said, going on to say ...": what the speaker did)
-    if not has_finite_verb(clause[:12]) and not (first == "to" and has_finite_verb(word_list(text[sent.start:comma]))):
-        return None  # (but "He has no plans, aides say, to sell the farm": the infinitive completes A)
+    fronted = not inverted and is_fronted_piece(text[sent.start:comma])
+    if not has_finite_verb(clause[:12]) and not fronted and \
+            not (first == "to" and has_finite_verb(word_list(text[sent.start:comma]))):
+        return None  # (but "He has no plans, aides say, to sell the farm": the infinitive completes A,
+        # and "If the talks fail, Smith warned, farmers plan to ...": after a fronted condition B is the main clause)
     cue = (verb, hit.start(), hit.end())
     a_words = word_list(text[max(sent.start, comma - 40):comma])
     open_relative = bool(a_words) and a_words[-1].lower() in ("which", "who", "that", "and", "or", "but")
@@ -232,7 +245,6 @@ def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     """"CLAUSE, X said." A report earlier in the sentence ("X said A, the agency reported") wins."""
     text = f.text
     verb = hit.group()
-    cue = (verb, hit.start(), hit.end())
     tail = text[hit.end():sent.end]
     if verb in TELL_VERBS and TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
         tail = ""
@@ -240,6 +252,15 @@ def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     if not (TRAIL_RE.match(tail) and comma > sent.start and len(word_list(text[sent.start:comma])) >= 4
             and not REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start())):
         return None
+    return _trailing_report(f, hit, sent, comma)
+
+
+def _trailing_report(f: QuoteFinder, hit: re.Match[str], sent: Span, comma: int) -> Quote | None:
+    """"A, X said ...": ``A`` (the sentence up to ``comma``) as what the subject between the comma
+    and the verb said (an earlier report in the sentence wins)."""
+    text = f.text
+    verb = hit.group()
+    cue = (verb, hit.start(), hit.end())
     subject = (comma + 1, hit.start())
     if len(word_list(text[comma + 1:hit.start()])) > 8 or not has_content(text[comma + 1:hit.start()]):
         return None
@@ -252,6 +273,36 @@ def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     if not speaker:
         return None
     return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True) or STOP
+
+
+# After a trailing cue, a participle or "including" phrase: what the speaker did, or the report's details.
+_TRAIL_PARTICIPLE_RE = re.compile(r",\s+(?:[a-z]{3,}ing|including)\s")
+
+
+@REPORTED.rule("trailing-cue-participle", examples=(
+    Example("The harbour wall will have to be rebuilt, the engineers said, citing the damage from the storms.",
+            "The harbour wall will have to be rebuilt", "indirect", "engineers"),
+    Example("The letters covered many harbour matters, the Gazette reported on Monday, including fees and repairs.",
+            "The letters covered many harbour matters", "indirect", "Gazette"),
+))
+def trailing_cue_participle(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"CLAUSE, X said, citing ..." / "..., X reported, including ...": the sentence's first clause is
+    the report and the phrase after the cue tells what the speaker did or adds details, with no
+    finite verb of its own (with one, ``cue-mid-clause`` reads both sides as what was said)."""
+    text = f.text
+    verb = hit.group()
+    if verb in PARTICIPLES:
+        return None
+    adverbials = ADVERBIALS_RE.match(text, hit.end())
+    tail = _TRAIL_PARTICIPLE_RE.match(text, adverbials.end() if adverbials else hit.end(), sent.end)
+    comma = text.rfind(",", sent.start, hit.start())
+    if tail is None or comma <= sent.start or len(word_list(text[sent.start:comma])) < 4 or \
+            REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start()):
+        return None
+    if has_finite_verb(word_list(text[tail.end():sent.end])[:8]) or \
+            not has_finite_verb(word_list(text[sent.start:comma])):
+        return None  # (and "Weighing in on the debate, X said, citing ...": no clause before the cue)
+    return _trailing_report(f, hit, sent, comma)
 
 
 @REPORTED.rule("trailing-verb-subject", examples=(
@@ -320,8 +371,12 @@ def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int)
             "the museum would reopen in May", "indirect", "Olga Brenner"),
     Example("Olga Brenner said on Tuesday that the museum would reopen in May.",
             "the museum would reopen in May", "indirect", "Olga Brenner"),
+    Example("Olga Brenner says that's the last ferry of the winter.",
+            "that's the last ferry of the winter", "indirect", "Olga Brenner"),
     Example("Two curators spoke to us. Another said the museum would reopen in May.",
             "the museum would reopen in May", "indirect", "another"),
+    Example("Each side said the other would be to blame if the bridge is not built.",
+            "the other would be to blame if the bridge is not built", "indirect", "Each side"),
     Example("Ruth Callow did not apologise, but said the remarks had been taken out of context.",
             "the remarks had been taken out of context", "indirect", "Ruth Callow"),
     Example("Ruth Callow questioned the budget and has since said the council must find new savings.",
@@ -329,6 +384,8 @@ def fronted_piece(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int)
     Example("Ruth Callow defended the budget on Monday, adding the council would not raise fares.",
             "the council would not raise fares", "indirect", "Ruth Callow"),
     Example("But Megan Orr, senior organiser at the tenants' union, said tenants want longer leases.",
+            "tenants want longer leases", "indirect", "Megan Orr"),
+    Example("Megan Orr, the union's director of planning and engagement, said tenants want longer leases.",
             "tenants want longer leases", "indirect", "Megan Orr"),
     Example("In a statement, Ruth Callow said the plan had been shelved.",
             "the plan had been shelved", "indirect", "Ruth Callow"),
@@ -347,6 +404,12 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
             "they would switch parties before the vote", "indirect", "Twenty-two percent"),
     Example("Seven in 10 say the new bridge was a waste of money.",
             "the new bridge was a waste of money", "indirect", "Seven in 10"),
+    Example("About one in five say they would not vote if the mayor runs again.",
+            "they would not vote if the mayor runs again", "indirect", "About one in five"),
+    Example("Nearly half of those asked said the ferry was too expensive.",
+            "the ferry was too expensive", "indirect", "Nearly half of those asked"),
+    Example("The lifelong Republican who wrote the letter says he will not vote for the harbour plan.",
+            "he will not vote for the harbour plan", "indirect", "lifelong Republican"),
     Example("Coastal engineers say the sea wall will not survive another winter.",
             "the sea wall will not survive another winter", "indirect", "Coastal engineers"),
     Example("Harbour pilots have said the channel is too shallow for the new ferries.",
@@ -391,6 +454,43 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     return f.forward(hit, sent, sent_end, speaker=speaker)
 
 
+@REPORTED.rule("participle-group-subject", examples=(
+    Example("The harbour office declined to release the letters, saying they cannot discuss the case yet.",
+            "they cannot discuss the case yet", "indirect", "harbour office"),
+    Example("Two fishermen at the pier refused to give their names, saying it would hurt their business.",
+            "it would hurt their business", "indirect", "Two fishermen at the pier"),
+    Example("One employee at the harbour office declined to give his name, saying it would cost him his job.",
+            "it would cost him his job", "indirect", "One employee at the harbour office"),
+))
+def participle_group_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
+    """"The office declined to ..., saying CLAUSE": the participle's speaker is the subject of the
+    sentence's main verb; when that subject is a plain noun phrase rather than a name or pronoun
+    (which ``subject-verb-clause`` finds), the phrase is the speaker (see :func:`group_subject`)."""
+    text = f.text
+    if hit.group() not in PARTICIPLES or not _COMMA_BEFORE_RE.search(text, max(sent.start, hit.start() - 3), hit.start()):
+        return None
+    if any(h.group() not in PARTICIPLES for h in f.hits_in(sent.start, hit.start())):
+        return None  # (an earlier speech verb's subject speaks: ``subject-verb-clause``)
+    verb = _MAIN_VERB_RE.search(text, sent.start, hit.start())
+    if verb is None:
+        return None
+    subject = text[sent.start:verb.start()]
+    words = [w.lower() for w in word_list(subject)]
+    if not words or "," in subject or words[0] in CLAUSE_PREPOSITIONS or words[0] in SUBORDINATORS or \
+            any(w in ("that", "which", "who", "whom") for w in words):
+        return None  # ("Amid calls from some to ..., saying": no subject at the sentence's start)
+    speaker = group_subject(subject)
+    if speaker is None:
+        return None
+    return f.forward(hit, sent, sent_end, speaker=speaker)
+
+
+_COMMA_BEFORE_RE = re.compile(r",\s*$")
+# The first finite verb of a sentence: a past form or an auxiliary after the subject.
+_MAIN_VERB_RE = re.compile(r"\s(?:[a-z]+ed|was|were|is|are|has|have|had|would|will|could|can|did|does|do|refused|made"
+                           r"|took|gave|went|came|sent|held|left|kept|said|told)\b")
+
+
 # Verb forms that are as often nouns after a noun phrase ("the 35 states", "his comments", "campaign promises").
 NOUN_LIKE_VERBS = frozenset(w.removesuffix("s") for w in NOUNISH_VERB_FORMS) | frozenset(
     ["report", "tweet", "post", "signal", "vow", "forecast", "estimate", "reply", "plea", "answer", "cry", "shout", "whisper", "joke", "quip", "counter"])
@@ -408,8 +508,10 @@ def group_subject(phrase: str) -> str | None:
     """The speaker a plain noun-phrase subject names, as written (None if it is not one).
 
     Accepted: a share ("Twenty-two percent", "Seven in 10", "Nearly half", "most of them", "those
-    surveyed"), a plural noun ("Coastal engineers", "Some Democrats"), or a determiner and a
-    lower-case noun ("His campaign", "the budget office"). Its head is the word before any
+    surveyed"), a plural noun ("Coastal engineers", "Some Democrats"), a determiner and a
+    lower-case noun ("His campaign", "the budget office", "One employee": the singular of a
+    speaker noun such as "employees"), or a determiner and a member of a named
+    group ("The lifelong Republican"). Its head is the word before any
     preposition or relative ("People with knowledge of the plan", "Six in 10 of those asked")."""
     words = word_list(phrase)
     while words and (parenthetical(words[-1].lower()) or words[-1].lower() in ("not", "never", "do", "are", "were")):
@@ -441,21 +543,25 @@ def group_subject(phrase: str) -> str | None:
         if head in SPEAKER_NOUNS or (head.endswith("s") and not head.endswith(_PLURAL_END)):
             return speaker
         if core[0] in _DETERMINERS and len(core) <= 5 and (head in SPEAKER_NOUNS or head in PERSON_ROLES or
+                                                           head + "s" in SPEAKER_NOUNS or
                                                            head in GENERIC_ORG_NOUNS or head in ORG_HEADS
                                                            or head in SPEAKING_BODIES):
             return speaker
         return None
     if head_raw[:1].isupper() and head.endswith("s") and (head[:-1] in DEMONYMS or head in DEMONYMS):
         return speaker  # "Republicans", "Some Democrats", "Many Americans"
+    if head_raw[:1].isupper() and head in DEMONYMS and core[0] in _DETERMINERS and len(core) <= 4:
+        return speaker  # "The lifelong Republican", "A young Texan": one of a group, named by it
     return None
 
 
-_FRONTED_OPENERS = frozenset({"if", "even", "because", "unless", "to"})
+_FRONTED_OPENERS = frozenset({"if", "even", "because", "unless", "to", "by"})
 
 
 def is_fronted_piece(piece: str) -> bool:
-    """Is ``piece`` (a sentence's start, up to a comma) a fronted condition, cause or purpose of four
-    words or more ("If the grant is cut", "Even if the mill closes", "To understand the law")? Time,
+    """Is ``piece`` (a sentence's start, up to a comma) a fronted condition, cause, purpose or means of
+    four words or more ("If the grant is cut", "Even if the mill closes", "To understand the law", "By
+    closing the pier")? Time,
     place and source phrases ("When he arrived", "In a statement") are the writer's framing."""
     words = word_list(piece)
     if len(words) < 4 or words[0].lower() not in _FRONTED_OPENERS or any(m in piece for m in "\"“”;:"):
@@ -465,6 +571,8 @@ def is_fronted_piece(piece: str) -> bool:
         return second in ("if", "though")  # ("Even as ...", "Even worse, ...": the writer's)
     if words[0].lower() == "to":
         return words[1].islower() and second not in DETERMINER_WORDS  # "To understand ...", not "To a standing ovation"
+    if words[0].lower() == "by":
+        return second.endswith("ing")  # "By closing the pier" (a means), not "By the time ..." or "By March"
     return True
 
 
@@ -524,6 +632,62 @@ def time_phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[
 _TIME_PHRASE_RE = re.compile(
     r"\s+(?P<prep>after|before|during|since|until)\s+(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?"
     r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
+
+
+@OPENERS.rule("subordinate-then-clause", examples=(
+    Example("Hanna Vos said if she were mayor, the ferry would be free for children.",
+            "if she were mayor, the ferry would be free for children", "indirect", "Hanna Vos"),
+    Example("Hanna Vos says once the bridge opens, they will close the ferry for good.",
+            "once the bridge opens, they will close the ferry for good", "indirect", "Hanna Vos"),
+))
+def subordinate_then_clause(f: QuoteFinder, verb: str, pos: int,
+                            that: re.Match[str] | None) -> tuple[int, bool, bool] | None:
+    """"said if she were mayor, the ferry would be free": a condition or time clause right after the
+    verb, closed by a comma and followed by a main clause with its own subject and finite verb, is
+    the start of what was said though no "that" introduces it (``time-phrase-then-clause`` is the
+    same with a phrase instead of a clause)."""
+    if verb not in SAY_VERBS:
+        return None
+    m = _SUBORDINATE_THEN_RE.match(f.text, pos)
+    if m is None or f.inside_quoted(m.start("sub")):
+        return None
+    main = word_list(f.text[m.end():m.end() + 80])[:6]
+    if not main or main[0].lower() in ("that", "and", "but", "or", "which", "who") or not (
+            main[0].lower() in _MAIN_PRONOUNS or has_finite_verb(main)):
+        return None
+    return m.start("sub"), True, True
+
+
+# "if/once/unless ... ," (a clause of 2 to 20 words with no stop, quotation or second comma), then the main clause.
+_SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:if|once|unless|when|whenever|because|although|though|as\s+long\s+as)"
+                                  r"\s+[^,.;:!?\"“”\n]{3,140}?),\s+")
+_MAIN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "he’ll", "she’ll", "they’ll", "it’ll",
+                            "we’ll", "he'll", "she'll", "they'll", "it'll", "we'll", "it’s", "it's"})
+
+
+@OPENERS.rule("phrase-then-clause", examples=(
+    Example("Hanna Vos said in politics it takes years to build that kind of trust.",
+            "in politics it takes years to build that kind of trust", "indirect", "Hanna Vos"),
+    Example("Hanna Vos said despite the storms they had finished the harbour wall.",
+            "despite the storms they had finished the harbour wall", "indirect", "Hanna Vos"),
+))
+def phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> tuple[int, bool, bool] | None:
+    """"said in politics it takes years ...": a short prepositional phrase (at most five words)
+    between the verb and a clause opening with a subject pronoun and a verb is part of what was said
+    (``time-phrase-then-clause`` does the same for time phrases)."""
+    if verb not in SAY_VERBS:
+        return None
+    m = _PHRASE_THEN_RE.match(f.text, pos)
+    if m is None or any(w.lower().removesuffix("s") in _WHERE_SAID for w in word_list(m.group("phrase"))):
+        return None  # ("said in a statement he would ...", "said on Twitter they ...": where it was said)
+    return m.start("prep"), True, True
+
+
+_WHERE_SAID = frozenset(w.lower() for w in (*STATEMENT_NOUNS, *STATEMENT_MEDIA, *AUDIENCE_NOUNS))
+_PHRASE_THEN_RE = re.compile(
+    r"\s+(?P<prep>in|despite|without|for|under|among|unlike|given)\s+"
+    r"(?P<phrase>(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?)"
+    r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|[a-z]+s|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
 
 
 @OPENERS.rule("claim-noun-that", examples=(
