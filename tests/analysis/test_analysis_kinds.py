@@ -5,23 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis.engine import PIPELINE
 from reader.analysis.quotes import KINDS
 from reader.analysis.rules import Example
+from tests.analysis.rule_examples import example_quote
 
 CASES = [(rule.name, example) for rule in KINDS for example in rule.examples]
 
 
 @pytest.mark.parametrize("name, example", CASES, ids=[f"{n}-{i}" for i, (n, _e) in enumerate(CASES)])
 def test_kind_rule_example(name: str, example: Example) -> None:
-    run = PIPELINE.run(example.sentence)
-    found = [q for q in run.quotes if q.text == example.span]
-    assert found, f"{name}: no quote {example.span!r} in {[q.text for q in run.quotes]}"
-    assert found[0].kind == example.kind
-    if example.speaker is not None:
-        assert found[0].speaker == example.speaker
+    run, quote = example_quote(name, example)
     assert run.finder is not None
-    traced = [names for (a, b), names in run.finder.origin.items() if a <= found[0].start and found[0].end <= b]
+    traced = [names for (a, b), names in run.finder.origin.items() if a <= quote.start and quote.end <= b]
     assert (name in [n for names in traced for n in names]) == (example.kind == "partial"), traced
 
 

@@ -12,19 +12,14 @@ import pytest
 from reader.analysis.engine import PIPELINE
 from reader.analysis.pipeline import RULES, STAGES
 from reader.analysis.rules import Example, Registry, Rule
+from tests.analysis.rule_examples import example_quote
 
 CASES = [(rule, example) for rule in RULES.all_rules() for example in rule.examples]
 
 
 @pytest.mark.parametrize("rule, example", CASES, ids=[f"{r.name}-{i}" for i, (r, _e) in enumerate(CASES)])
 def test_rule_example(rule: Rule, example: Example) -> None:
-    run = PIPELINE.run(example.sentence)
-    found = [q for q in run.quotes if q.text == example.span]
-    assert found, f"{rule.name}: no quote {example.span!r} in {[q.text for q in run.quotes]}"
-    quote = found[0]
-    assert quote.kind == example.kind
-    if example.speaker is not None:
-        assert quote.speaker == example.speaker
+    run, quote = example_quote(rule.name, example)
     assert run.finder is not None
     made_by = run.finder.origin.get((quote.start, quote.end), [])
     if example.kind in ("direct", "partial") and rule.name not in made_by:

@@ -8,18 +8,14 @@ import pytest
 from reader.analysis.engine import PIPELINE
 from reader.analysis.quotes import SPAN_ENDS
 from reader.analysis.rules import Example
+from tests.analysis.rule_examples import example_quote
 
 CASES = [(rule.name, example) for rule in SPAN_ENDS for example in rule.examples]
 
 
 @pytest.mark.parametrize("name, example", CASES, ids=[f"{n}-{i}" for i, (n, _e) in enumerate(CASES)])
 def test_span_end_rule_example(name: str, example: Example) -> None:
-    run = PIPELINE.run(example.sentence)
-    found = [q for q in run.quotes if q.text == example.span]
-    assert found, f"{name}: no quote {example.span!r} in {[q.text for q in run.quotes]}"
-    assert found[0].kind == example.kind
-    if example.speaker is not None:
-        assert found[0].speaker == example.speaker
+    example_quote(name, example)
 
 
 def test_every_span_end_rule_has_examples_and_a_docstring() -> None:
