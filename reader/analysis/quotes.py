@@ -112,7 +112,7 @@ _AUX = r"(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|
 CLAUSE_START_RE = re.compile(
     r"(?:the|a|an|its|his|her|their|our|any|some|no|all|both|many|most|these|those|this|that)\s+(?:[\w’'-]+\s+){1,5}?"
     + _AUX + r"|(?:it|he|she|they|we|there|this|i)(?:[’'](?:d|ll|s|re|ve))?\s+\w[\w’']*\s+\w+"
-    # "Mr. Trump had shown ...", "Kasich has ...": a name and its auxiliary; "candidates are ...": a bare plural
+    # "Mr. Venn had shown ...", "Marlow has ...": a name and its auxiliary; "candidates are ...": a bare plural
     r"|(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:n[’']t\s+)?" + _AUX
     + r"|[a-z]+s\s+(?:are|were|have|had|would|will|could|should|might|must|can)\b")
 AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
@@ -269,7 +269,7 @@ def writer_clause(f: QuoteFinder, start: int, end: int, trailing: bool) -> int |
     return None
 
 
-# "and Hillary Clinton is promising ...": a name and a finite verb after "and".
+# "and Ines Marlow is promising ...": a name and a finite verb after "and".
 _AND_NAME_CLAUSE_RE = re.compile(r",?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has"
                                  r"|have|had|will|would|could|said|says)\b)")
 
