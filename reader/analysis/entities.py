@@ -626,7 +626,7 @@ class EntityFinder:
                 continue
             if (len(grp) > 1 and (low in TITLES_ROLES or low in NOBLE_TITLES)
                     and text[grp[0][1]:grp[1][0]] in (" of ", " of the ")):
-                grp = grp[1:]  # "President of the Linguistic Society", "Director of Media": the office, not a name
+                grp = grp[1:]  # "President of the Harbour Guild", "Director of Media": the office, not a name
                 continue
             initial = self._sentence_initial(grp[0][0])
             if initial and ((low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS)
