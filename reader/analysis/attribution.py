@@ -37,7 +37,7 @@ def signature_dash(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str)
     if m is None:
         return None
     a, b = m.start("name"), m.end("name")
-    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    speaker = f.resolver.resolve_or_as_written(a, b)
     return (speaker, None) if speaker else None
 
 
@@ -87,14 +87,14 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
         if has_content(gap):
             if len(words) > 8:  # '"...," Vann R. Newkirk II, a writer for The Atlantic, said'
                 comma = text.find(",", q.close + 2, hit.start())
-                speaker = f.resolver.resolve(q.close + 1, comma) or f.resolver.name_as_written(q.close + 1, comma)
+                speaker = f.resolver.resolve_or_as_written(q.close + 1, comma)
             else:
                 speaker = f.resolver.resolve(q.close + 1, hit.start()) or \
                     f.resolver.name_as_written(q.close + 1, hit.start())
             return (speaker, cue) if speaker else None
         a = hit.end()
         b = clause_end(text, a, limit)
-        speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+        speaker = f.resolver.resolve_or_as_written(a, b)
         return (speaker, cue) if speaker else None
     return None
 
@@ -130,7 +130,7 @@ def name_verb_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kin
     if m is None:
         return None
     a, b = m.start("who"), m.end("who")
-    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    speaker = f.resolver.resolve_or_as_written(a, b)
     return (speaker, (m.group("verb"), m.start("verb"), m.end("verb"))) if speaker else None
 
 
@@ -151,7 +151,7 @@ def name_verb_before_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, ki
     who_a, who_b = m.start("who"), m.end("who")
     if m.group("as") is None and who_a > sent.start and text[last_nonspace(text, who_a)] not in ",;:":
         return None  # "the board's chair Lee argued": only a name opening its clause
-    speaker = f.resolver.resolve(who_a, who_b) or f.resolver.name_as_written(who_a, who_b)
+    speaker = f.resolver.resolve_or_as_written(who_a, who_b)
     return (speaker, (m.group("verb"), m.start("verb"), m.end("verb"))) if speaker else None
 
 
@@ -179,7 +179,7 @@ def inverted_cue_between_quotes(f: QuoteFinder, q: Quoted, sent: Span, para: Spa
         return None  # (a sentence of the writer's between them: the next quotation may be someone else's)
     a = hit.end()
     b = clause_end(text, a, q.open)
-    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    speaker = f.resolver.resolve_or_as_written(a, b)
     return (speaker, (hit.group(), hit.start(), hit.end())) if speaker else None
 
 
@@ -209,7 +209,7 @@ def trailing_cue_before_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span,
     if text[last_nonspace(text, hit.start())] == "," and _INVERTED_SUBJECT_RE.match(text, hit.end()):
         a = hit.end()  # "..., said Marsh.": the subject comes after the verb
         b = clause_end(text, a, q.open)
-        speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+        speaker = f.resolver.resolve_or_as_written(a, b)
     else:  # "..., Marsh said." or "Ines Farrow, a tenant, said on Radio Kent."
         speaker = f.subject(prev, hit.start())
     return (speaker, None) if speaker else None
@@ -304,7 +304,7 @@ def sender_line(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str) ->
     if found is None:
         return None
     a, b = found.start("name"), found.end("name")
-    speaker = f.resolver.resolve(a, b) or f.resolver.name_as_written(a, b)
+    speaker = f.resolver.resolve_or_as_written(a, b)
     return (speaker, None) if speaker else None
 
 

@@ -353,6 +353,11 @@ class Resolver:
         """The speaker named by the phrase ``text[start:end]``, or None."""
         return self.resolve_how(start, end)[0]
 
+    def resolve_or_as_written(self, start: int, end: int) -> str | None:
+        """:meth:`resolve`, else the phrase read as a name from its shape (:meth:`name_as_written`):
+        how a quotation's signature, label or trailing attribution names its speaker."""
+        return self.resolve(start, end) or self.name_as_written(start, end)
+
     def resolve_how(self, start: int, end: int) -> tuple[str | None, str]:
         """The speaker of a phrase and how it was found: named, pronoun, nominal, phrase or indefinite.
 
