@@ -96,3 +96,16 @@ class Analysis:
                 for q in self.quotes
             ],
         }
+
+
+def group_mentions(mentions: list[Mention]) -> dict[str, Entity]:
+    """Mentions grouped by canonical name (PERSON, ORG, PLACE and NORP; dates are not entities)."""
+    groups: dict[str, Entity] = {}
+    for m in mentions:
+        if m.label == "DATE":
+            continue
+        entity = groups.get(m.entity)
+        if entity is None:
+            entity = groups[m.entity] = Entity(m.entity, m.label)
+        entity.mentions.append(m)
+    return groups

@@ -24,7 +24,7 @@ from typing import Any
 from reader.analysis.attribution import ATTRIBUTIONS
 from reader.analysis.cues import Cues, find_cues
 from reader.analysis.marks import Quoted, find_quoted, quoted_from_rows, quoted_rows
-from reader.analysis.model import Analysis, Entity, Mention, Quote
+from reader.analysis.model import Analysis, Mention, Quote, group_mentions
 from reader.analysis.parallel import quotations_in_two, reported_in_two
 from reader.analysis.quotes import OpeningRows, QuoteFinder, ShapeRows
 from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
@@ -194,16 +194,3 @@ def dedupe(quotes: list[Quote]) -> list[Quote]:
             seen.add((q.start, q.end))
             out.append(q)
     return out
-
-
-def group_mentions(mentions: list[Mention]) -> dict[str, Entity]:
-    """Mentions grouped by canonical name (PERSON, ORG, PLACE and NORP; dates are not entities)."""
-    groups: dict[str, Entity] = {}
-    for m in mentions:
-        if m.label == "DATE":
-            continue
-        entity = groups.get(m.entity)
-        if entity is None:
-            entity = groups[m.entity] = Entity(m.entity, m.label)
-        entity.mentions.append(m)
-    return groups

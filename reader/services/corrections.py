@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from reader.analysis import Analysis, Entity, Mention, Quote
+from reader.analysis import Analysis, Mention, Quote
+from reader.analysis.model import group_mentions
 from reader.store import Status
 from reader.store.corrections import ENTITY_KIND, NOT_A_QUOTE, NOT_AN_ENTITY, SPEAKER, Correction
 
@@ -63,14 +64,7 @@ def apply_corrections(analysis: Analysis, corrections: Sequence[Correction]) -> 
         mentions = [replace(m, label=kinds.get(m.entity.casefold(), kinds.get(m.text.casefold(), m.label)))
                     if m.label != "DATE" else m for m in mentions]
         mentions = [m for m in mentions if m.label != NOT_AN_ENTITY]
-        groups = {}
-        for m in mentions:
-            if m.label == "DATE":
-                continue
-            group = groups.get(m.entity)
-            if group is None:
-                group = groups[m.entity] = Entity(m.entity, m.label)
-            group.mentions.append(m)
+        groups = group_mentions(mentions)
         for name, group in groups.items():
             fixed = kinds.get(name.casefold())
             if fixed is not None:
