@@ -233,14 +233,10 @@ class LibraryReadingActions:
         already there, the next colour (yellow, green, blue, pink)."""
         from reader.store.models import HIGHLIGHT_COLORS
 
-        record = self._need_record()
-        if record is None:
+        target = self._passage_to_mark()
+        if target is None:
             return
-        self._wake_cursor()
-        passage = self.cursor.passage()
-        if passage is None:
-            return
-        start, end = passage
+        record, start, end = target
         same = next((n for n in self.notes if (n.start, n.end) == (start, end) and not n.note), None)
         if same is not None and not self.cursor.selecting:
             color = HIGHLIGHT_COLORS[(HIGHLIGHT_COLORS.index(same.color) + 1) % len(HIGHLIGHT_COLORS)

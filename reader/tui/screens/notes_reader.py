@@ -386,6 +386,17 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
             return
         super().update_analysis_status(message)
 
+    def _passage_to_mark(self) -> tuple[ArticleRecord, int, int] | None:
+        """The article's record and the passage a new note or highlight goes on (the selection, or
+        the sentence at the cursor, which is shown); None when there is none (and why, when the
+        article has no record yet)."""
+        record = self._need_record()
+        if record is None:
+            return None
+        self._wake_cursor()
+        passage = self.cursor.passage()
+        return None if passage is None else (record, *passage)
+
     def _wake_cursor(self) -> bool:
         """Show the sentence cursor (True if it was hidden), in the reading cursor's block."""
         self.cursor.sync(self.pane.article)
@@ -450,14 +461,10 @@ class NotesReaderScreen(LibraryReadingActions, ReaderScreen):
 
     def action_add_note(self) -> None:
         """Write a note on the selection, or on the sentence at the cursor."""
-        record = self._need_record()
-        if record is None:
+        target = self._passage_to_mark()
+        if target is None:
             return
-        self._wake_cursor()
-        passage = self.cursor.passage()
-        if passage is None:
-            return
-        start, end = passage
+        record, start, end = target
         text = self.pane.article.text
 
         def save(written: str | None) -> None:
