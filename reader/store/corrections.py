@@ -23,6 +23,7 @@ from reader.errors import ReaderError
 from reader.sanitize import clean_line
 from reader.store import schema
 from reader.store.anchoring import Anchor, Selector, Status, describe, reanchor
+from reader.store.schema import count_field, text_field
 
 if TYPE_CHECKING:
     from reader.store.library import Library
@@ -35,14 +36,6 @@ NOT_AN_ENTITY = "NONE"
 """The label of an entity correction saying the name is no entity at all (the engine was wrong
 to see one): its mentions are dropped. A reader that predates it shows them unhighlighted."""
 MAX_NAME = 200
-
-
-def _str(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _int(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +78,13 @@ class Correction:
             status = Status(raw_status) if isinstance(raw_status, str) else Status.ANCHORED
         except ValueError:
             status = Status.ANCHORED
-        return cls(id=str(doc_id), article=_str(doc.get("article")), kind=_str(doc.get("kind")),
-                   quote=_str(doc.get("quote")), prefix=_str(doc.get("prefix")), suffix=_str(doc.get("suffix")),
-                   start=_int(doc.get("start")), end=_int(doc.get("end")),
-                   speaker=speaker if isinstance(speaker, str) else None, entity=_str(doc.get("entity")),
-                   label=_str(doc.get("label")), original=original if isinstance(original, str) else None,
-                   text_hash=_str(doc.get("text_hash")), created=_str(doc.get("created")),
-                   updated=_str(doc.get("updated")), status=status)
+        return cls(id=str(doc_id), article=text_field(doc.get("article")), kind=text_field(doc.get("kind")),
+                   quote=text_field(doc.get("quote")), prefix=text_field(doc.get("prefix")), suffix=text_field(doc.get("suffix")),
+                   start=count_field(doc.get("start")), end=count_field(doc.get("end")),
+                   speaker=speaker if isinstance(speaker, str) else None, entity=text_field(doc.get("entity")),
+                   label=text_field(doc.get("label")), original=original if isinstance(original, str) else None,
+                   text_hash=text_field(doc.get("text_hash")), created=text_field(doc.get("created")),
+                   updated=text_field(doc.get("updated")), status=status)
 
     def to_record(self) -> dict[str, Any]:
         """The JSON object stored (without the id)."""
@@ -200,7 +193,7 @@ class Corrections:
         with self.library.storage.transaction():
             self.library.article(article_id)
             old = self._table.get(doc_id=cid)
-            created = _str(old.get("created")) if old is not None else stamp
+            created = text_field(old.get("created")) if old is not None else stamp
             saved = Correction(id=cid, article=article_id, kind=ENTITY_KIND, entity=cleaned, label=label,
                                created=created or stamp, updated=stamp)
             self._table.upsert(Document(saved.to_record(), doc_id=cid))

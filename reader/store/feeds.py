@@ -28,6 +28,7 @@ from reader.sanitize import clean_line
 from reader.store import schema
 from reader.store.library import article_id
 from reader.store.models import ArticleRecord
+from reader.store.schema import count_field, text_field
 from reader.store.tags import normalize_tags
 
 if TYPE_CHECKING:
@@ -46,14 +47,6 @@ def feed_id(url: str) -> str:
 def key_id(key: str) -> str:
     """The document id of an item key (``guid:...`` or ``link:...``)."""
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
-
-
-def _str(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _int(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +82,11 @@ class FeedRecord:
         tags = doc.get("tags")
         moved = doc.get("moved_from")
         return cls(
-            id=str(doc_id), url=_str(doc.get("url")), title=_str(doc.get("title")), site=_str(doc.get("site")),
+            id=str(doc_id), url=text_field(doc.get("url")), title=text_field(doc.get("title")), site=text_field(doc.get("site")),
             tags=tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
-            added=_str(doc.get("added")), checked=_str(doc.get("checked")), changed=_str(doc.get("changed")),
-            etag=_str(doc.get("etag")), modified=_str(doc.get("modified")), error=_str(doc.get("error")),
-            items=_int(doc.get("items")),
+            added=text_field(doc.get("added")), checked=text_field(doc.get("checked")), changed=text_field(doc.get("changed")),
+            etag=text_field(doc.get("etag")), modified=text_field(doc.get("modified")), error=text_field(doc.get("error")),
+            items=count_field(doc.get("items")),
             moved_from=tuple(m for m in moved if isinstance(m, str)) if isinstance(moved, list) else (),
         )
 
@@ -238,7 +231,7 @@ class FeedStore:
             if added:
                 doc = self._feeds.get(doc_id=feed.id)
                 if doc is not None:
-                    self._feeds.update({"items": _int(doc.get("items")) + len(added)}, doc_ids=[feed.id])
+                    self._feeds.update({"items": count_field(doc.get("items")) + len(added)}, doc_ids=[feed.id])
         return added
 
     def set_fulltext(self, article: Article, state: str) -> ArticleRecord:

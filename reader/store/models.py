@@ -11,16 +11,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reader.store.anchoring import Anchor, Selector, Status
+from reader.store.schema import count_field, text_field
 
 _STATUS = {str(status): status for status in Status}
-
-
-def _str(value: Any, default: str = "") -> str:
-    return value if isinstance(value, str) else default
-
-
-def _int(value: Any) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
 HIGHLIGHT_COLORS = ("yellow", "green", "blue", "pink")
@@ -80,22 +73,22 @@ class ArticleRecord:
         opened = doc.get("last_opened")
         return cls(
             id=str(doc_id),
-            source=_str(doc.get("source")),
-            title=_str(doc.get("title"), "untitled"),
-            format=_str(doc.get("format"), "text"),
-            text_hash=_str(doc.get("text_hash")),
-            length=_int(doc.get("length")),
+            source=text_field(doc.get("source")),
+            title=text_field(doc.get("title"), "untitled"),
+            format=text_field(doc.get("format"), "text"),
+            text_hash=text_field(doc.get("text_hash")),
+            length=count_field(doc.get("length")),
             metadata={str(k): v for k, v in metadata.items() if isinstance(v, str)}
             if isinstance(metadata, dict) else {},
-            added=_str(doc.get("added")),
+            added=text_field(doc.get("added")),
             last_opened=opened if isinstance(opened, str) else None,
-            position=_int(doc.get("position")),
+            position=count_field(doc.get("position")),
             tags=_tags(doc.get("tags")),
             has_text=bool(doc.get("has_text")),
             read=doc.get("read") is True,
             archived=doc.get("archived") is True,
-            feed=_str(doc.get("feed")),
-            fulltext=_str(doc.get("fulltext")),
+            feed=text_field(doc.get("feed")),
+            fulltext=text_field(doc.get("fulltext")),
             renamed=doc.get("renamed") is True,
         )
 
@@ -159,9 +152,9 @@ class Note:
         raw_status = doc.get("status")
         status = _STATUS.get(raw_status, Status.ANCHORED) if isinstance(raw_status, str) else Status.ANCHORED
         return cls(
-            id=str(doc_id), article=_str(doc.get("article")), quote=sel.quote, prefix=sel.prefix,
-            suffix=sel.suffix, start=sel.start, end=sel.end, note=_str(doc.get("note")),
-            tags=_tags(doc.get("tags")), created=_str(doc.get("created")), updated=_str(doc.get("updated")),
+            id=str(doc_id), article=text_field(doc.get("article")), quote=sel.quote, prefix=sel.prefix,
+            suffix=sel.suffix, start=sel.start, end=sel.end, note=text_field(doc.get("note")),
+            tags=_tags(doc.get("tags")), created=text_field(doc.get("created")), updated=text_field(doc.get("updated")),
             status=status, color=_color(doc.get("color")),
         )
 

@@ -100,3 +100,14 @@ def migrate(data: dict[str, Any]) -> list[int]:
     for name in TABLES:
         data.setdefault(name, {})
     return reached
+
+
+def text_field(value: Any, default: str = "") -> str:
+    """A stored field read as text: ``value`` if it is a string, else ``default`` (a hand-edited or
+    damaged record is read as far as it goes, never trusted to have the right types)."""
+    return value if isinstance(value, str) else default
+
+
+def count_field(value: Any) -> int:
+    """A stored field read as a count or offset: ``value`` if it is an int >= 0 (not a bool), else 0."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
