@@ -206,7 +206,9 @@ def parse_query(query: str) -> list[Term]:
     seen: set[str] = set()
     for phrase, word in _QUERY.findall(query):
         raw = phrase if phrase else word
-        words = [w for w in (_EDGE.sub("", fold(part)) for part in raw.split()) if w]
+        # split after folding too: a character may fold to a space ("¯" -> " "), and the text's
+        # fold has that space where the query's does, between two words
+        words = [w for w in (_EDGE.sub("", piece) for part in raw.split() for piece in fold(part).split()) if w]
         if not words:
             continue
         text = " ".join(words)

@@ -143,3 +143,13 @@ def test_one_letter_spellings_merge_but_kinds_do_not() -> None:
     assert set(merged.values()) == {"Volodymyr Zelensky"}
     apart = merge_names({"Jordan": ("PLACE", 1), "Michael Jordan": ("PERSON", 1)})
     assert apart["Jordan"] == "Jordan"
+
+
+def test_a_query_character_that_folds_to_a_space_splits_the_word_as_the_texts_fold_does() -> None:
+    """'¯' and '´' fold to a space: "0¯´0" is the phrase "0 0", found where the text has it."""
+    [term] = parse_query("0¯´0")
+    assert term.text == "0 0"
+    text = "Score 0¯´0 at half time"
+    match = term.pattern.search(fold(text))
+    assert match is not None
+    assert fold_map(text).to_source(*match.span()) == (6, 10)
