@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_run import Run
+
 REAL_HOME = os.path.expanduser("~")
 """The home folder of whoever runs the suite, read before the sandbox replaces ``HOME``."""
 
@@ -73,3 +75,18 @@ def _background_work_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AnalysisScreen, "start_delay", 0.0)
     monkeypatch.setattr(NotesReaderScreen, "attach_delay", 0.0)
     monkeypatch.setattr(LibraryScreen, "index_delay", None)  # the tests that want it turn it on
+
+
+@pytest.fixture
+def run(db: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run ``reader --db DB ARGS...`` in-process, ``db`` being the test folder's library fixture;
+    return (exit code, stdout, stderr)."""
+
+    from reader.cli import main  # here, not at the top: the suite's sandbox is set up before reader loads
+
+    def call(*args: str) -> tuple[int, str, str]:
+        code = main(["--db", str(db), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return call

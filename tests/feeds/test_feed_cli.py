@@ -8,31 +8,15 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import orjson
-import pytest
 
 from benchmarks.feed_server import FeedServer, page, rss
-from reader.cli import main
 from reader.document import load
 from reader.store import Library
+from tests.cli_run import Run
 from tests.feeds.documents import OPML
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(db: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    """Run ``reader --db DB ARGS...``; return (exit code, stdout, stderr)."""
-
-    def call(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return call
 
 
 def feed_with_pages(server: FeedServer, path: str, prefix: str, count: int, **fields: object) -> str:

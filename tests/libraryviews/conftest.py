@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from reader.cli import main
+from tests.cli_run import Run
 
 ONE = (
     "Talks stall in Geneva\n\n"
@@ -23,7 +22,6 @@ TWO = (
     "The élysée palace declined to comment on the plan."
 )
 
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
@@ -39,18 +37,6 @@ def articles(tmp_path: Path) -> tuple[Path, Path]:
     one.write_text(ONE, encoding="utf-8")
     two.write_text(TWO, encoding="utf-8")
     return one, two
-
-
-@pytest.fixture
-def run(db: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    """Run ``reader --db DB ARGS...``; return (exit code, stdout, stderr)."""
-
-    def call(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return call
 
 
 @pytest.fixture

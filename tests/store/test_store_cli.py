@@ -11,20 +11,7 @@ import pytest
 from reader.cli import main
 from reader.document import load
 from reader.store import Library
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(db: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    """Run ``reader --db DB ARGS...``; return (exit code, stdout, stderr)."""
-
-    def call(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return call
+from tests.cli_run import Run
 
 
 def _one_line_error(err: str) -> str:
