@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from reader.analysis.rules import Registry
 from reader.analysis.segment import Segments
 
-# Two apostrophes stand for a double quotation mark in some wire copy (''like this'').
-MARK_RE = re.compile(r"''|[\"“”„«»‘’']")
+# Two apostrophes stand for a double quotation mark in some wire copy (''like this''). Written as a
+# mark, then a second apostrophe only after an apostrophe (the same matches as ``''|["“”„«»‘’']``):
+# a pattern that opens with a character class lets the regex engine skip to the next mark at C speed.
+MARK_RE = re.compile(r"[\"“”„«»‘’'](?:(?<=')')?")
 # What may stand right before an opening mark (no-break and thin spaces too: web copy puts them there).
 _OPEN_BEFORE = set(" \t\n([{—–-/\"“‘'«„:\u00a0\u202f\u2009")
 _DOUBLE_OPEN: dict[str, str | tuple[str, ...]] = {"“": "”", "„": "“”", "«": "»", '"': '"', "''": ("''",)}
@@ -81,7 +83,10 @@ def after_single_closer(text: str, start: int, pos: int, opener: str, ch: str, p
 
 def closes(text: str, start: int, pos: int, opener: str, ch: str, para_end: int) -> bool:
     """Does the mark ``ch`` at ``pos`` close a double quotation opened by ``opener`` at ``start``?"""
-    return any(rule.find(text, start, pos, opener, ch, para_end) for rule in CLOSERS)
+    for rule in CLOSERS.rules:  # noqa: SIM110 (a plain loop: any() over a generator costs more than the rules)
+        if rule.find(text, start, pos, opener, ch, para_end):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,14 @@ def find_quoted(text: str, segments: Segments) -> list[Quoted]:
     carry: tuple[int, str, int] | None = None  # open quotation running over paragraphs
     while pi < len(paragraphs):
         para = paragraphs[pi]
+        if carry is None and (k >= n or marks[k][0] >= para.end):
+            # No mark here and no quotation running on: go straight to the next mark's paragraph.
+            if k >= n:
+                break
+            ahead = segments.paragraph_index(marks[k][0])
+            if ahead > pi:
+                pi = ahead
+                continue
         while k < n and marks[k][0] < para.start:
             k += 1
         open_at: tuple[int, str] | None = None

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from reader.analysis.marks import CLOSERS, find_quoted
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.marks import CLOSERS, MARK_RE, find_quoted
 from reader.analysis.segment import Segments
 
 CASES = [(rule.name, example) for rule in CLOSERS for example in rule.examples]
@@ -39,3 +43,11 @@ def test_a_quotation_never_closed_does_not_lend_its_paragraphs_to_the_next() -> 
     text = "“We start on Monday.\n\nThe board called the plan “Phase Two.” Nobody objected."
     found = find_quoted(text, Segments(text))
     assert [q.paragraphs for q in found] == [1, 1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n'\"“”„«»‘’")), max_size=40))
+def test_the_mark_pattern_finds_what_the_plain_alternation_finds(text: str) -> None:
+    plain = re.compile(r"''|[\"“”„«»‘’']")
+    assert [(m.start(), m.group()) for m in MARK_RE.finditer(text)] == \
+        [(m.start(), m.group()) for m in plain.finditer(text)]
