@@ -46,16 +46,15 @@ class Segments:
             if start >= end:
                 continue
             self.paragraphs.append(Span(start, end))
-            if sentences:
-                self._split_sentences(start, end)
+        if sentences:
+            self._split_all()
         self._para_starts = [p.start for p in self.paragraphs]
         self._sent_starts = [s.start for s in self.sentences]
 
     def split_sentences(self) -> None:
         """The sentences of a ``Segments(text, sentences=False)``, as the full constructor finds them."""
         self.sentences = []
-        for para in self.paragraphs:
-            self._split_sentences(para.start, para.end)
+        self._split_all()
         self._sent_starts = [s.start for s in self.sentences]
 
     def sentence_rows(self) -> list[int]:
@@ -86,23 +85,41 @@ class Segments:
         if end > start:
             self.sentences.append(Span(start, end))
 
-    def _split_sentences(self, start: int, end: int) -> None:
+    def _split_all(self) -> None:
+        """Every paragraph's sentences, from one scan of the whole text for sentence ends.
+
+        Paragraphs are separated, and trimmed, by white space, which no end mark includes, so each
+        end falls in one paragraph, the very ends a scan of that paragraph alone finds: except one
+        that ends the paragraph (the scan alone cannot see the capital after it), which is skipped
+        here too (the paragraph's end ends that sentence all the same).
+        """
         text = self.text
-        begin = start
-        for match in _END_RE.finditer(text, start, end):
-            if match.group()[:1] == ".":
-                word = _LAST_WORD_RE.search(text, max(begin, match.start() - 12), match.start())
-                if word:
-                    token = word.group(1).lower()
-                    if token in ABBREVIATIONS or len(token) == 1 or (len(token) <= 3 and "." in token):
-                        continue
-            stop = match.end()
-            self._add_sentence(begin, stop)
-            begin = stop
-            while begin < end and text[begin].isspace():
-                begin += 1
-        if begin < end:
-            self._add_sentence(begin, end)
+        sentences = self.sentences
+        ends = _END_RE.finditer(text)
+        match = next(ends, None)
+        for para in self.paragraphs:
+            start, end = para.start, para.end
+            begin = start
+            while match is not None and match.start() < end:
+                mark, stop = match.span()
+                match = next(ends, None)
+                if stop >= end:
+                    continue
+                if text[mark] == ".":
+                    word = _LAST_WORD_RE.search(text, max(begin, mark - 12), mark)
+                    if word:
+                        token = word.group(1).lower()
+                        if token in ABBREVIATIONS or len(token) == 1 or (len(token) <= 3 and "." in token):
+                            continue
+                if stop - begin > MAX_SENTENCE:
+                    self._add_sentence(begin, stop)
+                else:
+                    sentences.append(Span(begin, stop))
+                begin = stop
+                while begin < end and text[begin].isspace():
+                    begin += 1
+            if begin < end:
+                self._add_sentence(begin, end)
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing (or preceding) ``offset``; -1 before the first."""

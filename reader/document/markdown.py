@@ -22,7 +22,14 @@ from reader.document.model import BLOCK_SEPARATOR, Article, BlockKind, Inline, I
 if TYPE_CHECKING:
     from reader.document.forked import ForkedParse
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_FENCE_AFTER = re.compile(r"\n {0,3}(`{3,}|~{3,})")
+"""A line opening with a fence's marks, matched at its start or found after a newline."""
+_BLANK_LINE = re.compile(r"[^\S\n]*(?=\n|\Z)")
+"""A line of white space only (what ``not line.strip()`` calls blank, Unicode spaces too), matched
+at its start; ``_BLANK_AFTER`` finds the next one after a newline (a search that opens with a
+literal character runs at C speed)."""
+_BLANK_AFTER = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _LIST_START = re.compile(r"^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
@@ -64,34 +71,52 @@ def chunk_markdown(source: str, chunk_size: int, first_size: int | None = None) 
     the first screen. A cut is safe at a blank line outside fenced code that is followed by a
     line starting in column 0 that is not a list marker, so no list item, block quote or code
     block is split.
+
+    Only the fence lines and the blank lines from where a piece is long enough are looked at
+    (found by regex), not every line: the cuts are those of a walk over every line.
     """
     size = chunk_size if first_size is None else min(chunk_size, first_size)
-    if len(source) <= size:
+    length = len(source)
+    if length <= size:
         yield source
         return
-    start = 0
-    pos = 0
+    first = _FENCE_LINE.match(source)
+    fences = [(0, first.group(1))] if first else []
+    fences += [(m.start() + 1, m.group(1)) for m in _FENCE_AFTER.finditer(source)]
+    next_fence = 0
     fence: str | None = None
-    length = len(source)
-    while pos < length:
-        end = source.find("\n", pos)
-        if end == -1:
-            end = length
-        line = source[pos:end]
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
+    start = 0
+    search = 0
+    while True:
+        reach = start + size - 1  # a cut needs the blank line to end here or later
+        if reach >= length:
+            break
+        search = max(search, source.rfind("\n", 0, reach) + 1)
+        if search >= length:
+            break
+        blank = _BLANK_LINE.match(source, search) or _BLANK_AFTER.search(source, search)
+        if blank is None:
+            break
+        line_start = blank.start() + (source[blank.start()] == "\n")
+        if line_start >= length:
+            break
+        while next_fence < len(fences) and fences[next_fence][0] < line_start:
+            at, marker = fences[next_fence]
+            next_fence += 1
             if fence is None:
                 fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip()[len(marker):].strip():
-                fence = None
-        nxt = end + 1
-        if (fence is None and not line.strip() and nxt - start >= size and nxt < length
-                and source[nxt] not in " \t\n" and not _LIST_START.match(source[nxt:nxt + 12])):
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                line_end = source.find("\n", at)
+                line = source[at:length if line_end < 0 else line_end]
+                if not line.strip()[len(marker):].strip():
+                    fence = None
+        nxt = blank.end() + 1
+        search = nxt
+        if (fence is None and nxt < length and source[nxt] not in " \t\n"
+                and not _LIST_START.match(source[nxt:nxt + 12])):
             yield source[start:nxt]
             start = nxt
             size = chunk_size
-        pos = nxt
     if start < length:
         yield source[start:]
 
