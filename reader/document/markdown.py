@@ -193,11 +193,12 @@ class MarkdownParser:
     def title_and_text(self, split: bool = True, meanwhile: Callable[[], object] | None = None) -> tuple[str, str]:
         """The title and text :meth:`parse_all` would give, for callers that need no blocks.
 
-        With ``split`` and a large article, a forked child parses the last 60% of the chunks
-        while this process parses the rest, and sends back only its text (a string pickles in a
-        moment; blocks would not); ``meanwhile`` then runs here while the child finishes (the
+        With ``split`` and a large article, a forked child parses the last three quarters of the
+        chunks while this process parses the rest, and sends back only its text (a string pickles
+        in a moment; blocks would not); ``meanwhile`` then runs here while the child finishes (the
         analyse command imports its engine). The child takes the larger part because this
-        process has already read the file and has ``meanwhile`` to do. Chunks are cut where
+        process has ``meanwhile`` to do: on the 3 MB article the first quarter (0.035 s) and the
+        engine's import (0.08 s) take about what the rest takes the child (0.115 s). Chunks are cut where
         markdown cannot carry state across (see :func:`chunk_markdown`), so the parts join
         exactly as one parse would. If the child fails, this process parses its part too.
         Consumes the parser.
@@ -206,7 +207,7 @@ class MarkdownParser:
             chunks = list(self._chunks)
             self._chunks = iter(())
             self.done = True
-            cut = len(chunks) * 2 // 5
+            cut = len(chunks) // 4
             child = self._fork_tail(chunks[cut:]) if split and len(chunks) >= 4 else None
             head = chunks[:cut] if child is not None else chunks
             for chunk in head:
