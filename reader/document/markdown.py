@@ -17,7 +17,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.document.markdown_simple import Run, Simple, plain_text, simple_runs
-from reader.document.model import BLOCK_SEPARATOR, Article, BlockKind, Inline, InlineKind, TextBuilder
+from reader.document.model import (
+    BLOCK_SEPARATOR,
+    Article,
+    BlockKind,
+    Inline,
+    InlineKind,
+    TextBuilder,
+    TextOnlyBuilder,
+)
 
 if TYPE_CHECKING:
     from reader.document.forked import ForkedParse
@@ -204,6 +212,8 @@ class MarkdownParser:
         Consumes the parser.
         """
         with self._lock:
+            if not self._builder.length:  # nothing parsed yet: keep the text, not the blocks
+                self._builder = TextOnlyBuilder()
             chunks = list(self._chunks)
             self._chunks = iter(())
             self.done = True
@@ -239,7 +249,7 @@ class MarkdownParser:
         from reader.document.forked import ForkedParse, can_fork
 
         def parse_tail() -> _Half:  # runs in the child, on its own copy of this parser
-            self._builder = TextBuilder()
+            self._builder = TextOnlyBuilder()
             self._first_heading = None
             for chunk in chunks:
                 self._parse_chunk(chunk)
