@@ -1,5 +1,5 @@
 """python -m reader."""
 
-from reader.cli import main
+from reader.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -9,6 +9,7 @@ stderr: exit 2 for usage, 1 for everything else.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -73,7 +74,7 @@ def build_command_parser(name: str) -> argparse.ArgumentParser:
     _global_options(parser)
     module = importlib.import_module(f"reader.commands.{name}")
     module.add_arguments(parser)
-    parser.set_defaults(_run=module.run)
+    parser.set_defaults(_run=module.run, _quick_exit=getattr(module, "QUICK_EXIT", False))
     return parser
 
 
@@ -115,7 +116,8 @@ def check_global_options(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``reader`` console script."""
+    """Run ``reader`` with ``argv`` (default: the command line); returns the exit status."""
+    global _quick_exit
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         name, rest = _split_command(argv)
@@ -127,7 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_open(args)
         args = build_command_parser(name).parse_args(rest)
         check_global_options(args)
-        return int(args._run(args) or 0)
+        code = int(args._run(args) or 0)
+        _quick_exit = args._quick_exit
+        return code
     except ReaderError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -140,3 +144,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout = None  # type: ignore[assignment]
         finally:
             return 0  # noqa: B012
+
+
+_quick_exit = False
+"""Set by :func:`main` when the command it ran leaves nothing to tidy (its module's ``QUICK_EXIT``)."""
+
+
+def entry() -> None:
+    """The ``reader`` console script: :func:`main`, and the process's end.
+
+    After a command whose module says ``QUICK_EXIT`` (its output written, its children reaped),
+    the process leaves at once instead of taking its objects apart one by one: the analysis of a
+    3 MB article takes 0.05 s to free, and the system takes the memory back in no time. Only here,
+    not in :func:`main`, which tests and other callers run in their own process.
+    """
+    code = main()
+    if _quick_exit:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):  # a closed pipe, stdout set to None
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)

@@ -94,3 +94,21 @@ def test_an_empty_tag_or_value_is_a_usage_error(argv: list[str], tmp_path, capsy
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("reader: argument ") and "--help" in err
     assert not db.exists()  # refused before the library is opened or created
+
+
+def test_the_console_script_ends_after_analyze_with_all_its_output(tmp_path) -> None:
+    """``analyze`` lets the console script end the process at once (QUICK_EXIT): the whole JSON is
+    written first, and a failure still exits 1 with its one line."""
+    import json
+
+    article = tmp_path / "long.txt"
+    paragraphs = [f'Minister Ann Vale said the plan number {i} was ready. "We start now," she said.' for i in range(800)]
+    article.write_text("Headline\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "reader", "analyze", "--json", str(article)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["text"].endswith("she said.") and len(document["quotes"]) >= 1600
+    missing = subprocess.run([sys.executable, "-m", "reader", "analyze", str(tmp_path / "none.txt")],
+                             capture_output=True, text=True, timeout=60, check=False)
+    assert missing.returncode == 1 and missing.stderr.startswith("reader: ") and missing.stdout == ""
