@@ -98,28 +98,30 @@ def find_cues(text: str, quoted: list[Quoted]) -> Cues:
     opens = [q.open for q in quoted]
     closes = [q.close for q in quoted]
     n, k = len(opens), 0
+    hits, inner = cues.hits.append, cues.inner.append
     for m in VERB_RE.finditer(text):
-        pos = m.start()
+        pos, end = m.span()
         word = m.group()
         if word == "heard" and not _HEARING_BEFORE_RE.search(text, max(0, pos - 30), pos):
             continue  # "heard" reports only what a court or inquest heard ("the inquest heard that")
-        if word in OPINION_VERBS and text.startswith(" to ", m.end()):
+        if word in OPINION_VERBS and text.startswith(" to ", end):
             continue  # "companies hoping to invest", "expects to": an intention, not a report
-        if word in NOUNISH_VERB_FORMS and text[m.end():m.end() + 1] in ".,;" and \
+        if word in NOUNISH_VERB_FORMS and text[end:end + 1] in ".,;" and \
                 (prev := PREV_WORD_RE.search(text, max(0, pos - 24), pos)) and \
                 prev.group(1).islower() and not speaker_or_pronoun(prev.group(1).lower()):
             continue  # "39 island and coastal states.": a plural noun, not a verb
-        before = text[max(0, pos - 24):pos].split()
+        # the last two words before the cue (rsplit: only they are looked at)
+        before = text[pos - 24 if pos > 24 else 0:pos].rsplit(None, 2)
         last = before[-1].lower() if before else ""
         if last in NOUN_MARKERS and not word.lower().startswith("accord"):
             continue  # "the secretary of state", "his tweet", "the report": a noun
         if not word.endswith("ing") and word not in TELL_VERBS and (
                 last in _BE or len(before) > 1 and (last.endswith("ly") or last in ("not", "also"))
                 and before[-2].lower() in _BE) \
-                and not word.lower().startswith("accord") and not _AS_SAYING_AFTER_RE.match(text, m.end()):
+                and not word.lower().startswith("accord") and not _AS_SAYING_AFTER_RE.match(text, end):
             continue  # "North Korea's ambitions have barely been mentioned": no one speaks here
         while k < n and closes[k] <= pos:
             k += 1
-        (cues.inner if k < n and opens[k] < pos else cues.hits).append(m)
+        (inner if k < n and opens[k] < pos else hits)(m)
     cues.starts = [h.start() for h in cues.hits]
     return cues
