@@ -331,7 +331,12 @@ class MarkdownParser:
         plain = plain_text(content)
         if plain is not None:
             return plain, []
-        return _render_inline(self._md.parseInline(content, env)[0].children or [])
+        # markdown-it's inline parser itself, without parseInline's core chain around it (normalising
+        # what is normal already; text_join's renaming of escapes' text_special, which
+        # _render_inline reads as text)
+        tokens: list[Token] = []
+        self._md.inline.parse(content, self._md, env, tokens)
+        return _render_inline(tokens)
 
     def _add_heading(self, level: int, text: str, inlines: list[Inline], quote: int) -> None:
         block = self._builder.add(BlockKind.HEADING, text, inlines, level=level, quote=quote)
@@ -490,7 +495,7 @@ def _render_inline(children: list[Token]) -> tuple[str, list[Inline]]:
     length = 0
     for child in children:
         kind = child.type
-        if kind == "text" or kind == "html_inline":
+        if kind == "text" or kind == "html_inline" or kind == "text_special":  # (escapes, see _inline)
             parts.append(child.content)
             length += len(child.content)
         elif kind == "softbreak":
