@@ -17,7 +17,8 @@ code), and when it does not, the chunk is parsed whole. What markdown-it makes o
 content (emphasis, code, links) is still markdown-it's, parsed with the same references; only
 text with no inline markup at all is joined here (its soft line breaks become spaces). A list is
 never a run's first block (an earlier list of the same kind would take it in) nor its last but
-at the chunk's end (a later indented line would continue it), nor next to another list.
+at the chunk's end (a later indented line would continue it), nor next to a list of its family
+(bullet or delimiter): those join into one list.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class Simple:
     level: int = 0
     markers: tuple[str, ...] = ()
     lang: str = ""
+    family: str = ""
+    """A list's bullet or its numbers' delimiter: lists of one family in a row are one list."""
 
 
 def plain_text(content: str) -> str | None:
@@ -104,7 +107,7 @@ def _block(text: str) -> Simple | None:
     if first in "-+*":
         if _BULLETS.fullmatch(text):
             items = tuple(_ITEM_TEXT.sub("", text).split("\n"))
-            return Simple("items", items, markers=("•",) * len(items))
+            return Simple("items", items, markers=("•",) * len(items), family=first)
         return None
     if first.isdigit():
         ordered = _ORDERED.fullmatch(text)
@@ -112,7 +115,8 @@ def _block(text: str) -> Simple | None:
             items = tuple(_ITEM_TEXT.sub("", text).split("\n"))
             number = int(ordered.group(1)) or 1  # markdown-it keeps no start for 1; 0 reads as none
             delimiter = ordered.group(2)
-            return Simple("items", items, markers=tuple(f"{number + i}{delimiter}" for i in range(len(items))))
+            return Simple("items", items, markers=tuple(f"{number + i}{delimiter}" for i in range(len(items))),
+                          family=delimiter)
     if _PARAGRAPH.fullmatch(text):
         return Simple("paragraph", (text,))
     return None
@@ -155,17 +159,18 @@ def simple_runs(source: str) -> list[Run]:
 def _runs(blocks: list[tuple[int, int, Simple | None]], at_end: int) -> list[Run]:
     """Group consecutive simple blocks into runs, leaving out each list that may not stand where it
     is (see the module's docstring)."""
-    def is_list(i: int) -> bool:
+    def family(i: int) -> str:
         found = blocks[i][2]
-        return found is not None and found.kind == "items"
+        return found.family if found is not None else ""
 
     runs: list[Run] = []
     current: list[tuple[int, int, Simple]] = []
     for i, (start, end, found) in enumerate(blocks):
         if found is not None and found.kind == "items":
-            # not first in its run (so not after another list either), and followed by a block
-            # of the run that is no list, or by the chunk's end
-            after = i + 1 == at_end or (blocks[i + 1][2] is not None and not is_list(i + 1))
+            # not first in its run; followed by a block of the run that is no list of its family (a
+            # list of another family ends it), or by the chunk's end. (So it never follows a list of
+            # its family in a run: that one's own check fails.)
+            after = i + 1 == at_end or (blocks[i + 1][2] is not None and family(i + 1) != found.family)
             if not (current and after):
                 found = None
         if found is None:

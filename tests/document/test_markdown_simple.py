@@ -45,6 +45,10 @@ def test_the_simple_blocks_are_found() -> None:
     # a list right after another across an empty line is one (loose) list: numbering goes on
     "Intro.\n\n1. a\n2. b\n\n3. c\n\nEnd.",
     "- a\n\n- b\n\nEnd.",
+    # lists of other families in a row stay apart (and one of the same family after them joins it)
+    "Intro.\n\n1. a\n\n5) b\n\n7. c\n\n- d\n\n* e\n\n+ f\n\n9. g\n10. h\n\nEnd.",
+    "Intro.\n\n- a\n\n1. b\n\n- c\n\n- d\n\n4) e\n\n    more of e\n\nEnd.",
+    "Intro.\n\n1. a\n\n7. b\n\nEnd.\n\n3) c\n\n- d\n\n8) e",
     # an indented line after a list continues its last item
     "Intro.\n\n- a\n- b\n\n    more of b\n\nEnd.",
     # a list may not open a run: an earlier list of its kind takes it in
