@@ -315,16 +315,17 @@ class MarkdownParser:
         if kind == "code":
             add(BlockKind.CODE, block.content[0] or " ", quote=0, depth=0, lang=block.lang)
             return
-        rendered = [self._inline(content, env) for content in block.content]
+        if kind == "items":
+            for content, marker in zip(block.content, block.markers, strict=True):
+                add(BlockKind.LIST_ITEM, *self._inline(content, env), depth=1, quote=0, marker=marker)
+            return
+        text, inlines = self._inline(block.content[0], env)
         if kind == "paragraph":
-            add(BlockKind.PARAGRAPH, *rendered[0])
+            add(BlockKind.PARAGRAPH, text, inlines)
         elif kind == "heading":
-            self._add_heading(block.level, *rendered[0], quote=0)
-        elif kind == "quote":
-            add(BlockKind.BLOCKQUOTE, *rendered[0], quote=1)
+            self._add_heading(block.level, text, inlines, quote=0)
         else:
-            for (text, inlines), marker in zip(rendered, block.markers, strict=True):
-                add(BlockKind.LIST_ITEM, text, inlines, depth=1, quote=0, marker=marker)
+            add(BlockKind.BLOCKQUOTE, text, inlines, quote=1)
 
     def _inline(self, content: str, env: dict) -> tuple[str, list[Inline]]:
         """What :func:`_render_inline` makes of markdown-it's inline tokens for ``content``."""

@@ -48,12 +48,13 @@ _INLINE_MARKUP = re.compile(r"[\\`*_~\[<&]")
 autolinks, entities); text without it is text and soft breaks only."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Simple:
     """One simple block: ``kind`` (paragraph, heading, quote, items, rule, code) and what makes it.
 
     ``content`` is what markdown-it would parse inline (for items, one per item); ``level`` a
     heading's; ``markers`` the items' (as the reading pane shows them); ``lang`` a fence's info.
+    Not frozen: a frozen dataclass's ``__init__`` costs three times as much, once per block.
     """
 
     kind: str
