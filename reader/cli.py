@@ -118,6 +118,7 @@ def check_global_options(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``reader`` with ``argv`` (default: the command line); returns the exit status."""
     global _quick_exit
+    _quick_exit = False
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         name, rest = _split_command(argv)
