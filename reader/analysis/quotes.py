@@ -64,6 +64,8 @@ from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver, ResolverState
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reader.analysis.rules import Rule, Rulebook
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
@@ -770,11 +772,21 @@ class QuoteFinder:
         for span, names in origin:
             self.origin.setdefault(span, []).extend(names)
 
-    def opening_rows(self) -> OpeningRows:
+    def opening_rows(self, enough: Callable[[], bool] | None = None) -> OpeningRows:
         """Where each cue's clause opens (see :meth:`_opening`), by the cue's span, for every cue
-        outside quotations: plain data another process works out from the text alone."""
+        outside quotations: plain data another process works out from the text alone.
+
+        ``enough``: asked every few dozen cues; once it says so, the rows so far (the rest are
+        worked out when asked for). The cues are taken from both halves of the text in turn, so
+        what is left is shared evenly by the two halves the reported clauses are read in."""
         rows = []
-        for hit in self.hits:
+        hits = self.hits
+        half = (len(hits) + 1) // 2
+        order = [i + side for i in range(half) for side in (0, half) if i + side < len(hits)]
+        for n, i in enumerate(order):
+            if enough is not None and n % 32 == 0 and enough():
+                break
+            hit = hits[i]
             key = hit.span()
             opening = self._openings.get(key, False)
             if opening is False:
