@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.analysis.lexicon import (
     BUSINESS_NOUNS,
@@ -78,6 +79,12 @@ class Resolver:
         self.segments = segments
         self.mentions = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.starts = [m.start for m in self.mentions]
+        self._ends = [m.end for m in self.mentions]
+        # Mentions in order that neither overlap nor are empty (as the entity stages give them): then
+        # those inside a span are one slice of the list, found by two bisections.
+        self._disjoint = all(a.start < a.end <= b.start for a, b in pairwise(self.mentions)) and \
+            all(m.start < m.end for m in self.mentions[-1:])
+        self._readings: dict[str, _Reading] = {}
         self.quoted = quoted
         self.quoted_starts = [q[0] for q in quoted]
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, head noun)
@@ -104,6 +111,8 @@ class Resolver:
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
         i = bisect_left(self.starts, start)
+        if self._disjoint:
+            return self.mentions[i:bisect_right(self._ends, end)]
         out = []
         while i < len(self.mentions) and self.mentions[i].start < end:
             if self.mentions[i].end <= end:
@@ -383,20 +392,11 @@ class Resolver:
                 name = self.with_initial(m)
                 self.remember(start, name, name.split()[-1].lower())
                 return name, "named"
-        # A subject is a few words: look at the first ones only, leaving out adverbs.
-        tokens: list[tuple[int, int, str]] = []
-        lows: list[str] = []
-        for n, t in enumerate(_TOKEN_RE.finditer(self.text, start, end)):
-            if n >= _MAX_TOKENS:
-                break
-            word = t.group()
-            low = word.lower()
-            if not parenthetical(low):
-                tokens.append((t.start(), t.end(), word))
-                lows.append(low)
-        head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
-        definite = bool(lows) and lows[0] in DEFINITE_DETERMINERS
-        if head_role and found and definite and tokens[-1][0] >= found[-1].end:
+        # What the phrase's words say by themselves (its first words, adverbs left out; offsets from
+        # ``start``), worked out once per distinct phrase.
+        reading = self._reading(start, end)
+        tokens, lows, definite = reading.tokens, reading.lows, reading.definite
+        if reading.head_role and found and definite and start + tokens[-1][0] >= found[-1].end:
             # "the Ashcombe manager": the person in that role, the most recent one named.
             # Else a person named in this or the previous paragraph ("Pryce ... the Ashcombe manager
             # said"); else the organisation, for whom its unnamed officer speaks ("The WFP's country
@@ -406,57 +406,42 @@ class Resolver:
                 or self.recent(start, ("PERSON",))
             if who:
                 return who, "nominal"
-        if definite and not found and _AGED_RE.fullmatch(self.text[start:end].strip(" ,")):
+        if definite and not found and reading.aged:
             # "said the 24-year-old": a person described by age, the one last named.
             who = self.recent(start, ("PERSON",))
             if who:
                 return who, "nominal"
-        for label in ("ORG", "PLACE"):
-            named = [m for m in found if m.label == label]
-            if label == "PLACE":
-                named = [m for m in named if not self._located_speaker(tokens, lows, m.start)
-                         and not self._place_modifies_speaker(tokens, lows, m.end)]
-            if named:
-                name = named[0].entity
-                self.remember(start, name, name.split()[-1].lower())
-                return name, "named"
+        if found:
+            for label in ("ORG", "PLACE"):
+                named = [m for m in found if m.label == label]
+                if label == "PLACE":
+                    named = [m for m in named if not self._located_speaker(start, tokens, lows, m.start)
+                             and not self._place_modifies_speaker(start, tokens, lows, m.end)]
+                if named:
+                    name = named[0].entity
+                    self.remember(start, name, name.split()[-1].lower())
+                    return name, "named"
         if not tokens:
             return None, ""
-        for low in lows[::-1]:
-            if low in PRONOUNS_PERSON:
-                return self.person_for_pronoun(start, low), "pronoun"
-            if low in PRONOUNS_GROUP:
+        pronoun = reading.pronoun
+        if pronoun is not None:
+            if pronoun in PRONOUNS_PERSON:
+                return self.person_for_pronoun(start, pronoun), "pronoun"
+            if pronoun in PRONOUNS_GROUP:
                 return self._recent_group(start), "pronoun"
-            if low in ("i", "me", "you"):
-                return None, ""
-        i = 0
-        while i < len(lows) and lows[i] in SPEAKER_DETERMINERS:
-            i += 1
-        content = list(range(i, len(tokens)))
-        # The head is the last noun before any prepositional phrase ("club officials" -> officials,
-        # "sources on the ground" -> sources).
-        np_end = next((j for j in content if lows[j] in NP_PREPOSITIONS), len(tokens))
-        heads = [j for j in content if (speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
-                                        or (definite and j == content[-1] and lows[j] in ORG_HEADS))]
-        if not heads:
+            return None, ""  # "I", "me", "you"
+        head_word = reading.head_word
+        if head_word is None:
             return None, ""
-        before_prep = [j for j in heads if j < np_end]
-        if before_prep:
-            heads = [before_prep[-1]]
-        head = heads[0]
-        head_word = lows[head]
-        if head_word in PERSON_ROLES and head == content[-1] and definite:
+        if reading.role_last:
             who = self._role_holder(start, head_word)
             if who:
                 return who, "nominal"
-        bare = head == i and (len(content) == 1 or lows[i + 1] in ("news",) and len(content) == 2)
-        if i > 0 and bare and definite:
-            nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
+        if reading.bare:
             for _pos, speaker, noun in self._history_before(start, 16):
                 if noun == head_word and speaker.lower() != head_word:  # (not an earlier bare "the company")
                     return speaker, "nominal"
-            fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word) or (
-                frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
+            fits = reading.fits
             if fits:
                 generic = head_word in GENERIC_ORG_NOUNS
                 hit = self.salient_org(start, fits, head_word) if generic else self.recent(start, ("ORG",), fits)
@@ -466,37 +451,43 @@ class Resolver:
                     self.remember(start, hit, head_word)  # a later "it said" may mean it
                     return hit, "nominal"
             return head_word, "nominal"
-        first = content[0]
-        if lows[first] in DEMONYMS or tokens[first][2][:1].isupper() or first < head:
-            phrase = self.text[tokens[first][0]:tokens[head][1]]
-        else:
-            phrase = tokens[head][2]
-        if len(phrase.split()) > 5:
-            phrase = tokens[head][2]
-        self.remember(start, phrase, head_word)
-        how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
-        return phrase, how
+        self.remember(start, reading.phrase, head_word)
+        return reading.phrase, reading.how
 
-    def _place_modifies_speaker(self, tokens: list[tuple[int, int, str]], lows: list[str], place_end: int) -> bool:
+    def _reading(self, start: int, end: int) -> _Reading:
+        """The :class:`_Reading` of ``text[start:end]``: a pure function of the phrase's text, so one per
+        distinct phrase (a long article asks about "the city council" hundreds of times)."""
+        phrase = self.text[start:end]
+        reading = self._readings.get(phrase)
+        if reading is None:
+            reading = self._readings[phrase] = _read_phrase(phrase)
+        return reading
+
+    def _place_modifies_speaker(self, base: int, tokens: tuple[tuple[int, int, str], ...], lows: tuple[str, ...],
+                                place_end: int) -> bool:
         """Is the place a modifier of the speaker noun after it ("a senior US official", "the
-        Chinese delegation's statement")? Then the speaker is the noun phrase."""
+        Chinese delegation's statement")? Then the speaker is the noun phrase. (Token offsets
+        are from ``base``.)"""
+        place_end -= base
         for (a, _b, _word), low in zip(tokens, lows, strict=True):
             if a >= place_end:
                 return speaker_noun(low) or low in PERSON_ROLES
         return False
 
-    def _located_speaker(self, tokens: list[tuple[int, int, str]], lows: list[str], place_start: int) -> bool:
+    def _located_speaker(self, base: int, tokens: tuple[tuple[int, int, str], ...], lows: tuple[str, ...],
+                         place_start: int) -> bool:
         """Is the place only where a speaker is ("residents in Aleppo", "sources on the ground in
         Homs", "doctors at a hospital near Lyon"): after a locative preposition that follows a
-        speaker noun? Then the speaker is the noun phrase, not the place."""
+        speaker noun? Then the speaker is the noun phrase, not the place. (Token offsets are
+        from ``base``.)"""
         for (_a, b, _word), low in zip(tokens, lows, strict=True):
-            if b > place_start:
+            if base + b > place_start:
                 return False
             if low in PLACED_INSTITUTIONS:
                 return False  # "the government in Kyiv", "police in Lyon": the place names the body
             if speaker_noun(low) or low in PERSON_ROLES:
                 # "residents in Aleppo", "the governor of Sofala province": where the speaker is
-                between = self.text[b:place_start]
+                between = self.text[base + b:place_start]
                 return _LOCATIVE_RE.search(between) is not None or (
                     low in PERSON_ROLES and re.match(r"\s+of\s+(?:the\s+)?$", between) is not None)
         return False
@@ -527,6 +518,92 @@ class Resolver:
             if self.labels.get(speaker, "ORG") != "PERSON":
                 return speaker
         return self.recent(pos, ("ORG",))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the words of a subject phrase say by themselves, wherever it stands (see
+    :meth:`Resolver._resolve_how`, which adds what depends on where: mentions, earlier speakers).
+
+    ``tokens`` are its first words, adverbs left out, as (start, end, word) counted from the
+    phrase's start, and ``lows`` the same words in lower case. ``head_role``: the last word is a
+    role ("the manager"); ``definite``: the first is a definite determiner; ``aged``: the phrase is
+    "the 24-year-old"; ``pronoun``: its last pronoun word, if any. Then, for a phrase with none, its
+    head noun (``head_word``, None when it has no speaker noun): ``role_last``, a role ending a
+    definite phrase; ``bare``, a definite determiner and the head only ("the agency"), with the
+    names it may mean (``fits``); else the ``phrase`` to take as the speaker and ``how``.
+    """
+
+    tokens: tuple[tuple[int, int, str], ...]
+    lows: tuple[str, ...]
+    head_role: bool
+    definite: bool
+    aged: bool
+    pronoun: str | None
+    head_word: str | None
+    role_last: bool
+    bare: bool
+    fits: frozenset[str] | None
+    phrase: str
+    how: str
+
+
+def _read_phrase(text: str) -> _Reading:
+    """The :class:`_Reading` of a subject phrase ``text``."""
+    tokens: list[tuple[int, int, str]] = []
+    lows: list[str] = []
+    for n, t in enumerate(_TOKEN_RE.finditer(text)):
+        if n >= _MAX_TOKENS:
+            break
+        word = t.group()
+        low = word.lower()
+        if not parenthetical(low):
+            tokens.append((t.start(), t.end(), word))
+            lows.append(low)
+    head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
+    definite = bool(lows) and lows[0] in DEFINITE_DETERMINERS
+    aged = definite and _AGED_RE.fullmatch(text.strip(" ,")) is not None
+
+    def reading(pronoun: str | None, head_word: str | None, role_last: bool, bare: bool,
+                fits: frozenset[str] | None, phrase: str, how: str) -> _Reading:
+        return _Reading(tuple(tokens), tuple(lows), head_role, definite, aged, pronoun, head_word, role_last, bare,
+                        fits, phrase, how)
+
+    for low in lows[::-1]:
+        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP or low in ("i", "me", "you"):
+            return reading(low, None, False, False, None, "", "")
+    i = 0
+    while i < len(lows) and lows[i] in SPEAKER_DETERMINERS:
+        i += 1
+    content = list(range(i, len(tokens)))
+    # The head is the last noun before any prepositional phrase ("club officials" -> officials,
+    # "sources on the ground" -> sources).
+    np_end = next((j for j in content if lows[j] in NP_PREPOSITIONS), len(tokens))
+    heads = [j for j in content if (speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
+                                    or (definite and j == content[-1] and lows[j] in ORG_HEADS))]
+    if not heads:
+        return reading(None, None, False, False, None, "", "")
+    before_prep = [j for j in heads if j < np_end]
+    if before_prep:
+        heads = [before_prep[-1]]
+    head = heads[0]
+    head_word = lows[head]
+    role_last = head_word in PERSON_ROLES and head == content[-1] and definite
+    bare = head == i and (len(content) == 1 or lows[i + 1] in ("news",) and len(content) == 2)
+    if i > 0 and bare and definite:
+        nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
+        fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word) or (
+            frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
+        return reading(None, head_word, role_last, True, fits, "", "")
+    first = content[0]
+    if lows[first] in DEMONYMS or tokens[first][2][:1].isupper() or first < head:
+        phrase = text[tokens[first][0]:tokens[head][1]]
+    else:
+        phrase = tokens[head][2]
+    if len(phrase.split()) > 5:
+        phrase = tokens[head][2]
+    how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
+    return reading(None, head_word, role_last, False, None, phrase, how)
 
 
 class _RecordingLabels(dict[str, str]):
