@@ -42,7 +42,7 @@ from reader.analysis.lexicon import (
     parenthetical,
 )
 from reader.analysis.model import Mention
-from reader.analysis.rules import Example, Registry
+from reader.analysis.rules import Example, Registry, Rule
 from reader.analysis.segment import Segments
 
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
@@ -64,8 +64,23 @@ _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
 
 # Subject rules: who a subject phrase names, one construction each, tried in order before the
 # resolver's general reading (a name, an organisation, a place, a pronoun, a nominal). A rule takes
-# (resolver, start, end, mentions in the phrase) and answers (speaker, how) or None.
+# (resolver, start, end, mentions in the phrase) and answers (speaker, how) or None. A rule's
+# ``when`` reads the labels of the mentions in the phrase, space-separated ("PERSON ORG"): a rule
+# that could not answer for those is not tried (only to spare work: it would answer None).
 SUBJECTS = Registry("subjects")
+
+
+def _a_person(labels: str) -> bool:
+    return "PERSON" in labels
+
+
+def _two_people(labels: str) -> bool:
+    return labels.count("PERSON") >= 2
+
+
+def _only_places(labels: str) -> bool:
+    return bool(labels) and all(label == "PLACE" for label in labels.split())
+
 ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], dict[str, str], int]
 """What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired."""
 
@@ -85,6 +100,7 @@ class Resolver:
         self._disjoint = all(a.start < a.end <= b.start for a, b in pairwise(self.mentions)) and \
             all(m.start < m.end for m in self.mentions[-1:])
         self._readings: dict[str, _Reading] = {}
+        self._subject_rules: dict[str, tuple[Rule, ...]] = {}  # by the labels of a phrase's mentions
         self.quoted = quoted
         self.quoted_starts = [q[0] for q in quoted]
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, head noun)
@@ -382,7 +398,11 @@ class Resolver:
         if end <= start:
             return None, ""
         found = self.mentions_in(start, end)
-        for rule in SUBJECTS:
+        labels = found[0].label if len(found) == 1 else " ".join([m.label for m in found])
+        rules = self._subject_rules.get(labels)
+        if rules is None:
+            rules = self._subject_rules[labels] = tuple(rule for rule in SUBJECTS if rule.applies(labels))
+        for rule in rules:
             answer = rule.find(self, start, end, found)
             if answer is not None:
                 self.fired.append((start, end, rule.name))
@@ -716,7 +736,7 @@ def _modifier(text: str, m: Mention, end: int) -> bool:
             "the governor would sign the bill", "indirect", "Kemp’s press secretary"),
     Example("Ruth Calloway left early. Aides to Senator Calloway said she would vote against the bill.",
             "she would vote against the bill", "indirect", "Aides to Senator Calloway"),
-))
+), when=_a_person)
 def person_as_modifier(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
     """A person named in a subject phrase only to say whose people speak ("Sanders advisers", "a
     Clinton ally", "Gore's spokeswoman", "aides to Senator Kemp", "a lawyer for Mr. Lee"): the
@@ -771,7 +791,7 @@ _AFFILIATION_BEFORE_RE = re.compile(r"\s(?:for|of|at|from|with)\s+(?:the\s+)?$")
 @SUBJECTS.rule("person-before-body", examples=(
     Example("“Turnout will be low,” wrote Marguerite Oyelaran for Dawn Consult.",
             "Turnout will be low", "direct", "Marguerite Oyelaran"),
-))
+), when=_two_people)
 def person_before_body(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
     """"Ann Lee for Dawn Consult", "Ann Lee of Harper Wells": the person named first, not
     a second name after a preposition of affiliation — that one names the body she speaks for,
@@ -793,7 +813,7 @@ def person_before_body(r: Resolver, start: int, end: int, found: list[Mention]) 
             "The Ohio governor said the plant would stay open.", "the plant would stay open", "indirect", "Dale Ritter"),
     Example("Ann Cole, the mayor, spoke first.\n\nThe Ohio governor said the plant would stay open.",
             "the plant would stay open", "indirect", "Ohio governor"),
-))
+), when=_only_places)
 def place_role_nominal(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
     """"The Indiana governor", "the Vermont senator" (an office held for a place): the person named
     before with that place and that office ("Indiana Gov. Ann Lee"), not whoever was named last; when no one was, the phrase
