@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from reader.analysis.lexicon import (
     BUSINESS_NOUNS,
@@ -85,6 +86,81 @@ ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[st
 """What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired."""
 
 
+_BLOCK = 256
+"""Remembered speakers per block of :class:`History` (a block splits at twice as many)."""
+
+
+class History:
+    """Remembered speakers, (offset, speaker, head noun), in order, as a list of them would keep them
+    with ``insort`` (iterating and comparing as that list).
+
+    Kept in blocks of a few hundred: a long text's quotations are attributed after its reports are
+    read, so their speakers are remembered all over the text, and an insertion moves the entries
+    after it in its block only, not in the whole list.
+    """
+
+    __slots__ = ("_blocks", "_lasts")
+
+    def __init__(self, entries: Iterable[tuple[int, str, str]] = ()) -> None:
+        ordered = sorted(entries)
+        self._blocks = [ordered[i:i + _BLOCK] for i in range(0, len(ordered), _BLOCK)]
+        self._lasts = [block[-1] for block in self._blocks]  # each block's last entry, to bisect
+
+    def add(self, entry: tuple[int, str, str]) -> None:
+        """Insert ``entry`` after those that sort before or with it."""
+        blocks, lasts = self._blocks, self._lasts
+        if not blocks:
+            blocks.append([entry])
+            lasts.append(entry)
+            return
+        k = bisect_right(lasts, entry)  # the first block with an entry after it
+        if k == len(blocks):
+            k -= 1
+            block = blocks[k]
+            block.append(entry)  # (after every entry: cues are mostly read in text order)
+        else:
+            block = blocks[k]
+            insort(block, entry)
+        lasts[k] = block[-1]
+        if len(block) > 2 * _BLOCK:
+            blocks[k:k + 1] = [block[:_BLOCK], block[_BLOCK:]]
+            lasts[k:k + 1] = [block[_BLOCK - 1], block[-1]]
+
+    def before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
+        """The last ``count`` entries at offsets before ``pos``, nearest first."""
+        key = (pos,)
+        blocks = self._blocks
+        k = bisect_left(self._lasts, key)  # blocks before k hold only entries before pos
+        found: list[tuple[int, str, str]] = []
+        if k < len(blocks):
+            block = blocks[k]
+            j = bisect_left(block, key)
+            found = block[max(0, j - count):j][::-1]
+        while len(found) < count and k > 0:
+            k -= 1
+            block = blocks[k]
+            found.extend(block[max(0, len(block) - (count - len(found))):][::-1])
+        return found
+
+    def __iter__(self) -> Iterator[tuple[int, str, str]]:
+        return chain.from_iterable(self._blocks)
+
+    def __len__(self) -> int:
+        return sum(len(block) for block in self._blocks)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, History):
+            return list(self) == list(other)
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"History({list(self)!r})"
+
+
 class Resolver:
     """Resolves subject phrases to speaker names, remembering recent speakers."""
 
@@ -103,7 +179,7 @@ class Resolver:
         self._subject_rules: dict[str, tuple[Rule, ...]] = {}  # by the labels of a phrase's mentions
         self.quoted = quoted
         self.quoted_starts = [q[0] for q in quoted]
-        self.history: list[tuple[int, str, str]] = []  # (offset, speaker, head noun)
+        self.history = History()  # (offset, speaker, head noun)
         self.labels: dict[str, str] = {m.entity: m.label for m in self.mentions}
         self._words: dict[str, frozenset[str]] = {}
         self._memo: dict[tuple[int, int], tuple[str | None, str]] = {}
@@ -267,8 +343,7 @@ class Resolver:
 
     def _history_before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
         """The last ``count`` remembered speakers before ``pos``, nearest first."""
-        i = bisect_left(self.history, (pos,))
-        found = self.history[max(0, i - count):i][::-1]
+        found = self.history.before(pos, count)
         if self.history_floor is not None and (len(found) < count or found[-1][0] < self.history_floor):
             self.unsure = True  # speakers the parent remembers before the floor might be among them
         return found
@@ -306,7 +381,7 @@ class Resolver:
         speaker it could not remember, or for the label of a name only this resolver learned since."""
         if delta.unsure or any(name in self.labels and name not in labels_before for name in delta.missed):
             return False
-        self.history = sorted(self.history + delta.history)
+        self.history = History([*self.history, *delta.history])
         self._memo.update(delta.memo)
         self.labels.update(delta.labels)
         self.fired.extend(delta.fired)
@@ -319,7 +394,7 @@ class Resolver:
     def restore(self, state: ResolverState) -> None:
         """Forget what was learned since :meth:`checkpoint` gave ``state``."""
         history, memo, labels, fired = state
-        self.history, self._memo, self.labels = list(history), dict(memo), dict(labels)
+        self.history, self._memo, self.labels = History(history), dict(memo), dict(labels)
         del self.fired[fired:]
 
     def add_quoted(self, spans: list[tuple[int, int]]) -> None:
@@ -331,12 +406,12 @@ class Resolver:
 
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
-        insort(self.history, (pos, speaker, head))
+        self.history.add((pos, speaker, head))
 
     def with_initial(self, m: Mention) -> str:
         """A person's name cut at a middle initial ("James B" before ". Whitcombe") made whole again:
         "James B. Whitcombe"; any other name as it is."""
-        if not _CUT_AT_INITIAL_RE.search(m.entity) or self.text[m.end:m.end + 1] != ".":
+        if self.text[m.end:m.end + 1] != "." or not _CUT_AT_INITIAL_RE.search(m.entity):
             return m.entity
         rest = _SURNAME_AFTER_RE.match(self.text, m.end)
         if rest is None:

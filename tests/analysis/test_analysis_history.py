@@ -1,0 +1,50 @@
+"""The resolver's remembered speakers (``History``) keep the order and answers of one sorted list."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import reader.analysis.speakers as speakers
+from reader.analysis.speakers import History
+
+_ENTRY = st.tuples(st.integers(0, 400), st.sampled_from(["Ann Lee", "the agency", "Orbis"]),
+                   st.sampled_from(["lee", "agency", "orbis"]))
+
+
+@given(st.lists(_ENTRY, max_size=40), st.lists(_ENTRY, max_size=300), st.lists(st.integers(-1, 402), max_size=30),
+       st.integers(1, 20))
+def test_history_is_one_sorted_list(first: list, added: list, asked: list, count: int) -> None:
+    """Blocks of three entries (split at six), so that a few hundred entries cross many blocks."""
+    saved, speakers._BLOCK = speakers._BLOCK, 3
+    try:
+        flat = sorted(first)
+        history = History(first)
+        for entry in added:
+            insort(flat, entry)
+            history.add(entry)
+            assert history == flat and list(history) == flat and len(history) == len(flat)
+        for pos in asked:
+            i = bisect_left(flat, (pos,))
+            assert history.before(pos, count) == flat[max(0, i - count):i][::-1]
+        assert History(history) == history and history != [*flat, (999, "x", "x")]
+    finally:
+        speakers._BLOCK = saved
+
+
+def test_history_splits_its_blocks(monkeypatch) -> None:
+    """Many entries in the middle: blocks split, and the order and answers stay those of one list."""
+    monkeypatch.setattr(speakers, "_BLOCK", 4)
+    flat: list[tuple[int, str, str]] = []
+    history = History()
+    for n in range(200):
+        entry = ((n * 37) % 101, "Ann Lee", "lee")
+        insort(flat, entry)
+        history.add(entry)
+    assert list(history) == flat
+    assert len(history._blocks) > 10
+    for pos in range(-1, 103):
+        i = bisect_left(flat, (pos,))
+        assert history.before(pos, 9) == flat[max(0, i - 9):i][::-1]
