@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.lexicon import PARTICIPLES, PAST_VERBS
+from reader.analysis.lexicon import PARTICIPLES, PAST_VERBS, parenthetical
 from reader.analysis.marks import Quoted
 from reader.analysis.quotes import NEAR, QuoteFinder, clause_end, has_content, last_nonspace, word_list
 from reader.analysis.rules import Example, Registry
@@ -84,7 +84,7 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
         if hit.group().lower() == "according to":
             a = hit.end()
             return f.resolver.resolve(a, clause_end(text, a, limit)), cue
-        if has_content(gap):
+        if any(not parenthetical(word.lower()) for word in words):  # (has_content(gap), its words split once)
             if len(words) > 8:  # '"...," Vann R. Newkirk II, a writer for The Atlantic, said'
                 comma = text.find(",", q.close + 2, hit.start())
                 speaker = f.resolver.resolve_or_as_written(q.close + 1, comma)
