@@ -84,7 +84,12 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
         if hit.group().lower() == "according to":
             a = hit.end()
             return f.resolver.resolve(a, clause_end(text, a, limit)), cue
-        if any(not parenthetical(word.lower()) for word in words):  # (has_content(gap), its words split once)
+        content = False  # has_content(gap), from its words split once
+        for word in words:
+            if not parenthetical(word.lower()):
+                content = True
+                break
+        if content:
             if len(words) > 8:  # '"...," Vann R. Newkirk II, a writer for The Atlantic, said'
                 comma = text.find(",", q.close + 2, hit.start())
                 speaker = f.resolver.resolve_or_as_written(q.close + 1, comma)
@@ -145,6 +150,9 @@ def name_verb_before_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, ki
     and a comma or colon that lead into the quotation, whatever the verb."""
     text = f.text
     a = max(sent.start, q.open - 120)
+    k = last_nonspace(text, q.open)
+    if k < a or text[k] not in ",:":
+        return None  # (the pattern ends in a comma or colon before the quotation: no need to search)
     m = NAME_VERB_BEFORE_RE.search(text, a, q.open)
     if m is None or (m.group("verb") in ("put", "puts") and m.group("as") is None):
         return None

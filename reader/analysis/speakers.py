@@ -60,6 +60,7 @@ _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work p
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])(?![\w’'-])")
 _SENTENCE_CUT_RE = re.compile(r"(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Lt)(?<![A-Z])[.!?]\s+(?=[A-Z\"“]|$)|\n")
 _CUT_AT_INITIAL_RE = re.compile(r"\s[A-Z]$")
+_CAPITAL_RE = re.compile(r"[A-Z]")
 _SURNAME_AFTER_RE = re.compile(r"\.[ \t]+([A-Z][\w’'-]+(?:[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w’'-]))?)")
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
 
@@ -425,6 +426,8 @@ class Resolver:
         (D-N.C.)", "Mr. King", "Vann R. Newkirk II". Titles and a parenthesis are left out; a bare
         surname is tied to a person named in full before it ("Mr. King" -> "Charlie King").
         None unless every word is capitalised (or an initial or particle) and the first is no common word."""
+        if _CAPITAL_RE.search(self.text, start, end) is None:
+            return None  # (the last word of a name starts with a capital A-Z: "and", "the agency" are none)
         phrase = _PARENS_RE.sub(" ", self.text[start:end]).split(",")[0]
         words = [w for w in phrase.split() if w]
         titled = False
