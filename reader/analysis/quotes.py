@@ -830,16 +830,15 @@ class QuoteFinder:
                 continue
             content = text[start:end]
             words = word_list(content)
-            para_i = self.seg.paragraph_index(q.open)
-            para = self.seg.paragraphs[para_i]
-            sent = self.seg.sentence_at(q.open) or para
-            before = text[sent.start:q.open].rstrip()
-            after = text[q.close + 1:min(para.end, q.close + 300)]
-            whole_para = not before.strip(" \t") and not after.strip(" .\t")
             if len(words) <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
             if _STAGE_DIRECTION_RE.fullmatch(content):
                 continue  # '"(CROSSTALK.)"' in a transcript: a stage direction, nobody's words
+            para_i = self.seg.paragraph_index(q.open)
+            para = self.seg.paragraphs[para_i]
+            sent = self.seg.sentence_at(q.open) or para
+            before = text[sent.start:q.open].rstrip()
+            whole_para = not before.strip(" \t") and not text[q.close + 1:min(para.end, q.close + 300)].strip(" .\t")
             if len(words) <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
             if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in

@@ -114,12 +114,12 @@ class History:
             blocks.append([entry])
             lasts.append(entry)
             return
-        k = bisect_right(lasts, entry)  # the first block with an entry after it
-        if k == len(blocks):
-            k -= 1
+        if lasts[-1] <= entry:  # after every entry: cues are mostly read in text order
+            k = len(blocks) - 1
             block = blocks[k]
-            block.append(entry)  # (after every entry: cues are mostly read in text order)
+            block.append(entry)
         else:
+            k = bisect_right(lasts, entry)  # the first block with an entry after it
             block = blocks[k]
             insort(block, entry)
         lasts[k] = block[-1]
