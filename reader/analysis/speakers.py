@@ -14,7 +14,8 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain
+from operator import le, lt
 
 from reader.analysis.lexicon import (
     BUSINESS_NOUNS,
@@ -174,8 +175,7 @@ class Resolver:
         self._ends = [m.end for m in self.mentions]
         # Mentions in order that neither overlap nor are empty (as the entity stages give them): then
         # those inside a span are one slice of the list, found by two bisections.
-        self._disjoint = all(a.start < a.end <= b.start for a, b in pairwise(self.mentions)) and \
-            all(m.start < m.end for m in self.mentions[-1:])
+        self._disjoint = all(map(lt, self.starts, self._ends)) and all(map(le, self._ends, self.starts[1:]))
         self._readings: dict[str, _Reading] = {}
         self._subject_rules: dict[str, tuple[Rule, ...]] = {}  # by the labels of a phrase's mentions
         self.quoted = quoted
@@ -523,6 +523,8 @@ class Resolver:
                     return name, "named"
         if not tokens:
             return None, ""
+        if not reading.headed:
+            _read_head(reading)
         pronoun = reading.pronoun
         if pronoun is not None:
             if pronoun in PRONOUNS_PERSON:
@@ -620,32 +622,35 @@ class Resolver:
         return self.recent(pos, ("ORG",))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Reading:
     """What the words of a subject phrase say by themselves, wherever it stands (see
     :meth:`Resolver._resolve_how`, which adds what depends on where: mentions, earlier speakers).
 
-    ``tokens`` are its first words, adverbs left out, as (start, end, word) counted from the
-    phrase's start, and ``lows`` the same words in lower case. ``head_role``: the last word is a
-    role ("the manager"); ``definite``: the first is a definite determiner; ``aged``: the phrase is
-    "the 24-year-old"; ``pronoun``: its last pronoun word, if any. Then, for a phrase with none, its
-    head noun (``head_word``, None when it has no speaker noun): ``role_last``, a role ending a
-    definite phrase; ``bare``, a definite determiner and the head only ("the agency"), with the
-    names it may mean (``fits``); else the ``phrase`` to take as the speaker and ``how``.
+    ``text`` is the phrase; ``tokens`` are its first words, adverbs left out, as (start, end, word)
+    counted from the phrase's start, and ``lows`` the same words in lower case. ``head_role``: the
+    last word is a role ("the manager"); ``definite``: the first is a definite determiner; ``aged``:
+    the phrase is "the 24-year-old". Worked out only when no mention in the phrase answers first
+    (``headed``): ``pronoun``, its last pronoun word, if any; then, for a phrase with none, its head
+    noun (``head_word``, None when it has no speaker noun): ``role_last``, a role ending a definite
+    phrase; ``bare``, a definite determiner and the head only ("the agency"), with the names it may
+    mean (``fits``); else the ``phrase`` to take as the speaker and ``how``.
     """
 
+    text: str
     tokens: tuple[tuple[int, int, str], ...]
     lows: tuple[str, ...]
     head_role: bool
     definite: bool
     aged: bool
-    pronoun: str | None
-    head_word: str | None
-    role_last: bool
-    bare: bool
-    fits: frozenset[str] | None
-    phrase: str
-    how: str
+    headed: bool = False  # the fields below worked out (by _read_head, only when asked for)
+    pronoun: str | None = None
+    head_word: str | None = None
+    role_last: bool = False
+    bare: bool = False
+    fits: frozenset[str] | None = None
+    phrase: str = ""
+    how: str = ""
 
 
 def _read_phrase(text: str) -> _Reading:
@@ -663,15 +668,18 @@ def _read_phrase(text: str) -> _Reading:
     head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
     definite = bool(lows) and lows[0] in DEFINITE_DETERMINERS
     aged = definite and _AGED_RE.fullmatch(text.strip(" ,")) is not None
+    return _Reading(text, tuple(tokens), tuple(lows), head_role, definite, aged)
 
-    def reading(pronoun: str | None, head_word: str | None, role_last: bool, bare: bool,
-                fits: frozenset[str] | None, phrase: str, how: str) -> _Reading:
-        return _Reading(tuple(tokens), tuple(lows), head_role, definite, aged, pronoun, head_word, role_last, bare,
-                        fits, phrase, how)
 
+def _read_head(reading: _Reading) -> None:
+    """Work out the fields of ``reading`` that say what its words name when no mention does: its
+    pronoun, or its head noun and what that makes it."""
+    reading.headed = True
+    text, tokens, lows, definite = reading.text, reading.tokens, reading.lows, reading.definite
     for low in lows[::-1]:
         if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP or low in ("i", "me", "you"):
-            return reading(low, None, False, False, None, "", "")
+            reading.pronoun = low
+            return
     i = 0
     while i < len(lows) and lows[i] in SPEAKER_DETERMINERS:
         i += 1
@@ -682,7 +690,7 @@ def _read_phrase(text: str) -> _Reading:
     heads = [j for j in content if (speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
                                     or (definite and j == content[-1] and lows[j] in ORG_HEADS))]
     if not heads:
-        return reading(None, None, False, False, None, "", "")
+        return
     before_prep = [j for j in heads if j < np_end]
     if before_prep:
         heads = [before_prep[-1]]
@@ -694,7 +702,8 @@ def _read_phrase(text: str) -> _Reading:
         nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
         fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word) or (
             frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
-        return reading(None, head_word, role_last, True, fits, "", "")
+        reading.head_word, reading.role_last, reading.bare, reading.fits = head_word, role_last, True, fits
+        return
     first = content[0]
     if lows[first] in DEMONYMS or tokens[first][2][:1].isupper() or first < head:
         phrase = text[tokens[first][0]:tokens[head][1]]
@@ -703,7 +712,7 @@ def _read_phrase(text: str) -> _Reading:
     if len(phrase.split()) > 5:
         phrase = tokens[head][2]
     how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
-    return reading(None, head_word, role_last, False, None, phrase, how)
+    reading.head_word, reading.role_last, reading.phrase, reading.how = head_word, role_last, phrase, how
 
 
 class _RecordingLabels(dict[str, str]):
