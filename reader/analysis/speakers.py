@@ -101,15 +101,18 @@ class History:
     after it in its block only, not in the whole list.
     """
 
-    __slots__ = ("_blocks", "_lasts")
+    __slots__ = ("_blocks", "_lasts", "added")
 
     def __init__(self, entries: Iterable[tuple[int, str, str]] = ()) -> None:
         ordered = sorted(entries)
         self._blocks = [ordered[i:i + _BLOCK] for i in range(0, len(ordered), _BLOCK)]
         self._lasts = [block[-1] for block in self._blocks]  # each block's last entry, to bisect
+        self.added: list[tuple[int, str, str]] | None = None  # once a list: every entry added since
 
     def add(self, entry: tuple[int, str, str]) -> None:
         """Insert ``entry`` after those that sort before or with it."""
+        if self.added is not None:
+            self.added.append(entry)
         blocks, lasts = self._blocks, self._lasts
         if not blocks:
             blocks.append([entry])
@@ -358,18 +361,22 @@ class Resolver:
         self.history_floor = floor
         self._base = (list(self.history), set(self._memo), set(self.labels), len(self.fired))
         self.labels = _RecordingLabels(self.labels)
+        self.history.added = []
 
     def learned(self) -> ResolverDelta:
         """What this partial resolver learned since :meth:`partial`, in plain data."""
         assert self._base is not None and isinstance(self.labels, _RecordingLabels)
         history, memo, labels, fired = self._base
-        known = Counter(history)  # what it remembered at the fork, which the parent has too
-        added = []
-        for entry in self.history:
-            if known[entry]:
-                known[entry] -= 1
-            else:
-                added.append(entry)
+        if self.history.added is not None:  # (the speakers remembered since, as they were added)
+            added = sorted(self.history.added)
+        else:
+            known = Counter(history)  # what it remembered at the fork, which the parent has too
+            added = []
+            for entry in self.history:
+                if known[entry]:
+                    known[entry] -= 1
+                else:
+                    added.append(entry)
         return ResolverDelta(
             added, {k: v for k, v in self._memo.items() if k not in memo},
             {k: v for k, v in self.labels.items() if k not in labels}, self.fired[fired:],
