@@ -773,11 +773,11 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, tuple[str, bool]]:
         elif before.endswith(_FEMALE_TITLES):
             found.setdefault(m.entity, set()).add("f")
     genders = {name: (next(iter(g)), True) for name, g in found.items() if len(g) == 1}
-    for m in mentions:
-        if m.label == "PERSON" and m.entity not in found and " " in m.entity:
-            given = names.get(m.entity.split()[0])
+    for entity in dict.fromkeys([m.entity for m in mentions if m.label == "PERSON"]):  # (each person once)
+        if entity not in found and " " in entity:
+            given = names.get(entity.split()[0])
             if given is not None:
-                genders[m.entity] = (given, False)
+                genders[entity] = (given, False)
     return genders
 
 
