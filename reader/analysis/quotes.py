@@ -872,7 +872,7 @@ class QuoteFinder:
     def attribute_quote(self, q: Quoted, sent: Span, para: Span,
                         kind: str) -> tuple[str | None, tuple[str, int, int] | None]:
         """The speaker and cue of a quotation: the first attribution rule that answers."""
-        for rule in self.rules.attributions:
+        for rule in self.rules.attributions.rules:
             answer = rule.find(self, q, sent, para, kind)
             if answer is not None:
                 self.trace_span(q.open + 1, q.close, rule.name)

@@ -202,7 +202,7 @@ class Resolver:
     def inside_mention(self, pos: int) -> bool:
         """Is ``pos`` strictly inside an entity mention (e.g. the "and" of "Fire and Rescue Service")?"""
         i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.mentions[i].start < pos < self.mentions[i].end
+        return i >= 0 and self.starts[i] < pos < self._ends[i]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
