@@ -180,6 +180,7 @@ class Resolver:
         # those inside a span are one slice of the list, found by two bisections.
         self._disjoint = all(map(lt, self.starts, self._ends)) and all(map(le, self._ends, self.starts[1:]))
         self._readings: dict[str, _Reading] = {}
+        self._name_heads: dict[str, str] = {}
         self._subject_rules: dict[str, tuple[Rule, ...]] = {}  # by the labels of a phrase's mentions
         self.quoted = quoted
         self.quoted_starts = [q[0] for q in quoted]
@@ -416,6 +417,13 @@ class Resolver:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
         self.history.add((pos, speaker, head))
 
+    def _name_head(self, name: str) -> str:
+        """The last word of a name, in lower case ("Ann Lee" -> "lee"): what a later nominal matches."""
+        head = self._name_heads.get(name)
+        if head is None:
+            head = self._name_heads[name] = name.split()[-1].lower()
+        return head
+
     def with_initial(self, m: Mention) -> str:
         """A person's name cut at a middle initial ("James B" before ". Whitcombe") made whole again:
         "James B. Whitcombe"; any other name as it is."""
@@ -497,7 +505,7 @@ class Resolver:
         for m in reversed(found):
             if m.label == "PERSON":
                 name = self.with_initial(m)
-                self.remember(start, name, name.split()[-1].lower())
+                self.remember(start, name, self._name_head(name))
                 return name, "named"
         # What the phrase's words say by themselves (its first words, adverbs left out; offsets from
         # ``start``), worked out once per distinct phrase.
@@ -526,7 +534,7 @@ class Resolver:
                              and not self._place_modifies_speaker(start, tokens, lows, m.end)]
                 if named:
                     name = named[0].entity
-                    self.remember(start, name, name.split()[-1].lower())
+                    self.remember(start, name, self._name_head(name))
                     return name, "named"
         if not tokens:
             return None, ""
