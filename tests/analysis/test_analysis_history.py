@@ -66,3 +66,19 @@ def test_a_partial_resolver_hands_on_exactly_the_speakers_it_remembered() -> Non
                      (300, "Orbis", "orbis"), (300, "Orbis", "orbis")]
     resolver.history.added = None  # the same, worked out from the history at the fork
     assert resolver.learned().history == noted
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 6)), max_size=12),
+       st.lists(st.tuples(st.integers(-2, 70), st.integers(0, 30)), max_size=20))
+def test_mentions_in_a_span_are_those_inside_it(spans: list, asked: list) -> None:
+    """Mentions inside ``[start, end)``, whether the mentions overlap (read one by one) or not (one
+    slice found by bisection): those that start in the span and end by its end."""
+    from reader.analysis.model import Mention
+    from reader.analysis.speakers import Resolver
+
+    mentions = sorted((Mention("x", "PERSON", a, a + n, f"P{a}") for a, n in spans), key=lambda m: m.start)
+    resolver = Resolver("x" * 100, mentions, [])
+    for start, length in asked:
+        end = start + length
+        expected = [m for m in mentions if start <= m.start and m.end <= end and m.start < end]
+        assert resolver.mentions_in(start, end) == expected
