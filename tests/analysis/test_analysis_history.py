@@ -1,4 +1,5 @@
-"""The resolver's remembered speakers (``History``) keep the order and answers of one sorted list."""
+"""The resolver's indexes give what plain lists gave: remembered speakers (``History``) in the order and with
+the answers of one sorted list, what a partial resolver hands on, and the mentions inside a span."""
 
 from __future__ import annotations
 
