@@ -112,8 +112,8 @@ _HEADLINE_SMALL = (TITLE_SMALL_WORDS | FUNCTION_CAPS | frozenset({
     {"of", "and", "the", "for", "i", "a"})
 _PLACES = places() | REGIONS  # the gazetteer, with mountain ranges, seas, regions and former states
 _NAME_HEADS = ORG_HEADS | PLACE_HEADS | NAME_NOUNS | VENUE_NOUNS
-_PHASE_RULES = {phase: rules.rules_of(phase) for phase in rules.PHASES}
-_RERUN_RULES = tuple(r for r in _PHASE_RULES["name"] if r.rerun)
+_PHASE_RULES = {phase: rules.phase_rules(phase) for phase in rules.PHASES}
+_RERUN_RULES = tuple(r for r in _PHASE_RULES["name"].rules if r.rerun)
 
 
 @dataclass(slots=True)
@@ -784,7 +784,7 @@ class EntityFinder:
     def _coordinate(self, cands: list[_Candidate]) -> None:
         """Pair rules over neighbouring names ("X and Y districts", "from X to Y"), right to left so
         evidence passes along a list of names."""
-        text, pair_rules, trace = self.text, _PHASE_RULES["pair"], self.trace
+        text, pair_rules, trace = self.text, _PHASE_RULES["pair"].rules, self.trace
         if len(cands) < 2:
             return
         pair = Pair(text, cands[0], cands[1], "")  # one pair, moved along (the rules keep none)

@@ -1,0 +1,40 @@
+"""The entity stages' shortcuts change nothing: rule gates (a phase skips a rule whose gate shuts
+a run out) give the same rules fired and the same mentions as the plain way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze, entity_rules
+from reader.analysis.entities import explain
+
+_ROOT = Path(__file__).resolve().parents[2]
+_SAMPLES = sorted((_ROOT / "sample_articles").glob("*.*"))
+_GOLD = sorted((_ROOT / "tests" / "gold").glob("*.txt"))[:20]
+_EXAMPLES = "\n\n".join(ex.sentence for r in entity_rules.RULES for ex in r.examples)
+# A word that is a name mid-sentence and an ordinary word opening one, and a name opening a run.
+_OPENERS = ("The road from Marsh was shut, and the marsh flooded. Marsh covered the fields. Economist "
+            "Marsh said so. The Harbour Trust opened. Separately the mayor spoke to Separately Bank.\n\n")
+
+
+def _texts() -> list[str]:
+    return [_EXAMPLES, _OPENERS] + [p.read_text(encoding="utf-8") for p in _SAMPLES + _GOLD if p.suffix in (".txt", ".md")]
+
+
+def _ungated(phase: entity_rules.Phase, j: entity_rules.Judgement) -> tuple[entity_rules.Rule, ...]:
+    return phase.rules
+
+
+def test_gates_only_skip_rules_that_would_not_fire(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts()
+    gated = [(explain(t), analyze(t).entities) for t in texts]
+    monkeypatch.setattr(entity_rules.Phase, "select", _ungated)
+    assert [(explain(t), analyze(t).entities) for t in texts] == gated
+
+
+def test_every_gate_lets_its_rules_examples_through() -> None:
+    for r in entity_rules.RULES:
+        if r.single is not None or r.before is not None or r.after is not None:
+            assert any(ex.fires for ex in r.examples), r.name  # so the example tests cover the gate
