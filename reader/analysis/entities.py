@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from reader.analysis import entity_rules as rules
 from reader.analysis.entity_rules import DATELINE_RE, INVERTED_NAME_RE, Judgement, Pair
@@ -102,7 +103,7 @@ _ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
-_PLAN_TRIES = 24  # mid-sentence occurrences of a run before the fast path stops waiting for its names to saturate
+_PLAN_TRIES = 24  # occurrences of a run before the fast path stops waiting for its names to saturate
 _BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
 _HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
 # Capitalised inside a run, these make it a headline-case phrase rather than a name.
@@ -219,8 +220,10 @@ class EntityFinder:
         self._cache: dict[tuple[str, bool], list] = {}
         self._group_cache: dict[str, list[tuple[list[tuple[int, int]], bool]]] = {}
         self._dropped_words: dict[str, bool] = {}
-        self._plans: dict[str, list[tuple[int, int, list]] | bool] = {}
-        self._plan_tries: dict[str, int] = {}
+        # Per run, by whether it opens a sentence (False, True): its plan (see _plan), and the
+        # occurrences that found a name of it not yet saturated.
+        self._plans: tuple[dict[str, tuple | Literal[False]], ...] = ({}, {})
+        self._plan_tries: tuple[dict[str, int], ...] = ({}, {})
         self._para_starts = [p.start for p in segments.paragraphs]
 
     def _flags(self, para_i: int) -> tuple[bool, bool]:
@@ -336,95 +339,114 @@ class EntityFinder:
         return sorted(body + found, key=lambda c: c.start)
 
     def _candidates(self) -> list[_Candidate]:
+        """Every capitalised run's names, judged (see :meth:`_judge_cached`), in text order.
+
+        Most runs recur in ordinary prose paragraphs, where each of their names reuses a saturated
+        judgement: those take a fast path, the run's *plan* (see :meth:`_plan`), with the same
+        outcome as judging each name through :meth:`_judge_cached`.
+        """
         text = self.text
         out: list[_Candidate] = []
+        append = out.append
         seg = self.segments
         judge = self._judge_cached
         groups_of = self._group_cache
-        cache, para_starts, para_flags = self._cache, self._para_starts, self._para_flags
         tracing = self.trace is not None
         dropped = self._dropped_words
-        plans = self._plans
+        plans_by_start = self._plans
+        para_starts = self._para_starts
+        last_para = len(para_starts) - 1
+        next_para_start = -1  # where the paragraph after the current run's begins
+        plain = False  # the current run's paragraph is ordinary prose (no headline, not in capitals)
+        candidate = _Candidate
         for match in candidate_runs(text):
             token = match.group()
             offset = match.start()
-            if token.isalnum():
+            if offset >= next_para_start:  # runs come in text order: the paragraph changes rarely
+                para_i = bisect_right(para_starts, offset) - 1
+                next_para_start = para_starts[para_i + 1] if para_i < last_para else len(text) + 1
+                flags = self._flags(para_i)
+                plain = not (flags[0] or flags[1] or tracing)
+            single = token.isalnum()
+            if single:
                 # A lone word _judge always trims away ("The", "We"): no name, whatever its context.
                 gone = dropped.get(token)
                 if gone is None:
                     gone = dropped[token] = self._always_dropped(token)
                 if gone and not tracing:
                     continue
-                # Fast path, same outcome as _judge_cached: a single word mid-sentence whose form is
-                # saturated, in a paragraph already known to be ordinary prose.
-                if not tracing and offset >= 2 and text[offset - 1] == " " and (
-                        text[offset - 2].isalnum() or text[offset - 2] == ","):
-                    cached = cache.get((token, False))
-                    if cached is not None and cached[0] >= _SATURATED:
-                        flags = para_flags.get(bisect_right(para_starts, offset) - 1)
-                        if flags is not None and not flags[0] and not flags[1]:
-                            cached[0] += 1
-                            if cached[1] is not None:
-                                start, end = offset + cached[1], offset + len(token) - cached[2]
-                                out.append(_Candidate(start, end, text[start:end], cached[3], {}, cached[4]))
-                            continue
+            if plain:
+                # Mid-sentence after a word or comma (the usual case) without walking back.
+                if offset >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum() or text[offset - 2] == ","):
+                    initial = False
+                else:
+                    initial = self._sentence_initial(offset)
+                plan = plans_by_start[initial].get(token)
+                if plan is None:
+                    plan = self._plan(token, offset, initial, [([(0, len(token))], False)] if single
+                                      else self._groups_of(token))
+                if plan.__class__ is tuple:  # else None (not yet) or False (not soon): judge each name
+                    for start, end, surface, key, words in plan:
+                        append(candidate(offset + start, offset + end, surface, key, {}, words))
+                    continue
+            if single:
                 cand = judge([(offset, match.end())], seg)
                 if cand is not None:
-                    out.append(cand)
+                    append(cand)
                 continue
             groups = groups_of.get(token)
             if groups is None:
-                groups = groups_of[token] = self._groups(token)
-            if not tracing and offset >= 2 and text[offset - 1] == " " and (
-                    text[offset - 2].isalnum() or text[offset - 2] == ","):
-                # Fast path, same outcome as _judge_cached for each name of the run (see _reused).
-                plan = plans.get(token)
-                if plan is None:
-                    plan = self._reused(token, offset, groups)
-                if plan:
-                    flags = para_flags.get(bisect_right(para_starts, offset) - 1)
-                    if flags is not None and not flags[0] and not flags[1]:
-                        for a, b, cached in plan:
-                            cached[0] += 1
-                            if cached[1] is not None:
-                                start, end = offset + a + cached[1], offset + b - cached[2]
-                                out.append(_Candidate(start, end, text[start:end], cached[3], {}, cached[4]))
-                        continue
+                groups = self._groups_of(token)
             for rel, headline in groups:
                 cand = judge([(offset + a, offset + b) for a, b in rel], seg, headline)
                 if cand is not None:
-                    out.append(cand)
+                    append(cand)
         return out
 
-    def _reused(self, token: str, offset: int, groups: list[tuple[list[tuple[int, int]], bool]]
-                ) -> list[tuple[int, int, list]] | bool:
-        """For a run ``token`` standing mid-sentence (after a word or comma) at ``offset``: each of
-        its names (start and end in the run) with the judgement :meth:`_judge_cached` reuses for it
-        there, once every one is saturated; False, remembered, when that will not happen soon.
+    def _groups_of(self, token: str) -> list[tuple[list[tuple[int, int]], bool]]:
+        """:meth:`_groups` of ``token``, split once per text."""
+        groups = self._group_cache.get(token)
+        if groups is None:
+            groups = self._group_cache[token] = self._groups(token)
+        return groups
 
-        Where each name of the run starts a sentence or not is then decided inside the run, so the
-        cache key of each name is the same at every mid-sentence occurrence of the run; a saturated
-        judgement never changes. So in an ordinary prose paragraph the run's candidates are those
-        reused judgements, as _judge_cached would give them one by one.
+    def _plan(self, token: str, offset: int, initial: bool, groups: list[tuple[list[tuple[int, int]], bool]]
+              ) -> tuple[tuple[int, int, str, str, int], ...] | Literal[False] | None:
+        """For a run ``token`` at ``offset`` in an ordinary prose paragraph, opening a sentence or
+        not (``initial``): its candidates (start and end in the run, surface, key, words) as
+        :meth:`_judge_cached` gives them, once the judgement of each of its names is saturated;
+        remembered for the run's later occurrences that open a sentence or not as this one does.
+        None while some name is not saturated; False, remembered, when that will not happen soon.
+
+        The cache key of each name is its text and whether it opens a sentence (or was cut from a
+        phrase in headline case). For the name at the run's start that is ``initial``; for a name
+        further in, the characters before it are the run's own, so it is the same at every
+        occurrence of the run. A saturated judgement never changes (nothing judged afterwards is
+        stored), so the run's candidates at every such occurrence are the ones reused here.
         """
         text = self.text
-        plan: list[tuple[int, int, list]] = []
+        plan: list[tuple[int, int, str, str, int]] = []
         for rel, headline in groups:
             a, b = rel[0][0], rel[-1][1]
-            start = offset + a
-            if start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] == ","):
-                initial = False
+            if a == 0:
+                opens = initial
             else:
-                initial = self._sentence_initial(start)
-            cached = self._cache.get((token[a:b], initial or headline))
+                start = offset + a
+                opens = not (start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum()
+                                                                         or text[start - 2] == ","))
+                opens = opens and self._sentence_initial(start)
+            cached = self._cache.get((token[a:b], opens or headline))
             if cached is None or cached[0] < _SATURATED:
-                tries = self._plan_tries[token] = self._plan_tries.get(token, 0) + 1
+                tries = self._plan_tries[initial][token] = self._plan_tries[initial].get(token, 0) + 1
                 if tries > _PLAN_TRIES:
-                    self._plans[token] = False
-                return False
-            plan.append((a, b, cached))
-        self._plans[token] = plan
-        return plan
+                    self._plans[initial][token] = False
+                    return False
+                return None
+            if cached[1] is not None:
+                start, end = a + cached[1], b - cached[2]
+                plan.append((start, end, token[start:end], cached[3], cached[4]))
+        done = self._plans[initial][token] = tuple(plan)
+        return done
 
     def _always_dropped(self, word: str) -> bool:
         """Does :meth:`_judge` trim the one-word run ``word`` away wherever it stands?

@@ -1,5 +1,6 @@
 """The entity stages' shortcuts change nothing: rule gates (a phase skips a rule whose gate shuts
-a run out) give the same rules fired and the same mentions as the plain way."""
+a run out) and run plans (a recurring run reuses its names' saturated judgements) give the same
+rules fired and the same mentions as the plain way."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import analyze, entity_rules
-from reader.analysis.entities import explain
+from reader.analysis.entities import EntityFinder, explain
 
 _ROOT = Path(__file__).resolve().parents[2]
 _SAMPLES = sorted((_ROOT / "sample_articles").glob("*.*"))
@@ -38,3 +39,11 @@ def test_every_gate_lets_its_rules_examples_through() -> None:
     for r in entity_rules.RULES:
         if r.single is not None or r.before is not None or r.after is not None:
             assert any(ex.fires for ex in r.examples), r.name  # so the example tests cover the gate
+
+
+def test_run_plans_give_what_judging_each_name_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Repeated, so names saturate and recur at sentence starts and mid-sentence.
+    texts = [t * 8 for t in _texts()]
+    planned = [analyze(t).entities for t in texts]
+    monkeypatch.setattr(EntityFinder, "_plan", lambda *args: None)
+    assert [analyze(t).entities for t in texts] == planned
