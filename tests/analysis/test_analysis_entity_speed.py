@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.analysis import analyze, entity_rules
-from reader.analysis.entities import EntityFinder, explain
+from reader.analysis.entities import _PREV_RE, EntityFinder, explain, words_before
 
 _ROOT = Path(__file__).resolve().parents[2]
 _SAMPLES = sorted((_ROOT / "sample_articles").glob("*.*"))
@@ -47,3 +49,32 @@ def test_run_plans_give_what_judging_each_name_gives(monkeypatch: pytest.MonkeyP
     planned = [analyze(t).entities for t in texts]
     monkeypatch.setattr(EntityFinder, "_plan", lambda *args: None)
     assert [analyze(t).entities for t in texts] == planned
+
+
+def _prev_search(text: str, start: int) -> tuple[str, str] | None:
+    """What the finder took for the words before a name: the search over a 40-character window."""
+    prev = _PREV_RE.search(text, max(0, start - 40), start)
+    if prev and prev.end() == start:
+        return prev.group(1) or "", prev.group(2)
+    return None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="abZ9_é’'-,. \n\"(Ü", max_size=90), st.data())
+def test_words_before_is_the_search_read_from_the_right(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    assert words_before(text, start) == _prev_search(text, start)
+
+
+@pytest.mark.parametrize("before, words", [
+    ("It was written by economist ", ("by", "economist")),
+    ("the library workers' union, ", None),  # a comma ends the words before
+    ("He met Dr. ", ("met", "Dr")),
+    ("She wrote:  ", None),
+    ("(", None),
+    ("Émile Zola's friend ", ("Zola's", "friend")),  # from the first ASCII letter of the run
+    ("x" * 50 + " ", ("", "x" * 39)),  # the word cut by the window's start
+])
+def test_words_before_examples(before: str, words: tuple[str, str] | None) -> None:
+    text = before + "Anna Berg said so."
+    assert words_before(text, len(before)) == words == _prev_search(text, len(before))
