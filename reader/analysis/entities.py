@@ -124,6 +124,7 @@ _PLACES = places() | REGIONS  # the gazetteer, with mountain ranges, seas, regio
 _NAME_HEADS = ORG_HEADS | PLACE_HEADS | NAME_NOUNS | VENUE_NOUNS
 _PHASE_RULES = {phase: rules.phase_rules(phase) for phase in rules.PHASES}
 _RERUN_RULES = tuple(r for r in _PHASE_RULES["name"].rules if r.rerun)
+_PAIR_RULES_BY_GAP = _PHASE_RULES["pair"].by_gap()
 
 
 @dataclass(slots=True)
@@ -844,15 +845,26 @@ class EntityFinder:
 
     def _coordinate(self, cands: list[_Candidate]) -> None:
         """Pair rules over neighbouring names ("X and Y districts", "from X to Y"), right to left so
-        evidence passes along a list of names."""
-        text, pair_rules, trace = self.text, _PHASE_RULES["pair"].rules, self.trace
+        evidence passes along a list of names. A pair rule reads only the gaps its gate names
+        (" and ", " to "), so a pair whose gap is none of those calls no rule."""
+        text, phase, trace = self.text, _PHASE_RULES["pair"], self.trace
         if len(cands) < 2:
             return
         pair = Pair(text, cands[0], cands[1], "")  # one pair, moved along (the rules keep none)
+        by_gap = _PAIR_RULES_BY_GAP
+        lengths = {len(gap) for gap in by_gap} if by_gap is not None else set()
         for i in range(len(cands) - 2, -1, -1):
             a, b = cands[i], cands[i + 1]
+            if by_gap is None:  # a pair rule without a gap gate: every pair calls every rule
+                chosen = phase.rules
+            elif b.start - a.end in lengths:
+                chosen = by_gap.get(text[a.end:b.start], ())
+                if not chosen:
+                    continue
+            else:
+                continue
             pair.a, pair.b, pair.gap = a, b, text[a.end:b.start]
-            for r in pair_rules:
+            for r in chosen:
                 voted = r.apply(pair)
                 if voted and trace is not None:
                     trace.extend((c.text, (r.name,)) for c in voted)

@@ -179,6 +179,7 @@ class Rule:
     single: bool | None = None  # True: one-word runs only; False: runs of two words or more only
     before: frozenset[str] | None = None  # the word before (``p1``) is one of these ("": none)
     after: frozenset[str] | None = None  # the word after (``n1``) is one of these
+    gap: frozenset[str] | None = None  # a pair rule: the text between the two names is one of these
 
     def admits(self, single: bool, p1: str | None, n1: str | None) -> bool:
         """Can the rule fire on a run of one word (``single``) or more, after ``p1`` and before
@@ -194,7 +195,8 @@ RULES: list[Rule] = []
 
 def rule(phase: str, *examples: tuple[str, str, str | None] | tuple[str, str, str | None, bool], group: str | None = None,
          rerun: bool = False, single: bool | None = None, before: frozenset[str] | None = None,
-         after: frozenset[str] | None = None) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
+         after: frozenset[str] | None = None, gap: frozenset[str] | None = None
+         ) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
     """Register the decorated function as the next rule of ``phase``.
 
     A rule returns whether it fired (a "pair" rule: the candidates it voted for).
@@ -206,15 +208,16 @@ def rule(phase: str, *examples: tuple[str, str, str | None] | tuple[str, str, st
     returns False without a side effect when it fails): one word or several, the word before
     (``j.p1``) or after (``j.n1``) in a set. A phase then does not call the rule on a run the
     gate shuts out; most runs pass only a few of the context rules' gates, so this saves most
-    calls. The rule examples check that a gate lets its rule fire; a test checks that gates
-    change nothing.
+    calls. ``gap``, for a pair rule: the text between the two names is one of these (" and "),
+    so most neighbouring names, far apart, call no pair rule. The rule examples check that a
+    gate lets its rule fire; a test checks that gates change nothing.
     """
     if phase not in PHASES:
         raise ValueError(f"unknown phase {phase!r}")
 
     def register(fn: Callable[..., bool]) -> Callable[..., bool]:
         RULES.append(Rule(fn.__name__, phase, fn, tuple(Example(*e) for e in examples), group, rerun,
-                          (fn.__doc__ or "").strip(), single, before, after))
+                          (fn.__doc__ or "").strip(), single, before, after, gap))
         return fn
     return register
 
@@ -248,6 +251,15 @@ class Phase:
         if chosen is None:
             chosen = self._chosen[key] = tuple(r for r in self.rules if r.admits(*key))
         return chosen
+
+
+    def by_gap(self) -> dict[str, tuple[Rule, ...]] | None:
+        """For a phase of pair rules: each gap some rule's gate names, with the rules that may fire
+        across it, in order; None when a rule has no gap gate (then every pair calls every rule)."""
+        if any(r.gap is None for r in self.rules):
+            return None
+        gaps = {g for r in self.rules if r.gap is not None for g in r.gap}
+        return {g: tuple(r for r in self.rules if r.gap is not None and g in r.gap) for g in sorted(gaps)}
 
 
 def phase_rules(phase: str) -> Phase:
@@ -1089,7 +1101,7 @@ def toponym_ending(j: Judgement) -> bool:
 
 # --- pair: neighbouring names share evidence --------------------------------------------------------
 
-@rule("pair", ("The road from Manchester to Calderby was closed.", "Calderby", "PLACE"))
+@rule("pair", ("The road from Manchester to Calderby was closed.", "Calderby", "PLACE"), gap=frozenset({" to "}))
 def route_end(p: Pair) -> tuple[Voted, ...]:
     """"from X to Y": the end of a route is a place like its start."""
     a, b = p.a, p.b
@@ -1105,7 +1117,8 @@ _NAME_OF_RE = re.compile(r"[A-Z][\w’'-]*+ of (?:the )?$")
 
 @rule("pair", ("Aid was sent to Tel Makhar and Beit Sura villages.", "Tel Makhar", "PLACE"),
       ("Elected were Ann Roe of the Kestrel Party, and Leung Wai-kin.", "Leung Wai-kin", "PERSON", False),
-      ("The jury praised Robert Hale and Ulfried Boston.", "Ulfried Boston", "PERSON"))
+      ("The jury praised Robert Hale and Ulfried Boston.", "Ulfried Boston", "PERSON"),
+      gap=frozenset({" and ", ", ", " or ", ", and "}))
 def coordinated_names(p: Pair) -> tuple[Voted, ...]:
     """"X and Y districts": a name with no evidence shares the strong place or organisation
     evidence of the name it is coordinated with; a full name with no evidence at all, listed with
