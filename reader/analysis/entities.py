@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -870,12 +870,18 @@ class EntityFinder:
                     trace.extend((c.text, (r.name,)) for c in voted)
 
     def _resolve(self, cands: list[_Candidate]) -> list[Mention]:
+        """Pool the votes per surface form and label every mention (see the module's docstring).
+
+        Most candidates reuse a saturated judgement and carry no votes: the per-candidate passes
+        are one counting pass and the final one; the rest reads the few that voted.
+        """
         totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        seen: dict[str, int] = defaultdict(int, Counter(c.key for c in cands))
         first_form: dict[str, str] = {}
-        seen: dict[str, int] = defaultdict(int)
-        for c in cands:
-            first_form.setdefault(c.key, c.text)
-            seen[c.key] += 1
+        voted = [c for c in cands if c.votes]
+        for c in reversed(cands):  # each key's first form, as the first candidate writes it
+            first_form[c.key] = c.text
+        for c in voted:
             for label, score in c.votes.items():
                 if not label.startswith("_"):
                     totals[c.key][label] += score
@@ -899,7 +905,8 @@ class EntityFinder:
                 if len(initials) >= 2:
                     org_initials.setdefault(initials, first_form[key])
         canonical: dict[str, str] = {}
-        for key in list(totals) + [c.key for c in cands if c.key not in totals]:
+        # Each key once: a key judged again changes nothing (nothing here depends on the order).
+        for key in list(totals) + [key for key in seen if key not in totals]:
             if " " in key:
                 continue
             # Per occurrence: a surname the gazetteer also lists ("Bush", "Paris" after "Valeska
@@ -920,7 +927,7 @@ class EntityFinder:
         # writes in ordinary case (a surname takes its full name).
         ordinary = {k.casefold(): k for k in label_of if not k.isupper()}
         ordinary.update((k.casefold(), k) for k in surname)
-        for key in {c.key for c in cands if c.key.isupper() and len(c.key) > 2}:
+        for key in {key for key in seen if key.isupper() and len(key) > 2}:
             other = ordinary.get(key.casefold())
             if other is None:
                 continue
@@ -929,7 +936,7 @@ class EntityFinder:
             elif other in label_of:
                 label_of[key], canonical[key] = label_of[other], canonical.get(other) or first_form[other]
         mentions: list[Mention] = []
-        for c in cands:
+        for c in voted:  # only a candidate with votes has a "_SPEAKER" or "_TOPONYM" one
             # A named speaker with no other evidence: a lone given name is a person ("as Colin
             # said"); otherwise an organisation, since people come with full names; a word the
             # text uses in lower case ("Water said") is neither, unless it ends an organisation's
@@ -938,15 +945,15 @@ class EntityFinder:
                     c.key.lower() not in self.lower_vocab or c.key in org_last):
                 person = c.key in FIRST_NAMES or c.key.endswith(SURNAME_SUFFIXES)  # "Gorbachev agreed"
                 label_of[c.key] = "PERSON" if person else "ORG"
-        for c in cands:
+        for c in voted:
             if c.key not in label_of and c.votes.get("_TOPONYM"):
                 label_of[c.key] = "PLACE"  # no evidence but a place-name shape, and no longer name it shortens
+        typed = {key: (label, canonical.get(key) or first_form[key]) for key, label in label_of.items()}
+        append = mentions.append
         for c in cands:
-            label = label_of.get(c.key)
-            if label is None:
-                continue  # no evidence at all: a capitalised word, not a name we can type
-            name = canonical.get(c.key) or first_form[c.key]
-            mentions.append(Mention(c.text, label, c.start, c.end, name))
+            known = typed.get(c.key)
+            if known is not None:  # else no evidence at all: a capitalised word, not a name we can type
+                append(Mention(c.text, known[0], c.start, c.end, known[1]))
         return mentions
 
 
