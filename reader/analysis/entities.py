@@ -110,6 +110,7 @@ _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
+_VOCAB_CHUNK = 1 << 18  # characters split at once by lower_vocabulary (then on to the line's end)
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 _PLAN_TRIES = 24  # occurrences of a run before the fast path stops waiting for its names to saturate
@@ -241,8 +242,12 @@ def lower_vocabulary(text: str) -> set[str]:
     apostrophe, hyphen or digit ("don't", "e-mail") are not words here.
     """
     tokens: set[str] = set()
-    for line in text.splitlines():  # line by line keeps memory bounded on a book-length text
-        tokens.update(line.replace(".", " ").replace("—", " ").replace("–", " ").replace("/", " ").split())
+    at, size = 0, len(text)
+    while at < size:  # in chunks of whole lines: memory stays bounded on a book-length text
+        cut = text.find("\n", at + _VOCAB_CHUNK)
+        cut = size if cut < 0 else cut + 1
+        tokens.update(text[at:cut].replace(".", " ").replace("—", " ").replace("–", " ").replace("/", " ").split())
+        at = cut
     return {w for w in (t.strip(_VOCAB_STRIP) for t in tokens)
             if len(w) > 1 and w.isascii() and w.isalpha() and w.islower()}
 
