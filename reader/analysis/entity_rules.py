@@ -182,14 +182,9 @@ class Rule:
     single: bool | None = None  # True: one-word runs only; False: runs of two words or more only
     before: frozenset[str] | None = None  # the word before (``p1``) is one of these ("": none)
     after: frozenset[str] | None = None  # the word after (``n1``) is one of these
+    first: frozenset[str] | None = None  # the name's first word, lower case (``lows[0]``), is one of these
+    last: frozenset[str] | None = None  # its last word, lower case (``lows[-1]``), is one of these
     gap: frozenset[str] | None = None  # a pair rule: the text between the two names is one of these
-
-    def admits(self, single: bool, p1: str | None, n1: str | None) -> bool:
-        """Can the rule fire on a run of one word (``single``) or more, after ``p1`` and before
-        ``n1`` (None: a word no rule of the phase asks for)?"""
-        return ((self.single is None or self.single == single)
-                and (self.before is None or p1 in self.before)
-                and (self.after is None or n1 in self.after))
 
 
 PHASES = ("date", "name", "title", "alone", "context", "fallback", "pair")
@@ -198,7 +193,8 @@ RULES: list[Rule] = []
 
 def rule(phase: str, *examples: tuple[str, str, str | None] | tuple[str, str, str | None, bool], group: str | None = None,
          rerun: bool = False, single: bool | None = None, before: frozenset[str] | None = None,
-         after: frozenset[str] | None = None, gap: frozenset[str] | None = None
+         after: frozenset[str] | None = None, first: frozenset[str] | None = None,
+         last: frozenset[str] | None = None, gap: frozenset[str] | None = None
          ) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
     """Register the decorated function as the next rule of ``phase``.
 
@@ -207,20 +203,21 @@ def rule(phase: str, *examples: tuple[str, str, str | None] | tuple[str, str, st
     ``rerun``: in the "name" phase, run again on what is left when a leading demonym is split off
     ("Syrian Red Crescent" -> "Red Crescent").
 
-    ``single``, ``before``, ``after``: gates, each a condition the rule itself tests first (and
-    returns False without a side effect when it fails): one word or several, the word before
-    (``j.p1``) or after (``j.n1``) in a set. A phase then does not call the rule on a run the
-    gate shuts out; most runs pass only a few of the context rules' gates, so this saves most
-    calls. ``gap``, for a pair rule: the text between the two names is one of these (" and "),
-    so most neighbouring names, far apart, call no pair rule. The rule examples check that a
-    gate lets its rule fire; a test checks that gates change nothing.
+    ``single``, ``before``, ``after``, ``first``, ``last``: gates, each a condition the rule
+    itself tests first (and returns False without a side effect when it fails): one word or
+    several; the word before (``j.p1``) or after (``j.n1``), or the name's first or last word
+    (lower case) in a set. A phase then does not call the rule on a run a gate shuts out; most
+    runs pass few of the gates, so this saves most calls. ``gap``, for a pair rule: the text
+    between the two names is one of these (" and "), so most neighbouring names, far apart, call
+    no pair rule. The rule examples check that a gate lets its rule fire; a test checks that
+    gates change nothing.
     """
     if phase not in PHASES:
         raise ValueError(f"unknown phase {phase!r}")
 
     def register(fn: Callable[..., bool]) -> Callable[..., bool]:
         RULES.append(Rule(fn.__name__, phase, fn, tuple(Example(*e) for e in examples), group, rerun,
-                          (fn.__doc__ or "").strip(), single, before, after, gap))
+                          (fn.__doc__ or "").strip(), single, before, after, first, last, gap))
         return fn
     return register
 
@@ -229,32 +226,60 @@ def rules_of(phase: str) -> tuple[Rule, ...]:
     return tuple(r for r in RULES if r.phase == phase)
 
 
+# What a phase calls for one rule: its function, its group and its name.
+Step = tuple[Callable[..., bool], str | None, str]
+_WORD_GATES = ("before", "after", "first", "last")  # gates on one word of the judgement
+
+
+def _word_masks(rules: tuple[Rule, ...], gate: str) -> tuple[dict[str, int], int] | None:
+    """For a word gate: each word some rule's gate names, with the bit mask of the rules that
+    word lets through (the rules without that gate, and those whose gate names it); and the
+    mask for any other word. None when no rule of the phase has that gate."""
+    sets = [getattr(r, gate) for r in rules]
+    if all(words is None for words in sets):
+        return None
+    default = sum(1 << i for i, words in enumerate(sets) if words is None)
+    masks: dict[str, int] = {}
+    for i, words in enumerate(sets):
+        for word in words or ():
+            masks[word] = masks.get(word, default) | 1 << i
+    return masks, default
+
+
 class Phase:
     """The rules of one phase, and for each kind of run the ones whose gates let it through.
 
-    A run's kind is (one word or more, the word before, the word after), the words mapped to
-    None unless some rule's gate names them, so there are few kinds; each kind's rules are
-    picked once, in order, and kept. Skipping a rule its gate shuts out changes nothing: it would
-    have returned False (so it takes no ``group`` either).
+    Each gate gives, for the run's value (one word or more; the word before, after; its first
+    and last word), the bit mask of the rules it lets through; the rules of the masks' overlap
+    are picked once per overlap, in order, and kept. Skipping a rule a gate shuts out changes
+    nothing: it would have returned False (so it takes no ``group`` either).
     """
 
-    __slots__ = ("rules", "_before", "_after", "_chosen")
+    __slots__ = ("rules", "every", "_single", "_before", "_after", "_first", "_last", "_chosen")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        self._before = frozenset().union(*(r.before for r in rules if r.before is not None))
-        self._after = frozenset().union(*(r.after for r in rules if r.after is not None))
-        self._chosen: dict[tuple[bool, str | None, str | None], tuple[Rule, ...]] = {}
+        self.every: tuple[Step, ...] = tuple((r.apply, r.group, r.name) for r in rules)
+        self._single = (sum(1 << i for i, r in enumerate(rules) if r.single is not True),   # several words
+                        sum(1 << i for i, r in enumerate(rules) if r.single is not False))  # one word
+        self._before, self._after, self._first, self._last = (_word_masks(rules, g) for g in _WORD_GATES)
+        self._chosen: dict[int, tuple[Step, ...]] = {}
 
-    def select(self, j: Judgement) -> tuple[Rule, ...]:
+    def select(self, j: Judgement) -> tuple[Step, ...]:
         """The rules that may fire on ``j``, in order."""
-        p1, n1 = j.p1, j.n1
-        key = (len(j.grp) == 1, p1 if p1 in self._before else None, n1 if n1 in self._after else None)
-        chosen = self._chosen.get(key)
+        mask = self._single[len(j.grp) == 1]
+        if self._before is not None:
+            mask &= self._before[0].get(j.p1, self._before[1])
+        if self._after is not None:
+            mask &= self._after[0].get(j.n1, self._after[1])
+        if self._first is not None:
+            mask &= self._first[0].get(j.lows[0], self._first[1])
+        if self._last is not None:
+            mask &= self._last[0].get(j.lows[-1], self._last[1])
+        chosen = self._chosen.get(mask)
         if chosen is None:
-            chosen = self._chosen[key] = tuple(r for r in self.rules if r.admits(*key))
+            chosen = self._chosen[mask] = tuple(step for i, step in enumerate(self.every) if mask >> i & 1)
         return chosen
-
 
     def by_gap(self) -> dict[str, tuple[Rule, ...]] | None:
         """For a phase of pair rules: each gap some rule's gate names, with the rules that may fire
@@ -270,17 +295,17 @@ def phase_rules(phase: str) -> Phase:
     return Phase(rules_of(phase))
 
 
-def run(j: Judgement, rules: Phase | tuple[Rule, ...]) -> None:
-    """Apply ``rules`` (a phase's: those its gates let through) in order to ``j``; stop when one
+def run(j: Judgement, phase: Phase) -> None:
+    """Apply the rules of ``phase`` its gates let through, in order, to ``j``; stop when one
     settles or drops the run."""
     taken = j.taken
-    for r in rules.select(j) if isinstance(rules, Phase) else rules:
-        if r.group is not None and r.group in taken:
+    for apply, group, name in phase.select(j):
+        if group is not None and group in taken:
             continue
-        if r.apply(j):
-            j.fired.append(r.name)
-            if r.group is not None:
-                taken.add(r.group)
+        if apply(j):
+            j.fired.append(name)
+            if group is not None:
+                taken.add(group)
             if j.done or j.drop:
                 return
 
@@ -317,7 +342,7 @@ def in_dateline(text: str, para_start: int, pos: int) -> bool:
 
 # --- date: a single word naming a day or month ------------------------------------------------------
 
-@rule("date", ("The vote is due on Thursday, officials said.", "Thursday", "DATE"), single=True)
+@rule("date", ("The vote is due on Thursday, officials said.", "Thursday", "DATE"), single=True, first=WEEKDAYS | MONTHS)
 def weekday_or_month(j: Judgement) -> bool:
     """A weekday or month on its own is a date, never a name (dates are not reported as entities)."""
     if len(j.grp) == 1 and (j.lows[0] in WEEKDAYS or j.lows[0] in MONTHS):
@@ -342,7 +367,7 @@ def party_affiliation(j: Judgement) -> bool:
     return False
 
 
-@rule("name", ("Deportivo Almaraz won the cup final.", "Deportivo Almaraz", "ORG"), single=False)
+@rule("name", ("Deportivo Almaraz won the cup final.", "Deportivo Almaraz", "ORG"), single=False, first=CLUB_OPENERS)
 def club_opener(j: Judgement) -> bool:
     """A foreign club's opening word ("Deportivo", "Sporting"): evidence, not proof ("Sporting Director X")."""
     return (len(j.grp) > 1 and j.lows[0] in CLUB_OPENERS and not j.in_places and j.last not in PLACE_HEADS
@@ -351,7 +376,7 @@ def club_opener(j: Judgement) -> bool:
 
 @rule("name", ("She taught at the Instituto Caravel in Milan.", "Instituto Caravel", "ORG"),
       ("He trained at the Conservatoire de Lyon for four years.", "Conservatoire de Lyon", "ORG"),
-      ("She joined the Théâtre Populaire Nouveau in 1951.", "Théâtre Populaire Nouveau", "ORG"), single=False)
+      ("She joined the Théâtre Populaire Nouveau in 1951.", "Théâtre Populaire Nouveau", "ORG"), single=False, first=INSTITUTION_OPENERS)
 def institution_opener(j: Judgement) -> bool:
     """A school's, theatre's or bank's opening word in another language ("Instituto", "Conservatoire",
     "Théâtre", "Banco") before more capitalised words: an organisation, as "Bank of ..." is."""
@@ -437,7 +462,7 @@ def ampersand(j: Judgement) -> bool:
 
 @rule("name", ("A statue of Ludovica Saint stands at Jerome Saint's old school.", "Saint", None, False),
       ("The relics of St. Ambrose were moved in 1990.", "St. Ambrose", "PERSON"),
-      ("The pilgrims walked to St Albans in a day.", "St Albans", "PLACE", False), group="place", single=False)
+      ("The pilgrims walked to St Albans in a day.", "St Albans", "PLACE", False), group="place", single=False, first=frozenset({"st", "saint"}))
 def saint(j: Judgement) -> bool:
     """"St."/"Saint" before a given name that is no known place ("St. Ambrose", "Saint Jerome"): a saint."""
     return (len(j.words) == 2 and j.lows[0] in ("st", "saint") and j.words[1] in FIRST_NAMES
@@ -492,7 +517,7 @@ def demonym(j: Judgement) -> bool:
     return False
 
 
-@rule("alone", ("The Minister spoke at length.", "Minister", None), single=True)
+@rule("alone", ("The Minister spoke at length.", "Minister", None), single=True, first=TITLES_ROLES)
 def lone_title(j: Judgement) -> bool:
     """A title or role on its own names nobody."""
     if len(j.grp) == 1 and j.lows[0] in TITLES_ROLES and not j.votes:
@@ -522,7 +547,7 @@ def _given(j: Judgement) -> bool:
     return is_given_name(j.words[0]) and j.p1 != "the"
 
 
-@rule("context", ("Sarah Mills opened the debate.", "Sarah Mills", "PERSON"), group="shape", single=False)
+@rule("context", ("Sarah Mills opened the debate.", "Sarah Mills", "PERSON"), group="shape", single=False, last=SURNAME_NOUNS)
 def given_name_common_surname(j: Judgement) -> bool:
     """A given name before a noun that is also a common surname: "Sarah Mills", "Tom Cross"."""
     if _shaped(j) and len(j.words) == 2 and _given(j) and j.last in SURNAME_NOUNS:
@@ -531,7 +556,7 @@ def given_name_common_surname(j: Judgement) -> bool:
     return False
 
 
-@rule("context", ("Storms are expected across the North East tonight.", "North East", "PLACE"), group="shape", single=False)
+@rule("context", ("Storms are expected across the North East tonight.", "North East", "PLACE"), group="shape", single=False, first=COMPASS, last=COMPASS)
 def compass_region(j: Judgement) -> bool:
     """Compass words only: a region ("the North East", "South West")."""
     if _shaped(j) and all(w in COMPASS for w in j.lows):
@@ -540,7 +565,7 @@ def compass_region(j: Judgement) -> bool:
     return False
 
 
-@rule("context", ("Fans packed the Kestrel Arena for the final.", "Kestrel Arena", "PLACE"), group="shape", single=False)
+@rule("context", ("Fans packed the Kestrel Arena for the final.", "Kestrel Arena", "PLACE"), group="shape", single=False, last=VENUE_NOUNS)
 def venue_tail(j: Judgement) -> bool:
     """A name ending in a venue noun ("Arena", "Stadium") is a place."""
     if _shaped(j) and j.last in VENUE_NOUNS and not j.org_head:
@@ -550,7 +575,7 @@ def venue_tail(j: Judgement) -> bool:
 
 
 @rule("context", ("Crowds gathered outside the Grand Mosque at noon.", "Grand Mosque", "PLACE"),
-      ("She is buried in Aldwick Cemetery beside her husband.", "Aldwick Cemetery", "PLACE"), group="shape", single=False)
+      ("She is buried in Aldwick Cemetery beside her husband.", "Aldwick Cemetery", "PLACE"), group="shape", single=False, last=BUILDING_NOUNS)
 def building_tail(j: Judgement) -> bool:
     """A name ending in a building or monument noun ("Mosque", "Cemetery", "Towers") is a place."""
     if _shaped(j) and j.last in BUILDING_NOUNS and not j.org_head:
@@ -559,7 +584,7 @@ def building_tail(j: Judgement) -> bool:
     return False
 
 
-@rule("context", ("Orders at Dunmore Textiles fell.", "Dunmore Textiles", "ORG"), group="shape", single=False)
+@rule("context", ("Orders at Dunmore Textiles fell.", "Dunmore Textiles", "ORG"), group="shape", single=False, last=NAME_NOUNS)
 def name_noun_tail(j: Judgement) -> bool:
     """A name ending in an ordinary noun of trade, events or publishing ("Dunmore Textiles") is an organisation."""
     if _shaped(j) and j.last in NAME_NOUNS:
@@ -568,7 +593,7 @@ def name_noun_tail(j: Judgement) -> bool:
     return False
 
 
-@rule("context", ("Roads were closed in South Tarrow overnight.", "South Tarrow", "PLACE"), group="shape", single=False)
+@rule("context", ("Roads were closed in South Tarrow overnight.", "South Tarrow", "PLACE"), group="shape", single=False, first=COMPASS)
 def compass_opener(j: Judgement) -> bool:
     """A compass word opening a name: a region or district ("South Tarrow")."""
     return _shaped(j) and j.lows[0] in COMPASS and not j.org_head and j.vote("PLACE", MEDIUM)
@@ -610,7 +635,7 @@ def hyphenated_given_name(j: Judgement) -> bool:
             and not j.org_head and j.vote("PERSON", STRONG))
 
 
-@rule("context", ("Trains stopped at Eastport Central for an hour.", "Eastport Central", "PLACE"), group="shape", single=False)
+@rule("context", ("Trains stopped at Eastport Central for an hour.", "Eastport Central", "PLACE"), group="shape", single=False, last=COMPASS)
 def compass_tail(j: Judgement) -> bool:
     """A compass word closing a name: a station or district ("Eastport Central", "Kelby North")."""
     if _shaped(j) and j.last in COMPASS and not j.org_head:
@@ -1016,7 +1041,7 @@ def not_an_acronym(j: Judgement) -> bool:
       ("The story of Valley Tarn is told in the book.", "Valley Tarn", None),
       ("Nobody had heard of Anselm Okoro before.", "Anselm Okoro", "PERSON", False),
       ("The award was shared by Park Seo-yun and her brother.", "Park Seo-yun", "PERSON", False),
-      group="unknown_run", single=False)
+      group="unknown_run", single=False, first=COMMON_WORDS | PLACE_HEADS | BUILDING_NOUNS)
 def everyday_opener(j: Judgement) -> bool:
     """Several capitalised words with no evidence, the first an everyday English word or the head
     noun of a place or building that is no given name ("Global Offensive", "Sea Org", "Creative
