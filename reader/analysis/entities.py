@@ -23,7 +23,6 @@ import re
 import string
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -139,14 +138,18 @@ class _Candidate:
     headline: bool = False  # cut from a phrase in headline case inside a sentence
 
 
-def candidate_runs(text: str) -> Iterator[re.Match[str]]:
+def candidate_runs(text: str) -> list[re.Match[str]]:
     """The matches of ``CANDIDATE_RE.finditer(text)``, found about twice as fast.
 
-    Runs opening with a capital come from ``_CAPITAL_RUN_RE``; the rare ones opening with a name
+    Runs opening with a capital come from ``_CAPITAL_RUN_RE``, all found at once (in C: a list
+    iterates faster than a generator merging as it goes); the rare ones opening with a name
     particle are CANDIDATE_RE's own matches at the particles before a hyphen or apostrophe and a
-    capital. The two are merged as the single search goes: the leftmost run first, the search
-    going on from its end (a capital run found inside a particle-led one is searched again).
+    capital. They are merged as a single search would go: the leftmost run first, the search
+    going on from its end. After a particle-led run, the capital runs starting inside it are
+    searched again from its end, until a run found again is one found before (from there the
+    two searches agree).
     """
+    runs = list(_CAPITAL_RUN_RE.finditer(text))
     particles: list[re.Match[str]] = []
     for join in _PARTICLE_JOIN_RE.finditer(text):
         at = join.start()
@@ -154,25 +157,35 @@ def candidate_runs(text: str) -> Iterator[re.Match[str]]:
             if text[start].islower() and (run := CANDIDATE_RE.match(text, start)) is not None:
                 particles.append(run)
                 break
-    runs = _CAPITAL_RUN_RE.finditer(text)
-    run = next(runs, None)
-    pos = 0
+    if not particles:
+        return runs
+    starts = [run.start() for run in runs]
+    merged: list[re.Match[str]] = []
+    i = pos = 0  # the next capital run; the end of the last run taken
     for particle in particles:
         at = particle.start()
-        while run is not None and run.start() < at:
-            yield run
-            pos = run.end()
-            run = next(runs, None)
+        before = bisect_left(starts, at, i)  # the capital runs starting before the particle
+        if before > i:
+            merged += runs[i:before]
+            pos = runs[before - 1].end()
+            i = before
         if at < pos:
             continue  # inside a run found before
-        yield particle
+        merged.append(particle)
         pos = particle.end()
-        if run is not None and run.start() < pos:  # search again after the particle-led run
-            runs = _CAPITAL_RUN_RE.finditer(text, pos)
-            run = next(runs, None)
-    if run is not None:
-        yield run
-        yield from runs
+        if i < len(runs) and starts[i] < pos:  # search again after the particle-led run
+            again: list[re.Match[str]] = []
+            resume = len(runs)
+            for run in _CAPITAL_RUN_RE.finditer(text, pos):
+                k = bisect_left(starts, run.start(), i)
+                if k < len(runs) and starts[k] == run.start() and runs[k].end() == run.end():
+                    resume = k
+                    break
+                again.append(run)
+            runs[i:resume] = again
+            starts[i:resume] = [run.start() for run in again]
+    merged += runs[i:]
+    return merged
 
 
 def words_before(text: str, start: int) -> tuple[str, str] | None:
