@@ -685,7 +685,7 @@ class EntityFinder:
     def _judge(self, grp: list[tuple[int, int]], seg: Segments, headline: bool = False) -> _Candidate | None:
         """Trim a word run to a name and let the rules vote on it (None: no name). ``headline``:
         the run was cut from a phrase in headline case, where capitals say nothing."""
-        text = self.text
+        text, places = self.text, self.places
         para_i = seg.paragraph_index(grp[0][0])
         titlecase, upper_block = self._flags(para_i)
         titlecase = titlecase or headline
@@ -696,8 +696,12 @@ class EntityFinder:
             low = first.lower()
             if first.isupper() and len(first) > 1:
                 break
-            known = any(text[grp[0][0]:grp[k][1]] in self.places or text[grp[0][0]:grp[k][1]] in KNOWN_ORGS
-                        for k in range(min(len(grp), 4)))
+            known = False
+            for k in range(min(len(grp), 4)):
+                prefix = text[grp[0][0]:grp[k][1]]
+                if prefix in places or prefix in KNOWN_ORGS:
+                    known = True
+                    break
             if known:
                 break
             if len(grp) > 1 and low in ORG_OF_HEADS and text[grp[0][1]:grp[1][0]].strip() in ("of", "for"):
@@ -746,12 +750,13 @@ class EntityFinder:
         j.in_places = self._known_place(surface)
         # Organisation evidence from the name itself.
         venue_centre = last in CENTRES and not any(w in INSTITUTE_CENTRE for w in lows[:-1])
-        org_head = (last in ORG_HEADS and not venue_centre) or any(
+        # (The isdisjoint tests only skip the word-by-word tests when no word could pass them.)
+        org_head = (last in ORG_HEADS and not venue_centre) or (not ORG_OF_HEADS.isdisjoint(lows[:-1]) and any(
             lows[i] in ORG_OF_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
-            for i in range(len(grp) - 1))
-        if not org_head and len(grp) > 2:
+            for i in range(len(grp) - 1)))
+        if not org_head and len(grp) > 2 and not ORG_HEADS.isdisjoint(lows[1:-1]):
             # "King's College London", "University College London": an institution named with its city.
-            org_head = any(lows[i] in ORG_HEADS and text[grp[i + 1][0]:end] in self.places
+            org_head = any(lows[i] in ORG_HEADS and text[grp[i + 1][0]:end] in places
                            for i in range(1, len(grp) - 1))
         if org_head and len(grp) > 1 and last in SURNAME_NOUNS and words[-2] in FIRST_NAMES:
             org_head = False  # "Sean Mills", "Peter Hall": a given name before a surname that is a noun
@@ -783,7 +788,7 @@ class EntityFinder:
             if cut >= 0 and not given_title and not (lows[cut + 1] in PERSON_TITLES and cut + 2 >= len(lows)):
                 j.titled = True
                 self._narrow(j, cut + 1)
-            elif len(lows) > 1 and all(w in TITLES_ROLES for w in lows):
+            elif len(lows) > 1 and TITLES_ROLES.issuperset(lows):
                 return self._traced(j, None)
         if j.titled and all(w in PERSON_TITLES for w in j.lows):
             return self._traced(j, None)

@@ -408,9 +408,10 @@ def facility_head(j: Judgement) -> bool:
     n = len(lows)
     if n < 2 or j.in_places:
         return False
-    head = lows[-1] in FACILITY_HEADS or " ".join(lows[-2:]) in FACILITY_HEADS or any(
-        lows[i] in FACILITY_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] == ["of"]
-        for i in range(n - 1))
+    head = lows[-1] in FACILITY_HEADS or " ".join(lows[-2:]) in FACILITY_HEADS or (
+        not FACILITY_HEADS.isdisjoint(lows) and any(  # (skips the word-by-word test when no word passes)
+            lows[i] in FACILITY_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] == ["of"]
+            for i in range(n - 1)))
     if not head:
         return False
     j.votes["PLACE"] = STRONG + 2
