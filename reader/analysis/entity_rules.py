@@ -184,6 +184,9 @@ class Rule:
     after: frozenset[str] | None = None  # the word after (``n1``) is one of these
     first: frozenset[str] | None = None  # the name's first word, lower case (``lows[0]``), is one of these
     last: frozenset[str] | None = None  # its last word, lower case (``lows[-1]``), is one of these
+    upper: bool | None = None  # True: names in capitals only ("NATO"); False: names not in capitals only
+    surface: frozenset[str] | None = None  # the name itself is one of these
+    follows: frozenset[str] | None = None  # the character right after the name is one of these (",")
     gap: frozenset[str] | None = None  # a pair rule: the text between the two names is one of these
 
 
@@ -194,7 +197,8 @@ RULES: list[Rule] = []
 def rule(phase: str, *examples: tuple[str, str, str | None] | tuple[str, str, str | None, bool], group: str | None = None,
          rerun: bool = False, single: bool | None = None, before: frozenset[str] | None = None,
          after: frozenset[str] | None = None, first: frozenset[str] | None = None,
-         last: frozenset[str] | None = None, gap: frozenset[str] | None = None
+         last: frozenset[str] | None = None, upper: bool | None = None, surface: frozenset[str] | None = None,
+         follows: frozenset[str] | None = None, gap: frozenset[str] | None = None
          ) -> Callable[[Callable[..., bool]], Callable[..., bool]]:
     """Register the decorated function as the next rule of ``phase``.
 
@@ -203,10 +207,11 @@ def rule(phase: str, *examples: tuple[str, str, str | None] | tuple[str, str, st
     ``rerun``: in the "name" phase, run again on what is left when a leading demonym is split off
     ("Syrian Red Crescent" -> "Red Crescent").
 
-    ``single``, ``before``, ``after``, ``first``, ``last``: gates, each a condition the rule
-    itself tests first (and returns False without a side effect when it fails): one word or
-    several; the word before (``j.p1``) or after (``j.n1``), or the name's first or last word
-    (lower case) in a set. A phase then does not call the rule on a run a gate shuts out; most
+    ``single``, ``before``, ``after``, ``first``, ``last``, ``upper``, ``surface``, ``follows``:
+    gates, each a condition the rule itself tests first (and returns False without a side
+    effect when it fails): one word or several; the word before (``j.p1``) or after (``j.n1``),
+    or the name's first or last word (lower case) in a set; the name in capitals or not; the
+    name itself, or the character after it, in a set. A phase then does not call the rule on a run a gate shuts out; most
     runs pass few of the gates, so this saves most calls. ``gap``, for a pair rule: the text
     between the two names is one of these (" and "), so most neighbouring names, far apart, call
     no pair rule. The rule examples check that a gate lets its rule fire; a test checks that
@@ -217,7 +222,8 @@ def rule(phase: str, *examples: tuple[str, str, str | None] | tuple[str, str, st
 
     def register(fn: Callable[..., bool]) -> Callable[..., bool]:
         RULES.append(Rule(fn.__name__, phase, fn, tuple(Example(*e) for e in examples), group, rerun,
-                          (fn.__doc__ or "").strip(), single, before, after, first, last, gap))
+                          (fn.__doc__ or "").strip(), single, before, after, first, last, upper, surface,
+                          follows, gap))
         return fn
     return register
 
@@ -228,7 +234,7 @@ def rules_of(phase: str) -> tuple[Rule, ...]:
 
 # What a phase calls for one rule: its function, its group and its name.
 Step = tuple[Callable[..., bool], str | None, str]
-_WORD_GATES = ("before", "after", "first", "last")  # gates on one word of the judgement
+_WORD_GATES = ("before", "after", "first", "last", "surface", "follows")  # gates on one string of the judgement
 
 
 def _word_masks(rules: tuple[Rule, ...], gate: str) -> tuple[dict[str, int], int] | None:
@@ -250,19 +256,24 @@ class Phase:
     """The rules of one phase, and for each kind of run the ones whose gates let it through.
 
     Each gate gives, for the run's value (one word or more; the word before, after; its first
-    and last word), the bit mask of the rules it lets through; the rules of the masks' overlap
+    and last word; in capitals or not; the name; the character after it), the bit mask of the rules it lets through; the rules of the masks' overlap
     are picked once per overlap, in order, and kept. Skipping a rule a gate shuts out changes
     nothing: it would have returned False (so it takes no ``group`` either).
     """
 
-    __slots__ = ("rules", "every", "_single", "_before", "_after", "_first", "_last", "_chosen")
+    __slots__ = ("rules", "every", "_single", "_upper", "_before", "_after", "_first", "_last", "_surface",
+                 "_follows", "_chosen")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self.every: tuple[Step, ...] = tuple((r.apply, r.group, r.name) for r in rules)
         self._single = (sum(1 << i for i, r in enumerate(rules) if r.single is not True),   # several words
                         sum(1 << i for i, r in enumerate(rules) if r.single is not False))  # one word
-        self._before, self._after, self._first, self._last = (_word_masks(rules, g) for g in _WORD_GATES)
+        upper = (sum(1 << i for i, r in enumerate(rules) if r.upper is not True),  # not in capitals
+                 sum(1 << i for i, r in enumerate(rules) if r.upper is not False))  # in capitals
+        self._upper = upper if any(r.upper is not None for r in rules) else None
+        self._before, self._after, self._first, self._last, self._surface, self._follows = (
+            _word_masks(rules, g) for g in _WORD_GATES)
         self._chosen: dict[int, tuple[Step, ...]] = {}
 
     def select(self, j: Judgement) -> tuple[Step, ...]:
@@ -276,6 +287,12 @@ class Phase:
             mask &= self._first[0].get(j.lows[0], self._first[1])
         if self._last is not None:
             mask &= self._last[0].get(j.lows[-1], self._last[1])
+        if self._upper is not None:
+            mask &= self._upper[j.surface.isupper()]
+        if self._surface is not None:
+            mask &= self._surface[0].get(j.surface, self._surface[1])
+        if self._follows is not None:
+            mask &= self._follows[0].get(j.text[j.end:j.end + 1], self._follows[1])
         chosen = self._chosen.get(mask)
         if chosen is None:
             chosen = self._chosen[mask] = tuple(step for i, step in enumerate(self.every) if mask >> i & 1)
@@ -384,7 +401,7 @@ def institution_opener(j: Judgement) -> bool:
             and j.vote("ORG", STRONG + 1))
 
 
-@rule("name", ("Figures from the NHS showed a rise.", "NHS", "ORG"), group="known", rerun=True)
+@rule("name", ("Figures from the NHS showed a rise.", "NHS", "ORG"), group="known", rerun=True, surface=KNOWN_ORGS)
 def known_organisation(j: Judgement) -> bool:
     """A name on the list of well-known organisations."""
     return j.surface in KNOWN_ORGS and j.vote("ORG", STRONG)
@@ -529,7 +546,7 @@ def lone_title(j: Judgement) -> bool:
 
 # --- context: the name's shape and the words around it ----------------------------------------------
 
-@rule("context", ("The team flew home to PNG after the match.", "PNG", "PLACE"))
+@rule("context", ("The team flew home to PNG after the match.", "PNG", "PLACE"), surface=COUNTRY_CODES)
 def country_code(j: Judgement) -> bool:
     """A country's abbreviation ("NZ", "PNG") is a place, not an organisation."""
     if j.surface in COUNTRY_CODES and not j.in_places:
@@ -678,7 +695,7 @@ def life_event_place(j: Judgement) -> bool:
 _COMMA_PLACE_RE = re.compile(r", ((?:[A-Z][\w.]*+ ?){1,3})(?<! )(?=[,.;:)\n]|$)")
 
 
-@rule("context", ("A boy from Orland Springs, Texas, built the clock.", "Orland Springs", "PLACE"))
+@rule("context", ("A boy from Orland Springs, Texas, built the clock.", "Orland Springs", "PLACE"), follows=frozenset({","}))
 def town_comma_region(j: Judgement) -> bool:
     """A name, a comma, then a known state or country ("Irving, Texas", "Tralee, Ireland"): a town."""
     m = _COMMA_PLACE_RE.match(j.text, j.end)
@@ -715,7 +732,7 @@ def travel_to(j: Judgement) -> bool:
 
 
 @rule("context", ("He spent a winter at Veldra, where he learned Greek.", "Veldra", "PLACE"),
-      ("They met at Pelham Books where she worked.", "Pelham Books", "ORG", False), before=frozenset({"at", "in", "to", "near", "from"}))
+      ("They met at Pelham Books where she worked.", "Pelham Books", "ORG", False), before=frozenset({"at", "in", "to", "near", "from"}), follows=frozenset({","}))
 def where_after(j: Judgement) -> bool:
     """A preposition, the name, then ", where" ("at X, where he ..."): a place."""
     return (j.text.startswith(", where ", j.end) and j.p1 in ("at", "in", "to", "near", "from")
@@ -729,7 +746,7 @@ _CO_AUTHOR_BEFORE_RE = re.compile(r"[A-Z][\w’'-]+ (?:and|&) $")
 
 @rule("context", ("The idea goes back to Harcourt and Venn (1998).", "Harcourt", "PERSON"),
       ("The idea goes back to Harcourt and Venn (1998).", "Venn", "PERSON"),
-      ("A later study by Ostrowski et al. found the same.", "Ostrowski", "PERSON"))
+      ("A later study by Ostrowski et al. found the same.", "Ostrowski", "PERSON"), follows=frozenset({" "}))
 def cited_author(j: Judgement) -> bool:
     """Authors cited with a year ("X and Y (1998)") or "et al.": people."""
     text = j.text
@@ -751,7 +768,7 @@ def appositive_organisation_noun(j: Judgement) -> bool:
     return bool(appositive and appositive.group(1).lower() in ORG_BEFORE and j.vote("ORG", STRONG))
 
 
-@rule("context", ("Engineers at NASA Ames tested the probe.", "NASA Ames", "ORG"), single=False)
+@rule("context", ("Engineers at NASA Ames tested the probe.", "NASA Ames", "ORG"), single=False, upper=False)
 def acronym_opener(j: Judgement) -> bool:
     """An acronym heading a longer name ("AFSCME Local", "NASA Ames") names an organisation."""
     w0 = j.words[0]
@@ -918,7 +935,7 @@ _CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Video)s?: $")
 
 @rule("context", ("The ferry at dawn. Image: Quillhaven.\n\nThe port reopened.", "Quillhaven", "PERSON"),
       ("A map of the route. Photo: Tarnwick et al.\n\nIt was cold.", "Tarnwick", "PERSON"),
-      ("The new logo. Image: NASA.\n\nIt was shown.", "NASA", "ORG", False), single=True)
+      ("The new logo. Image: NASA.\n\nIt was shown.", "NASA", "ORG", False), single=True, upper=False, follows=frozenset({".", " "}))
 def credit_line(j: Judgement) -> bool:
     """One word credited under a picture ("Image: X.", "Photo: X et al."): the user or
     photographer who took it, a person (an acronym there is an agency, left to the caps rules)."""
@@ -928,7 +945,7 @@ def credit_line(j: Judgement) -> bool:
             and _CREDIT_RE.search(text, max(0, start - 14), start) is not None and j.vote("PERSON", STRONG))
 
 
-@rule("context", ("The winner, Ossie Brandt, 61, was not at the ceremony.", "Ossie Brandt", "PERSON"))
+@rule("context", ("The winner, Ossie Brandt, 61, was not at the ceremony.", "Ossie Brandt", "PERSON"), follows=frozenset({","}))
 def age_after(j: Judgement) -> bool:
     """An age in commas after the name (", 52,")."""
     return bool(_AGE_RE.match(j.text, j.end)) and j.vote("PERSON", STRONG)
@@ -946,7 +963,7 @@ _LISTED_AUTHOR_RE = re.compile(r", ([A-Z][a-z]+)(?: [A-Z][a-z]+)?\.(?=\s)")
       ("My picks:\nLeeds, Harold. The Long Walk.", "Leeds", "PERSON"),
       ("He was born in Harwick, Leeds, Harold.", "Leeds", "PLACE", False),
       ("We drove from Leeds, Harold said, in an hour.", "Leeds", "PLACE", False),
-      ("A spokeswoman for the Velmar Trust, Carla Meng, said no.", "Velmar Trust", "ORG", False), single=True)
+      ("A spokeswoman for the Velmar Trust, Carla Meng, said no.", "Velmar Trust", "ORG", False), single=True, follows=frozenset({","}))
 def inverted_name(j: Judgement) -> bool:
     """"Surname, Given" as a bibliography or index writes it: a person. A surname that is also a
     town's name ("London, Jack.") counts only in a reading list's form: opening a line (or after
@@ -973,7 +990,7 @@ def kin_apposition(j: Judgement) -> bool:
             and bool(_KIN_BEFORE_RE.search(j.text, max(0, j.start - 16), j.start)) and j.vote("PERSON", STRONG))
 
 
-@rule("context", ("Pathwise, a payroll software maker, cut 40 jobs.", "Pathwise", "ORG"))
+@rule("context", ("Pathwise, a payroll software maker, cut 40 jobs.", "Pathwise", "ORG"), follows=frozenset({","}))
 def described_as_organisation(j: Judgement) -> bool:
     """An appositive after the name whose head is an organisation noun ("X, a payroll software maker,")."""
     described = _DESCRIBED_AS_RE.match(j.text, j.end)
@@ -981,14 +998,14 @@ def described_as_organisation(j: Judgement) -> bool:
 
 
 @rule("context", ("KINSHASA — Talks between the two sides collapsed on Sunday.", "KINSHASA", "PLACE"),
-      group="dateline")
+      group="dateline", upper=True)
 def dateline_place(j: Judgement) -> bool:
     """An upper-case dateline opening a paragraph ("KINSHASA —") is a place."""
     return (j.start == j.para_start and bool(DATELINE_RE.match(j.text, j.start)) and j.surface.isupper()
             and j.vote("PLACE", STRONG))
 
 
-@rule("context", ("LISBON (Harbourline) — The port reopened on Monday.", "Harbourline", "ORG"), group="dateline")
+@rule("context", ("LISBON (Harbourline) — The port reopened on Monday.", "Harbourline", "ORG"), group="dateline", before=frozenset({""}), follows=frozenset({")"}))
 def dateline_agency(j: Judgement) -> bool:
     """A name in brackets inside a dateline ("LONDON (Harbourline) —") is the news agency."""
     text = j.text
@@ -1001,7 +1018,7 @@ def dateline_agency(j: Judgement) -> bool:
 
 
 @rule("context", ("The memo said SHE would NOT sign it, and she did not.", "NOT", None),
-      ("He wrote that the plan was HUGE and a huge risk.", "HUGE", None), group="caps")
+      ("He wrote that the plan was HUGE and a huge risk.", "HUGE", None), group="caps", upper=True)
 def shouted_words(j: Judgement) -> bool:
     """Upper case used for emphasis or a heading, in a mail or transcript ("SHE", "NOT", "FULL
     TEXT"): a word the text also uses in lower case, or a function word, is not an acronym. No
@@ -1012,7 +1029,7 @@ def shouted_words(j: Judgement) -> bool:
     return any(low in vocab or low in FUNCTION_CAPS for low in (w.replace(".", "") for w in j.lows) if len(low) > 1)
 
 
-@rule("context", ("The report by the WTO was late.", "WTO", "ORG"), group="caps")
+@rule("context", ("The report by the WTO was late.", "WTO", "ORG"), group="caps", upper=True)
 def acronym(j: Judgement) -> bool:
     """An upper-case word of two letters or more (not a common abbreviation or a Roman numeral)
     is an organisation, unless it is a known place."""
@@ -1025,7 +1042,7 @@ def acronym(j: Judgement) -> bool:
 
 
 @rule("context", ("The GDP figures were wrong.", "GDP", None),
-      ("The abbey was built in the XII century.", "XII", None), group="caps", single=True)
+      ("The abbey was built in the XII century.", "XII", None), group="caps", single=True, upper=True)
 def not_an_acronym(j: Judgement) -> bool:
     """A single upper-case word that is a common abbreviation ("CEO", "GDP", "I") or a Roman
     numeral names nothing."""
