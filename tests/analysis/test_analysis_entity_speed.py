@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from reader.analysis import analyze, entities, entity_rules
 from reader.analysis.entities import _PREV_RE, EntityFinder, explain, words_before
+from reader.analysis.model import Mention
 
 _ROOT = Path(__file__).resolve().parents[2]
 _SAMPLES = sorted((_ROOT / "sample_articles").glob("*.*"))
@@ -82,3 +83,10 @@ def test_words_before_is_the_search_read_from_the_right(text: str, data: st.Data
 def test_words_before_examples(before: str, words: tuple[str, str] | None) -> None:
     text = before + "Anna Berg said so."
     assert words_before(text, len(before)) == words == _prev_search(text, len(before))
+
+
+def test_mentions_made_directly_equal_mentions_made_by_the_class() -> None:
+    made = entities._mention("Ann Roe", "PERSON", 4, 11, "Ann Roe")
+    plain = Mention("Ann Roe", "PERSON", 4, 11, "Ann Roe")
+    assert type(made) is Mention and made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert entities._mention is not Mention  # Mention is still a frozen dataclass with slots
