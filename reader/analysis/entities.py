@@ -94,8 +94,10 @@ _UPPER_WORD_REST = (rf"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[SMF])t\.(?= [A-Z])|(?<=[
                     rf"|[\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*"
                     rf"(?:(?<=s)[’'](?= [A-Z])|[’']s(?= (?:{_POSSESSIVE_HEADS})\b))?)")
 _CAPITAL_RUN_RE = re.compile(rf"[{_UPPER}](?<![\w’'-].){_UPPER_WORD_REST}(?:{_CONNECTOR}{_WORD})*")
-# Where a particle-led run ("al-Assad", "d'Estaing") can start: a hyphen or apostrophe before a capital.
-_PARTICLE_JOIN_RE = re.compile(rf"[-’'](?=[{_UPPER}])")
+# Where a particle-led run ("al-Assad", "d'Estaing") can start: a hyphen or apostrophe before a
+# capital. One pattern a mark: a pattern opening with one character is searched for that character
+# alone, three times faster over a long text than one pattern opening with the class [-’'].
+_PARTICLE_JOIN_RES = tuple(re.compile(rf"{mark}(?=[{_UPPER}])") for mark in "-’'")
 # Possessive quantifiers: same matches, without backtracking at every start position of the search.
 # The two words before a name: what ``_PREV_RE.search(text, start - 40, start)`` finds ending at
 # the name (see :func:`words_before`, which reads the same from the right, without the search's
@@ -152,8 +154,7 @@ def candidate_runs(text: str) -> list[re.Match[str]]:
     """
     runs = list(_CAPITAL_RUN_RE.finditer(text))
     particles: list[re.Match[str]] = []
-    for join in _PARTICLE_JOIN_RE.finditer(text):
-        at = join.start()
+    for at in sorted(join.start() for pattern in _PARTICLE_JOIN_RES for join in pattern.finditer(text)):
         for start in range(at - 1, max(-1, at - 4), -1):  # the particles are one to three letters
             if text[start].islower() and (run := CANDIDATE_RE.match(text, start)) is not None:
                 particles.append(run)
@@ -445,7 +446,7 @@ class EntityFinder:
         judge = self._judge_cached
         groups_of = self._group_cache
         tracing = self.trace is not None
-        dropped = self._dropped_words
+        dropped = self._dropped_words  # run -> whether it is a lone word _judge always drops
         plans_by_start = self._plans
         para_starts = self._para_starts
         last_para = len(para_starts) - 1
@@ -460,14 +461,12 @@ class EntityFinder:
                 next_para_start = para_starts[para_i + 1] if para_i < last_para else len(text) + 1
                 flags = self._flags(para_i)
                 plain = not (flags[0] or flags[1] or tracing)
-            single = token.isalnum()
-            if single:
-                # A lone word _judge always trims away ("The", "We"): no name, whatever its context.
-                gone = dropped.get(token)
-                if gone is None:
-                    gone = dropped[token] = self._always_dropped(token)
-                if gone and not tracing:
-                    continue
+            # A lone word _judge always trims away ("The", "We"): no name, whatever its context.
+            gone = dropped.get(token)
+            if gone is None:
+                gone = dropped[token] = token.isalnum() and self._always_dropped(token)
+            if gone and not tracing:
+                continue
             if plain:
                 # Mid-sentence after a word or comma (the usual case) without walking back.
                 if offset >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum() or text[offset - 2] == ","):
@@ -476,17 +475,11 @@ class EntityFinder:
                     initial = self._sentence_initial(offset)
                 plan = plans_by_start[initial].get(token)
                 if plan is None:
-                    plan = self._plan(token, offset, initial, [([(0, len(token))], False)] if single
-                                      else self._groups_of(token))
+                    plan = self._plan(token, offset, initial, self._groups_of(token))
                 if plan.__class__ is tuple:  # else None (not yet) or False (not soon): judge each name
                     for start, end, surface, key, words in plan:
                         append(candidate(offset + start, offset + end, surface, key, {}, words))
                     continue
-            if single:
-                cand = judge([(offset, match.end())], seg)
-                if cand is not None:
-                    append(cand)
-                continue
             groups = groups_of.get(token)
             if groups is None:
                 groups = self._groups_of(token)
@@ -497,10 +490,11 @@ class EntityFinder:
         return out
 
     def _groups_of(self, token: str) -> list[tuple[list[tuple[int, int]], bool]]:
-        """:meth:`_groups` of ``token``, split once per text."""
+        """:meth:`_groups` of ``token``, split once per text; a single word is its own name."""
         groups = self._group_cache.get(token)
         if groups is None:
-            groups = self._group_cache[token] = self._groups(token)
+            groups = self._group_cache[token] = (
+                [([(0, len(token))], False)] if token.isalnum() else self._groups(token))
         return groups
 
     def _plan(self, token: str, offset: int, initial: bool, groups: list[tuple[list[tuple[int, int]], bool]]
