@@ -114,6 +114,7 @@ _ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
 _VOCAB_CHUNK = 1 << 18  # characters split at once by lower_vocabulary (then on to the line's end)
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
+_SENTENCE_ENDS = ".!?:\n;|"  # what _sentence_initial finds before a sentence's first word
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 _PLAN_TRIES = 24  # occurrences of a run before the fast path stops waiting for its names to saturate
 _BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
@@ -318,6 +319,8 @@ class EntityFinder:
         # occurrences that found a name of it not yet saturated.
         self._plans: tuple[dict[str, tuple | Literal[False]], ...] = ({}, {})
         self._plan_tries: tuple[dict[str, int], ...] = ({}, {})
+        # ... and the cache key of the name that was not saturated when its plan was last tried.
+        self._waiting: tuple[dict[str, tuple[str, bool]], ...] = ({}, {})
         self._para_starts = [p.start for p in segments.paragraphs]
 
     def _flags(self, para_i: int) -> tuple[bool, bool]:
@@ -352,7 +355,7 @@ class EntityFinder:
             if text[i] in "\"“‘'«" and i + 1 < len(text) and i >= 1 and text[i - 1] in " \n\t":
                 return True
             i -= 1
-        return i < 0 or text[i] in ".!?:\n;|"
+        return i < 0 or text[i] in _SENTENCE_ENDS
 
     def find(self) -> list[Mention]:
         """All entity mentions, sorted by start."""
@@ -447,7 +450,7 @@ class EntityFinder:
         groups_of = self._group_cache
         tracing = self.trace is not None
         dropped = self._dropped_words  # run -> whether it is a lone word _judge always drops
-        plans_by_start = self._plans
+        plans_by_start, waiting, cache = self._plans, self._waiting, self._cache
         para_starts = self._para_starts
         last_para = len(para_starts) - 1
         next_para_start = -1  # where the paragraph after the current run's begins
@@ -468,14 +471,27 @@ class EntityFinder:
             if gone and not tracing:
                 continue
             if plain:
-                # Mid-sentence after a word or comma (the usual case) without walking back.
-                if offset >= 2 and text[offset - 1] == " " and (text[offset - 2].isalnum() or text[offset - 2] == ","):
-                    initial = False
+                # Mid-sentence after a word or comma (the usual case), or after a full stop and a
+                # space or a line break, without walking back (see _sentence_initial).
+                before = text[offset - 1] if offset else "\n"
+                if before == " " and offset >= 2:
+                    before = text[offset - 2]
+                    if before.isalnum() or before == ",":
+                        initial = False
+                    elif before in _SENTENCE_ENDS:
+                        initial = True
+                    else:
+                        initial = self._sentence_initial(offset)
+                elif before == "\n":
+                    initial = True
                 else:
                     initial = self._sentence_initial(offset)
                 plan = plans_by_start[initial].get(token)
                 if plan is None:
-                    plan = self._plan(token, offset, initial, self._groups_of(token))
+                    # Tried again only once the name that was not saturated last time is.
+                    blocker = waiting[initial].get(token)
+                    if blocker is None or ((entry := cache.get(blocker)) is not None and entry[0] >= _SATURATED):
+                        plan = self._plan(token, offset, initial, self._groups_of(token))
                 if plan.__class__ is tuple:  # else None (not yet) or False (not soon): judge each name
                     for start, end, surface, key, words in plan:
                         append(candidate(offset + start, offset + end, surface, key, {}, words))
@@ -522,8 +538,10 @@ class EntityFinder:
                 opens = not (start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum()
                                                                          or text[start - 2] == ","))
                 opens = opens and self._sentence_initial(start)
-            cached = self._cache.get((token[a:b], opens or headline))
+            key = (token[a:b], opens or headline)
+            cached = self._cache.get(key)
             if cached is None or cached[0] < _SATURATED:
+                self._waiting[initial][token] = key
                 tries = self._plan_tries[initial][token] = self._plan_tries[initial].get(token, 0) + 1
                 if tries > _PLAN_TRIES:
                     self._plans[initial][token] = False
