@@ -381,7 +381,9 @@ class EntityFinder:
         known places and organisations, plus the candidates whose own words make them an
         organisation or a place.
         """
-        heads = [(p.start, p.end) for i, p in enumerate(self.segments.paragraphs) if self._flags(i)[0]]
+        known_flags = self._para_flags  # most paragraphs' flags are known by now (a tuple is true)
+        heads = [(p.start, p.end) for i, p in enumerate(self.segments.paragraphs)
+                 if (known_flags.get(i) or self._flags(i))[0]]
         # Phrases in headline case inside a sentence ("Donald Trump Could Become President") too.
         heads += [(c.start, c.end) for c in cands if c.headline]
         if not heads:
@@ -717,7 +719,7 @@ class EntityFinder:
                 return None
             start, end = raw_start + cached[1], raw_end - cached[2]
             return _Candidate(start, end, text[start:end], cached[3], {}, cached[4])
-        cand = self._judge(grp, seg, headline)
+        cand = self._judge(grp, seg, headline, (para_i, flags, initial))
         if not flags[0] and not flags[1] and not headline:
             if cached is None:
                 cached = self._cache[cache_key] = [0, None, 0, "", 0]
@@ -728,12 +730,21 @@ class EntityFinder:
                 cached[1:] = [cand.start - raw_start, raw_end - cand.end, cand.key, cand.words]
         return cand
 
-    def _judge(self, grp: list[tuple[int, int]], seg: Segments, headline: bool = False) -> _Candidate | None:
+    def _judge(self, grp: list[tuple[int, int]], seg: Segments, headline: bool = False,
+               known: tuple[int, tuple[bool, bool], bool] | None = None) -> _Candidate | None:
         """Trim a word run to a name and let the rules vote on it (None: no name). ``headline``:
-        the run was cut from a phrase in headline case, where capitals say nothing."""
+        the run was cut from a phrase in headline case, where capitals say nothing. ``known``:
+        what :meth:`_judge_cached` found already (the run's paragraph, its flags, whether the
+        run opens a sentence)."""
         text, places = self.text, self.places
-        para_i = seg.paragraph_index(grp[0][0])
-        titlecase, upper_block = self._flags(para_i)
+        run_start = grp[0][0]
+        if known is None:
+            para_i = seg.paragraph_index(run_start)
+            flags = self._flags(para_i)
+            run_initial = None
+        else:
+            para_i, flags, run_initial = known
+        titlecase, upper_block = flags
         titlecase = titlecase or headline
         # Drop leading common words: function words anywhere ("The"), and at a sentence's start any word
         # the text also uses in lower case ("Hundreds", "Separately"), unless it begins a known name.
@@ -759,7 +770,10 @@ class EntityFinder:
                     and text[grp[0][1]:grp[1][0]] in (" of ", " of the ")):
                 grp = grp[1:]  # "President of the Harbour Guild", "Director of Media": the office, not a name
                 continue
-            initial = self._sentence_initial(grp[0][0])
+            if grp[0][0] == run_start and run_initial is not None:
+                initial = run_initial
+            else:
+                initial = self._sentence_initial(grp[0][0])
             if initial and ((low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS)
                             or low in self.lower_vocab):
                 grp = grp[1:]
