@@ -208,7 +208,7 @@ def words_before(text: str, start: int) -> tuple[str, str] | None:
     lo = max(0, start - _PREV_WINDOW)
     runs = _PREV_REVERSED_RE.match(text[lo:start][::-1])
     assert runs is not None  # every part may be empty
-    tail, stop, last, gap, earlier = (len(g) for g in runs.groups())
+    tail, stop, last, gap, earlier = map(len, runs.groups())
     last_end = start - tail - stop
     last_start = last_end - last
     if last and gap and earlier and _ASCII_LETTER_RE.match(text, last_start):
@@ -453,6 +453,7 @@ class EntityFinder:
         tracing = self.trace is not None
         dropped = self._dropped_words  # run -> whether it is a lone word _judge always drops
         plans_by_start, waiting, cache = self._plans, self._waiting, self._cache
+        sentence_ends = _SENTENCE_ENDS
         para_starts = self._para_starts
         last_para = len(para_starts) - 1
         next_para_start = -1  # where the paragraph after the current run's begins
@@ -480,7 +481,7 @@ class EntityFinder:
                     before = text[offset - 2]
                     if before.isalnum() or before == ",":
                         initial = False
-                    elif before in _SENTENCE_ENDS:
+                    elif before in sentence_ends:
                         initial = True
                     else:
                         initial = self._sentence_initial(offset)
