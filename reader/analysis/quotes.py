@@ -179,6 +179,8 @@ ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], li
 """Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
 _Opening = tuple[int, bool, "str | None", bool, int]
 """Where a cue's reported clause opens (see QuoteFinder._opening)."""
+_Clause = tuple[int, int, "str | None"]
+"""A cue's reported clause: its start, its end and the opener's name (see QuoteFinder.clause)."""
 OpeningRows = list[tuple[int, int, "_Opening | None"]]
 """Where each cue's clause opens, by the cue's span, as plain data (see QuoteFinder.opening_rows)."""
 
@@ -459,6 +461,7 @@ class QuoteFinder:
         # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
         self._openings: dict[tuple[int, int], _Opening | None] = {}
         self._openers: dict[str, tuple[Rule, ...]] = {}
+        self._clauses: dict[tuple[int, int, int, int, int], _Clause | None] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -978,6 +981,50 @@ class QuoteFinder:
 
     def forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
         """'X said (that) CLAUSE' with the clause running to ``end``."""
+        clause = self.clause(hit, sent, end)
+        if clause is None:
+            return None
+        pos, end, opener = clause
+        text = self.text
+        verb = hit.group()
+        prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
+        coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
+        # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
+        coordinated = coordinated or CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
+                                                             hit.start()) is not None
+        # "... attacked loopholes, and has called for ...": a second verb phrase of the same subject
+        coordinated = coordinated or CONJ_AUX_RE.search(text, max(sent.start, hit.start() - 40),
+                                                         hit.start()) is not None
+        after_comma = last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
+        if speaker is not None:
+            pass  # given by the caller (a named subject inside a quotation)
+        elif coordinated or (verb in PARTICIPLES and after_comma):
+            speaker = self.main_subject(sent, hit.start())
+        else:
+            speaker = self.subject(sent, hit.start())
+            if speaker is None and verb in PARTICIPLES:
+                speaker = self.main_subject(sent, hit.start())
+        if speaker is None:
+            return None
+        quote = self.make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
+        return self.trace(quote, opener) if opener else quote
+
+    def clause(self, hit: re.Match[str], sent: Span, end: int) -> _Clause | None:
+        """Where the clause a cue reports runs when it may run to ``end`` (see :meth:`_clause`).
+
+        Memoised: a pure function of the text, its quotations and cues, asked again for the same
+        cue and end by the rules tried in turn (``fronted-piece``, ``subject-verb-clause``,
+        ``group-subject-clause``), each with its own speaker."""
+        key = (hit.start(), hit.end(), sent.start, sent.end, end)
+        found = self._clauses.get(key, False)
+        if found is False:
+            found = self._clauses[key] = self._clause(hit, sent, end)
+        return found
+
+    def _clause(self, hit: re.Match[str], sent: Span, end: int) -> _Clause | None:
+        """The start and end of the clause a cue reports, and the opener that introduced it; None
+        if the verb reports no clause there (see :meth:`_opening`), or what follows is no clause:
+        too short, opening with a preposition, or only who was told."""
         text = self.text
         verb = hit.group()
         key = hit.span()
@@ -1029,27 +1076,7 @@ class QuoteFinder:
             return None
         if verb in TELL_VERBS and not has_that and not has_finite_verb(words):
             return None  # "Brandão told the Portuguese sports daily Jornal da Bola.": who, not what
-        prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
-        coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
-        # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
-        coordinated = coordinated or CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
-                                                             hit.start()) is not None
-        # "... attacked loopholes, and has called for ...": a second verb phrase of the same subject
-        coordinated = coordinated or CONJ_AUX_RE.search(text, max(sent.start, hit.start() - 40),
-                                                         hit.start()) is not None
-        after_comma = last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
-        if speaker is not None:
-            pass  # given by the caller (a named subject inside a quotation)
-        elif coordinated or (verb in PARTICIPLES and after_comma):
-            speaker = self.main_subject(sent, hit.start())
-        else:
-            speaker = self.subject(sent, hit.start())
-            if speaker is None and verb in PARTICIPLES:
-                speaker = self.main_subject(sent, hit.start())
-        if speaker is None:
-            return None
-        quote = self.make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
-        return self.trace(quote, opener) if opener else quote
+        return pos, end, opener
 
     def appositive_person(self, pos: int) -> tuple[str, int] | None:
         """A person's name set off by commas right at ``pos`` (", Elena Brandt,"): the name and the comma after it."""

@@ -447,6 +447,8 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
             comma = f.text.find(",", hit.end(), sent_end)
             if comma > 0:
                 sent_end = comma  # (the relative clause closes at its comma: "..., which officials said will ..., will not")
+    elif f.clause(hit, sent, sent_end) is None:
+        return None  # (no clause to report, whoever the phrase names: most cues that get this far)
     else:
         speaker = group_subject(f.text[start:end])
     if speaker is None:
