@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.analysis.cues import PREV_WORD_RE as _PREV_WORD_RE
@@ -149,6 +150,8 @@ _ABBREV_BEFORE_RE = re.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|G
 NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
 _PREP_OR_SUB = CLAUSE_PREPOSITIONS | SUBORDINATORS
 TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
+_SUBJECT_REACH = 200  # how far back before a verb its subject phrase is looked for
+_RELATIVE_OR_AND_RE = re.compile(r"(?<![\w’'-])(?:who|which|whom|whose|and)(?![\w’'-])", re.I)
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom", "whose"}
 # A relative clause still open: ", which ..." with no comma since.
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who)\s[^,;:—–()]*$")
@@ -187,6 +190,12 @@ OpeningRows = list[tuple[int, int, "_Opening | None"]]
 
 def word_list(text: str) -> list[str]:
     return _WORD_RE.findall(text)
+
+
+def comma_before(f: QuoteFinder, hit: re.Match[str], sent: Span) -> bool:
+    """Is there a comma between the start of the cue's sentence and the cue ("A, X said", "If A, X
+    said B")? Rules that read such a piece before the cue need one (see ``Rule.needs``)."""
+    return f.text.rfind(",", sent.start, hit.start()) > sent.start
 
 
 # -- the kind of a quotation ------------------------------------------------------------------------
@@ -522,7 +531,7 @@ class QuoteFinder:
 
     def _find_subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
         text = self.text
-        lo = max(sent.start, verb_start - 200)
+        lo = max(sent.start, verb_start - _SUBJECT_REACH)
         dateline = _DATELINE_RE.match(text, sent.start)
         if dateline and dateline.end() <= verb_start:
             lo = max(lo, dateline.end())  # "TULSA, Okla. — A security guard testified": not Tulsa
@@ -561,6 +570,14 @@ class QuoteFinder:
         if has_content(text[lo:end]):
             windows.append((lo, end, self._window_tag("", lo, end)))
         return windows
+
+    def relative_or_and_before(self, sent: Span, verb_start: int) -> bool:
+        """Is there a relative pronoun or an "and" within a subject's reach before ``verb_start``?
+
+        Without one the nearest subject window is no relative clause ("rel") and finding the
+        windows asks the resolver nothing (it does so only about a phrase before an "and"): a
+        rule that needs neither may then skip the windows altogether (a cheap test, no answer)."""
+        return _RELATIVE_OR_AND_RE.search(self.text, max(sent.start, verb_start - _SUBJECT_REACH), verb_start) is not None
 
     def _window_tag(self, boundary: str, start: int, end: int) -> str:
         if boundary in ("who", "which", "whom", "whose"):
@@ -921,7 +938,17 @@ class QuoteFinder:
         rules = self._reported_rules.get(cue)
         if rules is None:  # which rules apply depends on the cue word only: asked once per word
             rules = self._reported_rules[cue] = tuple(rule for rule in self.rules.reported if rule.applies(cue))
+        facts: dict[Callable[..., bool], bool] = {}  # each rule's ``needs``, asked once for this cue
         for rule in rules:
+            need = rule.needs
+            if need is not None:
+                ok = facts.get(need)
+                if ok is None:
+                    ok = facts[need] = need(self, hit, sent)
+                if not ok:
+                    if rule.final:
+                        return []
+                    continue
             found = rule.find(self, hit, sent, end)
             if found is not None:
                 quotes = found if isinstance(found, list) else [found]

@@ -56,6 +56,7 @@ from reader.analysis.quotes import (
     VERB_IN_GAP_RE,
     QuoteFinder,
     clause_end,
+    comma_before,
     has_content,
     has_finite_verb,
     last_nonspace,
@@ -148,7 +149,7 @@ def source_head(source: str) -> str | None:
     return phrase(" ".join(words[:min(cut, 6)]))
 
 
-@REPORTED.rule("cue-mid-clause", examples=(
+@REPORTED.rule("cue-mid-clause", needs=comma_before, examples=(
     Example("Nobody was hurt in the fire, Mark Ellery said, but the barn and two tractors were destroyed.",
             "but the barn and two tractors were destroyed", "indirect", "Mark Ellery"),
     Example("Nobody was hurt in the fire, Mark Ellery said, but the barn and two tractors were destroyed.",
@@ -235,7 +236,7 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     return found or None
 
 
-@REPORTED.rule("trailing-subject-verb", examples=(
+@REPORTED.rule("trailing-subject-verb", needs=comma_before, examples=(
     Example("The bridge will stay closed until the spring, the council said.",
             "The bridge will stay closed until the spring", "indirect", "council"),
     Example("Marta Quell runs the bakery. Prices will rise again next month, she warned on Monday.",
@@ -279,7 +280,7 @@ def _trailing_report(f: QuoteFinder, hit: re.Match[str], sent: Span, comma: int)
 _TRAIL_PARTICIPLE_RE = re.compile(r",\s+(?:[a-z]{3,}ing|including)\s")
 
 
-@REPORTED.rule("trailing-cue-participle", examples=(
+@REPORTED.rule("trailing-cue-participle", needs=comma_before, examples=(
     Example("The harbour wall will have to be rebuilt, the engineers said, citing the damage from the storms.",
             "The harbour wall will have to be rebuilt", "indirect", "engineers"),
     Example("The letters covered many harbour matters, the Gazette reported on Monday, including fees and repairs.",
@@ -305,7 +306,7 @@ def trailing_cue_participle(f: QuoteFinder, hit: re.Match[str], sent: Span, sent
     return _trailing_report(f, hit, sent, comma)
 
 
-@REPORTED.rule("trailing-verb-subject", examples=(
+@REPORTED.rule("trailing-verb-subject", needs=comma_before, examples=(
     Example("The bridge will stay closed until the spring, said Tomas Rieder, the council's engineer.",
             "The bridge will stay closed until the spring", "indirect", "Tomas Rieder"),
 ))
@@ -340,7 +341,7 @@ _APPOSITIVE_SUBJECT_RE = re.compile(r"(?:(?:But|And|Yet|Still|Meanwhile)\s+)?(?:
                                     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3},\s+(?:a|an|the|[a-z]+)\s")
 
 
-@REPORTED.rule("fronted-piece", examples=(
+@REPORTED.rule("fronted-piece", needs=comma_before, examples=(
     Example("If the grant is cut again, Ines Duval said she would close the museum on Mondays.",
             "If the grant is cut again", "indirect", "Ines Duval"),
     Example("If the grant is cut again, Ines Duval said she would close the museum on Mondays.",
@@ -433,6 +434,8 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     if (verb in PARTICIPLES and not progressive) or verb in OPINION_VERBS or \
             not (verb in SAY_VERBS or verb.endswith(("ed", "ing")) or verb.removesuffix("s") not in NOUN_LIKE_VERBS):
         return None  # (", saying ...": the main clause's subject speaks; "the 35 states": a noun, not a verb)
+    if f.clause(hit, sent, sent_end) is None and not f.relative_or_and_before(sent, hit.start()):
+        return None  # (no clause to report, and no relative clause whose subject the resolver would read first)
     windows = f.subject_windows(sent, hit.start())
     if not windows or windows[0][2] not in ("np", "rel"):
         return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from reader.analysis import analyze
 from reader.analysis.model import Quote
 from reader.analysis.pipeline import dedupe
+from reader.analysis.quotes import SENT_END_STRIP
 from reader.analysis.spacy_engine import analyze_spacy
 
 
@@ -118,6 +119,34 @@ def test_an_opener_skipped_for_its_verb_would_have_found_nothing() -> None:
             if not rule.applies(verb):
                 skipped += 1
                 assert rule.find(run.finder, verb, pos, that) is None, (rule.name, verb, run.text[pos:pos + 60])
+    assert skipped > 1000
+
+
+def test_a_reported_rule_skipped_for_what_it_needs_would_have_found_nothing() -> None:
+    """A reported-speech rule's ``needs`` only spares work: at every cue of the test articles where
+    the test fails, the rule itself answers None (and learns nothing: the resolver is not asked)."""
+    from reader.analysis.engine import PIPELINE
+
+    text = _long_text()[:400_000]
+    run = PIPELINE.run(text)
+    finder = run.finder
+    assert finder is not None
+    needy = [rule for rule in PIPELINE.rules.reported if rule.needs is not None]
+    assert len(needy) >= 3
+    skipped = 0
+    for hit in finder.hits:
+        sent = finder.seg.sentence_at(hit.start())
+        if sent is None:
+            continue
+        end = sent.end
+        while end > sent.start and text[end - 1] in SENT_END_STRIP:
+            end -= 1
+        for rule in needy:
+            if rule.applies(hit.group()) and not rule.needs(finder, hit, sent):
+                skipped += 1
+                before = finder.checkpoint()
+                assert rule.find(finder, hit, sent, end) is None, (rule.name, text[sent.start:sent.end])
+                assert finder.checkpoint() == before, rule.name
     assert skipped > 1000
 
 
