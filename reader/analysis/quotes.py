@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.analysis.cues import PREV_WORD_RE as _PREV_WORD_RE
@@ -60,12 +61,12 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
-from reader.analysis.rules import Example, Registry
+from reader.analysis.rules import Example, Registry, Rule
 from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver, ResolverState
 
 if TYPE_CHECKING:
-    from reader.analysis.rules import Rule, Rulebook
+    from reader.analysis.rules import Rulebook
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
@@ -245,6 +246,26 @@ def quote_ends_report(f: QuoteFinder, q: Quoted, sent: Span) -> bool:
 
 # -- where a reported clause ends ----------------------------------------------------------------
 
+
+@dataclass(frozen=True, slots=True, eq=False)
+class MarksIn:
+    """A span end's ``needs`` (see ``Rule.needs``): does the clause ``text[start:end]`` hold one of
+    ``marks``? A rule whose pattern cannot match without one of them is then skipped (most
+    clauses hold no comma, bracket or dash)."""
+
+    marks: tuple[str, ...]
+
+    def __call__(self, f: QuoteFinder, start: int, end: int) -> bool:
+        text = f.text
+        return any(text.find(mark, start, end) >= 0 for mark in self.marks)  # (what the one search finds)
+
+
+def marks_in(*marks: str) -> MarksIn:
+    return MarksIn(marks)
+
+
+_HAS_COMMA = marks_in(",")
+
 # Rules that end a reported clause before its sentence does (``f, start, end, trailing -> cut or
 # None``); the earliest cut of any rule wins. ``trailing``: the report comes before its attribution
 # ("A, but B, Smith said"), where a ", but" clause is still the speaker's.
@@ -256,7 +277,7 @@ _NEW_SUBJECT_RE = re.compile(r",\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w
                              r"|have|had|will|would|could|can)\s")
 
 
-@SPAN_ENDS.rule("writer-clause", examples=(
+@SPAN_ENDS.rule("writer-clause", needs=marks_in(",", ";"), examples=(
     Example("Ines Marlow said the ferry would sail on Monday, but the harbour was closed by the storm.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
     Example("Ines Marlow said the ferry would sail on Monday, allowing the islanders to vote.",
@@ -288,7 +309,7 @@ _AND_NAME_CLAUSE_RE = re.compile(r",?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
 _AND_NAME_SAID_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:said|says)\b")
 
 
-@SPAN_ENDS.rule("and-named-subject", examples=(
+@SPAN_ENDS.rule("and-named-subject", needs=marks_in("and"), examples=(
     Example("Ines Marlow said the ferry would sail on Monday, and Tomas Rieder was furious about it.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
     Example("Ines Marlow said the ferry would sail and Tomas Rieder was furious about it.",
@@ -316,7 +337,7 @@ def and_named_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> i
     return None
 
 
-@SPAN_ENDS.rule("which-after-object", examples=(
+@SPAN_ENDS.rule("which-after-object", needs=_HAS_COMMA, examples=(
     Example("Ilse Brandt acknowledged the risks of the new bridge, which worried the ferry crews.",
             "the risks of the new bridge", "indirect", "Ilse Brandt"),
 ))
@@ -336,7 +357,7 @@ def which_after_object(f: QuoteFinder, start: int, end: int, trailing: bool) -> 
     return None
 
 
-@SPAN_ENDS.rule("name-appositive", examples=(
+@SPAN_ENDS.rule("name-appositive", needs=_HAS_COMMA, examples=(
     Example("Ines Marlow said the council would consult Hal Brandt (Ind.), a former harbour master who ran the port.",
             "the council would consult Hal Brandt (Ind.)", "indirect", "Ines Marlow"),
 ))
@@ -355,7 +376,7 @@ def name_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int
     return None
 
 
-@SPAN_ENDS.rule("closing-parenthetical", examples=(
+@SPAN_ENDS.rule("closing-parenthetical", needs=marks_in("("), examples=(
     Example("Ines Marlow said the ferry would sail on Monday (the harbour reopens that day).",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
 ))
@@ -371,7 +392,7 @@ def closing_parenthetical(f: QuoteFinder, start: int, end: int, trailing: bool) 
     return None
 
 
-@SPAN_ENDS.rule("according-to-tail", examples=(
+@SPAN_ENDS.rule("according-to-tail", needs=marks_in("according"), examples=(
     Example("Ines Marlow said the ferry would sail on Monday, according to two crew members.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
 ))
@@ -380,7 +401,7 @@ def according_to_tail(f: QuoteFinder, start: int, end: int, trailing: bool) -> i
     return f.first_cut(_ACCORDING_TAIL_RE, start, end)
 
 
-@SPAN_ENDS.rule("and-new-subject", examples=(
+@SPAN_ENDS.rule("and-new-subject", needs=_HAS_COMMA, examples=(
     Example("Ines Marlow said the ferry would sail on Monday, and the harbour master was furious about it.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
 ))
@@ -390,7 +411,7 @@ def and_new_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> int
     return f.first_cut(_NEW_SUBJECT_RE, start, end)
 
 
-@SPAN_ENDS.rule("summary-appositive", examples=(
+@SPAN_ENDS.rule("summary-appositive", needs=_HAS_COMMA, examples=(
     Example("Ines Marlow said the ferry would stop at the island twice a day, a change that pleased the "
             "fishermen.", "the ferry would stop at the island twice a day", "indirect", "Ines Marlow"),
 ))
@@ -400,7 +421,7 @@ def summary_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> 
     return f.first_cut(_SUMMARY_APPOSITIVE_RE, start, end)
 
 
-@SPAN_ENDS.rule("dash-appositive", examples=(
+@SPAN_ENDS.rule("dash-appositive", needs=marks_in("—", "–", "-"), examples=(
     Example("Ines Marlow said the ferry would stop at the island twice a day — a first for the winter "
             "timetable.", "the ferry would stop at the island twice a day", "indirect", "Ines Marlow"),
 ))
@@ -415,7 +436,7 @@ _FRONTED_SUB_RE = re.compile(r"[\"“]?(?:Although|Though|While|Even though|Even
 _MAIN_CLAUSE_RE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|[A-Z][\w’'.-]*)\s)")
 
 
-@SPAN_ENDS.rule("fronted-subordinate", examples=(
+@SPAN_ENDS.rule("fronted-subordinate", needs=_HAS_COMMA, examples=(
     Example("While Ines Marlow said the ferry would sail on Monday, the harbour stayed closed all week.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
     Example("Although Captain Ruth Sands insisted that the engine was sound, she ordered a full inspection.",
@@ -433,6 +454,20 @@ def fronted_subordinate(f: QuoteFinder, start: int, end: int, trailing: bool) ->
     if any(not f.inside_quoted(i) for i in _commas(f.text, sent.start, start)):
         return None
     return f.first_cut(_MAIN_CLAUSE_RE, start, end)
+
+
+def _marks_needed(registry: Registry) -> tuple[re.Pattern[str], list[tuple[Rule, frozenset[str] | None]]] | None:
+    """One pattern for every mark the rules of ``registry`` need, and each rule with its marks (None
+    unless every rule needs marks): one search tells which rules a clause could be cut by."""
+    if not all(isinstance(rule.needs, MarksIn) for rule in registry):
+        return None
+    needs: list[tuple[Rule, frozenset[str] | None]] = [(rule, frozenset(rule.needs.marks)) for rule in registry
+                                                       if isinstance(rule.needs, MarksIn)]
+    marks = sorted({mark for _rule, rule_marks in needs for mark in rule_marks}, key=lambda m: (-len(m), m))
+    return re.compile("|".join(re.escape(mark) for mark in marks)), needs
+
+
+_SPAN_END_MARKS = _marks_needed(SPAN_ENDS)
 
 
 def _commas(text: str, start: int, end: int) -> list[int]:
@@ -1122,8 +1157,26 @@ class QuoteFinder:
 
     def cut(self, start: int, end: int, trailing: bool = False) -> int | None:
         """Where the reported clause ``text[start:end]`` ends before ``end``, if it does: the earliest
-        cut any rule of ``SPAN_ENDS`` finds (outside quotation marks, after three words or more)."""
-        cuts = [c for rule in SPAN_ENDS if (c := rule.find(self, start, end, trailing)) is not None]
+        cut any rule of ``SPAN_ENDS`` finds (outside quotation marks, after three words or more).
+
+        The marks the clause holds are found in one search: a rule that needs others is not tried,
+        and a clause holding none (most) is cut by no rule."""
+        rules: list[tuple[Rule, frozenset[str] | None]]
+        present: frozenset[str] = frozenset()
+        if _SPAN_END_MARKS is None:  # (a span end without its marks: every rule is tried)
+            rules = [(rule, None) for rule in SPAN_ENDS]
+        else:
+            pattern, rules = _SPAN_END_MARKS
+            present = frozenset(pattern.findall(self.text, start, end))
+            if not present:
+                return None
+        cuts = []
+        for rule, marks in rules:
+            if marks is not None and present.isdisjoint(marks):
+                continue
+            cut = rule.find(self, start, end, trailing)
+            if cut is not None:
+                cuts.append(cut)
         return min(cuts) if cuts else None
 
     def first_cut(self, pattern: re.Pattern[str], start: int, end: int) -> int | None:

@@ -39,10 +39,11 @@ class Rule:
     """One construction: ``find`` does the work; ``when`` (on the cue word) says whether it applies;
     a ``final`` rule that applies ends the search even when it finds nothing.
 
-    ``needs``: a cheap test of the cue the rule cannot answer without (for a reported-speech rule
-    ``f, hit, sent -> bool``, such as "a comma before the cue in its sentence"). Rules share such
-    tests, so the finder asks each once per cue and skips the rules whose test fails: it only
-    spares work, as the rule itself would answer None there (a test checks it on long texts)."""
+    ``needs``: a cheap test the rule cannot answer without (for a reported-speech rule ``f, hit,
+    sent -> bool``, such as "a comma before the cue in its sentence"; for a span end ``f, start,
+    end -> bool``, such as "a comma in the clause"). Rules share such tests, so the finder asks
+    each once per cue (or clause) and skips the rules whose test fails: it only spares work, as
+    the rule itself would answer None there (tests check it on long texts)."""
 
     name: str
     find: Callable[..., Any]
