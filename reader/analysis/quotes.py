@@ -84,7 +84,8 @@ OBJECT_RE = re.compile(
     r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?=[\s,.]|$)"
     r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
 )
-CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
+CLAIM_LEADS = ("the", "recent", "media", "press")  # words before a claim noun ("the media reports that")
+CLAIM_RE = re.compile(r"\s+(?:(?:" + "|".join(CLAIM_LEADS) + r")\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
 _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|whose|and|but|while|after|before|because|when|with|although|since|as"
     r"|if|where|whereas|so|than|whom)(?![\w’'-])")
@@ -191,6 +192,27 @@ OpeningRows = list[tuple[int, int, "_Opening | None"]]
 
 def word_list(text: str) -> list[str]:
     return _WORD_RE.findall(text)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NextWordIn:
+    """An opener's ``needs`` (see ``Rule.needs``): is the word right after the verb, lower-cased,
+    one of ``words``? An opener whose pattern starts with one of them ("said if ...", "denied
+    reports that ...") is then tried only where it could match; the finder reads the word once."""
+
+    words: frozenset[str]
+
+    def __call__(self, f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> bool:
+        return next_word(f.text, pos) in self.words
+
+
+def next_word(text: str, pos: int) -> str:
+    """The word after the spaces at ``pos``, lower-cased ("" if no space and word come next)."""
+    m = _AFTER_WORD_RE.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+_AFTER_WORD_RE = re.compile(r"\s+([\w’'$-]+)")
 
 
 def comma_before(f: QuoteFinder, hit: re.Match[str], sent: Span) -> bool:
@@ -1023,7 +1045,17 @@ class QuoteFinder:
         openers = self._openers.get(verb)
         if openers is None:  # which openers apply depends on the verb only (their ``when``): asked once per word
             openers = self._openers[verb] = tuple(rule for rule in self.rules.openers if rule.applies(verb))
+        after = None  # the word after the verb, read once if an opener needs it
         for rule in openers:
+            need = rule.needs
+            if need is not None:
+                if isinstance(need, NextWordIn):
+                    if after is None:
+                        after = next_word(text, pos)
+                    if after not in need.words:
+                        continue
+                elif not need(self, verb, pos, that):
+                    continue
             found = rule.find(self, verb, pos, that)
             if found is not None:
                 pos, has_that, opener = found[0], found[1], rule.name

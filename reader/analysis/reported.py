@@ -45,6 +45,7 @@ from reader.analysis.quotes import (
     AFTER_VERB_RE,
     APPOSITIVE_RE,
     AUX_NEXT_RE,
+    CLAIM_LEADS,
     CLAIM_RE,
     COMMA_ADVERB_RE,
     OBJECT_RE,
@@ -54,6 +55,7 @@ from reader.analysis.quotes import (
     TRAIL_OBJECT_RE,
     TRAIL_RE,
     VERB_IN_GAP_RE,
+    NextWordIn,
     QuoteFinder,
     clause_end,
     comma_before,
@@ -621,7 +623,11 @@ _ASKED_RE = re.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
 _REFUSED_BEFORE_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
 
 
-@OPENERS.rule("time-phrase-then-clause", when=lambda verb: verb in SAY_VERBS, examples=(
+_TIME_PREPOSITIONS = ("after", "before", "during", "since", "until")
+
+
+@OPENERS.rule("time-phrase-then-clause", when=lambda verb: verb in SAY_VERBS,
+               needs=NextWordIn(frozenset(_TIME_PREPOSITIONS)), examples=(
     Example("Hanna Vos said after the vote she would stand down as chair.",
             "after the vote she would stand down as chair", "indirect", "Hanna Vos"),
 ))
@@ -635,11 +641,15 @@ def time_phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[
 
 
 _TIME_PHRASE_RE = re.compile(
-    r"\s+(?P<prep>after|before|during|since|until)\s+(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?"
+    r"\s+(?P<prep>" + "|".join(_TIME_PREPOSITIONS) + r")\s+(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?"
     r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
 
 
-@OPENERS.rule("subordinate-then-clause", examples=(
+_SUBORDINATORS_BEFORE_MAIN = ("if", "once", "unless", "when", "whenever", "because", "although", "though", "as long as")
+
+
+@OPENERS.rule("subordinate-then-clause", needs=NextWordIn(frozenset(w.split()[0] for w in _SUBORDINATORS_BEFORE_MAIN)),
+              examples=(
     Example("Hanna Vos said if she were mayor, the ferry would be free for children.",
             "if she were mayor, the ferry would be free for children", "indirect", "Hanna Vos"),
     Example("Hanna Vos says once the bridge opens, they will close the ferry for good.",
@@ -664,13 +674,16 @@ def subordinate_then_clause(f: QuoteFinder, verb: str, pos: int,
 
 
 # "if/once/unless ... ," (a clause of 2 to 20 words with no stop, quotation or second comma), then the main clause.
-_SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:if|once|unless|when|whenever|because|although|though|as\s+long\s+as)"
+_SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:" + "|".join(w.replace(" ", r"\s+") for w in _SUBORDINATORS_BEFORE_MAIN) + ")"
                                   r"\s+[^,.;:!?\"“”\n]{3,140}?),\s+")
 _MAIN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "he’ll", "she’ll", "they’ll", "it’ll",
                             "we’ll", "he'll", "she'll", "they'll", "it'll", "we'll", "it’s", "it's"})
 
 
-@OPENERS.rule("phrase-then-clause", examples=(
+_PHRASE_PREPOSITIONS = ("in", "despite", "without", "for", "under", "among", "unlike", "given")
+
+
+@OPENERS.rule("phrase-then-clause", needs=NextWordIn(frozenset(_PHRASE_PREPOSITIONS)), examples=(
     Example("Hanna Vos said in politics it takes years to build that kind of trust.",
             "in politics it takes years to build that kind of trust", "indirect", "Hanna Vos"),
     Example("Hanna Vos said despite the storms they had finished the harbour wall.",
@@ -690,12 +703,12 @@ def phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
 
 _WHERE_SAID = frozenset(w.lower() for w in (*STATEMENT_NOUNS, *STATEMENT_MEDIA, *AUDIENCE_NOUNS))
 _PHRASE_THEN_RE = re.compile(
-    r"\s+(?P<prep>in|despite|without|for|under|among|unlike|given)\s+"
+    r"\s+(?P<prep>" + "|".join(_PHRASE_PREPOSITIONS) + r")\s+"
     r"(?P<phrase>(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?)"
     r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|[a-z]+s|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
 
 
-@OPENERS.rule("claim-noun-that", examples=(
+@OPENERS.rule("claim-noun-that", needs=NextWordIn(frozenset(CLAIM_LEADS) | CLAIM_NOUNS), examples=(
     Example("The minister denied reports that the talks had collapsed.",
             "the talks had collapsed", "indirect", "minister"),
 ))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from reader.analysis import analyze
 from reader.analysis.model import Quote
 from reader.analysis.pipeline import dedupe
-from reader.analysis.quotes import SENT_END_STRIP, SPAN_ENDS
+from reader.analysis.quotes import SENT_END_STRIP, SPAN_ENDS, THAT_SOON_RE
 from reader.analysis.spacy_engine import analyze_spacy
 
 
@@ -125,7 +125,8 @@ def test_an_opener_skipped_for_its_verb_would_have_found_nothing() -> None:
 def test_a_reported_rule_skipped_for_what_it_needs_would_have_found_nothing() -> None:
     """A rule's ``needs`` only spares work: at every cue of the test articles where a reported-speech
     rule's test fails, the rule itself answers None (and learns nothing: the resolver is not asked);
-    so does a span end on a clause without the marks it needs."""
+    so does an opener without the word it needs after the verb, and a span end on a clause without
+    the marks it needs."""
     from reader.analysis.engine import PIPELINE
 
     text = _long_text()[:400_000]
@@ -148,6 +149,11 @@ def test_a_reported_rule_skipped_for_what_it_needs_would_have_found_nothing() ->
                 before = finder.checkpoint()
                 assert rule.find(finder, hit, sent, end) is None, (rule.name, text[sent.start:sent.end])
                 assert finder.checkpoint() == before, rule.name
+        that = THAT_SOON_RE.match(text, hit.end())
+        for rule in PIPELINE.rules.openers:
+            if rule.needs is not None and rule.applies(hit.group()) and not rule.needs(finder, hit.group(), hit.end(), that):
+                skipped += 1
+                assert rule.find(finder, hit.group(), hit.end(), that) is None, (rule.name, text[hit.end():end])
         for rule in SPAN_ENDS:  # a span end that needs a mark the clause (here: all after the cue) lacks
             if not rule.needs(finder, hit.end(), end):
                 skipped += 1
