@@ -206,6 +206,12 @@ class NextWordIn:
         return next_word(f.text, pos) in self.words
 
 
+def that_follows(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> bool:
+    """An opener's ``needs``: a "that" a few words after the verb (``THAT_SOON_RE``), which the
+    finder matches once per cue and hands to every opener."""
+    return that is not None
+
+
 def next_word(text: str, pos: int) -> str:
     """The word after the spaces at ``pos``, lower-cased ("" if no space and word come next)."""
     m = _AFTER_WORD_RE.match(text, pos)
@@ -1049,7 +1055,10 @@ class QuoteFinder:
         for rule in openers:
             need = rule.needs
             if need is not None:
-                if isinstance(need, NextWordIn):
+                if need is that_follows:
+                    if that is None:
+                        continue
+                elif isinstance(need, NextWordIn):
                     if after is None:
                         after = next_word(text, pos)
                     if after not in need.words:

@@ -64,6 +64,7 @@ from reader.analysis.quotes import (
     last_nonspace,
     names_a_role,
     phrase,
+    that_follows,
     word_list,
 )
 from reader.analysis.rules import Example, Registry
@@ -126,17 +127,18 @@ def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) 
         speaker, b = named
     if speaker is None:
         return None
-    lead = word_list(text[sent.start:hit.start()])
-    # "According to X, CLAUSE" and "But, according to X, CLAUSE" / "Since May, according to X, CLAUSE"
-    if text[b:b + 1] == "," and (not lead or len(lead) <= 4 and not has_finite_verb(lead)
-                                 and text[last_nonspace(text, hit.start())] in ",(—"):
-        return f.make(b + 1, sent_end, "indirect", speaker, cue)
     comma = last_nonspace(text, hit.start())
+    # "According to X, CLAUSE" and "But, according to X, CLAUSE" / "Since May, according to X, CLAUSE"
+    if text[b:b + 1] == ",":
+        lead = word_list(text[sent.start:hit.start()])
+        if not lead or len(lead) <= 4 and not has_finite_verb(lead) and text[comma] in ",(—":
+            return f.make(b + 1, sent_end, "indirect", speaker, cue)
     if text[comma:comma + 1] == "," and comma > sent.start:
         return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
-    if text[comma:comma + 1].isalnum() and len(lead) >= 4 and has_finite_verb(lead) and \
-            not any(mark in text[sent.start:comma] for mark in ",:;"):
-        return f.make(sent.start, comma + 1, "indirect", speaker, cue, strip_opener=True)  # "... delegates according to X"
+    if text[comma:comma + 1].isalnum() and all(text.find(mark, sent.start, comma) < 0 for mark in ",:;"):
+        lead = word_list(text[sent.start:hit.start()])
+        if len(lead) >= 4 and has_finite_verb(lead):
+            return f.make(sent.start, comma + 1, "indirect", speaker, cue, strip_opener=True)  # "... delegates according to X"
     return None
 
 
@@ -718,7 +720,7 @@ def claim_noun_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | N
     return (claim.end(), True) if claim else None
 
 
-@OPENERS.rule("that-soon", examples=(
+@OPENERS.rule("that-soon", needs=that_follows, examples=(
     Example("Rosa Albescu told the committee on Friday that the scheme had run out of money.",
             "the scheme had run out of money", "indirect", "Rosa Albescu"),
     Example("Ada Brisk says at a rally in Leeds, Yorkshire, that the line will be rebuilt.",
@@ -745,7 +747,7 @@ def that_soon(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -
     return None
 
 
-@OPENERS.rule("parenthetical-that", examples=(
+@OPENERS.rule("parenthetical-that", needs=that_follows, examples=(
     Example("Dario Venn acknowledged, when questioned by the defence, that he had kept the letters.",
             "he had kept the letters", "indirect", "Dario Venn"),
 ))
