@@ -96,6 +96,7 @@ _SUBJECT_BOUNDARY_RE = re.compile(
     r"|Whereas|So)(?![\w’'-])")
 APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
 THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,12}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+_THAT_SOON_STOP_RE = re.compile(r"[^,\s\w’'$%“”\"-]")  # a character THAT_SOON_RE's words, spaces and commas never hold
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
 COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
 _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|while|whereas|though|although|with|allowing"
@@ -188,6 +189,15 @@ _Clause = tuple[int, int, "str | None"]
 """A cue's reported clause: its start, its end and the opener's name (see QuoteFinder.clause)."""
 OpeningRows = list[tuple[int, int, "_Opening | None"]]
 """Where each cue's clause opens, by the cue's span, as plain data (see QuoteFinder.opening_rows)."""
+
+
+def match_that_soon(text: str, pos: int) -> re.Match[str] | None:
+    """``THAT_SOON_RE`` matched at ``pos``, tried only when a "that" comes before the first character
+    its words and commas cannot hold (a full stop, a colon, a bracket ...): most cues have none."""
+    stop = _THAT_SOON_STOP_RE.search(text, pos)
+    if text.find("that", pos, stop.start() if stop else len(text)) < 0:
+        return None
+    return THAT_SOON_RE.match(text, pos)
 
 
 def word_list(text: str) -> list[str]:
@@ -614,7 +624,7 @@ class QuoteFinder:
                 continue  # "a person familiar with the matter said": "with" is inside the subject
             if word == "and" and _OPEN_RELATIVE_RE.search(text, lo, b.start()):
                 continue  # "Pathwise, which is based in Leeds and employs 900 people, said": inside the clause
-            if has_content(text[b.end():end]):
+            if has_content_in(text, b.end(), end):
                 if end == verb_start and word in SUBORDINATORS and not text[b.end():end].rstrip().endswith(","):
                     # "..., while hardliners warned": the clause holding the verb has its own subject
                     # (but in "Garrity, who voted with Priya Nair, said" the comma closes a clause).
@@ -630,7 +640,7 @@ class QuoteFinder:
             if (word not in _SOFT_BOUNDARIES and word not in SUBORDINATORS) or len(windows) >= 5:
                 return windows
             end = b.start()
-        if has_content(text[lo:end]):
+        if has_content_in(text, lo, end):
             windows.append((lo, end, self._window_tag("", lo, end)))
         return windows
 
@@ -729,6 +739,8 @@ class QuoteFinder:
         paper quoted aides as saying ..." reports the aides, not "he").
         """
         lo = max(sent.start, verb_start - 160)
+        if self.text.find("cit", lo, verb_start) < 0 and self.text.find("quot", lo, verb_start) < 0:
+            return None  # (no citing verb: every form holds "cit" or "quot")
         cites = list(_CITED_RE.finditer(self.text, lo, verb_start))
         if not cites:
             return None
@@ -1040,7 +1052,7 @@ class QuoteFinder:
         pos = hit.end()
         if text[last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
             return None  # '..." said X' attributes the quotation before it; it reports nothing itself
-        that = THAT_SOON_RE.match(text, pos)
+        that = match_that_soon(text, pos)
         if PARTICIPLE_AFTER_RE.match(text, pos) and not (that and PARENTHETICAL_RE.fullmatch(that.group(1))):
             return None  # "..., she says, threading a new ribbon": what she does, not what she says
         if that and that.group(1).strip() and verb not in TELL_VERBS and relative_that(text, that.end()):
@@ -1401,12 +1413,12 @@ _GAP_LINKS = frozenset({"and", "but", "or", "which", "who", "that", "while", "th
 
 def has_content(window: str) -> bool:
     """Does a subject window hold a word other than a parenthetical adverb?"""
-    for word in word_list(window):
-        low = word.lower()
-        if parenthetical(low):
-            continue
-        return True
-    return False
+    return has_content_in(window, 0, len(window))
+
+
+def has_content_in(text: str, start: int, end: int) -> bool:
+    """:func:`has_content` of ``text[start:end]``, read word by word up to the first that counts."""
+    return any(not parenthetical(word.group().lower()) for word in _WORD_RE.finditer(text, start, end))
 
 
 def ends_with_verb_phrase(gap: str) -> bool:
