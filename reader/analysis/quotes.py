@@ -154,7 +154,6 @@ NEAR = 300  # how far around a cue its speaker and quotation are looked for (kee
 _PREP_OR_SUB = CLAUSE_PREPOSITIONS | SUBORDINATORS
 TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SUBJECT_REACH = 200  # how far back before a verb its subject phrase is looked for
-_RELATIVE_OR_AND_RE = re.compile(r"(?<![\w’'-])(?:who|which|whom|whose|and)(?![\w’'-])", re.I)
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom", "whose"}
 # A relative clause still open: ", which ..." with no comma since.
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who)\s[^,;:—–()]*$")
@@ -650,7 +649,9 @@ class QuoteFinder:
         Without one the nearest subject window is no relative clause ("rel") and finding the
         windows asks the resolver nothing (it does so only about a phrase before an "and"): a
         rule that needs neither may then skip the windows altogether (a cheap test, no answer)."""
-        return _RELATIVE_OR_AND_RE.search(self.text, max(sent.start, verb_start - _SUBJECT_REACH), verb_start) is not None
+        text, lo = self.text, max(sent.start, verb_start - _SUBJECT_REACH)
+        # (the boundaries are lower-case but for "And": "who", "which", "whom", "whose" all hold "wh")
+        return any(text.find(word, lo, verb_start) >= 0 for word in ("wh", "and", "And"))
 
     def _window_tag(self, boundary: str, start: int, end: int) -> str:
         if boundary in ("who", "which", "whom", "whose"):
@@ -1102,18 +1103,11 @@ class QuoteFinder:
         pos, end, opener = clause
         text = self.text
         verb = hit.group()
-        prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
-        coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
-        # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
-        coordinated = coordinated or CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
-                                                             hit.start()) is not None
-        # "... attacked loopholes, and has called for ...": a second verb phrase of the same subject
-        coordinated = coordinated or CONJ_AUX_RE.search(text, max(sent.start, hit.start() - 40),
-                                                         hit.start()) is not None
-        after_comma = last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
         if speaker is not None:
             pass  # given by the caller (a named subject inside a quotation)
-        elif coordinated or (verb in PARTICIPLES and after_comma):
+        elif self._coordinated_verb(sent, hit.start()) or (
+                verb in PARTICIPLES
+                and last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())):  # ", adding"
             speaker = self.main_subject(sent, hit.start())
         else:
             speaker = self.subject(sent, hit.start())
@@ -1123,6 +1117,24 @@ class QuoteFinder:
             return None
         quote = self.make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
         return self.trace(quote, opener) if opener else quote
+
+    def _coordinated_verb(self, sent: Span, verb_start: int) -> bool:
+        """Is the verb coordinated with an earlier one of the sentence ("and said", "but has since
+        said", ", and he denied")? Then its subject is the sentence's. Each pattern needs "and",
+        "but" or "or" just before the verb: most verbs have none, which three finds tell."""
+        text = self.text
+        lo = max(sent.start, verb_start - 40)
+        if text.find("and", lo, verb_start) < 0 and text.find("but", lo, verb_start) < 0 and \
+                text.find("or", lo, verb_start) < 0:
+            return False
+        prev_word = _PREV_WORD_RE.search(text, max(sent.start, verb_start - 12), verb_start)
+        if prev_word is not None and prev_word.group(1) in ("and", "but", "or"):
+            return True
+        # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
+        if CONJ_PRONOUN_RE.search(text, max(sent.start, verb_start - 24), verb_start) is not None:
+            return True
+        # "... attacked loopholes, and has called for ...": a second verb phrase of the same subject
+        return CONJ_AUX_RE.search(text, lo, verb_start) is not None
 
     def clause(self, hit: re.Match[str], sent: Span, end: int) -> _Clause | None:
         """Where the clause a cue reports runs when it may run to ``end`` (see :meth:`_clause`).
