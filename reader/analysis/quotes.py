@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.analysis.cues import PREV_WORD_RE as _PREV_WORD_RE
 from reader.analysis.cues import Cues
@@ -213,6 +213,15 @@ class NextWordIn:
 
     def __call__(self, f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> bool:
         return next_word(f.text, pos) in self.words
+
+
+def at_least_words(text: str, start: int, end: int, count: int) -> bool:
+    """Does ``text[start:end]`` hold ``count`` words or more (``len(word_list(...)) >= count``, read
+    only as far as the ``count``-th word)?"""
+    for n, _word in enumerate(_WORD_RE.finditer(text, start, end), 1):
+        if n >= count:
+            return True
+    return count <= 0
 
 
 def that_follows(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> bool:
@@ -538,10 +547,13 @@ class QuoteFinder:
         self.hits = cues.hits
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
-        self._reported_rules: dict[str, tuple[Rule, ...]] = {}
+        # The reported-speech rules that apply to a cue word, each as (find, name, needs, final).
+        self._reported_rules: dict[str, tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None, bool], ...]] = {}
         # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
         self._openings: dict[tuple[int, int], _Opening | None] = {}
-        self._openers: dict[str, tuple[Rule, ...]] = {}
+        # The openers that apply to a verb, each as (find, name, needs, the words it needs next or None).
+        self._openers: dict[str, tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None,
+                                             frozenset[str] | None], ...]] = {}
         self._clauses: dict[tuple[int, int, int, int, int], _Clause | None] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
@@ -722,6 +734,8 @@ class QuoteFinder:
         if windows[0][2] != "np":
             return None
         lo = max(sent.start, windows[0][0] - 80)
+        if self.text.find("and", lo, windows[0][0]) < 0:
+            return None  # (no "and" for the pattern to end with: most subjects)
         left = _LEFT_CONJUNCT_RE.search(self.text[lo:windows[0][0]])
         if left is None or not has_content(left.group("left")) or (left.start() == 0 and lo > sent.start):
             return None
@@ -1013,23 +1027,23 @@ class QuoteFinder:
         cue = hit.group()
         rules = self._reported_rules.get(cue)
         if rules is None:  # which rules apply depends on the cue word only: asked once per word
-            rules = self._reported_rules[cue] = tuple(rule for rule in self.rules.reported if rule.applies(cue))
+            rules = self._reported_rules[cue] = tuple((rule.find, rule.name, rule.needs, rule.final)
+                                                      for rule in self.rules.reported if rule.applies(cue))
         facts: dict[Callable[..., bool], bool] = {}  # each rule's ``needs``, asked once for this cue
-        for rule in rules:
-            need = rule.needs
+        for find, name, need, final in rules:
             if need is not None:
                 ok = facts.get(need)
                 if ok is None:
                     ok = facts[need] = need(self, hit, sent)
                 if not ok:
-                    if rule.final:
+                    if final:
                         return []
                     continue
-            found = rule.find(self, hit, sent, end)
+            found = find(self, hit, sent, end)
             if found is not None:
                 quotes = found if isinstance(found, list) else [found]
-                return [q for q in quotes if q.start >= 0 and self.trace(q, rule.name)]
-            if rule.final:
+                return [q for q in quotes if q.start >= 0 and self.trace(q, name)]
+            if final:
                 return []
         return []
 
@@ -1063,24 +1077,25 @@ class QuoteFinder:
         question = False  # an opener may say the clause is an indirect question (a third item, True)
         openers = self._openers.get(verb)
         if openers is None:  # which openers apply depends on the verb only (their ``when``): asked once per word
-            openers = self._openers[verb] = tuple(rule for rule in self.rules.openers if rule.applies(verb))
+            openers = self._openers[verb] = tuple(
+                (rule.find, rule.name, rule.needs, rule.needs.words if isinstance(rule.needs, NextWordIn) else None)
+                for rule in self.rules.openers if rule.applies(verb))
         after = None  # the word after the verb, read once if an opener needs it
-        for rule in openers:
-            need = rule.needs
+        for find, name, need, words in openers:
             if need is not None:
-                if need is that_follows:
-                    if that is None:
-                        continue
-                elif isinstance(need, NextWordIn):
+                if words is not None:
                     if after is None:
                         after = next_word(text, pos)
-                    if after not in need.words:
+                    if after not in words:
+                        continue
+                elif need is that_follows:
+                    if that is None:
                         continue
                 elif not need(self, verb, pos, that):
                     continue
-            found = rule.find(self, verb, pos, that)
+            found = find(self, verb, pos, that)
             if found is not None:
-                pos, has_that, opener = found[0], found[1], rule.name
+                pos, has_that, opener = found[0], found[1], name
                 question = len(found) > 2 and bool(found[2])
                 break
         else:
@@ -1314,7 +1329,7 @@ class QuoteFinder:
             start += 1
         while end > start and text[end - 1] in SENT_END_STRIP:
             end -= 1
-        if len(word_list(text[start:end])) < 3:
+        if not at_least_words(text, start, end, 3):
             return None
         content = text[start:end]
         if (content.count('"') % 2 == 1 or content.count("“") > content.count("”")
@@ -1370,7 +1385,13 @@ def phrase(text: str) -> str | None:
 
 def names_a_role(phrase: str) -> bool:
     """Does ``phrase`` name a role a person holds ("the mayor's chief of staff", "its spokeswoman")?"""
-    return any(w.lower().removesuffix("’s").removesuffix("'s") in PERSON_ROLES for w in word_list(phrase))
+    for w in word_list(phrase):
+        low = w.lower()
+        if low.endswith("s"):  # (a possessive: "mayor’s", "mayor's")
+            low = low.removesuffix("’s").removesuffix("'s")
+        if low in PERSON_ROLES:
+            return True
+    return False
 
 
 def relative_that(text: str, pos: int) -> bool:
