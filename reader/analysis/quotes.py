@@ -215,6 +215,12 @@ class NextWordIn:
         return next_word(f.text, pos) in self.words
 
 
+def first_word(text: str) -> str:
+    """The first word of ``text`` ("" if none): ``word_list(text)[0]`` without reading the rest."""
+    m = _WORD_RE.search(text)
+    return m.group() if m else ""
+
+
 def at_least_words(text: str, start: int, end: int, count: int) -> bool:
     """Does ``text[start:end]`` hold ``count`` words or more (``len(word_list(...)) >= count``, read
     only as far as the ``count``-th word)?"""

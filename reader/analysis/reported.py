@@ -57,9 +57,12 @@ from reader.analysis.quotes import (
     VERB_IN_GAP_RE,
     NextWordIn,
     QuoteFinder,
+    at_least_words,
     clause_end,
     comma_before,
+    first_word,
     has_content,
+    has_content_in,
     has_finite_verb,
     last_nonspace,
     names_a_role,
@@ -261,7 +264,7 @@ def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     if verb in TELL_VERBS and TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
         tail = ""
     comma = text.rfind(",", sent.start, hit.start())
-    if not (TRAIL_RE.match(tail) and comma > sent.start and len(word_list(text[sent.start:comma])) >= 4
+    if not (TRAIL_RE.match(tail) and comma > sent.start and at_least_words(text, sent.start, comma, 4)
             and not REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start())):
         return None
     return _trailing_report(f, hit, sent, comma)
@@ -274,7 +277,7 @@ def _trailing_report(f: QuoteFinder, hit: re.Match[str], sent: Span, comma: int)
     verb = hit.group()
     cue = (verb, hit.start(), hit.end())
     subject = (comma + 1, hit.start())
-    if len(word_list(text[comma + 1:hit.start()])) > 8 or not has_content(text[comma + 1:hit.start()]):
+    if at_least_words(text, comma + 1, hit.start(), 9) or not has_content_in(text, comma + 1, hit.start()):
         return None
     inner = f.leading_report(sent, comma)
     if inner is not None:
@@ -327,7 +330,7 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     verb = hit.group()
     comma = text.rfind(",", sent.start, hit.start())
     if not (comma > sent.start and comma == last_nonspace(text, hit.start()) and verb not in PARTICIPLES
-            and len(word_list(text[sent.start:comma])) >= 4):
+            and at_least_words(text, sent.start, comma, 4)):
         return None
     b = clause_end(text, hit.end(), sent.end)
     rest = text[b:sent.end].strip(SENT_END_STRIP)
@@ -579,6 +582,8 @@ def is_fronted_piece(piece: str) -> bool:
     four words or more ("If the grant is cut", "Even if the mill closes", "To understand the law", "By
     closing the pier")? Time,
     place and source phrases ("When he arrived", "In a statement") are the writer's framing."""
+    if first_word(piece).lower() not in _FRONTED_OPENERS:
+        return False  # (the cheap test first: most pieces open otherwise)
     words = word_list(piece)
     if len(words) < 4 or words[0].lower() not in _FRONTED_OPENERS or any(m in piece for m in "\"“”;:"):
         return False
