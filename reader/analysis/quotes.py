@@ -1074,7 +1074,7 @@ class QuoteFinder:
         if text[last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
             return None  # '..." said X' attributes the quotation before it; it reports nothing itself
         that = match_that_soon(text, pos)
-        if PARTICIPLE_AFTER_RE.match(text, pos) and not (that and PARENTHETICAL_RE.fullmatch(that.group(1))):
+        if text.startswith(",", pos) and PARTICIPLE_AFTER_RE.match(text, pos) and not (that and PARENTHETICAL_RE.fullmatch(that.group(1))):
             return None  # "..., she says, threading a new ribbon": what she does, not what she says
         if that and that.group(1).strip() and verb not in TELL_VERBS and relative_that(text, that.end()):
             that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
@@ -1457,7 +1457,12 @@ def has_content(window: str) -> bool:
 
 def has_content_in(text: str, start: int, end: int) -> bool:
     """:func:`has_content` of ``text[start:end]``, read word by word up to the first that counts."""
-    return any(not parenthetical(word.group().lower()) for word in _WORD_RE.finditer(text, start, end))
+    word = _WORD_RE.search(text, start, end)
+    while word is not None:
+        if not parenthetical(word.group().lower()):
+            return True
+        word = _WORD_RE.search(text, word.end(), end)
+    return False
 
 
 def ends_with_verb_phrase(gap: str) -> bool:

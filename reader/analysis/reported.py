@@ -619,7 +619,7 @@ def indirect_question(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] |
         if m is None or has_finite_verb(word_list(m.group("obj") or "")):
             return None
         return m.start("wh"), True, True
-    if low in QUESTION_VERBS and _REFUSED_BEFORE_RE.search(text, max(0, pos - len(verb) - 30), pos - len(verb)):
+    if low in QUESTION_VERBS and refused_before(text, pos - len(verb)):
         after = ADVERBIALS_RE.match(text, pos)
         m = _WH_RE.match(text, after.end() if after else pos)
         if m is not None:
@@ -635,6 +635,16 @@ _WH_RE = re.compile(r"\s*,?\s*" + _WH)
 _ASKED_RE = re.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
 # "would not say", "isn't saying", "declined to say", "has never disclosed"
 _REFUSED_BEFORE_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
+# The words _REFUSED_BEFORE_RE can end with before its spaces (the verb's word just before the cue).
+_REFUSED_LAST_WORDS = ("not", "n't", "n’t", "never", "to", "yet", "immediately", "publicly")
+
+
+def refused_before(text: str, verb_start: int) -> bool:
+    """Does a refusal stand right before the verb ("would not say", "declined to say")? The
+    pattern is searched only when the words before the verb end as it must (most do not)."""
+    window = max(0, verb_start - 30)
+    return text[window:verb_start].rstrip().endswith(_REFUSED_LAST_WORDS) and \
+        _REFUSED_BEFORE_RE.search(text, window, verb_start) is not None
 
 
 _TIME_PREPOSITIONS = ("after", "before", "during", "since", "until")
