@@ -224,10 +224,14 @@ def first_word(text: str) -> str:
 def at_least_words(text: str, start: int, end: int, count: int) -> bool:
     """Does ``text[start:end]`` hold ``count`` words or more (``len(word_list(...)) >= count``, read
     only as far as the ``count``-th word)?"""
-    for n, _word in enumerate(_WORD_RE.finditer(text, start, end), 1):
-        if n >= count:
-            return True
-    return count <= 0
+    pattern = _AT_LEAST_WORDS.get(count)
+    if pattern is None:
+        # (the words of _WORD_RE one after another; possessive, so a word is never split in two)
+        pattern = _AT_LEAST_WORDS[count] = re.compile(rf"(?:[^A-Za-z0-9]*+[A-Za-z0-9][\w’'-]*+){{{max(0, count)}}}")
+    return pattern.match(text, start, end) is not None
+
+
+_AT_LEAST_WORDS: dict[int, re.Pattern[str]] = {}
 
 
 def that_follows(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> bool:
