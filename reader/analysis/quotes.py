@@ -565,6 +565,7 @@ class QuoteFinder:
         self._openers: dict[str, tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None,
                                              frozenset[str] | None], ...]] = {}
         self._clauses: dict[tuple[int, int, int, int, int], _Clause | None] = {}
+        self._sentence_ends: dict[tuple[int, int], int] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -1031,9 +1032,13 @@ class QuoteFinder:
     def reported_at(self, hit: re.Match[str], sent: Span) -> list[Quote]:
         """The report(s) a cue starts: those of the first reported-speech rule that answers (a rule
         may give two pieces: "A, Smith said, B")."""
-        end = sent.end
-        while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
-            end -= 1
+        key = (sent.start, sent.end)
+        end = self._sentence_ends.get(key, -1)
+        if end < 0:  # (the sentence without its closing marks: the same for each of its cues)
+            end = sent.end
+            while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
+                end -= 1
+            self._sentence_ends[key] = end
         cue = hit.group()
         rules = self._reported_rules.get(cue)
         if rules is None:  # which rules apply depends on the cue word only: asked once per word

@@ -125,16 +125,20 @@ def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) 
     "fell 4,000 points according to X", hold none, and the resolver need not learn of X)."""
     text = f.text
     cue = ("according to", hit.start(), hit.end())
-    source_end = clause_end(text, hit.end(), sent.end)
-    source = text[hit.end():source_end]
-    named = f.appositive_person(source_end) if names_a_role(source) else None
-    b = named[1] if named is not None else source_end
     comma = last_nonspace(text, hit.start())
+    # "According to X, CLAUSE" and "But, according to X, CLAUSE" / "Since May, according to X, CLAUSE":
+    # at most four words before the cue, with no finite verb (words counted only as far as needed)
+    leads = not at_least_words(text, sent.start, hit.start(), 1) or (
+        text[comma] in ",(—" and not at_least_words(text, sent.start, hit.start(), 5)
+        and not has_finite_verb(word_list(text[sent.start:hit.start()])))
+    source_end = -1
+    named: tuple[str, int] | None = None
     start, end, strip_opener = -1, -1, False
-    # "According to X, CLAUSE" and "But, according to X, CLAUSE" / "Since May, according to X, CLAUSE"
-    if text[b:b + 1] == ",":
-        lead = word_list(text[sent.start:hit.start()])
-        if not lead or len(lead) <= 4 and not has_finite_verb(lead) and text[comma] in ",(—":
+    if leads:
+        source_end = clause_end(text, hit.end(), sent.end)
+        named = f.appositive_person(source_end) if names_a_role(text[hit.end():source_end]) else None
+        b = named[1] if named is not None else source_end
+        if text[b:b + 1] == ",":
             start, end = b + 1, sent_end
     if start < 0 and text[comma:comma + 1] == "," and comma > sent.start:
         start, end, strip_opener = sent.start, comma, True
@@ -144,6 +148,10 @@ def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) 
             start, end, strip_opener = sent.start, comma + 1, True  # "... delegates according to X"
     if start < 0:
         return None
+    if source_end < 0:  # (the source read only now that a construction holds it)
+        source_end = clause_end(text, hit.end(), sent.end)
+        named = f.appositive_person(source_end) if names_a_role(text[hit.end():source_end]) else None
+    source = text[hit.end():source_end]
     speaker = f.resolver.resolve(hit.end(), source_end) or phrase(source) or source_head(source)
     if named is not None:
         speaker = named[0]
