@@ -534,6 +534,25 @@ _STAGE_DIRECTION_RE = re.compile(r"\([^()]*\)[.!?]?")
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']*\s")
 
 
+_RuleBlock = tuple["Callable[..., bool] | None", bool, tuple[tuple["Callable[..., Any]", str, bool], ...]]
+"""Rules next to each other with the same ``needs``: the test, whether one of them is final, and
+each rule's find, name and final."""
+
+
+def _rule_blocks(rules: list[Rule]) -> list[_RuleBlock]:
+    """``rules`` in order, those next to each other with the same ``needs`` in one block, so that a
+    cue failing the test skips them all at once (five rules of ``REPORTED`` need a comma before
+    the cue)."""
+    blocks: list[_RuleBlock] = []
+    for rule in rules:
+        if blocks and blocks[-1][0] is rule.needs:
+            need, final, block = blocks[-1]
+            blocks[-1] = (need, final or rule.final, (*block, (rule.find, rule.name, rule.final)))
+        else:
+            blocks.append((rule.needs, rule.final, ((rule.find, rule.name, rule.final),)))
+    return blocks
+
+
 class QuoteFinder:
     """Finds the quotes of one text and attributes them, by the rules of a :class:`Rulebook`.
 
@@ -557,8 +576,8 @@ class QuoteFinder:
         self.hits = cues.hits
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
-        # The reported-speech rules that apply to a cue word, each as (find, name, needs, final).
-        self._reported_rules: dict[str, tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None, bool], ...]] = {}
+        # The reported-speech rules that apply to a cue word, in blocks (see _rule_blocks).
+        self._reported_rules: dict[str, list[_RuleBlock]] = {}
         # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
         self._openings: dict[tuple[int, int], _Opening | None] = {}
         # The openers that apply to a verb, each as (find, name, needs, the words it needs next or None).
@@ -870,6 +889,21 @@ class QuoteFinder:
                 last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
         return out
 
+    def direct_spans(self) -> list[tuple[int, int]]:
+        """The spans of the direct quotations, sorted (one per paragraph of a quotation over several,
+        as :meth:`direct_quotes` gives them): what reported clauses stay out of. Read off the
+        shapes, without making the quotes."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        for q, start, end, _para_i, _para, _sent, kind, _split, _whole in self.shapes():
+            if kind != "direct":
+                continue
+            if q.paragraphs > 1:
+                spans.extend(_paragraph_pieces(text, start, end))
+            else:
+                spans.append((start, end))
+        return sorted(spans)
+
     def shape_rows(self) -> ShapeRows:
         """The quotations' shapes (see :meth:`_quote_shapes`) as plain tuples, to send to another
         process: the quoted span by its index, the sentence by its offsets; with the rules that
@@ -1040,26 +1074,21 @@ class QuoteFinder:
                 end -= 1
             self._sentence_ends[key] = end
         cue = hit.group()
-        rules = self._reported_rules.get(cue)
-        if rules is None:  # which rules apply depends on the cue word only: asked once per word
-            rules = self._reported_rules[cue] = tuple((rule.find, rule.name, rule.needs, rule.final)
-                                                      for rule in self.rules.reported if rule.applies(cue))
-        facts: dict[Callable[..., bool], bool] = {}  # each rule's ``needs``, asked once for this cue
-        for find, name, need, final in rules:
-            if need is not None:
-                ok = facts.get(need)
-                if ok is None:
-                    ok = facts[need] = need(self, hit, sent)
-                if not ok:
-                    if final:
-                        return []
-                    continue
-            found = find(self, hit, sent, end)
-            if found is not None:
-                quotes = found if isinstance(found, list) else [found]
-                return [q for q in quotes if q.start >= 0 and self.trace(q, name)]
-            if final:
-                return []
+        blocks = self._reported_rules.get(cue)
+        if blocks is None:  # which rules apply depends on the cue word only: asked once per word
+            blocks = self._reported_rules[cue] = _rule_blocks([rule for rule in self.rules.reported if rule.applies(cue)])
+        for need, block_final, block in blocks:
+            if need is not None and not need(self, hit, sent):
+                if block_final:
+                    return []
+                continue
+            for find, name, final in block:
+                found = find(self, hit, sent, end)
+                if found is not None:
+                    quotes = found if isinstance(found, list) else [found]
+                    return [q for q in quotes if q.start >= 0 and self.trace(q, name)]
+                if final:
+                    return []
         return []
 
     def leading_report(self, sent: Span, comma: int) -> Quote | None:

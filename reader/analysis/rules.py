@@ -42,8 +42,9 @@ class Rule:
     ``needs``: a cheap test the rule cannot answer without (for a reported-speech rule ``f, hit,
     sent -> bool``, such as "a comma before the cue in its sentence"; for a span end ``f, start,
     end -> bool``, such as "a comma in the clause"). Rules share such tests, so the finder asks
-    each once per cue (or clause) and skips the rules whose test fails: it only spares work, as
-    the rule itself would answer None there (tests check it on long texts)."""
+    each once per cue (or clause) for the rules next to each other that need it, and skips them
+    when it fails: it only spares work, as each rule itself would answer None there (tests check
+    it on long texts)."""
 
     name: str
     find: Callable[..., Any]

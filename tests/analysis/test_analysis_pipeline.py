@@ -242,3 +242,14 @@ def test_parallel_run_adopts_a_child_that_finishes_while_this_process_reads_its_
         return looks[id(self)] > 3 and real_ready(self)
 
     _same(*_sequential_and_parallel(monkeypatch, ready_after_three_looks))
+
+
+def test_direct_spans_are_the_spans_of_the_direct_quotations() -> None:
+    """What reported clauses stay out of, read off the shapes, is what the quotes themselves give."""
+    from reader.analysis.engine import PIPELINE
+
+    run = PIPELINE.run(_long_text()[:200_000])
+    finder = run.finder
+    assert finder is not None
+    spans = sorted((q.start, q.end) for q in finder.direct_quotes(attribute=False) if q.kind == "direct")
+    assert spans and finder.direct_spans() == spans
