@@ -693,7 +693,8 @@ class QuoteFinder:
         rule that needs neither may then skip the windows altogether (a cheap test, no answer)."""
         text, lo = self.text, max(sent.start, verb_start - _SUBJECT_REACH)
         # (the boundaries are lower-case but for "And": "who", "which", "whom", "whose" all hold "wh")
-        return any(text.find(word, lo, verb_start) >= 0 for word in ("wh", "and", "And"))
+        return text.find("wh", lo, verb_start) >= 0 or text.find("and", lo, verb_start) >= 0 or \
+            text.find("And", lo, verb_start) >= 0
 
     def _window_tag(self, boundary: str, start: int, end: int) -> str:
         if boundary in ("who", "which", "whom", "whose"):
@@ -971,20 +972,21 @@ class QuoteFinder:
             if end <= start:
                 continue
             content = text[start:end]
-            words = word_list(content)
+            many = at_least_words(text, start, end, 7)  # (the checks below look at the words of short ones only)
+            words = [] if many else word_list(content)
+            count = 7 if many else len(words)
             para_i = self.seg.paragraph_index(q.open)
             para = self.seg.paragraphs[para_i]
             sent = self.seg.sentence_at(q.open) or para
             before = text[sent.start:q.open].rstrip()
-            after = text[q.close + 1:min(para.end, q.close + 300)]
-            whole_para = not before.strip(" \t") and not after.strip(" .\t")
-            if len(words) <= 1 and q.paragraphs == 1:
+            whole_para = not before.strip(" \t") and not text[q.close + 1:min(para.end, q.close + 300)].strip(" .\t")
+            if count <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
             if _STAGE_DIRECTION_RE.fullmatch(content):
                 continue  # '"(CROSSTALK.)"' in a transcript: a stage direction, nobody's words
-            if len(words) <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
+            if count <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
-            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
+            if q.paragraphs == 1 and count <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
                                                              TITLE_WORDS for w in words) and not whole_para:
                 continue  # a quoted name or title ("The Lead with Dana Holt", "Route 66")
             split = (last_end >= 0 and last_end < q.open and q.open - last_end < 80
@@ -997,7 +999,7 @@ class QuoteFinder:
             runs_on = text[q.close - 1].isalnum() and (nxt_word := _RUN_ON_RE.match(text, q.close + 1)) \
                 is not None and nxt_word.group(1) not in _AFTER_QUOTE_WORDS
             if q.paragraphs > 1 or whole_para or (starts_upper and not runs_on and (
-                    led or len(words) >= 4 and content.rstrip()[-1:] in ".?!")):
+                    led or count >= 4 and content.rstrip()[-1:] in ".?!")):
                 kind = "direct"
             else:
                 kind = "partial"
