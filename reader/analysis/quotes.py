@@ -1147,8 +1147,8 @@ class QuoteFinder:
         else:
             has_that = False
         # "explained how ...", "asked whether ...": an indirect question is what was said
-        first = _WORD_RE.match(text, pos)
-        if not has_that and first is not None and first.group().lower() in WH_OPENERS:
+        first = None if has_that else _WORD_RE.match(text, pos)
+        if first is not None and first.group().lower() in WH_OPENERS:
             # right after the verb and its adverbials, not after an object ("told him how")
             question = not text[ADVERBIALS_RE.match(text, verb_end).end():pos].strip()
         if verb not in SAY_VERBS and not has_that and not question and not (

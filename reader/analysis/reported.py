@@ -422,7 +422,13 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
     return f.forward(hit, sent, sent_end)
 
 
-@REPORTED.rule("group-subject-clause", examples=(
+def _may_report_for_a_group(verb: str) -> bool:
+    """Can ``verb`` be a report of ``group-subject-clause`` at all (the rule's own test on the word)?"""
+    return verb not in OPINION_VERBS and (verb in SAY_VERBS or verb.endswith(("ed", "ing"))
+                                          or verb.removesuffix("s") not in NOUN_LIKE_VERBS)
+
+
+@REPORTED.rule("group-subject-clause", when=_may_report_for_a_group, examples=(
     Example("Twenty-two percent said they would switch parties before the vote.",
             "they would switch parties before the vote", "indirect", "Twenty-two percent"),
     Example("Seven in 10 say the new bridge was a waste of money.",
@@ -453,8 +459,7 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     noun. The phrase itself is the speaker."""
     verb = hit.group()
     progressive = verb in PARTICIPLES and _PROGRESSIVE_RE.search(f.text, max(0, hit.start() - 12), hit.start())
-    if (verb in PARTICIPLES and not progressive) or verb in OPINION_VERBS or \
-            not (verb in SAY_VERBS or verb.endswith(("ed", "ing")) or verb.removesuffix("s") not in NOUN_LIKE_VERBS):
+    if (verb in PARTICIPLES and not progressive) or not _may_report_for_a_group(verb):
         return None  # (", saying ...": the main clause's subject speaks; "the 35 states": a noun, not a verb)
     if f.clause(hit, sent, sent_end) is None and not f.relative_or_and_before(sent, hit.start()):
         return None  # (no clause to report, and no relative clause whose subject the resolver would read first)
@@ -481,7 +486,7 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     return f.forward(hit, sent, sent_end, speaker=speaker)
 
 
-@REPORTED.rule("participle-group-subject", examples=(
+@REPORTED.rule("participle-group-subject", when=lambda cue: cue in PARTICIPLES, examples=(
     Example("The harbour office declined to release the letters, saying they cannot discuss the case yet.",
             "they cannot discuss the case yet", "indirect", "harbour office"),
     Example("Two fishermen at the pier refused to give their names, saying it would hurt their business.",

@@ -143,6 +143,10 @@ def test_a_reported_rule_skipped_for_what_it_needs_would_have_found_nothing() ->
         end = sent.end
         while end > sent.start and text[end - 1] in SENT_END_STRIP:
             end -= 1
+        for rule in PIPELINE.rules.reported:  # a rule whose ``when`` does not take the cue word, likewise
+            if not rule.applies(hit.group()) and not rule.final:
+                skipped += 1
+                assert rule.find(finder, hit, sent, end) is None, (rule.name, text[sent.start:sent.end])
         for rule in needy:
             if rule.applies(hit.group()) and not rule.needs(finder, hit, sent):
                 skipped += 1
