@@ -1251,18 +1251,21 @@ class QuoteFinder:
         cut = self.cut(pos, end)
         if cut is not None:
             end = cut
+        if not at_least_words(text, pos, end, 3):
+            return None
         content = text[pos:end]
-        words = word_list(content)
-        infinitive = has_that and words[:1] == ["to"]  # "vowed to reopen the mill": the opener says so
+        first = first_word(content)
+        opening = first.lower()
+        infinitive = has_that and first == "to"  # "vowed to reopen the mill": the opener says so
         # "warned that if the bloc fails, it could ...": after a written "that", a clause may open subordinate
         said_that = has_that and "that" in word_list(text[verb_end:pos])[-1:]
-        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive and not question
-                              and not (said_that and words[0].lower() in _THAT_SUBORDINATORS)) or \
-                (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that and not _COUNTED_RE.match(content)):
+        if (opening in BAD_CLAUSE_OPENERS and not infinitive and not question
+                and not (said_that and opening in _THAT_SUBORDINATORS)) or \
+                (opening in CLAUSE_PREPOSITIONS and not has_that and not _COUNTED_RE.match(content)):
             return None  # (but "said about 20 people have ...": a count, not a preposition)
         if verb in OPINION_VERBS and not has_that:
             return None
-        if verb in TELL_VERBS and not has_that and not has_finite_verb(words):
+        if verb in TELL_VERBS and not has_that and not has_finite_verb(word_list(content)):
             return None  # "Brandão told the Portuguese sports daily Jornal da Bola.": who, not what
         return pos, end, opener
 
