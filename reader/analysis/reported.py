@@ -199,7 +199,7 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     speaker did ("she said, smiling")."""
     text = f.text
     verb = hit.group()
-    if verb in PARTICIPLES or "," not in text[hit.end():hit.end() + 60]:
+    if verb in PARTICIPLES or text.find(",", hit.end(), hit.end() + 60) < 0:
         return None  # (cheap test first: most cues have no comma soon after them)
     comma = text.rfind(",", sent.start, hit.start())
     if comma <= sent.start or f.inside_quoted(comma) or text[comma - 1:comma] in "\"”’'»":
@@ -341,11 +341,13 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
             and at_least_words(text, sent.start, comma, 4)):
         return None
     b = clause_end(text, hit.end(), sent.end)
-    rest = text[b:sent.end].strip(SENT_END_STRIP)
+    if b <= hit.end() or at_least_words(text, hit.end(), b, 7):
+        return None  # (no phrase, or one too long to be the speaker: the words are listed only if short)
     np_words = word_list(text[hit.end():b])
     # ("..., said the ministry had not been consulted": a clause, so "said" looks forward)
-    if not (b > hit.end() and 0 < len(np_words) <= 6 and np_words[0].lower() not in ("that", "it", "he", "she")
-            and not has_finite_verb(np_words) and (not rest or APPOSITIVE_RE.match(text, b))):
+    if not (np_words and np_words[0].lower() not in ("that", "it", "he", "she")
+            and not has_finite_verb(np_words)
+            and (not text[b:sent.end].strip(SENT_END_STRIP) or APPOSITIVE_RE.match(text, b))):
         return None
     inner = f.leading_report(sent, comma)
     if inner is not None:
