@@ -7,8 +7,9 @@ is certain but names no one) or None to let the next rule try.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from reader.analysis.lexicon import PARTICIPLES, PAST_VERBS
+from reader.analysis.lexicon import PARTICIPLES, PAST_VERBS, parenthetical
 from reader.analysis.marks import Quoted
 from reader.analysis.quotes import NEAR, QuoteFinder, clause_end, has_content, last_nonspace, word_list
 from reader.analysis.rules import Example, Registry
@@ -63,40 +64,43 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
     """'"...," he said', '"...," said the ministry', '"...," according to X': a cue just after the
     quotation (at most eight words on, in its sentence, before the next quotation)."""
     text = f.text
-    close_sent = f.seg.sentence_at(q.close) or para
-    close_para = f.seg.paragraph_at(q.close) or para
+    close = q.close
+    close_sent = f.seg.sentence_at(close) or para
+    # (the paragraph it closes in: its own, unless it runs over several)
+    close_para = para if para.start <= close < para.end else (f.seg.paragraph_at(close) or para)
     limit = min(close_sent.end, close_para.end)
-    if text[q.close - 1:q.close] in "?!" and limit <= q.close + 1:
+    if text[close - 1:close] in "?!" and limit <= close + 1:
         # '"How many times?" Clinton said.': the attribution after a question is its own "sentence"
         nxt_sent = f.seg.sentence_at(limit + 1)
-        if nxt_sent is not None and nxt_sent.start <= q.close + 3:
+        if nxt_sent is not None and nxt_sent.start <= close + 3:
             limit = min(nxt_sent.end, close_para.end)
-    nxt = f.quoted_index(q.close) + 1
+    nxt = bisect_right(f.quoted_opens, close)  # (the next quotation: f.quoted_index(close) + 1)
     if nxt < len(f.quoted):
         limit = min(limit, f.quoted[nxt].open)
-    for hit in f.hits_in(q.close + 1, limit):
-        gap = text[q.close + 1:hit.start()]
-        words = word_list(gap)
-        if len(words) > 8 and not (len(words) <= 30 and APPOSITIVE_GAP_RE.match(gap)) and \
-                not (len(words) <= 40 and LONG_APPOSITIVE_RE.match(gap) and text[last_nonspace(text, hit.start())] == ","):
-            return None
-        cue = (hit.group(), hit.start(), hit.end())
-        if hit.group().lower() == "according to":
-            a = hit.end()
-            return f.resolver.resolve(a, clause_end(text, a, limit)), cue
-        if has_content(gap):
+    # The first cue after the quotation decides, whatever it says: no later one is read.
+    hits = f.hits_in(close + 1, limit)
+    if not hits:
+        return None
+    hit = hits[0]
+    verb, verb_start, verb_end = hit.group(), hit.start(), hit.end()
+    gap = text[close + 1:verb_start]
+    words = word_list(gap)
+    if len(words) > 8 and not (len(words) <= 30 and APPOSITIVE_GAP_RE.match(gap)) and \
+            not (len(words) <= 40 and LONG_APPOSITIVE_RE.match(gap) and text[last_nonspace(text, verb_start)] == ","):
+        return None
+    cue = (verb, verb_start, verb_end)
+    if verb.lower() == "according to":
+        return f.resolver.resolve(verb_end, clause_end(text, verb_end, limit)), cue
+    for word in words:  # has_content(gap), from its words split once
+        if not parenthetical(word.lower()):
             if len(words) > 8:  # '"...," Vann R. Newkirk II, a writer for The Atlantic, said'
-                comma = text.find(",", q.close + 2, hit.start())
-                speaker = f.resolver.resolve_or_as_written(q.close + 1, comma)
+                comma = text.find(",", close + 2, verb_start)
+                speaker = f.resolver.resolve_or_as_written(close + 1, comma)
             else:
-                speaker = f.resolver.resolve(q.close + 1, hit.start()) or \
-                    f.resolver.name_as_written(q.close + 1, hit.start())
+                speaker = f.resolver.resolve(close + 1, verb_start) or f.resolver.name_as_written(close + 1, verb_start)
             return (speaker, cue) if speaker else None
-        a = hit.end()
-        b = clause_end(text, a, limit)
-        speaker = f.resolver.resolve_or_as_written(a, b)
-        return (speaker, cue) if speaker else None
-    return None
+    speaker = f.resolver.resolve_or_as_written(verb_end, clause_end(text, verb_end, limit))
+    return (speaker, cue) if speaker else None
 
 
 _INVERTED_GAP_RE = re.compile(r"[\s,]*")
@@ -145,6 +149,9 @@ def name_verb_before_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, ki
     and a comma or colon that lead into the quotation, whatever the verb."""
     text = f.text
     a = max(sent.start, q.open - 120)
+    k = last_nonspace(text, q.open)
+    if k < a or text[k] not in ",:":
+        return None  # (the pattern ends in a comma or colon before the quotation: no need to search)
     m = NAME_VERB_BEFORE_RE.search(text, a, q.open)
     if m is None or (m.group("verb") in ("put", "puts") and m.group("as") is None):
         return None

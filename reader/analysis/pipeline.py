@@ -33,6 +33,9 @@ from reader.analysis.segment import Segments
 
 RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, inside=INSIDE, blocks=BLOCKS)
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
+_NUDGED_WAIT = 0.02
+"""Seconds to wait for a nudged child to start sending before doing its work here: once nudged it
+stops within a few dozen cues' work, unless it is still on the stages it must finish."""
 PARALLEL_MIN_CHARS = 200_000
 """Below this a text is analysed in one process: forking costs more than the overlap saves."""
 _Found = tuple[list[int], list[tuple[int, int, bool, int]], list[int], list[int], ShapeRows, OpeningRows]
@@ -97,9 +100,13 @@ class Pipeline:
 
     def _run_overlapped(self, run: Run) -> None:
         """The stages in order, but a child finds the sentences, the quote marks, the cues and the
-        quotations' shapes while the entity stages (which need only paragraphs) run here. If the
-        child cannot be forked or fails, all that is done here afterwards: same result."""
-        from reader.document.forked import ForkedParse, can_fork
+        quotations' shapes while the entity stages (which need only paragraphs) run here; then,
+        until this process is done with the entities, where the cues' clauses open (what is left
+        of that the reported-clause stage works out as it goes). If the child cannot be forked or
+        fails, all that is done here afterwards: same result."""
+        from reader.document.forked import ForkedParse, Nudge, can_fork
+
+        nudge = Nudge() if can_fork() else None
 
         def quote_stages() -> _Found:  # in the child, on its own copy of the run
             self.segments(run)
@@ -107,11 +114,11 @@ class Pipeline:
             self.find_cues(run)
             assert run.segments is not None and run.cues is not None
             finder = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, self.rules)
-            return (run.segments.sentence_rows(), quoted_rows(run.quoted), *run.cues.starts_of(), finder.shape_rows(),
-                    finder.opening_rows())
+            found = (run.segments.sentence_rows(), quoted_rows(run.quoted), *run.cues.starts_of(), finder.shape_rows())
+            return (*found, finder.opening_rows(enough=nudge.given if nudge is not None else None))
 
         child: ForkedParse[_Found] | None = None
-        if can_fork():
+        if nudge is not None:
             try:
                 child = ForkedParse(quote_stages)
             except OSError:
@@ -121,10 +128,12 @@ class Pipeline:
         segments = run.segments = Segments(run.text, sentences=False)
         self.entity_candidates(run)
         self.entity_votes(run)
+        if nudge is not None:
+            nudge.give()  # the child sends what it has (its optional part is then cut short)
         # On a busy machine the child may lag: then this process starts on the same work itself,
         # step by step, and takes whichever is done first.
         steps = [segments.split_sentences, lambda: self.quote_marks(run), lambda: self.find_cues(run)]
-        while steps and child is not None and not child.ready():
+        while steps and child is not None and not child.ready(wait=_NUDGED_WAIT):
             steps.pop(0)()
         found = None
         if child is not None:
@@ -132,6 +141,8 @@ class Pipeline:
                 found = child.result()
             else:
                 child.cancel()
+        if nudge is not None:
+            nudge.close()
         if found is None:
             for step in steps:
                 step()

@@ -854,20 +854,31 @@ class QuoteFinder:
         """
         out: list[Quote] = []
         text = self.text
+        if shapes is None:
+            shapes = self.shapes()
+        if not attribute:  # (then no quotation has a speaker to hand on: only the spans)
+            for q, start, end, _para_i, _para, _sent, kind, _split, _whole_para in shapes:
+                if q.paragraphs > 1:
+                    out.extend(Quote(text[a:b], kind, a, b, None, "", -1, -1)
+                               for a, b in _paragraph_pieces(text, start, end))
+                else:
+                    out.append(Quote(text[start:end], kind, start, end, None, "", -1, -1))
+            return out
         last: Quote | None = None
         last_para = -9
         last_any: Quote | None = None  # the last quotation of any kind with a speaker
         last_any_para = -9
-        for q, start, end, para_i, para, sent, kind, split, whole_para in self.shapes() if shapes is None else shapes:
-            if attribute and split and last is not None and last.speaker:
+        paragraph_index = self.seg.paragraph_index
+        for q, start, end, para_i, para, sent, kind, split, whole_para in shapes:
+            if split and last is not None and last.speaker:
                 speaker, cue = last.speaker, None
-            elif attribute and kind == "partial" and last_any is not None and para_i == last_any_para and \
+            elif kind == "partial" and last_any is not None and para_i == last_any_para and \
                     not text[sent.start:q.open].strip():
                 # '"...," said Cole. "It's just a tax increase" for the rich.': the same speaker goes on
                 speaker, cue = last_any.speaker, None
             else:
-                speaker, cue = self.attribute_quote(q, sent, para, kind) if attribute else (None, None)
-            if attribute and speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
+                speaker, cue = self.attribute_quote(q, sent, para, kind)
+            if speaker is None and kind == "direct" and last is not None and para_i - last_para <= 1 and \
                     (not whole_para or self.continues(last, para_i)) and last.speaker:
                 speaker, cue = last.speaker, None
             if speaker is None and kind == "direct" and last is not None and para_i == last_para:
@@ -885,9 +896,11 @@ class QuoteFinder:
                 out.append(quote)
             if kind == "direct" or (quote.cue and quote.speaker and quote.cue_start > q.close):
                 # (a partial quotation its own cue attributes: '"...," Ames said. "Our aim ..."')
-                last, last_para = quote, self.seg.paragraph_index(q.close)
-            if speaker:
-                last_any, last_any_para = quote, self.seg.paragraph_index(q.close)
+                last, last_para = quote, paragraph_index(q.close)
+                if speaker:
+                    last_any, last_any_para = quote, last_para
+            elif speaker:
+                last_any, last_any_para = quote, paragraph_index(q.close)
         return out
 
     def direct_spans(self) -> list[tuple[int, int]]:
@@ -926,11 +939,21 @@ class QuoteFinder:
         for span, names in origin:
             self.origin.setdefault(span, []).extend(names)
 
-    def opening_rows(self) -> OpeningRows:
+    def opening_rows(self, enough: Callable[[], bool] | None = None) -> OpeningRows:
         """Where each cue's clause opens (see :meth:`_opening`), by the cue's span, for every cue
-        outside quotations: plain data another process works out from the text alone."""
+        outside quotations: plain data another process works out from the text alone.
+
+        ``enough``: asked every few dozen cues; once it says so, the rows so far (the rest are
+        worked out when asked for). The cues are taken from both halves of the text in turn, so
+        what is left is shared evenly by the two halves the reported clauses are read in."""
         rows = []
-        for hit in self.hits:
+        hits = self.hits
+        half = (len(hits) + 1) // 2
+        order = [i + side for i in range(half) for side in (0, half) if i + side < len(hits)]
+        for n, i in enumerate(order):
+            if enough is not None and n % 32 == 0 and enough():
+                break
+            hit = hits[i]
             key = hit.span()
             opening = self._openings.get(key, False)
             if opening is False:
@@ -975,15 +998,15 @@ class QuoteFinder:
             many = at_least_words(text, start, end, 7)  # (the checks below look at the words of short ones only)
             words = [] if many else word_list(content)
             count = 7 if many else len(words)
+            if count <= 1 and q.paragraphs == 1:
+                continue  # a scare quote around one word
+            if _STAGE_DIRECTION_RE.fullmatch(content):
+                continue  # '"(CROSSTALK.)"' in a transcript: a stage direction, nobody's words
             para_i = self.seg.paragraph_index(q.open)
             para = self.seg.paragraphs[para_i]
             sent = self.seg.sentence_at(q.open) or para
             before = text[sent.start:q.open].rstrip()
             whole_para = not before.strip(" \t") and not text[q.close + 1:min(para.end, q.close + 300)].strip(" .\t")
-            if count <= 1 and q.paragraphs == 1:
-                continue  # a scare quote around one word
-            if _STAGE_DIRECTION_RE.fullmatch(content):
-                continue  # '"(CROSSTALK.)"' in a transcript: a stage direction, nobody's words
             if count <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
             if q.paragraphs == 1 and count <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
@@ -1017,7 +1040,7 @@ class QuoteFinder:
     def attribute_quote(self, q: Quoted, sent: Span, para: Span,
                         kind: str) -> tuple[str | None, tuple[str, int, int] | None]:
         """The speaker and cue of a quotation: the first attribution rule that answers."""
-        for rule in self.rules.attributions:
+        for rule in self.rules.attributions.rules:
             answer = rule.find(self, q, sent, para, kind)
             if answer is not None:
                 self.trace_span(q.open + 1, q.close, rule.name)

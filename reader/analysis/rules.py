@@ -36,8 +36,9 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One construction: ``find`` does the work; ``when`` (on the cue word) says whether it applies;
-    a ``final`` rule that applies ends the search even when it finds nothing.
+    """One construction: ``find`` does the work; ``when`` (on the cue word; for a subject rule, on the
+    labels of the phrase's mentions) says whether it applies; a ``final`` rule that applies ends the
+    search even when it finds nothing.
 
     ``needs``: a cheap test the rule cannot answer without (for a reported-speech rule ``f, hit,
     sent -> bool``, such as "a comma before the cue in its sentence"; for a span end ``f, start,

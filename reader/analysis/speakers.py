@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
+from operator import le, lt
 
 from reader.analysis.lexicon import (
     BUSINESS_NOUNS,
@@ -41,7 +44,7 @@ from reader.analysis.lexicon import (
     parenthetical,
 )
 from reader.analysis.model import Mention
-from reader.analysis.rules import Example, Registry
+from reader.analysis.rules import Example, Registry, Rule
 from reader.analysis.segment import Segments
 
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
@@ -58,15 +61,109 @@ _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work p
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])(?![\w’'-])")
 _SENTENCE_CUT_RE = re.compile(r"(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Lt)(?<![A-Z])[.!?]\s+(?=[A-Z\"“]|$)|\n")
 _CUT_AT_INITIAL_RE = re.compile(r"\s[A-Z]$")
+_CAPITAL_RE = re.compile(r"[A-Z]")
 _SURNAME_AFTER_RE = re.compile(r"\.[ \t]+([A-Z][\w’'-]+(?:[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w’'-]))?)")
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
 
 # Subject rules: who a subject phrase names, one construction each, tried in order before the
 # resolver's general reading (a name, an organisation, a place, a pronoun, a nominal). A rule takes
-# (resolver, start, end, mentions in the phrase) and answers (speaker, how) or None.
+# (resolver, start, end, mentions in the phrase) and answers (speaker, how) or None. A rule's
+# ``when`` reads the labels of the mentions in the phrase, space-separated ("PERSON ORG"): a rule
+# that could not answer for those is not tried (only to spare work: it would answer None).
 SUBJECTS = Registry("subjects")
+
+
+def _a_person(labels: str) -> bool:
+    return "PERSON" in labels
+
+
+def _two_people(labels: str) -> bool:
+    return labels.count("PERSON") >= 2
+
+
+def _only_places(labels: str) -> bool:
+    return bool(labels) and all(label == "PLACE" for label in labels.split())
+
 ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], dict[str, str], int]
 """What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired."""
+
+
+_BLOCK = 256
+"""Remembered speakers per block of :class:`History` (a block splits at twice as many)."""
+
+
+class History:
+    """Remembered speakers, (offset, speaker, head noun), in order, as a list of them would keep them
+    with ``insort`` (iterating and comparing as that list).
+
+    Kept in blocks of a few hundred: a long text's quotations are attributed after its reports are
+    read, so their speakers are remembered all over the text, and an insertion moves the entries
+    after it in its block only, not in the whole list.
+    """
+
+    __slots__ = ("_blocks", "_lasts", "added")
+
+    def __init__(self, entries: Iterable[tuple[int, str, str]] = ()) -> None:
+        ordered = sorted(entries)
+        self._blocks = [ordered[i:i + _BLOCK] for i in range(0, len(ordered), _BLOCK)]
+        self._lasts = [block[-1] for block in self._blocks]  # each block's last entry, to bisect
+        self.added: list[tuple[int, str, str]] | None = None  # once a list: every entry added since
+
+    def add(self, entry: tuple[int, str, str]) -> None:
+        """Insert ``entry`` after those that sort before or with it."""
+        if self.added is not None:
+            self.added.append(entry)
+        blocks, lasts = self._blocks, self._lasts
+        if not blocks:
+            blocks.append([entry])
+            lasts.append(entry)
+            return
+        if lasts[-1] <= entry:  # after every entry: cues are mostly read in text order
+            k = len(blocks) - 1
+            block = blocks[k]
+            block.append(entry)
+        else:
+            k = bisect_right(lasts, entry)  # the first block with an entry after it
+            block = blocks[k]
+            insort(block, entry)
+        lasts[k] = block[-1]
+        if len(block) > 2 * _BLOCK:
+            blocks[k:k + 1] = [block[:_BLOCK], block[_BLOCK:]]
+            lasts[k:k + 1] = [block[_BLOCK - 1], block[-1]]
+
+    def before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
+        """The last ``count`` entries at offsets before ``pos``, nearest first."""
+        key = (pos,)
+        blocks = self._blocks
+        k = bisect_left(self._lasts, key)  # blocks before k hold only entries before pos
+        found: list[tuple[int, str, str]] = []
+        if k < len(blocks):
+            block = blocks[k]
+            j = bisect_left(block, key)
+            found = block[max(0, j - count):j][::-1]
+        while len(found) < count and k > 0:
+            k -= 1
+            block = blocks[k]
+            found.extend(block[max(0, len(block) - (count - len(found))):][::-1])
+        return found
+
+    def __iter__(self) -> Iterator[tuple[int, str, str]]:
+        return chain.from_iterable(self._blocks)
+
+    def __len__(self) -> int:
+        return sum(len(block) for block in self._blocks)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, History):
+            return list(self) == list(other)
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"History({list(self)!r})"
 
 
 class Resolver:
@@ -78,9 +175,16 @@ class Resolver:
         self.segments = segments
         self.mentions = [m for m in mentions if m.label in ("PERSON", "ORG", "PLACE")]
         self.starts = [m.start for m in self.mentions]
+        self._ends = [m.end for m in self.mentions]
+        # Mentions in order that neither overlap nor are empty (as the entity stages give them): then
+        # those inside a span are one slice of the list, found by two bisections.
+        self._disjoint = all(map(lt, self.starts, self._ends)) and all(map(le, self._ends, self.starts[1:]))
+        self._readings: dict[str, _Reading] = {}
+        self._name_heads: dict[str, str] = {}
+        self._subject_rules: dict[str, tuple[Rule, ...]] = {}  # by the labels of a phrase's mentions
         self.quoted = quoted
         self.quoted_starts = [q[0] for q in quoted]
-        self.history: list[tuple[int, str, str]] = []  # (offset, speaker, head noun)
+        self.history = History()  # (offset, speaker, head noun)
         self.labels: dict[str, str] = {m.entity: m.label for m in self.mentions}
         self._words: dict[str, frozenset[str]] = {}
         self._memo: dict[tuple[int, int], tuple[str | None, str]] = {}
@@ -99,11 +203,13 @@ class Resolver:
     def inside_mention(self, pos: int) -> bool:
         """Is ``pos`` strictly inside an entity mention (e.g. the "and" of "Fire and Rescue Service")?"""
         i = bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.mentions[i].start < pos < self.mentions[i].end
+        return i >= 0 and self.starts[i] < pos < self._ends[i]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
         i = bisect_left(self.starts, start)
+        if self._disjoint:
+            return self.mentions[i:bisect_right(self._ends, end)]
         out = []
         while i < len(self.mentions) and self.mentions[i].start < end:
             if self.mentions[i].end <= end:
@@ -242,8 +348,7 @@ class Resolver:
 
     def _history_before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
         """The last ``count`` remembered speakers before ``pos``, nearest first."""
-        i = bisect_left(self.history, (pos,))
-        found = self.history[max(0, i - count):i][::-1]
+        found = self.history.before(pos, count)
         if self.history_floor is not None and (len(found) < count or found[-1][0] < self.history_floor):
             self.unsure = True  # speakers the parent remembers before the floor might be among them
         return found
@@ -257,18 +362,22 @@ class Resolver:
         self.history_floor = floor
         self._base = (list(self.history), set(self._memo), set(self.labels), len(self.fired))
         self.labels = _RecordingLabels(self.labels)
+        self.history.added = []
 
     def learned(self) -> ResolverDelta:
         """What this partial resolver learned since :meth:`partial`, in plain data."""
         assert self._base is not None and isinstance(self.labels, _RecordingLabels)
         history, memo, labels, fired = self._base
-        known = Counter(history)  # what it remembered at the fork, which the parent has too
-        added = []
-        for entry in self.history:
-            if known[entry]:
-                known[entry] -= 1
-            else:
-                added.append(entry)
+        if self.history.added is not None:  # (the speakers remembered since, as they were added)
+            added = sorted(self.history.added)
+        else:
+            known = Counter(history)  # what it remembered at the fork, which the parent has too
+            added = []
+            for entry in self.history:
+                if known[entry]:
+                    known[entry] -= 1
+                else:
+                    added.append(entry)
         return ResolverDelta(
             added, {k: v for k, v in self._memo.items() if k not in memo},
             {k: v for k, v in self.labels.items() if k not in labels}, self.fired[fired:],
@@ -281,7 +390,7 @@ class Resolver:
         speaker it could not remember, or for the label of a name only this resolver learned since."""
         if delta.unsure or any(name in self.labels and name not in labels_before for name in delta.missed):
             return False
-        self.history = sorted(self.history + delta.history)
+        self.history = History([*self.history, *delta.history])
         self._memo.update(delta.memo)
         self.labels.update(delta.labels)
         self.fired.extend(delta.fired)
@@ -294,7 +403,7 @@ class Resolver:
     def restore(self, state: ResolverState) -> None:
         """Forget what was learned since :meth:`checkpoint` gave ``state``."""
         history, memo, labels, fired = state
-        self.history, self._memo, self.labels = list(history), dict(memo), dict(labels)
+        self.history, self._memo, self.labels = History(history), dict(memo), dict(labels)
         del self.fired[fired:]
 
     def add_quoted(self, spans: list[tuple[int, int]]) -> None:
@@ -306,12 +415,19 @@ class Resolver:
 
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
-        insort(self.history, (pos, speaker, head))
+        self.history.add((pos, speaker, head))
+
+    def _name_head(self, name: str) -> str:
+        """The last word of a name, in lower case ("Ann Lee" -> "lee"): what a later nominal matches."""
+        head = self._name_heads.get(name)
+        if head is None:
+            head = self._name_heads[name] = name.split()[-1].lower()
+        return head
 
     def with_initial(self, m: Mention) -> str:
         """A person's name cut at a middle initial ("James B" before ". Whitcombe") made whole again:
         "James B. Whitcombe"; any other name as it is."""
-        if not _CUT_AT_INITIAL_RE.search(m.entity) or self.text[m.end:m.end + 1] != ".":
+        if self.text[m.end:m.end + 1] != "." or not _CUT_AT_INITIAL_RE.search(m.entity):
             return m.entity
         rest = _SURNAME_AFTER_RE.match(self.text, m.end)
         if rest is None:
@@ -325,6 +441,8 @@ class Resolver:
         (D-N.C.)", "Mr. King", "Vann R. Newkirk II". Titles and a parenthesis are left out; a bare
         surname is tied to a person named in full before it ("Mr. King" -> "Charlie King").
         None unless every word is capitalised (or an initial or particle) and the first is no common word."""
+        if _CAPITAL_RE.search(self.text, start, end) is None:
+            return None  # (the last word of a name starts with a capital A-Z: "and", "the agency" are none)
         phrase = _PARENS_RE.sub(" ", self.text[start:end]).split(",")[0]
         words = [w for w in phrase.split() if w]
         titled = False
@@ -372,8 +490,14 @@ class Resolver:
     def _resolve_how(self, start: int, end: int) -> tuple[str | None, str]:
         if end <= start:
             return None, ""
-        found = self.mentions_in(start, end)
-        for rule in SUBJECTS:
+        # (:meth:`mentions_in`, inline: this is the resolver's most frequent step)
+        found = self.mentions[bisect_left(self.starts, start):bisect_right(self._ends, end)] if self._disjoint \
+            else self.mentions_in(start, end)
+        labels = found[0].label if len(found) == 1 else " ".join([m.label for m in found])
+        rules = self._subject_rules.get(labels)
+        if rules is None:
+            rules = self._subject_rules[labels] = tuple(rule for rule in SUBJECTS if rule.applies(labels))
+        for rule in rules:
             answer = rule.find(self, start, end, found)
             if answer is not None:
                 self.fired.append((start, end, rule.name))
@@ -381,22 +505,13 @@ class Resolver:
         for m in reversed(found):
             if m.label == "PERSON":
                 name = self.with_initial(m)
-                self.remember(start, name, name.split()[-1].lower())
+                self.remember(start, name, self._name_head(name))
                 return name, "named"
-        # A subject is a few words: look at the first ones only, leaving out adverbs.
-        tokens: list[tuple[int, int, str]] = []
-        lows: list[str] = []
-        for n, t in enumerate(_TOKEN_RE.finditer(self.text, start, end)):
-            if n >= _MAX_TOKENS:
-                break
-            word = t.group()
-            low = word.lower()
-            if not parenthetical(low):
-                tokens.append((t.start(), t.end(), word))
-                lows.append(low)
-        head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
-        definite = bool(lows) and lows[0] in DEFINITE_DETERMINERS
-        if head_role and found and definite and tokens[-1][0] >= found[-1].end:
+        # What the phrase's words say by themselves (its first words, adverbs left out; offsets from
+        # ``start``), worked out once per distinct phrase.
+        reading = self._reading(start, end)
+        tokens, lows, definite = reading.tokens, reading.lows, reading.definite
+        if reading.head_role and found and definite and start + tokens[-1][0] >= found[-1].end:
             # "the Ashcombe manager": the person in that role, the most recent one named.
             # Else a person named in this or the previous paragraph ("Pryce ... the Ashcombe manager
             # said"); else the organisation, for whom its unnamed officer speaks ("The WFP's country
@@ -406,57 +521,44 @@ class Resolver:
                 or self.recent(start, ("PERSON",))
             if who:
                 return who, "nominal"
-        if definite and not found and _AGED_RE.fullmatch(self.text[start:end].strip(" ,")):
+        if definite and not found and reading.aged:
             # "said the 24-year-old": a person described by age, the one last named.
             who = self.recent(start, ("PERSON",))
             if who:
                 return who, "nominal"
-        for label in ("ORG", "PLACE"):
-            named = [m for m in found if m.label == label]
-            if label == "PLACE":
-                named = [m for m in named if not self._located_speaker(tokens, lows, m.start)
-                         and not self._place_modifies_speaker(tokens, lows, m.end)]
-            if named:
-                name = named[0].entity
-                self.remember(start, name, name.split()[-1].lower())
-                return name, "named"
+        if found:
+            for label in ("ORG", "PLACE"):
+                named = [m for m in found if m.label == label]
+                if label == "PLACE":
+                    named = [m for m in named if not self._located_speaker(start, tokens, lows, m.start)
+                             and not self._place_modifies_speaker(start, tokens, lows, m.end)]
+                if named:
+                    name = named[0].entity
+                    self.remember(start, name, self._name_head(name))
+                    return name, "named"
         if not tokens:
             return None, ""
-        for low in lows[::-1]:
-            if low in PRONOUNS_PERSON:
-                return self.person_for_pronoun(start, low), "pronoun"
-            if low in PRONOUNS_GROUP:
+        if not reading.headed:
+            _read_head(reading)
+        pronoun = reading.pronoun
+        if pronoun is not None:
+            if pronoun in PRONOUNS_PERSON:
+                return self.person_for_pronoun(start, pronoun), "pronoun"
+            if pronoun in PRONOUNS_GROUP:
                 return self._recent_group(start), "pronoun"
-            if low in ("i", "me", "you"):
-                return None, ""
-        i = 0
-        while i < len(lows) and lows[i] in SPEAKER_DETERMINERS:
-            i += 1
-        content = list(range(i, len(tokens)))
-        # The head is the last noun before any prepositional phrase ("club officials" -> officials,
-        # "sources on the ground" -> sources).
-        np_end = next((j for j in content if lows[j] in NP_PREPOSITIONS), len(tokens))
-        heads = [j for j in content if (speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
-                                        or (definite and j == content[-1] and lows[j] in ORG_HEADS))]
-        if not heads:
+            return None, ""  # "I", "me", "you"
+        head_word = reading.head_word
+        if head_word is None:
             return None, ""
-        before_prep = [j for j in heads if j < np_end]
-        if before_prep:
-            heads = [before_prep[-1]]
-        head = heads[0]
-        head_word = lows[head]
-        if head_word in PERSON_ROLES and head == content[-1] and definite:
+        if reading.role_last:
             who = self._role_holder(start, head_word)
             if who:
                 return who, "nominal"
-        bare = head == i and (len(content) == 1 or lows[i + 1] in ("news",) and len(content) == 2)
-        if i > 0 and bare and definite:
-            nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
+        if reading.bare:
             for _pos, speaker, noun in self._history_before(start, 16):
                 if noun == head_word and speaker.lower() != head_word:  # (not an earlier bare "the company")
                     return speaker, "nominal"
-            fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word) or (
-                frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
+            fits = reading.fits
             if fits:
                 generic = head_word in GENERIC_ORG_NOUNS
                 hit = self.salient_org(start, fits, head_word) if generic else self.recent(start, ("ORG",), fits)
@@ -466,37 +568,43 @@ class Resolver:
                     self.remember(start, hit, head_word)  # a later "it said" may mean it
                     return hit, "nominal"
             return head_word, "nominal"
-        first = content[0]
-        if lows[first] in DEMONYMS or tokens[first][2][:1].isupper() or first < head:
-            phrase = self.text[tokens[first][0]:tokens[head][1]]
-        else:
-            phrase = tokens[head][2]
-        if len(phrase.split()) > 5:
-            phrase = tokens[head][2]
-        self.remember(start, phrase, head_word)
-        how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
-        return phrase, how
+        self.remember(start, reading.phrase, head_word)
+        return reading.phrase, reading.how
 
-    def _place_modifies_speaker(self, tokens: list[tuple[int, int, str]], lows: list[str], place_end: int) -> bool:
+    def _reading(self, start: int, end: int) -> _Reading:
+        """The :class:`_Reading` of ``text[start:end]``: a pure function of the phrase's text, so one per
+        distinct phrase (a long article asks about "the city council" hundreds of times)."""
+        phrase = self.text[start:end]
+        reading = self._readings.get(phrase)
+        if reading is None:
+            reading = self._readings[phrase] = _read_phrase(phrase)
+        return reading
+
+    def _place_modifies_speaker(self, base: int, tokens: tuple[tuple[int, int, str], ...], lows: tuple[str, ...],
+                                place_end: int) -> bool:
         """Is the place a modifier of the speaker noun after it ("a senior US official", "the
-        Chinese delegation's statement")? Then the speaker is the noun phrase."""
+        Chinese delegation's statement")? Then the speaker is the noun phrase. (Token offsets
+        are from ``base``.)"""
+        place_end -= base
         for (a, _b, _word), low in zip(tokens, lows, strict=True):
             if a >= place_end:
                 return speaker_noun(low) or low in PERSON_ROLES
         return False
 
-    def _located_speaker(self, tokens: list[tuple[int, int, str]], lows: list[str], place_start: int) -> bool:
+    def _located_speaker(self, base: int, tokens: tuple[tuple[int, int, str], ...], lows: tuple[str, ...],
+                         place_start: int) -> bool:
         """Is the place only where a speaker is ("residents in Aleppo", "sources on the ground in
         Homs", "doctors at a hospital near Lyon"): after a locative preposition that follows a
-        speaker noun? Then the speaker is the noun phrase, not the place."""
+        speaker noun? Then the speaker is the noun phrase, not the place. (Token offsets are
+        from ``base``.)"""
         for (_a, b, _word), low in zip(tokens, lows, strict=True):
-            if b > place_start:
+            if base + b > place_start:
                 return False
             if low in PLACED_INSTITUTIONS:
                 return False  # "the government in Kyiv", "police in Lyon": the place names the body
             if speaker_noun(low) or low in PERSON_ROLES:
                 # "residents in Aleppo", "the governor of Sofala province": where the speaker is
-                between = self.text[b:place_start]
+                between = self.text[base + b:place_start]
                 return _LOCATIVE_RE.search(between) is not None or (
                     low in PERSON_ROLES and re.match(r"\s+of\s+(?:the\s+)?$", between) is not None)
         return False
@@ -527,6 +635,99 @@ class Resolver:
             if self.labels.get(speaker, "ORG") != "PERSON":
                 return speaker
         return self.recent(pos, ("ORG",))
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the words of a subject phrase say by themselves, wherever it stands (see
+    :meth:`Resolver._resolve_how`, which adds what depends on where: mentions, earlier speakers).
+
+    ``text`` is the phrase; ``tokens`` are its first words, adverbs left out, as (start, end, word)
+    counted from the phrase's start, and ``lows`` the same words in lower case. ``head_role``: the
+    last word is a role ("the manager"); ``definite``: the first is a definite determiner; ``aged``:
+    the phrase is "the 24-year-old". Worked out only when no mention in the phrase answers first
+    (``headed``): ``pronoun``, its last pronoun word, if any; then, for a phrase with none, its head
+    noun (``head_word``, None when it has no speaker noun): ``role_last``, a role ending a definite
+    phrase; ``bare``, a definite determiner and the head only ("the agency"), with the names it may
+    mean (``fits``); else the ``phrase`` to take as the speaker and ``how``.
+    """
+
+    text: str
+    tokens: tuple[tuple[int, int, str], ...]
+    lows: tuple[str, ...]
+    head_role: bool
+    definite: bool
+    aged: bool
+    headed: bool = False  # the fields below worked out (by _read_head, only when asked for)
+    pronoun: str | None = None
+    head_word: str | None = None
+    role_last: bool = False
+    bare: bool = False
+    fits: frozenset[str] | None = None
+    phrase: str = ""
+    how: str = ""
+
+
+def _read_phrase(text: str) -> _Reading:
+    """The :class:`_Reading` of a subject phrase ``text``."""
+    tokens: list[tuple[int, int, str]] = []
+    lows: list[str] = []
+    for n, t in enumerate(_TOKEN_RE.finditer(text)):
+        if n >= _MAX_TOKENS:
+            break
+        word = t.group()
+        low = word.lower()
+        if not parenthetical(low):
+            tokens.append((t.start(), t.end(), word))
+            lows.append(low)
+    head_role = bool(lows) and lows[-1] in PERSON_ROLES and lows[-1] not in ("officials", "official")
+    definite = bool(lows) and lows[0] in DEFINITE_DETERMINERS
+    aged = definite and _AGED_RE.fullmatch(text.strip(" ,")) is not None
+    return _Reading(text, tuple(tokens), tuple(lows), head_role, definite, aged)
+
+
+def _read_head(reading: _Reading) -> None:
+    """Work out the fields of ``reading`` that say what its words name when no mention does: its
+    pronoun, or its head noun and what that makes it."""
+    reading.headed = True
+    text, tokens, lows, definite = reading.text, reading.tokens, reading.lows, reading.definite
+    for low in lows[::-1]:
+        if low in PRONOUNS_PERSON or low in PRONOUNS_GROUP or low in ("i", "me", "you"):
+            reading.pronoun = low
+            return
+    i = 0
+    while i < len(lows) and lows[i] in SPEAKER_DETERMINERS:
+        i += 1
+    content = list(range(i, len(tokens)))
+    # The head is the last noun before any prepositional phrase ("club officials" -> officials,
+    # "sources on the ground" -> sources).
+    np_end = next((j for j in content if lows[j] in NP_PREPOSITIONS), len(tokens))
+    heads = [j for j in content if (speaker_noun(lows[j]) or lows[j] in PERSON_ROLES
+                                    or (definite and j == content[-1] and lows[j] in ORG_HEADS))]
+    if not heads:
+        return
+    before_prep = [j for j in heads if j < np_end]
+    if before_prep:
+        heads = [before_prep[-1]]
+    head = heads[0]
+    head_word = lows[head]
+    role_last = head_word in PERSON_ROLES and head == content[-1] and definite
+    bare = head == i and (len(content) == 1 or lows[i + 1] in ("news",) and len(content) == 2)
+    if i > 0 and bare and definite:
+        nominal = " ".join(lows[i:head + 1] if head_word != "news" else lows[i:])
+        fits = NOMINAL_FITS.get(nominal) or NOMINAL_FITS.get(head_word) or (
+            frozenset({head_word}) if head_word in ORG_HEADS else None)  # "the federation": the one named so
+        reading.head_word, reading.role_last, reading.bare, reading.fits = head_word, role_last, True, fits
+        return
+    first = content[0]
+    if lows[first] in DEMONYMS or tokens[first][2][:1].isupper() or first < head:
+        phrase = text[tokens[first][0]:tokens[head][1]]
+    else:
+        phrase = tokens[head][2]
+    if len(phrase.split()) > 5:
+        phrase = tokens[head][2]
+    how = "indefinite" if i > 0 and lows[i - 1] in {"a", "an", "one", "some", "two", "three"} else "phrase"
+    reading.head_word, reading.role_last, reading.phrase, reading.how = head_word, role_last, phrase, how
 
 
 class _RecordingLabels(dict[str, str]):
@@ -580,11 +781,11 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, tuple[str, bool]]:
         elif before.endswith(_FEMALE_TITLES):
             found.setdefault(m.entity, set()).add("f")
     genders = {name: (next(iter(g)), True) for name, g in found.items() if len(g) == 1}
-    for m in mentions:
-        if m.label == "PERSON" and m.entity not in found and " " in m.entity:
-            given = names.get(m.entity.split()[0])
+    for entity in dict.fromkeys([m.entity for m in mentions if m.label == "PERSON"]):  # (each person once)
+        if entity not in found and " " in entity:
+            given = names.get(entity.split()[0])
             if given is not None:
-                genders[m.entity] = (given, False)
+                genders[entity] = (given, False)
     return genders
 
 
@@ -639,7 +840,7 @@ def _modifier(text: str, m: Mention, end: int) -> bool:
             "the governor would sign the bill", "indirect", "Kemp’s press secretary"),
     Example("Ruth Calloway left early. Aides to Senator Calloway said she would vote against the bill.",
             "she would vote against the bill", "indirect", "Aides to Senator Calloway"),
-))
+), when=_a_person)
 def person_as_modifier(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
     """A person named in a subject phrase only to say whose people speak ("Sanders advisers", "a
     Clinton ally", "Gore's spokeswoman", "aides to Senator Kemp", "a lawyer for Mr. Lee"): the
@@ -694,7 +895,7 @@ _AFFILIATION_BEFORE_RE = re.compile(r"\s(?:for|of|at|from|with)\s+(?:the\s+)?$")
 @SUBJECTS.rule("person-before-body", examples=(
     Example("“Turnout will be low,” wrote Marguerite Oyelaran for Dawn Consult.",
             "Turnout will be low", "direct", "Marguerite Oyelaran"),
-))
+), when=_two_people)
 def person_before_body(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
     """"Ann Lee for Dawn Consult", "Ann Lee of Harper Wells": the person named first, not
     a second name after a preposition of affiliation — that one names the body she speaks for,
@@ -716,7 +917,7 @@ def person_before_body(r: Resolver, start: int, end: int, found: list[Mention]) 
             "The Ohio governor said the plant would stay open.", "the plant would stay open", "indirect", "Dale Ritter"),
     Example("Ann Cole, the mayor, spoke first.\n\nThe Ohio governor said the plant would stay open.",
             "the plant would stay open", "indirect", "Ohio governor"),
-))
+), when=_only_places)
 def place_role_nominal(r: Resolver, start: int, end: int, found: list[Mention]) -> tuple[str | None, str] | None:
     """"The Indiana governor", "the Vermont senator" (an office held for a place): the person named
     before with that place and that office ("Indiana Gov. Ann Lee"), not whoever was named last; when no one was, the phrase

@@ -94,9 +94,9 @@ class ForkedParse(Generic[Parsed]):
         self._lock = threading.Lock()
         self._article: Parsed | None = None
 
-    def ready(self) -> bool:
+    def ready(self, wait: float = 0.0) -> bool:
         """Has the child begun to send its result, or ended (then :meth:`result` waits no more than
-        the sending takes)?"""
+        the sending takes)? ``wait``: seconds to wait for that at most."""
         import select
 
         with self._lock:
@@ -104,7 +104,7 @@ class ForkedParse(Generic[Parsed]):
                 return True
             poll = select.poll()
             poll.register(self._fd, select.POLLIN)
-            return bool(poll.poll(0))
+            return bool(poll.poll(int(wait * 1000)))
 
     def cancel(self) -> None:
         """End the child and forget its result (this process did the work itself)."""
@@ -132,6 +132,44 @@ class ForkedParse(Generic[Parsed]):
                 finally:
                     _reap(self._pid)
             return self._article
+
+
+class Nudge:
+    """A one-way "enough, send what you have" from a parent to the child it forks next.
+
+    Made before the fork, so both processes hold its pipe. A child doing optional work (work the
+    parent can do later itself) asks :meth:`given` now and then and stops once the parent,
+    done with its own share, has called :meth:`give`; so the child's extra work only fills time
+    the parent would otherwise have spent working anyway, however fast either side runs.
+    """
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+        self._given = False
+
+    def give(self) -> None:
+        """In the parent: tell the child to stop its optional work (once; harmless if it has ended)."""
+        if not self._given:
+            self._given = True
+            with contextlib.suppress(OSError):
+                os.write(self._write, b"!")
+
+    def given(self) -> bool:
+        """In the child: has the parent said enough? (a poll of the pipe, a microsecond or so)"""
+        if not self._given:
+            import select
+
+            poll = select.poll()
+            poll.register(self._read, select.POLLIN)
+            self._given = bool(poll.poll(0))
+        return self._given
+
+    def close(self) -> None:
+        """In the parent, once the child is done: release the pipe."""
+        for fd in (self._read, self._write):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._read = self._write = -1
 
 
 def _reap(pid: int) -> None:

@@ -230,7 +230,7 @@ def _same(sequential, parallel) -> None:
 def test_parallel_run_does_the_work_itself_when_the_children_lag(monkeypatch) -> None:
     """On a busy machine a child may be slower than this process reading its half too: then this
     process's own reading wins, and the result is still the sequential one."""
-    _same(*_sequential_and_parallel(monkeypatch, lambda self: False))
+    _same(*_sequential_and_parallel(monkeypatch, lambda self, wait=0.0: False))
 
 
 def test_parallel_run_adopts_a_child_that_finishes_while_this_process_reads_its_half(monkeypatch) -> None:
@@ -241,9 +241,9 @@ def test_parallel_run_adopts_a_child_that_finishes_while_this_process_reads_its_
     looks: dict[int, int] = {}
     real_ready = forked.ForkedParse.ready
 
-    def ready_after_three_looks(self) -> bool:
+    def ready_after_three_looks(self, wait: float = 0.0) -> bool:
         looks[id(self)] = looks.get(id(self), 0) + 1
-        return looks[id(self)] > 3 and real_ready(self)
+        return looks[id(self)] > 3 and real_ready(self, wait)
 
     _same(*_sequential_and_parallel(monkeypatch, ready_after_three_looks))
 
@@ -257,3 +257,48 @@ def test_direct_spans_are_the_spans_of_the_direct_quotations() -> None:
     assert finder is not None
     spans = sorted((q.start, q.end) for q in finder.direct_quotes(attribute=False) if q.kind == "direct")
     assert spans and finder.direct_spans() == spans
+
+
+def test_a_nudged_child_sends_the_clause_openings_it_has_and_the_rest_are_worked_out_here(monkeypatch) -> None:
+    """Where each cue's clause opens is the child's optional work: nudged (this process done with
+    the entities), it stops, having taken cues from both halves in turn, and the reported-clause
+    stage works out the rest. Same result either way."""
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    text = _long_text()
+    sequential = PIPELINE.run(text)
+    looks = [0]
+
+    def enough_on_the_third_look(self) -> bool:  # runs in the child, on its copy of ``looks``
+        looks[0] += 1
+        return looks[0] >= 3
+
+    monkeypatch.setattr(forked.Nudge, "given", enough_on_the_third_look)
+    parallel = PIPELINE.run(text, parallel=True)
+    assert parallel.openings is not None
+    starts = [start for start, _end, _opening in parallel.openings]
+    assert len(starts) == 64  # two looks of 32 cues each
+    middle = len(text) // 2
+    assert sum(start < middle for start in starts) >= 16 and sum(start >= middle for start in starts) >= 16
+    _same(sequential, parallel)
+
+
+def test_a_nudge_reaches_the_child_it_was_made_for() -> None:
+    """``give`` in the parent is seen by ``given`` in the child, which until then goes on."""
+    import os
+
+    from reader.document.forked import ForkedParse, Nudge
+
+    nudge = Nudge()
+
+    def wait_for_it() -> bool:
+        while not nudge.given():
+            os.sched_yield()
+        return True
+
+    child = ForkedParse(wait_for_it)
+    assert not child.ready(wait=0.05)  # the child is still waiting to be nudged
+    nudge.give()
+    assert child.result() is True
+    nudge.close()

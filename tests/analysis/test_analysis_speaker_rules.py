@@ -75,3 +75,29 @@ def test_a_middle_initial_does_not_cut_the_speakers_name(text: str, span: str, s
 def test_a_coordinated_subject_is_the_group_never_one_person(text: str, span: str, speaker: str) -> None:
     quotes = [q for q in PIPELINE.run(text).quotes if q.text == span]
     assert quotes and quotes[0].speaker == speaker
+
+
+def test_a_subject_rule_skipped_for_its_labels_would_have_found_nothing() -> None:
+    """A subject rule's ``when`` only spares work: for every phrase the gold articles and the rules'
+    own examples ask about, a rule whose ``when`` turns down the labels of the phrase's mentions
+    answers None itself."""
+    from pathlib import Path
+
+    gold = Path(__file__).resolve().parents[1] / "gold"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(gold.glob("*.txt"))]
+    texts += [example.sentence for _rule, example in CASES]
+    gated = [rule for rule in SUBJECTS if rule.when is not None]
+    assert len(gated) == len(SUBJECTS)
+    skipped = 0
+    for text in texts:
+        run = PIPELINE.run(text)
+        assert run.finder is not None
+        resolver = run.finder.resolver
+        for start, end in list(resolver._memo):
+            found = resolver.mentions_in(start, end)
+            labels = " ".join(m.label for m in found)
+            for rule in gated:
+                if not rule.applies(labels):
+                    skipped += 1
+                    assert rule.find(resolver, start, end, found) is None, (rule.name, text[start:end])
+    assert skipped > 500
