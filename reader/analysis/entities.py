@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Literal
 
 from reader.analysis import entity_rules as rules
 from reader.analysis.entity_rules import DATELINE_RE, INVERTED_NAME_RE, Judgement, Pair
@@ -68,7 +69,7 @@ from reader.analysis.lexicon import (
 from reader.analysis.model import Mention
 from reader.analysis.segment import Segments
 
-__all__ = ["DATELINE_RE", "EntityFinder", "explain", "lower_vocabulary", "surname_key"]
+__all__ = ["DATELINE_RE", "EntityFinder", "explain", "lower_vocabulary", "surname_key", "words_before"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŪŮŰŲŴŶŹŻŽ"
 _PREFIX = r"(?:(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu|de|da|di|du|la|le|van|von|der|den|d|o)[-’'])"
@@ -93,16 +94,29 @@ _UPPER_WORD_REST = (rf"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[SMF])t\.(?= [A-Z])|(?<=[
                     rf"|[\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*"
                     rf"(?:(?<=s)[’'](?= [A-Z])|[’']s(?= (?:{_POSSESSIVE_HEADS})\b))?)")
 _CAPITAL_RUN_RE = re.compile(rf"[{_UPPER}](?<![\w’'-].){_UPPER_WORD_REST}(?:{_CONNECTOR}{_WORD})*")
-# Where a particle-led run ("al-Assad", "d'Estaing") can start: a hyphen or apostrophe before a capital.
-_PARTICLE_JOIN_RE = re.compile(rf"[-’'](?=[{_UPPER}])")
+# Where a particle-led run ("al-Assad", "d'Estaing") can start: a hyphen or apostrophe before a
+# capital. One pattern a mark: a pattern opening with one character is searched for that character
+# alone, three times faster over a long text than one pattern opening with the class [-’'].
+_PARTICLE_JOIN_RES = tuple(re.compile(rf"{mark}(?=[{_UPPER}])") for mark in "-’'")
 # Possessive quantifiers: same matches, without backtracking at every start position of the search.
+# The two words before a name: what ``_PREV_RE.search(text, start - 40, start)`` finds ending at
+# the name (see :func:`words_before`, which reads the same from the right, without the search's
+# attempt at every position of the window).
 _PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
+_PREV_WINDOW = 40
+# The window before a name, reversed: trailing spaces, a full stop, the word before (its
+# characters), the spaces and commas before that, and the word before that. Each class is
+# disjoint from the next, so the greedy runs are the maximal ones.
+_PREV_REVERSED_RE = re.compile(r"( *)(\.?)([\w’'-]*)([ ,]*)([\w’'-]*)")
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 _NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
 _ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
 _CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
+_VOCAB_CHUNK = 1 << 18  # characters split at once by lower_vocabulary (then on to the line's end)
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
+_SENTENCE_ENDS = ".!?:\n;|"  # what _sentence_initial finds before a sentence's first word
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
-_PLAN_TRIES = 24  # mid-sentence occurrences of a run before the fast path stops waiting for its names to saturate
+_PLAN_TRIES = 24  # occurrences of a run before the fast path stops waiting for its names to saturate
 _BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
 _HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
 # Capitalised inside a run, these make it a headline-case phrase rather than a name.
@@ -112,8 +126,9 @@ _HEADLINE_SMALL = (TITLE_SMALL_WORDS | FUNCTION_CAPS | frozenset({
     {"of", "and", "the", "for", "i", "a"})
 _PLACES = places() | REGIONS  # the gazetteer, with mountain ranges, seas, regions and former states
 _NAME_HEADS = ORG_HEADS | PLACE_HEADS | NAME_NOUNS | VENUE_NOUNS
-_PHASE_RULES = {phase: rules.rules_of(phase) for phase in rules.PHASES}
-_RERUN_RULES = tuple(r for r in _PHASE_RULES["name"] if r.rerun)
+_PHASE_RULES = {phase: rules.phase_rules(phase) for phase in rules.PHASES}
+_RERUN_RULES = tuple(r for r in _PHASE_RULES["name"].rules if r.rerun)
+_PAIR_RULES_BY_GAP = _PHASE_RULES["pair"].by_gap()
 
 
 @dataclass(slots=True)
@@ -127,40 +142,117 @@ class _Candidate:
     headline: bool = False  # cut from a phrase in headline case inside a sentence
 
 
-def candidate_runs(text: str) -> Iterator[re.Match[str]]:
+def candidate_runs(text: str) -> list[re.Match[str]]:
     """The matches of ``CANDIDATE_RE.finditer(text)``, found about twice as fast.
 
-    Runs opening with a capital come from ``_CAPITAL_RUN_RE``; the rare ones opening with a name
+    Runs opening with a capital come from ``_CAPITAL_RUN_RE``, all found at once (in C: a list
+    iterates faster than a generator merging as it goes); the rare ones opening with a name
     particle are CANDIDATE_RE's own matches at the particles before a hyphen or apostrophe and a
-    capital. The two are merged as the single search goes: the leftmost run first, the search
-    going on from its end (a capital run found inside a particle-led one is searched again).
+    capital. They are merged as a single search would go: the leftmost run first, the search
+    going on from its end. After a particle-led run, the capital runs starting inside it are
+    searched again from its end, until a run found again is one found before (from there the
+    two searches agree).
     """
+    runs = list(_CAPITAL_RUN_RE.finditer(text))
     particles: list[re.Match[str]] = []
-    for join in _PARTICLE_JOIN_RE.finditer(text):
-        at = join.start()
+    for at in sorted(join.start() for pattern in _PARTICLE_JOIN_RES for join in pattern.finditer(text)):
         for start in range(at - 1, max(-1, at - 4), -1):  # the particles are one to three letters
             if text[start].islower() and (run := CANDIDATE_RE.match(text, start)) is not None:
                 particles.append(run)
                 break
-    runs = _CAPITAL_RUN_RE.finditer(text)
-    run = next(runs, None)
-    pos = 0
+    if not particles:
+        return runs
+    starts = [run.start() for run in runs]
+    merged: list[re.Match[str]] = []
+    i = pos = 0  # the next capital run; the end of the last run taken
     for particle in particles:
         at = particle.start()
-        while run is not None and run.start() < at:
-            yield run
-            pos = run.end()
-            run = next(runs, None)
+        before = bisect_left(starts, at, i)  # the capital runs starting before the particle
+        if before > i:
+            merged += runs[i:before]
+            pos = runs[before - 1].end()
+            i = before
         if at < pos:
             continue  # inside a run found before
-        yield particle
+        merged.append(particle)
         pos = particle.end()
-        if run is not None and run.start() < pos:  # search again after the particle-led run
-            runs = _CAPITAL_RUN_RE.finditer(text, pos)
-            run = next(runs, None)
-    if run is not None:
-        yield run
-        yield from runs
+        if i < len(runs) and starts[i] < pos:  # search again after the particle-led run
+            again: list[re.Match[str]] = []
+            resume = len(runs)
+            for run in _CAPITAL_RUN_RE.finditer(text, pos):
+                k = bisect_left(starts, run.start(), i)
+                if k < len(runs) and starts[k] == run.start() and runs[k].end() == run.end():
+                    resume = k
+                    break
+                again.append(run)
+            runs[i:resume] = again
+            starts[i:resume] = [run.start() for run in again]
+    merged += runs[i:]
+    return merged
+
+
+def words_before(text: str, start: int) -> tuple[str, str] | None:
+    """The word before ``start`` and the one before that ("" if none), as groups 2 and 1 of
+    ``_PREV_RE.search(text, start - 40, start)`` when that match ends at ``start``; else None.
+
+    Read from the right: the search tries the pattern at each of the window's 40 positions
+    (about 6 µs a name); here one match on the reversed window finds the runs the pattern can
+    only take, and the leftmost match is worked out from them:
+
+    * the last word is the run of word characters before the trailing spaces and full stop;
+    * with a word before it (a run of spaces and commas between them, the last word opening
+      with an ASCII letter), the match opens at the first ASCII letter of that earlier word's
+      run;
+    * else it opens at the first ASCII letter of the last word's run, with no earlier word.
+    """
+    lo = max(0, start - _PREV_WINDOW)
+    runs = _PREV_REVERSED_RE.match(text[lo:start][::-1])
+    assert runs is not None  # every part may be empty
+    tail, stop, last, gap, earlier = map(len, runs.groups())
+    last_end = start - tail - stop
+    last_start = last_end - last
+    if last and gap and earlier and _ASCII_LETTER_RE.match(text, last_start):
+        gap_start = last_start - gap
+        first = _ASCII_LETTER_RE.search(text, gap_start - earlier, gap_start)
+        if first is not None:
+            return text[first.start():gap_start], text[last_start:last_end]
+    first = _ASCII_LETTER_RE.search(text, last_start, last_end)
+    if first is None:
+        return None
+    return "", text[first.start():last_end]
+
+
+_MENTION_FIELDS = ("text", "label", "start", "end", "entity")
+
+
+def _mention_maker() -> Callable[[str, str, int, int, str], Mention]:
+    """``Mention(text, label, start, end, entity)``, made in 60% of the time.
+
+    Mention is a frozen dataclass: its ``__init__`` sets each field through
+    ``object.__setattr__`` (0.65 us a mention, 0.04 s for the 59k of a long article). This
+    fills its slots directly, which is all that ``__init__`` does, but only while Mention is
+    exactly such a class (these fields, in slots, no ``__post_init__``); otherwise it is
+    Mention itself. A test checks that both make equal mentions.
+    """
+    names = tuple(f.name for f in fields(Mention))
+    if (names != _MENTION_FIELDS or tuple(getattr(Mention, "__slots__", ())) != names
+            or hasattr(Mention, "__post_init__")):
+        return Mention
+    new = object.__new__
+    set_text, set_label, set_start, set_end, set_entity = (getattr(Mention, name).__set__ for name in names)
+
+    def mention(text: str, label: str, start: int, end: int, entity: str) -> Mention:
+        made = new(Mention)
+        set_text(made, text)
+        set_label(made, label)
+        set_start(made, start)
+        set_end(made, end)
+        set_entity(made, entity)
+        return made
+    return mention
+
+
+_mention = _mention_maker()
 
 
 def _key(surface: str) -> str:
@@ -199,8 +291,12 @@ def lower_vocabulary(text: str) -> set[str]:
     apostrophe, hyphen or digit ("don't", "e-mail") are not words here.
     """
     tokens: set[str] = set()
-    for line in text.splitlines():  # line by line keeps memory bounded on a book-length text
-        tokens.update(line.replace(".", " ").replace("—", " ").replace("–", " ").replace("/", " ").split())
+    at, size = 0, len(text)
+    while at < size:  # in chunks of whole lines: memory stays bounded on a book-length text
+        cut = text.find("\n", at + _VOCAB_CHUNK)
+        cut = size if cut < 0 else cut + 1
+        tokens.update(text[at:cut].replace(".", " ").replace("—", " ").replace("–", " ").replace("/", " ").split())
+        at = cut
     return {w for w in (t.strip(_VOCAB_STRIP) for t in tokens)
             if len(w) > 1 and w.isascii() and w.isalpha() and w.islower()}
 
@@ -219,8 +315,12 @@ class EntityFinder:
         self._cache: dict[tuple[str, bool], list] = {}
         self._group_cache: dict[str, list[tuple[list[tuple[int, int]], bool]]] = {}
         self._dropped_words: dict[str, bool] = {}
-        self._plans: dict[str, list[tuple[int, int, list]] | bool] = {}
-        self._plan_tries: dict[str, int] = {}
+        # Per run, by whether it opens a sentence (False, True): its plan (see _plan), and the
+        # occurrences that found a name of it not yet saturated.
+        self._plans: tuple[dict[str, tuple | Literal[False]], ...] = ({}, {})
+        self._plan_tries: tuple[dict[str, int], ...] = ({}, {})
+        # ... and the cache key of the name that was not saturated when its plan was last tried.
+        self._waiting: tuple[dict[str, tuple[str, bool]], ...] = ({}, {})
         self._para_starts = [p.start for p in segments.paragraphs]
 
     def _flags(self, para_i: int) -> tuple[bool, bool]:
@@ -255,7 +355,7 @@ class EntityFinder:
             if text[i] in "\"“‘'«" and i + 1 < len(text) and i >= 1 and text[i - 1] in " \n\t":
                 return True
             i -= 1
-        return i < 0 or text[i] in ".!?:\n;|"
+        return i < 0 or text[i] in _SENTENCE_ENDS
 
     def find(self) -> list[Mention]:
         """All entity mentions, sorted by start."""
@@ -281,7 +381,9 @@ class EntityFinder:
         known places and organisations, plus the candidates whose own words make them an
         organisation or a place.
         """
-        heads = [(p.start, p.end) for i, p in enumerate(self.segments.paragraphs) if self._flags(i)[0]]
+        known_flags = self._para_flags  # most paragraphs' flags are known by now (a tuple is true)
+        heads = [(p.start, p.end) for i, p in enumerate(self.segments.paragraphs)
+                 if (known_flags.get(i) or self._flags(i))[0]]
         # Phrases in headline case inside a sentence ("Donald Trump Could Become President") too.
         heads += [(c.start, c.end) for c in cands if c.headline]
         if not heads:
@@ -336,95 +438,123 @@ class EntityFinder:
         return sorted(body + found, key=lambda c: c.start)
 
     def _candidates(self) -> list[_Candidate]:
+        """Every capitalised run's names, judged (see :meth:`_judge_cached`), in text order.
+
+        Most runs recur in ordinary prose paragraphs, where each of their names reuses a saturated
+        judgement: those take a fast path, the run's *plan* (see :meth:`_plan`), with the same
+        outcome as judging each name through :meth:`_judge_cached`.
+        """
         text = self.text
         out: list[_Candidate] = []
+        append = out.append
         seg = self.segments
         judge = self._judge_cached
         groups_of = self._group_cache
-        cache, para_starts, para_flags = self._cache, self._para_starts, self._para_flags
         tracing = self.trace is not None
-        dropped = self._dropped_words
-        plans = self._plans
+        dropped = self._dropped_words  # run -> whether it is a lone word _judge always drops
+        plans_by_start, waiting, cache = self._plans, self._waiting, self._cache
+        sentence_ends = _SENTENCE_ENDS
+        para_starts = self._para_starts
+        last_para = len(para_starts) - 1
+        next_para_start = -1  # where the paragraph after the current run's begins
+        plain = False  # the current run's paragraph is ordinary prose (no headline, not in capitals)
+        candidate = _Candidate
         for match in candidate_runs(text):
             token = match.group()
             offset = match.start()
-            if token.isalnum():
-                # A lone word _judge always trims away ("The", "We"): no name, whatever its context.
-                gone = dropped.get(token)
-                if gone is None:
-                    gone = dropped[token] = self._always_dropped(token)
-                if gone and not tracing:
-                    continue
-                # Fast path, same outcome as _judge_cached: a single word mid-sentence whose form is
-                # saturated, in a paragraph already known to be ordinary prose.
-                if not tracing and offset >= 2 and text[offset - 1] == " " and (
-                        text[offset - 2].isalnum() or text[offset - 2] == ","):
-                    cached = cache.get((token, False))
-                    if cached is not None and cached[0] >= _SATURATED:
-                        flags = para_flags.get(bisect_right(para_starts, offset) - 1)
-                        if flags is not None and not flags[0] and not flags[1]:
-                            cached[0] += 1
-                            if cached[1] is not None:
-                                start, end = offset + cached[1], offset + len(token) - cached[2]
-                                out.append(_Candidate(start, end, text[start:end], cached[3], {}, cached[4]))
-                            continue
-                cand = judge([(offset, match.end())], seg)
-                if cand is not None:
-                    out.append(cand)
+            if offset >= next_para_start:  # runs come in text order: the paragraph changes rarely
+                para_i = bisect_right(para_starts, offset) - 1
+                next_para_start = para_starts[para_i + 1] if para_i < last_para else len(text) + 1
+                flags = self._flags(para_i)
+                plain = not (flags[0] or flags[1] or tracing)
+            # A lone word _judge always trims away ("The", "We"): no name, whatever its context.
+            gone = dropped.get(token)
+            if gone is None:
+                gone = dropped[token] = token.isalnum() and self._always_dropped(token)
+            if gone and not tracing:
                 continue
+            if plain:
+                # Mid-sentence after a word or comma (the usual case), or after a full stop and a
+                # space or a line break, without walking back (see _sentence_initial).
+                before = text[offset - 1] if offset else "\n"
+                if before == " " and offset >= 2:
+                    before = text[offset - 2]
+                    if before.isalnum() or before == ",":
+                        initial = False
+                    elif before in sentence_ends:
+                        initial = True
+                    else:
+                        initial = self._sentence_initial(offset)
+                elif before == "\n":
+                    initial = True
+                else:
+                    initial = self._sentence_initial(offset)
+                plan = plans_by_start[initial].get(token)
+                if plan is None:
+                    # Tried again only once the name that was not saturated last time is.
+                    blocker = waiting[initial].get(token)
+                    if blocker is None or ((entry := cache.get(blocker)) is not None and entry[0] >= _SATURATED):
+                        plan = self._plan(token, offset, initial, self._groups_of(token))
+                if plan.__class__ is tuple:  # else None (not yet) or False (not soon): judge each name
+                    for start, end, surface, key, words in plan:
+                        append(candidate(offset + start, offset + end, surface, key, {}, words))
+                    continue
             groups = groups_of.get(token)
             if groups is None:
-                groups = groups_of[token] = self._groups(token)
-            if not tracing and offset >= 2 and text[offset - 1] == " " and (
-                    text[offset - 2].isalnum() or text[offset - 2] == ","):
-                # Fast path, same outcome as _judge_cached for each name of the run (see _reused).
-                plan = plans.get(token)
-                if plan is None:
-                    plan = self._reused(token, offset, groups)
-                if plan:
-                    flags = para_flags.get(bisect_right(para_starts, offset) - 1)
-                    if flags is not None and not flags[0] and not flags[1]:
-                        for a, b, cached in plan:
-                            cached[0] += 1
-                            if cached[1] is not None:
-                                start, end = offset + a + cached[1], offset + b - cached[2]
-                                out.append(_Candidate(start, end, text[start:end], cached[3], {}, cached[4]))
-                        continue
+                groups = self._groups_of(token)
             for rel, headline in groups:
                 cand = judge([(offset + a, offset + b) for a, b in rel], seg, headline)
                 if cand is not None:
-                    out.append(cand)
+                    append(cand)
         return out
 
-    def _reused(self, token: str, offset: int, groups: list[tuple[list[tuple[int, int]], bool]]
-                ) -> list[tuple[int, int, list]] | bool:
-        """For a run ``token`` standing mid-sentence (after a word or comma) at ``offset``: each of
-        its names (start and end in the run) with the judgement :meth:`_judge_cached` reuses for it
-        there, once every one is saturated; False, remembered, when that will not happen soon.
+    def _groups_of(self, token: str) -> list[tuple[list[tuple[int, int]], bool]]:
+        """:meth:`_groups` of ``token``, split once per text; a single word is its own name."""
+        groups = self._group_cache.get(token)
+        if groups is None:
+            groups = self._group_cache[token] = (
+                [([(0, len(token))], False)] if token.isalnum() else self._groups(token))
+        return groups
 
-        Where each name of the run starts a sentence or not is then decided inside the run, so the
-        cache key of each name is the same at every mid-sentence occurrence of the run; a saturated
-        judgement never changes. So in an ordinary prose paragraph the run's candidates are those
-        reused judgements, as _judge_cached would give them one by one.
+    def _plan(self, token: str, offset: int, initial: bool, groups: list[tuple[list[tuple[int, int]], bool]]
+              ) -> tuple[tuple[int, int, str, str, int], ...] | Literal[False] | None:
+        """For a run ``token`` at ``offset`` in an ordinary prose paragraph, opening a sentence or
+        not (``initial``): its candidates (start and end in the run, surface, key, words) as
+        :meth:`_judge_cached` gives them, once the judgement of each of its names is saturated;
+        remembered for the run's later occurrences that open a sentence or not as this one does.
+        None while some name is not saturated; False, remembered, when that will not happen soon.
+
+        The cache key of each name is its text and whether it opens a sentence (or was cut from a
+        phrase in headline case). For the name at the run's start that is ``initial``; for a name
+        further in, the characters before it are the run's own, so it is the same at every
+        occurrence of the run. A saturated judgement never changes (nothing judged afterwards is
+        stored), so the run's candidates at every such occurrence are the ones reused here.
         """
         text = self.text
-        plan: list[tuple[int, int, list]] = []
+        plan: list[tuple[int, int, str, str, int]] = []
         for rel, headline in groups:
             a, b = rel[0][0], rel[-1][1]
-            start = offset + a
-            if start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum() or text[start - 2] == ","):
-                initial = False
+            if a == 0:
+                opens = initial
             else:
-                initial = self._sentence_initial(start)
-            cached = self._cache.get((token[a:b], initial or headline))
+                start = offset + a
+                opens = not (start >= 2 and text[start - 1] == " " and (text[start - 2].isalnum()
+                                                                         or text[start - 2] == ","))
+                opens = opens and self._sentence_initial(start)
+            key = (token[a:b], opens or headline)
+            cached = self._cache.get(key)
             if cached is None or cached[0] < _SATURATED:
-                tries = self._plan_tries[token] = self._plan_tries.get(token, 0) + 1
+                self._waiting[initial][token] = key
+                tries = self._plan_tries[initial][token] = self._plan_tries[initial].get(token, 0) + 1
                 if tries > _PLAN_TRIES:
-                    self._plans[token] = False
-                return False
-            plan.append((a, b, cached))
-        self._plans[token] = plan
-        return plan
+                    self._plans[initial][token] = False
+                    return False
+                return None
+            if cached[1] is not None:
+                start, end = a + cached[1], b - cached[2]
+                plan.append((start, end, token[start:end], cached[3], cached[4]))
+        done = self._plans[initial][token] = tuple(plan)
+        return done
 
     def _always_dropped(self, word: str) -> bool:
         """Does :meth:`_judge` trim the one-word run ``word`` away wherever it stands?
@@ -590,7 +720,7 @@ class EntityFinder:
                 return None
             start, end = raw_start + cached[1], raw_end - cached[2]
             return _Candidate(start, end, text[start:end], cached[3], {}, cached[4])
-        cand = self._judge(grp, seg, headline)
+        cand = self._judge(grp, seg, headline, (para_i, flags, initial))
         if not flags[0] and not flags[1] and not headline:
             if cached is None:
                 cached = self._cache[cache_key] = [0, None, 0, "", 0]
@@ -601,12 +731,21 @@ class EntityFinder:
                 cached[1:] = [cand.start - raw_start, raw_end - cand.end, cand.key, cand.words]
         return cand
 
-    def _judge(self, grp: list[tuple[int, int]], seg: Segments, headline: bool = False) -> _Candidate | None:
+    def _judge(self, grp: list[tuple[int, int]], seg: Segments, headline: bool = False,
+               known: tuple[int, tuple[bool, bool], bool] | None = None) -> _Candidate | None:
         """Trim a word run to a name and let the rules vote on it (None: no name). ``headline``:
-        the run was cut from a phrase in headline case, where capitals say nothing."""
-        text = self.text
-        para_i = seg.paragraph_index(grp[0][0])
-        titlecase, upper_block = self._flags(para_i)
+        the run was cut from a phrase in headline case, where capitals say nothing. ``known``:
+        what :meth:`_judge_cached` found already (the run's paragraph, its flags, whether the
+        run opens a sentence)."""
+        text, places = self.text, self.places
+        run_start = grp[0][0]
+        if known is None:
+            para_i = seg.paragraph_index(run_start)
+            flags = self._flags(para_i)
+            run_initial = None
+        else:
+            para_i, flags, run_initial = known
+        titlecase, upper_block = flags
         titlecase = titlecase or headline
         # Drop leading common words: function words anywhere ("The"), and at a sentence's start any word
         # the text also uses in lower case ("Hundreds", "Separately"), unless it begins a known name.
@@ -615,8 +754,12 @@ class EntityFinder:
             low = first.lower()
             if first.isupper() and len(first) > 1:
                 break
-            known = any(text[grp[0][0]:grp[k][1]] in self.places or text[grp[0][0]:grp[k][1]] in KNOWN_ORGS
-                        for k in range(min(len(grp), 4)))
+            known = False
+            for k in range(min(len(grp), 4)):
+                prefix = text[grp[0][0]:grp[k][1]]
+                if prefix in places or prefix in KNOWN_ORGS:
+                    known = True
+                    break
             if known:
                 break
             if len(grp) > 1 and low in ORG_OF_HEADS and text[grp[0][1]:grp[1][0]].strip() in ("of", "for"):
@@ -628,7 +771,10 @@ class EntityFinder:
                     and text[grp[0][1]:grp[1][0]] in (" of ", " of the ")):
                 grp = grp[1:]  # "President of the Harbour Guild", "Director of Media": the office, not a name
                 continue
-            initial = self._sentence_initial(grp[0][0])
+            if grp[0][0] == run_start and run_initial is not None:
+                initial = run_initial
+            else:
+                initial = self._sentence_initial(grp[0][0])
             if initial and ((low in COMMON_CAPS and low not in WEEKDAYS and low not in MONTHS)
                             or low in self.lower_vocab):
                 grp = grp[1:]
@@ -665,12 +811,13 @@ class EntityFinder:
         j.in_places = self._known_place(surface)
         # Organisation evidence from the name itself.
         venue_centre = last in CENTRES and not any(w in INSTITUTE_CENTRE for w in lows[:-1])
-        org_head = (last in ORG_HEADS and not venue_centre) or any(
+        # (The isdisjoint tests only skip the word-by-word tests when no word could pass them.)
+        org_head = (last in ORG_HEADS and not venue_centre) or (not ORG_OF_HEADS.isdisjoint(lows[:-1]) and any(
             lows[i] in ORG_OF_HEADS and text[grp[i][1]:grp[i + 1][0]].strip().split()[:1] in (["of"], ["for"])
-            for i in range(len(grp) - 1))
-        if not org_head and len(grp) > 2:
+            for i in range(len(grp) - 1)))
+        if not org_head and len(grp) > 2 and not ORG_HEADS.isdisjoint(lows[1:-1]):
             # "King's College London", "University College London": an institution named with its city.
-            org_head = any(lows[i] in ORG_HEADS and text[grp[i + 1][0]:end] in self.places
+            org_head = any(lows[i] in ORG_HEADS and text[grp[i + 1][0]:end] in places
                            for i in range(1, len(grp) - 1))
         if org_head and len(grp) > 1 and last in SURNAME_NOUNS and words[-2] in FIRST_NAMES:
             org_head = False  # "Sean Mills", "Peter Hall": a given name before a surname that is a noun
@@ -702,7 +849,7 @@ class EntityFinder:
             if cut >= 0 and not given_title and not (lows[cut + 1] in PERSON_TITLES and cut + 2 >= len(lows)):
                 j.titled = True
                 self._narrow(j, cut + 1)
-            elif len(lows) > 1 and all(w in TITLES_ROLES for w in lows):
+            elif len(lows) > 1 and TITLES_ROLES.issuperset(lows):
                 return self._traced(j, None)
         if j.titled and all(w in PERSON_TITLES for w in j.lows):
             return self._traced(j, None)
@@ -714,10 +861,9 @@ class EntityFinder:
                 return self._traced(j, None)
         # Context before and after: the words either side of the name.
         start = j.start
-        prev = _PREV_RE.search(text, max(0, start - 40), start)
-        if prev and prev.end() == start:
-            j.p2 = (prev.group(1) or "").lower()
-            j.p1 = prev.group(2).lower()
+        before = words_before(text, start)
+        if before is not None:
+            j.p2, j.p1 = before[0].lower(), before[1].lower()
         j.possessive = text[end:end + 3] in ("’s ", "'s ")
         nxt = _NEXT_RE.match(text, end)
         if nxt:
@@ -783,26 +929,43 @@ class EntityFinder:
 
     def _coordinate(self, cands: list[_Candidate]) -> None:
         """Pair rules over neighbouring names ("X and Y districts", "from X to Y"), right to left so
-        evidence passes along a list of names."""
-        text, pair_rules, trace = self.text, _PHASE_RULES["pair"], self.trace
+        evidence passes along a list of names. A pair rule reads only the gaps its gate names
+        (" and ", " to "), so a pair whose gap is none of those calls no rule."""
+        text, phase, trace = self.text, _PHASE_RULES["pair"], self.trace
         if len(cands) < 2:
             return
         pair = Pair(text, cands[0], cands[1], "")  # one pair, moved along (the rules keep none)
+        by_gap = _PAIR_RULES_BY_GAP
+        lengths = {len(gap) for gap in by_gap} if by_gap is not None else set()
         for i in range(len(cands) - 2, -1, -1):
             a, b = cands[i], cands[i + 1]
+            if by_gap is None:  # a pair rule without a gap gate: every pair calls every rule
+                chosen = phase.rules
+            elif b.start - a.end in lengths:
+                chosen = by_gap.get(text[a.end:b.start], ())
+                if not chosen:
+                    continue
+            else:
+                continue
             pair.a, pair.b, pair.gap = a, b, text[a.end:b.start]
-            for r in pair_rules:
+            for r in chosen:
                 voted = r.apply(pair)
                 if voted and trace is not None:
                     trace.extend((c.text, (r.name,)) for c in voted)
 
     def _resolve(self, cands: list[_Candidate]) -> list[Mention]:
+        """Pool the votes per surface form and label every mention (see the module's docstring).
+
+        Most candidates reuse a saturated judgement and carry no votes: the per-candidate passes
+        are one counting pass and the final one; the rest reads the few that voted.
+        """
         totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        seen: dict[str, int] = defaultdict(int, Counter(c.key for c in cands))
         first_form: dict[str, str] = {}
-        seen: dict[str, int] = defaultdict(int)
-        for c in cands:
-            first_form.setdefault(c.key, c.text)
-            seen[c.key] += 1
+        voted = [c for c in cands if c.votes]
+        for c in reversed(cands):  # each key's first form, as the first candidate writes it
+            first_form[c.key] = c.text
+        for c in voted:
             for label, score in c.votes.items():
                 if not label.startswith("_"):
                     totals[c.key][label] += score
@@ -826,7 +989,8 @@ class EntityFinder:
                 if len(initials) >= 2:
                     org_initials.setdefault(initials, first_form[key])
         canonical: dict[str, str] = {}
-        for key in list(totals) + [c.key for c in cands if c.key not in totals]:
+        # Each key once: a key judged again changes nothing (nothing here depends on the order).
+        for key in list(totals) + [key for key in seen if key not in totals]:
             if " " in key:
                 continue
             # Per occurrence: a surname the gazetteer also lists ("Bush", "Paris" after "Valeska
@@ -847,7 +1011,7 @@ class EntityFinder:
         # writes in ordinary case (a surname takes its full name).
         ordinary = {k.casefold(): k for k in label_of if not k.isupper()}
         ordinary.update((k.casefold(), k) for k in surname)
-        for key in {c.key for c in cands if c.key.isupper() and len(c.key) > 2}:
+        for key in {key for key in seen if key.isupper() and len(key) > 2}:
             other = ordinary.get(key.casefold())
             if other is None:
                 continue
@@ -856,7 +1020,7 @@ class EntityFinder:
             elif other in label_of:
                 label_of[key], canonical[key] = label_of[other], canonical.get(other) or first_form[other]
         mentions: list[Mention] = []
-        for c in cands:
+        for c in voted:  # only a candidate with votes has a "_SPEAKER" or "_TOPONYM" one
             # A named speaker with no other evidence: a lone given name is a person ("as Colin
             # said"); otherwise an organisation, since people come with full names; a word the
             # text uses in lower case ("Water said") is neither, unless it ends an organisation's
@@ -865,15 +1029,15 @@ class EntityFinder:
                     c.key.lower() not in self.lower_vocab or c.key in org_last):
                 person = c.key in FIRST_NAMES or c.key.endswith(SURNAME_SUFFIXES)  # "Gorbachev agreed"
                 label_of[c.key] = "PERSON" if person else "ORG"
-        for c in cands:
+        for c in voted:
             if c.key not in label_of and c.votes.get("_TOPONYM"):
                 label_of[c.key] = "PLACE"  # no evidence but a place-name shape, and no longer name it shortens
+        typed = {key: (label, canonical.get(key) or first_form[key]) for key, label in label_of.items()}
+        append = mentions.append
         for c in cands:
-            label = label_of.get(c.key)
-            if label is None:
-                continue  # no evidence at all: a capitalised word, not a name we can type
-            name = canonical.get(c.key) or first_form[c.key]
-            mentions.append(Mention(c.text, label, c.start, c.end, name))
+            known = typed.get(c.key)
+            if known is not None:  # else no evidence at all: a capitalised word, not a name we can type
+                append(_mention(c.text, known[0], c.start, c.end, known[1]))
         return mentions
 
 
