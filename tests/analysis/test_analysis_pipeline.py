@@ -73,11 +73,15 @@ def _long_text() -> str:
     return "\n\n".join([text] * (PARALLEL_MIN_CHARS // len(text) + 1))
 
 
-def test_parallel_run_finds_exactly_what_the_sequential_run_does() -> None:
+def test_parallel_run_finds_exactly_what_the_sequential_run_does(monkeypatch) -> None:
     """Sentences, quote marks, cues, quotation shapes and the second half's reports found by forked
-    children are rebuilt into the very same results."""
+    children are rebuilt into the very same results. (This process waits for each child here: on a
+    loaded machine it could otherwise finish first and adopt nothing, which the tests below cover.)"""
+    import reader.document.forked as forked
     from reader.analysis.engine import PIPELINE
 
+    real_ready = forked.ForkedParse.ready
+    monkeypatch.setattr(forked.ForkedParse, "ready", lambda self, wait=0.0: real_ready(self, wait=120.0))
     text = _long_text()
     sequential, parallel = PIPELINE.run(text), PIPELINE.run(text, parallel=True)
     assert parallel.segments is not None and sequential.segments is not None
