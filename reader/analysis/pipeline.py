@@ -182,7 +182,7 @@ class Pipeline:
             finder.adopt_shape_rows(run.shapes)
         if run.openings is not None:
             finder.adopt_opening_rows(run.openings)
-        taken = sorted((q.start, q.end) for q in finder.direct_quotes(attribute=False) if q.kind == "direct")
+        taken = finder.direct_spans()
         run.reported = reported_in_two(run.segments, finder, taken) if run.parallel else finder.reported(taken)
         finder.resolver.add_quoted([(q.start, q.end) for q in run.reported])
 

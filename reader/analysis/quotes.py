@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from reader.analysis.cues import PREV_WORD_RE as _PREV_WORD_RE
 from reader.analysis.cues import Cues
@@ -59,14 +61,12 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
-from reader.analysis.rules import Example, Registry
+from reader.analysis.rules import Example, Registry, Rule
 from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver, ResolverState
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from reader.analysis.rules import Rule, Rulebook
+    from reader.analysis.rules import Rulebook
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
 _TIME = (rf"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:{_DAYS}|week|month|year|night|morning|afternoon"
@@ -84,7 +84,8 @@ OBJECT_RE = re.compile(
     r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?=[\s,.]|$)"
     r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
 )
-CLAIM_RE = re.compile(r"\s+(?:the\s+|recent\s+|media\s+|press\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
+CLAIM_LEADS = ("the", "recent", "media", "press")  # words before a claim noun ("the media reports that")
+CLAIM_RE = re.compile(r"\s+(?:(?:" + "|".join(CLAIM_LEADS) + r")\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
 _BOUNDARY_RE = re.compile(
     r"[,;:—–(]|(?<![\w’'-])(?:that|which|who|whose|and|but|while|after|before|because|when|with|although|since|as"
     r"|if|where|whereas|so|than|whom)(?![\w’'-])")
@@ -95,6 +96,7 @@ _SUBJECT_BOUNDARY_RE = re.compile(
     r"|Whereas|So)(?![\w’'-])")
 APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
 THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,12}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+_THAT_SOON_STOP_RE = re.compile(r"[^,\s\w’'$%“”\"-]")  # a character THAT_SOON_RE's words, spaces and commas never hold
 VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
 COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
 _CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|while|whereas|though|although|with|allowing"
@@ -151,6 +153,7 @@ _ABBREV_BEFORE_RE = re.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|G
 NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
 _PREP_OR_SUB = CLAUSE_PREPOSITIONS | SUBORDINATORS
 TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
+_SUBJECT_REACH = 200  # how far back before a verb its subject phrase is looked for
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom", "whose"}
 # A relative clause still open: ", which ..." with no comma since.
 _OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who)\s[^,;:—–()]*$")
@@ -181,12 +184,75 @@ ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], li
 """Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
 _Opening = tuple[int, bool, "str | None", bool, int]
 """Where a cue's reported clause opens (see QuoteFinder._opening)."""
+_Clause = tuple[int, int, "str | None"]
+"""A cue's reported clause: its start, its end and the opener's name (see QuoteFinder.clause)."""
 OpeningRows = list[tuple[int, int, "_Opening | None"]]
 """Where each cue's clause opens, by the cue's span, as plain data (see QuoteFinder.opening_rows)."""
 
 
+def match_that_soon(text: str, pos: int) -> re.Match[str] | None:
+    """``THAT_SOON_RE`` matched at ``pos``, tried only when a "that" comes before the first character
+    its words and commas cannot hold (a full stop, a colon, a bracket ...): most cues have none."""
+    stop = _THAT_SOON_STOP_RE.search(text, pos)
+    if text.find("that", pos, stop.start() if stop else len(text)) < 0:
+        return None
+    return THAT_SOON_RE.match(text, pos)
+
+
 def word_list(text: str) -> list[str]:
     return _WORD_RE.findall(text)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NextWordIn:
+    """An opener's ``needs`` (see ``Rule.needs``): is the word right after the verb, lower-cased,
+    one of ``words``? An opener whose pattern starts with one of them ("said if ...", "denied
+    reports that ...") is then tried only where it could match; the finder reads the word once."""
+
+    words: frozenset[str]
+
+    def __call__(self, f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> bool:
+        return next_word(f.text, pos) in self.words
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` ("" if none): ``word_list(text)[0]`` without reading the rest."""
+    m = _WORD_RE.search(text)
+    return m.group() if m else ""
+
+
+def at_least_words(text: str, start: int, end: int, count: int) -> bool:
+    """Does ``text[start:end]`` hold ``count`` words or more (``len(word_list(...)) >= count``, read
+    only as far as the ``count``-th word)?"""
+    pattern = _AT_LEAST_WORDS.get(count)
+    if pattern is None:
+        # (the words of _WORD_RE one after another; possessive, so a word is never split in two)
+        pattern = _AT_LEAST_WORDS[count] = re.compile(rf"(?:[^A-Za-z0-9]*+[A-Za-z0-9][\w’'-]*+){{{max(0, count)}}}")
+    return pattern.match(text, start, end) is not None
+
+
+_AT_LEAST_WORDS: dict[int, re.Pattern[str]] = {}
+
+
+def that_follows(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -> bool:
+    """An opener's ``needs``: a "that" a few words after the verb (``THAT_SOON_RE``), which the
+    finder matches once per cue and hands to every opener."""
+    return that is not None
+
+
+def next_word(text: str, pos: int) -> str:
+    """The word after the spaces at ``pos``, lower-cased ("" if no space and word come next)."""
+    m = _AFTER_WORD_RE.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+_AFTER_WORD_RE = re.compile(r"\s+([\w’'$-]+)")
+
+
+def comma_before(f: QuoteFinder, hit: re.Match[str], sent: Span) -> bool:
+    """Is there a comma between the start of the cue's sentence and the cue ("A, X said", "If A, X
+    said B")? Rules that read such a piece before the cue need one (see ``Rule.needs``)."""
+    return f.text.rfind(",", sent.start, hit.start()) > sent.start
 
 
 # -- the kind of a quotation ------------------------------------------------------------------------
@@ -236,6 +302,26 @@ def quote_ends_report(f: QuoteFinder, q: Quoted, sent: Span) -> bool:
 
 # -- where a reported clause ends ----------------------------------------------------------------
 
+
+@dataclass(frozen=True, slots=True, eq=False)
+class MarksIn:
+    """A span end's ``needs`` (see ``Rule.needs``): does the clause ``text[start:end]`` hold one of
+    ``marks``? A rule whose pattern cannot match without one of them is then skipped (most
+    clauses hold no comma, bracket or dash)."""
+
+    marks: tuple[str, ...]
+
+    def __call__(self, f: QuoteFinder, start: int, end: int) -> bool:
+        text = f.text
+        return any(text.find(mark, start, end) >= 0 for mark in self.marks)  # (what the one search finds)
+
+
+def marks_in(*marks: str) -> MarksIn:
+    return MarksIn(marks)
+
+
+_HAS_COMMA = marks_in(",")
+
 # Rules that end a reported clause before its sentence does (``f, start, end, trailing -> cut or
 # None``); the earliest cut of any rule wins. ``trailing``: the report comes before its attribution
 # ("A, but B, Smith said"), where a ", but" clause is still the speaker's.
@@ -247,7 +333,7 @@ _NEW_SUBJECT_RE = re.compile(r",\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w
                              r"|have|had|will|would|could|can)\s")
 
 
-@SPAN_ENDS.rule("writer-clause", examples=(
+@SPAN_ENDS.rule("writer-clause", needs=marks_in(",", ";"), examples=(
     Example("Ines Marlow said the ferry would sail on Monday, but the harbour was closed by the storm.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
     Example("Ines Marlow said the ferry would sail on Monday, allowing the islanders to vote.",
@@ -279,7 +365,7 @@ _AND_NAME_CLAUSE_RE = re.compile(r",?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w�
 _AND_NAME_SAID_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:said|says)\b")
 
 
-@SPAN_ENDS.rule("and-named-subject", examples=(
+@SPAN_ENDS.rule("and-named-subject", needs=marks_in("and"), examples=(
     Example("Ines Marlow said the ferry would sail on Monday, and Tomas Rieder was furious about it.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
     Example("Ines Marlow said the ferry would sail and Tomas Rieder was furious about it.",
@@ -307,7 +393,7 @@ def and_named_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> i
     return None
 
 
-@SPAN_ENDS.rule("which-after-object", examples=(
+@SPAN_ENDS.rule("which-after-object", needs=_HAS_COMMA, examples=(
     Example("Ilse Brandt acknowledged the risks of the new bridge, which worried the ferry crews.",
             "the risks of the new bridge", "indirect", "Ilse Brandt"),
 ))
@@ -327,7 +413,7 @@ def which_after_object(f: QuoteFinder, start: int, end: int, trailing: bool) -> 
     return None
 
 
-@SPAN_ENDS.rule("name-appositive", examples=(
+@SPAN_ENDS.rule("name-appositive", needs=_HAS_COMMA, examples=(
     Example("Ines Marlow said the council would consult Hal Brandt (Ind.), a former harbour master who ran the port.",
             "the council would consult Hal Brandt (Ind.)", "indirect", "Ines Marlow"),
 ))
@@ -346,7 +432,7 @@ def name_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int
     return None
 
 
-@SPAN_ENDS.rule("closing-parenthetical", examples=(
+@SPAN_ENDS.rule("closing-parenthetical", needs=marks_in("("), examples=(
     Example("Ines Marlow said the ferry would sail on Monday (the harbour reopens that day).",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
 ))
@@ -362,7 +448,7 @@ def closing_parenthetical(f: QuoteFinder, start: int, end: int, trailing: bool) 
     return None
 
 
-@SPAN_ENDS.rule("according-to-tail", examples=(
+@SPAN_ENDS.rule("according-to-tail", needs=marks_in("according"), examples=(
     Example("Ines Marlow said the ferry would sail on Monday, according to two crew members.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
 ))
@@ -371,7 +457,7 @@ def according_to_tail(f: QuoteFinder, start: int, end: int, trailing: bool) -> i
     return f.first_cut(_ACCORDING_TAIL_RE, start, end)
 
 
-@SPAN_ENDS.rule("and-new-subject", examples=(
+@SPAN_ENDS.rule("and-new-subject", needs=_HAS_COMMA, examples=(
     Example("Ines Marlow said the ferry would sail on Monday, and the harbour master was furious about it.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
 ))
@@ -381,7 +467,7 @@ def and_new_subject(f: QuoteFinder, start: int, end: int, trailing: bool) -> int
     return f.first_cut(_NEW_SUBJECT_RE, start, end)
 
 
-@SPAN_ENDS.rule("summary-appositive", examples=(
+@SPAN_ENDS.rule("summary-appositive", needs=_HAS_COMMA, examples=(
     Example("Ines Marlow said the ferry would stop at the island twice a day, a change that pleased the "
             "fishermen.", "the ferry would stop at the island twice a day", "indirect", "Ines Marlow"),
 ))
@@ -391,7 +477,7 @@ def summary_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> 
     return f.first_cut(_SUMMARY_APPOSITIVE_RE, start, end)
 
 
-@SPAN_ENDS.rule("dash-appositive", examples=(
+@SPAN_ENDS.rule("dash-appositive", needs=marks_in("—", "–", "-"), examples=(
     Example("Ines Marlow said the ferry would stop at the island twice a day — a first for the winter "
             "timetable.", "the ferry would stop at the island twice a day", "indirect", "Ines Marlow"),
 ))
@@ -406,7 +492,7 @@ _FRONTED_SUB_RE = re.compile(r"[\"“]?(?:Although|Though|While|Even though|Even
 _MAIN_CLAUSE_RE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|[A-Z][\w’'.-]*)\s)")
 
 
-@SPAN_ENDS.rule("fronted-subordinate", examples=(
+@SPAN_ENDS.rule("fronted-subordinate", needs=_HAS_COMMA, examples=(
     Example("While Ines Marlow said the ferry would sail on Monday, the harbour stayed closed all week.",
             "the ferry would sail on Monday", "indirect", "Ines Marlow"),
     Example("Although Captain Ruth Sands insisted that the engine was sound, she ordered a full inspection.",
@@ -426,12 +512,45 @@ def fronted_subordinate(f: QuoteFinder, start: int, end: int, trailing: bool) ->
     return f.first_cut(_MAIN_CLAUSE_RE, start, end)
 
 
+def _marks_needed(registry: Registry) -> tuple[re.Pattern[str], list[tuple[Rule, frozenset[str] | None]]] | None:
+    """One pattern for every mark the rules of ``registry`` need, and each rule with its marks (None
+    unless every rule needs marks): one search tells which rules a clause could be cut by."""
+    if not all(isinstance(rule.needs, MarksIn) for rule in registry):
+        return None
+    needs: list[tuple[Rule, frozenset[str] | None]] = [(rule, frozenset(rule.needs.marks)) for rule in registry
+                                                       if isinstance(rule.needs, MarksIn)]
+    marks = sorted({mark for _rule, rule_marks in needs for mark in rule_marks}, key=lambda m: (-len(m), m))
+    return re.compile("|".join(re.escape(mark) for mark in marks)), needs
+
+
+_SPAN_END_MARKS = _marks_needed(SPAN_ENDS)
+
+
 def _commas(text: str, start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if text[i] == ","]
 
 
 _STAGE_DIRECTION_RE = re.compile(r"\([^()]*\)[.!?]?")
 _SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']*\s")
+
+
+_RuleBlock = tuple["Callable[..., bool] | None", bool, tuple[tuple["Callable[..., Any]", str, bool], ...]]
+"""Rules next to each other with the same ``needs``: the test, whether one of them is final, and
+each rule's find, name and final."""
+
+
+def _rule_blocks(rules: list[Rule]) -> list[_RuleBlock]:
+    """``rules`` in order, those next to each other with the same ``needs`` in one block, so that a
+    cue failing the test skips them all at once (five rules of ``REPORTED`` need a comma before
+    the cue)."""
+    blocks: list[_RuleBlock] = []
+    for rule in rules:
+        if blocks and blocks[-1][0] is rule.needs:
+            need, final, block = blocks[-1]
+            blocks[-1] = (need, final or rule.final, (*block, (rule.find, rule.name, rule.final)))
+        else:
+            blocks.append((rule.needs, rule.final, ((rule.find, rule.name, rule.final),)))
+    return blocks
 
 
 class QuoteFinder:
@@ -457,10 +576,15 @@ class QuoteFinder:
         self.hits = cues.hits
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
-        self._reported_rules: dict[str, tuple[Rule, ...]] = {}
+        # The reported-speech rules that apply to a cue word, in blocks (see _rule_blocks).
+        self._reported_rules: dict[str, list[_RuleBlock]] = {}
         # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
         self._openings: dict[tuple[int, int], _Opening | None] = {}
-        self._openers: dict[str, tuple[Rule, ...]] = {}
+        # The openers that apply to a verb, each as (find, name, needs, the words it needs next or None).
+        self._openers: dict[str, tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None,
+                                             frozenset[str] | None], ...]] = {}
+        self._clauses: dict[tuple[int, int, int, int, int], _Clause | None] = {}
+        self._sentence_ends: dict[tuple[int, int], int] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -521,7 +645,7 @@ class QuoteFinder:
 
     def _find_subject_windows(self, sent: Span, verb_start: int) -> list[tuple[int, int, str]]:
         text = self.text
-        lo = max(sent.start, verb_start - 200)
+        lo = max(sent.start, verb_start - _SUBJECT_REACH)
         dateline = _DATELINE_RE.match(text, sent.start)
         if dateline and dateline.end() <= verb_start:
             lo = max(lo, dateline.end())  # "TULSA, Okla. — A security guard testified": not Tulsa
@@ -541,7 +665,7 @@ class QuoteFinder:
                 continue  # "a person familiar with the matter said": "with" is inside the subject
             if word == "and" and _OPEN_RELATIVE_RE.search(text, lo, b.start()):
                 continue  # "Pathwise, which is based in Leeds and employs 900 people, said": inside the clause
-            if has_content(text[b.end():end]):
+            if has_content_in(text, b.end(), end):
                 if end == verb_start and word in SUBORDINATORS and not text[b.end():end].rstrip().endswith(","):
                     # "..., while hardliners warned": the clause holding the verb has its own subject
                     # (but in "Garrity, who voted with Priya Nair, said" the comma closes a clause).
@@ -557,9 +681,20 @@ class QuoteFinder:
             if (word not in _SOFT_BOUNDARIES and word not in SUBORDINATORS) or len(windows) >= 5:
                 return windows
             end = b.start()
-        if has_content(text[lo:end]):
+        if has_content_in(text, lo, end):
             windows.append((lo, end, self._window_tag("", lo, end)))
         return windows
+
+    def relative_or_and_before(self, sent: Span, verb_start: int) -> bool:
+        """Is there a relative pronoun or an "and" within a subject's reach before ``verb_start``?
+
+        Without one the nearest subject window is no relative clause ("rel") and finding the
+        windows asks the resolver nothing (it does so only about a phrase before an "and"): a
+        rule that needs neither may then skip the windows altogether (a cheap test, no answer)."""
+        text, lo = self.text, max(sent.start, verb_start - _SUBJECT_REACH)
+        # (the boundaries are lower-case but for "And": "who", "which", "whom", "whose" all hold "wh")
+        return text.find("wh", lo, verb_start) >= 0 or text.find("and", lo, verb_start) >= 0 or \
+            text.find("And", lo, verb_start) >= 0
 
     def _window_tag(self, boundary: str, start: int, end: int) -> str:
         if boundary in ("who", "which", "whom", "whose"):
@@ -630,6 +765,8 @@ class QuoteFinder:
         if windows[0][2] != "np":
             return None
         lo = max(sent.start, windows[0][0] - 80)
+        if self.text.find("and", lo, windows[0][0]) < 0:
+            return None  # (no "and" for the pattern to end with: most subjects)
         left = _LEFT_CONJUNCT_RE.search(self.text[lo:windows[0][0]])
         if left is None or not has_content(left.group("left")) or (left.start() == 0 and lo > sent.start):
             return None
@@ -648,6 +785,8 @@ class QuoteFinder:
         paper quoted aides as saying ..." reports the aides, not "he").
         """
         lo = max(sent.start, verb_start - 160)
+        if self.text.find("cit", lo, verb_start) < 0 and self.text.find("quot", lo, verb_start) < 0:
+            return None  # (no citing verb: every form holds "cit" or "quot")
         cites = list(_CITED_RE.finditer(self.text, lo, verb_start))
         if not cites:
             return None
@@ -764,6 +903,21 @@ class QuoteFinder:
                 last_any, last_any_para = quote, paragraph_index(q.close)
         return out
 
+    def direct_spans(self) -> list[tuple[int, int]]:
+        """The spans of the direct quotations, sorted (one per paragraph of a quotation over several,
+        as :meth:`direct_quotes` gives them): what reported clauses stay out of. Read off the
+        shapes, without making the quotes."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        for q, start, end, _para_i, _para, _sent, kind, _split, _whole in self.shapes():
+            if kind != "direct":
+                continue
+            if q.paragraphs > 1:
+                spans.extend(_paragraph_pieces(text, start, end))
+            else:
+                spans.append((start, end))
+        return sorted(spans)
+
     def shape_rows(self) -> ShapeRows:
         """The quotations' shapes (see :meth:`_quote_shapes`) as plain tuples, to send to another
         process: the quoted span by its index, the sentence by its offsets; with the rules that
@@ -841,8 +995,10 @@ class QuoteFinder:
             if end <= start:
                 continue
             content = text[start:end]
-            words = word_list(content)
-            if len(words) <= 1 and q.paragraphs == 1:
+            many = at_least_words(text, start, end, 7)  # (the checks below look at the words of short ones only)
+            words = [] if many else word_list(content)
+            count = 7 if many else len(words)
+            if count <= 1 and q.paragraphs == 1:
                 continue  # a scare quote around one word
             if _STAGE_DIRECTION_RE.fullmatch(content):
                 continue  # '"(CROSSTALK.)"' in a transcript: a stage direction, nobody's words
@@ -851,9 +1007,9 @@ class QuoteFinder:
             sent = self.seg.sentence_at(q.open) or para
             before = text[sent.start:q.open].rstrip()
             whole_para = not before.strip(" \t") and not text[q.close + 1:min(para.end, q.close + 300)].strip(" .\t")
-            if len(words) <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
+            if count <= 4 and SCARE_BEFORE.search(before[-40:]):  # the cue is at the very end
                 continue
-            if q.paragraphs == 1 and len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
+            if q.paragraphs == 1 and count <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in
                                                              TITLE_WORDS for w in words) and not whole_para:
                 continue  # a quoted name or title ("The Lead with Dana Holt", "Route 66")
             split = (last_end >= 0 and last_end < q.open and q.open - last_end < 80
@@ -866,7 +1022,7 @@ class QuoteFinder:
             runs_on = text[q.close - 1].isalnum() and (nxt_word := _RUN_ON_RE.match(text, q.close + 1)) \
                 is not None and nxt_word.group(1) not in _AFTER_QUOTE_WORDS
             if q.paragraphs > 1 or whole_para or (starts_upper and not runs_on and (
-                    led or len(words) >= 4 and content.rstrip()[-1:] in ".?!")):
+                    led or count >= 4 and content.rstrip()[-1:] in ".?!")):
                 kind = "direct"
             else:
                 kind = "partial"
@@ -935,20 +1091,29 @@ class QuoteFinder:
     def reported_at(self, hit: re.Match[str], sent: Span) -> list[Quote]:
         """The report(s) a cue starts: those of the first reported-speech rule that answers (a rule
         may give two pieces: "A, Smith said, B")."""
-        end = sent.end
-        while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
-            end -= 1
+        key = (sent.start, sent.end)
+        end = self._sentence_ends.get(key, -1)
+        if end < 0:  # (the sentence without its closing marks: the same for each of its cues)
+            end = sent.end
+            while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
+                end -= 1
+            self._sentence_ends[key] = end
         cue = hit.group()
-        rules = self._reported_rules.get(cue)
-        if rules is None:  # which rules apply depends on the cue word only: asked once per word
-            rules = self._reported_rules[cue] = tuple(rule for rule in self.rules.reported if rule.applies(cue))
-        for rule in rules:
-            found = rule.find(self, hit, sent, end)
-            if found is not None:
-                quotes = found if isinstance(found, list) else [found]
-                return [q for q in quotes if q.start >= 0 and self.trace(q, rule.name)]
-            if rule.final:
-                return []
+        blocks = self._reported_rules.get(cue)
+        if blocks is None:  # which rules apply depends on the cue word only: asked once per word
+            blocks = self._reported_rules[cue] = _rule_blocks([rule for rule in self.rules.reported if rule.applies(cue)])
+        for need, block_final, block in blocks:
+            if need is not None and not need(self, hit, sent):
+                if block_final:
+                    return []
+                continue
+            for find, name, final in block:
+                found = find(self, hit, sent, end)
+                if found is not None:
+                    quotes = found if isinstance(found, list) else [found]
+                    return [q for q in quotes if q.start >= 0 and self.trace(q, name)]
+                if final:
+                    return []
         return []
 
     def leading_report(self, sent: Span, comma: int) -> Quote | None:
@@ -971,8 +1136,8 @@ class QuoteFinder:
         pos = hit.end()
         if text[last_nonspace(text, hit.start())] in "\"”’'»" and not text.startswith("that", pos + 1):
             return None  # '..." said X' attributes the quotation before it; it reports nothing itself
-        that = THAT_SOON_RE.match(text, pos)
-        if PARTICIPLE_AFTER_RE.match(text, pos) and not (that and PARENTHETICAL_RE.fullmatch(that.group(1))):
+        that = match_that_soon(text, pos)
+        if text.startswith(",", pos) and PARTICIPLE_AFTER_RE.match(text, pos) and not (that and PARENTHETICAL_RE.fullmatch(that.group(1))):
             return None  # "..., she says, threading a new ribbon": what she does, not what she says
         if that and that.group(1).strip() and verb not in TELL_VERBS and relative_that(text, that.end()):
             that = None  # "recalled rehearsals that ran until midnight": a relative clause, not a report
@@ -981,18 +1146,32 @@ class QuoteFinder:
         question = False  # an opener may say the clause is an indirect question (a third item, True)
         openers = self._openers.get(verb)
         if openers is None:  # which openers apply depends on the verb only (their ``when``): asked once per word
-            openers = self._openers[verb] = tuple(rule for rule in self.rules.openers if rule.applies(verb))
-        for rule in openers:
-            found = rule.find(self, verb, pos, that)
+            openers = self._openers[verb] = tuple(
+                (rule.find, rule.name, rule.needs, rule.needs.words if isinstance(rule.needs, NextWordIn) else None)
+                for rule in self.rules.openers if rule.applies(verb))
+        after = None  # the word after the verb, read once if an opener needs it
+        for find, name, need, words in openers:
+            if need is not None:
+                if words is not None:
+                    if after is None:
+                        after = next_word(text, pos)
+                    if after not in words:
+                        continue
+                elif need is that_follows:
+                    if that is None:
+                        continue
+                elif not need(self, verb, pos, that):
+                    continue
+            found = find(self, verb, pos, that)
             if found is not None:
-                pos, has_that, opener = found[0], found[1], rule.name
+                pos, has_that, opener = found[0], found[1], name
                 question = len(found) > 2 and bool(found[2])
                 break
         else:
             has_that = False
         # "explained how ...", "asked whether ...": an indirect question is what was said
-        first = _WORD_RE.match(text, pos)
-        if not has_that and first is not None and first.group().lower() in WH_OPENERS:
+        first = None if has_that else _WORD_RE.match(text, pos)
+        if first is not None and first.group().lower() in WH_OPENERS:
             # right after the verb and its adverbials, not after an object ("told him how")
             question = not text[ADVERBIALS_RE.match(text, verb_end).end():pos].strip()
         if verb not in SAY_VERBS and not has_that and not question and not (
@@ -1002,6 +1181,61 @@ class QuoteFinder:
 
     def forward(self, hit: re.Match[str], sent: Span, end: int, speaker: str | None = None) -> Quote | None:
         """'X said (that) CLAUSE' with the clause running to ``end``."""
+        clause = self.clause(hit, sent, end)
+        if clause is None:
+            return None
+        pos, end, opener = clause
+        text = self.text
+        verb = hit.group()
+        if speaker is not None:
+            pass  # given by the caller (a named subject inside a quotation)
+        elif self._coordinated_verb(sent, hit.start()) or (
+                verb in PARTICIPLES
+                and last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())):  # ", adding"
+            speaker = self.main_subject(sent, hit.start())
+        else:
+            speaker = self.subject(sent, hit.start())
+            if speaker is None and verb in PARTICIPLES:
+                speaker = self.main_subject(sent, hit.start())
+        if speaker is None:
+            return None
+        quote = self.make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
+        return self.trace(quote, opener) if opener else quote
+
+    def _coordinated_verb(self, sent: Span, verb_start: int) -> bool:
+        """Is the verb coordinated with an earlier one of the sentence ("and said", "but has since
+        said", ", and he denied")? Then its subject is the sentence's. Each pattern needs "and",
+        "but" or "or" just before the verb: most verbs have none, which three finds tell."""
+        text = self.text
+        lo = max(sent.start, verb_start - 40)
+        if text.find("and", lo, verb_start) < 0 and text.find("but", lo, verb_start) < 0 and \
+                text.find("or", lo, verb_start) < 0:
+            return False
+        prev_word = _PREV_WORD_RE.search(text, max(sent.start, verb_start - 12), verb_start)
+        if prev_word is not None and prev_word.group(1) in ("and", "but", "or"):
+            return True
+        # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
+        if CONJ_PRONOUN_RE.search(text, max(sent.start, verb_start - 24), verb_start) is not None:
+            return True
+        # "... attacked loopholes, and has called for ...": a second verb phrase of the same subject
+        return CONJ_AUX_RE.search(text, lo, verb_start) is not None
+
+    def clause(self, hit: re.Match[str], sent: Span, end: int) -> _Clause | None:
+        """Where the clause a cue reports runs when it may run to ``end`` (see :meth:`_clause`).
+
+        Memoised: a pure function of the text, its quotations and cues, asked again for the same
+        cue and end by the rules tried in turn (``fronted-piece``, ``subject-verb-clause``,
+        ``group-subject-clause``), each with its own speaker."""
+        key = (hit.start(), hit.end(), sent.start, sent.end, end)
+        found = self._clauses.get(key, False)
+        if found is False:
+            found = self._clauses[key] = self._clause(hit, sent, end)
+        return found
+
+    def _clause(self, hit: re.Match[str], sent: Span, end: int) -> _Clause | None:
+        """The start and end of the clause a cue reports, and the opener that introduced it; None
+        if the verb reports no clause there (see :meth:`_opening`), or what follows is no clause:
+        too short, opening with a preposition, or only who was told."""
         text = self.text
         verb = hit.group()
         key = hit.span()
@@ -1040,40 +1274,23 @@ class QuoteFinder:
         cut = self.cut(pos, end)
         if cut is not None:
             end = cut
+        if not at_least_words(text, pos, end, 3):
+            return None
         content = text[pos:end]
-        words = word_list(content)
-        infinitive = has_that and words[:1] == ["to"]  # "vowed to reopen the mill": the opener says so
+        first = first_word(content)
+        opening = first.lower()
+        infinitive = has_that and first == "to"  # "vowed to reopen the mill": the opener says so
         # "warned that if the bloc fails, it could ...": after a written "that", a clause may open subordinate
         said_that = has_that and "that" in word_list(text[verb_end:pos])[-1:]
-        if len(words) < 3 or (words[0].lower() in BAD_CLAUSE_OPENERS and not infinitive and not question
-                              and not (said_that and words[0].lower() in _THAT_SUBORDINATORS)) or \
-                (words[0].lower() in CLAUSE_PREPOSITIONS and not has_that and not _COUNTED_RE.match(content)):
+        if (opening in BAD_CLAUSE_OPENERS and not infinitive and not question
+                and not (said_that and opening in _THAT_SUBORDINATORS)) or \
+                (opening in CLAUSE_PREPOSITIONS and not has_that and not _COUNTED_RE.match(content)):
             return None  # (but "said about 20 people have ...": a count, not a preposition)
         if verb in OPINION_VERBS and not has_that:
             return None
-        if verb in TELL_VERBS and not has_that and not has_finite_verb(words):
+        if verb in TELL_VERBS and not has_that and not has_finite_verb(word_list(content)):
             return None  # "Brandão told the Portuguese sports daily Jornal da Bola.": who, not what
-        prev_word = _PREV_WORD_RE.search(text, max(sent.start, hit.start() - 12), hit.start())
-        coordinated = prev_word is not None and prev_word.group(1) in ("and", "but", "or")
-        # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
-        coordinated = coordinated or CONJ_PRONOUN_RE.search(text, max(sent.start, hit.start() - 24),
-                                                             hit.start()) is not None
-        # "... attacked loopholes, and has called for ...": a second verb phrase of the same subject
-        coordinated = coordinated or CONJ_AUX_RE.search(text, max(sent.start, hit.start() - 40),
-                                                         hit.start()) is not None
-        after_comma = last_nonspace(text, hit.start()) == text.rfind(",", sent.start, hit.start())
-        if speaker is not None:
-            pass  # given by the caller (a named subject inside a quotation)
-        elif coordinated or (verb in PARTICIPLES and after_comma):
-            speaker = self.main_subject(sent, hit.start())
-        else:
-            speaker = self.subject(sent, hit.start())
-            if speaker is None and verb in PARTICIPLES:
-                speaker = self.main_subject(sent, hit.start())
-        if speaker is None:
-            return None
-        quote = self.make(pos, end, "indirect", speaker, (verb, hit.start(), hit.end()))
-        return self.trace(quote, opener) if opener else quote
+        return pos, end, opener
 
     def appositive_person(self, pos: int) -> tuple[str, int] | None:
         """A person's name set off by commas right at ``pos`` (", Elena Brandt,"): the name and the comma after it."""
@@ -1092,8 +1309,26 @@ class QuoteFinder:
 
     def cut(self, start: int, end: int, trailing: bool = False) -> int | None:
         """Where the reported clause ``text[start:end]`` ends before ``end``, if it does: the earliest
-        cut any rule of ``SPAN_ENDS`` finds (outside quotation marks, after three words or more)."""
-        cuts = [c for rule in SPAN_ENDS if (c := rule.find(self, start, end, trailing)) is not None]
+        cut any rule of ``SPAN_ENDS`` finds (outside quotation marks, after three words or more).
+
+        The marks the clause holds are found in one search: a rule that needs others is not tried,
+        and a clause holding none (most) is cut by no rule."""
+        rules: list[tuple[Rule, frozenset[str] | None]]
+        present: frozenset[str] = frozenset()
+        if _SPAN_END_MARKS is None:  # (a span end without its marks: every rule is tried)
+            rules = [(rule, None) for rule in SPAN_ENDS]
+        else:
+            pattern, rules = _SPAN_END_MARKS
+            present = frozenset(pattern.findall(self.text, start, end))
+            if not present:
+                return None
+        cuts = []
+        for rule, marks in rules:
+            if marks is not None and present.isdisjoint(marks):
+                continue
+            cut = rule.find(self, start, end, trailing)
+            if cut is not None:
+                cuts.append(cut)
         return min(cuts) if cuts else None
 
     def first_cut(self, pattern: re.Pattern[str], start: int, end: int) -> int | None:
@@ -1166,7 +1401,7 @@ class QuoteFinder:
             start += 1
         while end > start and text[end - 1] in SENT_END_STRIP:
             end -= 1
-        if len(word_list(text[start:end])) < 3:
+        if not at_least_words(text, start, end, 3):
             return None
         content = text[start:end]
         if (content.count('"') % 2 == 1 or content.count("“") > content.count("”")
@@ -1222,7 +1457,13 @@ def phrase(text: str) -> str | None:
 
 def names_a_role(phrase: str) -> bool:
     """Does ``phrase`` name a role a person holds ("the mayor's chief of staff", "its spokeswoman")?"""
-    return any(w.lower().removesuffix("’s").removesuffix("'s") in PERSON_ROLES for w in word_list(phrase))
+    for w in word_list(phrase):
+        low = w.lower()
+        if low.endswith("s"):  # (a possessive: "mayor’s", "mayor's")
+            low = low.removesuffix("’s").removesuffix("'s")
+        if low in PERSON_ROLES:
+            return True
+    return False
 
 
 def relative_that(text: str, pos: int) -> bool:
@@ -1277,11 +1518,16 @@ _GAP_LINKS = frozenset({"and", "but", "or", "which", "who", "that", "while", "th
 
 def has_content(window: str) -> bool:
     """Does a subject window hold a word other than a parenthetical adverb?"""
-    for word in word_list(window):
-        low = word.lower()
-        if parenthetical(low):
-            continue
-        return True
+    return has_content_in(window, 0, len(window))
+
+
+def has_content_in(text: str, start: int, end: int) -> bool:
+    """:func:`has_content` of ``text[start:end]``, read word by word up to the first that counts."""
+    word = _WORD_RE.search(text, start, end)
+    while word is not None:
+        if not parenthetical(word.group().lower()):
+            return True
+        word = _WORD_RE.search(text, word.end(), end)
     return False
 
 

@@ -45,6 +45,7 @@ from reader.analysis.quotes import (
     AFTER_VERB_RE,
     APPOSITIVE_RE,
     AUX_NEXT_RE,
+    CLAIM_LEADS,
     CLAIM_RE,
     COMMA_ADVERB_RE,
     OBJECT_RE,
@@ -54,13 +55,19 @@ from reader.analysis.quotes import (
     TRAIL_OBJECT_RE,
     TRAIL_RE,
     VERB_IN_GAP_RE,
+    NextWordIn,
     QuoteFinder,
+    at_least_words,
     clause_end,
+    comma_before,
+    first_word,
     has_content,
+    has_content_in,
     has_finite_verb,
     last_nonspace,
     names_a_role,
     phrase,
+    that_follows,
     word_list,
 )
 from reader.analysis.rules import Example, Registry
@@ -113,28 +120,44 @@ STOP = Quote("", "indirect", -1, -1, None)  # a rule's answer "no quote here, an
 ))
 def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) -> Quote | None:
     """"According to X, CLAUSE." and "CLAUSE, according to X."; a role with a name after it
-    ("the mayor's chief of staff, Elena Brandt,") is that person."""
+    ("the mayor's chief of staff, Elena Brandt,") is that person. The source is resolved only
+    once the sentence is seen to hold one of the constructions (most cues in running text, as in
+    "fell 4,000 points according to X", hold none, and the resolver need not learn of X)."""
     text = f.text
     cue = ("according to", hit.start(), hit.end())
-    b = clause_end(text, hit.end(), sent.end)
-    speaker = f.resolver.resolve(hit.end(), b) or phrase(text[hit.end():b]) or source_head(text[hit.end():b])
-    named = f.appositive_person(b) if names_a_role(text[hit.end():b]) else None
+    comma = last_nonspace(text, hit.start())
+    # "According to X, CLAUSE" and "But, according to X, CLAUSE" / "Since May, according to X, CLAUSE":
+    # at most four words before the cue, with no finite verb (words counted only as far as needed)
+    leads = not at_least_words(text, sent.start, hit.start(), 1) or (
+        text[comma] in ",(—" and not at_least_words(text, sent.start, hit.start(), 5)
+        and not has_finite_verb(word_list(text[sent.start:hit.start()])))
+    source_end = -1
+    named: tuple[str, int] | None = None
+    start, end, strip_opener = -1, -1, False
+    if leads:
+        source_end = clause_end(text, hit.end(), sent.end)
+        named = f.appositive_person(source_end) if names_a_role(text[hit.end():source_end]) else None
+        b = named[1] if named is not None else source_end
+        if text[b:b + 1] == ",":
+            start, end = b + 1, sent_end
+    if start < 0 and text[comma:comma + 1] == "," and comma > sent.start:
+        start, end, strip_opener = sent.start, comma, True
+    if start < 0 and text[comma:comma + 1].isalnum() and all(text.find(mark, sent.start, comma) < 0 for mark in ",:;"):
+        lead = word_list(text[sent.start:hit.start()])
+        if len(lead) >= 4 and has_finite_verb(lead):
+            start, end, strip_opener = sent.start, comma + 1, True  # "... delegates according to X"
+    if start < 0:
+        return None
+    if source_end < 0:  # (the source read only now that a construction holds it)
+        source_end = clause_end(text, hit.end(), sent.end)
+        named = f.appositive_person(source_end) if names_a_role(text[hit.end():source_end]) else None
+    source = text[hit.end():source_end]
+    speaker = f.resolver.resolve(hit.end(), source_end) or phrase(source) or source_head(source)
     if named is not None:
-        speaker, b = named
+        speaker = named[0]
     if speaker is None:
         return None
-    lead = word_list(text[sent.start:hit.start()])
-    # "According to X, CLAUSE" and "But, according to X, CLAUSE" / "Since May, according to X, CLAUSE"
-    if text[b:b + 1] == "," and (not lead or len(lead) <= 4 and not has_finite_verb(lead)
-                                 and text[last_nonspace(text, hit.start())] in ",(—"):
-        return f.make(b + 1, sent_end, "indirect", speaker, cue)
-    comma = last_nonspace(text, hit.start())
-    if text[comma:comma + 1] == "," and comma > sent.start:
-        return f.make(sent.start, comma, "indirect", speaker, cue, strip_opener=True)
-    if text[comma:comma + 1].isalnum() and len(lead) >= 4 and has_finite_verb(lead) and \
-            not any(mark in text[sent.start:comma] for mark in ",:;"):
-        return f.make(sent.start, comma + 1, "indirect", speaker, cue, strip_opener=True)  # "... delegates according to X"
-    return None
+    return f.make(start, end, "indirect", speaker, cue, strip_opener=strip_opener)
 
 
 _SOURCE_HEAD_END = frozenset({"by", "from", "of", "at", "in", "on", "with", "who", "that", "which", "for", "released"})
@@ -148,7 +171,7 @@ def source_head(source: str) -> str | None:
     return phrase(" ".join(words[:min(cut, 6)]))
 
 
-@REPORTED.rule("cue-mid-clause", examples=(
+@REPORTED.rule("cue-mid-clause", needs=comma_before, examples=(
     Example("Nobody was hurt in the fire, Mark Ellery said, but the barn and two tractors were destroyed.",
             "but the barn and two tractors were destroyed", "indirect", "Mark Ellery"),
     Example("Nobody was hurt in the fire, Mark Ellery said, but the barn and two tractors were destroyed.",
@@ -176,7 +199,7 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     speaker did ("she said, smiling")."""
     text = f.text
     verb = hit.group()
-    if verb in PARTICIPLES or "," not in text[hit.end():hit.end() + 60]:
+    if verb in PARTICIPLES or text.find(",", hit.end(), hit.end() + 60) < 0:
         return None  # (cheap test first: most cues have no comma soon after them)
     comma = text.rfind(",", sent.start, hit.start())
     if comma <= sent.start or f.inside_quoted(comma) or text[comma - 1:comma] in "\"”’'»":
@@ -235,7 +258,7 @@ def cue_mid_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int
     return found or None
 
 
-@REPORTED.rule("trailing-subject-verb", examples=(
+@REPORTED.rule("trailing-subject-verb", needs=comma_before, examples=(
     Example("The bridge will stay closed until the spring, the council said.",
             "The bridge will stay closed until the spring", "indirect", "council"),
     Example("Marta Quell runs the bakery. Prices will rise again next month, she warned on Monday.",
@@ -249,7 +272,7 @@ def trailing_subject_verb(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     if verb in TELL_VERBS and TRAIL_OBJECT_RE.match(tail):  # "..., the sources told the news agency."
         tail = ""
     comma = text.rfind(",", sent.start, hit.start())
-    if not (TRAIL_RE.match(tail) and comma > sent.start and len(word_list(text[sent.start:comma])) >= 4
+    if not (TRAIL_RE.match(tail) and comma > sent.start and at_least_words(text, sent.start, comma, 4)
             and not REDUCED_RELATIVE_RE.match(text, comma + 1, hit.start())):
         return None
     return _trailing_report(f, hit, sent, comma)
@@ -262,7 +285,7 @@ def _trailing_report(f: QuoteFinder, hit: re.Match[str], sent: Span, comma: int)
     verb = hit.group()
     cue = (verb, hit.start(), hit.end())
     subject = (comma + 1, hit.start())
-    if len(word_list(text[comma + 1:hit.start()])) > 8 or not has_content(text[comma + 1:hit.start()]):
+    if at_least_words(text, comma + 1, hit.start(), 9) or not has_content_in(text, comma + 1, hit.start()):
         return None
     inner = f.leading_report(sent, comma)
     if inner is not None:
@@ -279,7 +302,7 @@ def _trailing_report(f: QuoteFinder, hit: re.Match[str], sent: Span, comma: int)
 _TRAIL_PARTICIPLE_RE = re.compile(r",\s+(?:[a-z]{3,}ing|including)\s")
 
 
-@REPORTED.rule("trailing-cue-participle", examples=(
+@REPORTED.rule("trailing-cue-participle", needs=comma_before, examples=(
     Example("The harbour wall will have to be rebuilt, the engineers said, citing the damage from the storms.",
             "The harbour wall will have to be rebuilt", "indirect", "engineers"),
     Example("The letters covered many harbour matters, the Gazette reported on Monday, including fees and repairs.",
@@ -305,7 +328,7 @@ def trailing_cue_participle(f: QuoteFinder, hit: re.Match[str], sent: Span, sent
     return _trailing_report(f, hit, sent, comma)
 
 
-@REPORTED.rule("trailing-verb-subject", examples=(
+@REPORTED.rule("trailing-verb-subject", needs=comma_before, examples=(
     Example("The bridge will stay closed until the spring, said Tomas Rieder, the council's engineer.",
             "The bridge will stay closed until the spring", "indirect", "Tomas Rieder"),
 ))
@@ -315,14 +338,16 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
     verb = hit.group()
     comma = text.rfind(",", sent.start, hit.start())
     if not (comma > sent.start and comma == last_nonspace(text, hit.start()) and verb not in PARTICIPLES
-            and len(word_list(text[sent.start:comma])) >= 4):
+            and at_least_words(text, sent.start, comma, 4)):
         return None
     b = clause_end(text, hit.end(), sent.end)
-    rest = text[b:sent.end].strip(SENT_END_STRIP)
+    if b <= hit.end() or at_least_words(text, hit.end(), b, 7):
+        return None  # (no phrase, or one too long to be the speaker: the words are listed only if short)
     np_words = word_list(text[hit.end():b])
     # ("..., said the ministry had not been consulted": a clause, so "said" looks forward)
-    if not (b > hit.end() and 0 < len(np_words) <= 6 and np_words[0].lower() not in ("that", "it", "he", "she")
-            and not has_finite_verb(np_words) and (not rest or APPOSITIVE_RE.match(text, b))):
+    if not (np_words and np_words[0].lower() not in ("that", "it", "he", "she")
+            and not has_finite_verb(np_words)
+            and (not text[b:sent.end].strip(SENT_END_STRIP) or APPOSITIVE_RE.match(text, b))):
         return None
     inner = f.leading_report(sent, comma)
     if inner is not None:
@@ -340,7 +365,7 @@ _APPOSITIVE_SUBJECT_RE = re.compile(r"(?:(?:But|And|Yet|Still|Meanwhile)\s+)?(?:
                                     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3},\s+(?:a|an|the|[a-z]+)\s")
 
 
-@REPORTED.rule("fronted-piece", examples=(
+@REPORTED.rule("fronted-piece", needs=comma_before, examples=(
     Example("If the grant is cut again, Ines Duval said she would close the museum on Mondays.",
             "If the grant is cut again", "indirect", "Ines Duval"),
     Example("If the grant is cut again, Ines Duval said she would close the museum on Mondays.",
@@ -399,7 +424,13 @@ def subject_verb_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end
     return f.forward(hit, sent, sent_end)
 
 
-@REPORTED.rule("group-subject-clause", examples=(
+def _may_report_for_a_group(verb: str) -> bool:
+    """Can ``verb`` be a report of ``group-subject-clause`` at all (the rule's own test on the word)?"""
+    return verb not in OPINION_VERBS and (verb in SAY_VERBS or verb.endswith(("ed", "ing"))
+                                          or verb.removesuffix("s") not in NOUN_LIKE_VERBS)
+
+
+@REPORTED.rule("group-subject-clause", when=_may_report_for_a_group, examples=(
     Example("Twenty-two percent said they would switch parties before the vote.",
             "they would switch parties before the vote", "indirect", "Twenty-two percent"),
     Example("Seven in 10 say the new bridge was a waste of money.",
@@ -430,9 +461,10 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     noun. The phrase itself is the speaker."""
     verb = hit.group()
     progressive = verb in PARTICIPLES and _PROGRESSIVE_RE.search(f.text, max(0, hit.start() - 12), hit.start())
-    if (verb in PARTICIPLES and not progressive) or verb in OPINION_VERBS or \
-            not (verb in SAY_VERBS or verb.endswith(("ed", "ing")) or verb.removesuffix("s") not in NOUN_LIKE_VERBS):
+    if (verb in PARTICIPLES and not progressive) or not _may_report_for_a_group(verb):
         return None  # (", saying ...": the main clause's subject speaks; "the 35 states": a noun, not a verb)
+    if f.clause(hit, sent, sent_end) is None and not f.relative_or_and_before(sent, hit.start()):
+        return None  # (no clause to report, and no relative clause whose subject the resolver would read first)
     windows = f.subject_windows(sent, hit.start())
     if not windows or windows[0][2] not in ("np", "rel"):
         return None
@@ -447,6 +479,8 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
             comma = f.text.find(",", hit.end(), sent_end)
             if comma > 0:
                 sent_end = comma  # (the relative clause closes at its comma: "..., which officials said will ..., will not")
+    elif f.clause(hit, sent, sent_end) is None:
+        return None  # (no clause to report, whoever the phrase names: most cues that get this far)
     else:
         speaker = group_subject(f.text[start:end])
     if speaker is None:
@@ -454,7 +488,7 @@ def group_subject_clause(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_en
     return f.forward(hit, sent, sent_end, speaker=speaker)
 
 
-@REPORTED.rule("participle-group-subject", examples=(
+@REPORTED.rule("participle-group-subject", when=lambda cue: cue in PARTICIPLES, examples=(
     Example("The harbour office declined to release the letters, saying they cannot discuss the case yet.",
             "they cannot discuss the case yet", "indirect", "harbour office"),
     Example("Two fishermen at the pier refused to give their names, saying it would hurt their business.",
@@ -563,6 +597,8 @@ def is_fronted_piece(piece: str) -> bool:
     four words or more ("If the grant is cut", "Even if the mill closes", "To understand the law", "By
     closing the pier")? Time,
     place and source phrases ("When he arrived", "In a statement") are the writer's framing."""
+    if first_word(piece).lower() not in _FRONTED_OPENERS:
+        return False  # (the cheap test first: most pieces open otherwise)
     words = word_list(piece)
     if len(words) < 4 or words[0].lower() not in _FRONTED_OPENERS or any(m in piece for m in "\"“”;:"):
         return False
@@ -598,7 +634,7 @@ def indirect_question(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] |
         if m is None or has_finite_verb(word_list(m.group("obj") or "")):
             return None
         return m.start("wh"), True, True
-    if low in QUESTION_VERBS and _REFUSED_BEFORE_RE.search(text, max(0, pos - len(verb) - 30), pos - len(verb)):
+    if low in QUESTION_VERBS and refused_before(text, pos - len(verb)):
         after = ADVERBIALS_RE.match(text, pos)
         m = _WH_RE.match(text, after.end() if after else pos)
         if m is not None:
@@ -614,9 +650,23 @@ _WH_RE = re.compile(r"\s*,?\s*" + _WH)
 _ASKED_RE = re.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
 # "would not say", "isn't saying", "declined to say", "has never disclosed"
 _REFUSED_BEFORE_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
+# The words _REFUSED_BEFORE_RE can end with before its spaces (the verb's word just before the cue).
+_REFUSED_LAST_WORDS = ("not", "n't", "n’t", "never", "to", "yet", "immediately", "publicly")
 
 
-@OPENERS.rule("time-phrase-then-clause", when=lambda verb: verb in SAY_VERBS, examples=(
+def refused_before(text: str, verb_start: int) -> bool:
+    """Does a refusal stand right before the verb ("would not say", "declined to say")? The
+    pattern is searched only when the words before the verb end as it must (most do not)."""
+    window = max(0, verb_start - 30)
+    return text[window:verb_start].rstrip().endswith(_REFUSED_LAST_WORDS) and \
+        _REFUSED_BEFORE_RE.search(text, window, verb_start) is not None
+
+
+_TIME_PREPOSITIONS = ("after", "before", "during", "since", "until")
+
+
+@OPENERS.rule("time-phrase-then-clause", when=lambda verb: verb in SAY_VERBS,
+               needs=NextWordIn(frozenset(_TIME_PREPOSITIONS)), examples=(
     Example("Hanna Vos said after the vote she would stand down as chair.",
             "after the vote she would stand down as chair", "indirect", "Hanna Vos"),
 ))
@@ -630,11 +680,15 @@ def time_phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[
 
 
 _TIME_PHRASE_RE = re.compile(
-    r"\s+(?P<prep>after|before|during|since|until)\s+(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?"
+    r"\s+(?P<prep>" + "|".join(_TIME_PREPOSITIONS) + r")\s+(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?"
     r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
 
 
-@OPENERS.rule("subordinate-then-clause", examples=(
+_SUBORDINATORS_BEFORE_MAIN = ("if", "once", "unless", "when", "whenever", "because", "although", "though", "as long as")
+
+
+@OPENERS.rule("subordinate-then-clause", needs=NextWordIn(frozenset(w.split()[0] for w in _SUBORDINATORS_BEFORE_MAIN)),
+              examples=(
     Example("Hanna Vos said if she were mayor, the ferry would be free for children.",
             "if she were mayor, the ferry would be free for children", "indirect", "Hanna Vos"),
     Example("Hanna Vos says once the bridge opens, they will close the ferry for good.",
@@ -659,13 +713,16 @@ def subordinate_then_clause(f: QuoteFinder, verb: str, pos: int,
 
 
 # "if/once/unless ... ," (a clause of 2 to 20 words with no stop, quotation or second comma), then the main clause.
-_SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:if|once|unless|when|whenever|because|although|though|as\s+long\s+as)"
+_SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:" + "|".join(w.replace(" ", r"\s+") for w in _SUBORDINATORS_BEFORE_MAIN) + ")"
                                   r"\s+[^,.;:!?\"“”\n]{3,140}?),\s+")
 _MAIN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "he’ll", "she’ll", "they’ll", "it’ll",
                             "we’ll", "he'll", "she'll", "they'll", "it'll", "we'll", "it’s", "it's"})
 
 
-@OPENERS.rule("phrase-then-clause", examples=(
+_PHRASE_PREPOSITIONS = ("in", "despite", "without", "for", "under", "among", "unlike", "given")
+
+
+@OPENERS.rule("phrase-then-clause", needs=NextWordIn(frozenset(_PHRASE_PREPOSITIONS)), examples=(
     Example("Hanna Vos said in politics it takes years to build that kind of trust.",
             "in politics it takes years to build that kind of trust", "indirect", "Hanna Vos"),
     Example("Hanna Vos said despite the storms they had finished the harbour wall.",
@@ -685,12 +742,12 @@ def phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
 
 _WHERE_SAID = frozenset(w.lower() for w in (*STATEMENT_NOUNS, *STATEMENT_MEDIA, *AUDIENCE_NOUNS))
 _PHRASE_THEN_RE = re.compile(
-    r"\s+(?P<prep>in|despite|without|for|under|among|unlike|given)\s+"
+    r"\s+(?P<prep>" + "|".join(_PHRASE_PREPOSITIONS) + r")\s+"
     r"(?P<phrase>(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?)"
     r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|[a-z]+s|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
 
 
-@OPENERS.rule("claim-noun-that", examples=(
+@OPENERS.rule("claim-noun-that", needs=NextWordIn(frozenset(CLAIM_LEADS) | CLAIM_NOUNS), examples=(
     Example("The minister denied reports that the talks had collapsed.",
             "the talks had collapsed", "indirect", "minister"),
 ))
@@ -700,7 +757,7 @@ def claim_noun_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | N
     return (claim.end(), True) if claim else None
 
 
-@OPENERS.rule("that-soon", examples=(
+@OPENERS.rule("that-soon", needs=that_follows, examples=(
     Example("Rosa Albescu told the committee on Friday that the scheme had run out of money.",
             "the scheme had run out of money", "indirect", "Rosa Albescu"),
     Example("Ada Brisk says at a rally in Leeds, Yorkshire, that the line will be rebuilt.",
@@ -727,7 +784,7 @@ def that_soon(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] | None) -
     return None
 
 
-@OPENERS.rule("parenthetical-that", examples=(
+@OPENERS.rule("parenthetical-that", needs=that_follows, examples=(
     Example("Dario Venn acknowledged, when questioned by the defence, that he had kept the letters.",
             "he had kept the letters", "indirect", "Dario Venn"),
 ))

@@ -38,13 +38,21 @@ class Example:
 class Rule:
     """One construction: ``find`` does the work; ``when`` (on the cue word; for a subject rule, on the
     labels of the phrase's mentions) says whether it applies; a ``final`` rule that applies ends the
-    search even when it finds nothing."""
+    search even when it finds nothing.
+
+    ``needs``: a cheap test the rule cannot answer without (for a reported-speech rule ``f, hit,
+    sent -> bool``, such as "a comma before the cue in its sentence"; for a span end ``f, start,
+    end -> bool``, such as "a comma in the clause"). Rules share such tests, so the finder asks
+    each once per cue (or clause) for the rules next to each other that need it, and skips them
+    when it fails: it only spares work, as each rule itself would answer None there (tests check
+    it on long texts)."""
 
     name: str
     find: Callable[..., Any]
     examples: tuple[Example, ...]
     when: Callable[[str], bool] | None = None
     final: bool = False
+    needs: Callable[..., bool] | None = None
 
     @property
     def doc(self) -> str:
@@ -62,13 +70,13 @@ class Registry:
     rules: list[Rule] = field(default_factory=list)
 
     def rule(self, name: str, examples: tuple[Example, ...] | list[Example] = (),
-             when: Callable[[str], bool] | None = None, final: bool = False) -> Callable[[Callable[..., Any]],
-                                                                                      Callable[..., Any]]:
+             when: Callable[[str], bool] | None = None, final: bool = False,
+             needs: Callable[..., bool] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register the decorated function as the rule ``name`` (names are unique in a registry)."""
         def add(func: Callable[..., Any]) -> Callable[..., Any]:
             if any(r.name == name for r in self.rules):
                 raise ValueError(f"rule {name!r} is registered twice in {self.name}")
-            self.rules.append(Rule(name, func, tuple(examples), when, final))
+            self.rules.append(Rule(name, func, tuple(examples), when, final, needs))
             return func
         return add
 

@@ -70,3 +70,18 @@ def test_empty_and_blank_text() -> None:
     for text in ("", "   ", "\n\n\n"):
         result = analyze(text)
         assert result.entities == [] and result.quotes == [] and result.groups == {}
+
+
+@given(ARTICLE_LIKE, st.integers(-5, 80), st.integers(-5, 80), st.integers(0, 6))
+@settings(max_examples=300, deadline=None)
+def test_word_counts_and_first_words_read_in_place_agree_with_word_list(text: str, start: int, end: int,
+                                                                         count: int) -> None:
+    """The helpers that read words in place (to stop early) give what splitting the slice gives."""
+    from reader.analysis.lexicon import parenthetical
+    from reader.analysis.quotes import at_least_words, first_word, has_content_in, word_list
+
+    start, end = max(0, start), max(0, end)
+    words = word_list(text[start:end])
+    assert at_least_words(text, start, end, count) == (len(words) >= count)
+    assert first_word(text[start:end]) == (words[0] if words else "")
+    assert has_content_in(text, start, end) == any(not parenthetical(w.lower()) for w in words)
