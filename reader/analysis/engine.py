@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from reader.analysis.entities import EntityFinder
 from reader.analysis.model import Analysis, Mention
@@ -27,24 +28,26 @@ def _votes(found: tuple[EntityFinder, list]) -> list[Mention]:
 PIPELINE = Pipeline(_candidates, _votes)
 
 
-def analyze(text: str, *, parallel: bool = False) -> Analysis:
+def analyze(text: str, *, parallel: bool = False, spare: Callable[[list[Mention]], None] | None = None) -> Analysis:
     """Find the named entities and attributed quotes of ``text``.
 
     Pure and deterministic: it keeps no state between calls, so it can run in a worker thread
     while the reading pane stays responsive. It never raises on a string; an internal failure is
     logged and yields an empty analysis rather than taking the reader down. ``parallel`` lets a
     long text use a second process for part of the work (same result; see
-    :meth:`Pipeline.run`): only for a process with no threads, e.g. one ``reader analyze``.
+    :meth:`Pipeline.run`): only for a process with no threads, e.g. one ``reader analyze``;
+    ``spare``, the caller's work on the final mentions for a moment this process would otherwise
+    wait for that process (see :meth:`Pipeline.run`).
     """
     if not isinstance(text, str) or not text.strip():
         return Analysis()
     try:
-        return _analyze(text, parallel=parallel)
+        return _analyze(text, parallel=parallel, spare=spare)
     except Exception:  # pragma: no cover - a bug must not break reading; it is logged
         log.exception("analysis failed")
         return Analysis()
 
 
-def _analyze(text: str, *, parallel: bool = False) -> Analysis:
+def _analyze(text: str, *, parallel: bool = False, spare: Callable[[list[Mention]], None] | None = None) -> Analysis:
     """The pipeline without the safety net of :func:`analyze` (property tests call it so bugs surface)."""
-    return PIPELINE.analyze(text, parallel=parallel)
+    return PIPELINE.analyze(text, parallel=parallel, spare=spare)

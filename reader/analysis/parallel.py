@@ -32,12 +32,13 @@ _CHUNK = 200
 """Cues read here between two looks at whether the child is done (a few milliseconds' work)."""
 
 
-def reported_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int, int]]) -> list[Quote]:
+def reported_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int, int]],
+                    spare: Callable[[], None] | None = None) -> list[Quote]:
     """``finder.reported(taken)``, the cues from the paragraph holding the middle one read by a child.
 
     A report never runs past its sentence, nor a sentence past its paragraph; the cues after the
     cut only depend on the ones before through the resolver, and through how far a report before
-    reached (checked: none may reach past the cut).
+    reached (checked: none may reach past the cut). ``spare``: see :func:`_in_two`.
     """
     hits = finder.hits
     if len(hits) < 2:
@@ -54,14 +55,14 @@ def reported_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[i
 
     found = _in_two(finder, floor, lambda: finder.reported_at_cues(taken, hits[:k]),
                     lambda: finder.reported_at_cues(taken, rest)[0],
-                    lambda mine: not rest or mine[1] <= rest[0].start(), here)
+                    lambda mine: not rest or mine[1] <= rest[0].start(), here, spare)
     if found is None:
         return finder.reported(taken)
     (first, _reach), second = found
     return first + second + finder.reported_inside()
 
 
-def quotations_in_two(segments: Segments, finder: QuoteFinder) -> list[Quote]:
+def quotations_in_two(segments: Segments, finder: QuoteFinder, spare: Callable[[], None] | None = None) -> list[Quote]:
     """``finder.direct_quotes()``, the quotations from a cut near the middle attributed by a child.
 
     A quotation takes the speaker of the one before it only in the same or the next paragraph (or
@@ -83,7 +84,7 @@ def quotations_in_two(segments: Segments, finder: QuoteFinder) -> list[Quote]:
             yield finder.direct_quotes(shapes=shapes[a:b])
 
     found = _in_two(finder, floor, lambda: finder.direct_quotes(shapes=shapes[:cut]),
-                    lambda: finder.direct_quotes(shapes=shapes[cut:]), lambda _mine: True, here)
+                    lambda: finder.direct_quotes(shapes=shapes[cut:]), lambda _mine: True, here, spare)
     if found is None:
         return finder.direct_quotes()
     first, second = found
@@ -91,8 +92,8 @@ def quotations_in_two(segments: Segments, finder: QuoteFinder) -> list[Quote]:
 
 
 def _in_two(finder: QuoteFinder, floor: int, first: Callable[[], Mine], second: Callable[[], list[Quote]],
-            fits: Callable[[Mine], bool], here: Callable[[Mine], Iterator[list[Quote]]]
-            ) -> tuple[Mine, list[Quote]] | None:
+            fits: Callable[[Mine], bool], here: Callable[[Mine], Iterator[list[Quote]]],
+            spare: Callable[[], None] | None = None) -> tuple[Mine, list[Quote]] | None:
     """``first()`` here while a forked child runs ``second()`` (the quotes from ``floor`` on).
 
     Then, while the child is not done (a busy machine may slow it), this process reads the second
@@ -100,7 +101,8 @@ def _in_two(finder: QuoteFinder, floor: int, first: Callable[[], Mine], second: 
     gives once joined): whichever finishes first wins. The child's quotes are taken, and what its
     resolver learned, when ``fits(first())`` and its resolver is sure (see ``Resolver.adopt``); what
     this process had read of the second half meanwhile is then forgotten. None when no child could
-    be forked.
+    be forked. ``spare``: the caller's work, done here first if the child is still busy when this
+    process is done with ``first()`` (time it would otherwise spend redoing the child's work).
     """
     from reader.document.forked import ForkedParse, can_fork
 
@@ -125,6 +127,8 @@ def _in_two(finder: QuoteFinder, floor: int, first: Callable[[], Mine], second: 
     if not fits(mine):
         child.cancel()
         return mine, [q for piece in here(mine) for q in piece]
+    if spare is not None and not child.ready():
+        spare()
     saved = finder.checkpoint()
     pieces = here(mine)
     done: list[Quote] = []

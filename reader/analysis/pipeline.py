@@ -17,6 +17,7 @@ clauses, and the quotations' speakers, are read in two halves at once (see
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,7 @@ from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
 from reader.analysis.rules import Rulebook
 from reader.analysis.segment import Segments
 
+log = logging.getLogger(__name__)
 RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, inside=INSIDE, blocks=BLOCKS)
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
 _NUDGED_WAIT = 0.02
@@ -59,6 +61,7 @@ class Run:
     parallel: bool = False  # a second process may take part of the stages (see Pipeline.run)
     shapes: ShapeRows | None = None  # the quotations' shapes, when that process found them
     openings: OpeningRows | None = None  # where each cue's clause opens, when that process found it
+    spare: Callable[[list[Mention]], None] | None = None  # the caller's work for a wait (see Pipeline.run)
 
     def analysis(self) -> Analysis:
         return Analysis(entities=self.mentions, quotes=self.quotes, groups=group_mentions(self.mentions))
@@ -83,11 +86,16 @@ class Pipeline:
                  self.reported_clauses, self.speakers]
         return list(zip(STAGES, steps, strict=True))
 
-    def run(self, text: str, *, parallel: bool = False) -> Run:
+    def run(self, text: str, *, parallel: bool = False,
+            spare: Callable[[list[Mention]], None] | None = None) -> Run:
         """Every stage over ``text``; with ``parallel``, a long text's stages share the work with
         forked children (see the module's docstring). Use ``parallel`` only in a process with a
-        core to spare and no threads (one article on the command line)."""
-        run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS)
+        core to spare and no threads (one article on the command line).
+
+        ``spare``: the caller's own work on the final mentions (e.g. writing them out), done at
+        most once, when this process would otherwise wait for a child to finish its half (so it
+        takes no time of its own); not at all if no such wait comes."""
+        run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS, spare=spare)
         if run.parallel:
             self._run_overlapped(run)
             return run
@@ -95,8 +103,9 @@ class Pipeline:
             stage(run)
         return run
 
-    def analyze(self, text: str, *, parallel: bool = False) -> Analysis:
-        return self.run(text, parallel=parallel).analysis()
+    def analyze(self, text: str, *, parallel: bool = False,
+                spare: Callable[[list[Mention]], None] | None = None) -> Analysis:
+        return self.run(text, parallel=parallel, spare=spare).analysis()
 
     def _run_overlapped(self, run: Run) -> None:
         """The stages in order, but a child finds the sentences, the quote marks, the cues and the
@@ -183,17 +192,35 @@ class Pipeline:
         if run.openings is not None:
             finder.adopt_opening_rows(run.openings)
         taken = finder.direct_spans()
-        run.reported = reported_in_two(run.segments, finder, taken) if run.parallel else finder.reported(taken)
+        run.reported = reported_in_two(run.segments, finder, taken, _spare_work(run)) if run.parallel \
+            else finder.reported(taken)
         finder.resolver.add_quoted([(q.start, q.end) for q in run.reported])
 
     def speakers(self, run: Run) -> None:
         """The quotations with their speakers, then all quotes in text order, each span once."""
         assert run.finder is not None
         assert run.segments is not None
-        direct = quotations_in_two(run.segments, run.finder) if run.parallel else run.finder.direct_quotes()
+        direct = quotations_in_two(run.segments, run.finder, _spare_work(run)) if run.parallel \
+            else run.finder.direct_quotes()
         quotes = direct + run.finder.blocks() + run.reported
         quotes.sort(key=lambda q: (q.start, q.end))
         run.quotes = dedupe(quotes)
+
+
+def _spare_work(run: Run) -> Callable[[], None] | None:
+    """The caller's spare work (see :meth:`Pipeline.run`) on this run's mentions, to be done once."""
+    spare = run.spare
+    if spare is None:
+        return None
+
+    def once() -> None:
+        if run.spare is not None:
+            run.spare = None
+            try:
+                spare(run.mentions)
+            except Exception:  # noqa: BLE001 - optional work: left undone, the caller does it itself later
+                log.debug("spare work failed", exc_info=True)
+    return once
 
 
 def dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -94,3 +94,46 @@ def test_spacy_engine_with_an_entity_ruler() -> None:
     assert "Rosa Lindqvist" in {q.speaker for q in result.quotes}
     for m in result.entities:
         assert text[m.start:m.end] == m.text
+
+
+def test_json_of_a_long_article_with_its_entities_written_early_is_the_same(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``reader analyze --json`` writes a long article's entities while the engine waits for its
+    second process (EarlyEntities): the bytes are those of encoding the whole analysis at the end."""
+    import reader.document.forked as forked
+    from reader.analysis import analyze
+    from reader.analysis.pipeline import PARALLEL_MIN_CHARS
+    from reader.commands.analyze import EarlyEntities, encode_json
+
+    gold = Path(__file__).resolve().parents[1] / "gold"
+    articles = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(gold.glob("*.txt")))
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join([articles] * (PARALLEL_MIN_CHARS // len(articles) + 1)), encoding="utf-8")
+    early_calls: list[int] = []
+    real_call = EarlyEntities.__call__
+
+    def counted(self, mentions) -> None:
+        early_calls.append(len(mentions))
+        real_call(self, mentions)
+
+    monkeypatch.setattr(EarlyEntities, "__call__", counted)
+    monkeypatch.setattr(forked.ForkedParse, "ready", lambda self, wait=0.0: False)  # children always busy
+    assert main(["analyze", "--json", str(long)]) == 0
+    out = capsys.readouterr().out
+    assert early_calls and early_calls[0] > 1000  # the entities were written early
+    document = json.loads(out)
+    expected = encode_json(analyze(document["text"]), document["title"], document["text"])
+    assert out.encode("utf-8") == expected
+
+
+def test_early_entities_are_used_only_for_the_analysis_they_were_written_for() -> None:
+    from reader.analysis.model import Analysis, Mention
+    from reader.commands.analyze import EarlyEntities, encode_json
+
+    mentions = [Mention("Ann Lee", "PERSON", 0, 7, "Ann Lee")]
+    early = EarlyEntities()
+    early(mentions)
+    result = Analysis(entities=mentions)
+    assert early.of(result) is not None
+    assert encode_json(result, "T", "Ann Lee", entities=early.of(result)) == encode_json(result, "T", "Ann Lee")
+    assert early.of(Analysis()) is None  # a run that failed after the entities: its own (empty) JSON

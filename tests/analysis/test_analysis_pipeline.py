@@ -306,3 +306,39 @@ def test_a_nudge_reaches_the_child_it_was_made_for() -> None:
     nudge.give()
     assert child.result() is True
     nudge.close()
+
+
+def test_spare_work_is_done_once_on_the_final_mentions_while_a_child_is_busy(monkeypatch) -> None:
+    """The caller's spare work runs once, given the very mentions the analysis ends with, when this
+    process would wait for a child; the result is the sequential one all the same."""
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    text = _long_text()
+    sequential = PIPELINE.run(text)
+    given: list[list] = []
+    monkeypatch.setattr(forked.ForkedParse, "ready", lambda self, wait=0.0: False)  # children always busy
+    parallel = PIPELINE.run(text, parallel=True, spare=given.append)
+    assert len(given) == 1 and given[0] is parallel.mentions
+    _same(sequential, parallel)
+
+
+def test_spare_work_that_fails_is_left_undone_and_the_analysis_goes_on(monkeypatch) -> None:
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    def fails(_mentions) -> None:
+        raise ValueError("the caller's own bug")
+
+    text = _long_text()
+    sequential = PIPELINE.run(text)
+    monkeypatch.setattr(forked.ForkedParse, "ready", lambda self, wait=0.0: False)
+    _same(sequential, PIPELINE.run(text, parallel=True, spare=fails))
+
+
+def test_no_spare_work_without_a_second_process() -> None:
+    from reader.analysis.engine import PIPELINE
+
+    given: list[list] = []
+    PIPELINE.run("Ann Lee said the plan works.", parallel=True, spare=given.append)
+    assert given == []
