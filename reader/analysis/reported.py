@@ -1020,10 +1020,12 @@ def headline_report(f: QuoteFinder) -> list[Quote]:
     out: list[Quote] = []
     text = f.text
     for para in f.seg.paragraphs:
-        if para.end - para.start > 200 or not title_case(text[para.start:para.end]):
+        if para.end - para.start > 200:
             continue
+        # the cue first: a regex over at most 200 characters, where title_case splits words; most
+        # paragraphs have no capitalised speech verb, and then whether they are title case is moot
         m = HEADLINE_CUE_RE.search(text, para.start, para.end)
-        if m is None:
+        if m is None or not title_case(text[para.start:para.end]):
             continue
         end = para.end
         while end > m.end() and text[end - 1] in SENT_END_STRIP:
