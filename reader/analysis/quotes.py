@@ -580,9 +580,13 @@ class QuoteFinder:
         self._reported_rules: dict[str, list[_RuleBlock]] = {}
         # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
         self._openings: dict[tuple[int, int], _Opening | None] = {}
-        # The openers that apply to a verb, each as (find, name, needs, the words it needs next or None).
-        self._openers: dict[str, tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None,
-                                             frozenset[str] | None], ...]] = {}
+        # The openers that apply to a verb, each as (find, name, needs, the words it needs next or None),
+        # and whether any of them needs the word after the verb (see _opening).
+        self._opener_plans: dict[str, tuple[bool, tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None,
+                                                              frozenset[str] | None], ...]]] = {}
+        # Those of them worth trying after a verb and the word that follows it (or "" when none
+        # reads it), each as (find, name, the needs left to ask or None).
+        self._openers: dict[tuple[str, str], tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None], ...]] = {}
         self._clauses: dict[tuple[int, int, int, int, int], _Clause | None] = {}
         self._sentence_ends: dict[tuple[int, int], int] = {}
 
@@ -1144,20 +1148,25 @@ class QuoteFinder:
         opener = None
         verb_end = pos
         question = False  # an opener may say the clause is an indirect question (a third item, True)
-        openers = self._openers.get(verb)
-        if openers is None:  # which openers apply depends on the verb only (their ``when``): asked once per word
-            openers = self._openers[verb] = tuple(
+        plan = self._opener_plans.get(verb)
+        if plan is None:  # which openers apply depends on the verb only (their ``when``): asked once per word
+            rules = tuple(
                 (rule.find, rule.name, rule.needs, rule.needs.words if isinstance(rule.needs, NextWordIn) else None)
                 for rule in self.rules.openers if rule.applies(verb))
-        after = None  # the word after the verb, read once if an opener needs it
-        for find, name, need, words in openers:
+            plan = self._opener_plans[verb] = (any(r[3] is not None for r in rules), rules)
+        reads_next, rules = plan
+        # Which of them a ``NextWordIn`` lets through depends on the verb and the word after it
+        # only: that filter is worked out once per pair, and the loop below tries the rest.
+        key = (verb, next_word(text, pos) if reads_next else "")
+        openers = self._openers.get(key)
+        if openers is None:
+            after = key[1]
+            openers = self._openers[key] = tuple(
+                (find, name, None if words is not None else need)
+                for find, name, need, words in rules if words is None or after in words)
+        for find, name, need in openers:
             if need is not None:
-                if words is not None:
-                    if after is None:
-                        after = next_word(text, pos)
-                    if after not in words:
-                        continue
-                elif need is that_follows:
+                if need is that_follows:
                     if that is None:
                         continue
                 elif not need(self, verb, pos, that):
