@@ -142,7 +142,8 @@ def according_to(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_end: int) 
             start, end = b + 1, sent_end
     if start < 0 and text[comma:comma + 1] == "," and comma > sent.start:
         start, end, strip_opener = sent.start, comma, True
-    if start < 0 and text[comma:comma + 1].isalnum() and all(text.find(mark, sent.start, comma) < 0 for mark in ",:;"):
+    if start < 0 and text[comma:comma + 1].isalnum() and text.find(",", sent.start, comma) < 0 \
+            and text.find(":", sent.start, comma) < 0 and text.find(";", sent.start, comma) < 0:
         lead = word_list(text[sent.start:hit.start()])
         if len(lead) >= 4 and has_finite_verb(lead):
             start, end, strip_opener = sent.start, comma + 1, True  # "... delegates according to X"
