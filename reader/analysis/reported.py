@@ -898,8 +898,9 @@ def noun_phrase_object(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
     m = _NEXT_WORD_RE.match(f.text, start)
     if m is None or m.group(1).lower() in NOT_OBJECT_STARTS:
         return None
-    if any(w.lower() in CLAIM_NOUNS for w in word_list(f.text[m.start(1):m.start(1) + 30])[:3]):
-        return None  # ("denied the claims, saying ...", "denied reports of ...": the claim is someone else's)
+    for w in word_list(f.text[m.start(1):m.start(1) + 30])[:3]:  # (a loop: no generator for 8,500 cues)
+        if w.lower() in CLAIM_NOUNS:
+            return None  # ("denied the claims, saying ...", "denied reports of ...": the claim is someone else's)
     return m.start(1), True
 
 
