@@ -74,12 +74,13 @@ class Cues:
     def at(cls, text: str, hits: list[int], inner: list[int]) -> Cues:
         """The cues of ``text`` found at these offsets (as :meth:`starts_of` gave them): the cue
         pattern matched at a cue's offset is the match the search found there."""
-        def cue_at(pos: int) -> re.Match[str]:
-            found = VERB_RE.match(text, pos)
-            assert found is not None, pos  # the offsets came from this pattern's own search
-            return found
-
-        return cls([cue_at(pos) for pos in hits], [cue_at(pos) for pos in inner], list(hits))
+        match = VERB_RE.match
+        found = [match(text, pos) for pos in hits]
+        found_inner = [match(text, pos) for pos in inner]
+        # the offsets came from this pattern's own search (one check for all: this runs in the
+        # serial part of the parallel analysis, on 30,000 cues for a long article)
+        assert None not in found and None not in found_inner
+        return cls(found, found_inner, list(hits))  # type: ignore[arg-type]
 
     def between(self, start: int, end: int) -> list[re.Match[str]]:
         """The cues outside quotations that start in ``[start, end)``."""
@@ -91,6 +92,20 @@ def speaker_or_pronoun(low: str) -> bool:
     return speaker_noun(low) or low in ("he", "she", "it", "they", "we", "i")
 
 
+def _word_facts(word: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What :func:`find_cues` asks of a cue word, asked once per distinct word (a long article has
+    tens of thousands of cues but a few hundred cue words): is it "heard", an opinion verb, a
+    noun-like form, "according to", and may a "be" before it make it passive."""
+    accord = word.lower().startswith("accord")
+    facts = (word == "heard", word in OPINION_VERBS, word in NOUNISH_VERB_FORMS, accord,
+             not word.endswith("ing") and word not in TELL_VERBS and not accord)
+    _WORD_FACTS[word] = facts
+    return facts
+
+
+_WORD_FACTS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}
+
+
 def find_cues(text: str, quoted: list[Quoted]) -> Cues:
     """Every cue of ``text``, split by whether it lies inside a quotation (one merge-walk: both the
     cues and the quoted spans are sorted, and quoted spans never overlap)."""
@@ -99,29 +114,35 @@ def find_cues(text: str, quoted: list[Quoted]) -> Cues:
     closes = [q.close for q in quoted]
     n, k = len(opens), 0
     hits, inner = cues.hits.append, cues.inner.append
+    starts = cues.starts.append
+    known = _WORD_FACTS.get
     for m in VERB_RE.finditer(text):
         pos, end = m.span()
         word = m.group()
-        if word == "heard" and not _HEARING_BEFORE_RE.search(text, max(0, pos - 30), pos):
+        heard, opinion, nounish, accord, passive_check = known(word) or _word_facts(word)
+        if heard and not _HEARING_BEFORE_RE.search(text, max(0, pos - 30), pos):
             continue  # "heard" reports only what a court or inquest heard ("the inquest heard that")
-        if word in OPINION_VERBS and text.startswith(" to ", end):
+        if opinion and text.startswith(" to ", end):
             continue  # "companies hoping to invest", "expects to": an intention, not a report
-        if word in NOUNISH_VERB_FORMS and text[end:end + 1] in ".,;" and \
+        if nounish and text[end:end + 1] in ".,;" and \
                 (prev := PREV_WORD_RE.search(text, max(0, pos - 24), pos)) and \
                 prev.group(1).islower() and not speaker_or_pronoun(prev.group(1).lower()):
             continue  # "39 island and coastal states.": a plural noun, not a verb
-        # the last two words before the cue (rsplit: only they are looked at)
-        before = text[pos - 24 if pos > 24 else 0:pos].rsplit(None, 2)
-        last = before[-1].lower() if before else ""
-        if last in NOUN_MARKERS and not word.lower().startswith("accord"):
-            continue  # "the secretary of state", "his tweet", "the report": a noun
-        if not word.endswith("ing") and word not in TELL_VERBS and (
-                last in _BE or len(before) > 1 and (last.endswith("ly") or last in ("not", "also"))
-                and before[-2].lower() in _BE) \
-                and not word.lower().startswith("accord") and not _AS_SAYING_AFTER_RE.match(text, end):
-            continue  # "North Korea's ambitions have barely been mentioned": no one speaks here
+        if not accord:
+            # the last two words before the cue (rsplit: only they are looked at)
+            before = text[pos - 24 if pos > 24 else 0:pos].rsplit(None, 2)
+            last = before[-1].lower() if before else ""
+            if last in NOUN_MARKERS:
+                continue  # "the secretary of state", "his tweet", "the report": a noun
+            if passive_check and (
+                    last in _BE or len(before) > 1 and (last.endswith("ly") or last in ("not", "also"))
+                    and before[-2].lower() in _BE) and not _AS_SAYING_AFTER_RE.match(text, end):
+                continue  # "North Korea's ambitions have barely been mentioned": no one speaks here
         while k < n and closes[k] <= pos:
             k += 1
-        (inner if k < n and opens[k] < pos else hits)(m)
-    cues.starts = [h.start() for h in cues.hits]
+        if k < n and opens[k] < pos:
+            inner(m)
+        else:
+            hits(m)
+            starts(pos)
     return cues
