@@ -1,0 +1,34 @@
+"""The records the analysis builds by filling their slots directly (for speed) are the very records
+their classes' ``__init__`` would make: equal, hashed alike, frozen, and no field left unset."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.analysis.marks import Quoted, _quoted
+from reader.analysis.segment import Span, _span
+
+
+@given(st.integers(0, 10**7), st.integers(0, 10**7))
+def test_a_span_made_fast_is_the_span(start: int, end: int) -> None:
+    fast, made = _span(start, end), Span(start, end)
+    assert fast == made and hash(fast) == hash(made) and type(fast) is Span
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 1  # type: ignore[misc]
+
+
+@given(st.integers(0, 10**7), st.integers(0, 10**7), st.booleans(), st.integers(1, 50))
+def test_a_quoted_span_made_fast_is_the_quoted_span(open_: int, close: int, double: bool, paragraphs: int) -> None:
+    fast, made = _quoted(open_, close, double, paragraphs), Quoted(open_, close, double, paragraphs)
+    assert fast == made and hash(fast) == hash(made) and type(fast) is Quoted
+
+
+def test_the_fast_builders_fill_every_field() -> None:
+    """A field added to Span or Quoted must be filled by its fast builder too: this fails until it is."""
+    assert [f.name for f in dataclasses.fields(Span)] == ["start", "end"]
+    assert [f.name for f in dataclasses.fields(Quoted)] == ["open", "close", "double", "paragraphs"]
+    assert not hasattr(Span, "__post_init__") and not hasattr(Quoted, "__post_init__")
