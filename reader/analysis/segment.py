@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.analysis.lexicon import ABBREVIATIONS
+from reader.analysis.records import slot_maker
 
 MAX_SENTENCE = 800
 _PARA_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -30,19 +31,8 @@ class Span:
     end: int
 
 
-_new = object.__new__
-_set_start = Span.start.__set__  # type: ignore[attr-defined]
-_set_end = Span.end.__set__  # type: ignore[attr-defined]
-
-
-def _span(start: int, end: int) -> Span:
-    """``Span(start, end)``, made about twice as fast: a frozen dataclass's ``__init__`` sets each
-    field through ``object.__setattr__``; here the slots are filled directly (a long article has
-    some 60,000 paragraphs and sentences). The span is the same, equal and hashed alike."""
-    made = _new(Span)
-    _set_start(made, start)
-    _set_end(made, end)
-    return made
+_span = slot_maker(Span)
+"""``Span(start, end)`` about twice as fast (some 60,000 paragraphs and sentences in a long article)."""
 
 
 class Segments:

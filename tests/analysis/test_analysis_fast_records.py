@@ -32,3 +32,34 @@ def test_the_fast_builders_fill_every_field() -> None:
     assert [f.name for f in dataclasses.fields(Span)] == ["start", "end"]
     assert [f.name for f in dataclasses.fields(Quoted)] == ["open", "close", "double", "paragraphs"]
     assert not hasattr(Span, "__post_init__") and not hasattr(Quoted, "__post_init__")
+
+
+def test_the_fast_builders_are_in_use_for_the_slotted_records() -> None:
+    assert _span is not Span and _quoted is not Quoted
+
+
+def test_a_record_the_maker_cannot_fill_is_made_by_its_own_class() -> None:
+    """No slots, a ``__post_init__`` or a default factory: the class's own ``__init__`` is used."""
+    from reader.analysis.records import slot_maker
+
+    @dataclasses.dataclass(frozen=True)
+    class Plain:
+        a: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        a: int
+
+        def __post_init__(self) -> None:
+            if self.a < 0:
+                raise ValueError("negative")
+
+    @dataclasses.dataclass(slots=True)
+    class Listing:
+        items: list[int] = dataclasses.field(default_factory=list)
+
+    assert slot_maker(Plain) is Plain and slot_maker(Checked) is Checked and slot_maker(Listing) is Listing
+
+
+def test_the_maker_takes_the_defaults_of_the_fields() -> None:
+    assert _quoted(3, 9, False) == Quoted(3, 9, False) and _quoted(3, 9, False).paragraphs == 1
