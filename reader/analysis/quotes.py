@@ -352,7 +352,7 @@ def writer_clause(f: QuoteFinder, start: int, end: int, trailing: bool) -> int |
             continue
         if word.startswith("but") and AUX_NEXT_RE.match(text, cut.end()):
             continue
-        if len(word_list(text[start:cut.start()])) >= 3:
+        if at_least_words(text, start, cut.start(), 3):
             return cut.start()
     return None
 
@@ -407,9 +407,9 @@ def which_after_object(f: QuoteFinder, start: int, end: int, trailing: bool) -> 
         if f.inside_quoted(cut.start()) or has_finite_verb(word_list(f.text[start:cut.start()])):
             return None
         comma = f.text.find(",", cut.end(), end)
-        if comma >= 0 and len(word_list(f.text[comma:end])) >= 3:
+        if comma >= 0 and at_least_words(f.text, comma, end, 3):
             return None
-        return cut.start() if len(word_list(f.text[start:cut.start()])) >= 3 else None
+        return cut.start() if at_least_words(f.text, start, cut.start(), 3) else None
     return None
 
 
@@ -427,7 +427,7 @@ def name_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int
         if f.inside_quoted(cut.start()) or has_finite_verb(_before_relative(text[cut.end():end])) or \
                 not _NAME_BEFORE_RE.search(text, max(start, cut.start() - 40), cut.start()):
             continue
-        if len(word_list(text[start:cut.start()])) >= 3:
+        if at_least_words(text, start, cut.start(), 3):
             return cut.start()
     return None
 
@@ -443,7 +443,7 @@ def closing_parenthetical(f: QuoteFinder, start: int, end: int, trailing: bool) 
     for cut in _PAREN_RE.finditer(f.text, start, end):
         close = f.text.find(")", cut.end(), end)
         if close >= 0 and not f.text[close + 1:end].strip(" .,;:") and not f.inside_quoted(cut.start()) \
-                and len(word_list(f.text[start:cut.start()])) >= 3:
+                and at_least_words(f.text, start, cut.start(), 3):
             return cut.start()
     return None
 
@@ -1344,7 +1344,7 @@ class QuoteFinder:
         """The first match of ``pattern`` in ``[start, end)`` outside quotation marks with three
         words or more before it (a cut any sooner would leave no clause)."""
         for cut in pattern.finditer(self.text, start, end):
-            if not self.inside_quoted(cut.start()) and len(word_list(self.text[start:cut.start()])) >= 3:
+            if not self.inside_quoted(cut.start()) and at_least_words(self.text, start, cut.start(), 3):
                 return cut.start()
         return None
 

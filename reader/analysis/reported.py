@@ -999,7 +999,7 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
             continue
         hit = hits[-1]
         speaker = f.subject(sent, hit.start())
-        if len(word_list(text[nxt.start:nxt.end])) >= 3:
+        if at_least_words(text, nxt.start, nxt.end, 3):
             out.append(Quote(text[nxt.start:nxt.end], "direct", nxt.start, nxt.end, speaker,
                              hit.group(), hit.start(), hit.end()))
     return out
@@ -1034,7 +1034,7 @@ def headline_report(f: QuoteFinder) -> list[Quote]:
             end -= 1
         cue = (m.group(), m.start(), m.end())
         head = max(text.rfind(",", para.start, m.start()), text.rfind(":", para.start, m.start()), para.start - 1) + 1
-        if len(word_list(text[m.end():end])) >= 3 and has_content(text[head:m.start()]):
+        if at_least_words(text, m.end(), end, 3) and has_content(text[head:m.start()]):
             speaker = f.resolver.resolve(head, m.start()) or phrase(text[head:m.start()])
             quote = f.make(m.end(), end, "indirect", speaker or "", cue) if speaker else None
         elif text[m.end():end].strip() == "" and head > para.start and has_content(text[head:m.start()]):
