@@ -135,23 +135,24 @@ class Pipeline:
         # Forked before this process builds anything: this process's later writes then copy no
         # pages the two would otherwise share.
         segments = run.segments = Segments(run.text, sentences=False)
-        self.entity_candidates(run)
-        self.entity_votes(run)
-        if nudge is not None:
-            nudge.give()  # the child sends what it has (its optional part is then cut short)
-        # On a busy machine the child may lag: then this process starts on the same work itself,
-        # step by step, and takes whichever is done first.
-        steps = [segments.split_sentences, lambda: self.quote_marks(run), lambda: self.find_cues(run)]
-        while steps and child is not None and not child.ready(wait=_NUDGED_WAIT):
-            steps.pop(0)()
         found = None
-        if child is not None:
-            if steps:
+        try:
+            self.entity_candidates(run)
+            self.entity_votes(run)
+            if nudge is not None:
+                nudge.give()  # the child sends what it has (its optional part is then cut short)
+            # On a busy machine the child may lag: then this process starts on the same work itself,
+            # step by step, and takes whichever is done first.
+            steps = [segments.split_sentences, lambda: self.quote_marks(run), lambda: self.find_cues(run)]
+            while steps and child is not None and not child.ready(wait=_NUDGED_WAIT):
+                steps.pop(0)()
+            if child is not None and steps:
                 found = child.result()
-            else:
-                child.cancel()
-        if nudge is not None:
-            nudge.close()
+        finally:  # (also when a stage here fails: no child left running, no pipe left open)
+            if child is not None:
+                child.cancel()  # nothing to do once its result was taken
+            if nudge is not None:
+                nudge.close()
         if found is None:
             for step in steps:
                 step()

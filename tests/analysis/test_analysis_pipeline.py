@@ -342,3 +342,19 @@ def test_no_spare_work_without_a_second_process() -> None:
     given: list[list] = []
     PIPELINE.run("Ann Lee said the plan works.", parallel=True, spare=given.append)
     assert given == []
+
+
+def test_a_stage_failing_while_the_child_works_leaves_no_child_behind(monkeypatch) -> None:
+    import pytest
+
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+    from reader.analysis.pipeline import Pipeline
+
+    def fails(self, run) -> None:
+        raise RuntimeError("a bug in the entity stage")
+
+    monkeypatch.setattr(Pipeline, "entity_votes", fails)
+    with pytest.raises(RuntimeError):
+        PIPELINE.run(_long_text(), parallel=True)
+    assert forked.live_children() == []
