@@ -358,3 +358,19 @@ def test_a_stage_failing_while_the_child_works_leaves_no_child_behind(monkeypatc
     with pytest.raises(RuntimeError):
         PIPELINE.run(_long_text(), parallel=True)
     assert forked.live_children() == []
+
+
+def test_a_parallel_run_keeps_only_the_last_runs_working_state() -> None:
+    """A parallel run (one article, in a process about to end) leaves its working state referenced
+    rather than freed object by object; the next parallel run replaces it, a sequential one keeps none."""
+    from reader.analysis.engine import PIPELINE
+    from reader.analysis.pipeline import KEPT
+
+    text = _long_text()
+    first = PIPELINE.run(text, parallel=True)
+    assert len(KEPT) == 1 and KEPT[0] is first and first.finder is not None
+    second = PIPELINE.run(text, parallel=True)
+    assert len(KEPT) == 1 and KEPT[0] is second
+    PIPELINE.run("Ann Lee said the plan works.")
+    assert KEPT[0] is second
+    KEPT.clear()
