@@ -152,9 +152,6 @@ class Pipeline:
             self.entity_candidates(run)
             self.entity_votes(run)
             if nudge is not None:
-                spare = _spare_work(run)
-                if spare is not None and child is not None and not child.ready():
-                    spare()  # the mentions are final: meanwhile the child works out more clause openings
                 nudge.give()  # the child sends what it has (its optional part is then cut short)
             # On a busy machine the child may lag: then this process starts on the same work itself,
             # step by step, and takes whichever is done first.
