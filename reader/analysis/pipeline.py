@@ -32,6 +32,7 @@ from reader.analysis.quotes import OpeningRows, QuoteFinder, ShapeRows
 from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
 from reader.analysis.rules import Rulebook
 from reader.analysis.segment import Segments
+from reader.analysis.speakers import Resolver
 
 log = logging.getLogger(__name__)
 RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, inside=INSIDE, blocks=BLOCKS)
@@ -64,6 +65,7 @@ class Run:
     shapes: ShapeRows | None = None  # the quotations' shapes, when that process found them
     openings: OpeningRows | None = None  # where each cue's clause opens, when that process found it
     spare: Callable[[list[Mention]], None] | None = None  # the caller's work for a wait (see Pipeline.run)
+    resolver: Resolver | None = None  # the speaker resolver, when made before the quote stages (parallel)
 
     def analysis(self) -> Analysis:
         return Analysis(entities=self.mentions, quotes=self.quotes, groups=group_mentions(self.mentions))
@@ -153,6 +155,8 @@ class Pipeline:
             self.entity_votes(run)
             if nudge is not None:
                 nudge.give()  # the child sends what it has (its optional part is then cut short)
+                # the resolver's tables of the mentions, while the child sends
+                run.resolver = Resolver(run.text, run.mentions, [], segments)
             # On a busy machine the child may lag: then this process starts on the same work itself,
             # step by step, and takes whichever is done first.
             steps = [segments.split_sentences, lambda: self.quote_marks(run), lambda: self.find_cues(run)]
@@ -199,7 +203,8 @@ class Pipeline:
         """Reported speech first: its clauses then stop names inside them being taken for the
         antecedent of a later "he said"."""
         assert run.segments is not None and run.cues is not None
-        finder = run.finder = QuoteFinder(run.text, run.segments, run.mentions, run.quoted, run.cues, self.rules)
+        finder = run.finder = QuoteFinder(run.text, run.segments, run.mentions, run.quoted, run.cues, self.rules,
+                                          run.resolver)
         if run.shapes is not None:
             finder.adopt_shape_rows(run.shapes)
         if run.openings is not None:

@@ -561,14 +561,20 @@ class QuoteFinder:
     """
 
     def __init__(self, text: str, segments: Segments, mentions: list[Mention], quoted: list[Quoted],
-                 cues: Cues, rules: Rulebook) -> None:
+                 cues: Cues, rules: Rulebook, resolver: Resolver | None = None) -> None:
+        """``resolver``: one made beforehand for the same text and mentions (and no quoted spans
+        yet; see :meth:`Resolver.set_quoted`), else one is made here."""
         self.text = text
         self.seg = segments
         self.quoted = quoted
         self.rules = rules
         spans = [(q.open + 1, q.close) for q in self.quoted]
         self.quoted_opens = [q.open for q in self.quoted]
-        self.resolver = Resolver(text, mentions, spans, segments)
+        if resolver is None:
+            resolver = Resolver(text, mentions, spans, segments)
+        else:
+            resolver.set_quoted(spans)
+        self.resolver = resolver
         self._closes = [q.close for q in self.quoted]
         self._shapes: list[tuple[Quoted, int, int, int, Span, Span, str, bool, bool]] | None = None
         self._windows: dict[tuple[int, int, int], tuple[tuple[int, int, str], ...]] = {}

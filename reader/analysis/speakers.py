@@ -449,6 +449,11 @@ class Resolver:
         self.fired[:] = fired
         self.quoted, self.quoted_starts = list(quoted), [q[0] for q in quoted]
 
+    def set_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """The quoted spans, sorted, for a resolver made before they were known (nothing asked yet)."""
+        self.quoted = spans
+        self.quoted_starts = [q[0] for q in spans]
+
     def add_quoted(self, spans: list[tuple[int, int]], forget: bool = True) -> None:
         """Also treat these spans (reported clauses) as quoted: names in them are not antecedents.
 
