@@ -30,6 +30,7 @@ from typing import Any
 
 from reader.analysis.model import Quote
 from reader.analysis.quotes import QuoteFinder
+from reader.analysis.records import dict_maker
 from reader.analysis.segment import Segments
 from reader.analysis.speakers import ResolverDelta
 
@@ -40,6 +41,7 @@ _Half = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]
 learned, where its subject rules fired for the first two (counts into ``ResolverDelta.fired``),
 and the rules that made each quote."""
 
+_quote = dict_maker(Quote)
 _PATIENCE = 0.03
 """Seconds to wait for a child about to send before reading its half here too."""
 _CHUNK = 200
@@ -137,10 +139,10 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
                     *ours[fired_inside - fired_before:len(ours) - len(theirs)], *theirs[after_inside:]]
                 for span, names in origin:
                     finder.origin.setdefault(span, []).extend(names)
-                second = [Quote(*row) for row in reported2]
-                second_inside = [Quote(*row) for row in inside2]
+                second = [_quote(*row) for row in reported2]
+                second_inside = [_quote(*row) for row in inside2]
                 resolver.add_quoted(_spans(second) + _spans(second_inside), forget=False)
-                return first + second + inside + second_inside, direct + [Quote(*row) for row in direct2]
+                return first + second + inside + second_inside, direct + [_quote(*row) for row in direct2]
             if progress is not None:
                 finder.restore(progress)
         return alone.finish()  # the child's half here, after all (or the rest of it)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from reader.analysis.attribution import ATTRIBUTIONS
@@ -35,6 +36,7 @@ from reader.analysis.segment import Segments
 from reader.analysis.speakers import Resolver
 
 log = logging.getLogger(__name__)
+_SPAN = attrgetter("start", "end")
 RULES = Rulebook(reported=REPORTED, openers=OPENERS, attributions=ATTRIBUTIONS, inside=INSIDE, blocks=BLOCKS)
 STAGES = ("segments", "entity candidates", "entity votes", "quote marks", "cues", "reported clauses", "speakers")
 _NUDGED_WAIT = 0.02
@@ -223,7 +225,7 @@ class Pipeline:
         assert run.segments is not None
         direct = run.direct if run.direct is not None else run.finder.direct_quotes()
         quotes = direct + run.finder.blocks() + run.reported
-        quotes.sort(key=lambda q: (q.start, q.end))
+        quotes.sort(key=_SPAN)
         run.quotes = dedupe(quotes)
 
 
@@ -244,11 +246,12 @@ def _spare_work(run: Run) -> Callable[[], None] | None:
 
 
 def dedupe(quotes: list[Quote]) -> list[Quote]:
-    """The first quote of each span (direct quotations come before reports of the same span)."""
+    """The first quote of each span, of quotes sorted (stably) by span, so those of a span are side
+    by side (direct quotations come before reports of the same span)."""
     out: list[Quote] = []
-    seen: set[tuple[int, int]] = set()
+    last_start = last_end = -1
     for q in quotes:
-        if (q.start, q.end) not in seen:
-            seen.add((q.start, q.end))
+        if q.start != last_start or q.end != last_end:
             out.append(q)
+            last_start, last_end = q.start, q.end
     return out

@@ -61,6 +61,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.marks import Quoted
 from reader.analysis.model import Mention, Quote
+from reader.analysis.records import dict_maker
 from reader.analysis.rules import Example, Registry, Rule
 from reader.analysis.segment import Segments, Span
 from reader.analysis.speakers import Resolver, ResolverState
@@ -125,6 +126,10 @@ AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|s
 REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
 PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
 PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
+
+_quote = dict_maker(Quote)  # (quotes made by filling their dict: see reader.analysis.records)
+
+
 def _before_relative(text: str) -> list[str]:
     """The words of ``text`` before its first relative pronoun ("a governor who can ..." -> a, governor)."""
     words = word_list(text)
@@ -878,10 +883,10 @@ class QuoteFinder:
         if not attribute:  # (then no quotation has a speaker to hand on: only the spans)
             for q, start, end, _para_i, _para, _sent, kind, _split, _whole_para in shapes:
                 if q.paragraphs > 1:
-                    out.extend(Quote(text[a:b], kind, a, b, None, "", -1, -1)
+                    out.extend(_quote(text[a:b], kind, a, b, None, "", -1, -1)
                                for a, b in _paragraph_pieces(text, start, end))
                 else:
-                    out.append(Quote(text[start:end], kind, start, end, None, "", -1, -1))
+                    out.append(_quote(text[start:end], kind, start, end, None, "", -1, -1))
             return out
         last: Quote | None = None
         last_para = -9
@@ -906,10 +911,10 @@ class QuoteFinder:
                 speaker = last_any.speaker  # '..., "not meeting the demand," says X. "We often ..."'
 
             cue_fields = cue if cue else ("", -1, -1)
-            quote = Quote(text[start:end], kind, start, end, speaker, *cue_fields)
+            quote = _quote(text[start:end], kind, start, end, speaker, *cue_fields)
             if q.paragraphs > 1:
                 # One quotation over several paragraphs: one span per paragraph, same speaker.
-                out.extend(Quote(text[a:b], kind, a, b, speaker, *cue_fields)
+                out.extend(_quote(text[a:b], kind, a, b, speaker, *cue_fields)
                            for a, b in _paragraph_pieces(text, start, end))
             else:
                 out.append(quote)
@@ -1440,7 +1445,7 @@ class QuoteFinder:
         if (content.count('"') % 2 == 1 or content.count("“") > content.count("”")
                 or content.count("«") > content.count("»")) and end < len(text) and text[end] in '"”»':
             end += 1  # keep the closing mark of a quoted phrase that ends the report
-        return Quote(text[start:end], kind, start, end, speaker, *cue)
+        return _quote(text[start:end], kind, start, end, speaker, *cue)
 
 
 def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.analysis import analyze
 from reader.analysis.model import Quote
 from reader.analysis.pipeline import dedupe
@@ -58,7 +61,17 @@ def test_spacy_engine_runs_the_shared_quote_stages() -> None:
 def test_dedupe_keeps_the_first_quote_of_a_span() -> None:
     a = Quote("x y z", "direct", 0, 5, "A")
     b = Quote("x y z", "indirect", 0, 5, "B")
-    assert dedupe([a, b, a]) == [a]
+    c = Quote("y z", "indirect", 2, 5, "B")
+    assert dedupe([a, b, a, c, c]) == [a, c]
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6), st.sampled_from(["direct", "indirect"]))))
+def test_dedupe_of_sorted_quotes_is_the_first_of_each_span(spans) -> None:
+    """Sorted stably by span, the first quote of each span is what a set of seen spans would keep."""
+    quotes = sorted((Quote("x", kind, a, b, None) for a, b, kind in spans), key=lambda q: (q.start, q.end))
+    seen: set[tuple[int, int]] = set()
+    first = [q for q in quotes if (q.start, q.end) not in seen and not seen.add((q.start, q.end))]
+    assert dedupe(quotes) == first
 
 
 def _long_text() -> str:
