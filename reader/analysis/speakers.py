@@ -10,12 +10,14 @@ it fits; else the noun phrase itself when its head is a speaker noun ("officials
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from operator import le, lt
+from typing import Any
 
 from reader.analysis.lexicon import (
     BUSINESS_NOUNS,
@@ -811,6 +813,30 @@ class ResolverDelta:
     fired: list[tuple[int, int, str]]
     missed: list[str]
     unsure: bool
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as columns (offsets in one array, names in flat lists): a long text's child sends
+        some 20,000 remembered speakers and answers, which load in a third of the time that way."""
+        memo = self.memo
+        return _delta_from_columns, (
+            array("q", [entry[0] for entry in self.history]).tobytes(), [entry[1] for entry in self.history],
+            [entry[2] for entry in self.history], array("q", [n for key in memo for n in key]).tobytes(),
+            [value[0] for value in memo.values()], [value[1] for value in memo.values()],
+            self.labels, self.fired, self.missed, self.unsure)
+
+
+def _delta_from_columns(positions: bytes, speakers: list[str], heads: list[str], keys: bytes,
+                        answers: list[str | None], hows: list[str], labels: dict[str, str],
+                        fired: list[tuple[int, int, str]], missed: list[str], unsure: bool) -> ResolverDelta:
+    """The :class:`ResolverDelta` that :meth:`ResolverDelta.__reduce__` took apart."""
+    offsets = array("q")
+    offsets.frombytes(keys)
+    pairs = iter(offsets.tolist())
+    at = array("q")
+    at.frombytes(positions)
+    return ResolverDelta(list(zip(at.tolist(), speakers, heads, strict=True)),
+                         dict(zip(zip(pairs, pairs, strict=True), zip(answers, hows, strict=True), strict=True)),
+                         labels, fired, missed, unsure)
 
 
 _ATTRIBUTION_PRONOUN_RE = re.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)

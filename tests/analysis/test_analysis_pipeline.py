@@ -495,3 +495,21 @@ def _waiting_ready():
 
     real_ready = forked.ForkedParse.ready
     return lambda self, wait=0.0: real_ready(self, wait=120.0)
+
+
+def test_what_a_child_learned_pickles_and_loads_as_itself() -> None:
+    """A child's resolver delta goes to the parent as columns, the rules that made its quotes as one
+    array and a list of names: both come back as they were, empty or not."""
+    import pickle
+
+    from reader.analysis.parallel import _packed, _unpacked
+    from reader.analysis.speakers import ResolverDelta
+
+    delta = ResolverDelta([(1, "Ann Lee", "lee"), (5, "the agency", "agency")],
+                          {(1, 8): ("Ann Lee", "named"), (30, 34): (None, "pronoun")}, {"James B. Cole": "PERSON"},
+                          [(1, 8, "a-rule")], ["Bo"], True)
+    for each in (delta, ResolverDelta([], {}, {}, [], [], False)):
+        assert pickle.loads(pickle.dumps(each, protocol=pickle.HIGHEST_PROTOCOL)) == each
+    origin = [((3, 9), ["writer-clause", "said-after"]), ((12, 20), ["according-to"]), ((25, 30), [])]
+    assert list(_unpacked(pickle.loads(pickle.dumps(_packed(origin))))) == origin
+    assert list(_unpacked(_packed([]))) == []
