@@ -744,9 +744,10 @@ class QuoteFinder:
             if near is not None and how == "named" and self.resolver.labels.get(near) == "PERSON" \
                     and (windows[0][2] == "np" or len(windows) == 1):
                 return near  # (a name after "with" or "after" is not the subject when one comes before)
-            last = self.text[windows[0][0]:windows[0][1]].split()[-1:]
-            if near is not None and how == "pronoun" and last and last[0].lower() in ("he", "she", "they", "it", "we"):
-                return near  # "for what she calls": a pronoun right before the verb is its subject
+            if near is not None and how == "pronoun":
+                last = self.text[windows[0][0]:windows[0][1]].split()[-1:]
+                if last and last[0].lower() in ("he", "she", "they", "it", "we"):
+                    return near  # "for what she calls": a pronoun right before the verb is its subject
         for start, end, tag in reversed(windows[1:]):
             if tag == "np":
                 name, how2 = resolve(start, end)
@@ -1225,14 +1226,17 @@ class QuoteFinder:
 
     def _coordinated_verb(self, sent: Span, verb_start: int) -> bool:
         """Is the verb coordinated with an earlier one of the sentence ("and said", "but has since
-        said", ", and he denied")? Then its subject is the sentence's. Each pattern needs "and",
-        "but" or "or" just before the verb: most verbs have none, which three finds tell."""
+        said", ", and he denied")? Then its subject is the sentence's. Each pattern needs "and" or
+        "but" just before the verb, and only the first, over the last twelve characters, may take
+        "or" instead: most verbs have none of them there, which three finds tell (an "or" further
+        back, as in "for", "more", "report", is no reason to read on)."""
         text = self.text
         lo = max(sent.start, verb_start - 40)
+        near = max(sent.start, verb_start - 12)
         if text.find("and", lo, verb_start) < 0 and text.find("but", lo, verb_start) < 0 and \
-                text.find("or", lo, verb_start) < 0:
+                text.find("or", near, verb_start) < 0:
             return False
-        prev_word = _PREV_WORD_RE.search(text, max(sent.start, verb_start - 12), verb_start)
+        prev_word = _PREV_WORD_RE.search(text, near, verb_start)
         if prev_word is not None and prev_word.group(1) in ("and", "but", "or"):
             return True
         # "Novak said ..., and he denied that ...": the pronoun is the sentence's subject again.
