@@ -600,7 +600,6 @@ class QuoteFinder:
         # reads it), each as (find, name, the needs left to ask or None).
         self._openers: dict[tuple[str, str], tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None], ...]] = {}
         self._clauses: dict[tuple[int, int, int, int, int], _Clause | None] = {}
-        self._sentence_ends: dict[tuple[int, int], int] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -1077,13 +1076,25 @@ class QuoteFinder:
         out: list[Quote] = []
         text = self.text
         taken_starts = [t[0] for t in taken]
+        # (Segments.sentence_at, inline; the cues come in text order, so a sentence's end without its
+        # closing marks is worked out once for all its cues)
+        sentences, sentence_index = self.seg.sentences, self.seg.sentence_index
+        last_i, sent, sent_end = -1, None, -1
         for hit in hits:
-            if hit.start() < done_until:
+            pos = hit.start()
+            if pos < done_until:
                 continue
-            sent = self.seg.sentence_at(hit.start())
-            if sent is None:
+            i = sentence_index(pos)
+            if i != last_i:
+                last_i = i
+                sent = sentences[i] if i >= 0 else None
+                if sent is not None:
+                    sent_end = sent.end
+                    while sent_end > sent.start and text[sent_end - 1] in SENT_END_STRIP:
+                        sent_end -= 1
+            if sent is None or pos > sent.end:
                 continue
-            for quote in self.reported_at(hit, sent):
+            for quote in self.reported_at(hit, sent, sent_end):
                 i = bisect_right(taken_starts, quote.end) - 1
                 if i >= 0 and taken[i][1] > quote.start and \
                         not (quote.start < taken[i][0] and taken[i][1] < quote.end):
@@ -1105,16 +1116,10 @@ class QuoteFinder:
         """Direct quotations set off without quotation marks (block rules)."""
         return [q for rule in self.rules.blocks for q in rule.find(self) if self.trace(q, rule.name)]
 
-    def reported_at(self, hit: re.Match[str], sent: Span) -> list[Quote]:
+    def reported_at(self, hit: re.Match[str], sent: Span, end: int) -> list[Quote]:
         """The report(s) a cue starts: those of the first reported-speech rule that answers (a rule
-        may give two pieces: "A, Smith said, B")."""
-        key = (sent.start, sent.end)
-        end = self._sentence_ends.get(key, -1)
-        if end < 0:  # (the sentence without its closing marks: the same for each of its cues)
-            end = sent.end
-            while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
-                end -= 1
-            self._sentence_ends[key] = end
+        may give two pieces: "A, Smith said, B"); ``end``: where the words of the cue's sentence
+        ``sent`` end (before its closing marks)."""
         cue = hit.group()
         blocks = self._reported_rules.get(cue)
         if blocks is None:  # which rules apply depends on the cue word only: asked once per word
