@@ -115,8 +115,12 @@ def check_global_options(args: argparse.Namespace) -> None:
             raise UsageError(f"--db {db}: is a folder; give the path of a library file (e.g. {db.rstrip('/')}/library.json)")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``reader`` with ``argv`` (default: the command line); returns the exit status."""
+def main(argv: Sequence[str] | None = None, *, ending: bool = False) -> int:
+    """Run ``reader`` with ``argv`` (default: the command line); returns the exit status.
+
+    ``ending``: the process ends right after (the console script, :func:`entry`); a command whose
+    module says ``QUICK_EXIT`` is then told so (``args.ends_process``) and may leave its objects
+    for the system to take back, e.g. not resume Python's collector over them."""
     global _quick_exit
     _quick_exit = False
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -130,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_open(args)
         args = build_command_parser(name).parse_args(rest)
         check_global_options(args)
+        args.ends_process = ending and args._quick_exit
         code = int(args._run(args) or 0)
         _quick_exit = args._quick_exit
         return code
@@ -159,7 +164,7 @@ def entry() -> None:
     3 MB article takes 0.05 s to free, and the system takes the memory back in no time. Only here,
     not in :func:`main`, which tests and other callers run in their own process.
     """
-    code = main()
+    code = main(ending=True)
     if _quick_exit:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError, AttributeError):  # a closed pipe, stdout set to None

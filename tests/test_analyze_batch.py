@@ -230,6 +230,29 @@ def test_the_collector_is_paused_only_during_an_analysis() -> None:
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+    try:
+        with collector_paused(resume=False):  # the process ends right after: left off
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_only_the_console_script_leaves_the_collector_off_after_one_article(tmp_path: Path, capsys) -> None:
+    """``main`` called in a process that goes on (tests, other callers) resumes the collector after
+    ``analyze``; the console script (``ending``), which leaves at once, does not."""
+    import gc
+
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nAnn Lee said the plan works.", encoding="utf-8")
+    assert main(["analyze", "--json", str(article)]) == 0
+    assert gc.isenabled()
+    try:
+        assert main(["analyze", "--json", str(article)], ending=True) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    capsys.readouterr()
 
 
 def test_analyze_imports_no_ui_no_web_extraction_and_no_pool_for_one_article(folder: Path) -> None:

@@ -1,13 +1,22 @@
-"""One long text's quotes read in two halves at once, the second by a forked child, exactly.
+"""One long text's reports and quotations read in two halves at once, the second by a forked child, exactly.
 
-The quote stages go through the text in order, and a few things they learn on the way change
-later answers: the speaker resolver remembers speakers (for a later "the agency") and completes
-names ("James B." before ". Cole"), and a quotation may take the speaker of the one before it.
-Each function here cuts its work at a paragraph where nothing before it can reach what comes
-after, except through the resolver; the child's resolver notes every answer that might have
-needed what the parent learns meanwhile (see :meth:`Resolver.partial`). Then, or if the child
-fails, the parent reads the second half itself; otherwise it adopts the child's quotes and what
-its resolver learned, so every later stage sees the sequential state.
+Read in one process, the quote stages go: the reports at every cue, then the reports inside
+quotations, then the quotations with their speakers. A few things learned on the way change
+later answers: the speaker resolver remembers speakers (for a later "the agency"), completes
+names ("James B." before ". Cole") and, once the reports are known, stops names inside them being
+taken for a later "he said"'s antecedent; a quotation may take the speaker of the one before it.
+
+Here the text is cut at a paragraph (the floor) where nothing before it reaches what comes after
+except through the resolver: no report or quotation runs across it, and the quotation after it is
+two paragraphs or more from the one before. This process reads the reports, inside reports and
+quotations before the floor; a child forked beforehand reads those from the floor on, and needs
+from this process only the spans of its reports, which it is handed as soon as they are known
+(:class:`reader.document.forked.Handoff`). Each side's resolver notes every answer that might
+have needed what the other learns meanwhile (see :meth:`Resolver.partial` and
+:meth:`Resolver.bounded`); then, or if the child fails, this process reads the second half
+itself, as one process would have after its first half's reports. Otherwise it adopts the
+child's quotes and what its resolver learned, in the order one process would have learned it,
+so every later stage sees the sequential state.
 
 Used by :meth:`reader.analysis.pipeline.Pipeline.run` with ``parallel`` (one long article on the
 command line, whose process has a core to spare and no threads).
@@ -17,141 +26,211 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
 from reader.analysis.model import Quote
 from reader.analysis.quotes import QuoteFinder
 from reader.analysis.segment import Segments
 from reader.analysis.speakers import ResolverDelta
 
-Mine = TypeVar("Mine")
-_Rows = tuple[list[tuple[Any, ...]], ResolverDelta, list[tuple[tuple[int, int], list[str]]]]
+_Origin = list[tuple[tuple[int, int], list[str]]]
+_Half = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], ResolverDelta, tuple[int, int],
+              _Origin]
+"""What the child sends back: its reports, inside reports and quotations as rows, what its resolver
+learned, where its subject rules fired for the first two (counts into ``ResolverDelta.fired``),
+and the rules that made each quote."""
 
-
+_PATIENCE = 0.03
+"""Seconds to wait for a child about to send before reading its half here too."""
 _CHUNK = 200
-"""Cues read here between two looks at whether the child is done (a few milliseconds' work)."""
+"""Cues read here between two looks at whether a lagging child is done (a few milliseconds' work)."""
 
 
-def reported_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int, int]],
-                    spare: Callable[[], None] | None = None) -> list[Quote]:
-    """``finder.reported(taken)``, the cues from the paragraph holding the middle one read by a child.
-
-    A report never runs past its sentence, nor a sentence past its paragraph; the cues after the
-    cut only depend on the ones before through the resolver, and through how far a report before
-    reached (checked: none may reach past the cut). ``spare``: see :func:`_in_two`.
+def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int, int]],
+                  spare: Callable[[], None] | None = None) -> tuple[list[Quote], list[Quote]] | None:
+    """``(reported, direct)``: what ``finder.reported(taken)`` then (the reports' spans added to
+    the resolver) ``finder.direct_quotes()`` give, with the resolver then as they leave it; the
+    second half read by a child. None, with nothing read, where the text has no such cut or no
+    child can be forked. ``spare``: the caller's work, done here if the child is still busy when
+    this process is done with its half (time it would otherwise spend redoing the child's work).
     """
-    hits = finder.hits
-    if len(hits) < 2:
-        return finder.reported(taken)
-    floor = segments.paragraphs[segments.paragraph_index(hits[len(hits) // 2].start())].start
-    k = bisect_left(finder.cues.starts, floor)
-    rest = hits[k:]
+    from reader.document.forked import ForkedParse, Handoff, can_fork
 
-    def here(mine: tuple[list[Quote], int]) -> Iterator[list[Quote]]:
-        reach = mine[1]
-        for i in range(0, len(rest), _CHUNK):
-            quotes, reach = finder.reported_at_cues(taken, rest[i:i + _CHUNK], reach)
-            yield quotes
-
-    found = _in_two(finder, floor, lambda: finder.reported_at_cues(taken, hits[:k]),
-                    lambda: finder.reported_at_cues(taken, rest)[0],
-                    lambda mine: not rest or mine[1] <= rest[0].start(), here, spare)
-    if found is None:
-        return finder.reported(taken)
-    (first, _reach), second = found
-    return first + second + finder.reported_inside()
-
-
-def quotations_in_two(segments: Segments, finder: QuoteFinder, spare: Callable[[], None] | None = None) -> list[Quote]:
-    """``finder.direct_quotes()``, the quotations from a cut near the middle attributed by a child.
-
-    A quotation takes the speaker of the one before it only in the same or the next paragraph (or
-    sentence), so the cut is at a quotation two paragraphs or more after where the one before it
-    closed: from there on, nothing but the resolver carries over. (The same cuts further on let
-    this process read the child's half piece by piece, should it have to.)
-    """
-    shapes = finder.shapes()
-    paragraph_of = segments.paragraph_index
-    cuts = [i for i in range(max(1, len(shapes) // 2), len(shapes))
-            if shapes[i][3] - paragraph_of(shapes[i - 1][0].close) >= 2]
-    if not cuts:
-        return finder.direct_quotes()
-    cut = cuts[0]
-    floor = segments.paragraphs[shapes[cut][3]].start
-
-    def here(_mine: list[Quote]) -> Iterator[list[Quote]]:
-        for a, b in zip(cuts, [*cuts[1:], len(shapes)], strict=True):
-            yield finder.direct_quotes(shapes=shapes[a:b])
-
-    found = _in_two(finder, floor, lambda: finder.direct_quotes(shapes=shapes[:cut]),
-                    lambda: finder.direct_quotes(shapes=shapes[cut:]), lambda _mine: True, here, spare)
-    if found is None:
-        return finder.direct_quotes()
-    first, second = found
-    return first + second
-
-
-def _in_two(finder: QuoteFinder, floor: int, first: Callable[[], Mine], second: Callable[[], list[Quote]],
-            fits: Callable[[Mine], bool], here: Callable[[Mine], Iterator[list[Quote]]],
-            spare: Callable[[], None] | None = None) -> tuple[Mine, list[Quote]] | None:
-    """``first()`` here while a forked child runs ``second()`` (the quotes from ``floor`` on).
-
-    Then, while the child is not done (a busy machine may slow it), this process reads the second
-    half itself, piece by piece (``here(first())`` yields the pieces, exactly what ``second()``
-    gives once joined): whichever finishes first wins. The child's quotes are taken, and what its
-    resolver learned, when ``fits(first())`` and its resolver is sure (see ``Resolver.adopt``); what
-    this process had read of the second half meanwhile is then forgotten. None when no child could
-    be forked. ``spare``: the caller's work, done here first if the child is still busy when this
-    process is done with ``first()`` (time it would otherwise spend redoing the child's work).
-    """
-    from reader.document.forked import ForkedParse, can_fork
-
-    if not can_fork():
+    hits, inner = finder.hits, finder.inner_hits
+    cut = _cut(segments, finder)
+    if cut is None or not can_fork():
         return None
+    floor, q_cut = cut
+    shapes = finder.shapes()
+    k = bisect_left(finder.cues.starts, floor)
+    j = bisect_left([h.start() for h in inner], floor)
     resolver = finder.resolver
+    handoff = Handoff(2 * (2 * k + j))  # (two offsets a report; a cue may make two reports)
 
-    def in_child() -> _Rows:
+    def in_child() -> _Half | None:
+        handoff.in_child()
         resolver.partial(floor)
         traced = {span: len(names) for span, names in finder.origin.items()}
-        quotes = second()
+        fired = len(resolver.fired)
+        reported = finder.reported_at_cues(taken, hits[k:])[0]
+        after_reported = len(resolver.fired) - fired
+        inside = finder.reported_inside(inner[j:])
+        after_inside = len(resolver.fired) - fired
+        given = handoff.take()  # the spans of this process's reports before the floor
+        if given is None:
+            return None
+        resolver.add_quoted([*zip(given[::2], given[1::2], strict=True), *_spans(reported), *_spans(inside)])
+        direct = finder.direct_quotes(shapes=shapes[q_cut:])
         origin = [(span, names[traced.get(span, 0):]) for span, names in finder.origin.items()
                   if len(names) > traced.get(span, 0)]
-        return [_quote_row(q) for q in quotes], resolver.learned(), origin
+        return (_rows(reported), _rows(inside), _rows(direct), resolver.learned(), (after_reported, after_inside),
+                origin)
 
     labels_before = set(resolver.labels)
+    fired_before = len(resolver.fired)
     try:
         child = ForkedParse(in_child)
     except OSError:
+        handoff.close()
         return None
-    mine = first()
-    if not fits(mine):
-        child.cancel()
-        return mine, [q for piece in here(mine) for q in piece]
-    if spare is not None and not child.ready():
-        spare()
-    saved = finder.checkpoint()
-    pieces = here(mine)
-    done: list[Quote] = []
-    while not child.ready():
-        piece = next(pieces, None)
-        if piece is None:  # this process got there first
+    try:
+        handoff.in_parent()
+        first, reach = finder.reported_at_cues(taken, hits[:k])
+        alone = _Alone(finder, taken, hits[k:], reach, first)
+        if k < len(hits) and reach > hits[k].start():  # a report ran past the floor (not seen so far)
             child.cancel()
-            return mine, done
-        done.extend(piece)
-    found = child.result()
-    if found is not None:
-        finder.restore(saved)
-        rows, learned, origin = found
-        if resolver.adopt(learned, labels_before):
-            for span, names in origin:
-                finder.origin.setdefault(span, []).extend(names)
-            return mine, [Quote(*row) for row in rows]
-        pieces, done = here(mine), []  # the child may have answered differently: all of it here
-    for piece in pieces:
-        done.extend(piece)
-    return mine, done
+            return alone.finish()
+        alone.start = finder.checkpoint()  # where one process goes on with the second half's reports
+        fired_first = len(resolver.fired)
+        resolver.bounded(floor)
+        inside = finder.reported_inside(inner[:j])
+        fired_inside = len(resolver.fired)
+        mine = _spans(first) + _spans(inside)
+        if not handoff.give([offset for span in mine for offset in span]):
+            handoff.close()  # (more than it has room for: the child is told none will come)
+        resolver.add_quoted(mine)
+        direct = finder.direct_quotes(shapes=shapes[:q_cut])
+        unsure, missed = resolver.unbounded()
+        if spare is not None and not child.ready():
+            spare()
+        done = None
+        # Going back to read the child's half here costs a few milliseconds: worth it only if the
+        # child lags (a busy machine), not when it is about to send.
+        child.ready(wait=_PATIENCE)
+        while not child.ready():  # a busy machine slows the child: read its half here meanwhile
+            if done is None:
+                done = finder.checkpoint(whole=True)
+            if not alone.step():
+                return alone.finish()
+        found = child.result()
+        if found is not None and not unsure and not missed & found[3].labels.keys():
+            reported2, inside2, direct2, learned, (after_reported, after_inside), origin = found
+            progress = None
+            if done is not None:
+                progress = finder.checkpoint(whole=True)
+                finder.restore(done)
+            if resolver.adopt(learned, labels_before):
+                ours, theirs = resolver.fired[fired_before:], learned.fired
+                resolver.fired[fired_before:] = [
+                    *ours[:fired_first - fired_before], *theirs[:after_reported],
+                    *ours[fired_first - fired_before:fired_inside - fired_before], *theirs[after_reported:after_inside],
+                    *ours[fired_inside - fired_before:len(ours) - len(theirs)], *theirs[after_inside:]]
+                for span, names in origin:
+                    finder.origin.setdefault(span, []).extend(names)
+                second = [Quote(*row) for row in reported2]
+                second_inside = [Quote(*row) for row in inside2]
+                resolver.add_quoted(_spans(second) + _spans(second_inside), forget=False)
+                return first + second + inside + second_inside, direct + [Quote(*row) for row in direct2]
+            if progress is not None:
+                finder.restore(progress)
+        return alone.finish()  # the child's half here, after all (or the rest of it)
+    finally:
+        child.cancel()
+        handoff.close()
 
 
-def _quote_row(q: Quote) -> tuple[Any, ...]:
-    """A quote as a plain tuple, to send to another process (a slotted dataclass pickles far slower)."""
-    return (q.text, q.kind, q.start, q.end, q.speaker, q.cue, q.cue_start, q.cue_end)
+class _Alone:
+    """The second half as one process reads it after the first half's reports, from the state
+    ``start`` (a checkpoint of the finder), piece by piece: what this process does while a
+    lagging child is not done, and all of it when the child's work cannot be used."""
+
+    def __init__(self, finder: QuoteFinder, taken: list[tuple[int, int]], rest: list[Any], reach: int,
+                 first: list[Quote]) -> None:
+        self.finder, self.start = finder, None
+        self._steps = self._pieces(taken, rest, reach, first)
+        self._result: tuple[list[Quote], list[Quote]] | None = None
+
+    def step(self) -> bool:
+        """Read one more piece; False once all is read."""
+        return next(self._steps, None) is not None and self._result is None
+
+    def finish(self) -> tuple[list[Quote], list[Quote]]:
+        """Read what is left: ``(reported, direct)``."""
+        while self.step():
+            pass
+        assert self._result is not None
+        return self._result
+
+    def _pieces(self, taken: list[tuple[int, int]], rest: list[Any], reach: int, first: list[Quote]) -> Iterator[bool]:
+        finder = self.finder
+        if self.start is not None:
+            finder.restore(self.start)
+        reported = list(first)
+        for i in range(0, len(rest), _CHUNK):
+            quotes, reach = finder.reported_at_cues(taken, rest[i:i + _CHUNK], reach)
+            reported.extend(quotes)
+            yield True
+        reported.extend(finder.reported_inside())
+        finder.resolver.add_quoted(_spans(reported))
+        yield True
+        shapes = finder.shapes()
+        direct: list[Quote] = []
+        for a, b in _runs(finder, shapes):
+            direct.extend(finder.direct_quotes(shapes=shapes[a:b]))
+            yield True
+        self._result = (reported, direct)
+        yield True
+
+
+def _cut(segments: Segments, finder: QuoteFinder) -> tuple[int, int] | None:
+    """The floor (a paragraph's start) and the index of the first quotation from it on: the
+    quotation cut nearest the middle cue (one two paragraphs or more after where the quotation
+    before it closed, so it takes no speaker from that one). None for too few cues, or no cut."""
+    hits = finder.hits
+    if len(hits) < 2:
+        return None
+    shapes = finder.shapes()
+    paragraphs, paragraph_of = segments.paragraphs, segments.paragraph_index
+    middle = len(hits) // 2
+    starts = finder.cues.starts
+    best: tuple[int, int, int] | None = None
+    if not shapes:
+        best = (0, paragraphs[paragraph_of(hits[middle].start())].start, 0)
+    for i in range(1, len(shapes)):
+        if shapes[i][3] - paragraph_of(shapes[i - 1][0].close) < 2:
+            continue
+        floor = paragraphs[shapes[i][3]].start
+        off = abs(bisect_left(starts, floor) - middle)
+        if best is not None and off > best[0]:
+            break  # (further cuts are further from the middle)
+        if best is None or off < best[0]:
+            best = (off, floor, i)
+    if best is None or not 0 < bisect_left(starts, best[1]) < len(hits):
+        return None
+    return best[1], best[2]
+
+
+def _runs(finder: QuoteFinder, shapes: list[Any]) -> list[tuple[int, int]]:
+    """The quotations in runs that take no speaker from the run before (see :func:`_cut`)."""
+    paragraph_of = finder.seg.paragraph_index
+    cuts = [0] + [i for i in range(1, len(shapes)) if shapes[i][3] - paragraph_of(shapes[i - 1][0].close) >= 2]
+    return list(zip(cuts, [*cuts[1:], len(shapes)], strict=True))
+
+
+def _spans(quotes: list[Quote]) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in quotes]
+
+
+def _rows(quotes: list[Quote]) -> list[tuple[Any, ...]]:
+    """Quotes as plain tuples, to send to another process (a dataclass pickles far slower)."""
+    return [(q.text, q.kind, q.start, q.end, q.speaker, q.cue, q.cue_start, q.cue_end) for q in quotes]

@@ -607,14 +607,23 @@ class QuoteFinder:
             self.origin.setdefault((quote.start, quote.end), []).append(rule)
         return quote
 
-    def checkpoint(self) -> tuple[ResolverState, dict[tuple[int, int], int]]:
-        """What the finder and its resolver have learned so far, to :meth:`restore` them to."""
+    def checkpoint(self, whole: bool = False) -> tuple[ResolverState, dict[tuple[int, int], Any]]:
+        """What the finder and its resolver have learned so far, to :meth:`restore` them to.
+
+        ``whole``: a copy of all of it, to come back to after going back to an earlier checkpoint
+        (otherwise only how much there was, enough to forget what was learned since)."""
+        if whole:
+            return self.resolver.checkpoint(), {span: list(names) for span, names in self.origin.items()}
         return self.resolver.checkpoint(), {span: len(names) for span, names in self.origin.items()}
 
-    def restore(self, state: tuple[ResolverState, dict[tuple[int, int], int]]) -> None:
-        """Forget what was learned since :meth:`checkpoint` gave ``state`` (rules that fired, speakers)."""
+    def restore(self, state: tuple[ResolverState, dict[tuple[int, int], Any]]) -> None:
+        """Forget what was learned since :meth:`checkpoint` gave ``state`` (rules that fired, speakers),
+        or, for a ``whole`` one, come back to it."""
         resolver_state, traced = state
         self.resolver.restore(resolver_state)
+        if traced and isinstance(next(iter(traced.values())), list):
+            self.origin = {span: list(names) for span, names in traced.items()}
+            return
         for span in [span for span in self.origin if span not in traced]:
             del self.origin[span]
         for span, count in traced.items():
@@ -1105,8 +1114,17 @@ class QuoteFinder:
                 done_until = max(done_until, quote.end, hit.end())
         return out, done_until
 
-    def reported_inside(self) -> list[Quote]:
-        """Reports inside quotations (the ``inside`` rules, each read once over the text)."""
+    def reported_inside(self, hits: list[re.Match[str]] | None = None) -> list[Quote]:
+        """Reports inside quotations (the ``inside`` rules, each read once over the text).
+
+        ``hits``: only at these cues inside quotations (a run of ``inner_hits`` from a paragraph
+        on, read as if no cue came before them: a report inside a quotation ends in its sentence)."""
+        if hits is not None:
+            every, self.inner_hits = self.inner_hits, hits
+            try:
+                return self.reported_inside()
+            finally:
+                self.inner_hits = every
         out: list[Quote] = []
         for rule in self.rules.inside:
             out.extend(self.trace(q, rule.name) for q in rule.find(self))

@@ -84,12 +84,15 @@ def _two_people(labels: str) -> bool:
 def _only_places(labels: str) -> bool:
     return bool(labels) and all(label == "PLACE" for label in labels.split())
 
-ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], dict[str, str], int]
+ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], dict[str, str],
+                      list[tuple[int, int, str]], list[tuple[int, int]]]
 """What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired."""
 
 
 _BLOCK = 256
 """Remembered speakers per block of :class:`History` (a block splits at twice as many)."""
+_NO_CEILING = 1 << 62
+"""Past any offset: a resolver not :meth:`Resolver.bounded`."""
 
 
 class History:
@@ -194,9 +197,15 @@ class Resolver:
         # (see :meth:`partial`): ``unsure`` once an answer may need a speaker only the parent remembers.
         self.history_floor: int | None = None
         self.unsure = False
-        self._base: tuple[list[tuple[int, str, str]], set[tuple[int, int]], set[str], int] | None = None
+        # A parent analysing the text before ``_ceiling`` while that child does what comes after (see
+        # :meth:`bounded`): ``unsure`` once an answer may need what only the child learns.
+        self._ceiling = _NO_CEILING
+        self._base: tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], set[str], int] \
+            | None = None
 
     def _in_quote(self, pos: int) -> bool:
+        if pos >= self._ceiling:
+            self.unsure = True  # a reported clause only the child knows may hold it
         i = bisect_right(self.quoted_starts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
@@ -346,12 +355,28 @@ class Resolver:
             return m
         return None
 
-    def _history_before(self, pos: int, count: int) -> list[tuple[int, str, str]]:
-        """The last ``count`` remembered speakers before ``pos``, nearest first."""
+    def _history_before(self, pos: int, count: int) -> Iterable[tuple[int, str, str]]:
+        """The last ``count`` remembered speakers before ``pos``, nearest first (to be read in that
+        order: a partial resolver is unsure only once read past the speakers it knows for sure)."""
         found = self.history.before(pos, count)
-        if self.history_floor is not None and (len(found) < count or found[-1][0] < self.history_floor):
-            self.unsure = True  # speakers the parent remembers before the floor might be among them
+        if pos > self._ceiling:
+            self.unsure = True  # speakers only the child remembers might be among them
+        floor = self.history_floor
+        if floor is not None and (len(found) < count or found[-1][0] < floor):
+            return self._then_unsure(found, floor)
         return found
+
+    def _then_unsure(self, found: list[tuple[int, str, str]], floor: int) -> Iterator[tuple[int, str, str]]:
+        """``found``, noting this resolver unsure when read past its speakers from ``floor`` on: the
+        ones the parent remembers before the floor would come next (nearer than those it knew at
+        the fork)."""
+        for i, entry in enumerate(found):
+            if entry[0] < floor:
+                self.unsure = True
+                yield from found[i:]
+                return
+            yield entry
+        self.unsure = True  # (fewer than asked for: the parent's may make up the count)
 
     # -- one text over two processes (see reader.analysis.pipeline) -------------------------------
 
@@ -360,7 +385,7 @@ class Resolver:
         parent resolves what comes before: note every answer that might differ for lack of what the
         parent learns meanwhile (the speakers it remembers, the names whose label it learns)."""
         self.history_floor = floor
-        self._base = (list(self.history), set(self._memo), set(self.labels), len(self.fired))
+        self._base = (list(self.history), dict(self._memo), set(self.labels), len(self.fired))
         self.labels = _RecordingLabels(self.labels)
         self.history.added = []
 
@@ -379,7 +404,7 @@ class Resolver:
                 else:
                     added.append(entry)
         return ResolverDelta(
-            added, {k: v for k, v in self._memo.items() if k not in memo},
+            added, {k: v for k, v in self._memo.items() if memo.get(k) is not v},  # (new, or read again)
             {k: v for k, v in self.labels.items() if k not in labels}, self.fired[fired:],
             list(self.labels.missed), self.unsure)
 
@@ -396,22 +421,44 @@ class Resolver:
         self.fired.extend(delta.fired)
         return True
 
+    def bounded(self, ceiling: int) -> None:
+        """Answer for the text before ``ceiling`` only, while a forked child reads from there on
+        what comes after it in text order (its reports, then its quotations): note every answer
+        that might differ for what that child learns meanwhile (a look at or past the ceiling, a
+        label asked for and unknown). :meth:`unbounded` says whether any did."""
+        self._ceiling = ceiling
+        self.unsure = False
+        self.labels = _RecordingLabels(self.labels)
+
+    def unbounded(self) -> tuple[bool, set[str]]:
+        """End :meth:`bounded`: whether an answer may have needed the child's, and the names whose
+        label was asked for and unknown."""
+        unsure, self.unsure, self._ceiling = self.unsure, False, _NO_CEILING
+        missed = self.labels.missed if isinstance(self.labels, _RecordingLabels) else set()
+        self.labels = dict(self.labels)
+        return unsure, missed
+
     def checkpoint(self) -> ResolverState:
         """What this resolver has learned so far, to :meth:`restore` it to."""
-        return list(self.history), dict(self._memo), dict(self.labels), len(self.fired)
+        return list(self.history), dict(self._memo), dict(self.labels), list(self.fired), list(self.quoted)
 
     def restore(self, state: ResolverState) -> None:
         """Forget what was learned since :meth:`checkpoint` gave ``state``."""
-        history, memo, labels, fired = state
+        history, memo, labels, fired, quoted = state
         self.history, self._memo, self.labels = History(history), dict(memo), dict(labels)
-        del self.fired[fired:]
+        self.fired[:] = fired
+        self.quoted, self.quoted_starts = list(quoted), [q[0] for q in quoted]
 
-    def add_quoted(self, spans: list[tuple[int, int]]) -> None:
-        """Also treat these spans (reported clauses) as quoted: names in them are not antecedents."""
+    def add_quoted(self, spans: list[tuple[int, int]], forget: bool = True) -> None:
+        """Also treat these spans (reported clauses) as quoted: names in them are not antecedents.
+
+        ``forget=False``: keep the memoised answers (the spans are another process's, added to
+        answers given with the same spans known where they could matter)."""
         self.quoted = sorted(self.quoted + spans)
         self.quoted_starts = [q[0] for q in self.quoted]
-        # Pronoun and nominal antecedents may change now; a name, or a phrase taken as written, cannot.
-        self._memo = {k: v for k, v in self._memo.items() if v[1] not in ("pronoun", "nominal")}
+        if forget:
+            # Pronoun and nominal antecedents may change now; a name, or a phrase taken as written, cannot.
+            self._memo = {k: v for k, v in self._memo.items() if v[1] not in ("pronoun", "nominal")}
 
     def remember(self, pos: int, speaker: str, head: str) -> None:
         """Record a speaker phrase so a later nominal ("the television") can refer back to it."""
@@ -482,6 +529,8 @@ class Resolver:
         Memoised per span: the same subject phrase is asked about by several cues.
         """
         key = (start, end)
+        if start >= self._ceiling or (self.history_floor is not None and start < self.history_floor):
+            self.unsure = True  # the other process may have read (and memoised) this phrase first
         cached = self._memo.get(key)
         if cached is None:
             cached = self._memo[key] = self._resolve_how(start, end)

@@ -172,6 +172,73 @@ class Nudge:
         self._read = self._write = -1
 
 
+class Handoff:
+    """Integers a parent hands to the child it forks next, once it has them, without waiting.
+
+    Made before the fork with room for ``capacity`` integers (what the parent will hand over
+    cannot be more): the parent writes them into memory both processes share and says so on a
+    pipe, so it never blocks on a child that is busy elsewhere; the child reads them when it
+    comes to need them, waiting if they are not there yet. ``None`` to the child means none
+    will come (the parent closed its end, or is gone).
+    """
+
+    def __init__(self, capacity: int) -> None:
+        import mmap
+
+        self._capacity = capacity
+        self._map = mmap.mmap(-1, 8 * (capacity + 1))
+        self._read, self._write = os.pipe()
+
+    def in_child(self) -> None:
+        """First thing in the child: let go of the parent's end (so a parent gone reads as None)."""
+        with contextlib.suppress(OSError):
+            os.close(self._write)
+        self._write = -1
+
+    def in_parent(self) -> None:
+        """Right after forking, in the parent: let go of the child's end."""
+        with contextlib.suppress(OSError):
+            os.close(self._read)
+        self._read = -1
+
+    def give(self, values: list[int]) -> bool:
+        """In the parent: hand ``values`` over (once); False, and nothing handed, if they are more
+        than ``capacity``."""
+        from array import array
+
+        if len(values) > self._capacity:
+            return False
+        self._map[:8] = len(values).to_bytes(8, "little")
+        self._map[8:8 + 8 * len(values)] = array("q", values).tobytes()
+        with contextlib.suppress(OSError):
+            os.write(self._write, b"!")
+        return True
+
+    def take(self) -> list[int] | None:
+        """In the child: the values, waiting for them; None if the parent hands none over."""
+        from array import array
+
+        try:
+            if os.read(self._read, 1) != b"!":
+                return None
+        except OSError:
+            return None
+        count = int.from_bytes(self._map[:8], "little")
+        values = array("q")
+        values.frombytes(self._map[8:8 + 8 * count])
+        return values.tolist()
+
+    def close(self) -> None:
+        """Release the pipe and the shared memory (in either process, once done)."""
+        for fd in (self._read, self._write):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._read = self._write = -1
+        with contextlib.suppress(BufferError, ValueError):
+            self._map.close()
+
+
 def _reap(pid: int) -> None:
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)

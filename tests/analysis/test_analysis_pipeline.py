@@ -102,6 +102,7 @@ def test_parallel_run_finds_exactly_what_the_sequential_run_does(monkeypatch) ->
     asked = sequential.finder._openings
     assert asked and all(parallel.finder._openings[key] == opening for key, opening in asked.items())
     assert parallel.quotes == sequential.quotes
+    assert parallel.direct is not None  # the quotations too were read in two halves
     assert len(parallel.quotes) > 100
 
 
@@ -181,16 +182,19 @@ def test_parallel_run_without_fork_gives_the_same_result(monkeypatch) -> None:
 
 def test_partial_resolver_is_unsure_when_it_may_lack_the_parents_speakers() -> None:
     """A child resolving from a floor on cannot know the speakers its parent remembers before it:
-    an answer that looked back past its own remembered speakers makes its work unusable."""
+    an answer that looked back past its own remembered speakers makes its work unusable; one that
+    found what it looked for among them does not."""
     from reader.analysis.speakers import Resolver
 
     text = "The agency said it was closed. " * 4
     resolver = Resolver(text, [], [])
     resolver.partial(40)
     resolver.remember(50, "Harbour Agency", "agency")
-    assert resolver._history_before(60, 1) == [(50, "Harbour Agency", "agency")]
+    assert list(resolver._history_before(60, 1)) == [(50, "Harbour Agency", "agency")]
     assert not resolver.learned().unsure
-    resolver._history_before(60, 2)  # wants two: one more may be the parent's
+    assert next(iter(resolver._history_before(60, 2))) == (50, "Harbour Agency", "agency")
+    assert not resolver.learned().unsure  # found among its own: the parent's come after them
+    assert list(resolver._history_before(60, 2)) == [(50, "Harbour Agency", "agency")]  # wants two: read on
     delta = resolver.learned()
     assert delta.unsure and delta.history == [(50, "Harbour Agency", "agency")]
     parent = Resolver(text, [], [])
@@ -358,3 +362,123 @@ def test_a_stage_failing_while_the_child_works_leaves_no_child_behind(monkeypatc
     with pytest.raises(RuntimeError):
         PIPELINE.run(_long_text(), parallel=True)
     assert forked.live_children() == []
+
+
+def test_a_parallel_run_keeps_only_the_last_runs_working_state() -> None:
+    """A parallel run (one article, in a process about to end) leaves its working state referenced
+    rather than freed object by object; the next parallel run replaces it, a sequential one keeps none."""
+    from reader.analysis.engine import PIPELINE
+    from reader.analysis.pipeline import KEPT
+
+    text = _long_text()
+    first = PIPELINE.run(text, parallel=True)
+    assert len(KEPT) == 1 and KEPT[0] is first and first.finder is not None
+    second = PIPELINE.run(text, parallel=True)
+    assert len(KEPT) == 1 and KEPT[0] is second
+    PIPELINE.run("Ann Lee said the plan works.")
+    assert KEPT[0] is second
+    KEPT.clear()
+
+
+def test_a_handoff_reaches_the_child_once_given_and_none_if_never() -> None:
+    """The parent hands offsets to a busy child without waiting for it; a parent that hands none
+    (it closed its end) leaves the child with None, not waiting for ever; too many for its room
+    are refused."""
+    from reader.document.forked import ForkedParse, Handoff
+
+    handoff = Handoff(4)
+
+    def takes() -> list[int] | None:
+        handoff.in_child()
+        return handoff.take()
+
+    child = ForkedParse(takes)
+    handoff.in_parent()
+    assert not child.ready(wait=0.05)  # waiting for them
+    assert not handoff.give([1, 2, 3, 4, 5])
+    assert handoff.give([7, 8, 2**40, 0])
+    assert child.result() == [7, 8, 2**40, 0]
+    handoff.close()
+    never = Handoff(2)
+
+    def waits() -> list[int] | None:
+        never.in_child()
+        return never.take()
+
+    child = ForkedParse(waits)
+    never.in_parent()
+    never.close()
+    assert child.result() is None
+
+
+def test_a_bounded_resolver_is_unsure_of_what_only_the_child_may_know() -> None:
+    """This process reads up to a ceiling while the child reads on: a look at a phrase, a quoted
+    span or the speakers at or past it, or a label it asked for and did not know, is noted."""
+    from reader.analysis.speakers import Resolver
+
+    text = "The agency said it was closed. " * 4
+    resolver = Resolver(text, [], [])
+    resolver.bounded(40)
+    resolver.resolve_how(0, 10)
+    list(resolver._history_before(30, 4))
+    resolver._in_quote(39)
+    assert resolver.unbounded() == (False, set())
+    for look in (lambda: resolver.resolve_how(40, 50), lambda: resolver._history_before(41, 1),
+                 lambda: resolver._in_quote(40)):
+        resolver.bounded(40)
+        look()
+        assert resolver.unbounded()[0]
+    resolver.bounded(40)
+    assert resolver.labels.get("James B. Cole") is None
+    assert resolver.unbounded() == (False, {"James B. Cole"})
+    assert type(resolver.labels) is dict and not resolver.unsure
+    resolver._in_quote(10**6)
+    assert not resolver.unsure  # not bounded: nothing to be unsure of
+
+
+def test_parallel_run_reads_the_second_half_itself_when_the_child_was_unsure(monkeypatch) -> None:
+    """A child whose answers may have needed the parent's is not adopted: the result is still the
+    sequential one."""
+    import dataclasses
+
+    from reader.analysis.speakers import Resolver
+
+    learned = Resolver.learned
+    monkeypatch.setattr(Resolver, "learned", lambda self: dataclasses.replace(learned(self), unsure=True))
+    alone = _count_alone(monkeypatch)
+    _same(*_sequential_and_parallel(monkeypatch, _waiting_ready()))
+    assert alone == [1]
+
+
+def test_parallel_run_reads_the_second_half_itself_when_it_was_unsure_itself(monkeypatch) -> None:
+    """Nor when this process's own half may have needed what the child learned."""
+    from reader.analysis.speakers import Resolver
+
+    unbounded = Resolver.unbounded
+    monkeypatch.setattr(Resolver, "unbounded", lambda self: (True, unbounded(self)[1]))
+    alone = _count_alone(monkeypatch)
+    _same(*_sequential_and_parallel(monkeypatch, _waiting_ready()))
+    assert alone == [1]
+
+
+def _count_alone(monkeypatch) -> list[int]:
+    """How many times the second half is read here (not adopted from the child)."""
+    from reader.analysis.parallel import _Alone
+
+    count = [0]
+    finish = _Alone.finish
+
+    def counted(self):
+        count[0] += 1
+        return finish(self)
+
+    monkeypatch.setattr(_Alone, "finish", counted)
+    return count
+
+
+def _waiting_ready():
+    """``ForkedParse.ready`` that waits for the child (so its work is always there to judge)."""
+    import reader.document.forked as forked
+
+    real_ready = forked.ForkedParse.ready
+    return lambda self, wait=0.0: real_ready(self, wait=120.0)
