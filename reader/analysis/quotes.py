@@ -196,6 +196,12 @@ _AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+a
 _quote = dict_maker(Quote)  # (Quote(...), made twice as fast: see reader.analysis.records)
 
 
+OPENING_FREE = frozenset({"according-to"})
+"""Reported-speech rules that never ask where a cue's clause opens (:meth:`QuoteFinder._opening`):
+a cue at which only such a rule is tried needs none worked out ahead (see
+:meth:`QuoteFinder.opening_rows`); a test fails if one of them starts to ask."""
+
+
 ShapeRows = tuple[list[tuple[int, int, int, int, int, int, str, bool, bool]], list[tuple[tuple[int, int], list[str]]]]
 """Quotations' shapes as plain data (see QuoteFinder.shape_rows)."""
 _Opening = tuple[int, bool, "str | None", bool, int]
@@ -974,21 +980,46 @@ class QuoteFinder:
 
         ``enough``: asked every few dozen cues; once it says so, the rows so far (the rest are
         worked out when asked for). The cues are taken from both halves of the text in turn, so
-        what is left is shared evenly by the two halves the reported clauses are read in."""
+        what is left is shared evenly by the two halves the reported clauses are read in. A cue
+        only a rule that reads no opening is tried at (see :meth:`asks_opening`) is left out: its
+        opening, should another cue's rule ask for it, is worked out then."""
         rows = []
         hits = self.hits
         half = (len(hits) + 1) // 2
         order = [i + side for i in range(half) for side in (0, half) if i + side < len(hits)]
-        for n, i in enumerate(order):
+        n = 0
+        for i in order:
+            hit = hits[i]
+            if not self.asks_opening(hit.group()):
+                continue
             if enough is not None and n % 32 == 0 and enough():
                 break
-            hit = hits[i]
+            n += 1
             key = hit.span()
             opening = self._openings.get(key, False)
             if opening is False:
                 opening = self._openings[key] = self._opening(hit)
             rows.append((key[0], key[1], opening))
         return rows
+
+    def asks_opening(self, cue: str) -> bool:
+        """May the rules tried at a cue of this word ask where its clause opens? Not when the first
+        of them is final, needs no test and is one of ``OPENING_FREE`` ("according to X": only the
+        according-to rule is tried, and it reads the source and the sentence around the cue)."""
+        blocks = self._reported_blocks(cue)
+        if not blocks:
+            return False
+        need, _final, block = blocks[0]
+        _find, name, final = block[0]
+        return not (need is None and final and name in OPENING_FREE)
+
+    def _reported_blocks(self, cue: str) -> list[_RuleBlock]:
+        """The reported-speech rules that apply to a cue word, in blocks (see :func:`_rule_blocks`):
+        worked out once per word."""
+        blocks = self._reported_rules.get(cue)
+        if blocks is None:
+            blocks = self._reported_rules[cue] = _rule_blocks([rule for rule in self.rules.reported if rule.applies(cue)])
+        return blocks
 
     def adopt_opening_rows(self, rows: OpeningRows) -> None:
         """Take what :meth:`opening_rows` gave for the same text and cues."""
@@ -1145,7 +1176,7 @@ class QuoteFinder:
         cue = hit.group()
         blocks = self._reported_rules.get(cue)
         if blocks is None:  # which rules apply depends on the cue word only: asked once per word
-            blocks = self._reported_rules[cue] = _rule_blocks([rule for rule in self.rules.reported if rule.applies(cue)])
+            blocks = self._reported_blocks(cue)
         for need, block_final, block in blocks:
             if need is not None and not need(self, hit, sent):
                 if block_final:
