@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -208,8 +208,18 @@ _Opening = tuple[int, bool, "str | None", bool, int]
 """Where a cue's reported clause opens (see QuoteFinder._opening)."""
 _Clause = tuple[int, int, "str | None"]
 """A cue's reported clause: its start, its end and the opener's name (see QuoteFinder.clause)."""
-OpeningRows = list[tuple[int, int, "_Opening | None"]]
-"""Where each cue's clause opens, by the cue's span, as plain data (see QuoteFinder.opening_rows)."""
+ClauseRow = tuple[int, int, int, int, int, "_Clause | None"]
+"""A cue's reported clause when it may run to the end of its sentence, by the clause's memo key (the
+cue's span, the sentence's span, where its words end), as plain data (see QuoteFinder.opening_rows)."""
+
+
+class OpeningRows(list[tuple[int, int, "_Opening | None"]]):
+    """Where each cue's clause opens, by the cue's span, as plain data (see QuoteFinder.opening_rows);
+    and in ``clauses``, the clauses worked out after them while there was time (:data:`ClauseRow`)."""
+
+    def __init__(self, rows: Iterable[tuple[int, int, _Opening | None]] = (), clauses: Iterable[ClauseRow] = ()) -> None:
+        super().__init__(rows)
+        self.clauses: list[ClauseRow] = list(clauses)
 
 
 def match_that_soon(text: str, pos: int) -> re.Match[str] | None:
@@ -982,25 +992,51 @@ class QuoteFinder:
         worked out when asked for). The cues are taken from both halves of the text in turn, so
         what is left is shared evenly by the two halves the reported clauses are read in. A cue
         only a rule that reads no opening is tried at (see :meth:`asks_opening`) is left out: its
-        opening, should another cue's rule ask for it, is worked out then."""
-        rows = []
+        opening, should another cue's rule ask for it, is worked out then.
+
+        Time left once every opening is known goes on the clauses those cues report when they may
+        run to the end of their sentence (as ``subject-verb-clause`` asks, see :meth:`clause`: a
+        pure function of the text, its quotations and cues), in the same order, into
+        ``clauses`` (a cue whose verb reports no clause has none to work out)."""
+        rows = OpeningRows()
         hits = self.hits
         half = (len(hits) + 1) // 2
         order = [i + side for i in range(half) for side in (0, half) if i + side < len(hits)]
-        n = 0
-        for i in order:
-            hit = hits[i]
-            if not self.asks_opening(hit.group()):
-                continue
+        order = [i for i in order if self.asks_opening(hits[i].group())]
+        for n, i in enumerate(order):
             if enough is not None and n % 32 == 0 and enough():
-                break
-            n += 1
+                return rows
+            hit = hits[i]
             key = hit.span()
             opening = self._openings.get(key, False)
             if opening is False:
                 opening = self._openings[key] = self._opening(hit)
             rows.append((key[0], key[1], opening))
+        clauses = rows.clauses
+        last_i, sent, sent_end = -1, None, -1
+        for n, (i, (start, end, opening)) in enumerate(zip(order, rows, strict=True)):
+            if enough is not None and n % 32 == 0 and enough():
+                break
+            if opening is None:
+                continue
+            hit = hits[i]
+            k = self.seg.sentence_index(start)
+            if k != last_i:
+                last_i = k
+                sent = self.seg.sentences[k] if k >= 0 else None
+                if sent is not None:
+                    sent_end = self.sentence_words_end(sent)
+            if sent is None or start > sent.end:
+                continue
+            clauses.append((start, end, sent.start, sent.end, sent_end, self.clause(hit, sent, sent_end)))
         return rows
+
+    def sentence_words_end(self, sent: Span) -> int:
+        """Where the words of a sentence end: before its closing marks (full stop, quotation mark ...)."""
+        end = sent.end
+        while end > sent.start and self.text[end - 1] in SENT_END_STRIP:
+            end -= 1
+        return end
 
     def asks_opening(self, cue: str) -> bool:
         """May the rules tried at a cue of this word ask where its clause opens? Not when the first
@@ -1024,6 +1060,8 @@ class QuoteFinder:
     def adopt_opening_rows(self, rows: OpeningRows) -> None:
         """Take what :meth:`opening_rows` gave for the same text and cues."""
         self._openings.update(((start, end), opening) for start, end, opening in rows)
+        self._clauses.update(((start, end, sent_start, sent_end, words_end), clause)
+                             for start, end, sent_start, sent_end, words_end, clause in getattr(rows, "clauses", ()))
 
     def continues(self, last: Quote, para_i: int) -> bool:
         """Does a quotation filling paragraph ``para_i`` go on with ``last`` (its speaker's words)?
@@ -1133,9 +1171,7 @@ class QuoteFinder:
                 last_i = i
                 sent = sentences[i] if i >= 0 else None
                 if sent is not None:
-                    sent_end = sent.end
-                    while sent_end > sent.start and text[sent_end - 1] in SENT_END_STRIP:
-                        sent_end -= 1
+                    sent_end = self.sentence_words_end(sent)
             if sent is None or pos > sent.end:
                 continue
             for quote in self.reported_at(hit, sent, sent_end):

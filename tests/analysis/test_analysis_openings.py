@@ -55,3 +55,33 @@ def test_the_child_works_out_no_opening_for_a_cue_only_an_opening_free_rule_read
     rows = fresh.opening_rows()
     words = sorted(text[start:end] for start, end, _opening in rows)
     assert words == ["announced", "said"]
+
+
+_TEXT = ("Ines Marlow said the ferry would sail on Monday, but the harbour was closed. The council announced "
+         "that fares would rise in May. According to the harbour master, the pier will be rebuilt. Tomas "
+         "Rieder described the plan as a waste. Hanna Vos told reporters the school would stay open.")
+
+
+def test_time_left_after_the_openings_goes_on_the_clauses_and_they_are_those_asked_for_later() -> None:
+    run = PIPELINE.run(_TEXT)
+    assert run.segments is not None and run.cues is not None
+    child = QuoteFinder(_TEXT, run.segments, [], run.quoted, run.cues, RULES)  # (no entities, as in the child)
+    rows = child.opening_rows()
+    assert [(a, b) for a, b, *_rest in rows.clauses] == [(a, b) for a, b, opening in rows if opening is not None]
+    assert any(clause is not None for *_key, clause in rows.clauses)
+    fresh = QuoteFinder(_TEXT, run.segments, run.mentions, run.quoted, run.cues, RULES)
+    for start, end, sent_start, sent_end, words_end, clause in rows.clauses:
+        hit = next(h for h in fresh.hits if h.span() == (start, end))
+        sent = run.segments.sentence_at(start)
+        assert sent is not None and (sent.start, sent.end) == (sent_start, sent_end)
+        assert words_end == fresh.sentence_words_end(sent) and fresh.clause(hit, sent, words_end) == clause
+    adopting = QuoteFinder(_TEXT, run.segments, run.mentions, run.quoted, run.cues, RULES)
+    adopting.adopt_opening_rows(rows)
+    assert adopting.reported(adopting.direct_spans()) == run.reported
+
+
+def test_a_nudged_child_sends_no_clauses_before_every_opening_is_known() -> None:
+    run = PIPELINE.run(_TEXT)
+    child = QuoteFinder(_TEXT, run.segments, [], run.quoted, run.cues, RULES)
+    rows = child.opening_rows(enough=lambda: True)
+    assert list(rows) == [] and rows.clauses == []
