@@ -19,6 +19,7 @@ speakers, the second half by another child (see :mod:`reader.analysis.parallel`)
 from __future__ import annotations
 
 import logging
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -44,7 +45,7 @@ _NUDGED_WAIT = 0.02
 stops within a few dozen cues' work, unless it is still on the stages it must finish."""
 PARALLEL_MIN_CHARS = 200_000
 """Below this a text is analysed in one process: forking costs more than the overlap saves."""
-_Found = tuple[list[int], list[tuple[int, int, bool, int]], list[int], list[int], ShapeRows, OpeningRows]
+_Found = tuple["array[int]", list[tuple[int, int, bool, int]], "array[int]", "array[int]", ShapeRows, OpeningRows]
 """What the child sends back, as plain data: the sentences, the quoted spans, the starts of the cues
 outside and inside them, the quotations' shapes, and where each cue's clause would open."""
 

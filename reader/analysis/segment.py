@@ -8,6 +8,7 @@ or opening quote (two apostrophes too), unless the full stop ends a known abbrev
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -65,16 +66,17 @@ class Segments:
         self._split_all()
         self._sent_starts = [s.start for s in self.sentences]
 
-    def sentence_rows(self) -> list[int]:
-        """The sentences as one flat list of offsets (start, end, start, end, ...), to send to another
-        process: some sixty times faster to pickle than the spans."""
-        return [offset for s in self.sentences for offset in (s.start, s.end)]
+    def sentence_rows(self) -> array[int]:
+        """The sentences as one flat array of offsets (start, end, start, end, ...), to send to another
+        process: far faster to pickle (and load) than the spans, or a list of the numbers."""
+        return array("q", [offset for s in self.sentences for offset in (s.start, s.end)])
 
-    def add_sentence_rows(self, rows: list[int]) -> None:
+    def add_sentence_rows(self, rows: array[int]) -> None:
         """Take the sentences :meth:`sentence_rows` gave for this same text."""
         span = _span
-        self.sentences = [span(rows[i], rows[i + 1]) for i in range(0, len(rows), 2)]
-        self._sent_starts = rows[::2]
+        offsets = iter(rows.tolist())
+        self.sentences = [span(start, end) for start, end in zip(offsets, offsets, strict=True)]
+        self._sent_starts = rows[::2].tolist()
 
     def _add_sentence(self, start: int, end: int) -> None:
         """Record a sentence, cut into pieces of at most MAX_SENTENCE characters at spaces.
