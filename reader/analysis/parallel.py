@@ -43,8 +43,10 @@ learned, where its subject rules fired for the first two (counts into ``Resolver
 and the rules that made each quote (packed: see :func:`_packed`)."""
 
 _quote = dict_maker(Quote)
-_PATIENCE = 0.03
-"""Seconds to wait for a child about to send before reading its half here too."""
+_PATIENCE = 0.15
+"""Seconds to wait for a child about to send before reading its half here too (going back to the
+state after the first half's reports, and to this one if the child's work is taken, costs a few
+milliseconds each: worth it only when the child lags far behind, on a busy machine)."""
 _CHUNK = 200
 """Cues read here between two looks at whether a lagging child is done (a few milliseconds' work)."""
 
@@ -117,8 +119,6 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
         if spare is not None and not child.ready():
             spare()
         done = None
-        # Going back to read the child's half here costs a few milliseconds: worth it only if the
-        # child lags (a busy machine), not when it is about to send.
         child.ready(wait=_PATIENCE)
         while not child.ready():  # a busy machine slows the child: read its half here meanwhile
             if done is None:
