@@ -99,24 +99,24 @@ def test_spacy_engine_with_an_entity_ruler() -> None:
 def test_json_of_a_long_article_with_its_entities_written_early_is_the_same(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """``reader analyze --json`` writes a long article's entities while the engine waits for its
-    second process (EarlyEntities): the bytes are those of encoding the whole analysis at the end."""
+    second process (EarlyJSON): the bytes are those of encoding the whole analysis at the end."""
     import reader.document.forked as forked
     from reader.analysis import analyze
     from reader.analysis.pipeline import PARALLEL_MIN_CHARS
-    from reader.commands.analyze import EarlyEntities, encode_json
+    from reader.commands.analyze import EarlyJSON, encode_json
 
     gold = Path(__file__).resolve().parents[1] / "gold"
     articles = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(gold.glob("*.txt")))
     long = tmp_path / "long.txt"
     long.write_text("\n\n".join([articles] * (PARALLEL_MIN_CHARS // len(articles) + 1)), encoding="utf-8")
     early_calls: list[int] = []
-    real_call = EarlyEntities.__call__
+    real_call = EarlyJSON.__call__
 
     def counted(self, mentions) -> None:
         early_calls.append(len(mentions))
         real_call(self, mentions)
 
-    monkeypatch.setattr(EarlyEntities, "__call__", counted)
+    monkeypatch.setattr(EarlyJSON, "__call__", counted)
     monkeypatch.setattr(forked.ForkedParse, "ready", lambda self, wait=0.0: False)  # children always busy
     assert main(["analyze", "--json", str(long)]) == 0
     out = capsys.readouterr().out
@@ -128,12 +128,16 @@ def test_json_of_a_long_article_with_its_entities_written_early_is_the_same(
 
 def test_early_entities_are_used_only_for_the_analysis_they_were_written_for() -> None:
     from reader.analysis.model import Analysis, Mention
-    from reader.commands.analyze import EarlyEntities, encode_json
+    from reader.commands.analyze import EarlyJSON, encode_json
 
     mentions = [Mention("Ann Lee", "PERSON", 0, 7, "Ann Lee")]
-    early = EarlyEntities()
+    early = EarlyJSON("Ann Lee <b>\u2028\"")
     early(mentions)
     result = Analysis(entities=mentions)
-    assert early.of(result) is not None
-    assert encode_json(result, "T", "Ann Lee", entities=early.of(result)) == encode_json(result, "T", "Ann Lee")
+    assert early.of(result) is not None and early.text is not None
+    assert encode_json(result, "T", "Ann Lee <b>\u2028\"", entities=early.of(result), text_json=early.text) == \
+        encode_json(result, "T", "Ann Lee <b>\u2028\"")
     assert early.of(Analysis()) is None  # a run that failed after the entities: its own (empty) JSON
+    lone = EarlyJSON("Ann \ud800 Lee")  # orjson refuses a lone surrogate: the whole document goes the lenient way
+    lone(mentions)
+    assert lone.text is None
