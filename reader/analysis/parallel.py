@@ -118,6 +118,8 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
         unsure, missed = resolver.unbounded()
         if spare is not None and not child.ready():
             spare()
+        if not child.ready():
+            finder.prepare_blocks()  # (the blocks come after the join: what they read of the text, now)
         done = None
         child.ready(wait=_PATIENCE)
         while not child.ready():  # a busy machine slows the child: read its half here meanwhile

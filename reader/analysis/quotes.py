@@ -627,6 +627,7 @@ class QuoteFinder:
         # Those of them worth trying after a verb and the word that follows it (or "" when none
         # reads it), each as (find, name, the needs left to ask or None).
         self._openers: dict[tuple[str, str], tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None], ...]] = {}
+        self._prepared: dict[Callable[..., Any], Any] = {}  # what block rules read of the text alone (see prepared)
         self._clauses: dict[tuple[int, int, int, int, int], _Clause | None] = {}
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
@@ -1212,6 +1213,21 @@ class QuoteFinder:
     def blocks(self) -> list[Quote]:
         """Direct quotations set off without quotation marks (block rules)."""
         return [q for rule in self.rules.blocks for q in rule.find(self) if self.trace(q, rule.name)]
+
+    def prepared(self, work: Callable[[QuoteFinder], Any]) -> Any:
+        """``work(self)``, a rule's ``prepare`` (the part of its work that reads only the text),
+        worked out once (see :meth:`prepare_blocks`)."""
+        found = self._prepared.get(work, self._prepared)
+        if found is self._prepared:
+            found = self._prepared[work] = work(self)
+        return found
+
+    def prepare_blocks(self) -> None:
+        """Work out now what the block rules read of the text only (for a process with time to
+        spare: the blocks themselves come after every quotation)."""
+        for rule in self.rules.blocks:
+            if rule.prepare is not None:
+                self.prepared(rule.prepare)
 
     def reported_at(self, hit: re.Match[str], sent: Span, end: int) -> list[Quote]:
         """The report(s) a cue starts: those of the first reported-speech rule that answers (a rule

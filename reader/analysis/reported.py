@@ -1009,7 +1009,23 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
 _QUOTE_OPENS_RE = re.compile(r"''|[\"“”„«»]|(?<![\w])[‘']|[’'](?![\w])")
 
 
-@BLOCKS.rule("headline-report", examples=(
+def _headlines(f: QuoteFinder) -> list[tuple[Span, re.Match[str]]]:
+    """The short paragraphs in title case with a capitalised speech verb, and the verb: what
+    :func:`headline_report` reads of the text alone (worked out once, early when there is time)."""
+    found: list[tuple[Span, re.Match[str]]] = []
+    text = f.text
+    for para in f.seg.paragraphs:
+        if para.end - para.start > 200:
+            continue
+        # the cue first: a regex over at most 200 characters, where title_case splits words; most
+        # paragraphs have no capitalised speech verb, and then whether they are title case is moot
+        m = HEADLINE_CUE_RE.search(text, para.start, para.end)
+        if m is not None and title_case(text[para.start:para.end]):
+            found.append((para, m))
+    return found
+
+
+@BLOCKS.rule("headline-report", prepare=_headlines, examples=(
     Example("Mayor Says Harbour Bridge Will Reopen In Spring\n\nThe bridge has been shut since May.",
             "Harbour Bridge Will Reopen In Spring", "indirect", "Mayor"),
     Example("Ferry Fares To Rise Again, Port Authority Warns\n\nThe increase is the third this year.",
@@ -1021,14 +1037,7 @@ def headline_report(f: QuoteFinder) -> list[Quote]:
     verb is capitalised like every word of the headline, so the cue finder does not see it."""
     out: list[Quote] = []
     text = f.text
-    for para in f.seg.paragraphs:
-        if para.end - para.start > 200:
-            continue
-        # the cue first: a regex over at most 200 characters, where title_case splits words; most
-        # paragraphs have no capitalised speech verb, and then whether they are title case is moot
-        m = HEADLINE_CUE_RE.search(text, para.start, para.end)
-        if m is None or not title_case(text[para.start:para.end]):
-            continue
+    for para, m in f.prepared(_headlines):
         end = para.end
         while end > m.end() and text[end - 1] in SENT_END_STRIP:
             end -= 1

@@ -45,7 +45,12 @@ class Rule:
     end -> bool``, such as "a comma in the clause"). Rules share such tests, so the finder asks
     each once per cue (or clause) for the rules next to each other that need it, and skips them
     when it fails: it only spares work, as each rule itself would answer None there (tests check
-    it on long texts)."""
+    it on long texts).
+
+    ``prepare``: for a rule read once over the whole text (a block rule), the part of its work that
+    reads only the text (``f -> anything``), which ``find`` asks for through
+    :meth:`QuoteFinder.prepared`: worked out once, and early where a process has time to spare
+    (the parallel run, while it waits for its child)."""
 
     name: str
     find: Callable[..., Any]
@@ -53,6 +58,7 @@ class Rule:
     when: Callable[[str], bool] | None = None
     final: bool = False
     needs: Callable[..., bool] | None = None
+    prepare: Callable[..., Any] | None = None
 
     @property
     def doc(self) -> str:
@@ -71,12 +77,13 @@ class Registry:
 
     def rule(self, name: str, examples: tuple[Example, ...] | list[Example] = (),
              when: Callable[[str], bool] | None = None, final: bool = False,
-             needs: Callable[..., bool] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+             needs: Callable[..., bool] | None = None, prepare: Callable[..., Any] | None = None
+             ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register the decorated function as the rule ``name`` (names are unique in a registry)."""
         def add(func: Callable[..., Any]) -> Callable[..., Any]:
             if any(r.name == name for r in self.rules):
                 raise ValueError(f"rule {name!r} is registered twice in {self.name}")
-            self.rules.append(Rule(name, func, tuple(examples), when, final, needs))
+            self.rules.append(Rule(name, func, tuple(examples), when, final, needs, prepare))
             return func
         return add
 

@@ -513,3 +513,26 @@ def test_what_a_child_learned_pickles_and_loads_as_itself() -> None:
     origin = [((3, 9), ["writer-clause", "said-after"]), ((12, 20), ["according-to"]), ((25, 30), [])]
     assert list(_unpacked(pickle.loads(pickle.dumps(_packed(origin))))) == origin
     assert list(_unpacked(_packed([]))) == []
+
+
+def test_a_block_rule_prepared_early_finds_what_it_finds_prepared_late() -> None:
+    """A block rule's ``prepare`` reads only the text: done early (as the parallel run does while it
+    waits for its child) or when the rule asks, once either way, the blocks are the same."""
+    from reader.analysis.engine import PIPELINE
+    from reader.analysis.pipeline import Run
+    from reader.analysis.reported import BLOCKS
+
+    prepared = [rule for rule in BLOCKS if rule.prepare is not None]
+    assert prepared  # (headline-report)
+    text = "\n\n".join(example.sentence for rule in BLOCKS for example in rule.examples) + "\n\n" + _long_text()[:50_000]
+    late = PIPELINE.run(text)
+    early = Run(text)
+    for _name, stage in PIPELINE.stages()[:-1]:  # up to the speakers, which read the blocks
+        stage(early)
+    assert early.finder is not None and late.finder is not None and not early.finder._prepared
+    early.finder.prepare_blocks()
+    first = dict(early.finder._prepared)
+    PIPELINE.speakers(early)
+    assert len(first) == len(prepared) and all(early.finder._prepared[work] is found for work, found in first.items())
+    assert early.quotes == late.quotes and early.finder.origin == late.finder.origin
+    assert any(q.kind == "indirect" for q in late.finder.blocks())  # the headline examples were found
