@@ -117,7 +117,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
         direct = finder.direct_quotes(shapes=shapes[:q_cut])
         unsure, missed = resolver.unbounded()
         if spare is not None and not child.ready():
-            spare()
+            spare()  # (once: see pipeline._spare_work)
         if not child.ready():
             finder.prepare_blocks()  # (the blocks come after the join: what they read of the text, now)
         done = None

@@ -28,7 +28,7 @@ from typing import Any
 from reader.analysis.attribution import ATTRIBUTIONS
 from reader.analysis.cues import Cues, find_cues
 from reader.analysis.marks import Quoted, find_quoted, quoted_from_rows, quoted_rows
-from reader.analysis.model import Analysis, Mention, Quote, group_mentions
+from reader.analysis.model import Analysis, Entity, Mention, Quote, group_mentions
 from reader.analysis.parallel import quotes_in_two
 from reader.analysis.quotes import OpeningRows, QuoteFinder, ShapeRows
 from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
@@ -69,9 +69,11 @@ class Run:
     openings: OpeningRows | None = None  # where each cue's clause opens, when that process found it
     spare: Callable[[list[Mention]], None] | None = None  # the caller's work for a wait (see Pipeline.run)
     resolver: Resolver | None = None  # the speaker resolver, when made before the quote stages (parallel)
+    groups: dict[str, Entity] | None = None  # the mentions by entity, when grouped in a wait (parallel)
 
     def analysis(self) -> Analysis:
-        return Analysis(entities=self.mentions, quotes=self.quotes, groups=group_mentions(self.mentions))
+        groups = self.groups if self.groups is not None else group_mentions(self.mentions)
+        return Analysis(entities=self.mentions, quotes=self.quotes, groups=groups)
 
 
 KEPT: list[Run] = []
@@ -230,19 +232,18 @@ class Pipeline:
         run.quotes = dedupe(quotes)
 
 
-def _spare_work(run: Run) -> Callable[[], None] | None:
-    """The caller's spare work (see :meth:`Pipeline.run`) on this run's mentions, to be done once."""
-    spare = run.spare
-    if spare is None:
-        return None
-
+def _spare_work(run: Run) -> Callable[[], None]:
+    """Work on this run's final mentions for a wait, done once: the caller's (see
+    :meth:`Pipeline.run`), then grouping them by entity for the analysis."""
     def once() -> None:
-        if run.spare is not None:
-            run.spare = None
+        spare, run.spare = run.spare, None
+        if spare is not None:
             try:
                 spare(run.mentions)
             except Exception:  # noqa: BLE001 - optional work: left undone, the caller does it itself later
                 log.debug("spare work failed", exc_info=True)
+        if run.groups is None:
+            run.groups = group_mentions(run.mentions)
     return once
 
 
