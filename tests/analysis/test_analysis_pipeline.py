@@ -397,9 +397,24 @@ def test_a_handoff_reaches_the_child_once_given_and_none_if_never() -> None:
     """The parent hands offsets to a busy child without waiting for it; a parent that hands none
     (it closed its end) leaves the child with None, not waiting for ever; too many for its room
     are refused."""
-    from reader.document.forked import ForkedParse, Handoff
+    from reader.document.forked import Handoff
 
     handoff = Handoff(4)
+    child = _taking(handoff)
+    assert not child.ready(wait=0.05)  # waiting for them
+    assert not handoff.give([1, 2, 3, 4, 5])
+    assert handoff.give([7, 8, 2**40, 0])
+    assert child.result() == [7, 8, 2**40, 0]
+    handoff.close()
+    never = Handoff(2)
+    child = _taking(never)
+    never.close()
+    assert child.result() is None
+
+
+def _taking(handoff):
+    """A child that takes what ``handoff`` hands over (this process's end set up as the parent's)."""
+    from reader.document.forked import ForkedParse
 
     def takes() -> list[int] | None:
         handoff.in_child()
@@ -407,21 +422,7 @@ def test_a_handoff_reaches_the_child_once_given_and_none_if_never() -> None:
 
     child = ForkedParse(takes)
     handoff.in_parent()
-    assert not child.ready(wait=0.05)  # waiting for them
-    assert not handoff.give([1, 2, 3, 4, 5])
-    assert handoff.give([7, 8, 2**40, 0])
-    assert child.result() == [7, 8, 2**40, 0]
-    handoff.close()
-    never = Handoff(2)
-
-    def waits() -> list[int] | None:
-        never.in_child()
-        return never.take()
-
-    child = ForkedParse(waits)
-    never.in_parent()
-    never.close()
-    assert child.result() is None
+    return child
 
 
 def test_a_bounded_resolver_is_unsure_of_what_only_the_child_may_know() -> None:
