@@ -88,7 +88,8 @@ def _only_places(labels: str) -> bool:
 
 ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], dict[str, str],
                       list[tuple[int, int, str]], list[tuple[int, int]]]
-"""What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired."""
+"""What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired,
+and the spans it treats as quoted."""
 
 
 _BLOCK = 256
