@@ -13,8 +13,10 @@ quotations before the floor; a child forked beforehand reads those from the floo
 from this process only the spans of its reports, which it is handed as soon as they are known
 (:class:`reader.document.forked.Handoff`). Each side's resolver notes every answer that might
 have needed what the other learns meanwhile (see :meth:`Resolver.partial` and
-:meth:`Resolver.bounded`); then, or if the child fails, this process reads the second half
-itself, as one process would have after its first half's reports. Otherwise it adopts the
+:meth:`Resolver.bounded`); the child's searches of the speakers remembered before the floor come
+back as questions this process checks against its own (:meth:`Resolver.holds`). When one might
+differ, or the child fails, this process reads the second half itself, as one process would
+have after its first half's reports. Otherwise it adopts the
 child's quotes and what its resolver learned, in the order one process would have learned it,
 so every later stage sees the sequential state.
 
@@ -79,8 +81,10 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
         fired = len(resolver.fired)
         reported = finder.reported_at_cues(taken, hits[k:])[0]
         after_reported = len(resolver.fired) - fired
+        resolver.phase = 1
         inside = finder.reported_inside(inner[j:])
         after_inside = len(resolver.fired) - fired
+        resolver.phase = 2
         given = handoff.take()  # the spans of this process's reports before the floor
         if given is None:
             return None
@@ -110,11 +114,13 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
         resolver.bounded(floor)
         inside = finder.reported_inside(inner[:j])
         fired_inside = len(resolver.fired)
+        remembered = [alone.start[0][0], list(resolver.history)]  # (the speakers the child's questions read)
         mine = _spans(first) + _spans(inside)
         if not handoff.give([offset for span in mine for offset in span]):
             handoff.close()  # (more than it has room for: the child is told none will come)
         resolver.add_quoted(mine)
         direct = finder.direct_quotes(shapes=shapes[:q_cut])
+        remembered.append(list(resolver.history))
         unsure, missed = resolver.unbounded()
         if spare is not None and not child.ready():
             spare()  # (once: see pipeline._spare_work)
@@ -128,7 +134,8 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
             if not alone.step():
                 return alone.finish()
         found = child.result()
-        if found is not None and not unsure and not missed & found[3].labels.keys():
+        if found is not None and not unsure and not missed & found[3].labels.keys() and \
+                resolver.holds(found[3].questions, remembered, floor, labels_before):
             reported2, inside2, direct2, learned, (after_reported, after_inside), origin = found
             progress = None
             if done is not None:

@@ -14,7 +14,7 @@ from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import le, lt
 from typing import Any
@@ -91,6 +91,10 @@ ResolverState = tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[st
 """What a resolver has learned: remembered speakers, memoised answers, labels, subject rules fired,
 and the spans it treats as quoted."""
 
+
+Question = tuple[int, int, int, str, str, "tuple[int, str, str] | None"]
+"""A partial resolver's search of the speakers it remembered that went past its own: (phase, offset,
+how many of the parent's speakers it would have read, kind, word, its answer)."""
 
 _BLOCK = 256
 """Remembered speakers per block of :class:`History` (a block splits at twice as many)."""
@@ -200,6 +204,10 @@ class Resolver:
         # (see :meth:`partial`): ``unsure`` once an answer may need a speaker only the parent remembers.
         self.history_floor: int | None = None
         self.unsure = False
+        # ... and the questions it answered from what it knew at the fork (see _first_remembered),
+        # each tagged with the part of the work it was in (``phase``: set by the caller).
+        self.questions: list[Question] | None = None
+        self.phase = 0
         # A parent analysing the text before ``_ceiling`` while that child does what comes after (see
         # :meth:`bounded`): ``unsure`` once an answer may need what only the child learns.
         self._ceiling = _NO_CEILING
@@ -358,36 +366,63 @@ class Resolver:
             return m
         return None
 
-    def _history_before(self, pos: int, count: int) -> Iterable[tuple[int, str, str]]:
-        """The last ``count`` remembered speakers before ``pos``, nearest first (to be read in that
-        order: a partial resolver is unsure only once read past the speakers it knows for sure)."""
+    def _first_remembered(self, pos: int, count: int, kind: str, word: str) -> tuple[int, str, str] | None:
+        """Of the last ``count`` remembered speakers before ``pos``, the nearest that fits: for
+        ``kind`` "noun", one remembered by the head noun ``word`` and not a bare "the ``word``"
+        itself; for "group", one not known as a person.
+
+        A partial resolver (a child reading from its floor on) knows its own speakers from the floor
+        on, and those come first; when the search goes past them, the parent's before the floor
+        come next, so it notes the question (:attr:`questions`) for the parent to check against
+        its own speakers, and answers from what it knew at the fork."""
         found = self.history.before(pos, count)
         if pos > self._ceiling:
             self.unsure = True  # speakers only the child remembers might be among them
         floor = self.history_floor
-        if floor is not None and (len(found) < count or found[-1][0] < floor):
-            return self._then_unsure(found, floor)
-        return found
+        own = len(found) if floor is None else next((i for i, e in enumerate(found) if e[0] < floor), len(found))
+        for entry in found[:own]:
+            if self._fits_remembered(entry, kind, word):
+                return entry
+        if floor is None or own == count:
+            return None
+        answer = next((entry for entry in found[own:] if self._fits_remembered(entry, kind, word)), None)
+        if self.questions is None:
+            self.unsure = True
+        else:
+            self.questions.append((self.phase, pos, count - own, kind, word, answer))
+        return answer
 
-    def _then_unsure(self, found: list[tuple[int, str, str]], floor: int) -> Iterator[tuple[int, str, str]]:
-        """``found``, noting this resolver unsure when read past its speakers from ``floor`` on: the
-        ones the parent remembers before the floor would come next (nearer than those it knew at
-        the fork)."""
-        for i, entry in enumerate(found):
-            if entry[0] < floor:
-                self.unsure = True
-                yield from found[i:]
-                return
-            yield entry
-        self.unsure = True  # (fewer than asked for: the parent's may make up the count)
+    def _fits_remembered(self, entry: tuple[int, str, str], kind: str, word: str) -> bool:
+        _pos, speaker, noun = entry
+        if kind == "noun":
+            return noun == word and speaker.lower() != word
+        return self.labels.get(speaker, "ORG") != "PERSON"
+
+    def holds(self, questions: list[Question], remembered: list[list[tuple[int, str, str]]], floor: int,
+              labels_before: set[str]) -> bool:
+        """Would this resolver (the parent) have answered a child's ``questions`` as the child did?
+        ``remembered[phase]``: its speakers, sorted, as one process would have had them before the
+        floor when the child asked in that phase (its reports, reports inside quotations,
+        quotations). A name whose label it learned since the fork counts as a different answer."""
+        for phase, _pos, rest, kind, word, answer in questions:
+            entries = remembered[phase]
+            below = entries[max(0, bisect_left(entries, (floor,)) - rest):bisect_left(entries, (floor,))][::-1]
+            if kind == "group" and any(e[1] in self.labels and e[1] not in labels_before for e in below):
+                return False
+            got = next((entry for entry in below if self._fits_remembered(entry, kind, word)), None)
+            if got != (tuple(answer) if answer is not None else None):
+                return False
+        return True
 
     # -- one text over two processes (see reader.analysis.pipeline) -------------------------------
 
     def partial(self, floor: int) -> None:
         """Make this (a forked child's copy) the resolver for the text from ``floor`` on, while the
         parent resolves what comes before: note every answer that might differ for lack of what the
-        parent learns meanwhile (the speakers it remembers, the names whose label it learns)."""
+        parent learns meanwhile (the names whose label it learns; the speakers it remembers, as
+        questions the parent checks, see :meth:`_first_remembered`)."""
         self.history_floor = floor
+        self.questions = []
         self._base = (list(self.history), dict(self._memo), set(self.labels), len(self.fired))
         self.labels = _RecordingLabels(self.labels)
         self.history.added = []
@@ -409,7 +444,7 @@ class Resolver:
         return ResolverDelta(
             added, {k: v for k, v in self._memo.items() if memo.get(k) is not v},  # (new, or read again)
             {k: v for k, v in self.labels.items() if k not in labels}, self.fired[fired:],
-            list(self.labels.missed), self.unsure)
+            list(self.labels.missed), self.unsure, list(self.questions or ()))
 
     def adopt(self, delta: ResolverDelta, labels_before: set[str]) -> bool:
         """Take in what a partial resolver for the rest of the text learned, as if this resolver had
@@ -612,9 +647,9 @@ class Resolver:
             if who:
                 return who, "nominal"
         if reading.bare:
-            for _pos, speaker, noun in self._history_before(start, 16):
-                if noun == head_word and speaker.lower() != head_word:  # (not an earlier bare "the company")
-                    return speaker, "nominal"
+            remembered = self._first_remembered(start, 16, "noun", head_word)  # (not an earlier bare "the company")
+            if remembered is not None:
+                return remembered[1], "nominal"
             fits = reading.fits
             if fits:
                 generic = head_word in GENERIC_ORG_NOUNS
@@ -688,10 +723,8 @@ class Resolver:
         return None
 
     def _recent_group(self, pos: int) -> str | None:
-        for _p, speaker, _noun in self._history_before(pos, 8):
-            if self.labels.get(speaker, "ORG") != "PERSON":
-                return speaker
-        return self.recent(pos, ("ORG",))
+        remembered = self._first_remembered(pos, 8, "group", "")
+        return remembered[1] if remembered is not None else self.recent(pos, ("ORG",))
 
 
 @dataclass(slots=True)
@@ -805,8 +838,9 @@ class _RecordingLabels(dict[str, str]):
 @dataclass(frozen=True, slots=True)
 class ResolverDelta:
     """What a partial resolver learned (see :meth:`Resolver.learned`): remembered speakers, memoised
-    answers, labels of names, subject rules fired, names asked for and unknown, and whether an
-    answer may have needed a speaker remembered before its floor."""
+    answers, labels of names, subject rules fired, names asked for and unknown, whether an answer
+    may have needed what the parent learned, and its searches of remembered speakers that read
+    past its own (for the parent to check: :meth:`Resolver.holds`)."""
 
     history: list[tuple[int, str, str]]
     memo: dict[tuple[int, int], tuple[str | None, str]]
@@ -814,6 +848,7 @@ class ResolverDelta:
     fired: list[tuple[int, int, str]]
     missed: list[str]
     unsure: bool
+    questions: list[Question] = field(default_factory=list)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled as columns (offsets in one array, names in flat lists): a long text's child sends
@@ -823,12 +858,13 @@ class ResolverDelta:
             array("q", [entry[0] for entry in self.history]).tobytes(), [entry[1] for entry in self.history],
             [entry[2] for entry in self.history], array("q", [n for key in memo for n in key]).tobytes(),
             [value[0] for value in memo.values()], [value[1] for value in memo.values()],
-            self.labels, self.fired, self.missed, self.unsure)
+            self.labels, self.fired, self.missed, self.unsure, self.questions)
 
 
 def _delta_from_columns(positions: bytes, speakers: list[str], heads: list[str], keys: bytes,
                         answers: list[str | None], hows: list[str], labels: dict[str, str],
-                        fired: list[tuple[int, int, str]], missed: list[str], unsure: bool) -> ResolverDelta:
+                        fired: list[tuple[int, int, str]], missed: list[str], unsure: bool,
+                        questions: list[Question]) -> ResolverDelta:
     """The :class:`ResolverDelta` that :meth:`ResolverDelta.__reduce__` took apart."""
     offsets = array("q")
     offsets.frombytes(keys)
@@ -837,7 +873,7 @@ def _delta_from_columns(positions: bytes, speakers: list[str], heads: list[str],
     at.frombytes(positions)
     return ResolverDelta(list(zip(at.tolist(), speakers, heads, strict=True)),
                          dict(zip(zip(pairs, pairs, strict=True), zip(answers, hows, strict=True), strict=True)),
-                         labels, fired, missed, unsure)
+                         labels, fired, missed, unsure, questions)
 
 
 _ATTRIBUTION_PRONOUN_RE = re.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)

@@ -193,26 +193,42 @@ def test_parallel_run_without_fork_gives_the_same_result(monkeypatch) -> None:
     assert PIPELINE.run(text, parallel=True).quotes == PIPELINE.run(text).quotes
 
 
-def test_partial_resolver_is_unsure_when_it_may_lack_the_parents_speakers() -> None:
-    """A child resolving from a floor on cannot know the speakers its parent remembers before it:
-    an answer that looked back past its own remembered speakers makes its work unusable; one that
-    found what it looked for among them does not."""
+def test_a_partial_resolver_asks_its_parent_about_speakers_before_its_floor() -> None:
+    """A child resolving from a floor on cannot know the speakers its parent remembers before it.
+    A search that finds what it looks for among its own needs nothing more; one that reads past
+    them is noted as a question, and the parent takes the child's answer only if its own speakers
+    before the floor would have given the same."""
     from reader.analysis.speakers import Resolver
 
     text = "The agency said it was closed. " * 4
-    resolver = Resolver(text, [], [])
-    resolver.partial(40)
-    resolver.remember(50, "Harbour Agency", "agency")
-    assert list(resolver._history_before(60, 1)) == [(50, "Harbour Agency", "agency")]
-    assert not resolver.learned().unsure
-    assert next(iter(resolver._history_before(60, 2))) == (50, "Harbour Agency", "agency")
-    assert not resolver.learned().unsure  # found among its own: the parent's come after them
-    assert list(resolver._history_before(60, 2)) == [(50, "Harbour Agency", "agency")]  # wants two: read on
-    delta = resolver.learned()
-    assert delta.unsure and delta.history == [(50, "Harbour Agency", "agency")]
+    child = Resolver(text, [], [])
+    child.partial(40)
+    child.remember(50, "Harbour Agency", "agency")
+    assert child._first_remembered(60, 2, "noun", "agency") == (50, "Harbour Agency", "agency")
+    assert child.learned().questions == [] and not child.learned().unsure  # its own came first
+    child.phase = 2
+    assert child._first_remembered(60, 4, "noun", "ministry") is None  # read past its own speakers
+    delta = child.learned()
+    assert not delta.unsure and delta.questions == [(2, 60, 3, "noun", "ministry", None)]
     parent = Resolver(text, [], [])
-    assert not parent.adopt(delta, set(parent.labels))
-    assert parent.history == []
+    before = set(parent.labels)
+    quiet = [[], [], [(5, "the union", "union"), (20, "Harbour Ministry", "ministry")]]
+    assert not parent.holds(delta.questions, quiet, 40, before)  # it remembered a ministry: another answer
+    assert parent.holds(delta.questions, [[], [], [(5, "the union", "union")]], 40, before)
+    far = [[], [], [(1, "Harbour Ministry", "ministry"), (5, "a", "a"), (6, "b", "b"), (7, "c", "c")]]
+    assert parent.holds(delta.questions, far, 40, before)  # beyond the three the child would have read
+    assert parent.adopt(delta, before) and parent.history == [(50, "Harbour Agency", "agency")]
+
+
+def test_a_resolver_not_split_reads_every_speaker_it_remembers() -> None:
+    from reader.analysis.speakers import Resolver
+
+    resolver = Resolver("x" * 80, [], [])
+    resolver.remember(5, "Harbour Ministry", "ministry")
+    resolver.remember(50, "Harbour Agency", "agency")
+    assert resolver._first_remembered(60, 4, "noun", "ministry") == (5, "Harbour Ministry", "ministry")
+    assert resolver._first_remembered(60, 1, "noun", "ministry") is None
+    assert resolver.questions is None and not resolver.unsure
 
 
 def test_partial_resolver_is_unsure_of_a_label_the_parent_learned_meanwhile() -> None:
@@ -434,10 +450,10 @@ def test_a_bounded_resolver_is_unsure_of_what_only_the_child_may_know() -> None:
     resolver = Resolver(text, [], [])
     resolver.bounded(40)
     resolver.resolve_how(0, 10)
-    list(resolver._history_before(30, 4))
+    resolver._first_remembered(30, 4, "group", "")
     resolver._in_quote(39)
     assert resolver.unbounded() == (False, set())
-    for look in (lambda: resolver.resolve_how(40, 50), lambda: resolver._history_before(41, 1),
+    for look in (lambda: resolver.resolve_how(40, 50), lambda: resolver._first_remembered(41, 1, "group", ""),
                  lambda: resolver._in_quote(40)):
         resolver.bounded(40)
         look()
@@ -537,3 +553,14 @@ def test_a_block_rule_prepared_early_finds_what_it_finds_prepared_late() -> None
     assert len(first) == len(prepared) and all(early.finder._prepared[work] is found for work, found in first.items())
     assert early.quotes == late.quotes and early.finder.origin == late.finder.origin
     assert any(q.kind == "indirect" for q in late.finder.blocks())  # the headline examples were found
+
+
+def test_parallel_run_reads_the_second_half_itself_when_the_childs_questions_do_not_hold(monkeypatch) -> None:
+    """A child that answered from what it knew at the fork, where this process remembers otherwise,
+    is not adopted: the result is the sequential one."""
+    from reader.analysis.speakers import Resolver
+
+    monkeypatch.setattr(Resolver, "holds", lambda self, *args: False)
+    alone = _count_alone(monkeypatch)
+    _same(*_sequential_and_parallel(monkeypatch, _waiting_ready()))
+    assert alone == [1]
