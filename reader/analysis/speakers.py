@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right, insort
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
@@ -211,8 +210,7 @@ class Resolver:
         # A parent analysing the text before ``_ceiling`` while that child does what comes after (see
         # :meth:`bounded`): ``unsure`` once an answer may need what only the child learns.
         self._ceiling = _NO_CEILING
-        self._base: tuple[list[tuple[int, str, str]], dict[tuple[int, int], tuple[str | None, str]], set[str], int] \
-            | None = None
+        self._base: tuple[dict[tuple[int, int], tuple[str | None, str]], set[str], int] | None = None
 
     def _in_quote(self, pos: int) -> bool:
         if pos >= self._ceiling:
@@ -423,26 +421,17 @@ class Resolver:
         questions the parent checks, see :meth:`_first_remembered`)."""
         self.history_floor = floor
         self.questions = []
-        self._base = (list(self.history), dict(self._memo), set(self.labels), len(self.fired))
+        self._base = (dict(self._memo), set(self.labels), len(self.fired))
         self.labels = _RecordingLabels(self.labels)
         self.history.added = []
 
     def learned(self) -> ResolverDelta:
         """What this partial resolver learned since :meth:`partial`, in plain data."""
         assert self._base is not None and isinstance(self.labels, _RecordingLabels)
-        history, memo, labels, fired = self._base
-        if self.history.added is not None:  # (the speakers remembered since, as they were added)
-            added = sorted(self.history.added)
-        else:
-            known = Counter(history)  # what it remembered at the fork, which the parent has too
-            added = []
-            for entry in self.history:
-                if known[entry]:
-                    known[entry] -= 1
-                else:
-                    added.append(entry)
+        assert self.history.added is not None  # (the speakers remembered since, as they were added)
+        memo, labels, fired = self._base
         return ResolverDelta(
-            added, {k: v for k, v in self._memo.items() if memo.get(k) is not v},  # (new, or read again)
+            sorted(self.history.added), {k: v for k, v in self._memo.items() if memo.get(k) is not v},  # (new, or read again)
             {k: v for k, v in self.labels.items() if k not in labels}, self.fired[fired:],
             list(self.labels.missed), self.unsure, list(self.questions or ()))
 
