@@ -206,8 +206,8 @@ class _Alone:
 
 def _cut(segments: Segments, finder: QuoteFinder) -> tuple[int, int] | None:
     """The floor (a paragraph's start) and the index of the first quotation from it on: the
-    quotation cut nearest the middle cue (one two paragraphs or more after where the quotation
-    before it closed, so it takes no speaker from that one). None for too few cues, or no cut."""
+    quotation cut nearest the middle cue (one that takes no speaker from those before it: see
+    :func:`_takes_nothing_before`). None for too few cues, or no cut."""
     hits = finder.hits
     if len(hits) < 2:
         return None
@@ -219,7 +219,7 @@ def _cut(segments: Segments, finder: QuoteFinder) -> tuple[int, int] | None:
     if not shapes:
         best = (0, paragraphs[paragraph_of(hits[middle].start())].start, 0)
     for i in range(1, len(shapes)):
-        if shapes[i][3] - paragraph_of(shapes[i - 1][0].close) < 2:
+        if not _takes_nothing_before(shapes, i, paragraph_of):
             continue
         floor = paragraphs[shapes[i][3]].start
         off = abs(bisect_left(starts, floor) - middle)
@@ -232,10 +232,17 @@ def _cut(segments: Segments, finder: QuoteFinder) -> tuple[int, int] | None:
     return best[1], best[2]
 
 
+def _takes_nothing_before(shapes: list[Any], i: int, paragraph_of: Callable[[int], int]) -> bool:
+    """Does quotation ``i`` take no speaker from the ones before it? Yes when it is two paragraphs
+    or more after where the one before it closed (a quotation takes the speaker of the one before
+    it only in the same or the next paragraph)."""
+    return shapes[i][3] - paragraph_of(shapes[i - 1][0].close) >= 2
+
+
 def _runs(finder: QuoteFinder, shapes: list[Any]) -> list[tuple[int, int]]:
     """The quotations in runs that take no speaker from the run before (see :func:`_cut`)."""
     paragraph_of = finder.seg.paragraph_index
-    cuts = [0] + [i for i in range(1, len(shapes)) if shapes[i][3] - paragraph_of(shapes[i - 1][0].close) >= 2]
+    cuts = [0] + [i for i in range(1, len(shapes)) if _takes_nothing_before(shapes, i, paragraph_of)]
     return list(zip(cuts, [*cuts[1:], len(shapes)], strict=True))
 
 
