@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reader import __version__
+from reader import __version__, patterns
 from reader.errors import ReaderError, UsageError
 
 COMMANDS: dict[str, str] = {
@@ -165,6 +165,7 @@ def entry() -> None:
     not in :func:`main`, which tests and other callers run in their own process.
     """
     code = main(ending=True)
+    patterns.flush()  # the regular expressions this run compiled, for the next one (see reader.patterns)
     if _quick_exit:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError, AttributeError):  # a closed pipe, stdout set to None

@@ -10,7 +10,7 @@ characters that hide text. Line endings are normalised to ``\\n``.
 
 from __future__ import annotations
 
-import re
+from reader import patterns
 
 # Bidi controls (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM) and
 # zero-width / invisible characters (ZWSP, ZWNJ, ZWJ, WJ, invisible operators, BOM).
@@ -18,7 +18,7 @@ _INVISIBLE = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060-\u
 # C0 controls except \t and \n, DEL, and C1 controls.
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 # ESC-introduced sequences are removed whole, so their printable tails do not leak as text.
-_ESCAPE_SEQ = re.compile(
+_ESCAPE_SEQ = patterns.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC ... ST
@@ -28,10 +28,10 @@ _ESCAPE_SEQ = re.compile(
 )
 # Lone surrogates (from file names or arguments that were not valid UTF-8) cannot be saved or shown.
 _SURROGATES = "\ud800-\udfff"
-_STRIP = re.compile(f"[{_CONTROL}{_INVISIBLE}{_SURROGATES}]")
+_STRIP = patterns.compile(f"[{_CONTROL}{_INVISIBLE}{_SURROGATES}]")
 _LINE_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
 """Line endings other than ``\\n``: CR (alone or before LF), LS, PS and NEL."""
-_ANYTHING_TO_DO = re.compile(f"[{_CONTROL}{_INVISIBLE}{_SURROGATES}\r\u2028\u2029\x85\x1b\x9b\x9d]")
+_ANYTHING_TO_DO = patterns.compile(f"[{_CONTROL}{_INVISIBLE}{_SURROGATES}\r\u2028\u2029\x85\x1b\x9b\x9d]")
 """One C-speed scan that tells a clean string (most notes, titles, tags) to pass unchanged."""
 
 

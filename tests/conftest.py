@@ -6,6 +6,11 @@ the tmux servers the terminal tests start inherit it too: an app export with no 
 setting, a default library, a saved theme, all land in the sandbox and never in the real
 ``~/Documents/reader-notes`` or ``~/.local/share/reader``. ``tests/test_sandbox.py`` proves it.
 
+The cache of compiled regular expressions (:mod:`reader.patterns`) is read when reader's modules are
+imported, which test modules do as they are collected, before any fixture runs: so its folder,
+``READER_CACHE_DIR``, is pointed at a temporary folder as this file is loaded, before pytest
+collects anything, and removed at the session's end.
+
 On top of that each test gets fresh config and data folders (:func:`_hermetic_user_folders`), so a
 theme or library one test saves is never seen by the next. Tests that need a particular folder
 still set it themselves (monkeypatch wins over these fixtures).
@@ -14,12 +19,17 @@ still set it themselves (monkeypatch wins over these fixtures).
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.cli_run import Run
+_PATTERN_CACHE = os.environ["READER_CACHE_DIR"] = tempfile.mkdtemp(prefix="reader-test-cache-")
+"""Set before anything here imports reader (see the module's docstring)."""
+
+from tests.cli_run import Run  # noqa: E402 - after the cache folder is set
 
 REAL_HOME = os.path.expanduser("~")
 """The home folder of whoever runs the suite, read before the sandbox replaces ``HOME``."""
@@ -37,6 +47,11 @@ SANDBOX_VARIABLES = {
     "LOCALAPPDATA": "home/AppData/Local",
 }
 """Every variable platformdirs (Linux, macOS, Windows) and ``~`` expansion read, and where it points."""
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The session's pattern cache folder goes with it."""
+    shutil.rmtree(_PATTERN_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from reader import patterns
 from reader.analysis.lexicon import PARTICIPLES, PAST_VERBS, parenthetical
 from reader.analysis.marks import Quoted
 from reader.analysis.quotes import NEAR, QuoteFinder, clause_end, has_content, last_nonspace, word_list
@@ -17,12 +18,12 @@ from reader.analysis.segment import Span
 
 ATTRIBUTIONS = Registry("attributions")
 Answer = tuple[str | None, tuple[str, int, int] | None]
-SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(?P<name>[A-Z][^\n,;:!?“”\"()]{1,60}?)"
+SIGNATURE_RE = patterns.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*(?P<name>[A-Z][^\n,;:!?“”\"()]{1,60}?)"
                           r"(?=[ \t\u00a0]*(?:[,.(“\"]|\n|$))")
 # '"...," Ann Lee, the chair of ... , said': a name, then an appositive closed by a comma before the cue.
-LONG_APPOSITIVE_RE = re.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+|\d+)\b")
+LONG_APPOSITIVE_RE = patterns.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+|\d+)\b")
 # '"...," Vann R. Newkirk II, a writer for The Atlantic, said': a name and its appositive before the cue.
-APPOSITIVE_GAP_RE = re.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+)\b")
+APPOSITIVE_GAP_RE = patterns.compile(r"[\s,’'”\"]*(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'.-]*,\s+(?:a|an|the|who|[a-z]+)\b")
 
 
 @ATTRIBUTIONS.rule("signature-dash", examples=(
@@ -103,14 +104,14 @@ def cue_after_quote(f: QuoteFinder, q: Quoted, sent: Span, para: Span, kind: str
     return (speaker, cue) if speaker else None
 
 
-_INVERTED_GAP_RE = re.compile(r"[\s,]*")
+_INVERTED_GAP_RE = patterns.compile(r"[\s,]*")
 # '"...," Hale pressed.': a name (or pronoun) and one past-tense verb closing the quotation's sentence.
-NAME_VERB_AFTER_RE = re.compile(r"[\s\u00a0]*(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she)"
+NAME_VERB_AFTER_RE = patterns.compile(r"[\s\u00a0]*(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she)"
                                 r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed|" + "|".join(sorted(PAST_VERBS)) + r")"
                                 r"(?=\s*(?:[.;!?]|,\s|$)|\s+and\s)")
 # 'Hale shot back, "..."', 'As the Post's Ann Lee puts it, "..."': a name, a verb (any, in the past or
 # present) and a comma or colon leading into the quotation.
-NAME_VERB_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<as>As\s+(?:the\s+)?)?(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)"
+NAME_VERB_BEFORE_RE = patterns.compile(r"(?:^|(?<=[\s(]))(?P<as>As\s+(?:the\s+)?)?(?P<who>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)"
                                  r"\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+(?:ed|s)|" + "|".join(sorted(PAST_VERBS)) + r"|put)"
                                  r"(?:\s+(?:back|out|up|in|it))?\s*[,:]\s*$")
 
@@ -191,8 +192,8 @@ def inverted_cue_between_quotes(f: QuoteFinder, q: Quoted, sent: Span, para: Spa
 
 
 # The end of a sentence closed by its cue: "..., Schiff said." or "..., said Schiff on Friday."
-_INVERTED_SUBJECT_RE = re.compile(r"\s+(?:[A-Z]|(?:the|a|an)\s)")
-_CUE_ENDS_SENTENCE_RE = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*[.:]\s*$")
+_INVERTED_SUBJECT_RE = patterns.compile(r"\s+(?:[A-Z]|(?:the|a|an)\s)")
+_CUE_ENDS_SENTENCE_RE = patterns.compile(r"(?:\s+[\w’'.-]+){0,4}?\s*[.:]\s*$")
 
 
 @ATTRIBUTIONS.rule("trailing-cue-before-quote", examples=(
@@ -286,7 +287,7 @@ def colon_paragraph_before(f: QuoteFinder, q: Quoted, sent: Span, para: Span, ki
 
 
 # An email's or memo's sender line: "From: Aldo Brennan", "FROM: Aldo Brennan <a@b.org>".
-SENDER_LINE_RE = re.compile(r"^(?:From|FROM|Sender|SENDER)\s*:[ \t]*(?P<name>[A-Z][^\n<>@:]{1,60}?)[ \t]*(?:<[^>\n]*>|\([^)\n]*\))?[ \t]*$",
+SENDER_LINE_RE = patterns.compile(r"^(?:From|FROM|Sender|SENDER)\s*:[ \t]*(?P<name>[A-Z][^\n<>@:]{1,60}?)[ \t]*(?:<[^>\n]*>|\([^)\n]*\))?[ \t]*$",
                             re.M)
 
 

@@ -12,6 +12,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from reader import patterns
 from reader.analysis.lexicon import (
     HEARING_BODIES,
     NOUNISH_VERB_FORMS,
@@ -44,18 +45,18 @@ def trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-VERB_RE = re.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|heard|"
+VERB_RE = patterns.compile(r"(?<![\w’'-])(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|heard|"
                      + trie_pattern(sorted(REPORT_VERBS)) + r")(?![\w’'-])")
 # British court reporting: "..., an inquest has heard", "the jury heard that ...".
-_HEARING_BEFORE_RE = re.compile(rf"(?<![\w’'-])(?:{alternation(HEARING_BODIES)})"
+_HEARING_BEFORE_RE = patterns.compile(rf"(?<![\w’'-])(?:{alternation(HEARING_BODIES)})"
                                 r"(?:\s+(?:has|have|had|was|were))?\s+$", re.I)
 # A passive cue ("had barely been mentioned", "was announced"): its subject is not the one who spoke
 # (though one who "was told" or "was warned" that ... passes on what was said to them).
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-_AS_SAYING_AFTER_RE = re.compile(r"\s+as\s+(?:saying|telling|writing)\b")
+_AS_SAYING_AFTER_RE = patterns.compile(r"\s+as\s+(?:saying|telling|writing)\b")
 # Words after which a cue word is a noun ("secretary of state", "the report", "his tweet").
 NOUN_MARKERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "of"})
-PREV_WORD_RE = re.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+PREV_WORD_RE = patterns.compile(r"(\w+)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 
 
 @dataclass(slots=True)

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reader import patterns
 from reader.analysis import entity_rules as rules
 from reader.analysis.entity_rules import DATELINE_RE, INVERTED_NAME_RE, Judgement, Pair
 from reader.analysis.entity_words import (
@@ -84,8 +85,8 @@ _CONNECTOR = r"(?: (?:of|for|de|del|della|di|da|du|van|von|der|den|la|le|bin|ibn
 # The leading look-ahead is a single character-class test (capitals and the first letters of the
 # name particles) that lets the scanner skip most positions cheaply; it matches exactly the same runs.
 _FIRST_CHARS = _UPPER + "adeilbvo"
-CANDIDATE_RE = re.compile(rf"(?=[{_FIRST_CHARS}])(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
-_WORD_RE = re.compile(_WORD)
+CANDIDATE_RE = patterns.compile(rf"(?=[{_FIRST_CHARS}])(?<![\w’'-]){_WORD}(?:{_CONNECTOR}{_WORD})*")
+_WORD_RE = patterns.compile(_WORD)
 # The runs of CANDIDATE_RE that open with a capital, as a pattern that opens with the capital
 # itself: the engine then tests only positions holding one (four times faster than a pattern
 # opening with look-arounds, which is tried at every position). The look-behind comes after the
@@ -93,31 +94,31 @@ _WORD_RE = re.compile(_WORD)
 _UPPER_WORD_REST = (rf"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[SMF])t\.(?= [A-Z])|(?<=[A-Z])\.(?= [{_UPPER}])"
                     rf"|[\w]*(?:[’'](?![sS]\b)\w+)*(?:-\w+)*"
                     rf"(?:(?<=s)[’'](?= [A-Z])|[’']s(?= (?:{_POSSESSIVE_HEADS})\b))?)")
-_CAPITAL_RUN_RE = re.compile(rf"[{_UPPER}](?<![\w’'-].){_UPPER_WORD_REST}(?:{_CONNECTOR}{_WORD})*")
+_CAPITAL_RUN_RE = patterns.compile(rf"[{_UPPER}](?<![\w’'-].){_UPPER_WORD_REST}(?:{_CONNECTOR}{_WORD})*")
 # Where a particle-led run ("al-Assad", "d'Estaing") can start: a hyphen or apostrophe before a
 # capital. One pattern a mark: a pattern opening with one character is searched for that character
 # alone, three times faster over a long text than one pattern opening with the class [-’'].
-_PARTICLE_JOIN_RES = tuple(re.compile(rf"{mark}(?=[{_UPPER}])") for mark in "-’'")
+_PARTICLE_JOIN_RES = tuple(patterns.compile(rf"{mark}(?=[{_UPPER}])") for mark in "-’'")
 # Possessive quantifiers: same matches, without backtracking at every start position of the search.
 # The two words before a name: what ``_PREV_RE.search(text, start - 40, start)`` finds ending at
 # the name (see :func:`words_before`, which reads the same from the right, without the search's
 # attempt at every position of the window).
-_PREV_RE = re.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
+_PREV_RE = patterns.compile(r"(?:([A-Za-z][\w’'-]*+)[ ,]++)?([A-Za-z][\w’'-]*+)\.?[ ]*$")
 _PREV_WINDOW = 40
 # The window before a name, reversed: trailing spaces, a full stop, the word before (its
 # characters), the spaces and commas before that, and the word before that. Each class is
 # disjoint from the next, so the greedy runs are the maximal ones.
-_PREV_REVERSED_RE = re.compile(r"( *)(\.?)([\w’'-]*)([ ,]*)([\w’'-]*)")
-_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
-_NEXT_RE = re.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
-_ADJ_HYPHEN_RE = re.compile(r"(.*[^\W_])-[a-z]+$")
-_CONTRACTION_RE = re.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
+_PREV_REVERSED_RE = patterns.compile(r"( *)(\.?)([\w’'-]*)([ ,]*)([\w’'-]*)")
+_ASCII_LETTER_RE = patterns.compile(r"[A-Za-z]")
+_NEXT_RE = patterns.compile(r"(?:[’']s)?[ ]+(?:news )?([a-z][\w-]*)(?:[ ]([a-z][\w-]*))?")
+_ADJ_HYPHEN_RE = patterns.compile(r"(.*[^\W_])-[a-z]+$")
+_CONTRACTION_RE = patterns.compile(r"^(?:I|You|We|They|He|She|It|That|There|What|Who|Let)[’'](?:d|m|ll|ve|re|s)$")
 _VOCAB_CHUNK = 1 << 18  # characters split at once by lower_vocabulary (then on to the line's end)
 _VOCAB_STRIP = "".join(c for c in string.punctuation if c != "-") + "“”‘’«»„…•·\u00a0\u202f"
 _SENTENCE_ENDS = ".!?:\n;|"  # what _sentence_initial finds before a sentence's first word
 _SATURATED = 6  # judgements of one surface form before later ones reuse it
 _PLAN_TRIES = 24  # occurrences of a run before the fast path stops waiting for its names to saturate
-_BYLINE_RE = re.compile(r"(?:by|from|with)\s", re.I)
+_BYLINE_RE = patterns.compile(r"(?:by|from|with)\s", re.I)
 _HEADLINE_NAME_WORDS = 4  # the longest name looked up inside a title-case headline
 # Capitalised inside a run, these make it a headline-case phrase rather than a name.
 _HEADLINE_SMALL = (TITLE_SMALL_WORDS | FUNCTION_CAPS | frozenset({

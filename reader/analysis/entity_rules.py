@@ -15,12 +15,12 @@ in ``entities``, so the strength of a vote says how much one occurrence counts.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
+from reader import patterns
 from reader.analysis.entity_words import (
     ABBREVIATED_TITLES,
     BUILDING_NOUNS,
@@ -69,15 +69,15 @@ from reader.analysis.lexicon import (
     WEEKDAYS,
 )
 
-DATELINE_RE = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: (?:[A-Z][\w.]+|\d{1,2}))?)? ?"
+DATELINE_RE = patterns.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)(?:, [A-Z][\w.]+(?: (?:[A-Z][\w.]+|\d{1,2}))?)? ?"
                          r"(?:\([^)]{1,30}\) ?)?[—–-]{1,2} ")
-_AGE_RE = re.compile(r", (?:\d{1,3}|aged \d{1,3}),")
-_KIN_BEFORE_RE = re.compile(rf"(?<![\w’'-])(?:{KIN_NOUNS}),[ ]$")
+_AGE_RE = patterns.compile(r", (?:\d{1,3}|aged \d{1,3}),")
+_KIN_BEFORE_RE = patterns.compile(rf"(?<![\w’'-])(?:{KIN_NOUNS}),[ ]$")
 # "X, a payroll software maker,": an appositive whose head noun is an organisation's.
-_DESCRIBED_AS_RE = re.compile(r",[ ](?:a|an|the|its|[A-Z][\w’'-]*[’']s)[ ](?:[\w’'-]+[ ]){0,4}?([a-z][\w-]*)"
+_DESCRIBED_AS_RE = patterns.compile(r",[ ](?:a|an|the|its|[A-Z][\w’'-]*[’']s)[ ](?:[\w’'-]+[ ]){0,4}?([a-z][\w-]*)"
                               r"(?=[,.;]|[ ](?:in|of|for|based|that|which|with|from)\b)")
 # "the union, X": an organisation noun, then a comma, right before the name.
-_APPOSITIVE_RE = re.compile(r"([A-Za-z][\w-]*+)[’']?s?,[ ]$")
+_APPOSITIVE_RE = patterns.compile(r"([A-Za-z][\w-]*+)[’']?s?,[ ]$")
 # How a window the pattern can match ends (``$`` also matches before a last newline): a search
 # over a window that does not end so is skipped (a search tries every position, ~5 us).
 _COMMA_SPACE = (", ", ", \n")
@@ -371,7 +371,7 @@ def weekday_or_month(j: Judgement) -> bool:
 
 # --- name: evidence from the words of the name itself -----------------------------------------------
 
-_AFFILIATION_RE = re.compile(r"[DRI]-[A-Z]")
+_AFFILIATION_RE = patterns.compile(r"[DRI]-[A-Z]")
 
 
 @rule("name", ("Senator Ada Quill (D-Mont.) voted against it.", "D-Mont", None), single=True)
@@ -617,7 +617,7 @@ def compass_opener(j: Judgement) -> bool:
     return _shaped(j) and j.lows[0] in COMPASS and not j.org_head and j.vote("PLACE", MEDIUM)
 
 
-_PARTICLE_SURNAME_RE = re.compile(r"(?:d|l)[’'][A-Z]")
+_PARTICLE_SURNAME_RE = patterns.compile(r"(?:d|l)[’'][A-Z]")
 
 
 def _capitalised_surname(word: str) -> bool:
@@ -639,7 +639,7 @@ def given_name_person(j: Judgement) -> bool:
     return False
 
 
-_HYPHEN_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+_HYPHEN_GIVEN_RE = patterns.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 
 
 @rule("context", ("The seat was won by Tsang Wai-ming of the Civic Party.", "Tsang Wai-ming", "PERSON"),
@@ -692,7 +692,7 @@ def life_event_place(j: Judgement) -> bool:
     return j.p1 in ("in", "at", "near") and j.p2 in LIFE_EVENTS and j.vote("PLACE", STRONG)
 
 
-_COMMA_PLACE_RE = re.compile(r", ((?:[A-Z][\w.]*+ ?){1,3})(?<! )(?=[,.;:)\n]|$)")
+_COMMA_PLACE_RE = patterns.compile(r", ((?:[A-Z][\w.]*+ ?){1,3})(?<! )(?=[,.;:)\n]|$)")
 
 
 @rule("context", ("A boy from Orland Springs, Texas, built the clock.", "Orland Springs", "PLACE"), follows=frozenset({","}))
@@ -739,9 +739,9 @@ def where_after(j: Judgement) -> bool:
             and not j.titled and len(j.grp) <= 3 and j.vote("PLACE", MEDIUM))
 
 
-_CITED_AFTER_RE = re.compile(r" (?:et al\b|(?:and|&) [A-Z][\w’'-]+ \(\d{4}[a-z]?[),:;])")
-_CITED_YEAR_RE = re.compile(r" \(\d{4}[a-z]?[),:;]")
-_CO_AUTHOR_BEFORE_RE = re.compile(r"[A-Z][\w’'-]+ (?:and|&) $")
+_CITED_AFTER_RE = patterns.compile(r" (?:et al\b|(?:and|&) [A-Z][\w’'-]+ \(\d{4}[a-z]?[),:;])")
+_CITED_YEAR_RE = patterns.compile(r" \(\d{4}[a-z]?[),:;]")
+_CO_AUTHOR_BEFORE_RE = patterns.compile(r"[A-Z][\w’'-]+ (?:and|&) $")
 
 
 @rule("context", ("The idea goes back to Harcourt and Venn (1998).", "Harcourt", "PERSON"),
@@ -930,7 +930,7 @@ def interlocutor(j: Judgement) -> bool:
             and j.vote("_SPEAKER", 1))
 
 
-_CREDIT_RE = re.compile(r"(?:Image|Photo|Photograph|Picture|Video)s?: $")
+_CREDIT_RE = patterns.compile(r"(?:Image|Photo|Photograph|Picture|Video)s?: $")
 
 
 @rule("context", ("The ferry at dawn. Image: Quillhaven.\n\nThe port reopened.", "Quillhaven", "PERSON"),
@@ -951,11 +951,11 @@ def age_after(j: Judgement) -> bool:
     return bool(_AGE_RE.match(j.text, j.end)) and j.vote("PERSON", STRONG)
 
 
-INVERTED_NAME_RE = re.compile(r", ([A-Z][a-z]+)\b(?![’'-]\w)(?! [A-Z])")
+INVERTED_NAME_RE = patterns.compile(r", ([A-Z][a-z]+)\b(?![’'-]\w)(?! [A-Z])")
 
 
 # "Surname, Given Middle." closing a reading list's author: given names, then a full stop.
-_LISTED_AUTHOR_RE = re.compile(r", ([A-Z][a-z]+)(?: [A-Z][a-z]+)?\.(?=\s)")
+_LISTED_AUTHOR_RE = patterns.compile(r", ([A-Z][a-z]+)(?: [A-Z][a-z]+)?\.(?=\s)")
 
 
 @rule("context", ("Sources: Brontevik, Agatha. Old Roads. 1931.", "Brontevik", "PERSON"),
@@ -1086,7 +1086,7 @@ def person_by_shape(j: Judgement) -> bool:
             and j.vote("PERSON", WEAK))
 
 
-_POSSESSOR_RE = re.compile(r"\b([A-Z][a-z][\w-]*)[’']s $")
+_POSSESSOR_RE = patterns.compile(r"\b([A-Z][a-z][\w-]*)[’']s $")
 _POSSESSIVE_SPACE = ("’s ", "'s ", "’s \n", "'s \n")  # how a window it can match ends
 
 
@@ -1163,7 +1163,7 @@ def route_end(p: Pair) -> tuple[Voted, ...]:
     return ()
 
 
-_NAME_OF_RE = re.compile(r"[A-Z][\w’'-]*+ of (?:the )?$")
+_NAME_OF_RE = patterns.compile(r"[A-Z][\w’'-]*+ of (?:the )?$")
 
 
 @rule("pair", ("Aid was sent to Tel Makhar and Beit Sura villages.", "Tel Makhar", "PLACE"),

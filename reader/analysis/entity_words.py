@@ -6,9 +6,9 @@ Kept apart from ``entity_rules`` so the rules read as rules, and from ``entities
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 
+from reader import patterns
 from reader.analysis.lexicon import (
     ORG_HEADS,
     ORG_OPENERS,
@@ -71,7 +71,7 @@ FACILITY_HEADS = frozenset({"museum", "museums", "archive", "archives", "opera h
 # a capitalised run opening with one is seldom a personal name.
 COMMON_WORDS = data_words("common_words")
 # Roman numerals up to 39 ("XVII", "Henry VIII"): numbers, not acronyms (larger ones spell words: "MIX").
-ROMAN_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+ROMAN_RE = patterns.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # Modifiers between a name and an organisation noun after it ("X militant group", "X news agency").
 ORG_MODIFIERS = frozenset({
     "militant", "rebel", "armed", "terror", "terrorist", "jihadist", "extremist", "political", "opposition",

@@ -12,6 +12,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from reader import patterns
+
 
 def word_set(block: str) -> frozenset[str]:
     """A word list written as a whitespace-separated block."""
@@ -399,7 +401,7 @@ NEWS_ORGS: frozenset[str] = frozenset(
     ["AP", "AFP", "Reuters", "Bloomberg", "Xinhua", "TASS", "BBC", "CNN", "CBS", "NBC", "ABC", "NPR", "PBS"]
 )
 
-WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
+WORD_RE = patterns.compile(r"[A-Za-z][\w'’.-]*")
 
 
 @cache

@@ -11,9 +11,9 @@ quote marks only at a word's edge: "country's", "don't" and "’90s" are apostro
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from reader import patterns
 from reader.analysis.records import slot_maker
 from reader.analysis.rules import Registry
 from reader.analysis.segment import Segments
@@ -21,7 +21,7 @@ from reader.analysis.segment import Segments
 # Two apostrophes stand for a double quotation mark in some wire copy (''like this''). Written as a
 # mark, then a second apostrophe only after an apostrophe (the same matches as ``''|["“”„«»‘’']``):
 # a pattern that opens with a character class lets the regex engine skip to the next mark at C speed.
-MARK_RE = re.compile(r"[\"“”„«»‘’'](?:(?<=')')?")
+MARK_RE = patterns.compile(r"[\"“”„«»‘’'](?:(?<=')')?")
 # What may stand right before an opening mark (no-break and thin spaces too: web copy puts them there).
 _OPEN_BEFORE = set(" \t\n([{—–-/\"“‘'«„:\u00a0\u202f\u2009")
 _DOUBLE_OPEN: dict[str, str | tuple[str, ...]] = {"“": "”", "„": "“”", "«": "»", '"': '"', "''": ("''",)}

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reader import patterns
 from reader.analysis.cues import PREV_WORD_RE as _PREV_WORD_RE
 from reader.analysis.cues import Cues
 from reader.analysis.entities import DATELINE_RE as _DATELINE_RE
@@ -78,15 +79,15 @@ _ADVERBIAL = (rf"(?:\s+{_TIME}"
               r"|\s+(?:on|via)\s+(?:" + alternation(STATEMENT_MEDIA) + ")"
               r"|\s+(?:" + alternation(SPEECH_ADVERBS) + ")"
               r"|\s+(?:[a-z]+ly))")
-AFTER_VERB_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b(?![’']s\b)\s*)?")
-ADVERBIALS_RE = re.compile(rf"(?:{_ADVERBIAL})*")
-OBJECT_RE = re.compile(
+AFTER_VERB_RE = patterns.compile(rf"(?:{_ADVERBIAL})*\s*,?\s*(?:(?P<that>that)\b(?![’']s\b)\s*)?")
+ADVERBIALS_RE = patterns.compile(rf"(?:{_ADVERBIAL})*")
+OBJECT_RE = patterns.compile(
     r"\s+(?:" + alternation(AUDIENCE_NOUNS) + r"|the\s+press|me|us|him|her|them"
     r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+?(?=[\s,.]|$)"
     r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
 )
 CLAIM_LEADS = ("the", "recent", "media", "press")  # words before a claim noun ("the media reports that")
-CLAIM_RE = re.compile(r"\s+(?:(?:" + "|".join(CLAIM_LEADS) + r")\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
+CLAIM_RE = patterns.compile(r"\s+(?:(?:" + "|".join(CLAIM_LEADS) + r")\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
 _BOUNDARY_WORDS = ("that", "which", "who", "whose", "and", "but", "while", "after", "before", "because", "when", "with",
                    "although", "since", "as", "if", "where", "whereas", "so", "than", "whom")
 
@@ -99,7 +100,7 @@ def _boundary_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     the alternation and its look-behind only where one could match, not at every character (the
     same matches, found about 40% faster in running text)."""
     firsts = "".join(sorted({word[0] for word in words}))
-    return re.compile(rf"(?=[,;:—–({firsts}])(?:[,;:—–(]|(?<![\w’'-])(?:{'|'.join(words)})(?![\w’'-]))")
+    return patterns.compile(rf"(?=[,;:—–({firsts}])(?:[,;:—–(]|(?<![\w’'-])(?:{'|'.join(words)})(?![\w’'-]))")
 
 
 _BOUNDARY_RE = _boundary_pattern(_BOUNDARY_WORDS)
@@ -107,37 +108,37 @@ _BOUNDARY_RE = _boundary_pattern(_BOUNDARY_WORDS)
 # sentence too ("While the mayor said ...": the subject is "the mayor"; "But critics say ...": "critics").
 _SUBJECT_BOUNDARY_RE = _boundary_pattern((*_BOUNDARY_WORDS, "And", "But", "While", "After", "Before", "Because", "When",
                                           "Although", "Since", "As", "If", "Whereas", "So"))
-APPOSITIVE_RE = re.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
-THAT_SOON_RE = re.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,12}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
-_THAT_SOON_STOP_RE = re.compile(r"[^,\s\w’'$%“”\"-]")  # a character THAT_SOON_RE's words, spaces and commas never hold
-VERB_IN_GAP_RE = re.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
-COMMA_ADVERB_RE = re.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
-_CUT_RE = re.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|while|whereas|though|although|with|allowing"
+APPOSITIVE_RE = patterns.compile(r",\s+(?:a|an|the|who|whose|which|one|[A-Z]|\d)")
+THAT_SOON_RE = patterns.compile(r"((?:,?\s+[\w’'$%“”\"-]+,?){0,12}?)\s+that\s+(?!is\b|was\b|would\b|will\b|has\b|had\b)")
+_THAT_SOON_STOP_RE = patterns.compile(r"[^,\s\w’'$%“”\"-]")  # a character THAT_SOON_RE's words, spaces and commas never hold
+VERB_IN_GAP_RE = patterns.compile(r"[,.;:!?\"“”]|\b(?:is|was|were|are|be|been|has|have|had|will|would)\b")
+COMMA_ADVERB_RE = patterns.compile(r",\s*(?:however|though|too|also|instead|meanwhile|moreover|again|afterwards|later)\s*,?")
+_CUT_RE = patterns.compile(r",[”\"’]?\s+(?:but(?!\s+(?:on|in|at|not|only|also)\b)|while|whereas|though|although|with|allowing"
                      r"|even as|as)\s+(?!that\b)"
                      r"|,\s+(?=(?:" + alternation(ADDING_PARTICIPLES) + r")\b)"
                      r"|,\s+and\s+(?=(?:on|in|at|for|by|from|with|after|before|during|since|under|over)\s)"
                      # ", and Democrats accused ...": a second clause with its own subject (a name) and past verb
                      r"|,\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+[a-z]+ed\s)"
                      r"|;\s+")
-_WHICH_RE = re.compile(r",\s+which\s")
-_NAME_APPOSITIVE_RE = re.compile(r",\s+(?=(?:a|an|the)\s)")
-_PAREN_RE = re.compile(r"\s+\(")
+_WHICH_RE = patterns.compile(r",\s+which\s")
+_NAME_APPOSITIVE_RE = patterns.compile(r",\s+(?=(?:a|an|the)\s)")
+_PAREN_RE = patterns.compile(r"\s+\(")
 # (every form: "adding" and "adds" as well as "added", which stripping letters from the end missed)
 BARE_CLAUSE_VERBS = frozenset(form for form in REPORT_VERBS
                               if any(form.startswith(stem) and len(form) - len(stem) <= 4 for stem in BARE_CLAUSE_STEMS))
 _AUX = r"(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does|may)(?:n[’']t)?\b"
-CLAUSE_START_RE = re.compile(
+CLAUSE_START_RE = patterns.compile(
     r"(?:the|a|an|its|his|her|their|our|any|some|no|all|both|many|most|these|those|this|that)\s+(?:[\w’'-]+\s+){1,5}?"
     + _AUX + r"|(?:it|he|she|they|we|there|this|i)(?:[’'](?:d|ll|s|re|ve))?\s+\w[\w’']*\s+\w+"
     # "Mr. Venn had shown ...", "Marlow has ...": a name and its auxiliary; "candidates are ...": a bare plural
     r"|(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+(?:n[’']t\s+)?" + _AUX
     + r"|[a-z]+s\s+(?:are|were|have|had|would|will|could|should|might|must|can)\b")
-AUX_NEXT_RE = re.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
+AUX_NEXT_RE = patterns.compile(r"\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|can|did|does"
                          r"|may)\b")
 # "..., an honour she rarely mentioned.": a noun and its relative clause, not a trailing attribution.
-REDUCED_RELATIVE_RE = re.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
-PARENTHETICAL_RE = re.compile(r",\s+[^,;:.!?\"“”]{3,70},")
-PARTICIPLE_AFTER_RE = re.compile(r",\s+[a-z]+ing\b")
+REDUCED_RELATIVE_RE = patterns.compile(r"\s*(?:a|an|the|this|that|one|something)\s+[\w’'-]+\s+(?:he|she|they|we|i)\b", re.I)
+PARENTHETICAL_RE = patterns.compile(r",\s+[^,;:.!?\"“”]{3,70},")
+PARTICIPLE_AFTER_RE = patterns.compile(r",\s+[a-z]+ing\b")
 
 
 def _before_relative(text: str) -> list[str]:
@@ -149,41 +150,41 @@ def _before_relative(text: str) -> list[str]:
     return words
 
 
-_NAME_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|\))$")
+_NAME_BEFORE_RE = patterns.compile(r"(?:[A-Z][\w’'-]*\.?|\))$")
 _THAT_SUBORDINATORS = frozenset({"if", "when", "while", "although", "though", "because", "unless", "once", "since",
                                  "until", "after", "before", "whereas"})
-_COUNTED_RE = re.compile(r"\s*(?:about|over|under|nearly|around|only)\s+(?:\d|a\s+(?:dozen|third|quarter|half)\b|half\b)")
-CONJ_AUX_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|would|did|does|is|was|also|then|later|often"
+_COUNTED_RE = patterns.compile(r"\s*(?:about|over|under|nearly|around|only)\s+(?:\d|a\s+(?:dozen|third|quarter|half)\b|half\b)")
+CONJ_AUX_RE = patterns.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:(?:has|have|had|will|would|did|does|is|was|also|then|later|often"
                          r"|repeatedly|again|since|already|not|never|[a-z]+ly)\s+){1,3}$")
-CONJ_PRONOUN_RE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
-CONJ_BEFORE_RE = re.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?$")
+CONJ_PRONOUN_RE = patterns.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:he|she|they|it|we)\s+(?:also\s+|then\s+|later\s+)?$")
+CONJ_BEFORE_RE = patterns.compile(r",?\s+(?:and|but)\s+(?:(?:he|she|they|it|we)\s+)?(?:also\s+|then\s+|later\s+|[a-z]+ly\s+)?$")
 # A rounded share of a group, a subject though it opens with a preposition's word ("About 4 in 10",
 # "Over half of the voters", "About one in five"); not "Over 10 years" or "About the plan".
 _SHARE = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")"
-_APPROX_SHARE_RE = re.compile(rf"\s*(?:about|over|under|nearly|around|roughly|almost|just\s+(?:over|under))\s+"
+_APPROX_SHARE_RE = patterns.compile(rf"\s*(?:about|over|under|nearly|around|roughly|almost|just\s+(?:over|under))\s+"
                               rf"(?:{_SHARE}(?:-\w+)?\s+(?:in|out\s+of)\s+{_SHARE}|half|a\s+(?:third|quarter|majority)"
                               rf"|{_SHARE}\s+percent)\b(?:\s+of\s+[^,;:.!?]{{1,60}}?)?\s*", re.I)
 MAX_REPORT = 600  # longest reported clause considered, in characters
-_ABBREV_BEFORE_RE = re.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
+_ABBREV_BEFORE_RE = patterns.compile(r"(?<!\w)(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr)$")
 NEAR = 300  # how far around a cue its speaker and quotation are looked for (keeps scans bounded)
 _PREP_OR_SUB = CLAUSE_PREPOSITIONS | SUBORDINATORS
-TRAIL_OBJECT_RE = re.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
+TRAIL_OBJECT_RE = patterns.compile(rf"\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+(?:{_ADVERBIAL})*\s*[.!?]*[\"”’'»]*\s*$")
 _SUBJECT_REACH = 200  # how far back before a verb its subject phrase is looked for
 _SOFT_BOUNDARIES = {",", "—", "–", "(", "who", "which", "whom", "whose"}
 # A relative clause still open: ", which ..." with no comma since.
-_OPEN_RELATIVE_RE = re.compile(r",\s+(?:which|who)\s[^,;:—–()]*$")
-TRAIL_RE = re.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
+_OPEN_RELATIVE_RE = patterns.compile(r",\s+(?:which|who)\s[^,;:—–()]*$")
+TRAIL_RE = patterns.compile(rf"(?:{_ADVERBIAL})*\s*(?:[.!?]*[\"”’'»]*\s*$|,\s+(?:but|and|while|although|though|as)\b)")
 SENT_END_STRIP = ".!?;:, \n\t\"”’'»"
-_OPENER_RE = re.compile(r"(?:(?:" + alternation(SENTENCE_OPENERS) + r")\b[^,]{0,40},\s+)")
-_WORD_RE = re.compile(r"[A-Za-z0-9][\w’'-]*")
-SCARE_BEFORE = re.compile(r"(?:" + alternation(SCARE_LEADS) + r")\s*$", re.I)
+_OPENER_RE = patterns.compile(r"(?:(?:" + alternation(SENTENCE_OPENERS) + r")\b[^,]{0,40},\s+)")
+_WORD_RE = patterns.compile(r"[A-Za-z0-9][\w’'-]*")
+SCARE_BEFORE = patterns.compile(r"(?:" + alternation(SCARE_LEADS) + r")\s*$", re.I)
 # "X cited / quoted Y as saying ...": Y is the one who said it, X only passes it on.
-_CITED_RE = re.compile(r"(?<![\w’'-])(?:" + alternation(CITING_VERBS) + r")(?![\w’'-])")
+_CITED_RE = patterns.compile(r"(?<![\w’'-])(?:" + alternation(CITING_VERBS) + r")(?![\w’'-])")
 # A trailing temporal clause of the writer's ("... killed seven people after fighting resumed").
-_FRAME_SUB_RE = re.compile(r"\s(?:after|before|until|once|when)\s")
-_FRAME_BAD_RE = re.compile(r"[\"“”«»;:]|(?<![\w’'-])(?:that|and\s+(?:was|were|is|are|had|has|have|would|will|could"
+_FRAME_SUB_RE = patterns.compile(r"\s(?:after|before|until|once|when)\s")
+_FRAME_BAD_RE = patterns.compile(r"[\"“”«»;:]|(?<![\w’'-])(?:that|and\s+(?:was|were|is|are|had|has|have|would|will|could"
                            r"|did|said|says|told|added|also))(?![\w’'-])")
-_RUN_ON_RE = re.compile(r"'?[ \t]+([a-z]+)\b")
+_RUN_ON_RE = patterns.compile(r"'?[ \t]+([a-z]+)\b")
 _AFTER_QUOTE_WORDS = REPORT_VERBS | {"he", "she", "they", "it", "we", "i", "according", "the", "a", "an", "and"}
 QUANTIFIER_SUBJECTS = frozenset({"another", "others", "some", "many", "several", "most", "few", "both", "one"})
 WH_OPENERS = frozenset({"whether", "how", "why", "what"})
@@ -191,8 +192,8 @@ NP_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some", "many", 
                             "most"})
 _GIVEN_WINDOW = 2000  # how far back a clause's words count as already told (keeps the test local and bounded)
 # The first of two coordinated subjects, from the clause's start to "and": "Both Mr. King and".
-_LEFT_CONJUNCT_RE = re.compile(r"(?:^|(?<=[,;:]))(?P<left>[^,;:!?\"“”]{1,60}?)\s+and\s*$")
-_AS_SAYING_RE = re.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
+_LEFT_CONJUNCT_RE = patterns.compile(r"(?:^|(?<=[,;:]))(?P<left>[^,;:!?\"“”]{1,60}?)\s+and\s*$")
+_AS_SAYING_RE = patterns.compile(r"\s+(?P<who>[^;:.!?\"“”«»()]{2,120}?)\s*,?\s+as\s+$")
 
 
 _quote = dict_maker(Quote)  # (Quote(...), made twice as fast: see reader.analysis.records)
@@ -280,7 +281,7 @@ def next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_AFTER_WORD_RE = re.compile(r"\s+([\w’'$-]+)")
+_AFTER_WORD_RE = patterns.compile(r"\s+([\w’'$-]+)")
 
 
 def comma_before(f: QuoteFinder, hit: re.Match[str], sent: Span) -> bool:
@@ -360,10 +361,10 @@ _HAS_COMMA = marks_in(",")
 # None``); the earliest cut of any rule wins. ``trailing``: the report comes before its attribution
 # ("A, but B, Smith said"), where a ", but" clause is still the speaker's.
 SPAN_ENDS = Registry("span-ends")
-_ACCORDING_TAIL_RE = re.compile(r",?\s+according\s+to\s")
-_DASH_APPOSITIVE_RE = re.compile(r"\s(?:—|–|--|-)\s+(?:a|an)\s(?![^—–]*\s(?:—|–|--)\s)[^—–]*$")
-_SUMMARY_APPOSITIVE_RE = re.compile(r",\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+\s+(?:that|which)\s")
-_NEW_SUBJECT_RE = re.compile(r",\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:is|are|was|were|has"
+_ACCORDING_TAIL_RE = patterns.compile(r",?\s+according\s+to\s")
+_DASH_APPOSITIVE_RE = patterns.compile(r"\s(?:—|–|--|-)\s+(?:a|an)\s(?![^—–]*\s(?:—|–|--)\s)[^—–]*$")
+_SUMMARY_APPOSITIVE_RE = patterns.compile(r",\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+\s+(?:that|which)\s")
+_NEW_SUBJECT_RE = patterns.compile(r",\s+and\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:is|are|was|were|has"
                              r"|have|had|will|would|could|can)\s")
 
 
@@ -392,11 +393,11 @@ def writer_clause(f: QuoteFinder, start: int, end: int, trailing: bool) -> int |
 
 
 # "and Ines Marlow is promising ...": a name and a finite verb after "and".
-_AND_NAME_CLAUSE_RE = re.compile(r",?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has"
+_AND_NAME_CLAUSE_RE = patterns.compile(r",?\s+and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:is|are|was|were|has"
                                  r"|have|had|will|would|could|said|says)\b)")
 
 
-_AND_NAME_SAID_RE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:said|says)\b")
+_AND_NAME_SAID_RE = patterns.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:said|says)\b")
 
 
 @SPAN_ENDS.rule("and-named-subject", needs=marks_in("and"), examples=(
@@ -521,9 +522,9 @@ def dash_appositive(f: QuoteFinder, start: int, end: int, trailing: bool) -> int
     return f.first_cut(_DASH_APPOSITIVE_RE, start, end)
 
 
-_FRONTED_SUB_RE = re.compile(r"[\"“]?(?:Although|Though|While|Even though|Even as|Whereas|If|Because|Since|As|After"
+_FRONTED_SUB_RE = patterns.compile(r"[\"“]?(?:Although|Though|While|Even though|Even as|Whereas|If|Because|Since|As|After"
                              r"|When|Before)\s")
-_MAIN_CLAUSE_RE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|[A-Z][\w’'.-]*)\s)")
+_MAIN_CLAUSE_RE = patterns.compile(r",\s+(?=(?:he|she|they|it|we|I|the|a|an|his|her|their|its|[A-Z][\w’'.-]*)\s)")
 
 
 @SPAN_ENDS.rule("fronted-subordinate", needs=_HAS_COMMA, examples=(
@@ -554,7 +555,7 @@ def _marks_needed(registry: Registry) -> tuple[re.Pattern[str], list[tuple[Rule,
     needs: list[tuple[Rule, frozenset[str] | None]] = [(rule, frozenset(rule.needs.marks)) for rule in registry
                                                        if isinstance(rule.needs, MarksIn)]
     marks = sorted({mark for _rule, rule_marks in needs for mark in rule_marks}, key=lambda m: (-len(m), m))
-    return re.compile("|".join(re.escape(mark) for mark in marks)), needs
+    return patterns.compile("|".join(re.escape(mark) for mark in marks)), needs
 
 
 _SPAN_END_MARKS = _marks_needed(SPAN_ENDS)
@@ -564,8 +565,8 @@ def _commas(text: str, start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if text[i] == ","]
 
 
-_STAGE_DIRECTION_RE = re.compile(r"\([^()]*\)[.!?]?")
-_SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’']*\s")
+_STAGE_DIRECTION_RE = patterns.compile(r"\([^()]*\)[.!?]?")
+_SENTENCE_STOP_RE = patterns.compile(r"[.!?][\"”’']*\s")
 
 
 _RuleBlock = tuple["Callable[..., bool] | None", bool, tuple[tuple["Callable[..., Any]", str, bool], ...]]
@@ -1685,9 +1686,9 @@ def ends_with_verb(before: str) -> bool:
     return bool(words) and (words[-1] in REPORT_VERBS or (len(words) > 1 and words[-2] in TELL_VERBS))
 
 
-_PHRASE_STOP_RE = re.compile(r"[,.;:!?\"“”‘’«»()—\n]")
+_PHRASE_STOP_RE = patterns.compile(r"[,.;:!?\"“”‘’«»()—\n]")
 # After "U.S." and the like: a stop but a full stop, or a full stop before a space or the text's end.
-_INITIALS_STOP_RE = re.compile(r"[,;:!?\"“”«»()—\n]|\.(?= |\Z)")
+_INITIALS_STOP_RE = patterns.compile(r"[,;:!?\"“”«»()—\n]|\.(?= |\Z)")
 
 
 def clause_end(text: str, start: int, limit: int) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader import patterns
 from reader.analysis.lexicon import (
     AUDIENCE_NOUNS,
     CLAIM_NOUNS,
@@ -75,23 +76,23 @@ from reader.analysis.segment import Span
 
 REPORTED = Registry("reported")
 # A transcript's speaker label: "MS. CALLOW: ...", "SEN. RUTH CALLOW: ...", "Q: ...".
-LABEL_RE = re.compile(r"(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|GEN|PROF)\.?\s+)?(?P<name>Q|A|[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s+")
-QUOTE_MARKS_RE = re.compile(r"[\"“”‘’']")
-PLACE_PHRASE_RE = re.compile(r",?\s+(?:at|in|on|during|after|before|from|outside|inside)\s")
+LABEL_RE = patterns.compile(r"(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|GEN|PROF)\.?\s+)?(?P<name>Q|A|[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}):\s+")
+QUOTE_MARKS_RE = patterns.compile(r"[\"“”‘’']")
+PLACE_PHRASE_RE = patterns.compile(r",?\s+(?:at|in|on|during|after|before|from|outside|inside)\s")
 # Verbs of asking someone to act ("urged residents to ..."), and of committing to act ("vowed to ...").
 ASK_TO_VERBS = verb_forms("urge ask tell warn implore encourage")
 CALL_VERBS = verb_forms("call")
 PLEDGE_VERBS = verb_forms("vow pledge promise")
-OBJECT_TO_RE = re.compile(r"\s+(?P<on>on\s+)?(?P<obj>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+to\s+(?=[a-z])(?!be\s+named\b)")
-TO_VERB_RE = re.compile(r"(?:\s+(?:also|again|repeatedly|publicly|previously|not))*\s+(?P<to>to)\s+[a-z]")
-CALL_FOR_RE = re.compile(r"(?:\s+(?:also|again|repeatedly|publicly|previously))*\s+for\s+(?=\S)")
+OBJECT_TO_RE = patterns.compile(r"\s+(?P<on>on\s+)?(?P<obj>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+to\s+(?=[a-z])(?!be\s+named\b)")
+TO_VERB_RE = patterns.compile(r"(?:\s+(?:also|again|repeatedly|publicly|previously|not))*\s+(?P<to>to)\s+[a-z]")
+CALL_FOR_RE = patterns.compile(r"(?:\s+(?:also|again|repeatedly|publicly|previously))*\s+for\s+(?=\S)")
 # Verbs that may come before their subject in a parenthetical cue (", said Smith, ...").
 INVERTED_VERBS = SAY_VERBS | frozenset({"added", "wrote", "explained", "noted", "continued", "replied", "argued"})
 AUXILIARIES = MODALS | frozenset({"is", "was", "are", "were", "has", "have", "had"})
 QUOTE_OPENERS = "\"“‘'«"
 # A relative or subordinate clause left open before a mid-sentence cue ("Schultz, who works for RT and,
 # King said, ..."): the words before the cue are not what was said.
-OPEN_CLAUSE_RE = re.compile(r",\s+(?:who|which|where|whose)\s[^,]*$")
+OPEN_CLAUSE_RE = patterns.compile(r",\s+(?:who|which|where|whose)\s[^,]*$")
 OPENERS = Registry("openers")
 # Words an object asked to act never holds after its first word: a subject ("telling them she was not
 # going to ..."), or after a verb of telling a wh-word ("tell me what you are going to do").
@@ -300,7 +301,7 @@ def _trailing_report(f: QuoteFinder, hit: re.Match[str], sent: Span, comma: int)
 
 
 # After a trailing cue, a participle or "including" phrase: what the speaker did, or the report's details.
-_TRAIL_PARTICIPLE_RE = re.compile(r",\s+(?:[a-z]{3,}ing|including)\s")
+_TRAIL_PARTICIPLE_RE = patterns.compile(r",\s+(?:[a-z]{3,}ing|including)\s")
 
 
 @REPORTED.rule("trailing-cue-participle", needs=comma_before, examples=(
@@ -362,7 +363,7 @@ def trailing_verb_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sent_e
 
 
 # A sentence opening with a name and an appositive set off by a comma: "(But) Megan Hester, a ..."
-_APPOSITIVE_SUBJECT_RE = re.compile(r"(?:(?:But|And|Yet|Still|Meanwhile)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+_APPOSITIVE_SUBJECT_RE = patterns.compile(r"(?:(?:But|And|Yet|Still|Meanwhile)\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
                                     r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3},\s+(?:a|an|the|[a-z]+)\s")
 
 
@@ -520,19 +521,19 @@ def participle_group_subject(f: QuoteFinder, hit: re.Match[str], sent: Span, sen
     return f.forward(hit, sent, sent_end, speaker=speaker)
 
 
-_COMMA_BEFORE_RE = re.compile(r",\s*$")
+_COMMA_BEFORE_RE = patterns.compile(r",\s*$")
 # The first finite verb of a sentence: a past form or an auxiliary after the subject.
-_MAIN_VERB_RE = re.compile(r"\s(?:[a-z]+ed|was|were|is|are|has|have|had|would|will|could|can|did|does|do|refused|made"
+_MAIN_VERB_RE = patterns.compile(r"\s(?:[a-z]+ed|was|were|is|are|has|have|had|would|will|could|can|did|does|do|refused|made"
                            r"|took|gave|went|came|sent|held|left|kept|said|told)\b")
 
 
 # Verb forms that are as often nouns after a noun phrase ("the 35 states", "his comments", "campaign promises").
 NOUN_LIKE_VERBS = frozenset(w.removesuffix("s") for w in NOUNISH_VERB_FORMS) | frozenset(
     ["report", "tweet", "post", "signal", "vow", "forecast", "estimate", "reply", "plea", "answer", "cry", "shout", "whisper", "joke", "quip", "counter"])
-_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+)?$")
+_PROGRESSIVE_RE = patterns.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|now\s+)?$")
 
 
-_COUNT_RE = re.compile(r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")(?:-\w+)?\s+(?:in|out\s+of)\s+(?:\d+|"
+_COUNT_RE = patterns.compile(r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")(?:-\w+)?\s+(?:in|out\s+of)\s+(?:\d+|"
                        + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.I)
 _PLURAL_END = ("ss", "us", "is", "ous")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "each", "every"})
@@ -646,11 +647,11 @@ def indirect_question(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] |
 ASK_VERBS = verb_forms("ask")
 QUESTION_VERBS = verb_forms("say tell explain disclose reveal specify detail confirm comment")
 _WH = r"(?P<wh>whether|if|how|why|what|when|where|who|which)\b"
-_WH_RE = re.compile(r"\s*,?\s*" + _WH)
+_WH_RE = patterns.compile(r"\s*,?\s*" + _WH)
 # "asked whether", "asked the minister if", "asked NBC's host, the moderator, whether": an object of a few words
-_ASKED_RE = re.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
+_ASKED_RE = patterns.compile(r"(?P<obj>(?:\s+[\w’'.-]+,?){0,7}?)\s+" + _WH)
 # "would not say", "isn't saying", "declined to say", "has never disclosed"
-_REFUSED_BEFORE_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
+_REFUSED_BEFORE_RE = patterns.compile(r"(?:\bnot|n[’']t|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)?$")
 # The words _REFUSED_BEFORE_RE can end with before its spaces (the verb's word just before the cue).
 _REFUSED_LAST_WORDS = ("not", "n't", "n’t", "never", "to", "yet", "immediately", "publicly")
 
@@ -680,7 +681,7 @@ def time_phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[
     return (m.start("prep"), True, True) if m else None
 
 
-_TIME_PHRASE_RE = re.compile(
+_TIME_PHRASE_RE = patterns.compile(
     r"\s+(?P<prep>" + "|".join(_TIME_PREPOSITIONS) + r")\s+(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?"
     r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
 
@@ -714,7 +715,7 @@ def subordinate_then_clause(f: QuoteFinder, verb: str, pos: int,
 
 
 # "if/once/unless ... ," (a clause of 2 to 20 words with no stop, quotation or second comma), then the main clause.
-_SUBORDINATE_THEN_RE = re.compile(r"\s+(?P<sub>(?:" + "|".join(w.replace(" ", r"\s+") for w in _SUBORDINATORS_BEFORE_MAIN) + ")"
+_SUBORDINATE_THEN_RE = patterns.compile(r"\s+(?P<sub>(?:" + "|".join(w.replace(" ", r"\s+") for w in _SUBORDINATORS_BEFORE_MAIN) + ")"
                                   r"\s+[^,.;:!?\"“”\n]{3,140}?),\s+")
 _MAIN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "he’ll", "she’ll", "they’ll", "it’ll",
                             "we’ll", "he'll", "she'll", "they'll", "it'll", "we'll", "it’s", "it's"})
@@ -742,7 +743,7 @@ def phrase_then_clause(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
 
 
 _WHERE_SAID = frozenset(w.lower() for w in (*STATEMENT_NOUNS, *STATEMENT_MEDIA, *AUDIENCE_NOUNS))
-_PHRASE_THEN_RE = re.compile(
+_PHRASE_THEN_RE = patterns.compile(
     r"\s+(?P<prep>" + "|".join(_PHRASE_PREPOSITIONS) + r")\s+"
     r"(?P<phrase>(?:(?!(?:he|she|they|it|we|i|there|that)\b)[\w’'-]+\s+){1,5}?)"
     r"(?:he|she|they|it|we|i|there)(?:[’'](?:d|ll|s|re|ve))?\s+(?:[a-z]+ed|[a-z]+s|" + "|".join(sorted(FINITE_VERBS)) + r")\b")
@@ -874,7 +875,7 @@ def call_object_complement(f: QuoteFinder, verb: str, pos: int, that: re.Match[s
 
 
 CALL_FORMS = frozenset({"called", "calls"})
-_COMPLEMENT_STOP_RE = re.compile(r"[,.;:!?()—–]|\s(?:and|but|who|which|that|because|after|when)\s")
+_COMPLEMENT_STOP_RE = patterns.compile(r"[,.;:!?()—–]|\s(?:and|but|who|which|that|because|after|when)\s")
 
 
 @OPENERS.rule("noun-phrase-object", when=lambda verb: verb.lower() in NP_OBJECT_VERBS, examples=(
@@ -904,7 +905,7 @@ def noun_phrase_object(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
     return m.start(1), True
 
 
-_NEXT_WORD_RE = re.compile(r"\s+([\w’'$-]+)")
+_NEXT_WORD_RE = patterns.compile(r"\s+([\w’'$-]+)")
 # Finite forms only: "will announce", "to describe" are not yet said.
 NP_OBJECT_VERBS = frozenset(v for v in verb_forms(NP_OBJECT_BASES) if v.endswith(("ed", "s")))
 
@@ -1006,7 +1007,7 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
 
 
 
-_QUOTE_OPENS_RE = re.compile(r"''|[\"“”„«»]|(?<![\w])[‘']|[’'](?![\w])")
+_QUOTE_OPENS_RE = patterns.compile(r"''|[\"“”„«»]|(?<![\w])[‘']|[’'](?![\w])")
 
 
 def _headlines(f: QuoteFinder) -> list[tuple[Span, re.Match[str]]]:
@@ -1056,7 +1057,7 @@ def headline_report(f: QuoteFinder) -> list[Quote]:
     return out
 
 
-HEADLINE_CUE_RE = re.compile(r"(?<![\w’'-])(?:Says|Said|Tells|Told|Warns|Urges|Vows|Calls|Claims|Admits|Denies|Insists"
+HEADLINE_CUE_RE = patterns.compile(r"(?<![\w’'-])(?:Says|Said|Tells|Told|Warns|Urges|Vows|Calls|Claims|Admits|Denies|Insists"
                              r"|Predicts|Suggests|Argues|Announces|Reveals|Confirms|Asks|Pledges|Promises|Declares"
                              r"|Explains|Accuses|Blasts|Slams|Praises)(?![\w’'-])")
 _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",

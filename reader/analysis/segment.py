@@ -7,21 +7,21 @@ or opening quote (two apostrophes too), unless the full stop ends a known abbrev
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from reader import patterns
 from reader.analysis.lexicon import ABBREVIATIONS
 from reader.analysis.records import slot_maker
 
 MAX_SENTENCE = 800
-_PARA_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+_PARA_RE = patterns.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 # (two apostrophes open a quotation in some wire copy: "... components. ''If you ...")
 # ("[.!?][.!?]*", not "[.!?]+": a pattern opening with a character class, not a repeat of one, lets
 # the regex engine skip to the next end mark at C speed instead of trying every offset.)
-_END_RE = re.compile(r"[.!?][.!?]*[\"”’'»)\]]*(?=\s+(?:''|[\"“‘„'(\[]|« ?)?[A-Z0-9])")
-_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_END_RE = patterns.compile(r"[.!?][.!?]*[\"”’'»)\]]*(?=\s+(?:''|[\"“‘„'(\[]|« ?)?[A-Z0-9])")
+_LAST_WORD_RE = patterns.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 @dataclass(frozen=True, slots=True)

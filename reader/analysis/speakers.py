@@ -18,6 +18,7 @@ from itertools import chain
 from operator import le, lt
 from typing import Any
 
+from reader import patterns
 from reader.analysis.lexicon import (
     BUSINESS_NOUNS,
     COMMON_CAPS,
@@ -48,23 +49,23 @@ from reader.analysis.model import Mention
 from reader.analysis.rules import Example, Registry, Rule
 from reader.analysis.segment import Segments
 
-_TOKEN_RE = re.compile(r"[A-Za-z][\w’'-]*")
-_LOCATIVE_RE = re.compile(r"(?<![\w’'-])(?:in|at|on|near|inside|outside|across|around|from)(?![\w’'-])")
+_TOKEN_RE = patterns.compile(r"[A-Za-z][\w’'-]*")
+_LOCATIVE_RE = patterns.compile(r"(?<![\w’'-])(?:in|at|on|near|inside|outside|across|around|from)(?![\w’'-])")
 # "the 24-year-old", "the twenty-four-year-old": a person described by age.
-_AGED_RE = re.compile(r"(?:the|this)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", re.I)
+_AGED_RE = patterns.compile(r"(?:the|this)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", re.I)
 _MAX_TOKENS = 16
-_PARENS_RE = re.compile(r"\([^()]{0,40}\)")
+_PARENS_RE = patterns.compile(r"\([^()]{0,40}\)")
 # A word of a written name: capitalised (with hyphens, apostrophes, accents), an initial ("G.K.", "R."),
 # a generation ("II", "Jr."), or a particle ("de", "van").
-_NAME_WORD_RE = re.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|von|der|al|bin|la|le)")
+_NAME_WORD_RE = patterns.compile(r"(?:[A-Z][\w’'-]*\.?|(?:[A-Z]\.){1,3}|de|da|van|von|der|al|bin|la|le)")
 _LOOKBACK = 80  # mentions scanned back for a pronoun or nominal: bounded work per quote
 # A name used as a possessor ("Gore's", "Sanders’"), and the word after a name that makes it a modifier.
-_POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])(?![\w’'-])")
-_SENTENCE_CUT_RE = re.compile(r"(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Lt)(?<![A-Z])[.!?]\s+(?=[A-Z\"“]|$)|\n")
-_CUT_AT_INITIAL_RE = re.compile(r"\s[A-Z]$")
-_CAPITAL_RE = re.compile(r"[A-Z]")
-_SURNAME_AFTER_RE = re.compile(r"\.[ \t]+([A-Z][\w’'-]+(?:[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w’'-]))?)")
-_NEXT_WORD_RE = re.compile(r"\s+([a-z][\w’'-]*)")
+_POSSESSIVE_RE = patterns.compile(r"(?:['’]s|(?<=s)['’])(?![\w’'-])")
+_SENTENCE_CUT_RE = patterns.compile(r"(?<!Gov)(?<!Sen)(?<!Rep)(?<!Gen)(?<!Mr)(?<!Ms)(?<!Dr)(?<!Lt)(?<![A-Z])[.!?]\s+(?=[A-Z\"“]|$)|\n")
+_CUT_AT_INITIAL_RE = patterns.compile(r"\s[A-Z]$")
+_CAPITAL_RE = patterns.compile(r"[A-Z]")
+_SURNAME_AFTER_RE = patterns.compile(r"\.[ \t]+([A-Z][\w’'-]+(?:[ \t]+(?:Jr\.|Sr\.|II|III|IV)(?![\w’'-]))?)")
+_NEXT_WORD_RE = patterns.compile(r"\s+([a-z][\w’'-]*)")
 
 # Subject rules: who a subject phrase names, one construction each, tried in order before the
 # resolver's general reading (a name, an organisation, a place, a pronoun, a nominal). A rule takes
@@ -865,8 +866,8 @@ def _delta_from_columns(positions: bytes, speakers: list[str], heads: list[str],
                          labels, fired, missed, unsure, questions)
 
 
-_ATTRIBUTION_PRONOUN_RE = re.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)
-_QUOTE_THEN_PRONOUN_RE = re.compile(r"\s*[\"“‘'«][^\"“”«»]*[,!?]\s*[\"”’'»]\s*", re.S)
+_ATTRIBUTION_PRONOUN_RE = patterns.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)
+_QUOTE_THEN_PRONOUN_RE = patterns.compile(r"\s*[\"“‘'«][^\"“”«»]*[,!?]\s*[\"”’'»]\s*", re.S)
 _MALE_TITLES = tuple(f"{t}{dot} " for t in MALE_HONORIFICS for dot in ("", "."))
 _FEMALE_TITLES = tuple(f"{t}{dot} " for t in FEMALE_HONORIFICS for dot in ("", "."))
 
@@ -895,7 +896,7 @@ def _genders(text: str, mentions: list[Mention]) -> dict[str, tuple[str, bool]]:
     return genders
 
 
-_OPENING_CLAUSE_RE = re.compile(r"\s*(?:[A-Z][a-z]+(?:ed|ing)|After|Before|When|While|As|Although|Though|Since|If"
+_OPENING_CLAUSE_RE = patterns.compile(r"\s*(?:[A-Z][a-z]+(?:ed|ing)|After|Before|When|While|As|Although|Though|Since|If"
                                 r"|Despite|Asked|Told|Pressed)\b[^,.;:]{0,160},")
 
 
@@ -979,7 +980,7 @@ def person_as_modifier(r: Resolver, start: int, end: int, found: list[Mention]) 
     return phrase, "phrase"
 
 
-_PEOPLE_OF_RE = re.compile(r"\s*(?i:(?:the|a|an|one|two|three|some|several|many|other|his|her|their|senior|top|former|close)\s+)*"
+_PEOPLE_OF_RE = patterns.compile(r"\s*(?i:(?:the|a|an|one|two|three|some|several|many|other|his|her|their|senior|top|former|close)\s+)*"
                            r"([A-Za-z][\w’'-]*)\s+(?:for|to|of|with|close\s+to)\s+(?:[A-Z][\w’'.-]*\s+){0,2}$")
 
 
@@ -995,7 +996,7 @@ def _people_of(r: Resolver, start: int, end: int, person: Mention) -> tuple[str 
 
 
 
-_AFFILIATION_BEFORE_RE = re.compile(r"\s(?:for|of|at|from|with)\s+(?:the\s+)?$")
+_AFFILIATION_BEFORE_RE = patterns.compile(r"\s(?:for|of|at|from|with)\s+(?:the\s+)?$")
 
 
 @SUBJECTS.rule("person-before-body", examples=(

@@ -26,19 +26,20 @@ import logging
 import re
 from typing import Any
 
+from reader import patterns
 from reader.document.model import Article
 from reader.document.web_roles import html_role, trafilatura_role
 from reader.document.web_walk import TreeWalker, safe_href
 from reader.errors import ReaderError
 from reader.sanitize import clean_line, clean_text
 
-_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_CHAR_REF = patterns.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 LARGE_PAGE_BLOCKS = 3000
 """Pages with more block tags than this (a book, not an article) skip trafilatura, whose time
 grows faster than linearly with the number of paragraphs (about 45 s for 65,000), and are
 walked directly (under 2 s)."""
-_BLOCK_TAG = re.compile(r"<(?:p|li|h[1-6]|blockquote|pre|tr)[\s>]", re.IGNORECASE)
+_BLOCK_TAG = patterns.compile(r"<(?:p|li|h[1-6]|blockquote|pre|tr)[\s>]", re.IGNORECASE)
 SHORT_EXTRACTION = 250
 """Characters under which trafilatura's result is a rescue dump (its MIN_EXTRACTED_SIZE)."""
 _MAIN_XPATHS = ("//article", "//main", "//*[@role='main']", "//body")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from reader import patterns
 from reader.document.decode import MAX_BYTES, decode_bytes
 from reader.document.model import Article
 from reader.document.plaintext import parse_text
@@ -28,7 +29,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 
 
-_MARKDOWN_SIGNS = re.compile(r"^(#{1,6}\s|```|~~~|(=+|-{3,})\s*$|\[[^\]\n]+\]:\s)|\]\([^)\n]+\)|^---\s*\n", re.M)
+_MARKDOWN_SIGNS = patterns.compile(r"^(#{1,6}\s|```|~~~|(=+|-{3,})\s*$|\[[^\]\n]+\]:\s)|\]\([^)\n]+\)|^---\s*\n", re.M)
 """What marks standard input as markdown: headings, fences, setext underlines, links, front matter.
 Anything else is read as plain text, whose first line is its headline."""
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from reader import patterns
 from reader.document.markdown_simple import Run, Simple, plain_text, simple_runs
 from reader.document.model import (
     BLOCK_SEPARATOR,
@@ -30,17 +31,17 @@ from reader.document.model import (
 if TYPE_CHECKING:
     from reader.document.forked import ForkedParse
 
-_FENCE_LINE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_FENCE_AFTER = re.compile(r"\n {0,3}(`{3,}|~{3,})")
+_FENCE_LINE = patterns.compile(r" {0,3}(`{3,}|~{3,})")
+_FENCE_AFTER = patterns.compile(r"\n {0,3}(`{3,}|~{3,})")
 """A line opening with a fence's marks, matched at its start or found after a newline."""
-_BLANK_LINE = re.compile(r"[^\S\n]*(?=\n|\Z)")
+_BLANK_LINE = patterns.compile(r"[^\S\n]*(?=\n|\Z)")
 """A line of white space only (what ``not line.strip()`` calls blank, Unicode spaces too), matched
 at its start; ``_BLANK_AFTER`` finds the next one after a newline (a search that opens with a
 literal character runs at C speed)."""
-_BLANK_AFTER = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
-_REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?$", re.MULTILINE)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_LIST_START = re.compile(r"^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_BLANK_AFTER = patterns.compile(r"\n[^\S\n]*(?=\n|\Z)")
+_REF_DEF = patterns.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+[\"'(].*)?$", re.MULTILINE)
+_FRONT_MATTER = patterns.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_LIST_START = patterns.compile(r"^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _INLINE_STYLES = {
     "strong_open": InlineKind.BOLD,
     "em_open": InlineKind.ITALIC,
@@ -201,12 +202,14 @@ class MarkdownParser:
     def title_and_text(self, split: bool = True, meanwhile: Callable[[], object] | None = None) -> tuple[str, str]:
         """The title and text :meth:`parse_all` would give, for callers that need no blocks.
 
-        With ``split`` and a large article, a forked child parses the last three quarters of the
+        With ``split`` and a large article, a forked child parses the last three fifths of the
         chunks while this process parses the rest, and sends back only its text (a string pickles
         in a moment; blocks would not); ``meanwhile`` then runs here while the child finishes (the
         analyse command imports its engine). The child takes the larger part because this
-        process has ``meanwhile`` to do: on the 3 MB article the first quarter (0.035 s) and the
-        engine's import (0.08 s) take about what the rest takes the child (0.115 s). Chunks are cut where
+        process has ``meanwhile`` to do: on the 3 MB article the first two fifths (0.04 s) and the
+        engine's import (0.035 s, its regular expressions cached: see :mod:`reader.patterns`) take
+        about what the rest takes the child (0.07 s; with a quarter here, the child ended 0.02-0.03 s
+        after this process). Chunks are cut where
         markdown cannot carry state across (see :func:`chunk_markdown`), so the parts join
         exactly as one parse would. If the child fails, this process parses its part too.
         Consumes the parser.
@@ -217,7 +220,7 @@ class MarkdownParser:
             chunks = list(self._chunks)
             self._chunks = iter(())
             self.done = True
-            cut = len(chunks) // 4
+            cut = len(chunks) * 2 // 5
             child = self._fork_tail(chunks[cut:]) if split and len(chunks) >= 4 else None
             head = chunks[:cut] if child is not None else chunks
             for chunk in head:

@@ -26,24 +26,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader import patterns
+
 _NOT_FIRST = r"\s#>+*_=~`|\[:\-"
 """What may not open a line of a simple paragraph: white space, and what opens or may open a
 block there (heading, block quote, list, rule, setext underline, fence, table row, reference)."""
 _LINE = rf"(?!\d{{1,9}}[.)])[^{_NOT_FIRST}](?:[^\n]*\S)?"
 """A paragraph line: as above, not a list item's ordinal either, and no white space at its end
 (nothing for the paragraph's trim or a hard break to take)."""
-_PARAGRAPH = re.compile(rf"{_LINE}(?:\n{_LINE})*")
-_HEADING = re.compile(r"(#{1,6}) ([^\s#]|\S[^\n]*[^\s#])")
+_PARAGRAPH = patterns.compile(rf"{_LINE}(?:\n{_LINE})*")
+_HEADING = patterns.compile(r"(#{1,6}) ([^\s#]|\S[^\n]*[^\s#])")
 """An ATX heading with one space after its marks and no closing marks."""
-_RULE = re.compile(r"\*{3,}|-{3,}|_{3,}")
-_QUOTE = re.compile(rf"> {_LINE}(?:\n> {_LINE})*")
-_BULLETS = re.compile(rf"([-+*]) {_LINE}(?:\n\1 {_LINE})*")
-_ORDERED = re.compile(rf"(\d{{1,9}})([.)]) {_LINE}(?:\n\d{{1,9}}\2 {_LINE})*")
-_ITEM_TEXT = re.compile(r"^\S+ ", re.MULTILINE)
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})([^\n]*)")
-_BLOCK = re.compile(r"^[ \t]*[^ \t\n][^\n]*(?:\n[ \t]*[^ \t\n][^\n]*)*", re.MULTILINE)
+_RULE = patterns.compile(r"\*{3,}|-{3,}|_{3,}")
+_QUOTE = patterns.compile(rf"> {_LINE}(?:\n> {_LINE})*")
+_BULLETS = patterns.compile(rf"([-+*]) {_LINE}(?:\n\1 {_LINE})*")
+_ORDERED = patterns.compile(rf"(\d{{1,9}})([.)]) {_LINE}(?:\n\d{{1,9}}\2 {_LINE})*")
+_ITEM_TEXT = patterns.compile(r"^\S+ ", re.MULTILINE)
+_FENCE_OPEN = patterns.compile(r"(`{3,}|~{3,})([^\n]*)")
+_BLOCK = patterns.compile(r"^[ \t]*[^ \t\n][^\n]*(?:\n[ \t]*[^ \t\n][^\n]*)*", re.MULTILINE)
 """A run of non-empty lines (markdown-it's empty line holds only spaces and tabs)."""
-_INLINE_MARKUP = re.compile(r"[\\`*_~\[<&]")
+_INLINE_MARKUP = patterns.compile(r"[\\`*_~\[<&]")
 """What any inline rule acts on (escapes, code, emphasis, strikethrough, links and images,
 autolinks, entities); text without it is text and soft breaks only."""
 

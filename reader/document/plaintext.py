@@ -10,14 +10,13 @@ them. Lines starting with a bullet (``-``, ``*``, ``•``) become list items.
 
 from __future__ import annotations
 
-import re
-
+from reader import patterns
 from reader.document.model import Article, BlockKind, TextBuilder
 
-_BLANK = re.compile(r"\n[ \t\u00a0]*\n")
-_BULLET = re.compile(r"^\s*([-*•‣◦])\s+(.*)$")
-_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z0-9]")
+_BLANK = patterns.compile(r"\n[ \t\u00a0]*\n")
+_BULLET = patterns.compile(r"^\s*([-*•‣◦])\s+(.*)$")
+_ALPHA_WORD = patterns.compile(r"[^\W\d_]{2,}")
+_SENTENCE_BREAK = patterns.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z0-9]")
 HEADLINE_WORDS = 16
 """A headline that ends in a full stop has at most this many words; a first sentence (a lede) has more."""
 
