@@ -35,12 +35,34 @@ _ANYTHING_TO_DO = patterns.compile(f"[{_CONTROL}{_INVISIBLE}{_SURROGATES}\r\u202
 """One C-speed scan that tells a clean string (most notes, titles, tags) to pass unchanged."""
 
 
+_PLAIN_ASCII = bytes([9, 10, *range(0x20, 0x7F)])
+"""Tab, newline and printable ASCII: characters :data:`_ANYTHING_TO_DO` never looks for, each one byte
+in UTF-8, a byte never part of a longer character's."""
+_LONG = 4096
+"""From this many characters, :func:`needs_cleaning` first drops the plain ASCII (see there)."""
+
+
+def needs_cleaning(text: str) -> bool:
+    """Does :func:`clean_text` have anything to remove or change in ``text``?
+
+    The regex engine tests each character against a character class at about 3 ns a character
+    (9.4 ms on a 3 MB article, at the start of every ``reader analyze``, before any work can be
+    shared); a long text goes through C-speed bytes methods first: its UTF-8 with the tab,
+    newline and printable ASCII bytes deleted is the UTF-8 of its other characters (no such byte
+    is ever part of a longer character), so the class is then tested on those alone (3.3 ms).
+    """
+    if len(text) < _LONG:
+        return _ANYTHING_TO_DO.search(text) is not None
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
+    return _ANYTHING_TO_DO.search(rest.decode("utf-8", "surrogatepass")) is not None
+
+
 def clean_text(text: str) -> str:
     """Return ``text`` with escape sequences, control and invisible characters removed.
 
     Newlines and tabs are kept; CR LF, lone CR and Unicode line separators become ``\\n``.
     """
-    if _ANYTHING_TO_DO.search(text) is None:
+    if not needs_cleaning(text):
         return text
     # str.replace is ~30 times faster than one regex alternation over a 3 MB article.
     if any(mark in text for mark in _LINE_BREAKS):

@@ -60,3 +60,30 @@ def test_line_endings_become_newlines_exactly_as_the_rule_says(text: str) -> Non
 
 def test_every_kind_of_line_ending() -> None:
     assert clean_text("a\r\nb\rc\u2028d\u2029e\x85f\r\r\ng") == "a\nb\nc\nd\ne\nf\n\ng"
+
+
+# What clean_text looks for, characters it must find wherever they sit in a long text, and the
+# characters around them (long texts take the bytes shortcut in needs_cleaning).
+_SOUGHT = ["\x00", "\x08", "\x0b", "\x1b", "\x1f", "\x7f", "\x85", "\x9b", "\x9f", "\r", "\u061c", "\u200b",
+           "\u200f", "\u2028", "\u2029", "\u202a", "\u202e", "\u2060", "\u2064", "\u2066", "\u2069", "\ufeff",
+           "\ud800", "\udfff"]
+_AROUND = ["a", " ", "\n", "\t", "~", "é", "“", "”", "\u00a0", "\u2009", "\u2065", "\u206a", "\u2030", "\u0600",
+           "\U0001f600", "\ufefe", "\uff00"]
+
+
+@given(st.lists(st.sampled_from(_AROUND), max_size=60).map("".join), st.integers(0, 6000),
+       st.one_of(st.none(), st.sampled_from(_SOUGHT)))
+def test_needs_cleaning_answers_as_the_regex_scan_on_short_and_long_text(piece: str, pad: int, sought: str | None) -> None:
+    from reader.sanitize import _ANYTHING_TO_DO, needs_cleaning
+
+    text = "x" * pad + piece + (sought or "") + piece
+    assert needs_cleaning(text) == (_ANYTHING_TO_DO.search(text) is not None) == (sought is not None)
+    assert clean_text(text) == text or sought is not None
+
+
+@given(st.text())
+def test_needs_cleaning_on_any_long_text(piece: str) -> None:
+    from reader.sanitize import _ANYTHING_TO_DO, needs_cleaning
+
+    text = "x" * 4096 + piece
+    assert needs_cleaning(text) == (_ANYTHING_TO_DO.search(text) is not None)
