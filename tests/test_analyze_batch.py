@@ -18,7 +18,7 @@ import pytest
 from reader.analysis import analyze
 from reader.cli import main
 from reader.commands import analyze as analyze_command
-from reader.commands.analyze import encode_json
+from reader.commands.analyze import encode_json, json_pieces
 
 STRIKE = """# Port strike ends after three days
 
@@ -103,6 +103,9 @@ def test_json_is_byte_for_byte_what_to_json_gives() -> None:
     assert encode_json(result, "Town hall", text) == expected
     with_path = orjson.dumps({"path": "x.txt", **result.to_json("Town hall", text)}, option=orjson.OPT_APPEND_NEWLINE)
     assert encode_json(result, "Town hall", text, path="x.txt") == with_path
+    # in pieces (as one article's --json writes it), with the JSON of the text and entities made before
+    pieces = json_pieces(result, "Town hall", text, entities=orjson.dumps(result.entities), text_json=orjson.dumps(text))
+    assert len(pieces) > 3 and b"".join(pieces) == expected
 
 
 def test_text_that_orjson_refuses_still_becomes_valid_json() -> None:

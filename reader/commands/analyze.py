@@ -91,8 +91,8 @@ def run_one(args: argparse.Namespace) -> int:
             analyse = _engine_for(args.engine, parallel=True)
             result = analyse(text, spare=early) if args.json and args.engine == "rules" else analyse(text)
             # orjson makes a dict of each mention and quote: no collection over the heap meanwhile
-            encoded = encode_json(result, title, text, entities=early.of(result), text_json=early.text) \
-                if args.json else b""
+            encoded = json_pieces(result, title, text, entities=early.of(result), text_json=early.text) \
+                if args.json else []
     except EngineUnavailable as exc:
         raise ReaderError(str(exc)) from None
     if args.json:
@@ -194,34 +194,50 @@ def encode_json(result: Analysis, title: str, text: str, path: str | None = None
     """The evaluation JSON object as UTF-8 bytes and a newline; with ``path``, that key comes first.
     ``entities``, ``text_json``: the JSON of ``result.entities`` and of ``text``, written before
     (see :class:`EarlyJSON`)."""
+    return b"".join(json_pieces(result, title, text, path, entities, text_json))
+
+
+def json_pieces(result: Analysis, title: str, text: str, path: str | None = None,
+                entities: bytes | None = None, text_json: bytes | None = None) -> list[bytes]:
+    """:func:`encode_json`'s bytes in pieces, to write one after the other: the JSON written
+    before (the text's and the entities', 8.5 MB for a 3 MB article) is not copied into one
+    buffer first (0.008 s at the end of its run, most of it the new memory's page faults)."""
     import orjson
 
-    document = result.json_document(title, text)
+    document: dict[str, object] = result.json_document(title, text)
     if entities is not None:
-        document["entities"] = orjson.Fragment(entities)
+        document["entities"] = entities
     if text_json is not None:
-        document["text"] = orjson.Fragment(text_json)
+        document["text"] = text_json
     if path is not None:
         document = {"path": path, **document}
     try:
-        return orjson.dumps(document, option=orjson.OPT_APPEND_NEWLINE)
+        pieces = []
+        for key, value in document.items():
+            pieces.append(b"," if pieces else b"{")
+            pieces.append(orjson.dumps(key) + b":")
+            pieces.append(value if isinstance(value, bytes) else orjson.dumps(value))
+        pieces.append(b"}\n")
+        return pieces
     except orjson.JSONEncodeError:  # text orjson refuses (a lone surrogate): the slow, lenient way
         import json
 
-        document = result.to_json(title, text)
+        lenient = result.to_json(title, text)
         if path is not None:
-            document = {"path": path, **document}
-        return (json.dumps(document) + "\n").encode("ascii")
+            lenient = {"path": path, **lenient}
+        return [(json.dumps(lenient) + "\n").encode("ascii")]
 
 
-def write_bytes(data: bytes, out: TextIO) -> None:
-    """Write encoded output after whatever text ``out`` already holds."""
+def write_bytes(data: bytes | list[bytes], out: TextIO) -> None:
+    """Write encoded output (bytes, or pieces of it in order) after whatever text ``out`` already holds."""
     out.flush()
+    pieces = [data] if isinstance(data, bytes) else data
     buffer: BinaryIO | None = getattr(out, "buffer", None)
     if buffer is None:
-        out.write(data.decode("utf-8"))
+        out.write(b"".join(pieces).decode("utf-8"))
         return
-    buffer.write(data)
+    for piece in pieces:
+        buffer.write(piece)
     buffer.flush()
 
 
