@@ -19,7 +19,6 @@ from markdown_it.token import Token
 from reader import patterns
 from reader.document.markdown_simple import Run, Simple, plain_text, simple_runs
 from reader.document.model import (
-    BLOCK_SEPARATOR,
     Article,
     BlockKind,
     Inline,
@@ -233,11 +232,12 @@ class MarkdownParser:
             if tail is None and child is not None:  # the child failed: parse its half here
                 for chunk in chunks[cut:]:
                     self._parse_chunk(chunk)
-            text = self._builder.text()
+            if tail is not None and tail[1]:  # (the child made a block: its text follows this process's)
+                text = self._builder.text_and(tail[0]) if self._builder.blocks else tail[0]
+            else:
+                text = self._builder.text()
             if tail is not None:
-                tail_text, tail_has_blocks, tail_heading = tail
-                if tail_has_blocks:
-                    text = text + BLOCK_SEPARATOR + tail_text if self._builder.blocks else tail_text
+                tail_heading = tail[2]
                 if tail_heading is not None and (self._first_heading is None
                                                  or (tail_heading[0] == 1 and self._first_heading[0] > 1)):
                     self._first_heading = tail_heading

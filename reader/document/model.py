@@ -154,6 +154,12 @@ class TextBuilder:
             self._parts = ["".join(self._parts)]
         return self._parts[0] if self._parts else ""
 
+    def text_and(self, more: str) -> str:
+        """The text so far, then ``more`` (another builder's text) after a block separator: what
+        ``text() + BLOCK_SEPARATOR + more`` gives, in one join (no copy of this text on its own
+        first: 1.2 MB of a 3 MB article's); just ``more`` when there is no text yet. Changes nothing."""
+        return "".join([*self._parts, BLOCK_SEPARATOR, more]) if self._parts else more
+
 
 class TextOnlyBuilder(TextBuilder):
     """A :class:`TextBuilder` for callers that need the text and no blocks (``reader analyze``): it

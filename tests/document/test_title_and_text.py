@@ -106,3 +106,17 @@ def test_a_failing_meanwhile_still_waits_for_the_child(monkeypatch: pytest.Monke
     assert len(children) == 1
     with pytest.raises(ChildProcessError):  # already waited for: nothing is left behind
         os.waitpid(children[0], os.WNOHANG)
+
+
+def test_text_and_joins_as_text_then_separator_then_more_and_changes_nothing() -> None:
+    from reader.document.model import BLOCK_SEPARATOR, BlockKind, TextBuilder
+
+    empty = TextBuilder()
+    assert empty.text_and("tail") == "tail" and empty.text() == ""
+    builder = TextBuilder()
+    builder.add(BlockKind.PARAGRAPH, "one")
+    builder.add(BlockKind.RULE, "")
+    builder.add(BlockKind.PARAGRAPH, "two")
+    before = builder.text()
+    assert builder.text_and("tail") == before + BLOCK_SEPARATOR + "tail"
+    assert builder.text() == before and builder.length == len(before)
