@@ -22,8 +22,9 @@ import logging
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.analysis.attribution import ATTRIBUTIONS
 from reader.analysis.cues import Cues, find_cues
@@ -35,6 +36,9 @@ from reader.analysis.reported import BLOCKS, INSIDE, OPENERS, REPORTED
 from reader.analysis.rules import Rulebook
 from reader.analysis.segment import Segments
 from reader.analysis.speakers import Resolver
+
+if TYPE_CHECKING:
+    from reader.document.forked import ForkedParse, Nudge
 
 log = logging.getLogger(__name__)
 _SPAN = attrgetter("start", "end")
@@ -70,6 +74,7 @@ class Run:
     spare: Callable[[list[Mention]], None] | None = None  # the caller's work for a wait (see Pipeline.run)
     resolver: Resolver | None = None  # the speaker resolver, when made before the quote stages (parallel)
     groups: dict[str, Entity] | None = None  # the mentions by entity, when grouped in a wait (parallel)
+    more_openings: Callable[[], OpeningRows | None] | None = None  # the rest of them, from that process
 
     def analysis(self) -> Analysis:
         groups = self.groups if self.groups is not None else group_mentions(self.mentions)
@@ -129,12 +134,15 @@ class Pipeline:
     def _run_overlapped(self, run: Run) -> None:
         """The stages in order, but a child finds the sentences, the quote marks, the cues and the
         quotations' shapes while the entity stages (which need only paragraphs) run here; then,
-        until this process is done with the entities, where the cues' clauses open (what is left
-        of that the reported-clause stage works out as it goes). If the child cannot be forked or
+        until this process is done with the entities, where the cues' clauses open, and while this
+        process builds the speaker resolver and takes back the child's work, more of that (what is
+        left of it the reported-clause stage works out as it goes). If the child cannot be forked or
         fails, all that is done here afterwards: same result."""
         from reader.document.forked import ForkedParse, Nudge, can_fork
 
         nudge = Nudge() if can_fork() else None
+        nudge_more = Nudge() if nudge is not None else None
+        finders: list[QuoteFinder] = []
 
         def quote_stages() -> _Found:  # in the child, on its own copy of the run
             self.segments(run)
@@ -142,20 +150,24 @@ class Pipeline:
             self.find_cues(run)
             assert run.segments is not None and run.cues is not None
             finder = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, self.rules)
+            finders.append(finder)
             found = (run.segments.sentence_rows(), quoted_rows(run.quoted), *run.cues.starts_of(), finder.shape_rows())
             return (*found, finder.opening_rows(enough=nudge.given if nudge is not None else None))
+
+        def more_openings() -> OpeningRows:  # in the child, once its first part is sent
+            return finders[0].more_opening_rows(enough=nudge_more.given if nudge_more is not None else None)
 
         child: ForkedParse[_Found] | None = None
         if nudge is not None:
             try:
-                child = ForkedParse(quote_stages)
+                child = ForkedParse(quote_stages, more=more_openings)
             except OSError:
                 child = None
         # Forked before this process builds anything: this process's later writes then copy no
         # pages the two would otherwise share.
         segments = run.segments = Segments(run.text, sentences=False)
         found = None
-        try:
+        try:  # (also when a stage here fails: no child left running, no pipe left open)
             self.entity_candidates(run)
             self.entity_votes(run)
             if nudge is not None:
@@ -169,21 +181,26 @@ class Pipeline:
                 steps.pop(0)()
             if child is not None and steps:
                 found = child.result()
-        finally:  # (also when a stage here fails: no child left running, no pipe left open)
+            if found is None:
+                if child is not None:
+                    child.cancel()
+                for step in steps:
+                    step()
+            else:
+                sentences, rows, hits, inner, run.shapes, run.openings = found
+                segments.add_sentence_rows(sentences)
+                run.quoted = quoted_from_rows(rows)
+                run.cues = Cues.at(run.text, hits, inner)
+                if child is not None and nudge_more is not None:
+                    run.more_openings = partial(_more_from, child, nudge_more)
+            self.reported_clauses(run)
+            self.speakers(run)
+        finally:
             if child is not None:
-                child.cancel()  # nothing to do once its result was taken
-            if nudge is not None:
-                nudge.close()
-        if found is None:
-            for step in steps:
-                step()
-        else:
-            sentences, rows, hits, inner, run.shapes, run.openings = found
-            segments.add_sentence_rows(sentences)
-            run.quoted = quoted_from_rows(rows)
-            run.cues = Cues.at(run.text, hits, inner)
-        self.reported_clauses(run)
-        self.speakers(run)
+                child.cancel()  # (nothing to do once all it sends was taken)
+            for each in (nudge, nudge_more):
+                if each is not None:
+                    each.close()
 
     # -- stages ----------------------------------------------------------------------------------
 
@@ -215,6 +232,11 @@ class Pipeline:
         if run.openings is not None:
             finder.adopt_opening_rows(run.openings)
         taken = finder.direct_spans()
+        if run.more_openings is not None:  # what the child worked out while this process went on
+            more, run.more_openings = run.more_openings, None
+            extra = more()
+            if extra is not None:
+                finder.adopt_opening_rows(extra)
         both = quotes_in_two(run.segments, finder, taken, _spare_work(run)) if run.parallel else None
         if both is not None:  # the quotations too, each half's after its reports (same result)
             run.reported, run.direct = both
@@ -230,6 +252,14 @@ class Pipeline:
         quotes = direct + run.finder.blocks() + run.reported
         quotes.sort(key=_SPAN)
         run.quotes = dedupe(quotes)
+
+
+def _more_from(child: ForkedParse[_Found], nudge: Nudge) -> OpeningRows | None:
+    """Tell the child to stop, and take the openings and clauses it worked out since it sent its
+    part (None if it does not send them within :data:`_NUDGED_WAIT`: it is ended then)."""
+    nudge.give()
+    more = child.more(wait=_NUDGED_WAIT)
+    return more if isinstance(more, OpeningRows) else None
 
 
 def _spare_work(run: Run) -> Callable[[], None]:

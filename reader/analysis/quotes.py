@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -630,6 +630,7 @@ class QuoteFinder:
         self._openers: dict[tuple[str, str], tuple[tuple[Callable[..., Any], str, Callable[..., bool] | None], ...]] = {}
         self._prepared: dict[Callable[..., Any], Any] = {}  # what block rules read of the text alone (see prepared)
         self._clauses: dict[tuple[int, int, int, int, int], _Clause | None] = {}
+        self._ahead: Iterator[tuple[Any, ...]] | None = None  # the rest of opening_rows' work (see there)
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
         """Record that ``rule`` made (or shaped) ``quote``; returns it."""
@@ -994,39 +995,64 @@ class QuoteFinder:
         for span, names in origin:
             self.origin.setdefault(span, []).extend(names)
 
+    ASK_EVERY = 32
+    """How many rows :meth:`more_opening_rows` works out between two questions to its ``enough``."""
+
     def opening_rows(self, enough: Callable[[], bool] | None = None) -> OpeningRows:
         """Where each cue's clause opens (see :meth:`_opening`), by the cue's span, for every cue
         outside quotations: plain data another process works out from the text alone.
 
         ``enough``: asked every few dozen cues; once it says so, the rows so far (the rest are
-        worked out when asked for). The cues are taken from both halves of the text in turn, so
-        what is left is shared evenly by the two halves the reported clauses are read in. A cue
-        only a rule that reads no opening is tried at (see :meth:`asks_opening`) is left out: its
-        opening, should another cue's rule ask for it, is worked out then.
+        worked out when asked for, or by :meth:`more_opening_rows`). The cues are taken from both
+        halves of the text in turn, so what is left is shared evenly by the two halves the reported
+        clauses are read in. A cue only a rule that reads no opening is tried at (see
+        :meth:`asks_opening`) is left out: its opening, should another cue's rule ask for it, is
+        worked out then.
 
         Time left once every opening is known goes on the clauses those cues report when they may
         run to the end of their sentence (as ``subject-verb-clause`` asks, see :meth:`clause`: a
         pure function of the text, its quotations and cues), in the same order, into
         ``clauses`` (a cue whose verb reports no clause has none to work out)."""
+        self._ahead = self._openings_ahead()
+        return self.more_opening_rows(enough)
+
+    def more_opening_rows(self, enough: Callable[[], bool] | None = None) -> OpeningRows:
+        """The rows and clauses :meth:`opening_rows` would have gone on to, from where the last call
+        stopped, until ``enough`` says so (asked every few dozen) or all are worked out."""
         rows = OpeningRows()
+        ahead = self._ahead
+        if ahead is None:
+            return rows
+        add, add_clause = rows.append, rows.clauses.append
+        every = self.ASK_EVERY
+        n = 0
+        while not (enough is not None and n % every == 0 and enough()):
+            row = next(ahead, None)
+            if row is None:
+                self._ahead = None
+                break
+            (add if len(row) == 3 else add_clause)(row)
+            n += 1
+        return rows
+
+    def _openings_ahead(self) -> Iterator[tuple[Any, ...]]:
+        """Each cue's opening row, then each clause row, in :meth:`opening_rows`' order, as worked out."""
         hits = self.hits
         half = (len(hits) + 1) // 2
         order = [i + side for i in range(half) for side in (0, half) if i + side < len(hits)]
         order = [i for i in order if self.asks_opening(hits[i].group())]
-        for n, i in enumerate(order):
-            if enough is not None and n % 32 == 0 and enough():
-                return rows
+        rows: list[tuple[int, int, _Opening | None]] = []
+        for i in order:
             hit = hits[i]
             key = hit.span()
             opening = self._openings.get(key, False)
             if opening is False:
                 opening = self._openings[key] = self._opening(hit)
-            rows.append((key[0], key[1], opening))
-        clauses = rows.clauses
+            row = (key[0], key[1], opening)
+            rows.append(row)
+            yield row
         last_i, sent, sent_end = -1, None, -1
-        for n, (i, (start, end, opening)) in enumerate(zip(order, rows, strict=True)):
-            if enough is not None and n % 32 == 0 and enough():
-                break
+        for i, (start, end, opening) in zip(order, rows, strict=True):
             if opening is None:
                 continue
             hit = hits[i]
@@ -1038,8 +1064,7 @@ class QuoteFinder:
                     sent_end = self.sentence_words_end(sent)
             if sent is None or start > sent.end:
                 continue
-            clauses.append((start, end, sent.start, sent.end, sent_end, self.clause(hit, sent, sent_end)))
-        return rows
+            yield start, end, sent.start, sent.end, sent_end, self.clause(hit, sent, sent_end)
 
     def sentence_words_end(self, sent: Span) -> int:
         """Where the words of a sentence end: before its closing marks (full stop, quotation mark ...)."""

@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 Parsed = TypeVar("Parsed")
 
@@ -62,12 +62,15 @@ class ForkedParse(Generic[Parsed]):
     """A child process running ``parse`` (e.g. a parser's ``parse_all``); :meth:`result` waits
     for and returns what it made (an article; for ``reader analyze``, a half's text).
 
+    With ``more``, the child then goes on with ``more()`` (optional work, which it should end
+    when told to, e.g. by a :class:`Nudge`) and sends what that made too: :meth:`more` takes it.
+
     It takes the parse as a callable, not the parser, so this module needs nothing from
     :mod:`reader.document.markdown`, which imports it. The child lives only as long as its
     parse: if this process dies first, the pipe closes and the child's write ends it.
     """
 
-    def __init__(self, parse: Callable[[], Parsed]) -> None:
+    def __init__(self, parse: Callable[[], Parsed], more: Callable[[], object] | None = None) -> None:
         read_end, write_end = os.pipe()
         parent = os.getpid()
         try:
@@ -81,9 +84,11 @@ class ForkedParse(Generic[Parsed]):
             try:
                 die_with_parent(parent)
                 os.close(read_end)
-                data = pickle.dumps(parse(), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write_end, "wb") as out:
-                    out.write(data)
+                    _send(out, parse())
+                    if more is not None:
+                        out.flush()
+                        _send(out, more())
                 code = 0
             finally:
                 os._exit(code)
@@ -93,6 +98,9 @@ class ForkedParse(Generic[Parsed]):
         self._pid = pid
         self._lock = threading.Lock()
         self._article: Parsed | None = None
+        self._more = more is not None
+        self._pipe: BinaryIO | None = None
+        self._ending = False  # (sent all it had, not reaped yet: see more)
 
     def ready(self, wait: float = 0.0) -> bool:
         """Has the child begun to send its result, or ended (then :meth:`result` waits no more than
@@ -107,31 +115,62 @@ class ForkedParse(Generic[Parsed]):
             return bool(poll.poll(int(wait * 1000)))
 
     def cancel(self) -> None:
-        """End the child and forget its result (this process did the work itself)."""
+        """End the child and forget its result (this process did the work itself), or, once its
+        result is taken, what more it would send; reap a child that sent all it had."""
         with self._lock:
-            if self._fd is None:
+            if self._ending:
+                self._ending = False
+                _reap(self._pid)
+            if self._fd is None and self._pipe is None:
                 return
-            fd, self._fd = self._fd, None
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
-            os.close(fd)
+            if self._fd is not None:
+                fd, self._fd = self._fd, None
+                os.close(fd)
+                self._article = None
+            if self._pipe is not None:
+                pipe, self._pipe = self._pipe, None
+                pipe.close()
             _reap(self._pid)
-            self._article = None
 
     def result(self) -> Parsed | None:
         """What the child made (waiting for it), or None if the child failed."""
         with self._lock:
             if self._fd is not None:
                 fd, self._fd = self._fd, None
-                try:
-                    with os.fdopen(fd, "rb") as pipe:
-                        data = pipe.read()
-                    self._article = pickle.loads(data) if data else None
-                except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-                    self._article = None
-                finally:
+                pipe = os.fdopen(fd, "rb")
+                self._article = _received(pipe)
+                if self._more and self._article is not None:
+                    self._pipe = pipe  # (the child goes on: see more)
+                else:
+                    pipe.close()
                     _reap(self._pid)
             return self._article
+
+    def more(self, wait: float) -> object | None:
+        """After :meth:`result`, what the child's ``more`` made, if it starts coming within ``wait``
+        seconds (tell the child to end its work first); else None, and the child is ended."""
+        import select
+
+        with self._lock:
+            pipe, self._pipe = self._pipe, None
+            if pipe is None:
+                return None
+            made = None
+            try:
+                poll = select.poll()
+                poll.register(pipe.fileno(), select.POLLIN)
+                made = _received(pipe) if poll.poll(int(wait * 1000)) else None
+            finally:
+                pipe.close()
+                if made is None:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(self._pid, signal.SIGKILL)
+                    _reap(self._pid)
+                else:  # it is ending: reaped by cancel, not waited for now (its exit takes a few ms)
+                    self._ending = True
+            return made
 
 
 class Nudge:
@@ -237,6 +276,26 @@ class Handoff:
         self._read = self._write = -1
         with contextlib.suppress(BufferError, ValueError):
             self._map.close()
+
+
+def _send(out: BinaryIO, made: object) -> None:
+    """One message to the parent: its length (8 bytes), then ``made`` pickled."""
+    data = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(8, "little"))
+    out.write(data)
+
+
+def _received(pipe: BinaryIO) -> Any:
+    """One message from the child (see :func:`_send`), or None if it failed before it was whole."""
+    try:
+        head = pipe.read(8)
+        if len(head) < 8:
+            return None
+        size = int.from_bytes(head, "little")
+        data = pipe.read(size)
+        return pickle.loads(data) if len(data) == size else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        return None
 
 
 def _reap(pid: int) -> None:

@@ -4,6 +4,7 @@ an opening-free rule is tried at ("according to X"), and such a rule must indeed
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -85,3 +86,29 @@ def test_a_nudged_child_sends_no_clauses_before_every_opening_is_known() -> None
     child = QuoteFinder(_TEXT, run.segments, [], run.quoted, run.cues, RULES)
     rows = child.opening_rows(enough=lambda: True)
     assert list(rows) == [] and rows.clauses == []
+
+
+def test_openings_worked_out_in_rounds_are_those_of_one_go() -> None:
+    """The child sends what it has when nudged, goes on (more_opening_rows) and is nudged again: the
+    rows and clauses of all the rounds, in order, are those one uninterrupted call gives."""
+    run = PIPELINE.run(_TEXT * 3)
+    whole = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, RULES).opening_rows()
+    assert len(whole) > 3 and len(whole.clauses) > 3
+
+    def stop_after(count: int) -> Callable[[], bool]:
+        asked = [0]
+
+        def enough() -> bool:  # (asked before each row here: ASK_EVERY is 1)
+            asked[0] += 1
+            return asked[0] > count
+        return enough
+
+    for first, second in [(0, 0), (1, 2), (2, len(whole) + 1), (len(whole), 3), (len(whole) + 2, 10_000)]:
+        finder = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, RULES)
+        finder.ASK_EVERY = 1
+        rounds = [finder.opening_rows(enough=stop_after(first))]
+        rounds.append(finder.more_opening_rows(enough=stop_after(second)))
+        rounds.append(finder.more_opening_rows())
+        assert finder.more_opening_rows() == [] and finder.more_opening_rows().clauses == []
+        assert [row for r in rounds for row in r] == list(whole)
+        assert [row for r in rounds for row in r.clauses] == whole.clauses

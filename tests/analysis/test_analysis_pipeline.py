@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -262,6 +263,32 @@ def _same(sequential, parallel) -> None:
     assert parallel.finder.resolver.history == sequential.finder.resolver.history
     assert parallel.finder.resolver.fired == sequential.finder.resolver.fired
     assert parallel.finder.resolver.labels == sequential.finder.resolver.labels
+
+
+@pytest.mark.parametrize("taken", [True, False])
+def test_the_openings_the_first_child_goes_on_to_are_taken_or_not_with_the_same_result(monkeypatch, taken) -> None:
+    """Once it has sent its part, the sentence child goes on working out openings and clauses until
+    this process is ready to read the reports (ForkedParse.more); whether what it sends then is
+    taken, or comes too late (ended unread), the result is the sequential one."""
+    import reader.analysis.quotes as quotes
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    text = _long_text()
+    sequential = PIPELINE.run(text)
+    real_ready, real_more = forked.ForkedParse.ready, forked.ForkedParse.more
+    monkeypatch.setattr(forked.ForkedParse, "ready", lambda self, wait=0.0: real_ready(self, wait=120.0))
+    adopted: list[int] = []
+    real_adopt = quotes.QuoteFinder.adopt_opening_rows
+    monkeypatch.setattr(quotes.QuoteFinder, "adopt_opening_rows",
+                        lambda self, rows: (adopted.append(len(rows) + len(rows.clauses)), real_adopt(self, rows))[1])
+    def late(self, wait: float) -> None:  # not sent in time: the child is ended, nothing taken
+        self.cancel()
+
+    monkeypatch.setattr(forked.ForkedParse, "more", (lambda self, wait: real_more(self, wait=120.0)) if taken else late)
+    parallel = PIPELINE.run(text, parallel=True)
+    _same(sequential, parallel)
+    assert len(adopted) == (2 if taken else 1)
 
 
 def test_parallel_run_does_the_work_itself_when_the_children_lag(monkeypatch) -> None:

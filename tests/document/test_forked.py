@@ -84,3 +84,49 @@ def test_ready_says_when_the_child_has_answered_and_cancel_ends_a_slow_one() -> 
     assert pid not in live_children() and slow.ready() and slow.result() is None
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # ended and reaped
+
+
+def test_a_child_with_more_sends_it_after_its_result_or_is_ended() -> None:
+    import os
+    import time
+
+    from reader.document.forked import ForkedParse, Nudge, live_children
+
+    nudge = Nudge()
+
+    def more() -> list[int]:  # optional work until told to stop
+        done = []
+        while not nudge.given():
+            done.append(len(done))
+            time.sleep(0.001)
+        return done
+
+    child = ForkedParse(lambda: "first", more=more)
+    assert child.result() == "first"
+    assert child._pid in live_children()  # still at work on more
+    time.sleep(0.05)
+    nudge.give()
+    extra = child.more(wait=20)
+    assert isinstance(extra, list) and extra == list(range(len(extra)))
+    assert child.more(wait=1) is None
+    child.cancel()  # (reaps the child, which ended after sending)
+    assert child._pid not in live_children()
+    with pytest.raises(ProcessLookupError):
+        os.kill(child._pid, 0)
+    nudge.close()
+
+    stuck = ForkedParse(lambda: "first", more=lambda: time.sleep(30))
+    assert stuck.result() == "first"
+    started = time.monotonic()
+    assert stuck.more(wait=0.05) is None and time.monotonic() - started < 5  # not sent in time: ended
+    with pytest.raises(ProcessLookupError):
+        os.kill(stuck._pid, 0)
+
+    dropped = ForkedParse(lambda: "first", more=lambda: time.sleep(30))
+    assert dropped.result() == "first"
+    dropped.cancel()  # what more it would send is not wanted: ended, reaped
+    with pytest.raises(ProcessLookupError):
+        os.kill(dropped._pid, 0)
+
+    failing = ForkedParse(lambda: "first", more=lambda: 1 / 0)
+    assert failing.result() == "first" and failing.more(wait=20) is None
