@@ -112,3 +112,42 @@ def test_the_console_script_ends_after_analyze_with_all_its_output(tmp_path) -> 
     missing = subprocess.run([sys.executable, "-m", "reader", "analyze", str(tmp_path / "none.txt")],
                              capture_output=True, text=True, timeout=60, check=False)
     assert missing.returncode == 1 and missing.stderr.startswith("reader: ") and missing.stdout == ""
+
+
+_GC_PROBE = """
+import gc, sys
+import reader.cli as cli
+import reader.commands.analyze as analyze
+import reader.commands.open as opening
+import reader.commands.list as listing
+seen = []
+for module, name in ((analyze, "run_one"), (analyze, "analyse_task"), (opening, "run"), (listing, "run")):
+    real = getattr(module, name)
+    def probe(*args, real=real, name=name):
+        seen.append(f"{name}:{gc.isenabled()}")
+        return real(*args) if name != "run" else 0
+    setattr(module, name, probe)
+import atexit, os
+real_exit = os._exit
+os._exit = lambda code: (sys.stderr.write(" ".join(seen) + "\\n"), sys.stderr.flush(), real_exit(code))
+atexit.register(lambda: sys.stderr.write(" ".join(seen) + "\\n"))
+sys.argv = ["reader", *sys.argv[1:]]
+cli.entry()
+"""
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["analyze", "--json", "ARTICLE"], "run_one:False"),  # the process ends right after: left off
+    (["analyze", "--jsonl", "--jobs", "1", "ARTICLE", "ARTICLE"], "analyse_task:True"),  # on between articles
+    (["list"], "run:True"),
+    ([], "run:True"),  # the app
+])
+def test_the_console_script_starts_with_the_collector_off_and_gives_it_back(argv, expected, tmp_path) -> None:
+    """entry() turns Python's collector off for the imports; every command but a single article's
+    analysis (which ends the process right after) runs with it on again."""
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nAnn Vale said the plan was ready.\n", encoding="utf-8")
+    argv = [str(article) if arg == "ARTICLE" else arg for arg in argv]
+    done = subprocess.run([sys.executable, "-c", _GC_PROBE, "--db", str(tmp_path / "lib.json"), *argv],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert expected in done.stderr.split(), done.stderr

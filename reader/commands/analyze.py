@@ -332,6 +332,9 @@ def run_batch(args: argparse.Namespace) -> int:
             _engine_for(args.engine)
         except EngineUnavailable as exc:
             raise ReaderError(str(exc)) from None
+    # The console script starts with the collector off (reader.cli.entry); between articles the
+    # workers need it (each pauses it for an article's analysis only: analyse_task).
+    gc.enable()
     progress = Progress(len(tasks))
     out = sys.stdout
     clear_before_output = progress.enabled and _is_terminal(out)
