@@ -75,6 +75,16 @@ def test_dedupe_of_sorted_quotes_is_the_first_of_each_span(spans) -> None:
     assert dedupe(quotes) == first
 
 
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6), st.sampled_from(["direct", "indirect"]))))
+def test_sorting_by_span_is_one_stable_sort_by_the_pair(spans) -> None:
+    from reader.analysis.pipeline import sort_by_span
+
+    quotes = [Quote(str(i), kind, a, b, None) for i, (a, b, kind) in enumerate(spans)]
+    expected = sorted(quotes, key=lambda q: (q.start, q.end))
+    sort_by_span(quotes)
+    assert [q.text for q in quotes] == [q.text for q in expected]  # (ties keep their order)
+
+
 def _long_text() -> str:
     """Over PARALLEL_MIN_CHARS: the test articles, each paragraph kept apart, repeated."""
     from pathlib import Path
