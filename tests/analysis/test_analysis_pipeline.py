@@ -605,3 +605,16 @@ def test_parallel_run_reads_the_second_half_itself_when_the_childs_questions_do_
     alone = _count_alone(monkeypatch)
     _same(*_sequential_and_parallel(monkeypatch, _waiting_ready()))
     assert alone == [1]
+
+
+@given(st.lists(st.sampled_from(["Says", "Said", "Warns", "Told", "x", "-", "’", "'", " ", "\n", "é", "Says-", "Saysx"]),
+                max_size=14).map("".join), st.integers(0, 20), st.integers(0, 40))
+def test_headline_cue_finds_what_one_pattern_with_the_look_behind_finds(text: str, start: int, end: int) -> None:
+    import re
+
+    from reader.analysis.reported import _HEADLINE_CUE_WORD_RE, headline_cue
+
+    whole = re.compile(r"(?<![\w’'-])" + _HEADLINE_CUE_WORD_RE.pattern)
+    expected = whole.search(text, start, end)
+    found = headline_cue(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
