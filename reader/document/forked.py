@@ -17,6 +17,7 @@ process id. The parent's terminal guard (:mod:`reader.tui.hangup`) kills :func:`
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import pickle
 import signal
@@ -99,7 +100,7 @@ class ForkedParse(Generic[Parsed]):
         self._lock = threading.Lock()
         self._article: Parsed | None = None
         self._more = more is not None
-        self._pipe: BinaryIO | None = None
+        self._pipe: io.RawIOBase | None = None
         self._ending = False  # (sent all it had, not reaped yet: see more)
 
     def ready(self, wait: float = 0.0) -> bool:
@@ -139,7 +140,7 @@ class ForkedParse(Generic[Parsed]):
         with self._lock:
             if self._fd is not None:
                 fd, self._fd = self._fd, None
-                pipe = os.fdopen(fd, "rb")
+                pipe = os.fdopen(fd, "rb", buffering=0)  # (unbuffered: a poll for more then sees all that is left)
                 self._article = _received(pipe)
                 if self._more and self._article is not None:
                     self._pipe = pipe  # (the child goes on: see more)
@@ -285,17 +286,27 @@ def _send(out: BinaryIO, made: object) -> None:
     out.write(data)
 
 
-def _received(pipe: BinaryIO) -> Any:
+def _received(pipe: io.RawIOBase) -> Any:
     """One message from the child (see :func:`_send`), or None if it failed before it was whole."""
     try:
-        head = pipe.read(8)
-        if len(head) < 8:
-            return None
-        size = int.from_bytes(head, "little")
-        data = pipe.read(size)
-        return pickle.loads(data) if len(data) == size else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        head = _exactly(pipe, 8)
+        data = _exactly(pipe, int.from_bytes(head, "little")) if head is not None else None
+        return pickle.loads(data) if data is not None else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, MemoryError):
         return None
+
+
+def _exactly(pipe: io.RawIOBase, size: int) -> bytearray | None:
+    """``size`` bytes read from ``pipe`` (each read takes what the pipe holds, and no more), or
+    None if it ends before."""
+    data = bytearray(size)
+    view, got = memoryview(data), 0
+    while got < size:
+        count = pipe.readinto(view[got:])
+        if not count:
+            return None
+        got += count
+    return data
 
 
 def _reap(pid: int) -> None:

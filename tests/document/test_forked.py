@@ -130,3 +130,18 @@ def test_a_child_with_more_sends_it_after_its_result_or_is_ended() -> None:
 
     failing = ForkedParse(lambda: "first", more=lambda: 1 / 0)
     assert failing.result() == "first" and failing.more(wait=20) is None
+
+
+def test_more_already_sent_with_the_result_is_taken() -> None:
+    """A child whose ``more`` has nothing left to do sends it right after its result: whether it is
+    then still in the pipe or already read along with the result, more() takes it."""
+    import time
+
+    from reader.document.forked import ForkedParse
+
+    for _ in range(5):
+        child = ForkedParse(lambda: "first" * 10_000, more=lambda: "second")
+        time.sleep(0.05)  # (both messages are in the pipe now)
+        assert child.result() == "first" * 10_000
+        assert child.more(wait=5) == "second"
+        child.cancel()
