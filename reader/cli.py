@@ -171,8 +171,9 @@ def entry() -> None:
     not in :func:`main`, which tests and other callers run in their own process.
     """
     # The start allocates some 30,000 objects (imports: argparse, markdown-it, the analysis engine's
-    # tables) and frees few in cycles: the collector's passes over them took 7-10 ms of every
-    # `reader analyze`. It stays off until main knows the command (see there).
+    # tables) and frees few in cycles: the collector's passes over them took 7-10 ms of those imports
+    # (85-88 -> 77-78 ms, measured together; `reader analyze` already paused it for the engine's
+    # import, so it gains the first ones, a few ms). It stays off until main knows the command.
     gc.disable()
     code = main(ending=True)
     patterns.flush()  # the regular expressions this run compiled, for the next one (see reader.patterns)
