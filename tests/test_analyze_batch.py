@@ -165,10 +165,10 @@ def test_a_bug_in_the_engine_costs_only_its_article(folder: Path, capsys: pytest
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     real = analyze_command.analyse_text
 
-    def fragile(text: str, engine: str):  # type: ignore[no-untyped-def]
+    def fragile(text: str, engine: str, groups: bool = True):  # type: ignore[no-untyped-def]
         if "Felixstowe" in text:
             raise IndexError("boom")
-        return real(text, engine)
+        return real(text, engine, groups)
 
     monkeypatch.setattr(analyze_command, "analyse_text", fragile)
     assert main(["analyze", str(folder), "--jobs", "1"]) == 1
@@ -275,3 +275,13 @@ def test_an_engine_that_cannot_run_stops_the_batch_with_one_line(folder: Path) -
     done = _reader(str(folder), str(folder / "a-mayor.txt"), "--engine", "spacy", "--jobs", "2")
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "spacy" in done.stderr.lower() and "Traceback" not in done.stderr
+
+
+def test_an_analysis_for_the_json_leaves_the_mentions_ungrouped_and_is_otherwise_the_same() -> None:
+    from reader.analysis import engine
+
+    text = MAYOR + "\nThe council, chaired by Ana Ruiz, said it would vote in May.\n"
+    full, bare = engine.analyze(text), engine.analyze(text, groups=False)
+    assert full.groups and bare.groups == {}
+    assert bare.entities == full.entities and bare.quotes == full.quotes
+    assert encode_json(bare, "Town hall", text) == encode_json(full, "Town hall", text)

@@ -74,10 +74,12 @@ class Run:
     spare: Callable[[list[Mention]], None] | None = None  # the caller's work for a wait (see Pipeline.run)
     resolver: Resolver | None = None  # the speaker resolver, when made before the quote stages (parallel)
     groups: dict[str, Entity] | None = None  # the mentions by entity, when grouped in a wait (parallel)
+    grouped: bool = True  # are the mentions to be grouped by entity at all (see Pipeline.run)
     more_openings: Callable[[], OpeningRows | None] | None = None  # the rest of them, from that process
 
     def analysis(self) -> Analysis:
-        groups = self.groups if self.groups is not None else group_mentions(self.mentions)
+        """The analysis; its ``groups`` empty if the mentions were not to be grouped (``grouped``)."""
+        groups = self.groups if self.groups is not None else group_mentions(self.mentions) if self.grouped else {}
         return Analysis(entities=self.mentions, quotes=self.quotes, groups=groups)
 
 
@@ -109,15 +111,16 @@ class Pipeline:
         return list(zip(STAGES, steps, strict=True))
 
     def run(self, text: str, *, parallel: bool = False,
-            spare: Callable[[list[Mention]], None] | None = None) -> Run:
+            spare: Callable[[list[Mention]], None] | None = None, groups: bool = True) -> Run:
         """Every stage over ``text``; with ``parallel``, a long text's stages share the work with
         forked children (see the module's docstring). Use ``parallel`` only in a process with a
         core to spare and no threads (one article on the command line).
 
         ``spare``: the caller's own work on the final mentions (e.g. writing them out), done at
         most once, when this process would otherwise wait for a child to finish its half (so it
-        takes no time of its own); not at all if no such wait comes."""
-        run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS, spare=spare)
+        takes no time of its own); not at all if no such wait comes. ``groups=False``: the mentions
+        will not be grouped by entity (not in such a wait either: see :meth:`Run.analysis`)."""
+        run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS, spare=spare, grouped=groups)
         if run.parallel:
             KEPT.clear()  # (the last one's state is freed now, not after this run: one at most)
             self._run_overlapped(run)
@@ -128,8 +131,9 @@ class Pipeline:
         return run
 
     def analyze(self, text: str, *, parallel: bool = False,
-                spare: Callable[[list[Mention]], None] | None = None) -> Analysis:
-        return self.run(text, parallel=parallel, spare=spare).analysis()
+                spare: Callable[[list[Mention]], None] | None = None, groups: bool = True) -> Analysis:
+        """:meth:`run`'s analysis; ``groups=False``: without the mentions grouped by entity."""
+        return self.run(text, parallel=parallel, spare=spare, groups=groups).analysis()
 
     def _run_overlapped(self, run: Run) -> None:
         """The stages in order, but a child finds the sentences, the quote marks, the cues and the
@@ -272,7 +276,7 @@ def _spare_work(run: Run) -> Callable[[], None]:
                 spare(run.mentions)
             except Exception:  # noqa: BLE001 - optional work: left undone, the caller does it itself later
                 log.debug("spare work failed", exc_info=True)
-        if run.groups is None:
+        if run.groups is None and run.grouped:
             run.groups = group_mentions(run.mentions)
     return once
 

@@ -89,7 +89,9 @@ def run_one(args: argparse.Namespace) -> int:
             title, text = load_title_and_text(args.paths[0], split=True, meanwhile=lambda: _engine_for(args.engine))
             early = EarlyJSON(text)
             analyse = _engine_for(args.engine, parallel=True)
-            result = analyse(text, spare=early) if args.json and args.engine == "rules" else analyse(text)
+            # (the JSON has no groups of mentions by entity: the rule engine need not make them)
+            result = analyse(text, spare=early, groups=False) if args.json and args.engine == "rules" \
+                else analyse(text)
             # orjson makes a dict of each mention and quote: no collection over the heap meanwhile
             encoded = json_pieces(result, title, text, entities=early.of(result), text_json=early.text) \
                 if args.json else []
@@ -182,9 +184,10 @@ def _engine_for(engine: str, parallel: bool = False) -> Callable[..., Analysis]:
     return partial(analyze, parallel=True) if parallel else analyze
 
 
-def analyse_text(text: str, engine: str) -> Analysis:
-    """Run the chosen engine on ``text``."""
-    return _engine_for(engine)(text)
+def analyse_text(text: str, engine: str, groups: bool = True) -> Analysis:
+    """Run the chosen engine on ``text``; ``groups=False``: the rule engine leaves the mentions
+    ungrouped (``Analysis.groups`` empty; for the JSON, which has none)."""
+    return _engine_for(engine)(text) if groups or engine != "rules" else _engine_for(engine)(text, groups=False)
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -280,7 +283,7 @@ def _analyse_task(task: Task) -> Outcome:
     except Exception as exc:  # a bug in a loader must not cost the other articles
         return Outcome(error=f"{task.source}: could not be loaded ({type(exc).__name__}: {exc})")
     try:
-        result = analyse_text(text, task.engine)
+        result = analyse_text(text, task.engine, groups=False)
         return Outcome(line=encode_json(result, title, text, path=task.source))
     except EngineUnavailable as exc:
         return Outcome(error=str(exc), fatal=True)
