@@ -77,7 +77,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
     def in_child() -> _Half | None:
         handoff.in_child()
         resolver.partial(floor)
-        traced = {span: len(names) for span, names in finder.origin.items()}
+        traced = finder.trace_counts()
         fired = len(resolver.fired)
         reported = finder.reported_at_cues(taken, hits[k:])[0]
         after_reported = len(resolver.fired) - fired
@@ -90,8 +90,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
             return None
         resolver.add_quoted([*zip(given[::2], given[1::2], strict=True), *_spans(reported), *_spans(inside)])
         direct = finder.direct_quotes(shapes=shapes[q_cut:])
-        origin = _packed([(span, names[traced.get(span, 0):]) for span, names in finder.origin.items()
-                          if len(names) > traced.get(span, 0)])
+        origin = _packed(finder.traced_since(traced))
         return (_rows(reported), _rows(inside), _rows(direct), resolver.learned(), (after_reported, after_inside),
                 origin)
 
@@ -147,7 +146,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
                     *ours[:fired_first - fired_before], *theirs[:after_reported],
                     *ours[fired_first - fired_before:fired_inside - fired_before], *theirs[after_reported:after_inside],
                     *ours[fired_inside - fired_before:len(ours) - len(theirs)], *theirs[after_inside:]]
-                _merge_origin(finder.origin, origin)
+                finder.add_traces(_unpacked(origin))
                 second = [_quote(*row) for row in reported2]
                 second_inside = [_quote(*row) for row in inside2]
                 resolver.add_quoted(_spans(second) + _spans(second_inside), forget=False)
@@ -261,18 +260,6 @@ def _unpacked(packed: tuple[bytes, list[str]]) -> Iterator[tuple[tuple[int, int]
     for start, end, count in zip(row, row, row, strict=True):
         yield (start, end), names[at:at + count]
         at += count
-
-
-def _merge_origin(origin: dict[tuple[int, int], list[str]], packed: tuple[bytes, list[str]]) -> None:
-    """Add what :func:`_packed` packed to ``origin``, each span's names after those it has (in the
-    serial join of the halves: some 9,000 spans for a long text, most of them new)."""
-    known = origin.get
-    for span, names in _unpacked(packed):
-        had = known(span)
-        if had is None:
-            origin[span] = names
-        else:
-            had.extend(names)
 
 
 def _spans(quotes: list[Quote]) -> list[tuple[int, int]]:

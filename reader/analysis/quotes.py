@@ -645,7 +645,30 @@ class QuoteFinder:
         (otherwise only how much there was, enough to forget what was learned since)."""
         if whole:
             return self.resolver.checkpoint(), {span: list(names) for span, names in self.origin.items()}
-        return self.resolver.checkpoint(), {span: len(names) for span, names in self.origin.items()}
+        return self.resolver.checkpoint(), self.trace_counts()
+
+    def trace_counts(self) -> dict[tuple[int, int], int]:
+        """How many rules each span has in ``origin`` now (see :meth:`traced_since`)."""
+        return {span: len(names) for span, names in self.origin.items()}
+
+    def traced_since(self, counts: dict[tuple[int, int], int]) -> list[tuple[tuple[int, int], list[str]]]:
+        """The rules traced since :meth:`trace_counts` gave ``counts``, by span: what another process
+        takes in with :meth:`add_traces`."""
+        return [(span, names[counts.get(span, 0):]) for span, names in self.origin.items()
+                if len(names) > counts.get(span, 0)]
+
+    def add_traces(self, traced: Iterable[tuple[tuple[int, int], list[str]]]) -> None:
+        """Add rules another process traced (see :meth:`traced_since`), each span's after those it
+        has (some 9,000 spans in the join of a long text's halves, most of them new: one lookup each;
+        the list of a new span is taken over, not copied)."""
+        origin = self.origin
+        known = origin.get
+        for span, names in traced:
+            had = known(span)
+            if had is None:
+                origin[span] = names
+            else:
+                had.extend(names)
 
     def restore(self, state: tuple[ResolverState, dict[tuple[int, int], Any]]) -> None:
         """Forget what was learned since :meth:`checkpoint` gave ``state`` (rules that fired, speakers),
@@ -979,11 +1002,10 @@ class QuoteFinder:
         process: the quoted span by its index, the sentence by its offsets; with the rules that
         decided a quotation's kind on the way (see ``origin``)."""
         index = {q.open: i for i, q in enumerate(self.quoted)}
-        traced = {span: len(names) for span, names in self.origin.items()}
+        traced = self.trace_counts()
         rows = [(index[q.open], start, end, para_i, sent.start, sent.end, kind, split, whole_para)
                 for q, start, end, para_i, _para, sent, kind, split, whole_para in self._quote_shapes()]
-        return rows, [(span, names[traced.get(span, 0):]) for span, names in self.origin.items()
-                      if len(names) > traced.get(span, 0)]
+        return rows, self.traced_since(traced)
 
     def adopt_shape_rows(self, shapes: ShapeRows) -> None:
         """Take the shapes :meth:`shape_rows` gave for the same text and quoted spans."""
@@ -992,8 +1014,7 @@ class QuoteFinder:
         self._shapes = [(self.quoted[qi], start, end, para_i, paragraphs[para_i], Span(sent_start, sent_end), kind,
                          split, whole_para)
                         for qi, start, end, para_i, sent_start, sent_end, kind, split, whole_para in rows]
-        for span, names in origin:
-            self.origin.setdefault(span, []).extend(names)
+        self.add_traces(origin)
 
     ASK_EVERY = 32
     """How many rows :meth:`more_opening_rows` works out between two questions to its ``enough``."""

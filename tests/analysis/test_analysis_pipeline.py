@@ -556,7 +556,7 @@ def test_what_a_child_learned_pickles_and_loads_as_itself() -> None:
     array and a list of names: both come back as they were, empty or not."""
     import pickle
 
-    from reader.analysis.parallel import _merge_origin, _packed, _unpacked
+    from reader.analysis.parallel import _packed, _unpacked
     from reader.analysis.speakers import ResolverDelta
 
     delta = ResolverDelta([(1, "Ann Lee", "lee"), (5, "the agency", "agency")],
@@ -567,10 +567,18 @@ def test_what_a_child_learned_pickles_and_loads_as_itself() -> None:
     origin = [((3, 9), ["writer-clause", "said-after"]), ((12, 20), ["according-to"]), ((25, 30), [])]
     assert list(_unpacked(pickle.loads(pickle.dumps(_packed(origin))))) == origin
     assert list(_unpacked(_packed([]))) == []
-    ours = {(3, 9): ["inside-clause"], (1, 2): ["x"]}
-    _merge_origin(ours, _packed(origin))  # the child's names after this process's own, new spans added
-    assert ours == {(3, 9): ["inside-clause", "writer-clause", "said-after"], (1, 2): ["x"], (12, 20): ["according-to"],
-                    (25, 30): []}
+    from reader.analysis.engine import PIPELINE
+
+    finder = PIPELINE.run("Ann Lee said the plan works.").finder
+    assert finder is not None
+    finder.origin = {(3, 9): ["inside-clause"], (1, 2): ["x"]}
+    finder.add_traces(_unpacked(_packed(origin)))  # the child's names after this process's own, new spans added
+    assert finder.origin == {(3, 9): ["inside-clause", "writer-clause", "said-after"], (1, 2): ["x"],
+                             (12, 20): ["according-to"], (25, 30): []}
+    counts = finder.trace_counts()  # what a child traces since: by span, only the new names
+    finder.trace_span(3, 9, "later")
+    finder.trace_span(40, 44, "new")
+    assert finder.traced_since(counts) == [((3, 9), ["later"]), ((40, 44), ["new"])]
 
 
 def test_a_block_rule_prepared_early_finds_what_it_finds_prepared_late() -> None:
