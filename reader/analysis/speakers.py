@@ -192,8 +192,7 @@ class Resolver:
         self._readings: dict[str, _Reading] = {}
         self._name_heads: dict[str, str] = {}
         self._subject_rules: dict[str, tuple[Rule, ...]] = {}  # by the labels of a phrase's mentions
-        self.quoted = quoted
-        self.quoted_starts = [q[0] for q in quoted]
+        self.set_quoted(quoted)
         self.history = History()  # (offset, speaker, head noun)
         self.labels: dict[str, str] = {m.entity: m.label for m in self.mentions}
         self._words: dict[str, frozenset[str]] = {}
@@ -475,10 +474,11 @@ class Resolver:
         history, memo, labels, fired, quoted = state
         self.history, self._memo, self.labels = History(history), dict(memo), dict(labels)
         self.fired[:] = fired
-        self.quoted, self.quoted_starts = list(quoted), [q[0] for q in quoted]
+        self.set_quoted(list(quoted))
 
     def set_quoted(self, spans: list[tuple[int, int]]) -> None:
-        """The quoted spans, sorted, for a resolver made before they were known (nothing asked yet)."""
+        """The quoted spans, sorted: for a resolver made before they were known (nothing asked yet),
+        and whenever they change (:meth:`add_quoted`, :meth:`restore`)."""
         self.quoted = spans
         self.quoted_starts = [q[0] for q in spans]
 
@@ -487,8 +487,7 @@ class Resolver:
 
         ``forget=False``: keep the memoised answers (the spans are another process's, added to
         answers given with the same spans known where they could matter)."""
-        self.quoted = sorted(self.quoted + spans)
-        self.quoted_starts = [q[0] for q in self.quoted]
+        self.set_quoted(sorted(self.quoted + spans))
         if forget:
             # Pronoun and nominal antecedents may change now; a name, or a phrase taken as written, cannot.
             self._memo = {k: v for k, v in self._memo.items() if v[1] not in ("pronoun", "nominal")}
