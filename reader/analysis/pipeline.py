@@ -73,13 +73,12 @@ class Run:
     openings: OpeningRows | None = None  # where each cue's clause opens, when that process found it
     spare: Callable[[list[Mention]], None] | None = None  # the caller's work for a wait (see Pipeline.run)
     resolver: Resolver | None = None  # the speaker resolver, when made before the quote stages (parallel)
-    groups: dict[str, Entity] | None = None  # the mentions by entity, when grouped in a wait (parallel)
-    grouped: bool = True  # are the mentions to be grouped by entity at all (see Pipeline.run)
+    # the mentions by entity, when grouped in a wait (parallel); empty from the start when not wanted
+    groups: dict[str, Entity] | None = None
     more_openings: Callable[[], OpeningRows | None] | None = None  # the rest of them, from that process
 
     def analysis(self) -> Analysis:
-        """The analysis; its ``groups`` empty if the mentions were not to be grouped (``grouped``)."""
-        groups = self.groups if self.groups is not None else group_mentions(self.mentions) if self.grouped else {}
+        groups = self.groups if self.groups is not None else group_mentions(self.mentions)
         return Analysis(entities=self.mentions, quotes=self.quotes, groups=groups)
 
 
@@ -119,8 +118,9 @@ class Pipeline:
         ``spare``: the caller's own work on the final mentions (e.g. writing them out), done at
         most once, when this process would otherwise wait for a child to finish its half (so it
         takes no time of its own); not at all if no such wait comes. ``groups=False``: the mentions
-        will not be grouped by entity (not in such a wait either: see :meth:`Run.analysis`)."""
-        run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS, spare=spare, grouped=groups)
+        will not be grouped by entity (the analysis's ``groups`` stay empty)."""
+        run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS, spare=spare,
+                  groups=None if groups else {})
         if run.parallel:
             KEPT.clear()  # (the last one's state is freed now, not after this run: one at most)
             self._run_overlapped(run)
@@ -276,7 +276,7 @@ def _spare_work(run: Run) -> Callable[[], None]:
                 spare(run.mentions)
             except Exception:  # noqa: BLE001 - optional work: left undone, the caller does it itself later
                 log.debug("spare work failed", exc_info=True)
-        if run.groups is None and run.grouped:
+        if run.groups is None:
             run.groups = group_mentions(run.mentions)
     return once
 
