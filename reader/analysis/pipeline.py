@@ -76,6 +76,7 @@ class Run:
     # the mentions by entity, when grouped in a wait (parallel); empty from the start when not wanted
     groups: dict[str, Entity] | None = None
     more_openings: Callable[[], OpeningRows | None] | None = None  # the rest of them, from that process
+    traces: bool = True  # the quote finder records which rules made each quote (QuoteFinder.origin)
 
     def analysis(self) -> Analysis:
         groups = self.groups if self.groups is not None else group_mentions(self.mentions)
@@ -110,7 +111,7 @@ class Pipeline:
         return list(zip(STAGES, steps, strict=True))
 
     def run(self, text: str, *, parallel: bool = False,
-            spare: Callable[[list[Mention]], None] | None = None, groups: bool = True) -> Run:
+            spare: Callable[[list[Mention]], None] | None = None, groups: bool = True, traces: bool = True) -> Run:
         """Every stage over ``text``; with ``parallel``, a long text's stages share the work with
         forked children (see the module's docstring). Use ``parallel`` only in a process with a
         core to spare and no threads (one article on the command line).
@@ -118,9 +119,10 @@ class Pipeline:
         ``spare``: the caller's own work on the final mentions (e.g. writing them out), done at
         most once, when this process would otherwise wait for a child to finish its half (so it
         takes no time of its own); not at all if no such wait comes. ``groups=False``: the mentions
-        will not be grouped by entity (the analysis's ``groups`` stay empty)."""
+        will not be grouped by entity (the analysis's ``groups`` stay empty). ``traces=False``: the
+        quote finder does not record which rules made each quote (``run.finder.origin`` stays empty)."""
         run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS, spare=spare,
-                  groups=None if groups else {})
+                  groups=None if groups else {}, traces=traces)
         if run.parallel:
             KEPT.clear()  # (the last one's state is freed now, not after this run: one at most)
             self._run_overlapped(run)
@@ -132,8 +134,9 @@ class Pipeline:
 
     def analyze(self, text: str, *, parallel: bool = False,
                 spare: Callable[[list[Mention]], None] | None = None, groups: bool = True) -> Analysis:
-        """:meth:`run`'s analysis; ``groups=False``: without the mentions grouped by entity."""
-        return self.run(text, parallel=parallel, spare=spare, groups=groups).analysis()
+        """:meth:`run`'s analysis; ``groups=False``: without the mentions grouped by entity. Which
+        rules made each quote is not recorded: an :class:`Analysis` does not carry it."""
+        return self.run(text, parallel=parallel, spare=spare, groups=groups, traces=False).analysis()
 
     def _run_overlapped(self, run: Run) -> None:
         """The stages in order, but a child finds the sentences, the quote marks, the cues and the
@@ -153,7 +156,7 @@ class Pipeline:
             self.quote_marks(run)
             self.find_cues(run)
             assert run.segments is not None and run.cues is not None
-            finder = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, self.rules)
+            finder = QuoteFinder(run.text, run.segments, [], run.quoted, run.cues, self.rules, traces=run.traces)
             finders.append(finder)
             found = (run.segments.sentence_rows(), quoted_rows(run.quoted), *run.cues.starts_of(), finder.shape_rows())
             return (*found, finder.opening_rows(enough=nudge.given if nudge is not None else None))
@@ -230,7 +233,7 @@ class Pipeline:
         antecedent of a later "he said"."""
         assert run.segments is not None and run.cues is not None
         finder = run.finder = QuoteFinder(run.text, run.segments, run.mentions, run.quoted, run.cues, self.rules,
-                                          run.resolver)
+                                          run.resolver, traces=run.traces)
         if run.shapes is not None:
             finder.adopt_shape_rows(run.shapes)
         if run.openings is not None:

@@ -592,13 +592,16 @@ class QuoteFinder:
     """Finds the quotes of one text and attributes them, by the rules of a :class:`Rulebook`.
 
     Built by the pipeline from its earlier stages: the segments, the entity mentions, the quoted
-    spans and the cues. ``origin`` records, per quote span, the names of the rules that made it.
+    spans and the cues. ``origin`` records, per quote span, the names of the rules that made it
+    (with ``traces``; else it stays empty).
     """
 
     def __init__(self, text: str, segments: Segments, mentions: list[Mention], quoted: list[Quoted],
-                 cues: Cues, rules: Rulebook, resolver: Resolver | None = None) -> None:
+                 cues: Cues, rules: Rulebook, resolver: Resolver | None = None, *, traces: bool = True) -> None:
         """``resolver``: one made beforehand for the same text and mentions (and no quoted spans
-        yet; see :meth:`Resolver.set_quoted`), else one is made here."""
+        yet; see :meth:`Resolver.set_quoted`), else one is made here. ``traces=False``: which rules
+        made each quote is not recorded (nothing reads it but the tests of the rules; a long text's
+        halves would otherwise pass some 9,000 spans' rules from one process to the other)."""
         self.text = text
         self.seg = segments
         self.quoted = quoted
@@ -617,6 +620,7 @@ class QuoteFinder:
         self.hits = cues.hits
         self.inner_hits = cues.inner
         self.origin: dict[tuple[int, int], list[str]] = {}
+        self.traces = traces
         # The reported-speech rules that apply to a cue word, in blocks (see _rule_blocks).
         self._reported_rules: dict[str, list[_RuleBlock]] = {}
         # What follows each cue's verb (see _opening), by the cue's span: several rules ask.
@@ -633,8 +637,8 @@ class QuoteFinder:
         self._ahead: Iterator[tuple[Any, ...]] | None = None  # the rest of opening_rows' work (see there)
 
     def trace(self, quote: Quote | None, rule: str) -> Quote | None:
-        """Record that ``rule`` made (or shaped) ``quote``; returns it."""
-        if quote is not None:
+        """Record that ``rule`` made (or shaped) ``quote`` (with ``traces``); returns it."""
+        if quote is not None and self.traces:
             self.origin.setdefault((quote.start, quote.end), []).append(rule)
         return quote
 
@@ -684,8 +688,9 @@ class QuoteFinder:
             del self.origin[span][count:]
 
     def trace_span(self, start: int, end: int, rule: str) -> None:
-        """Record that ``rule`` attributed the quotation ``text[start:end]``."""
-        self.origin.setdefault((start, end), []).append(rule)
+        """Record that ``rule`` attributed the quotation ``text[start:end]`` (with ``traces``)."""
+        if self.traces:
+            self.origin.setdefault((start, end), []).append(rule)
 
     def quoted_index(self, pos: int) -> int:
         """Index of the last quoted span opening at or before ``pos`` (-1 if none)."""

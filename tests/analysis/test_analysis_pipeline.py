@@ -204,6 +204,26 @@ def test_parallel_run_without_fork_gives_the_same_result(monkeypatch) -> None:
     assert PIPELINE.run(text, parallel=True).quotes == PIPELINE.run(text).quotes
 
 
+def test_a_run_without_traces_finds_the_same_and_records_no_rules(monkeypatch) -> None:
+    """``traces=False`` (what ``analyze`` runs: an Analysis does not carry them) leaves
+    ``QuoteFinder.origin`` empty, in one process and across the forked halves, and changes nothing
+    found."""
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    real_ready = forked.ForkedParse.ready
+    monkeypatch.setattr(forked.ForkedParse, "ready", lambda self, wait=0.0: real_ready(self, wait=120.0))
+    text = _long_text()
+    traced = PIPELINE.run(text)
+    assert traced.finder is not None and traced.finder.origin
+    for parallel in (False, True):
+        plain = PIPELINE.run(text, parallel=parallel, traces=False)
+        assert plain.finder is not None and plain.finder.origin == {}
+        assert plain.quotes == traced.quotes and plain.mentions == traced.mentions
+        assert plain.finder.resolver.history == traced.finder.resolver.history
+        assert (plain.shapes is not None) == parallel  # (the child's work taken, not redone here)
+
+
 def test_a_partial_resolver_asks_its_parent_about_speakers_before_its_floor() -> None:
     """A child resolving from a floor on cannot know the speakers its parent remembers before it.
     A search that finds what it looks for among its own needs nothing more; one that reads past
