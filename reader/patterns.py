@@ -34,8 +34,10 @@ import sys
 from array import array
 from pathlib import Path
 
-_FORMAT = 1
-"""This module's file format: part of the key, so a change of it makes every entry a miss."""
+_FORMAT = 2
+"""This module's file format: part of the key, so a change of it makes every entry a miss. (2: a
+file of format 1 may hold many copies of one pattern that changed from process to process, fixed
+since; such a file is replaced, not kept growing.)"""
 
 _CODE = "I"
 """The array type of the engine's code words (the engine's ``CODESIZE`` bytes each)."""

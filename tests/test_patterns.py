@@ -174,3 +174,31 @@ def test_the_suite_keeps_the_cache_out_of_the_real_home() -> None:
     from tests.conftest import REAL_HOME
 
     assert not patterns.cache_file().resolve().is_relative_to(Path(REAL_HOME).resolve())
+
+
+_DECLARED = """
+import importlib, pkgutil, reader
+from reader import patterns
+for module in pkgutil.walk_packages(reader.__path__, "reader."):
+    if not module.name.endswith("__main__"):
+        try:
+            importlib.import_module(module.name)
+        except ImportError:  # (an optional engine's package missing)
+            pass
+print(sorted(patterns._made))
+"""
+
+
+def test_the_patterns_reader_declares_are_the_same_in_every_process(tmp_path: Path) -> None:
+    """A pattern built from a set in the set's order would differ from one process to the next (string
+    hashes are salted per process): never found in the cache, compiled and the file rewritten by
+    every run, and the file growing by one entry each time."""
+    import os
+    import subprocess
+
+    made = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "READER_CACHE_DIR": str(tmp_path / seed)}
+        made.append(subprocess.run([sys.executable, "-c", _DECLARED], env=env, capture_output=True, text=True,
+                                   check=True, cwd=Path(__file__).parent.parent).stdout)
+    assert made[0] and made[0] == made[1]

@@ -87,7 +87,10 @@ OBJECT_RE = patterns.compile(
     r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
 )
 CLAIM_LEADS = ("the", "recent", "media", "press")  # words before a claim noun ("the media reports that")
-CLAIM_RE = patterns.compile(r"\s+(?:(?:" + "|".join(CLAIM_LEADS) + r")\s+)*(" + "|".join(CLAIM_NOUNS) + r")\s+that\b\s*")
+# (the nouns in a fixed order: a set's order changes with each process's string hashes, and a
+# pattern that differs from one process to the next is never found in reader.patterns' cache)
+CLAIM_RE = patterns.compile(r"\s+(?:(?:" + "|".join(CLAIM_LEADS) + r")\s+)*(" + "|".join(sorted(CLAIM_NOUNS))
+                            + r")\s+that\b\s*")
 _BOUNDARY_WORDS = ("that", "which", "who", "whose", "and", "but", "while", "after", "before", "because", "when", "with",
                    "although", "since", "as", "if", "where", "whereas", "so", "than", "whom")
 
