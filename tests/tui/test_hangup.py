@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from reader.tui.hangup import HangupWatch, terminal_gone
 
 
@@ -73,15 +75,7 @@ def test_the_terminal_guard_leaves_through_the_app_then_ends_the_process_and_its
         os.close(slave)
 
 
-def test_a_forked_parser_dies_with_its_parent(tmp_path) -> None:
-    """The parent is killed outright (no cleanup runs): its forked child must not stay."""
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    pid_file = tmp_path / "child.pid"
-    script = f"""
+_BARE_FORK = """
 import os, time
 from reader.document.forked import die_with_parent
 parent = os.getpid()
@@ -90,9 +84,28 @@ if pid == 0:
     die_with_parent(parent)
     while True:
         time.sleep(0.05)
-open({str(pid_file)!r}, "w").write(str(pid))
+open({pid_file!r}, "w").write(str(pid))
 time.sleep(60)
 """
+_FORKED_PARSE = """
+import os, time
+from reader.document.forked import ForkedParse, live_children
+child = ForkedParse(lambda: time.sleep(60))  # (what the child calls was looked up here, before the fork)
+open({pid_file!r}, "w").write(str(live_children()[0]))
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("script", [_BARE_FORK, _FORKED_PARSE], ids=["die_with_parent", "ForkedParse"])
+def test_a_forked_parser_dies_with_its_parent(tmp_path, script: str) -> None:
+    """The parent is killed outright (no cleanup runs): its forked child must not stay."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pid_file = tmp_path / "child.pid"
+    script = script.format(pid_file=str(pid_file))
     parent = subprocess.Popen([sys.executable, "-c", script])
     try:
         deadline = time.monotonic() + 30
