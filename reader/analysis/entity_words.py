@@ -6,14 +6,13 @@ Kept apart from ``entity_rules`` so the rules read as rules, and from ``entities
 
 from __future__ import annotations
 
-from importlib import resources
-
 from reader import patterns
 from reader.analysis.lexicon import (
     ORG_HEADS,
     ORG_OPENERS,
     PERSON_ROLES,
     PERSON_TITLES,
+    data_text,
     first_names,
     word_set,
 )
@@ -23,7 +22,7 @@ STRONG, MEDIUM, WEAK = 4, 2, 1
 
 def data_words(name: str) -> frozenset[str]:
     """The words of ``data/NAME.txt``, one a line (``#`` comments and blank lines skipped)."""
-    raw = resources.files("reader.analysis").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
+    raw = data_text(f"{name}.txt")
     return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 
