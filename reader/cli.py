@@ -39,8 +39,45 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def _help_width() -> int:
+    """The width argparse's help is wrapped to: ``shutil.get_terminal_size``'s columns, less 2, as
+    argparse's own formatter works it out (``$COLUMNS``, else the terminal's, else 80)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
+class _Width:
+    """A help formatter given :func:`_help_width`: argparse's own imports shutil for it, which brings
+    bz2, lzma and zlib (3 ms of every start, since each ``add_argument`` makes a formatter)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, _help_width() if width is None else width)  # type: ignore[call-arg]
+
+
+class _Formatter(_Width, argparse.HelpFormatter):
+    pass
+
+
+class _RawDescription(_Width, argparse.RawDescriptionHelpFormatter):
+    pass
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that raises UsageError instead of printing usage and exiting."""
+    """argparse that raises UsageError instead of printing usage and exiting (and formats help
+    without importing shutil: see :class:`_Width`)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message} (see '{self.prog} --help')")
@@ -59,7 +96,7 @@ def build_open_parser() -> argparse.ArgumentParser:
         prog="reader",
         description="Read articles in the terminal and see who is named and who said what.",
         epilog=f"commands (reader COMMAND --help):\n{commands}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawDescription,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH|URL|DIR",
                         help="articles to open (.md, .txt, .html, a URL, '-' for stdin) or a folder of them; "
