@@ -46,10 +46,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes, name: str = "input") -> str:
     """Decode ``data`` to ``str``; raise :class:`BinaryFileError` naming ``name`` when it is not text."""
+    return decode_text(data, name)[0]
+
+
+def decode_text(data: bytes, name: str = "input") -> tuple[str, bytes | None]:
+    """:func:`decode_bytes`'s text, with its UTF-8 when that is ``data`` itself (strict UTF-8 without
+    a byte-order mark, most files), for a caller that would otherwise encode the text again
+    (see :func:`reader.sanitize.clean_text`); else None."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), None
             except UnicodeDecodeError as exc:
                 raise BinaryFileError(f"{name}: not valid {encoding.upper()} despite its byte-order mark") from exc
     try:
@@ -60,13 +67,13 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
         if b"\x00" in data:  # (the same test as on the text, for valid UTF-8: a byte search is faster)
             utf16 = _utf16_without_bom(data)
             if utf16 is not None:
-                return utf16
+                return utf16, None
             raise BinaryFileError(f"{name}: looks like a binary file (it contains NUL bytes), not an article")
-        return text
+        return text, data
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
-            return utf16
+            return utf16, None
         raise BinaryFileError(f"{name}: looks like a binary file (it contains NUL bytes), not an article")
     from charset_normalizer import from_bytes  # imported late: it is only needed for legacy encodings
 
@@ -74,6 +81,6 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
     if best is None or best.encoding is None:
         raise BinaryFileError(f"{name}: could not tell its text encoding; is it a binary file?")
     try:
-        return data.decode(best.encoding)
+        return data.decode(best.encoding), None
     except (UnicodeDecodeError, LookupError):
-        return data.decode(best.encoding, errors="replace")
+        return data.decode(best.encoding, errors="replace"), None

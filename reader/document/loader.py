@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from reader import patterns
-from reader.document.decode import MAX_BYTES, decode_bytes
+from reader.document.decode import MAX_BYTES, decode_text
 from reader.document.model import Article
 from reader.document.plaintext import parse_text
 from reader.errors import ReaderError
@@ -121,7 +121,7 @@ def open_article(source: str, stdin: BinaryIO | None = None) -> Article | Markdo
 
         return fetch_article(source)
     data, name = read_source(source, stdin)
-    text = clean_text(decode_bytes(data, name))
+    text = clean_text(*decode_text(data, name))
     return parse_source_text(text, source, detect_format(source, text))
 
 

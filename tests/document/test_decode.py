@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from reader.document.decode import BinaryFileError, decode_bytes
+from reader.document.decode import BinaryFileError, decode_bytes, decode_text
 
 TEXT = "Zoë Łukasz said “ça va” – naïve café\nsecond line"
 
@@ -25,6 +25,19 @@ TEXT = "Zoë Łukasz said “ça va” – naïve café\nsecond line"
 )
 def test_unicode_encodings_round_trip(data: bytes) -> None:
     assert decode_bytes(data) == TEXT
+
+
+@pytest.mark.parametrize(
+    "data",
+    [TEXT.encode("utf-8"), codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT.encode("utf-16"), TEXT.encode("cp1252",
+                                                                                                     "replace")],
+    ids=["utf8", "utf8-bom", "utf16", "cp1252"])
+def test_the_utf8_decode_text_gives_is_the_texts_own(data: bytes) -> None:
+    """What it hands on as the text's UTF-8 (for clean_text) is exactly that, or None."""
+    text, utf8 = decode_text(data)
+    assert text == decode_bytes(data)
+    assert utf8 is None or utf8 == text.encode("utf-8")
+    assert (utf8 is not None) == (data == TEXT.encode("utf-8"))
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])

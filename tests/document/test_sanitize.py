@@ -78,6 +78,7 @@ def test_needs_cleaning_answers_as_the_regex_scan_on_short_and_long_text(piece: 
 
     text = "x" * pad + piece + (sought or "") + piece
     assert needs_cleaning(text) == (_ANYTHING_TO_DO.search(text) is not None) == (sought is not None)
+    assert needs_cleaning(text, text.encode("utf-8", "surrogatepass")) == (sought is not None)  # (its UTF-8 given)
     assert clean_text(text) == text or sought is not None
 
 
