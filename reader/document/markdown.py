@@ -73,7 +73,12 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
 
 
 def chunk_markdown(source: str, chunk_size: int, first_size: int | None = None) -> Iterator[str]:
-    """Yield pieces of ``source`` about ``chunk_size`` characters long, cut only where safe.
+    """The pieces :func:`chunk_spans` marks out, as strings."""
+    return (source[start:end] for start, end in chunk_spans(source, chunk_size, first_size))
+
+
+def chunk_spans(source: str, chunk_size: int, first_size: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield the spans of pieces of ``source`` about ``chunk_size`` characters long, cut only where safe.
 
     The first piece may be shorter (at most ``first_size``): it is parsed while the reader waits for
     the first screen. A cut is safe at a blank line outside fenced code that is followed by a
@@ -86,7 +91,7 @@ def chunk_markdown(source: str, chunk_size: int, first_size: int | None = None) 
     size = chunk_size if first_size is None else min(chunk_size, first_size)
     length = len(source)
     if length <= size:
-        yield source
+        yield 0, length
         return
     first = _FENCE_LINE.match(source)
     fences = [(0, first.group(1))] if first else []
@@ -122,11 +127,11 @@ def chunk_markdown(source: str, chunk_size: int, first_size: int | None = None) 
         search = nxt
         if (fence is None and nxt < length and source[nxt] not in " \t\n"
                 and not _LIST_START.match(source[nxt:nxt + 12])):
-            yield source[start:nxt]
+            yield start, nxt
             start = nxt
             size = chunk_size
     if start < length:
-        yield source[start:]
+        yield start, length
 
 
 FIRST_CHUNK = 16_000
@@ -150,7 +155,9 @@ class MarkdownParser:
                 key = " ".join(label.split()).casefold().upper()
                 refs.setdefault(key, {"title": "", "href": self._md.normalizeLink(href), "map": None})
             self._env = {"references": refs}
-        self._chunks = chunk_markdown(body, chunk_size, first_chunk_size)
+        self._body = body
+        self._spans = chunk_spans(body, chunk_size, first_chunk_size)
+        self._chunks = (body[start:end] for start, end in self._spans)
         self._builder = TextBuilder()
         self._path = path
         self._fallback_title = fallback_title
@@ -216,22 +223,23 @@ class MarkdownParser:
         with self._lock:
             if not self._builder.length:  # nothing parsed yet: keep the text, not the blocks
                 self._builder = TextOnlyBuilder()
-            chunks = list(self._chunks)
+            # (the pieces' spans, each sliced by the process that parses it: the child's three fifths
+            # of the text are not copied here before the fork)
+            spans, body = list(self._spans), self._body
             self._chunks = iter(())
             self.done = True
-            cut = len(chunks) * 2 // 5
-            child = self._fork_tail(chunks[cut:]) if split and len(chunks) >= 4 else None
-            head = chunks[:cut] if child is not None else chunks
-            for chunk in head:
-                self._parse_chunk(chunk)
+            cut = len(spans) * 2 // 5
+            child = self._fork_tail(spans[cut:]) if split and len(spans) >= 4 else None
+            for start, end in spans[:cut] if child is not None else spans:
+                self._parse_chunk(body[start:end])
             try:
                 if meanwhile is not None:
                     meanwhile()
             finally:  # even if meanwhile fails, the child is waited for, not left behind
                 tail = child.result() if child is not None else None
             if tail is None and child is not None:  # the child failed: parse its half here
-                for chunk in chunks[cut:]:
-                    self._parse_chunk(chunk)
+                for start, end in spans[cut:]:
+                    self._parse_chunk(body[start:end])
             if tail is not None and tail[1]:  # (the child made a block: its text follows this process's)
                 text = self._builder.text_and(tail[0]) if self._builder.blocks else tail[0]
             else:
@@ -247,15 +255,18 @@ class MarkdownParser:
                 title = _first_line_title(text, self._builder.blocks, more=more)
             return title or self._fallback_title, text
 
-    def _fork_tail(self, chunks: list[str]) -> ForkedParse[_Half] | None:
-        """A child parsing ``chunks`` from an empty builder; None where fork is missing or refused."""
+    def _fork_tail(self, spans: list[tuple[int, int]]) -> ForkedParse[_Half] | None:
+        """A child parsing the pieces of the text at ``spans`` from an empty builder; None where fork
+        is missing or refused."""
         from reader.document.forked import ForkedParse, can_fork
+
+        body = self._body
 
         def parse_tail() -> _Half:  # runs in the child, on its own copy of this parser
             self._builder = TextOnlyBuilder()
             self._first_heading = None
-            for chunk in chunks:
-                self._parse_chunk(chunk)
+            for start, end in spans:
+                self._parse_chunk(body[start:end])
             return self._builder.text(), bool(self._builder.blocks), self._first_heading
 
         if not can_fork():
