@@ -61,7 +61,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
     child can be forked. ``spare``: the caller's work, done here if the child is still busy when
     this process is done with its half (time it would otherwise spend redoing the child's work).
     """
-    from reader.document.forked import ForkedParse, Handoff, can_fork
+    from reader.document.forked import ForkedParse, Handoff, can_fork, room_for
 
     hits, inner = finder.hits, finder.inner_hits
     cut = _cut(segments, finder)
@@ -97,7 +97,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
     labels_before = set(resolver.labels)
     fired_before = len(resolver.fired)
     try:
-        child = ForkedParse(in_child)
+        child = ForkedParse(in_child, room=room_for(len(finder.text)))
     except OSError:
         handoff.close()
         return None

@@ -145,7 +145,7 @@ class Pipeline:
         process builds the speaker resolver and takes back the child's work, more of that (what is
         left of it the reported-clause stage works out as it goes). If the child cannot be forked or
         fails, all that is done here afterwards: same result."""
-        from reader.document.forked import ForkedParse, Nudge, can_fork
+        from reader.document.forked import ForkedParse, Nudge, can_fork, room_for
 
         nudge = Nudge() if can_fork() else None
         nudge_more = Nudge() if nudge is not None else None
@@ -167,7 +167,7 @@ class Pipeline:
         child: ForkedParse[_Found] | None = None
         if nudge is not None:
             try:
-                child = ForkedParse(quote_stages, more=more_openings)
+                child = ForkedParse(quote_stages, more=more_openings, room=room_for(len(run.text)))
             except OSError:
                 child = None
         # Forked before this process builds anything: this process's later writes then copy no

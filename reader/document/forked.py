@@ -25,7 +25,10 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, BinaryIO, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Generic, TypeVar
+
+if TYPE_CHECKING:
+    import mmap
 
 Parsed = TypeVar("Parsed")
 
@@ -79,13 +82,20 @@ class ForkedParse(Generic[Parsed]):
     With ``more``, the child then goes on with ``more()`` (optional work, which it should end
     when told to, e.g. by a :class:`Nudge`) and sends what that made too: :meth:`more` takes it.
 
+    With ``room`` (bytes), what the child sends is written into memory the two processes share
+    (as much as fits: more goes through the pipe), not through the pipe: the child never waits for
+    this process to read it (a pipe holds 64 KiB; a long article's results are megabytes, which
+    the child would otherwise hand over piece by piece as this process, busy elsewhere, reads
+    them), and nothing is copied through the kernel. Only the pages written are ever allocated.
+
     It takes the parse as a callable, not the parser, so this module needs nothing from
     :mod:`reader.document.markdown`, which imports it. The child lives only as long as its
     parse: if this process dies first, the pipe closes and the child's write ends it.
     """
 
-    def __init__(self, parse: Callable[[], Parsed], more: Callable[[], object] | None = None) -> None:
+    def __init__(self, parse: Callable[[], Parsed], more: Callable[[], object] | None = None, room: int = 0) -> None:
         prepare()
+        shared = _room(room)
         read_end, write_end = os.pipe()
         parent = os.getpid()
         try:
@@ -93,6 +103,8 @@ class ForkedParse(Generic[Parsed]):
         except OSError:  # no process to spare: the parser carries on in this process
             os.close(read_end)
             os.close(write_end)
+            if shared is not None:
+                shared.close()
             raise
         if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
             code = 1
@@ -100,10 +112,10 @@ class ForkedParse(Generic[Parsed]):
                 die_with_parent(parent)
                 os.close(read_end)
                 with os.fdopen(write_end, "wb") as out:
-                    _send(out, parse())
+                    _send(out, parse(), shared)
                     if more is not None:
                         out.flush()
-                        _send(out, more())
+                        _send(out, more(), shared)
                 code = 0
             finally:
                 os._exit(code)
@@ -116,6 +128,7 @@ class ForkedParse(Generic[Parsed]):
         self._more = more is not None
         self._pipe: io.RawIOBase | None = None
         self._ending = False  # (sent all it had, not reaped yet: see more)
+        self._room = shared
 
     def ready(self, wait: float = 0.0) -> bool:
         """Has the child begun to send its result, or ended (then :meth:`result` waits no more than
@@ -148,6 +161,7 @@ class ForkedParse(Generic[Parsed]):
                 pipe, self._pipe = self._pipe, None
                 pipe.close()
             _reap(self._pid)
+            self._release()
 
     def result(self) -> Parsed | None:
         """What the child made (waiting for it), or None if the child failed."""
@@ -155,12 +169,13 @@ class ForkedParse(Generic[Parsed]):
             if self._fd is not None:
                 fd, self._fd = self._fd, None
                 pipe = os.fdopen(fd, "rb", buffering=0)  # (unbuffered: a poll for more then sees all that is left)
-                self._article = _received(pipe)
+                self._article = _received(pipe, self._room)
                 if self._more and self._article is not None:
                     self._pipe = pipe  # (the child goes on: see more)
                 else:
                     pipe.close()
                     _reap(self._pid)
+                    self._release()
             return self._article
 
     def more(self, wait: float) -> object | None:
@@ -176,9 +191,10 @@ class ForkedParse(Generic[Parsed]):
             try:
                 poll = select.poll()
                 poll.register(pipe.fileno(), select.POLLIN)
-                made = _received(pipe) if poll.poll(int(wait * 1000)) else None
+                made = _received(pipe, self._room) if poll.poll(int(wait * 1000)) else None
             finally:
                 pipe.close()
+                self._release()
                 if made is None:
                     with contextlib.suppress(ProcessLookupError):
                         os.kill(self._pid, signal.SIGKILL)
@@ -186,6 +202,14 @@ class ForkedParse(Generic[Parsed]):
                 else:  # it is ending: reaped by cancel, not waited for now (its exit takes a few ms)
                     self._ending = True
             return made
+
+
+    def _release(self) -> None:
+        """Let go of the shared room (once all the child sends was taken, or it was ended)."""
+        if self._room is not None:
+            room, self._room = self._room, None
+            with contextlib.suppress(BufferError):
+                room.close()
 
 
 class Nudge:
@@ -293,18 +317,56 @@ class Handoff:
             self._map.close()
 
 
-def _send(out: BinaryIO, made: object) -> None:
-    """One message to the parent: its length (8 bytes), then ``made`` pickled."""
+def room_for(characters: int) -> int:
+    """The shared room (see :class:`ForkedParse`) for what a child sends about a text of this many
+    characters: its UTF-8 at most (4 bytes a character), and a megabyte (a long article's results
+    take 0.6 bytes a character; only the bytes written are allocated)."""
+    return 4 * characters + (1 << 20)
+
+
+def _room(size: int) -> mmap.mmap | None:
+    """Shared memory of ``size`` bytes for a child's messages (see :class:`ForkedParse`), or None."""
+    if size <= 0:
+        return None
+    import mmap
+
+    try:
+        return mmap.mmap(-1, size)
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def _send(out: BinaryIO, made: object, room: mmap.mmap | None = None) -> None:
+    """One message to the parent: a head of 16 bytes, the length of ``made`` pickled and where it
+    starts in ``room`` (pickled straight into it, after the messages before), or -1 when the
+    pickle follows the head in the pipe (no room, or not enough left)."""
+    if room is not None:
+        at = room.tell()
+        try:
+            pickle.dump(made, room, protocol=pickle.HIGHEST_PROTOCOL)
+        except ValueError:  # (writing past its end: no room left)
+            room.seek(at)
+        else:
+            out.write((room.tell() - at).to_bytes(8, "little") + at.to_bytes(8, "little", signed=True))
+            return
     data = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
-    out.write(len(data).to_bytes(8, "little"))
+    out.write(len(data).to_bytes(8, "little") + (-1).to_bytes(8, "little", signed=True))
     out.write(data)
 
 
-def _received(pipe: io.RawIOBase) -> Any:
+def _received(pipe: io.RawIOBase, room: mmap.mmap | None = None) -> Any:
     """One message from the child (see :func:`_send`), or None if it failed before it was whole."""
     try:
-        head = _exactly(pipe, 8)
-        data = _exactly(pipe, int.from_bytes(head, "little")) if head is not None else None
+        head = _exactly(pipe, 16)
+        if head is None:
+            return None
+        size, at = int.from_bytes(head[:8], "little"), int.from_bytes(head[8:], "little", signed=True)
+        if at >= 0:
+            if room is None or at + size > len(room):
+                return None
+            with memoryview(room) as shared, shared[at:at + size] as data:
+                return pickle.loads(data)
+        data = _exactly(pipe, size)
         return pickle.loads(data) if data is not None else None
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, MemoryError):
         return None

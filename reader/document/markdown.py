@@ -191,11 +191,11 @@ class MarkdownParser:
 
     def finish_in_child(self) -> None:
         """Let a forked child parse the rest (see :mod:`reader.document.forked`); call before any thread starts."""
-        from reader.document.forked import ForkedParse, can_fork
+        from reader.document.forked import ForkedParse, can_fork, room_for
 
         if not self.done and self._forked is None and can_fork():
             try:
-                self._forked = ForkedParse(self.parse_all)
+                self._forked = ForkedParse(self.parse_all, room=room_for(len(self._body)))
             except OSError:  # fork refused (process limit, memory): parse here as before
                 self._forked = None
 
@@ -258,7 +258,7 @@ class MarkdownParser:
     def _fork_tail(self, spans: list[tuple[int, int]]) -> ForkedParse[_Half] | None:
         """A child parsing the pieces of the text at ``spans`` from an empty builder; None where fork
         is missing or refused."""
-        from reader.document.forked import ForkedParse, can_fork
+        from reader.document.forked import ForkedParse, can_fork, room_for
 
         body = self._body
 
@@ -272,7 +272,7 @@ class MarkdownParser:
         if not can_fork():
             return None
         try:
-            return ForkedParse(parse_tail)
+            return ForkedParse(parse_tail, room=room_for(sum(end - start for start, end in spans)))
         except OSError:
             return None
 

@@ -41,7 +41,8 @@ def test_a_failing_child_falls_back_to_parsing_here(monkeypatch: pytest.MonkeyPa
     whole = MarkdownParser(SOURCE, chunk_size=8_000).parse_all()
     parser = MarkdownParser(SOURCE, chunk_size=8_000)
     parser.parse_next()
-    monkeypatch.setattr(pickle, "dumps", broken)  # the forked child inherits this and sends nothing
+    monkeypatch.setattr(pickle, "dumps", broken)  # the forked child inherits these and sends nothing
+    monkeypatch.setattr(pickle, "dump", broken)
     parser.finish_in_child()
     monkeypatch.undo()
     assert _shape(parser.parse_all()) == _shape(whole)
@@ -145,3 +146,28 @@ def test_more_already_sent_with_the_result_is_taken() -> None:
         assert child.result() == "first" * 10_000
         assert child.more(wait=5) == "second"
         child.cancel()
+
+
+@pytest.mark.parametrize("room", [0, 64, 1 << 20], ids=["pipe", "too-small", "room"])
+def test_what_a_child_sends_arrives_whole_through_the_room_or_the_pipe(room: int) -> None:
+    """With room, the messages are pickled into memory the two processes share; what does not fit
+    (here the first or both) goes through the pipe; either way both arrive as sent, and a second
+    message that fits after a first that did not goes into the room."""
+    import time
+
+    from reader.document.forked import ForkedParse
+
+    big = {"text": "é" * 50_000, "rows": [(i, i + 1, "said") for i in range(2_000)]}
+    child = ForkedParse(lambda: big, more=lambda: ["more"] * 3, room=room)
+    time.sleep(0.05)  # (both are sent by now: the child never waits for this process to read)
+    assert child.result() == big
+    assert child.more(wait=5) == ["more"] * 3
+    child.cancel()
+    assert child._room is None  # (let go once all was taken)
+
+
+def test_a_child_that_fails_after_its_result_through_the_room_sends_no_more() -> None:
+    from reader.document.forked import ForkedParse
+
+    child = ForkedParse(lambda: "first", more=lambda: 1 / 0, room=1 << 16)
+    assert child.result() == "first" and child.more(wait=20) is None
