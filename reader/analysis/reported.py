@@ -978,16 +978,11 @@ def report_inside_quotation(f: QuoteFinder) -> list[Quote]:
     return out
 
 
-@BLOCKS.rule("introduced-block", examples=(
-    Example("The club's statement, signed by chair Wendy Ortega, said:\n\nWe will appeal against the decision "
-            "and expect to win.", "We will appeal against the decision and expect to win.", "direct", "Wendy Ortega"),
-    Example("The club's chair, Wendy Ortega, added:\n\nIt’s a decision we will appeal, and we expect to win.",
-            "It’s a decision we will appeal, and we expect to win.", "direct", "Wendy Ortega"),
-))
-def introduced_block(f: QuoteFinder) -> list[Quote]:
-    """A paragraph introduced by "X said:" at the end of the previous one is X's direct quotation
-    (block quotes and statements set off without quotation marks)."""
-    out: list[Quote] = []
+def _introductions(f: QuoteFinder) -> list[tuple[Span, Span, re.Match[str]]]:
+    """The paragraphs ending in a colon a few words after a cue, with their sentence and that cue,
+    whose next paragraph has no quotation marks: what :func:`introduced_block` reads of the text
+    alone (worked out once, early when there is time)."""
+    found: list[tuple[Span, Span, re.Match[str]]] = []
     text = f.text
     paras = f.seg.paragraphs
     for i in range(len(paras) - 1):
@@ -998,7 +993,22 @@ def introduced_block(f: QuoteFinder) -> list[Quote]:
         hits = f.hits_in(sent.start, para.end)
         if not hits or len(word_list(text[hits[-1].end():para.end])) > 4:
             continue
-        hit = hits[-1]
+        found.append((sent, nxt, hits[-1]))
+    return found
+
+
+@BLOCKS.rule("introduced-block", prepare=_introductions, examples=(
+    Example("The club's statement, signed by chair Wendy Ortega, said:\n\nWe will appeal against the decision "
+            "and expect to win.", "We will appeal against the decision and expect to win.", "direct", "Wendy Ortega"),
+    Example("The club's chair, Wendy Ortega, added:\n\nIt’s a decision we will appeal, and we expect to win.",
+            "It’s a decision we will appeal, and we expect to win.", "direct", "Wendy Ortega"),
+))
+def introduced_block(f: QuoteFinder) -> list[Quote]:
+    """A paragraph introduced by "X said:" at the end of the previous one is X's direct quotation
+    (block quotes and statements set off without quotation marks)."""
+    out: list[Quote] = []
+    text = f.text
+    for sent, nxt, hit in f.prepared(_introductions):
         speaker = f.subject(sent, hit.start())
         if at_least_words(text, nxt.start, nxt.end, 3):
             out.append(Quote(text[nxt.start:nxt.end], "direct", nxt.start, nxt.end, speaker,
@@ -1088,7 +1098,15 @@ def title_case(line: str) -> bool:
     return bool(big) and sum(1 for w in big if w[:1].isupper() or w[:1].isdigit()) >= 0.85 * len(big)
 
 
-@BLOCKS.rule("transcript-label", examples=(
+def _labels(f: QuoteFinder) -> list[tuple[Span, re.Match[str]]]:
+    """The paragraphs opening with a speaker's label in capitals (not "Q:" or "A:"), with the label:
+    what :func:`transcript_label` reads of the text alone (worked out once, early when there is time)."""
+    text = f.text
+    return [(para, m) for para in f.seg.paragraphs if (m := LABEL_RE.match(text, para.start, para.end))
+            and m.group("name") not in ("Q", "A")]
+
+
+@BLOCKS.rule("transcript-label", prepare=_labels, examples=(
     Example("Ruth Callow spoke to the committee.\n\nMS. CALLOW: We will not support this bill in its current form."
             "\n\nMR. DOYLE: Why not?\n\nMS. CALLOW: Because it cuts funding for rural schools.",
             "Because it cuts funding for rural schools.", "direct", "Ruth Callow"),
@@ -1099,8 +1117,7 @@ def transcript_label(f: QuoteFinder) -> list[Quote]:
     surname named before it. A bare "Q:" or "A:" names no one (an interview's questions and
     answers are the interview itself, not quotations in it), and stays out."""
     text = f.text
-    found = [(para, m) for para in f.seg.paragraphs if (m := LABEL_RE.match(text, para.start, para.end))
-             and m.group("name") not in ("Q", "A")]
+    found = f.prepared(_labels)
     if len(found) < 2:
         return []
     out: list[Quote] = []
