@@ -108,6 +108,54 @@ def test_json_is_byte_for_byte_what_to_json_gives() -> None:
     assert len(pieces) > 3 and b"".join(pieces) == expected
 
 
+def test_one_articles_json_is_the_same_written_by_a_thread_into_a_pipe_or_into_memory() -> None:
+    """write_json: what comes before the quotes goes out from a thread (one writev) while the quotes
+    are encoded; a slow reader of a pipe, a stream in memory and a file all get encode_json's bytes,
+    after what the stream already held."""
+    import io
+    import threading
+    import time
+
+    from reader.commands.analyze import write_json
+
+    text = (MAYOR + "\n") * 400  # (more than a pipe holds: the thread's write waits for the reader)
+    result = analyze(text)
+    expected = encode_json(result, "Town hall", text, entities=orjson.dumps(result.entities))
+    pieces = lambda: json_pieces(result, "Town hall", text, entities=orjson.dumps(result.entities),  # noqa: E731
+                                 quotes=False)
+    memory = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    memory.write("before\n")
+    write_json(pieces(), result, memory)
+    assert memory.buffer.getvalue() == b"before\n" + expected  # type: ignore[attr-defined]
+    read_end, write_end = os.pipe()
+    got = bytearray()
+
+    def slow_reader() -> None:
+        while chunk := os.read(read_end, 4096):
+            got.extend(chunk)
+            time.sleep(0.0005)
+
+    reader = threading.Thread(target=slow_reader)
+    reader.start()
+    with os.fdopen(write_end, "w", encoding="utf-8") as out:
+        out.write("before\n")
+        write_json(pieces(), result, out)
+    reader.join(30)
+    os.close(read_end)
+    assert bytes(got) == b"before\n" + expected
+
+
+def test_a_closed_pipe_while_the_thread_writes_is_the_broken_pipe_the_command_handles() -> None:
+    from reader.commands.analyze import write_json
+
+    text = (MAYOR + "\n") * 400
+    result = analyze(text)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with pytest.raises(BrokenPipeError), os.fdopen(write_end, "w", encoding="utf-8") as out:
+        write_json(json_pieces(result, "Town hall", text, quotes=False), result, out)
+
+
 def test_text_that_orjson_refuses_still_becomes_valid_json() -> None:
     text = "A lone surrogate \ud800 here."
     data = encode_json(analyze(text), "odd", text)
