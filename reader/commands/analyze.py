@@ -269,7 +269,7 @@ def write_json(pieces: list[bytes | None], result: Analysis, out: TextIO) -> Non
         except BaseException as exc:  # noqa: BLE001 - raised again below, in the command's thread
             failed.append(exc)
 
-    writer = threading.Thread(target=write_before, name="json writer")
+    writer = threading.Thread(target=write_before, name="json writer", daemon=True)  # (never keeps the process)
     writer.start()
     try:
         quotes = _quotes_json(result)
