@@ -124,7 +124,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
         if spare is not None and not child.ready():
             spare()  # (once: see pipeline._spare_work)
         if not child.ready():
-            finder.prepare_blocks()  # (the blocks come after the join: what they read of the text, now)
+            finder.prepare_blocks(child.ready)  # (the blocks come after the join: what they read of the text, now)
         done = None
         child.ready(wait=_PATIENCE)
         while not child.ready():  # a busy machine slows the child: read its half here meanwhile

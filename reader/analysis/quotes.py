@@ -1277,11 +1277,14 @@ class QuoteFinder:
             found = self._prepared[work] = work(self)
         return found
 
-    def prepare_blocks(self) -> None:
+    def prepare_blocks(self, enough: Callable[[], bool] | None = None) -> None:
         """Work out now what the block rules read of the text only (for a process with time to
-        spare: the blocks themselves come after every quotation)."""
+        spare: the blocks themselves come after every quotation); ``enough``: asked before each
+        rule's part, to stop once the time to spare is over (the rest is worked out when needed)."""
         for rule in self.rules.blocks:
             if rule.prepare is not None:
+                if enough is not None and enough():
+                    return
                 self.prepared(rule.prepare)
 
     def reported_at(self, hit: re.Match[str], sent: Span, end: int) -> list[Quote]:
