@@ -39,10 +39,11 @@ from reader.analysis.speakers import ResolverDelta
 
 _Origin = list[tuple[tuple[int, int], list[str]]]
 _Half = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], ResolverDelta, tuple[int, int],
-              tuple[bytes, list[str]]]
+              tuple[bytes, list[str]], bytes]
 """What the child sends back: its reports, inside reports and quotations as rows, what its resolver
 learned, where its subject rules fired for the first two (counts into ``ResolverDelta.fired``),
-and the rules that made each quote (packed: see :func:`_packed`)."""
+the rules that made each quote (packed: see :func:`_packed`), and the speakers and answers its
+resolver remembered, pickled apart (see :meth:`ResolverDelta.split`)."""
 
 _quote = dict_maker(Quote)
 _PATIENCE = 0.15
@@ -91,8 +92,9 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
         resolver.add_quoted([*zip(given[::2], given[1::2], strict=True), *_spans(reported), *_spans(inside)])
         direct = finder.direct_quotes(shapes=shapes[q_cut:])
         origin = _packed(finder.traced_since(traced))
-        return (_rows(reported), _rows(inside), _rows(direct), resolver.learned(), (after_reported, after_inside),
-                origin)
+        learned, memory = resolver.learned().split()
+        return (_rows(reported), _rows(inside), _rows(direct), learned, (after_reported, after_inside), origin,
+                memory)
 
     labels_before = set(resolver.labels)
     fired_before = len(resolver.fired)
@@ -135,12 +137,12 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
         found = child.result()
         if found is not None and not unsure and not missed & found[3].labels.keys() and \
                 resolver.holds(found[3].questions, remembered, floor, labels_before):
-            reported2, inside2, direct2, learned, (after_reported, after_inside), origin = found
+            reported2, inside2, direct2, learned, (after_reported, after_inside), origin, memory = found
             progress = None
             if done is not None:
                 progress = finder.checkpoint(whole=True)
                 finder.restore(done)
-            if resolver.adopt(learned, labels_before):
+            if resolver.adopt(learned, labels_before, memory):
                 ours, theirs = resolver.fired[fired_before:], learned.fired
                 resolver.fired[fired_before:] = [
                     *ours[:fired_first - fired_before], *theirs[:after_reported],

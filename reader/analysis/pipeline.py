@@ -76,7 +76,7 @@ class Run:
     # the mentions by entity, when grouped in a wait (parallel); empty from the start when not wanted
     groups: dict[str, Entity] | None = None
     more_openings: Callable[[], OpeningRows | None] | None = None  # the rest of them, from that process
-    traces: bool = True  # the quote finder records which rules made each quote (QuoteFinder.origin)
+    traces: bool = True  # a full record of the work: the rules that made each quote, all the resolver remembered
 
     def analysis(self) -> Analysis:
         groups = self.groups if self.groups is not None else group_mentions(self.mentions)
@@ -120,12 +120,16 @@ class Pipeline:
         most once, when this process would otherwise wait for a child to finish its half (so it
         takes no time of its own); not at all if no such wait comes. ``groups=False``: the mentions
         will not be grouped by entity (the analysis's ``groups`` stay empty). ``traces=False``: the
-        quote finder does not record which rules made each quote (``run.finder.origin`` stays empty)."""
+        run keeps no full record of its work, only what its analysis needs: the quote finder does not
+        record which rules made each quote (``run.finder.origin`` stays empty), and a long text's
+        resolver may leave what the second half's child remembered packed (:meth:`Resolver.settle`)."""
         run = Run(text, parallel=parallel and len(text) >= PARALLEL_MIN_CHARS, spare=spare,
                   groups=None if groups else {}, traces=traces)
         if run.parallel:
             KEPT.clear()  # (the last one's state is freed now, not after this run: one at most)
             self._run_overlapped(run)
+            if traces and run.finder is not None:
+                run.finder.resolver.settle()  # (all it remembered, for who reads the run's state)
             KEPT.append(run)
             return run
         for _name, stage in self.stages():

@@ -1266,8 +1266,13 @@ class QuoteFinder:
         return out
 
     def blocks(self) -> list[Quote]:
-        """Direct quotations set off without quotation marks (block rules)."""
-        return [q for rule in self.rules.blocks for q in rule.find(self) if self.trace(q, rule.name)]
+        """Direct quotations set off without quotation marks (block rules). A rule whose ``prepare``
+        found nothing in the text finds nothing and is not run (nor is the resolver made ready for it:
+        :meth:`Resolver.settle`)."""
+        rules = [rule for rule in self.rules.blocks if rule.prepare is None or self.prepared(rule.prepare)]
+        if rules:
+            self.resolver.settle()
+        return [q for rule in rules for q in rule.find(self) if self.trace(q, rule.name)]
 
     def prepared(self, work: Callable[[QuoteFinder], Any]) -> Any:
         """``work(self)``, a rule's ``prepare`` (the part of its work that reads only the text),

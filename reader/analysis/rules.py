@@ -50,7 +50,8 @@ class Rule:
     ``prepare``: for a rule read once over the whole text (a block rule), the part of its work that
     reads only the text (``f -> anything``), which ``find`` asks for through
     :meth:`QuoteFinder.prepared`: worked out once, and early where a process has time to spare
-    (the parallel run, while it waits for its child)."""
+    (the parallel run, while it waits for its child). Where it found nothing (an empty result)
+    the rule must find nothing: it is then not run (a test checks every block rule so)."""
 
     name: str
     find: Callable[..., Any]

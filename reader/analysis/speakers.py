@@ -9,6 +9,7 @@ it fits; else the noun phrase itself when its head is a speaker noun ("officials
 
 from __future__ import annotations
 
+import pickle
 import re
 from array import array
 from bisect import bisect_left, bisect_right, insort
@@ -211,6 +212,7 @@ class Resolver:
         # :meth:`bounded`): ``unsure`` once an answer may need what only the child learns.
         self._ceiling = _NO_CEILING
         self._base: tuple[dict[tuple[int, int], tuple[str | None, str]], set[str], int] | None = None
+        self._later: bytes | None = None  # remembered speakers and answers adopted, not taken in yet (see adopt)
 
     def _in_quote(self, pos: int) -> bool:
         if pos >= self._ceiling:
@@ -435,18 +437,35 @@ class Resolver:
             {k: v for k, v in self.labels.items() if k not in labels}, self.fired[fired:],
             list(self.labels.missed), self.unsure, list(self.questions or ()))
 
-    def adopt(self, delta: ResolverDelta, labels_before: set[str]) -> bool:
+    def adopt(self, delta: ResolverDelta, labels_before: set[str], memory: bytes | None = None) -> bool:
         """Take in what a partial resolver for the rest of the text learned, as if this resolver had
         gone on by itself; ``labels_before``: the labels this one knew when the child was forked.
         False (and nothing taken) when the child may have answered differently: it asked for a
-        speaker it could not remember, or for the label of a name only this resolver learned since."""
+        speaker it could not remember, or for the label of a name only this resolver learned since.
+
+        ``memory``: the remembered speakers and answers as :meth:`ResolverDelta.memory` packed them
+        (``delta`` then has none), taken in by :meth:`settle`, only once something asks this
+        resolver again (a long article's are some 20,000, of no use to a run that is over)."""
         if delta.unsure or any(name in self.labels and name not in labels_before for name in delta.missed):
             return False
-        self.history = History([*self.history, *delta.history])
-        self._memo.update(delta.memo)
+        if memory is None:
+            self._remember(delta)
+        else:
+            self._later = memory
         self.labels.update(delta.labels)
         self.fired.extend(delta.fired)
         return True
+
+    def settle(self) -> None:
+        """Take in the remembered speakers and answers :meth:`adopt` left for later: call before this
+        resolver answers again, or for its whole state."""
+        if self._later is not None:
+            memory, self._later = self._later, None
+            self._remember(pickle.loads(memory))
+
+    def _remember(self, delta: ResolverDelta) -> None:
+        self.history = History([*self.history, *delta.history])
+        self._memo.update(delta.memo)
 
     def bounded(self, ceiling: int) -> None:
         """Answer for the text before ``ceiling`` only, while a forked child reads from there on
@@ -467,12 +486,13 @@ class Resolver:
 
     def checkpoint(self) -> ResolverState:
         """What this resolver has learned so far, to :meth:`restore` it to."""
+        self.settle()
         return list(self.history), dict(self._memo), dict(self.labels), list(self.fired), list(self.quoted)
 
     def restore(self, state: ResolverState) -> None:
         """Forget what was learned since :meth:`checkpoint` gave ``state``."""
         history, memo, labels, fired, quoted = state
-        self.history, self._memo, self.labels = History(history), dict(memo), dict(labels)
+        self.history, self._memo, self.labels, self._later = History(history), dict(memo), dict(labels), None
         self.fired[:] = fired
         self.set_quoted(list(quoted))
 
@@ -838,6 +858,13 @@ class ResolverDelta:
     missed: list[str]
     unsure: bool
     questions: list[Question] = field(default_factory=list)
+
+    def split(self) -> tuple[ResolverDelta, bytes]:
+        """This delta without its remembered speakers and answers, and those pickled on their own,
+        for :meth:`Resolver.adopt` to take in when they are needed (see there)."""
+        memory = pickle.dumps(ResolverDelta(self.history, self.memo, {}, [], [], False),
+                              protocol=pickle.HIGHEST_PROTOCOL)
+        return ResolverDelta([], {}, self.labels, self.fired, self.missed, self.unsure, self.questions), memory
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled as columns (offsets in one array, names in flat lists): a long text's child sends

@@ -206,8 +206,8 @@ def test_parallel_run_without_fork_gives_the_same_result(monkeypatch) -> None:
 
 def test_a_run_without_traces_finds_the_same_and_records_no_rules(monkeypatch) -> None:
     """``traces=False`` (what ``analyze`` runs: an Analysis does not carry them) leaves
-    ``QuoteFinder.origin`` empty, in one process and across the forked halves, and changes nothing
-    found."""
+    ``QuoteFinder.origin`` empty, in one process and across the forked halves, and the speakers and
+    answers the second half's child remembered packed until asked for; it changes nothing found."""
     import reader.document.forked as forked
     from reader.analysis.engine import PIPELINE
 
@@ -220,8 +220,47 @@ def test_a_run_without_traces_finds_the_same_and_records_no_rules(monkeypatch) -
         plain = PIPELINE.run(text, parallel=parallel, traces=False)
         assert plain.finder is not None and plain.finder.origin == {}
         assert plain.quotes == traced.quotes and plain.mentions == traced.mentions
+        assert (plain.finder.resolver._later is not None) == parallel  # (the child's memory left packed)
+        plain.finder.resolver.settle()
         assert plain.finder.resolver.history == traced.finder.resolver.history
+        assert plain.finder.resolver._memo == traced.finder.resolver._memo
         assert (plain.shapes is not None) == parallel  # (the child's work taken, not redone here)
+
+
+_BLOCKS_TAIL = (
+    "\n\nHarbour Agency Says Bridge Will Reopen In Spring\n\nThe agency gave no date for the work."
+    "\n\nThe agency's spokeswoman, Ann Lee, said:\n\nWe will appeal against the ruling and expect to win."
+    "\n\nRuth Callow spoke to the committee.\n\nMS. CALLOW: We will not support this bill as it stands."
+    "\n\nMR. DOYLE: Why not?\n\nMS. CALLOW: Because it cuts the money for rural schools.")
+
+
+def test_blocks_after_the_halves_read_the_childs_memory_taken_in_first(monkeypatch) -> None:
+    """Block quotations in the second half, found after the join: the resolver takes in what the
+    second half's child remembered before the block rules ask it (left packed until then), so they
+    come out as in one process."""
+    import reader.document.forked as forked
+    from reader.analysis.engine import PIPELINE
+
+    real_ready = forked.ForkedParse.ready
+    monkeypatch.setattr(forked.ForkedParse, "ready", lambda self, wait=0.0: real_ready(self, wait=120.0))
+    text = _long_text() + _BLOCKS_TAIL
+    sequential = PIPELINE.run(text)
+    parallel = PIPELINE.run(text, parallel=True, traces=False)
+    assert parallel.finder is not None and parallel.finder.resolver._later is None  # (taken in for the blocks)
+    blocks = [q for q in sequential.quotes if q.start > len(text) - len(_BLOCKS_TAIL)]
+    assert len(blocks) >= 4 and parallel.quotes == sequential.quotes
+
+
+def test_every_block_rule_finds_nothing_where_its_prepare_found_nothing() -> None:
+    """The contract that lets blocks() skip a rule (and leave the resolver as it is)."""
+    from reader.analysis.engine import PIPELINE
+
+    for text in (_long_text()[:50_000], "Nothing here said anything.", _BLOCKS_TAIL.strip()):
+        run = PIPELINE.run(text)
+        assert run.finder is not None
+        for rule in run.finder.rules.blocks:
+            if rule.prepare is not None and not run.finder.prepared(rule.prepare):
+                assert rule.find(run.finder) == [], rule.name
 
 
 def test_a_partial_resolver_asks_its_parent_about_speakers_before_its_floor() -> None:
