@@ -32,6 +32,7 @@ import os
 import re
 import sys
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 _FORMAT = 2
@@ -69,6 +70,49 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
     return made
 
 
+_IMPORT = -1
+"""The flags of an entry that lists what a module's import compiled (see :func:`warmed`): no pattern's."""
+_imports: dict[str, list[tuple[str, int]]] = {}
+"""Modules imported under :func:`warmed` this run -> the patterns their import compiled anew."""
+
+
+@contextlib.contextmanager
+def warmed(module: str) -> Iterator[None]:
+    """Around the first import of another package's ``module``: the regular expressions that import
+    compiled last time are made from the cache file and put where ``re.compile`` looks first (re's
+    own cache of compiled patterns), so its module-level ``re.compile`` calls find them; what it
+    compiles anew is noted, for :func:`flush` to save. markdown-it compiles some 70 patterns as it
+    is imported (5-7 ms of each ``reader analyze`` start, before any work can be shared).
+
+    Does nothing where this module feeds ``re.compile`` itself (see ``USABLE``), or once ``module``
+    is imported. A pattern the engine refuses is left for ``re.compile`` to compile, as ever."""
+    cache = getattr(re, "_cache", None)
+    if not USABLE or module in sys.modules or not isinstance(cache, dict):
+        yield
+        return
+    global _entries
+    if _entries is None:
+        _entries = _read()
+    record = (module, _IMPORT)
+    _used.add(record)
+    recorded = _entries.get(record)
+    for key in recorded if isinstance(recorded, tuple) else ():
+        if not (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], int)):
+            continue  # (not what flush writes: ignored, as any file not ours)
+        entry = _entries.get(key)
+        if entry is not None and (str, *key) not in cache:
+            with contextlib.suppress(RuntimeError, TypeError, ValueError, IndexError, OverflowError):
+                cache[str, key[0], key[1]] = _engine(key[0], entry)
+                _used.add(key)
+    before = set(cache)
+    try:
+        yield
+    finally:
+        new = [(key[1], key[2]) for key in cache if key not in before and key[0] is str and isinstance(key[2], int)]
+        if new:
+            _imports[module] = new
+
+
 def cache_file() -> Path:
     """The cache file: ``$READER_CACHE_DIR``, else the user's cache folder, then ``patterns-<python>.bin``."""
     return _cache_dir() / f"patterns-{sys.implementation.cache_tag}.bin"
@@ -83,6 +127,15 @@ def flush() -> None:
     were: the cache only saves time.
     """
     global _entries
+    for module, keys in _imports.items():  # (what a warmed import compiled anew: made here, once)
+        known = (_entries or {}).get((module, _IMPORT))
+        known = known if isinstance(known, tuple) else ()
+        for key in keys:
+            with contextlib.suppress(Exception):
+                _added[key] = _pieces(*key)
+                _used.add(key)
+        _added[module, _IMPORT] = tuple(dict.fromkeys([*known, *keys]))  # type: ignore[assignment]
+    _imports.clear()
     if not _added:
         return
     entries = {**_read(), **_added}

@@ -42,6 +42,7 @@ def new_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(patterns, "_entries", None)
     monkeypatch.setattr(patterns, "_added", {})
     monkeypatch.setattr(patterns, "_used", set())
+    monkeypatch.setattr(patterns, "_imports", {})
 
 
 def test_every_pattern_reader_declares_equals_re_compile() -> None:
@@ -202,3 +203,58 @@ def test_the_patterns_reader_declares_are_the_same_in_every_process(tmp_path: Pa
         made.append(subprocess.run([sys.executable, "-c", _DECLARED], env=env, capture_output=True, text=True,
                                    check=True, cwd=Path(__file__).parent.parent).stdout)
     assert made[0] and made[0] == made[1]
+
+
+_MODULE = """
+import re
+FIRST = re.compile(r"(?P<who>[A-Z]\\w+) (?:said|says)")
+SECOND = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+"""
+
+
+def _fresh_import(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a new process: the module not imported and re's own cache without its patterns."""
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    for key in [key for key in re._cache if isinstance(key[1], str) and key[1] in _MODULE]:  # type: ignore[attr-defined]
+        del re._cache[key]  # type: ignore[attr-defined]
+
+
+def test_a_warmed_import_finds_its_patterns_made_from_the_file(fresh: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """What another package's import compiled is saved by flush; the next process puts it in re's
+    cache before importing, where the module's own re.compile finds it: equal to what it compiles."""
+    import importlib
+
+    (tmp_path / "somebody_elses.py").write_text(_MODULE, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    _fresh_import("somebody_elses", monkeypatch)
+    with patterns.warmed("somebody_elses"):
+        first = importlib.import_module("somebody_elses")
+    assert set(patterns._imports["somebody_elses"]) >= {(first.FIRST.pattern, 0), (first.SECOND.pattern, re.M)}
+    patterns.flush()
+
+    new_process(monkeypatch)
+    _fresh_import("somebody_elses", monkeypatch)
+    with patterns.warmed("somebody_elses"):
+        assert (str, first.FIRST.pattern, 0) in re._cache  # type: ignore[attr-defined]  # (made before the import)
+        again = importlib.import_module("somebody_elses")
+    assert not patterns._imports and not patterns._added  # nothing compiled anew: nothing to save
+    assert again.FIRST == first.FIRST == re.compile(first.FIRST.pattern)
+    assert re.compile(first.SECOND.pattern, re.M) == again.SECOND
+    assert again.FIRST.search("Then Smith said so").group("who") == "Smith"
+
+
+def test_a_warmed_import_ignores_a_record_that_is_not_flushs(fresh: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    (tmp_path / "somebody_elses.py").write_text(_MODULE, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    _fresh_import("somebody_elses", monkeypatch)
+    monkeypatch.setattr(patterns, "_entries", {("somebody_elses", -1): ("x", 3, None, ("a", "b", "c")),
+                                                (r"\w+", 0): ("not", "an", "entry")})
+    with patterns.warmed("somebody_elses"):
+        module = importlib.import_module("somebody_elses")
+    assert re.compile(module.FIRST.pattern) == module.FIRST
+    with patterns.warmed("somebody_elses"):  # (imported already: nothing to do)
+        pass

@@ -124,7 +124,10 @@ class EarlyJSON:
         self.text: bytes | None = None
 
     def __call__(self, mentions: list[Mention]) -> None:
-        import orjson
+        from reader import patterns
+
+        with patterns.warmed("orjson"):  # (the first import: what it imports compiles ~20 patterns)
+            import orjson
 
         self._json = orjson.dumps(mentions)
         self._mentions = mentions

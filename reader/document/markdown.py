@@ -13,10 +13,12 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
 from reader import patterns
+
+with patterns.warmed("markdown_it"):  # (its regular expressions from reader's cache: see there)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 from reader.document.markdown_simple import Run, Simple, plain_text, simple_runs
 from reader.document.model import (
     Article,
