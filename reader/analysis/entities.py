@@ -241,6 +241,8 @@ _GENERATIONS = frozenset({"Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"})
 _JUNIOR = frozenset({"Jr", "Sr", "Jnr", "Snr"})
 
 
+_PARTICLE_PREFIX_RE = patterns.compile(r"^(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu)[-’']")
+
 def _surname_forms(name: str) -> list[str]:
     """Short forms a full personal name is referred back by: "al-Assad" and "Assad"; the surname
     before a generation ("Biden" in "Joseph R. Biden Jr")."""
@@ -249,7 +251,7 @@ def _surname_forms(name: str) -> list[str]:
         words = words[:-1]
     last = words[-1]
     forms = [last]
-    stripped = re.sub(r"^(?:al|el|ad|as|an|ar|at|az|ash|bin|ibn|abu)[-’']", "", last)
+    stripped = _PARTICLE_PREFIX_RE.sub("", last)
     if stripped != last and stripped[:1].isupper():
         forms.append(stripped)
     return forms

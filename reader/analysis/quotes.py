@@ -265,7 +265,8 @@ def at_least_words(text: str, start: int, end: int, count: int) -> bool:
     pattern = _AT_LEAST_WORDS.get(count)
     if pattern is None:
         # (the words of _WORD_RE one after another; possessive, so a word is never split in two)
-        pattern = _AT_LEAST_WORDS[count] = re.compile(rf"(?:[^A-Za-z0-9]*+[A-Za-z0-9][\w’'-]*+){{{max(0, count)}}}")
+        pattern = _AT_LEAST_WORDS[count] = patterns.compile(
+            rf"(?:[^A-Za-z0-9]*+[A-Za-z0-9][\w’'-]*+){{{max(0, count)}}}")  # (a few counts: cached as constants)
     return pattern.match(text, start, end) is not None
 
 

@@ -797,6 +797,8 @@ def parenthetical_that(f: QuoteFinder, verb: str, pos: int, that: re.Match[str] 
     return None
 
 
+_APOSTROPHE_RE = patterns.compile(r"[’']")
+
 @OPENERS.rule("object-to-infinitive", when=lambda verb: verb.lower() in ASK_TO_VERBS or verb.lower() in CALL_VERBS, examples=(
     Example("Councillor Bea Lorne urged residents to report every blocked drain.",
             "residents to report every blocked drain", "indirect", "Bea Lorne"),
@@ -814,7 +816,7 @@ def object_to_infinitive(f: QuoteFinder, verb: str, pos: int, that: re.Match[str
     m = OBJECT_TO_RE.match(f.text, pos)
     if m is None or (low in CALL_VERBS and not m.group("on")):
         return None
-    rest = [re.split(r"[’']", w.lower())[0] for w in word_list(m.group("obj"))[1:]]
+    rest = [_APOSTROPHE_RE.split(w.lower())[0] for w in word_list(m.group("obj"))[1:]]
     for w in rest:
         if w in _WH_IN_OBJECT and low not in TELL_VERBS:
             break  # "asked Rubio why he ...", "asked workers if they ...": an indirect question, kept

@@ -707,7 +707,7 @@ class Resolver:
                 # "residents in Aleppo", "the governor of Sofala province": where the speaker is
                 between = self.text[base + b:place_start]
                 return _LOCATIVE_RE.search(between) is not None or (
-                    low in PERSON_ROLES and re.match(r"\s+of\s+(?:the\s+)?$", between) is not None)
+                    low in PERSON_ROLES and _OF_THE_RE.match(between) is not None)
         return False
 
     def _person_nearby(self, pos: int) -> str | None:
@@ -892,6 +892,7 @@ def _delta_from_columns(positions: bytes, speakers: list[str], heads: list[str],
                          labels, fired, missed, unsure, questions)
 
 
+_OF_THE_RE = patterns.compile(r"\s+of\s+(?:the\s+)?$")
 _ATTRIBUTION_PRONOUN_RE = patterns.compile(r"[,!?]\s*[\"”’'»]\s+(he|she)\s+(?:said|says|added|told|replied)\b", re.I)
 _QUOTE_THEN_PRONOUN_RE = patterns.compile(r"\s*[\"“‘'«][^\"“”«»]*[,!?]\s*[\"”’'»]\s*", re.S)
 _MALE_TITLES = tuple(f"{t}{dot} " for t in MALE_HONORIFICS for dot in ("", "."))
@@ -935,7 +936,7 @@ def _subject_start(text: str, start: int, end: int) -> int:
 
 def _pronoun_at(text: str, start: int, end: int, pronoun: str) -> int | None:
     """Where ``pronoun`` opens the clause in ``text[start:end]`` (its subject), if it does."""
-    m = re.match(rf"\s*(?:[A-Z][\w’'-]*,?\s+){{0,3}}?(?i:{pronoun})\b", text[start:end])
+    m = patterns.compile(rf"\s*(?:[A-Z][\w’'-]*,?\s+){{0,3}}?(?i:{pronoun})\b").match(text[start:end])  # (a few pronouns)
     if m is None or text[start:end][:1] in "\"“‘'«":
         return None
     return start + m.end() - len(pronoun)
