@@ -151,7 +151,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
                 finder.add_traces(_unpacked(origin))
                 second = [_quote(*row) for row in reported2]
                 second_inside = [_quote(*row) for row in inside2]
-                resolver.add_quoted(_spans(second) + _spans(second_inside), forget=False)
+                resolver.add_quoted(_spans(second) + _spans(second_inside), forget=False, later=True)
                 return first + second + inside + second_inside, direct + [_quote(*row) for row in direct2]
             if progress is not None:
                 finder.restore(progress)

@@ -213,6 +213,7 @@ class Resolver:
         self._ceiling = _NO_CEILING
         self._base: tuple[dict[tuple[int, int], tuple[str | None, str]], set[str], int] | None = None
         self._later: bytes | None = None  # remembered speakers and answers adopted, not taken in yet (see adopt)
+        self._later_quoted: list[tuple[int, int]] = []  # quoted spans added, not taken in yet (see add_quoted)
 
     def _in_quote(self, pos: int) -> bool:
         if pos >= self._ceiling:
@@ -457,11 +458,14 @@ class Resolver:
         return True
 
     def settle(self) -> None:
-        """Take in the remembered speakers and answers :meth:`adopt` left for later: call before this
-        resolver answers again, or for its whole state."""
+        """Take in the remembered speakers and answers :meth:`adopt` left for later, and the quoted
+        spans :meth:`add_quoted` did: call before this resolver answers again, or for its whole state."""
         if self._later is not None:
             memory, self._later = self._later, None
             self._remember(pickle.loads(memory))
+        if self._later_quoted:
+            spans, self._later_quoted = self._later_quoted, []
+            self.set_quoted(sorted(self.quoted + spans))
 
     def _remember(self, delta: ResolverDelta) -> None:
         self.history = History([*self.history, *delta.history])
@@ -493,6 +497,7 @@ class Resolver:
         """Forget what was learned since :meth:`checkpoint` gave ``state``."""
         history, memo, labels, fired, quoted = state
         self.history, self._memo, self.labels, self._later = History(history), dict(memo), dict(labels), None
+        self._later_quoted = []
         self.fired[:] = fired
         self.set_quoted(list(quoted))
 
@@ -502,11 +507,16 @@ class Resolver:
         self.quoted = spans
         self.quoted_starts = [q[0] for q in spans]
 
-    def add_quoted(self, spans: list[tuple[int, int]], forget: bool = True) -> None:
+    def add_quoted(self, spans: list[tuple[int, int]], forget: bool = True, later: bool = False) -> None:
         """Also treat these spans (reported clauses) as quoted: names in them are not antecedents.
 
         ``forget=False``: keep the memoised answers (the spans are another process's, added to
-        answers given with the same spans known where they could matter)."""
+        answers given with the same spans known where they could matter). ``later`` (with it): taken
+        in by :meth:`settle`, once this resolver is asked again (sorting some 27,000 spans at the end
+        of a long article's run, for nothing if nothing asks)."""
+        if later and not forget:
+            self._later_quoted.extend(spans)
+            return
         self.set_quoted(sorted(self.quoted + spans))
         if forget:
             # Pronoun and nominal antecedents may change now; a name, or a phrase taken as written, cannot.

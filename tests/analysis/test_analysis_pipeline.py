@@ -224,6 +224,7 @@ def test_a_run_without_traces_finds_the_same_and_records_no_rules(monkeypatch) -
         plain.finder.resolver.settle()
         assert plain.finder.resolver.history == traced.finder.resolver.history
         assert plain.finder.resolver._memo == traced.finder.resolver._memo
+        assert plain.finder.resolver.quoted == traced.finder.resolver.quoted
         assert (plain.shapes is not None) == parallel  # (the child's work taken, not redone here)
 
 
@@ -247,6 +248,7 @@ def test_blocks_after_the_halves_read_the_childs_memory_taken_in_first(monkeypat
     sequential = PIPELINE.run(text)
     parallel = PIPELINE.run(text, parallel=True, traces=False)
     assert parallel.finder is not None and parallel.finder.resolver._later is None  # (taken in for the blocks)
+    assert not parallel.finder.resolver._later_quoted and parallel.finder.resolver.quoted == sequential.finder.resolver.quoted
     blocks = [q for q in sequential.quotes if q.start > len(text) - len(_BLOCKS_TAIL)]
     assert len(blocks) >= 4 and parallel.quotes == sequential.quotes
 
