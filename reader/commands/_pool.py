@@ -18,7 +18,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -29,8 +28,6 @@ from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-
-_PR_SET_PDEATHSIG = 1
 
 
 def cpu_count() -> int:
@@ -46,15 +43,9 @@ class WorkerDied(Exception):
 
 def _die_with_parent() -> bool:
     """Ask the kernel to kill this process when its parent dies; True where that is possible."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
+    from reader.document.forked import killed_with_parent
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
+    return killed_with_parent()
 
 
 def _watch_parent(parent: int) -> None:

@@ -58,12 +58,19 @@ def prepare() -> None:
             _prctl.append(ctypes.CDLL(None, use_errno=True).prctl)
 
 
+def killed_with_parent() -> bool:
+    """Ask the kernel to kill this process when its parent ends; True where it will (Linux)."""
+    prepare()  # (done already where the parent that forked this process called it)
+    try:
+        return _prctl[0](PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, IndexError):
+        return False
+
+
 def die_with_parent(parent: int) -> None:
     """In a forked child: end when ``parent`` ends (kernel signal on Linux, a watching thread elsewhere)."""
     if sys.platform.startswith("linux"):
-        prepare()  # (already done by the parent that forked this child, but for a caller that did not)
-        with contextlib.suppress(OSError, IndexError):
-            _prctl[0](PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        killed_with_parent()
     else:
         def watch() -> None:
             while os.getppid() == parent:
