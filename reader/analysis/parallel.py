@@ -134,7 +134,7 @@ def quotes_in_two(segments: Segments, finder: QuoteFinder, taken: list[tuple[int
                 done = finder.checkpoint(whole=True)
             if not alone.step():
                 return alone.finish()
-        found = child.result()
+        found = child.result(reap=False)  # (reaped by the cancel below, once it has left: not waited for now)
         if found is not None and not unsure and not missed & found[3].labels.keys() and \
                 resolver.holds(found[3].questions, remembered, floor, labels_before):
             reported2, inside2, direct2, learned, (after_reported, after_inside), origin, memory = found

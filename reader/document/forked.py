@@ -170,8 +170,12 @@ class ForkedParse(Generic[Parsed]):
             _reap(self._pid)
             self._release()
 
-    def result(self) -> Parsed | None:
-        """What the child made (waiting for it), or None if the child failed."""
+    def result(self, reap: bool = True) -> Parsed | None:
+        """What the child made (waiting for it), or None if the child failed.
+
+        ``reap=False``: a child that has sent all it had is not waited for here (its exit, a few
+        milliseconds for a large process, goes on meanwhile): :meth:`cancel`, which the caller
+        must call later, reaps it."""
         with self._lock:
             if self._fd is not None:
                 fd, self._fd = self._fd, None
@@ -181,7 +185,10 @@ class ForkedParse(Generic[Parsed]):
                     self._pipe = pipe  # (the child goes on: see more)
                 else:
                     pipe.close()
-                    _reap(self._pid)
+                    if reap or self._article is None:
+                        _reap(self._pid)
+                    else:
+                        self._ending = True
                     self._release()
             return self._article
 

@@ -171,3 +171,22 @@ def test_a_child_that_fails_after_its_result_through_the_room_sends_no_more() ->
 
     child = ForkedParse(lambda: "first", more=lambda: 1 / 0, room=1 << 16)
     assert child.result() == "first" and child.more(wait=20) is None
+
+
+def test_a_result_taken_without_reaping_is_reaped_by_cancel() -> None:
+    """result(reap=False) does not wait for the child's exit; cancel reaps it (a failed child is
+    reaped at once all the same)."""
+    import os
+
+    from reader.document.forked import ForkedParse, live_children
+
+    child = ForkedParse(lambda: [1, 2, 3], room=1 << 16)
+    assert child.result(reap=False) == [1, 2, 3]
+    assert child._pid in live_children()  # (left to cancel)
+    child.cancel()
+    assert child._pid not in live_children()
+    with pytest.raises(ProcessLookupError):
+        os.kill(child._pid, 0)
+
+    failed = ForkedParse(lambda: 1 / 0)
+    assert failed.result(reap=False) is None and failed._pid not in live_children()
