@@ -18,10 +18,11 @@ pattern made here equals ``re.compile``'s (a compiled pattern compares its code)
 
 Only constant patterns belong here (declared at import): one built from an article's text would
 grow the file for nothing. Other packages' module-level patterns (markdown-it's) are served the
-same way around their import (:func:`warmed`), through re's own cache of compiled patterns. The file is written by :func:`flush`, which the command line calls as
-it ends; an import never writes. It lives in the user's cache folder (``$READER_CACHE_DIR``, else
-platformdirs' ``user_cache_dir("reader")``, worked out by hand on Linux: importing platformdirs
-would cost a quarter of what the cache saves).
+same way around their import (:func:`warmed`), through re's own cache of compiled patterns. The
+file is written by :func:`flush`, which the command line calls as it ends; an import never writes.
+It lives in the user's cache folder (``$READER_CACHE_DIR``, else platformdirs'
+``user_cache_dir("reader")``, worked out by hand on Linux: importing platformdirs would cost a
+quarter of what the cache saves).
 """
 
 from __future__ import annotations

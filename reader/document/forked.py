@@ -217,7 +217,6 @@ class ForkedParse(Generic[Parsed]):
                     self._ending = True
             return made
 
-
     def _release(self) -> None:
         """Let go of the shared room (once all the child sends was taken, or it was ended)."""
         if self._room is not None:
