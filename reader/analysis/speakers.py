@@ -444,7 +444,7 @@ class Resolver:
         False (and nothing taken) when the child may have answered differently: it asked for a
         speaker it could not remember, or for the label of a name only this resolver learned since.
 
-        ``memory``: the remembered speakers and answers as :meth:`ResolverDelta.memory` packed them
+        ``memory``: the remembered speakers and answers as :meth:`ResolverDelta.split` packed them
         (``delta`` then has none), taken in by :meth:`settle`, only once something asks this
         resolver again (a long article's are some 20,000, of no use to a run that is over)."""
         if delta.unsure or any(name in self.labels and name not in labels_before for name in delta.missed):
