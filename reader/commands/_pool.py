@@ -41,13 +41,6 @@ class WorkerDied(Exception):
     """The worker running an item stopped without a result (killed, out of memory, crashed)."""
 
 
-def _die_with_parent() -> bool:
-    """Ask the kernel to kill this process when its parent dies; True where that is possible."""
-    from reader.document.forked import killed_with_parent
-
-    return killed_with_parent()
-
-
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(1.0)
@@ -60,7 +53,9 @@ def _worker_start(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    watched_by_kernel = _die_with_parent()
+    from reader.document.forked import killed_with_parent
+
+    watched_by_kernel = killed_with_parent()
     if os.getppid() != parent:  # the parent died before the request above took effect
         os._exit(1)
     if not watched_by_kernel:

@@ -74,11 +74,6 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
     return meta, "\n" * match.group(0).count("\n") + source[match.end():]
 
 
-def chunk_markdown(source: str, chunk_size: int, first_size: int | None = None) -> Iterator[str]:
-    """The pieces :func:`chunk_spans` marks out, as strings."""
-    return (source[start:end] for start, end in chunk_spans(source, chunk_size, first_size))
-
-
 def chunk_spans(source: str, chunk_size: int, first_size: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield the spans of pieces of ``source`` about ``chunk_size`` characters long, cut only where safe.
 
@@ -218,7 +213,7 @@ class MarkdownParser:
         engine's import (0.035 s, its regular expressions cached: see :mod:`reader.patterns`) take
         about what the rest takes the child (0.07 s; with a quarter here, the child ended 0.02-0.03 s
         after this process). Chunks are cut where
-        markdown cannot carry state across (see :func:`chunk_markdown`), so the parts join
+        markdown cannot carry state across (see :func:`chunk_spans`), so the parts join
         exactly as one parse would. If the child fails, this process parses its part too.
         Consumes the parser.
         """
